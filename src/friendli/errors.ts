@@ -1,0 +1,43 @@
+// CONTRACT (types) shared by the HTTP layer, the resolver and the waiter.
+
+/**
+ * How a failed request is treated (../shared/docs/reliability.md):
+ * - not-sent: never reached the server (refused, DNS, connect timeout): safe to retry any method.
+ * - throttled: 429, or 503 with Retry-After: wait as told, retry.
+ * - ambiguous: may have been processed (reset after write, response timeout, 500/502/504, a 2xx body
+ *   that does not parse): GET retries; a create must look the name up before creating again.
+ * - permanent: 400/401/403/404/409/422 and other 4xx: fail at once with what to fix.
+ * - aborted: the run was cancelled: never retried.
+ * - deadline: the run's one deadline would pass before the next attempt.
+ */
+export type FailureKind = "not-sent" | "throttled" | "ambiguous" | "permanent" | "aborted" | "deadline";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly kind: FailureKind;
+  /** HTTP status when a response arrived. */
+  readonly status: number | undefined;
+  /** The server's `detail` (or equivalent), already redacted, for the message. */
+  readonly detail: string | undefined;
+  /** Parsed Retry-After, in ms, when the server sent a usable one. */
+  readonly retryAfterMs: number | undefined;
+  /** "create", "list", "status", ... */
+  readonly operation: string;
+
+  constructor(init: {
+    kind: FailureKind;
+    operation: string;
+    message: string;
+    status?: number;
+    detail?: string;
+    retryAfterMs?: number;
+    cause?: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}

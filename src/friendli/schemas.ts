@@ -1,0 +1,72 @@
+// Response shapes of Friendli's Dedicated Endpoint API (../shared/friendli-openapi.yaml).
+// Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
+// one; the waiter decides what an unknown one means), and fields the spec marks required but that
+// the action can live without are optional, so a small drift in the live API does not fail a deploy.
+import { z } from "zod";
+
+const nullableString = z.string().nullish();
+
+export const EndpointStatusSchema = z.looseObject({
+  status: z.string(),
+  createdAt: nullableString,
+  updatedAt: nullableString,
+  phase: nullableString,
+  errorCode: nullableString,
+  // Not in the spec: used if the live API ever answers create with an id (friendli-api.md).
+  id: z.string().optional(),
+  endpointId: z.string().optional(),
+});
+export type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
+
+export const EndpointSpecSchema = z.looseObject({
+  name: z.string(),
+  projectId: z.string(),
+  gpuType: nullableString,
+  numGpu: z.number().nullish(),
+  teamId: nullableString,
+  instanceId: nullableString,
+  autoscalingMin: z.number().nullish(),
+  autoscalingMax: z.number().nullish(),
+  autoscalingCooldown: z.number().nullish(),
+});
+export type EndpointSpec = z.infer<typeof EndpointSpecSchema>;
+
+export const EndpointListSchema = z.looseObject({
+  data: z.record(z.string(), EndpointStatusSchema),
+  nextCursor: nullableString,
+});
+export type EndpointList = z.infer<typeof EndpointListSchema>;
+
+/** Request body of POST /dedicated/beta/endpoint (DedicatedEndpointCreateBody). */
+export interface CreateEndpointBody {
+  projectId: string;
+  name: string;
+  instanceOptionId: string;
+  hfModelRepo: string;
+  hfModelRepoRevision?: string;
+  autoscalingPolicy: { minReplica: number; maxReplica: number; cooldownPeriod: number };
+  advanced: AdvancedConfig;
+  initialVersionComment?: string;
+}
+
+/** EndpointAdvancedConfig: the one object whose keys are snake_case. */
+export interface AdvancedConfig {
+  tokenizer_skip_special_tokens: boolean;
+  tokenizer_add_special_tokens: boolean;
+  max_batch_size?: number;
+  max_token_count?: number;
+  max_input_length?: number;
+  max_context_length?: number;
+  enable_content_logging?: boolean;
+}
+
+/** Request body of PUT /dedicated/beta/endpoint/{id} (DedicatedEndpointUpdateBody): all optional. */
+export interface UpdateEndpointBody {
+  name?: string;
+  instanceOptionId?: string;
+  hfModelRepo?: string;
+  hfModelRepoRevision?: string;
+  autoscalingPolicy?: { minReplica: number; maxReplica: number; cooldownPeriod: number };
+  advanced?: AdvancedConfig;
+  newVersionComment?: string;
+}

@@ -1,0 +1,73 @@
+// Every input, output and state name in one place: a rename is one edit, a typo a compile error.
+// These names are the v1 contract of ../shared/docs/interface.md.
+
+export const Input = {
+  operation: "operation",
+  friendliToken: "friendli-token",
+  teamId: "team-id",
+  projectId: "project-id",
+  name: "name",
+  endpointId: "endpoint-id",
+  hfModelRepo: "hf-model-repo",
+  hfModelRevision: "hf-model-revision",
+  gpu: "gpu",
+  minReplicas: "min-replicas",
+  maxReplicas: "max-replicas",
+  cooldownSeconds: "cooldown-seconds",
+  maxBatchSize: "max-batch-size",
+  maxTokenCount: "max-token-count",
+  maxInputLength: "max-input-length",
+  maxContextLength: "max-context-length",
+  tokenizerSkipSpecialTokens: "tokenizer-skip-special-tokens",
+  tokenizerAddSpecialTokens: "tokenizer-add-special-tokens",
+  enableContentLogging: "enable-content-logging",
+  versionComment: "version-comment",
+  ifExists: "if-exists",
+  wait: "wait",
+  waitTimeout: "wait-timeout",
+  deleteOnFailure: "delete-on-failure",
+  prComment: "pr-comment",
+  githubToken: "github-token",
+  smokeTest: "smoke-test",
+  smokeTestPrompt: "smoke-test-prompt",
+  apiUrl: "api-url",
+  dryRun: "dry-run",
+} as const;
+export type InputName = (typeof Input)[keyof typeof Input];
+
+export const Output = {
+  endpointId: "endpoint-id",
+  endpointName: "endpoint-name",
+  status: "status",
+  phase: "phase",
+  errorCode: "error-code",
+  createdAt: "created-at",
+  updatedAt: "updated-at",
+  result: "result",
+  inferenceUrl: "inference-url",
+  elapsedSeconds: "elapsed-seconds",
+  smokeTestLatencyMs: "smoke-test-latency-ms",
+  json: "json",
+} as const;
+export type OutputName = (typeof Output)[keyof typeof Output];
+
+/** Saved with core.saveState so a `post:` step can act on the endpoint this run touched. */
+export const State = {
+  endpointId: "endpoint-id",
+  createdByThisRun: "created-by-this-run",
+  result: "result",
+} as const;
+
+export const RESULTS = [
+  "created",
+  "updated",
+  "reused",
+  "deleted",
+  "not-found",
+  "planned",
+  "skipped",
+  "failed",
+  "timed-out",
+  "cancelled",
+] as const;
+export type Result = (typeof RESULTS)[number];

@@ -1,0 +1,39 @@
+// CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
+import type { Operation } from "../inputs.ts";
+import type { Result } from "../names.ts";
+
+/** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
+export interface PhaseSpan {
+  /** The phase while INITIALIZING, otherwise the status. */
+  label: string;
+  startMs: number;
+  /** Absent for the span still open when the run ended. */
+  endMs?: number;
+}
+
+export interface RunReport {
+  operation: Operation;
+  result: Result;
+  endpointName?: string;
+  endpointId?: string;
+  status?: string;
+  phase?: string | null;
+  errorCode?: string | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  inferenceUrl?: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+  model?: { repo: string; revision?: string };
+  gpu?: string;
+  replicas?: { min: number; max: number };
+  timeline: PhaseSpan[];
+  /** Why the run failed (already redacted). */
+  message?: string;
+  /** What the Friendli error code means and what to change. */
+  hint?: string;
+  smokeTest?: { latencyMs: number; timeToFirstTokenMs?: number; reply: string; route: string };
+  /** dry-run: the request that would have been sent (token masked). */
+  plannedRequest?: { method: string; url: string; body?: unknown };
+  warnings: string[];
+}
