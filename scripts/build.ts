@@ -3,11 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
-const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
+const root = new URL("../", import.meta.url);
+const bin = (name: string) => new URL(`node_modules/.bin/${name}`, root).pathname;
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: "inherit", cwd: root });
 
-rmSync("build", { recursive: true, force: true });
-rmSync("dist", { recursive: true, force: true });
+rmSync(new URL("build", root), { recursive: true, force: true });
+rmSync(new URL("dist", root), { recursive: true, force: true });
 run(bin("tsc"), ["-p", "tsconfig.build.json"]);
 run(bin("ncc"), [
   "build",
@@ -20,4 +21,4 @@ run(bin("ncc"), [
   "licenses.txt",
   "--quiet",
 ]);
-rmSync("build", { recursive: true, force: true });
+rmSync(new URL("build", root), { recursive: true, force: true });

