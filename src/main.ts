@@ -1,13 +1,193 @@
-import * as core from "@actions/core";
+// The orchestrator: parse the inputs, run one operation, report. The only module that talks to
+// @actions/core for outputs, state and failure; everything it uses is passed in or built here, so
+// tests drive run() with their own clock, dispatcher, signal and environment.
+import * as actionsCore from "@actions/core";
+import type { Dispatcher } from "undici";
+import { type Clock, systemClock } from "./clock.ts";
+import { readRunContext } from "./context.ts";
+import { FriendliClient } from "./friendli/client.ts";
+import { ApiError } from "./friendli/errors.ts";
+import { formatError } from "./friendli/redact.ts";
+import { type Inputs, parseInputs } from "./inputs.ts";
+import type { Logger } from "./log.ts";
+import { Input, State } from "./names.ts";
+import { type OperationContext, OperationFailure } from "./operations/context.ts";
+import { deleteEndpoint } from "./operations/delete.ts";
+import { deploy } from "./operations/deploy.ts";
+import { endpointStatus } from "./operations/status.ts";
+import { writeOutputs } from "./report/outputs.ts";
+import type { RunReport } from "./report/run-report.ts";
+import { renderSummary } from "./report/summary.ts";
 
-export async function run(): Promise<void> {
-  const token = core.getInput("friendli-token");
-  if (token === "") {
-    core.setFailed(
-      "friendli-token is empty: set it from a secret, e.g. friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",
+/** The part of @actions/core the action uses: tests may pass a recorder. */
+export type Core = Pick<
+  typeof actionsCore,
+  "getInput" | "setSecret" | "setOutput" | "setFailed" | "info" | "warning" | "debug" | "saveState" | "summary"
+>;
+
+export interface RunDeps {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Aborted on SIGINT/SIGTERM (the workflow was cancelled). */
+  signal: AbortSignal;
+  dispatcher?: Dispatcher;
+  core: Core;
+}
+
+const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled"]);
+
+export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
+  const deps: RunDeps = {
+    env: process.env,
+    clock: systemClock,
+    signal: new AbortController().signal,
+    core: actionsCore,
+    ...overrides,
+  };
+  const { core, clock, signal } = deps;
+  const log: Logger = { info: core.info, warning: core.warning, debug: core.debug };
+  const secrets = maskSecrets(core);
+  core.saveState(State.isPost, "true");
+  const report: RunReport = {
+    operation: "deploy",
+    result: "failed",
+    startedAtMs: clock.now(),
+    finishedAtMs: clock.now(),
+    timeline: [],
+    warnings: [],
+  };
+  const warn = (message: string) => {
+    report.warnings.push(message);
+    core.warning(message);
+  };
+
+  let inputs: Inputs | undefined;
+  let createdId: string | undefined;
+  try {
+    const context = readRunContext(deps.env);
+    const parsed = parseInputs((name) => core.getInput(name), context);
+    if (parsed.kind === "invalid") {
+      report.message = [
+        `${parsed.problems.length === 1 ? "An input is" : `${parsed.problems.length} inputs are`} not valid:`,
+        ...parsed.problems.map((p) => `- ${p.input}: ${p.message}`),
+      ].join("\n");
+      return await finish();
+    }
+    if (parsed.kind === "skip") {
+      warn(parsed.reason);
+      report.result = "skipped";
+      return await finish();
+    }
+    inputs = parsed.inputs;
+    report.operation = inputs.operation;
+    report.endpointName = inputs.name;
+    if (/^(main|master)$/.test(context.actionRef)) {
+      warn(`This action is used at @${context.actionRef}: pin it to a release tag or commit for reproducible deploys`);
+    }
+
+    const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
+    const client = new FriendliClient({
+      baseUrl: inputs.apiUrl,
+      token: inputs.friendliToken,
+      teamId: inputs.teamId,
+      dispatcher: deps.dispatcher,
+      clock,
+      signal,
+      deadlineMs,
+      log,
+    });
+    const op: OperationContext = {
+      inputs,
+      run: context,
+      client,
+      clock,
+      signal,
+      deadlineMs,
+      log,
+      report,
+      remember: (endpointId, createdByThisRun) => {
+        if (createdByThisRun) createdId = endpointId;
+        core.saveState(State.endpointId, endpointId);
+        core.saveState(State.createdByThisRun, String(createdByThisRun));
+      },
+    };
+    try {
+      await { deploy, delete: deleteEndpoint, status: endpointStatus }[inputs.operation](op);
+    } catch (err) {
+      report.result = resultOf(err, signal);
+      report.message = formatError(err, secrets);
+    }
+    if (signal.aborted) report.result = "cancelled";
+    if (FAILURE_RESULTS.has(report.result)) await afterFailure(op, createdId, warn);
+  } catch (err) {
+    report.result = "failed";
+    report.message = formatError(err, secrets);
+  }
+  return await finish();
+
+  async function finish(): Promise<RunReport> {
+    report.finishedAtMs = clock.now();
+    if (report.endpointId && inputs && report.result !== "deleted") {
+      report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
+    }
+    core.saveState(State.result, report.result);
+    writeOutputs(report, core.setOutput);
+    await writeSummary(core, report, log);
+    if (FAILURE_RESULTS.has(report.result)) core.setFailed(report.message ?? `the run ended with ${report.result}`);
+    return report;
+  }
+}
+
+function maskSecrets(core: Core): string[] {
+  // Masked before anything else can print them.
+  const secrets = [core.getInput(Input.friendliToken), core.getInput(Input.githubToken)].filter((s) => s !== "");
+  for (const s of secrets) core.setSecret(s);
+  return secrets;
+}
+
+function resultOf(err: unknown, signal: AbortSignal): RunReport["result"] {
+  if (signal.aborted) return "cancelled";
+  if (err instanceof OperationFailure) return err.result;
+  if (err instanceof ApiError && err.kind === "aborted") return "cancelled";
+  if (err instanceof ApiError && err.kind === "deadline") return "timed-out";
+  return "failed";
+}
+
+/** delete-on-failure, and the warning about an endpoint left provisioning. */
+async function afterFailure(
+  op: OperationContext,
+  createdId: string | undefined,
+  warn: (m: string) => void,
+): Promise<void> {
+  const { report, inputs } = op;
+  const id = report.endpointId;
+  if (!id) return;
+  const createdHere = createdId === id;
+  if (report.result === "cancelled") {
+    // No request after the signal: the post step deletes it when delete-on-failure asks for it.
+    warn(
+      `Cancelled: endpoint ${id} ("${report.endpointName}") may still be provisioning and costing GPU time` +
+        (inputs.deleteOnFailure && createdHere
+          ? "; the post step will delete it"
+          : `; delete it with operation: delete, endpoint-id: ${id}`),
     );
     return;
   }
-  core.setSecret(token);
-  core.setOutput("result", "planned");
+  if (!inputs.deleteOnFailure || !createdHere) return;
+  try {
+    await op.client.delete(id);
+    op.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
+    report.warnings.push(`Endpoint ${id} was deleted because the deploy failed (delete-on-failure)`);
+  } catch (err) {
+    warn(`delete-on-failure: could not delete endpoint ${id}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function writeSummary(core: Core, report: RunReport, log: Logger): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(renderSummary(report)).write();
+  } catch (err) {
+    log.debug(`job summary not written: ${String(err)}`);
+  }
 }

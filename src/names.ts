@@ -53,6 +53,8 @@ export type OutputName = (typeof Output)[keyof typeof Output];
 
 /** Saved with core.saveState so a `post:` step can act on the endpoint this run touched. */
 export const State = {
+  /** Set by the main step; its presence tells the shared bundle that it runs as the post step. */
+  isPost: "is-post",
   endpointId: "endpoint-id",
   createdByThisRun: "created-by-this-run",
   result: "result",

@@ -1,0 +1,36 @@
+// operation: delete. Deleting what is not there succeeds with result not-found, so the job that
+// runs when a PR closes needs no guard.
+import { ApiError } from "../friendli/errors.ts";
+import { awaitEndpoint } from "./await-endpoint.ts";
+import { type OperationContext, observe } from "./context.ts";
+import { lookupEndpoint } from "./lookup.ts";
+
+export async function deleteEndpoint(op: OperationContext): Promise<void> {
+  const { inputs, client, report } = op;
+  report.endpointName = inputs.name;
+  const found = await lookupEndpoint(op);
+  if (!found) {
+    op.log.info(`No endpoint ${inputs.endpointId ?? `named "${inputs.name}"`} to delete`);
+    report.result = "not-found";
+    return;
+  }
+  report.endpointId = found.id;
+  observe(report, found.status);
+  if (inputs.dryRun) {
+    report.plannedRequest = { method: "DELETE", url: `/dedicated/beta/endpoint/${found.id}` };
+    report.result = "planned";
+    return;
+  }
+  try {
+    await client.delete(found.id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) {
+      report.result = "not-found";
+      return;
+    }
+    throw err;
+  }
+  op.log.info(`Deleted endpoint ${found.id}`);
+  report.result = "deleted";
+  if (inputs.wait) await awaitEndpoint(op, found.id, "gone");
+}

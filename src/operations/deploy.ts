@@ -1,0 +1,118 @@
+// operation: deploy. Look the name up first; then create, update, reuse or fail per if-exists.
+// The create is sent once: after an answer that may have been lost, the name is looked up again
+// and whatever is there is adopted before anything is created again (no duplicate GPU endpoints).
+import { ApiError } from "../friendli/errors.ts";
+import type { CreateEndpointBody } from "../friendli/schemas.ts";
+import { findByName, resolveCreatedId } from "../resolve.ts";
+import { awaitEndpoint } from "./await-endpoint.ts";
+import { type OperationContext, OperationFailure, observe } from "./context.ts";
+import { lookupEndpoint } from "./lookup.ts";
+import { createBody, updateBody } from "./request-bodies.ts";
+
+const MAX_CREATES = 2;
+
+export async function deploy(op: OperationContext): Promise<void> {
+  const { inputs, client, report } = op;
+  report.endpointName = inputs.name;
+  if (inputs.hfModelRepo) {
+    report.model = { repo: inputs.hfModelRepo, ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}) };
+  }
+  if (inputs.gpu) report.gpu = inputs.gpu.label;
+  report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
+
+  const existing = await lookupEndpoint(op);
+  if (inputs.endpointId && !existing) {
+    throw new OperationFailure(
+      `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
+      "failed",
+    );
+  }
+
+  let endpointId: string;
+  if (existing) {
+    endpointId = existing.id;
+    report.endpointId = existing.id;
+    observe(report, existing.status);
+    if (inputs.ifExists === "fail") {
+      throw new OperationFailure(
+        `an endpoint named "${inputs.name}" already exists (${existing.id}) and if-exists is fail`,
+        "failed",
+      );
+    }
+    if (inputs.ifExists === "reuse") {
+      op.log.info(`Reusing endpoint ${existing.id} (${existing.status.status}) as it is`);
+      report.result = inputs.dryRun ? "planned" : "reused";
+      if (inputs.dryRun) return;
+    } else {
+      const body = updateBody(inputs);
+      if (inputs.dryRun) {
+        report.plannedRequest = { method: "PUT", url: `/dedicated/beta/endpoint/${existing.id}`, body };
+        report.result = "planned";
+        return;
+      }
+      op.log.info(`Updating endpoint ${existing.id}: new version with the requested settings`);
+      op.remember(existing.id, false);
+      await client.update(existing.id, body);
+      report.result = "updated";
+    }
+  } else {
+    const body = createBody(inputs);
+    if (inputs.dryRun) {
+      report.plannedRequest = { method: "POST", url: "/dedicated/beta/endpoint", body };
+      report.result = "planned";
+      return;
+    }
+    endpointId = await createOnce(op, body);
+    report.endpointId = endpointId;
+    report.result = "created";
+    op.remember(endpointId, true);
+    op.log.info(`Created endpoint ${endpointId} ("${inputs.name}")`);
+  }
+
+  if (inputs.wait) await awaitEndpoint(op, endpointId, "running");
+}
+
+async function createOnce(op: OperationContext, body: CreateEndpointBody): Promise<string> {
+  const { inputs, client } = op;
+  // Ids already in the project: the new endpoint is the one that was not there before.
+  const knownBefore = new Set((await client.listAll(inputs.projectId)).map((e) => e.id));
+  for (let attempt = 1; ; attempt++) {
+    let created: Awaited<ReturnType<typeof client.create>> | undefined;
+    try {
+      created = await client.create(body);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind !== "ambiguous") throw err;
+      op.log.warning(
+        `The create request's answer was lost (${err.message}); looking "${inputs.name}" up before creating again`,
+      );
+    }
+    if (created) observe(op.report, created.status);
+    const id = await resolveCreatedId(client, {
+      projectId: inputs.projectId,
+      name: inputs.name,
+      knownBefore,
+      createdAt: created?.status.createdAt ?? undefined,
+      fromResponse: created?.endpointId,
+      clock: op.clock,
+      deadlineMs: op.deadlineMs,
+      signal: op.signal,
+    });
+    if (id) return id;
+    if (created) {
+      throw new OperationFailure(
+        `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
+          `look for "${inputs.name}" in Friendli Suite`,
+        "failed",
+      );
+    }
+    if (attempt >= MAX_CREATES) {
+      const again = await findByName(client, inputs.projectId, inputs.name, { signal: op.signal });
+      throw new OperationFailure(
+        `creating "${inputs.name}" failed ${attempt} times without an answer` +
+          (again.length ? `; endpoints of that name now: ${again.map((e) => e.id).join(", ")}` : ""),
+        "failed",
+      );
+    }
+    op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
+  }
+}
