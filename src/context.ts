@@ -1,4 +1,6 @@
 // CONTRACT (types) — the reader is implemented below this block.
+import fs from "node:fs";
+import { z } from "zod";
 
 /**
  * What the action needs of the GitHub run, read from the runner's env and event payload
@@ -22,5 +24,70 @@ export interface RunContext {
     headSha: string;
     /** closed / opened / synchronize / reopened */
     action: string;
+  };
+}
+
+const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
+
+// Only the fields the action reads; everything else in GitHub's payload passes through unchecked.
+const repoRef = z.looseObject({ full_name: z.string() });
+const PullRequestEventSchema = z.looseObject({
+  action: z.string().optional(),
+  pull_request: z.looseObject({
+    number: z.number().int().positive(),
+    // A fork that was deleted after the PR was opened has `head.repo: null`.
+    head: z.looseObject({ sha: z.string(), repo: repoRef.nullish() }),
+    base: z.looseObject({ repo: repoRef }),
+  }),
+});
+
+export function readRunContext(
+  env: NodeJS.ProcessEnv = process.env,
+  readFile = (p: string) => fs.readFileSync(p, "utf8"),
+): RunContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const runId = env.GITHUB_RUN_ID ?? "";
+  const context: RunContext = {
+    eventName,
+    repository,
+    sha: env.GITHUB_SHA ?? "",
+    serverUrl,
+    runId,
+    // Empty rather than a broken link when run outside Actions (local runs, tests).
+    runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : "",
+    workflow: env.GITHUB_WORKFLOW ?? "",
+    actionRef: env.GITHUB_ACTION_REF ?? "",
+  };
+  if (PR_EVENTS.has(eventName)) {
+    const pullRequest = readPullRequest(env.GITHUB_EVENT_PATH, readFile);
+    if (pullRequest) context.pullRequest = pullRequest;
+  }
+  return context;
+}
+
+// A missing or unreadable payload means "no PR info", not a crash: the inputs then ask for `name`.
+function readPullRequest(
+  path: string | undefined,
+  readFile: (p: string) => string,
+): RunContext["pullRequest"] | undefined {
+  if (!path) return undefined;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFile(path));
+  } catch {
+    return undefined;
+  }
+  const parsed = PullRequestEventSchema.safeParse(payload);
+  if (!parsed.success) return undefined;
+  const { pull_request: pr, action } = parsed.data;
+  const head = pr.head.repo?.full_name;
+  return {
+    number: pr.number,
+    // Compared case-insensitively: GitHub repository names are case-insensitive.
+    fromFork: head === undefined || head.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
+    headSha: pr.head.sha,
+    action: action ?? "",
   };
 }

@@ -51,3 +51,436 @@ export type ParseResult =
   | { kind: "skip"; reason: string }
   /** Every problem at once, each naming its input. */
   | { kind: "invalid"; problems: Array<{ input: InputName; message: string }> };
+
+// ---------------------------------------------------------------------------------------------------
+// The parser. One zod schema: a field schema per input (each reports its own problem), then one
+// cross-input check that runs even when fields failed, so a run reports every problem at once.
+
+import { z } from "zod";
+import type { RunContext } from "./context.ts";
+import { resolveGpu } from "./friendli/gpus.ts";
+import { Input } from "./names.ts";
+
+export const DEFAULT_API_URL = "https://api.friendli.ai";
+export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
+export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
+/** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
+export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+export const MAX_VERSION_COMMENT_LENGTH = 500;
+export const MAX_REPLICAS = 10;
+/** Endpoint names are not specified by Friendli: this is a sanity bound, not the API's rule. */
+export const MAX_NAME_LENGTH = 100;
+const MAX_ID_LENGTH = 200;
+/** The API's integers are most likely 32-bit: a larger value could only come back as a 422. */
+const MAX_INT = 2_147_483_647;
+
+const OPERATIONS = ["deploy", "delete", "status"] as const satisfies readonly Operation[];
+const IF_EXISTS = ["update", "reuse", "fail"] as const satisfies readonly IfExists[];
+
+const INTEGER = /^(0|[1-9][0-9]*)$/;
+/** What an HTTP header value may hold without Node refusing it (and quoting it in the error). */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const HF_PART = /^[A-Za-z0-9._-]{1,96}$/;
+const HF_URL =
+  /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+)\/([^/?#\s]+)/i;
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i;
+// Endpoint names: Friendli publishes no rule, so only what is surely wrong is refused: whitespace,
+// control and invisible format characters, and '/', which would read as a path.
+const NAME = /^[^\s\p{Cc}\p{Cf}/]+$/u;
+
+/** `got` for a message: bare when it reads unambiguously, else quoted and escaped; always short. */
+function show(value: string): string {
+  const short = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return /^[\x21-\x7e]+$/.test(short) && !short.includes('"') ? short : JSON.stringify(short);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+/** Problems about absent values: dropped on a fork PR, where any input may come from a secret. */
+const MISSING = { missing: true } as const;
+
+type Parse<T> = (value: string) => T | { problem: string };
+
+/** A field from a plain function: a `{ problem }` becomes an issue on this input. */
+function field<T>(parse: Parse<T>) {
+  return z.string().transform((value, ctx) => {
+    const out = parse(value);
+    if (typeof out === "object" && out !== null && "problem" in out) {
+      ctx.addIssue({ code: "custom", message: out.problem });
+      return z.NEVER;
+    }
+    return out as T;
+  });
+}
+
+/** '' is unset: the inner schema's `.default()` applies, or the value is undefined. */
+function unset<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+
+function integer(input: InputName, min: number, max: number) {
+  const rule =
+    max === MAX_INT
+      ? min === 0
+        ? "a whole number, 0 or more"
+        : "a positive integer"
+      : `an integer from ${min} to ${max}`;
+  return field((value) => {
+    const n = INTEGER.test(value) ? Number(value) : Number.NaN;
+    return n >= min && n <= max ? n : { problem: `\`${input}\` must be ${rule} (got ${show(value)})` };
+  });
+}
+
+// Not z.stringbool: its issue is marked non-continuable, which skips the cross-input check and would
+// hide every problem found there until this one is fixed.
+function boolean(input: InputName) {
+  return field((value) => {
+    if (value === "true" || value === "True" || value === "TRUE") return true;
+    if (value === "false" || value === "False" || value === "FALSE") return false;
+    return { problem: `\`${input}\` must be true or false (got ${show(value)})` };
+  });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(input: InputName, values: T) {
+  return z.enum(values, {
+    error: (issue) => `\`${input}\` must be one of ${values.join(", ")} (got ${show(String(issue.input))})`,
+  });
+}
+
+/** Ids go into a header (team) or a URL path (endpoint, encoded): visible ASCII, no '/'. */
+function id(input: InputName) {
+  return field((value) => {
+    if (value.length > MAX_ID_LENGTH)
+      return {
+        problem: `\`${input}\` is too long for an id (${value.length} characters, at most ${MAX_ID_LENGTH})`,
+      };
+    if (!HEADER_SAFE.test(value))
+      return {
+        problem: `\`${input}\` must be an id of visible ASCII characters, without spaces or control characters (got ${show(value)})`,
+      };
+    if (value.includes("/"))
+      return { problem: `\`${input}\` must be the id alone, not a URL or path (got ${show(value)})` };
+    return value;
+  });
+}
+
+// The token's value is never echoed, not even its length: the message names the input and the fix.
+const friendliToken = z.string().transform((value, ctx) => {
+  if (value === "") {
+    ctx.addIssue({
+      code: "custom",
+      params: MISSING,
+      message:
+        "`friendli-token` is empty: add a repository secret (Settings → Secrets and variables → Actions), e.g. FRIENDLI_TOKEN, and pass `friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
+    });
+    return z.NEVER;
+  }
+  if (!HEADER_SAFE.test(value)) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "`friendli-token` contains characters that cannot be sent in an HTTP header (check the secret for a trailing newline or spaces)",
+    });
+    return z.NEVER;
+  }
+  return value;
+});
+
+// Validated like the Friendli token (it goes into a header too), never echoed.
+const githubToken = field((value) =>
+  value === "" || HEADER_SAFE.test(value)
+    ? value
+    : {
+        problem:
+          "`github-token` contains characters that cannot be sent in an HTTP header (check for spaces or a newline)",
+      },
+);
+
+const name = field((value) => {
+  const length = [...value].length;
+  if (length > MAX_NAME_LENGTH)
+    return { problem: `\`name\` must be at most ${MAX_NAME_LENGTH} characters (got ${length})` };
+  if (!NAME.test(value))
+    return {
+      problem: `\`name\` must not contain whitespace, control characters or '/' (got ${show(value)})`,
+    };
+  return value;
+});
+
+const hfModelRepo = field((value) => {
+  const url = HF_URL.exec(value);
+  if (url) {
+    return {
+      problem: `\`hf-model-repo\` must be the model id, not a URL: use org/name, e.g. ${url[1]}/${url[2]} (got ${show(value)})`,
+    };
+  }
+  const parts = value.split("/");
+  const problem = (why: string) => ({
+    problem: `\`hf-model-repo\` must be a Hugging Face model id org/name (got ${show(value)}): ${why}`,
+  });
+  if (parts.length !== 2) return problem("use org/name, e.g. meta-llama/Llama-3.1-8B-Instruct");
+  for (const part of parts) {
+    if (!HF_PART.test(part))
+      return problem("each part is 1 to 96 of the characters A-Z, a-z, 0-9, '.', '_' and '-'");
+    if (/^[-.]|[-.]$/.test(part)) return problem("a part must not start or end with '-' or '.'");
+    if (/--|\.\./.test(part)) return problem("a part must not contain '--' or '..'");
+  }
+  if (/\.git$/i.test(value)) return problem("drop the trailing .git");
+  return value;
+});
+
+const hfModelRevision = field((value) => {
+  if (/^[0-9a-f]{40}$/i.test(value)) return value.toLowerCase();
+  if (/^[0-9a-f]{4,39}$/i.test(value)) {
+    return {
+      problem: `\`hf-model-revision\` looks like a short commit hash: use the full 40-character commit hash (got ${show(value)})`,
+    };
+  }
+  return {
+    problem: `\`hf-model-revision\` must be a full 40-character commit hash, not a branch or tag name (got ${show(value)}): copy it from the model's "Files and versions" → "History" on Hugging Face`,
+  };
+});
+
+const gpu = field((value) => {
+  const resolved = resolveGpu(value);
+  return resolved.ok ? resolved.gpu : { problem: resolved.message };
+});
+
+/** `90s`, `30m`, `1h30m`, `2h`, `1h30m15s` or plain seconds (`600`), in ms. */
+export function parseDuration(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const match = DURATION.exec(text);
+  if (!match || text === "") return undefined;
+  const [, h = "0", m = "0", s = "0"] = match;
+  return ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000;
+}
+
+const waitTimeout = field((value) => {
+  const ms = parseDuration(value);
+  if (ms === undefined)
+    return {
+      problem: `\`wait-timeout\` must be a duration such as 90s, 30m, 1h30m or plain seconds such as 600 (got ${show(value)})`,
+    };
+  if (ms === 0) return { problem: `\`wait-timeout\` must be more than zero (got ${show(value)})` };
+  if (ms > MAX_WAIT_TIMEOUT_MS)
+    return {
+      problem: `\`wait-timeout\` must be at most 6h, the time limit of a GitHub Actions job (got ${show(value)})`,
+    };
+  return ms;
+});
+
+function isLoopback(hostname: string): boolean {
+  // URL has already normalised the host: "127.1" reads "127.0.0.1", "[0:0::1]" reads "[::1]".
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+const apiUrl = field((value) => {
+  // Userinfo is a credential: never echo it.
+  const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: `\`api-url\` must be an absolute URL such as ${DEFAULT_API_URL} (got ${got})` };
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    return {
+      problem: `\`api-url\` must use https (http only for localhost, 127.0.0.0/8 and [::1]) (got ${got})`,
+    };
+  if (url.username || url.password)
+    return {
+      problem: `\`api-url\` must not contain credentials: pass the token as \`friendli-token\` (got ${got})`,
+    };
+  if (url.search || url.hash || value.includes("?") || value.includes("#"))
+    return { problem: `\`api-url\` must be a base URL without a query or fragment (got ${got})` };
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+});
+
+/**
+ * The endpoint name of a PR preview: `<repo>-pr-<n>`, from the repository part of "owner/repo",
+ * lowercased, with runs of other characters as '-', at most 63 characters (a DNS label, the safest
+ * guess for a name Friendli may use in hostnames or Kubernetes objects).
+ */
+export function derivePreviewName(repository: string, prNumber: number): string {
+  const suffix = `-pr-${prNumber}`;
+  const repo = (repository.split("/").pop() ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, Math.max(1, 63 - suffix.length))
+    .replace(/-+$/, "");
+  return `${repo || "repo"}${suffix}`;
+}
+
+/** The default version comment: where this version came from, so Friendli's history links back. */
+export function provenance(ctx: RunContext): string {
+  const sha = (ctx.pullRequest?.headSha || ctx.sha).slice(0, 7);
+  const source = ctx.repository
+    ? `${ctx.repository}${sha ? `@${sha}` : ""}`
+    : "friendli-deploy-action (local run)";
+  const pr = ctx.pullRequest ? ` (PR #${ctx.pullRequest.number})` : "";
+  const run = ctx.runUrl ? ` from ${ctx.runUrl}` : "";
+  return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
+}
+
+function schema(ctx: RunContext) {
+  return z
+    .object({
+      [Input.operation]: unset(oneOf(Input.operation, OPERATIONS).default("deploy")),
+      [Input.friendliToken]: friendliToken,
+      [Input.teamId]: unset(id(Input.teamId).optional()),
+      [Input.projectId]: unset(id(Input.projectId).optional()),
+      [Input.name]: unset(name.optional()),
+      [Input.endpointId]: unset(id(Input.endpointId).optional()),
+      [Input.hfModelRepo]: unset(hfModelRepo.optional()),
+      [Input.hfModelRevision]: unset(hfModelRevision.optional()),
+      [Input.gpu]: unset(gpu.optional()),
+      [Input.minReplicas]: unset(integer(Input.minReplicas, 0, MAX_REPLICAS).default(0)),
+      [Input.maxReplicas]: unset(integer(Input.maxReplicas, 1, MAX_REPLICAS).default(1)),
+      [Input.cooldownSeconds]: unset(integer(Input.cooldownSeconds, 0, MAX_INT).default(300)),
+      [Input.maxBatchSize]: unset(integer(Input.maxBatchSize, 1, MAX_INT).optional()),
+      [Input.maxTokenCount]: unset(integer(Input.maxTokenCount, 1, MAX_INT).optional()),
+      [Input.maxInputLength]: unset(integer(Input.maxInputLength, 1, MAX_INT).optional()),
+      [Input.maxContextLength]: unset(integer(Input.maxContextLength, 1, MAX_INT).optional()),
+      [Input.tokenizerSkipSpecialTokens]: unset(boolean(Input.tokenizerSkipSpecialTokens).default(false)),
+      [Input.tokenizerAddSpecialTokens]: unset(boolean(Input.tokenizerAddSpecialTokens).default(false)),
+      [Input.enableContentLogging]: unset(boolean(Input.enableContentLogging).optional()),
+      [Input.versionComment]: unset(z.string().optional()),
+      [Input.ifExists]: unset(oneOf(Input.ifExists, IF_EXISTS).default("update")),
+      [Input.wait]: unset(boolean(Input.wait).default(true)),
+      [Input.waitTimeout]: unset(waitTimeout.default(DEFAULT_WAIT_TIMEOUT_MS)),
+      [Input.deleteOnFailure]: unset(boolean(Input.deleteOnFailure).default(false)),
+      [Input.prComment]: unset(boolean(Input.prComment).default(true)),
+      [Input.githubToken]: githubToken,
+      [Input.smokeTest]: unset(boolean(Input.smokeTest).default(false)),
+      [Input.smokeTestPrompt]: unset(z.string().default(DEFAULT_SMOKE_TEST_PROMPT)),
+      [Input.apiUrl]: unset(apiUrl.default(DEFAULT_API_URL)),
+      [Input.dryRun]: unset(boolean(Input.dryRun).default(false)),
+    })
+    .superRefine(
+      (v, check) => {
+        // A field that failed holds no value: cross-input rules look only at fields that parsed.
+        const failed = new Set(check.issues.map((issue) => issue.path?.[0]));
+        const parsed = <K extends keyof typeof v>(key: K) => (failed.has(key) ? undefined : v[key]);
+        const missing = (input: InputName, message: string) =>
+          check.addIssue({ code: "custom", path: [input], params: MISSING, message });
+
+        const operation = parsed(Input.operation);
+        if (v[Input.projectId] === undefined && !failed.has(Input.projectId))
+          missing(
+            Input.projectId,
+            "`project-id` is required: the id of the Friendli project that owns the endpoint",
+          );
+        if (operation === "deploy") {
+          if (v[Input.hfModelRepo] === undefined && !failed.has(Input.hfModelRepo))
+            missing(
+              Input.hfModelRepo,
+              "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name",
+            );
+          if (v[Input.gpu] === undefined && !failed.has(Input.gpu))
+            missing(
+              Input.gpu,
+              "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`",
+            );
+        }
+
+        const min = parsed(Input.minReplicas);
+        const max = parsed(Input.maxReplicas);
+        if (min !== undefined && max !== undefined && min > max)
+          check.addIssue({
+            code: "custom",
+            path: [Input.minReplicas],
+            message: `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`,
+          });
+
+        if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest) {
+          if (operation === "deploy")
+            missing(
+              Input.name,
+              "`name` is required outside pull request events (only there it defaults to `<repo>-pr-<number>`)",
+            );
+          else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
+            missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
+        }
+      },
+      { when: () => true },
+    )
+    .transform(
+      (v): Inputs => ({
+        operation: v[Input.operation],
+        friendliToken: v[Input.friendliToken],
+        teamId: v[Input.teamId],
+        projectId: v[Input.projectId] ?? "",
+        name:
+          v[Input.name] ?? (ctx.pullRequest ? derivePreviewName(ctx.repository, ctx.pullRequest.number) : ""),
+        endpointId: v[Input.endpointId],
+        hfModelRepo: v[Input.hfModelRepo],
+        hfModelRevision: v[Input.hfModelRevision],
+        gpu: v[Input.gpu],
+        minReplicas: v[Input.minReplicas],
+        maxReplicas: v[Input.maxReplicas],
+        cooldownSeconds: v[Input.cooldownSeconds],
+        advanced: {
+          tokenizer_skip_special_tokens: v[Input.tokenizerSkipSpecialTokens],
+          tokenizer_add_special_tokens: v[Input.tokenizerAddSpecialTokens],
+          ...defined("max_batch_size", v[Input.maxBatchSize]),
+          ...defined("max_token_count", v[Input.maxTokenCount]),
+          ...defined("max_input_length", v[Input.maxInputLength]),
+          ...defined("max_context_length", v[Input.maxContextLength]),
+          ...defined("enable_content_logging", v[Input.enableContentLogging]),
+        },
+        versionComment: truncate(v[Input.versionComment] ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
+        ifExists: v[Input.ifExists],
+        wait: v[Input.wait],
+        waitTimeoutMs: v[Input.waitTimeout],
+        deleteOnFailure: v[Input.deleteOnFailure],
+        prComment: v[Input.prComment],
+        githubToken: v[Input.githubToken],
+        smokeTest: v[Input.smokeTest],
+        smokeTestPrompt: v[Input.smokeTestPrompt],
+        apiUrl: v[Input.apiUrl],
+        dryRun: v[Input.dryRun],
+      }),
+    );
+}
+
+/** `{ key: value }`, or nothing when the value is unset: the API gets only the keys that were set. */
+function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: T });
+}
+
+const INPUT_ORDER: readonly InputName[] = Object.values(Input);
+
+export function parseInputs(read: (name: InputName) => string, ctx: RunContext): ParseResult {
+  const raw = Object.fromEntries(INPUT_ORDER.map((input) => [input, read(input).trim()]));
+  const result = schema(ctx).safeParse(raw);
+  if (result.success) return { kind: "ok", inputs: result.data };
+
+  const problems = result.error.issues
+    .map((issue) => ({
+      input: issue.path[0] as InputName,
+      message: issue.message,
+      missing: issue.code === "custom" && issue.params?.missing === true,
+    }))
+    // In the order of the interface table, whatever order the checks ran in.
+    .sort((a, b) => INPUT_ORDER.indexOf(a.input) - INPUT_ORDER.indexOf(b.input));
+
+  // Fork PRs get no secrets (on `pull_request`; `pull_request_target` does get them, so an empty
+  // token there is a misconfiguration that must fail). Problems of absence are dropped there, as any
+  // input may come from a secret; a value that was given and is malformed is still reported, because
+  // it is a bug in the workflow that would otherwise surface only after the merge.
+  const tokenMissing = problems.some((p) => p.input === Input.friendliToken && p.missing);
+  const forkWithoutSecrets = ctx.eventName === "pull_request" && ctx.pullRequest?.fromFork === true;
+  const reported = tokenMissing && forkWithoutSecrets ? problems.filter((p) => !p.missing) : problems;
+  if (reported.length === 0) {
+    return {
+      kind: "skip",
+      reason:
+        "`friendli-token` is empty because this pull request comes from a fork, and GitHub gives fork pull requests no secrets: nothing was deployed. To deploy it, push the branch to this repository or run the workflow manually.",
+    };
+  }
+  return { kind: "invalid", problems: reported.map(({ input, message }) => ({ input, message })) };
+}

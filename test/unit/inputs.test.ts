@@ -1,0 +1,680 @@
+import { describe, expect, it } from "vitest";
+import type { RunContext } from "../../src/context.ts";
+import {
+  DEFAULT_SMOKE_TEST_PROMPT,
+  derivePreviewName,
+  type Inputs,
+  type ParseResult,
+  parseDuration,
+  parseInputs,
+  provenance,
+} from "../../src/inputs.ts";
+import type { InputName } from "../../src/names.ts";
+
+const SHA = "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea";
+const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";
+const REVISION = "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678";
+const TOKEN = "flp_s3cretT0kenValue";
+
+const push: RunContext = {
+  eventName: "push",
+  repository: "acme/models",
+  sha: SHA,
+  serverUrl: "https://github.com",
+  runId: "9001",
+  runUrl: "https://github.com/acme/models/actions/runs/9001",
+  workflow: "Deploy",
+  actionRef: "v1",
+};
+const pr = (fromFork: boolean, eventName = "pull_request"): RunContext => ({
+  ...push,
+  eventName,
+  pullRequest: { number: 17, fromFork, headSha: HEAD_SHA, action: "synchronize" },
+});
+
+type Given = Partial<Record<InputName, string>>;
+const deploy: Given = {
+  "friendli-token": TOKEN,
+  "project-id": "proj-1",
+  name: "llama-prod",
+  "hf-model-repo": "acme/llama-ft",
+  gpu: "1x H100",
+};
+
+function parse(given: Given, ctx: RunContext = push): ParseResult {
+  return parseInputs((name) => given[name] ?? "", ctx);
+}
+function ok(given: Given, ctx?: RunContext): Inputs {
+  const result = parse(given, ctx);
+  if (result.kind !== "ok") throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.inputs;
+}
+function problems(given: Given, ctx?: RunContext) {
+  const result = parse(given, ctx);
+  if (result.kind !== "invalid") throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
+  return result.problems;
+}
+/** The one problem of an input, given otherwise valid deploy inputs. */
+function problemOf(input: InputName, value: string, ctx?: RunContext): string | undefined {
+  const result = parse({ ...deploy, [input]: value }, ctx);
+  if (result.kind === "ok") return undefined;
+  if (result.kind === "skip") throw new Error("unexpected skip");
+  expect(result.problems.map((p) => p.input)).toEqual([input]);
+  return result.problems[0]?.message;
+}
+
+describe("parseInputs: defaults", () => {
+  it("fills every default from the minimal deploy inputs", () => {
+    expect(ok(deploy)).toEqual({
+      operation: "deploy",
+      friendliToken: TOKEN,
+      teamId: undefined,
+      projectId: "proj-1",
+      name: "llama-prod",
+      endpointId: undefined,
+      hfModelRepo: "acme/llama-ft",
+      hfModelRevision: undefined,
+      gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+      minReplicas: 0,
+      maxReplicas: 1,
+      cooldownSeconds: 300,
+      advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+      versionComment: `Deployed by acme/models@0c5a0ec from https://github.com/acme/models/actions/runs/9001`,
+      ifExists: "update",
+      wait: true,
+      waitTimeoutMs: 30 * 60_000,
+      deleteOnFailure: false,
+      prComment: true,
+      githubToken: "",
+      smokeTest: false,
+      smokeTestPrompt: DEFAULT_SMOKE_TEST_PROMPT,
+      apiUrl: "https://api.friendli.ai",
+      dryRun: false,
+    } satisfies Inputs);
+  });
+
+  it("takes every input when given, trimmed", () => {
+    const inputs = ok({
+      ...deploy,
+      "friendli-token": `  ${TOKEN}\n`,
+      "team-id": " team-9 ",
+      "endpoint-id": "dep86pjolcjjnv8",
+      "hf-model-revision": REVISION,
+      gpu: "8x B200",
+      "min-replicas": "2",
+      "max-replicas": "10",
+      "cooldown-seconds": "0",
+      "max-batch-size": "256",
+      "max-token-count": "8192",
+      "max-input-length": "4096",
+      "max-context-length": "32768",
+      "tokenizer-skip-special-tokens": "TRUE",
+      "tokenizer-add-special-tokens": "True",
+      "enable-content-logging": "false",
+      "version-comment": "release v1.2.0",
+      "if-exists": "fail",
+      wait: "false",
+      "wait-timeout": "1h30m",
+      "delete-on-failure": "true",
+      "pr-comment": "false",
+      "github-token": "ghs_abc",
+      "smoke-test": "true",
+      "smoke-test-prompt": "Hi",
+      "api-url": "http://127.0.0.1:8080/",
+      "dry-run": "true",
+    });
+    expect(inputs).toEqual({
+      operation: "deploy",
+      friendliToken: TOKEN,
+      teamId: "team-9",
+      projectId: "proj-1",
+      name: "llama-prod",
+      endpointId: "dep86pjolcjjnv8",
+      hfModelRepo: "acme/llama-ft",
+      hfModelRevision: REVISION.toLowerCase(),
+      gpu: { instanceOptionId: "drbc6G9FxJWZ", label: "8x B200" },
+      minReplicas: 2,
+      maxReplicas: 10,
+      cooldownSeconds: 0,
+      advanced: {
+        tokenizer_skip_special_tokens: true,
+        tokenizer_add_special_tokens: true,
+        max_batch_size: 256,
+        max_token_count: 8192,
+        max_input_length: 4096,
+        max_context_length: 32768,
+        enable_content_logging: false,
+      },
+      versionComment: "release v1.2.0",
+      ifExists: "fail",
+      wait: false,
+      waitTimeoutMs: 5_400_000,
+      deleteOnFailure: true,
+      prComment: false,
+      githubToken: "ghs_abc",
+      smokeTest: true,
+      smokeTestPrompt: "Hi",
+      apiUrl: "http://127.0.0.1:8080",
+      dryRun: true,
+    } satisfies Inputs);
+  });
+
+  it("omits unset advanced keys, so the API applies its own defaults", () => {
+    const { advanced } = ok({ ...deploy, "max-token-count": "4096" });
+    expect(advanced).toStrictEqual({
+      tokenizer_skip_special_tokens: false,
+      tokenizer_add_special_tokens: false,
+      max_token_count: 4096,
+    });
+  });
+});
+
+describe("parseInputs: every problem at once", () => {
+  it("reports five bad inputs in one result, each naming its input, in the interface's order", () => {
+    const found = problems({
+      ...deploy,
+      gpu: "H1000",
+      "max-replicas": "11",
+      wait: "yes",
+      "hf-model-revision": "abc1234",
+      "api-url": "http://api.friendli.ai",
+    });
+    expect(found.map((p) => p.input)).toEqual([
+      "hf-model-revision",
+      "gpu",
+      "max-replicas",
+      "wait",
+      "api-url",
+    ]);
+    for (const { input, message } of found) expect(message).toContain(`\`${input}\``);
+  });
+
+  it("reports cross-input problems together with field problems", () => {
+    const found = problems({
+      "friendli-token": TOKEN,
+      "min-replicas": "5",
+      "max-replicas": "2",
+      wait: "nope",
+    });
+    expect(found).toEqual([
+      { input: "project-id", message: expect.stringContaining("`project-id` is required") },
+      { input: "name", message: expect.stringContaining("`name` is required outside pull request events") },
+      { input: "hf-model-repo", message: expect.stringContaining("`hf-model-repo` is required to deploy") },
+      { input: "gpu", message: expect.stringContaining("`gpu` is required to deploy") },
+      { input: "min-replicas", message: "`min-replicas` must not be more than `max-replicas` (got 5 > 2)" },
+      { input: "wait", message: "`wait` must be true or false (got nope)" },
+    ]);
+  });
+
+  it("checks min <= max only when both parsed", () => {
+    expect(problems({ ...deploy, "min-replicas": "5", "max-replicas": "x" }).map((p) => p.input)).toEqual([
+      "max-replicas",
+    ]);
+  });
+});
+
+describe("parseInputs: integers", () => {
+  const ranges: Array<[InputName, number, number, string]> = [
+    ["min-replicas", 0, 10, "an integer from 0 to 10"],
+    ["max-replicas", 1, 10, "an integer from 1 to 10"],
+    ["cooldown-seconds", 0, 2_147_483_647, "a whole number, 0 or more"],
+    ["max-batch-size", 1, 2_147_483_647, "a positive integer"],
+    ["max-token-count", 1, 2_147_483_647, "a positive integer"],
+    ["max-input-length", 1, 2_147_483_647, "a positive integer"],
+    ["max-context-length", 1, 2_147_483_647, "a positive integer"],
+  ];
+
+  it.each(ranges)("%s accepts its bounds %d and %d", (input, min, max) => {
+    for (const n of [min, max]) {
+      const given = {
+        ...deploy,
+        [input]: String(n),
+        ...(input === "min-replicas" && { "max-replicas": "10" }),
+      };
+      expect(parse(given).kind).toBe("ok");
+    }
+  });
+
+  it.each(
+    ranges.flatMap(([input, min, max, rule]) =>
+      [
+        ...new Set([String(min - 1), "-1"]),
+        String(max + 1),
+        "1.5",
+        "1e1",
+        "0x2",
+        "+1",
+        "01",
+        "00",
+        "1 0",
+        "one",
+        "１",
+        "99999999999999999999",
+      ].map((value) => [input, value, rule] as const),
+    ),
+  )("%s refuses %j", (input, value, rule) => {
+    const message = problemOf(input, value);
+    expect(message).toMatch(new RegExp(`^\`${input}\` must be ${rule} \\(got `));
+  });
+
+  it("quotes only what needs quoting", () => {
+    expect(problemOf("max-replicas", "11")).toBe("`max-replicas` must be an integer from 1 to 10 (got 11)");
+    expect(problemOf("max-replicas", "1 0")).toBe(
+      '`max-replicas` must be an integer from 1 to 10 (got "1 0")',
+    );
+  });
+});
+
+describe("parseInputs: booleans", () => {
+  const booleans: InputName[] = [
+    "tokenizer-skip-special-tokens",
+    "tokenizer-add-special-tokens",
+    "enable-content-logging",
+    "wait",
+    "delete-on-failure",
+    "pr-comment",
+    "smoke-test",
+    "dry-run",
+  ];
+  it.each(
+    booleans.flatMap((input) =>
+      [
+        ["true", true],
+        ["True", true],
+        ["TRUE", true],
+        ["false", false],
+        ["False", false],
+        ["FALSE", false],
+      ].map(([value, expected]) => [input, value, expected] as const),
+    ),
+  )("%s: %s", (input, value) => {
+    expect(problemOf(input, value as string)).toBeUndefined();
+  });
+
+  it.each(
+    booleans.flatMap((input) =>
+      ["yes", "no", "1", "0", "on", "tRUE", "t"].map((value) => [input, value] as const),
+    ),
+  )("%s refuses %j", (input, value) => {
+    expect(problemOf(input, value)).toBe(`\`${input}\` must be true or false (got ${value})`);
+  });
+
+  it.each([
+    ["wait", "false", { wait: false }],
+    ["pr-comment", "FALSE", { prComment: false }],
+    ["smoke-test", "True", { smokeTest: true }],
+    ["dry-run", "true", { dryRun: true }],
+    ["delete-on-failure", "TRUE", { deleteOnFailure: true }],
+  ] as const)("%s=%s maps to %j", (input, value, expected) => {
+    expect(ok({ ...deploy, [input]: value })).toMatchObject(expected);
+  });
+});
+
+describe("parseInputs: enums", () => {
+  it.each([
+    ["operation", "Deploy", "`operation` must be one of deploy, delete, status (got Deploy)"],
+    ["operation", "create", "`operation` must be one of deploy, delete, status (got create)"],
+    ["if-exists", "replace", "`if-exists` must be one of update, reuse, fail (got replace)"],
+  ] as const)("%s refuses %s", (input, value, message) => {
+    expect(problemOf(input, value)).toBe(message);
+  });
+
+  it.each(["update", "reuse", "fail"] as const)("if-exists %s", (value) => {
+    expect(ok({ ...deploy, "if-exists": value }).ifExists).toBe(value);
+  });
+});
+
+describe("parseInputs: wait-timeout", () => {
+  it.each([
+    ["90s", 90],
+    ["30m", 1800],
+    ["2h", 7200],
+    ["1h30m", 5400],
+    ["1h30m15s", 5415],
+    ["1m30s", 90],
+    ["600", 600],
+    ["1", 1],
+    ["6h", 21600],
+    ["360m", 21600],
+    ["21600", 21600],
+    ["2H", 7200],
+  ])("%s is %d seconds", (value, seconds) => {
+    expect(ok({ ...deploy, "wait-timeout": value }).waitTimeoutMs).toBe(seconds * 1000);
+  });
+
+  it.each([
+    ["0", "must be more than zero"],
+    ["0s", "must be more than zero"],
+    ["0h0m", "must be more than zero"],
+    ["-5", "must be a duration"],
+    ["-1m", "must be a duration"],
+    ["1.5h", "must be a duration"],
+    ["30 m", "must be a duration"],
+    ["30min", "must be a duration"],
+    ["m", "must be a duration"],
+    ["30m1h", "must be a duration"],
+    ["forever", "must be a duration"],
+    ["6h0m1s", "must be at most 6h"],
+    ["7h", "must be at most 6h"],
+    ["21601", "must be at most 6h"],
+    ["99999999999999999999h", "must be at most 6h"],
+  ])("%j: %s", (value, why) => {
+    expect(problemOf("wait-timeout", value)).toContain(`\`wait-timeout\` ${why}`);
+  });
+
+  it.each([
+    ["", undefined],
+    ["h", undefined],
+    ["10", 10_000],
+  ])("parseDuration(%j) = %j", (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+});
+
+describe("parseInputs: hf-model-repo", () => {
+  it.each([
+    "meta-llama/Llama-3.1-8B-Instruct",
+    "Qwen/Qwen2.5-0.5B",
+    "a/b",
+    "org_1/model.v2",
+    `${"a".repeat(96)}/${"b".repeat(96)}`,
+  ])("accepts %s", (repo) => {
+    expect(ok({ ...deploy, "hf-model-repo": repo }).hfModelRepo).toBe(repo);
+  });
+
+  it.each([
+    [
+      "https://huggingface.co/meta-llama/Llama-3.1-8B",
+      "not a URL: use org/name, e.g. meta-llama/Llama-3.1-8B",
+    ],
+    ["huggingface.co/Qwen/Qwen2.5-0.5B/tree/main", "use org/name, e.g. Qwen/Qwen2.5-0.5B"],
+    ["https://hf.co/acme/m?x=1", "use org/name, e.g. acme/m"],
+    ["https://huggingface.co/models/acme/m", "use org/name, e.g. acme/m"],
+    ["gpt2", "use org/name"],
+    ["a/b/c", "use org/name"],
+    ["/model", "1 to 96 of the characters"],
+    ["org/", "1 to 96 of the characters"],
+    ["org/mo del", "1 to 96 of the characters"],
+    ["org/modèle", "1 to 96 of the characters"],
+    [`org/${"m".repeat(97)}`, "1 to 96 of the characters"],
+    ["-org/model", "must not start or end with '-' or '.'"],
+    ["org/model.", "must not start or end with '-' or '.'"],
+    [".org/model", "must not start or end with '-' or '.'"],
+    ["org/model-", "must not start or end with '-' or '.'"],
+    ["org/mo--del", "must not contain '--' or '..'"],
+    ["org/mo..del", "must not contain '--' or '..'"],
+    ["org/model.git", "drop the trailing .git"],
+  ])("%j: %s", (value, hint) => {
+    const message = problemOf("hf-model-repo", value);
+    expect(message).toContain(hint);
+    expect(message).toMatch(/^`hf-model-repo` must be/);
+  });
+});
+
+describe("parseInputs: hf-model-revision", () => {
+  it.each([
+    [REVISION, REVISION.toLowerCase()],
+    [HEAD_SHA, HEAD_SHA],
+  ])("accepts %s as %s", (value, expected) => {
+    expect(ok({ ...deploy, "hf-model-revision": value }).hfModelRevision).toBe(expected);
+  });
+
+  it.each([
+    ["abc1234", "use the full 40-character commit hash"],
+    [HEAD_SHA.slice(0, 39), "use the full 40-character commit hash"],
+    ["main", "not a branch or tag name"],
+    ["v1.0", "not a branch or tag name"],
+    [`${HEAD_SHA}0`, "not a branch or tag name"],
+    [`g${HEAD_SHA.slice(1)}`, "not a branch or tag name"],
+  ])("%j: %s", (value, hint) => {
+    expect(problemOf("hf-model-revision", value)).toContain(hint);
+  });
+});
+
+describe("parseInputs: gpu", () => {
+  it.each([
+    ["H100", "TwD5AqnBSVN0", "1x H100"],
+    ["2x A100", "mrAHuYt7T40o", "2x A100 80GB"],
+    ["4xH200", "OhTzYtZuomzI", "4x H200"],
+    ["8x b200", "drbc6G9FxJWZ", "8x B200"],
+    ["TwD5AqnBSVN0", "TwD5AqnBSVN0", "1x H100"],
+  ])("%s", (value, instanceOptionId, label) => {
+    expect(ok({ ...deploy, gpu: value }).gpu).toEqual({ instanceOptionId, label });
+  });
+
+  it("suggests the closest name and lists the valid ones", () => {
+    const message = problemOf("gpu", "2x H1OO");
+    expect(message).toContain('Did you mean "2x H100"?');
+    expect(message).toContain("1x/2x/4x/8x B200");
+  });
+});
+
+describe("parseInputs: api-url", () => {
+  it.each([
+    ["https://api.friendli.ai", "https://api.friendli.ai"],
+    ["https://api.friendli.ai/", "https://api.friendli.ai"],
+    ["HTTPS://API.Friendli.AI//", "https://api.friendli.ai"],
+    ["https://proxy.example.com/friendli/", "https://proxy.example.com/friendli"],
+    ["https://api.friendli.ai:443", "https://api.friendli.ai"],
+    ["http://localhost:8080", "http://localhost:8080"],
+    ["http://127.0.0.1:3000/", "http://127.0.0.1:3000"],
+    ["http://127.5.6.7", "http://127.5.6.7"],
+    ["http://[::1]:9000", "http://[::1]:9000"],
+  ])("%s -> %s", (value, expected) => {
+    expect(ok({ ...deploy, "api-url": value }).apiUrl).toBe(expected);
+  });
+
+  it.each([
+    ["http://api.friendli.ai", "must use https"],
+    ["http://10.0.0.1", "must use https"],
+    ["http://localhost.example.com", "must use https"],
+    ["http://128.0.0.1", "must use https"],
+    ["ftp://localhost", "must use https"],
+    ["file:///etc/passwd", "must use https"],
+    ["api.friendli.ai", "must be an absolute URL"],
+    ["not a url", "must be an absolute URL"],
+    ["https://api.friendli.ai/?debug=1", "must be a base URL without a query or fragment"],
+    ["https://api.friendli.ai/#x", "must be a base URL without a query or fragment"],
+    ["https://api.friendli.ai/?", "must be a base URL without a query or fragment"],
+    ["https://user:hunter2@api.friendli.ai", "must not contain credentials"],
+  ])("%j: %s", (value, why) => {
+    expect(problemOf("api-url", value)).toContain(`\`api-url\` ${why}`);
+  });
+
+  it("never echoes credentials in the URL", () => {
+    for (const value of ["https://user:hunter2@api.friendli.ai", "http://user:hunter2@example.com/x"]) {
+      const message = problemOf("api-url", value);
+      expect(message).not.toContain("hunter2");
+      expect(message).toContain("***@");
+    }
+  });
+});
+
+describe("parseInputs: friendli-token", () => {
+  it("an empty token on push fails with how to set the secret", () => {
+    expect(problems({ ...deploy, "friendli-token": "" })).toEqual([
+      {
+        input: "friendli-token",
+        message: expect.stringContaining("Settings → Secrets and variables → Actions"),
+      },
+    ]);
+    expect(problems({ ...deploy, "friendli-token": "  " })[0]?.message).toContain(
+      "`friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
+    );
+  });
+
+  it.each(["flp_abc def", "flp_abc\tdef", "flp_abc\u0000def", "flp_abcdéf", "flp_\u00a0x"])(
+    "refuses %j without echoing it",
+    (token) => {
+      const [problem] = problems({ ...deploy, "friendli-token": token });
+      expect(problem).toEqual({
+        input: "friendli-token",
+        message:
+          "`friendli-token` contains characters that cannot be sent in an HTTP header (check the secret for a trailing newline or spaces)",
+      });
+    },
+  );
+
+  it("never puts the token or its length into any message", () => {
+    const token = "flp_leak me";
+    const result = parse({ "friendli-token": token, "github-token": "ghp_leak\u0001", "max-replicas": "12" });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain("leak");
+    expect(text).not.toContain(String(token.length));
+  });
+
+  it("trims a trailing newline from the secret", () => {
+    expect(ok({ ...deploy, "friendli-token": `${TOKEN}\n` }).friendliToken).toBe(TOKEN);
+  });
+});
+
+describe("parseInputs: fork pull requests", () => {
+  const prDeploy: Given = { ...deploy, name: "" };
+
+  it("skips with an empty token on a PR from a fork", () => {
+    const result = parse({ ...prDeploy, "friendli-token": "" }, pr(true));
+    expect(result).toEqual({ kind: "skip", reason: expect.stringContaining("fork") });
+  });
+
+  it("skips even when other inputs are empty there (they may be secrets too)", () => {
+    const result = parse({ "hf-model-repo": "acme/llama-ft", gpu: "H100" }, pr(true));
+    expect(result.kind).toBe("skip");
+  });
+
+  it("still reports inputs that were given and are malformed", () => {
+    const found = problems(
+      { ...prDeploy, "friendli-token": "", "project-id": "", "max-replicas": "11" },
+      pr(true),
+    );
+    expect(found.map((p) => p.input)).toEqual(["max-replicas"]);
+  });
+
+  it("fails with an empty token on a PR from the same repository", () => {
+    expect(problems({ ...prDeploy, "friendli-token": "" }, pr(false)).map((p) => p.input)).toEqual([
+      "friendli-token",
+    ]);
+  });
+
+  it("fails with an empty token on pull_request_target, which does get secrets", () => {
+    expect(problems({ ...prDeploy, "friendli-token": "" }, pr(true, "pull_request_target"))[0]?.input).toBe(
+      "friendli-token",
+    );
+  });
+
+  it("deploys a fork PR normally when a token is there", () => {
+    expect(ok(prDeploy, pr(true)).name).toBe("models-pr-17");
+  });
+});
+
+describe("parseInputs: name and endpoint", () => {
+  it("defaults the name on pull request events", () => {
+    expect(ok({ ...deploy, name: "" }, pr(false)).name).toBe("models-pr-17");
+    expect(ok({ ...deploy, name: "" }, pr(false, "pull_request_target")).name).toBe("models-pr-17");
+  });
+
+  it("prefers a given name on pull request events", () => {
+    expect(ok(deploy, pr(false)).name).toBe("llama-prod");
+  });
+
+  it("requires a name outside pull request events", () => {
+    expect(problemOf("name", "")).toContain("`name` is required outside pull request events");
+  });
+
+  it.each(["Llama_3.1-prod", "a", "x".repeat(100), "モデル"])("accepts the name %j", (name) => {
+    expect(ok({ ...deploy, name }).name).toBe(name);
+  });
+
+  it.each([
+    ["my endpoint", "must not contain whitespace"],
+    ["acme/llama", "must not contain whitespace, control characters or '/'"],
+    ["a\u0007b", "must not contain whitespace"],
+    ["a\u200bb", "must not contain whitespace"],
+    ["x".repeat(101), "must be at most 100 characters (got 101)"],
+  ])("refuses the name %j", (name, why) => {
+    expect(problemOf("name", name)).toContain(why);
+  });
+
+  it.each([
+    ["delete", { "endpoint-id": "dep1" }, "", undefined],
+    ["status", { name: "ep" }, "ep", undefined],
+    ["delete", {}, "", "`name` or `endpoint-id` is required for `operation: delete`"],
+    ["status", {}, "", "`name` or `endpoint-id` is required for `operation: status`"],
+  ] as const)("%s with %j", (operation, given, name, problem) => {
+    const result = parse({ "friendli-token": TOKEN, "project-id": "p", operation, ...given });
+    if (problem) expect(result).toEqual({ kind: "invalid", problems: [{ input: "name", message: problem }] });
+    else expect(result).toMatchObject({ kind: "ok", inputs: { operation, name } });
+  });
+
+  it("delete on a pull request acts on the preview name and needs no model or GPU", () => {
+    const inputs = ok({ "friendli-token": TOKEN, "project-id": "p", operation: "delete" }, pr(true));
+    expect(inputs).toMatchObject({
+      operation: "delete",
+      name: "models-pr-17",
+      hfModelRepo: undefined,
+      gpu: undefined,
+    });
+  });
+
+  it.each([
+    ["project-id", "proj 1", "without spaces or control characters"],
+    ["project-id", "https://friendli.ai/projects/p1", "the id alone, not a URL or path"],
+    ["team-id", "tëam", "visible ASCII"],
+    ["endpoint-id", "a/b", "not a URL or path"],
+    ["endpoint-id", "x".repeat(201), "too long for an id"],
+  ] as const)("%s refuses %j", (input, value, why) => {
+    expect(problemOf(input, value)).toContain(why);
+  });
+});
+
+describe("parseInputs: version-comment", () => {
+  it("on a pull request names the PR and its head commit", () => {
+    expect(ok({ ...deploy, name: "" }, pr(false)).versionComment).toBe(
+      "Deployed by acme/models@f1d2d2f (PR #17) from https://github.com/acme/models/actions/runs/9001",
+    );
+  });
+
+  it("is cut to 500 characters", () => {
+    const comment = ok({ ...deploy, "version-comment": "x".repeat(600) }).versionComment;
+    expect([...comment]).toHaveLength(500);
+    expect(comment.endsWith("…")).toBe(true);
+  });
+
+  it.each([
+    [{ ...push, repository: "", sha: "", runUrl: "" }, "Deployed by friendli-deploy-action (local run)"],
+    [{ ...push, sha: "", runUrl: "" }, "Deployed by acme/models"],
+    [{ ...push, repository: `acme/${"r".repeat(600)}` }, expect.stringMatching(/^Deployed by acme\/r+…$/)],
+  ])("provenance without a full context: %#", (ctx, expected) => {
+    const text = provenance(ctx);
+    expect(text).toEqual(expected);
+    expect([...text].length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe("derivePreviewName", () => {
+  it.each([
+    ["acme/models", 17, "models-pr-17"],
+    ["acme/My.Cool_Model", 3, "my-cool-model-pr-3"],
+    ["acme/--weird--", 1, "weird-pr-1"],
+    ["acme/a..b__c", 2, "a-b-c-pr-2"],
+    ["acme/ÜberModel", 4, "bermodel-pr-4"],
+    ["acme/...", 5, "repo-pr-5"],
+    ["acme/", 6, "repo-pr-6"],
+    ["", 7, "repo-pr-7"],
+    ["noslash", 8, "noslash-pr-8"],
+    ["acme/a-b", 9, "a-b-pr-9"],
+  ])("%j #%d -> %s", (repository, n, expected) => {
+    expect(derivePreviewName(repository, n)).toBe(expected);
+  });
+
+  it.each([1, 12345, 99999999])("fits 63 characters for PR %d", (n) => {
+    const name = derivePreviewName(`acme/${"very-long-repository-name".repeat(5)}`, n);
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(new RegExp(`^very-long-repository-name[a-z0-9-]*[a-z0-9]-pr-${n}$`));
+  });
+
+  it("never leaves a dash where the cut falls", () => {
+    // 58 characters of repo part fit with "-pr-1"; the 58th is a dash here.
+    const name = derivePreviewName(`acme/${"a".repeat(57)}-bbbb`, 1);
+    expect(name).toBe(`${"a".repeat(57)}-pr-1`);
+  });
+});
