@@ -1,0 +1,215 @@
+// Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
+// operation picks its retry policy here, next to what it does, so the choice is reviewed once.
+import { z } from "zod";
+import { ApiError } from "./errors.ts";
+import { createHttp, type Http, type HttpOptions, pathFor } from "./http.ts";
+import {
+  type CreateEndpointBody,
+  type EndpointList,
+  EndpointListSchema,
+  type EndpointSpec,
+  EndpointSpecSchema,
+  type EndpointStatus,
+  EndpointStatusSchema,
+  type UpdateEndpointBody,
+} from "./schemas.ts";
+
+export const ENDPOINT_BASE = "/dedicated/beta/endpoint";
+export const CHAT_PATH = "/dedicated/v1/chat/completions";
+export const COMPLETIONS_PATH = "/dedicated/v1/completions";
+
+/** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
+export const LIST_PAGE_LIMIT = 100;
+
+// A server that keeps handing out cursors must not keep the run listing forever.
+const MAX_LIST_PAGES = 200;
+
+// DELETE answers `{}`; accept anything JSON-ish.
+const AnyBody = z.unknown();
+
+export interface CreateResult {
+  status: EndpointStatus;
+  /** Only if the live API ever sends `id`/`endpointId` (the spec has none; friendli-api.md). */
+  endpointId?: string;
+}
+
+export interface ListedEndpoint {
+  id: string;
+  status: EndpointStatus;
+}
+
+/** The smoke test's view of an inference call: it judges status and body itself. */
+export interface RawResponse {
+  status: number;
+  body: unknown;
+}
+
+/** An OpenAI-style inference body; `model` is the endpoint id (optionally `id:adapter`). */
+export interface InferenceBody {
+  model: string;
+  [key: string]: unknown;
+}
+
+export class FriendliClient {
+  readonly http: Http;
+
+  /** Takes the HTTP layer's options (the usual case) or a ready Http (to share one dispatcher). */
+  constructor(httpOrOptions: Http | HttpOptions) {
+    this.http = "send" in httpOrOptions ? httpOrOptions : createHttp(httpOrOptions);
+  }
+
+  /** Sent once: a create is retried only when the server certainly did not process it (./retry.ts). */
+  async create(body: CreateEndpointBody): Promise<CreateResult> {
+    const res = await this.http.send({
+      operation: "create",
+      method: "POST",
+      path: ENDPOINT_BASE,
+      body,
+      schema: EndpointStatusSchema,
+      retry: "create",
+    });
+    const idField = res.data.endpointId ?? res.data.id;
+    const endpointId = typeof idField === "string" && idField.trim() !== "" ? idField : undefined;
+    return endpointId === undefined ? { status: res.data } : { status: res.data, endpointId };
+  }
+
+  async listPage(projectId: string, cursor?: string, limit = LIST_PAGE_LIMIT): Promise<EndpointList> {
+    const res = await this.http.send({
+      operation: "list",
+      method: "GET",
+      path: ENDPOINT_BASE,
+      query: { project_id: projectId, cursor, limit },
+      schema: EndpointListSchema,
+      retry: "idempotent",
+    });
+    return res.data;
+  }
+
+  /** Every endpoint of the project, across all pages, in the order the API lists them. */
+  async listAll(projectId: string): Promise<ListedEndpoint[]> {
+    const out: ListedEndpoint[] = [];
+    const seenCursors = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const res = await this.listPage(projectId, cursor);
+      for (const [id, status] of Object.entries(res.data)) out.push({ id, status });
+      const next = res.nextCursor ?? undefined;
+      if (next === undefined || next === "") return out;
+      // A repeated cursor would loop forever; the pages so far cannot be trusted to be complete.
+      if (seenCursors.has(next)) {
+        throw new ApiError({
+          kind: "ambiguous",
+          operation: "list",
+          message: `list failed: the API handed out page cursor ${next} twice; the listing cannot be trusted`,
+        });
+      }
+      seenCursors.add(next);
+      cursor = next;
+    }
+    throw new ApiError({
+      kind: "permanent",
+      operation: "list",
+      message: `list failed: more than ${MAX_LIST_PAGES} pages of endpoints in project ${projectId}`,
+    });
+  }
+
+  /** Throws ApiError with status 404 when the endpoint does not exist; callers check for it. */
+  async get(id: string): Promise<EndpointSpec> {
+    const res = await this.http.send({
+      operation: "get",
+      method: "GET",
+      path: pathFor(ENDPOINT_BASE, id),
+      schema: EndpointSpecSchema,
+      retry: "idempotent",
+    });
+    return res.data;
+  }
+
+  /**
+   * PUT is idempotent by definition; repeating an update after an ambiguous failure re-applies
+   * the same spec, which is the outcome the caller asked for.
+   */
+  async update(id: string, body: UpdateEndpointBody): Promise<EndpointSpec> {
+    const res = await this.http.send({
+      operation: "update",
+      method: "PUT",
+      path: pathFor(ENDPOINT_BASE, id),
+      body,
+      schema: EndpointSpecSchema,
+      retry: "idempotent",
+    });
+    return res.data;
+  }
+
+  /** A 404 after an ambiguous first attempt may mean that attempt deleted it; the caller decides. */
+  async delete(id: string): Promise<void> {
+    await this.http.send({
+      operation: "delete",
+      method: "DELETE",
+      path: pathFor(ENDPOINT_BASE, id),
+      schema: AnyBody,
+      retry: "idempotent",
+    });
+  }
+
+  /** The waiter passes maxAttempts 1: it tolerates failed polls itself and polls again anyway. */
+  async status(id: string, opts: { maxAttempts?: number } = {}): Promise<EndpointStatus> {
+    const res = await this.http.send({
+      operation: "status",
+      method: "GET",
+      path: pathFor(ENDPOINT_BASE, id, "status"),
+      schema: EndpointStatusSchema,
+      retry: "idempotent",
+      maxAttempts: opts.maxAttempts,
+    });
+    return res.data;
+  }
+
+  // Sleep and wake ask for a state; asking twice is harmless.
+  sleep(id: string): Promise<EndpointStatus> {
+    return this.action(id, "sleep", "idempotent");
+  }
+
+  wake(id: string): Promise<EndpointStatus> {
+    return this.action(id, "wake", "idempotent");
+  }
+
+  // Terminate and restart are transitions a second attempt may reject (already terminating /
+  // no longer FAILED) and turn a success into a confusing error; the caller polls status instead.
+  terminate(id: string): Promise<EndpointStatus> {
+    return this.action(id, "terminate", "create");
+  }
+
+  restart(id: string): Promise<EndpointStatus> {
+    return this.action(id, "restart", "create");
+  }
+
+  /** Not retried: the smoke test decides what a 503 from a waking endpoint means. */
+  chat(body: InferenceBody): Promise<RawResponse> {
+    return this.inference("chat", CHAT_PATH, body);
+  }
+
+  completions(body: InferenceBody): Promise<RawResponse> {
+    return this.inference("completions", COMPLETIONS_PATH, body);
+  }
+
+  private async action(
+    id: string,
+    verb: "sleep" | "wake" | "terminate" | "restart",
+    retry: "idempotent" | "create",
+  ): Promise<EndpointStatus> {
+    const res = await this.http.send({
+      operation: verb,
+      method: "PUT",
+      path: pathFor(ENDPOINT_BASE, id, verb),
+      schema: EndpointStatusSchema,
+      retry,
+    });
+    return res.data;
+  }
+
+  private async inference(operation: string, path: string, body: InferenceBody): Promise<RawResponse> {
+    const res = await this.http.send({ operation, method: "POST", path, body, retry: "never", raw: true });
+    return { status: res.status, body: res.data };
+  }
+}
