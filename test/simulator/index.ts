@@ -1,0 +1,23 @@
+export { type ManualClock, manualClock, type SimClock, systemClock } from "./clock.ts";
+export {
+  defaultScenario,
+  type FailureRule,
+  INSTANCE_OPTIONS,
+  type LifecycleMs,
+  type Phase,
+  type Scenario,
+  type ScenarioInput,
+} from "./scenario.ts";
+export {
+  type Fault,
+  type FaultRule,
+  type LoggedRequest,
+  ROUTES,
+  type RouteName,
+  type SeedEndpoint,
+  type SimEndpointView,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+} from "./server.ts";
+export { loadSpec, SPEC_PATH, SPEC_SKIP_REASON, type SpecValidator } from "./spec.ts";
