@@ -22,7 +22,15 @@ import { renderSummary } from "./report/summary.ts";
 /** The part of @actions/core the action uses: tests may pass a recorder. */
 export type Core = Pick<
   typeof actionsCore,
-  "getInput" | "setSecret" | "setOutput" | "setFailed" | "info" | "warning" | "debug" | "saveState" | "summary"
+  | "getInput"
+  | "setSecret"
+  | "setOutput"
+  | "setFailed"
+  | "info"
+  | "warning"
+  | "debug"
+  | "saveState"
+  | "summary"
 >;
 
 export interface RunDeps {
@@ -82,7 +90,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     report.operation = inputs.operation;
     report.endpointName = inputs.name;
     if (/^(main|master)$/.test(context.actionRef)) {
-      warn(`This action is used at @${context.actionRef}: pin it to a release tag or commit for reproducible deploys`);
+      warn(
+        `This action is used at @${context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
+      );
     }
 
     const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
@@ -133,14 +143,17 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     core.saveState(State.result, report.result);
     writeOutputs(report, core.setOutput);
     await writeSummary(core, report, log);
-    if (FAILURE_RESULTS.has(report.result)) core.setFailed(report.message ?? `the run ended with ${report.result}`);
+    if (FAILURE_RESULTS.has(report.result))
+      core.setFailed(report.message ?? `the run ended with ${report.result}`);
     return report;
   }
 }
 
 function maskSecrets(core: Core): string[] {
   // Masked before anything else can print them.
-  const secrets = [core.getInput(Input.friendliToken), core.getInput(Input.githubToken)].filter((s) => s !== "");
+  const secrets = [core.getInput(Input.friendliToken), core.getInput(Input.githubToken)].filter(
+    (s) => s !== "",
+  );
   for (const s of secrets) core.setSecret(s);
   return secrets;
 }
@@ -179,12 +192,13 @@ async function afterFailure(
     op.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
     report.warnings.push(`Endpoint ${id} was deleted because the deploy failed (delete-on-failure)`);
   } catch (err) {
-    warn(`delete-on-failure: could not delete endpoint ${id}: ${err instanceof Error ? err.message : String(err)}`);
+    warn(
+      `delete-on-failure: could not delete endpoint ${id}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
 async function writeSummary(core: Core, report: RunReport, log: Logger): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     await core.summary.addRaw(renderSummary(report)).write();
   } catch (err) {

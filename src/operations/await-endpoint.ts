@@ -33,6 +33,9 @@ export async function awaitEndpoint(
     case "cancelled":
       throw new OperationFailure(outcome.message, "cancelled");
     default:
-      throw new OperationFailure(`endpoint ${endpointId} disappeared while waiting: ${outcome.message}`, "failed");
+      throw new OperationFailure(
+        `endpoint ${endpointId} disappeared while waiting: ${outcome.message}`,
+        "failed",
+      );
   }
 }

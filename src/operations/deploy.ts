@@ -15,7 +15,10 @@ export async function deploy(op: OperationContext): Promise<void> {
   const { inputs, client, report } = op;
   report.endpointName = inputs.name;
   if (inputs.hfModelRepo) {
-    report.model = { repo: inputs.hfModelRepo, ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}) };
+    report.model = {
+      repo: inputs.hfModelRepo,
+      ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}),
+    };
   }
   if (inputs.gpu) report.gpu = inputs.gpu.label;
   report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };

@@ -2,7 +2,7 @@
 import { ApiError } from "../friendli/errors.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import { findByName } from "../resolve.ts";
-import { OperationFailure, type OperationContext } from "./context.ts";
+import { type OperationContext, OperationFailure } from "./context.ts";
 
 export interface FoundEndpoint {
   id: string;

@@ -1,0 +1,172 @@
+// The built bundle, run as a child process the way the runner runs it, against the simulator.
+// These tests prove that dist/index.js loads, reads INPUT_* env, writes outputs/state/summary files
+// and reacts to signals; the logic itself is covered in-process elsewhere.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { runAction } from "../support/run-action.ts";
+
+const TOKEN = "flp_dist_test_token_0123456789";
+const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({
+    scenario: {
+      lifecycleMs: {
+        requestingVirtualMachine: 0,
+        downloadingModel: 0,
+        engineInitializing: 0,
+        updating: 0,
+        terminating: 0,
+        awaking: 0,
+      },
+    },
+  });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+const deployInputs = (name: string) => ({
+  "friendli-token": TOKEN,
+  "project-id": "demo-project",
+  name,
+  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
+  "hf-model-revision": REVISION,
+  gpu: "1x H100",
+  "pr-comment": "false",
+  "api-url": sim.url,
+});
+
+describe("dist/index.js as the runner runs it", () => {
+  it("deploys, finds the id, waits for RUNNING and writes every output and the summary", async () => {
+    const run = await runAction({ inputs: deployInputs("dist-deploy") });
+    try {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const created = sim.endpoints().filter((e) => e.name === "dist-deploy");
+      expect(created).toHaveLength(1);
+      expect(run.outputs).toMatchObject({
+        "endpoint-id": created[0]?.id,
+        "endpoint-name": "dist-deploy",
+        status: "RUNNING",
+        phase: "",
+        result: "created",
+        "inference-url": `${sim.url}/dedicated/v1`,
+      });
+      expect(JSON.parse(run.outputs.json ?? "{}")).toMatchObject({ result: "created", status: "RUNNING" });
+      expect(run.summary).toContain("dist-deploy");
+      expect(run.summary).toContain(created[0]?.id);
+      expect(run.state["created-by-this-run"]).toBe("true");
+      // The one place the token may appear is the ::add-mask:: command that asks the runner to hide it.
+      expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
+      const printed = run.stdout.replace(`::add-mask::${TOKEN}`, "");
+      expect(printed + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(TOKEN);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("reports every bad input at once, sends nothing, and still sets result", async () => {
+    const before = sim.requests.length;
+    const run = await runAction({
+      inputs: {
+        ...deployInputs("dist-bad"),
+        "hf-model-repo": "https://huggingface.co/meta-llama/Llama-3.1-8B",
+        "hf-model-revision": "0e9e39f",
+        gpu: "3x H101",
+        "max-replicas": "11",
+        "wait-timeout": "soon",
+      },
+    });
+    try {
+      expect(run.code).toBe(1);
+      const error = run.stdout.split("\n").find((l) => l.startsWith("::error::")) ?? "";
+      for (const input of ["hf-model-repo", "hf-model-revision", "gpu", "max-replicas", "wait-timeout"]) {
+        expect(error).toContain(input);
+      }
+      expect(run.outputs.result).toBe("failed");
+      expect(sim.requests.length).toBe(before);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("skips a fork pull request that has no token, with a warning and exit 0", async () => {
+    const before = sim.requests.length;
+    const run = await runAction({
+      inputs: { ...deployInputs(""), "friendli-token": "" },
+      eventName: "pull_request",
+      event: {
+        action: "synchronize",
+        number: 7,
+        pull_request: {
+          number: 7,
+          head: { sha: "a".repeat(40), repo: { full_name: "someone/llm-service", fork: true } },
+          base: { repo: { full_name: "octo-org/llm-service" } },
+        },
+      },
+    });
+    try {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("::warning::");
+      expect(run.outputs.result).toBe("skipped");
+      expect(sim.requests.length).toBe(before);
+    } finally {
+      run.cleanup();
+    }
+  });
+});
+
+describe("cancellation of dist/index.js", () => {
+  let slow: Simulator;
+  beforeAll(async () => {
+    slow = await startSimulator({
+      scenario: {
+        lifecycleMs: {
+          requestingVirtualMachine: 600_000,
+          downloadingModel: 600_000,
+          engineInitializing: 600_000,
+          updating: 1000,
+          terminating: 1000,
+          awaking: 1000,
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it("on SIGTERM mid-wait exits within 5 s, writes the outputs, names the endpoint, sends nothing more", async () => {
+    let signalledAt = 0;
+    let requestsAtSignal = 0;
+    const run = await runAction({
+      inputs: { ...deployInputs("dist-cancel"), "api-url": slow.url },
+      onSpawn: (child) => {
+        // Signal once the wait has started: after the first status poll reached the simulator.
+        const poll = setInterval(() => {
+          if (slow.requests.some((r) => r.route === "status")) {
+            clearInterval(poll);
+            requestsAtSignal = slow.requests.length;
+            signalledAt = performance.now();
+            child.kill("SIGTERM");
+          }
+        }, 20);
+        child.on("exit", () => clearInterval(poll));
+      },
+    });
+    try {
+      const exitedAfterMs = performance.now() - signalledAt;
+      expect(signalledAt).toBeGreaterThan(0);
+      expect(exitedAfterMs).toBeLessThan(5000);
+      expect(run.code).not.toBe(0);
+      const id = slow.endpoints().find((e) => e.name === "dist-cancel")?.id ?? "missing";
+      expect(run.outputs).toMatchObject({ result: "cancelled", "endpoint-id": id });
+      expect(run.stdout).toMatch(new RegExp(`::warning::.*${id}.*provisioning`));
+      expect(slow.requests.length).toBe(requestsAtSignal);
+    } finally {
+      run.cleanup();
+    }
+  });
+});

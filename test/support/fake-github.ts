@@ -1,0 +1,220 @@
+// A loopback fake of the few GitHub REST endpoints the PR comment uses, so the real Octokit from
+// @actions/github runs against it unchanged: list (with Link pagination), create and update issue
+// comments. It records every request and can answer the way GitHub does to a token without write
+// permission (a fork's read-only GITHUB_TOKEN, or a job without `pull-requests: write`).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: { login: string; type: "Bot" | "User" };
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+/**
+ * `ok`: answer normally; `forbid-writes`: 403 on POST/PATCH (a read-only token); `forbid-all`: 403
+ * on everything; `hang`: never answer (for timeouts).
+ */
+export type FakeGitHubMode = "ok" | "forbid-writes" | "forbid-all" | "hang";
+
+export interface FakeGitHubOptions {
+  /** Only this token is accepted (`token <t>` or `Bearer <t>`); others get 401. */
+  token: string;
+  owner?: string;
+  repo?: string;
+  /** GitHub's cap on per_page. */
+  maxPerPage?: number;
+}
+
+const FORBIDDEN = { message: "Resource not accessible by integration", status: "403" };
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  mode: FakeGitHubMode = "ok";
+  /** Called after a request is recorded and before it is answered, e.g. to change state mid-run. */
+  onRequest: ((request: RecordedRequest) => void) | undefined;
+  url = "";
+  private readonly options: FakeGitHubOptions;
+  private readonly comments: FakeComment[] = [];
+  private nextId = 1000;
+  private readonly server = createServer((req, res) => {
+    this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
+  });
+
+  constructor(options: FakeGitHubOptions) {
+    this.options = options;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Seeds a comment, e.g. a person's, or many to push ours onto a later page. */
+  addComment(issue: number, body: string, user: FakeComment["user"] = { login: "octocat", type: "User" }) {
+    const comment = { id: this.nextId++, issue, body, user };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  commentsOn(issue: number): FakeComment[] {
+    return this.comments.filter((c) => c.issue === issue);
+  }
+
+  deleteComment(id: number): void {
+    const i = this.comments.findIndex((c) => c.id === id);
+    if (i >= 0) this.comments.splice(i, 1);
+  }
+
+  reset(): void {
+    this.comments.length = 0;
+    this.requests.length = 0;
+    this.mode = "ok";
+    this.onRequest = undefined;
+  }
+
+  private get repoPath(): string {
+    return `/repos/${this.options.owner ?? "acme"}/${this.options.repo ?? "models"}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.url);
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { message: "Problems parsing JSON" });
+    }
+    const method = req.method ?? "GET";
+    const recorded: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      body,
+    };
+    this.requests.push(recorded);
+    this.onRequest?.(recorded);
+    if (this.mode === "hang") return;
+
+    const auth = req.headers.authorization ?? "";
+    const { token } = this.options;
+    if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
+      return send(res, 401, { message: "Bad credentials" });
+    }
+    if (this.mode === "forbid-all" || (this.mode === "forbid-writes" && method !== "GET")) {
+      return send(res, 403, FORBIDDEN);
+    }
+
+    const list = matchPath(url.pathname, `${this.repoPath}/issues/(\\d+)/comments`);
+    if (list && method === "GET") return this.list(res, url, Number(list));
+    if (list && method === "POST") {
+      const text = (body as { body?: unknown } | undefined)?.body;
+      if (typeof text !== "string") return send(res, 422, { message: "body is missing" });
+      const comment = this.addComment(Number(list), text, { login: "github-actions[bot]", type: "Bot" });
+      return send(res, 201, this.toJson(comment));
+    }
+    const one = matchPath(url.pathname, `${this.repoPath}/issues/comments/(\\d+)`);
+    if (one && method === "PATCH") {
+      const comment = this.comments.find((c) => c.id === Number(one));
+      if (!comment) return send(res, 404, { message: "Not Found" });
+      const text = (body as { body?: unknown } | undefined)?.body;
+      if (typeof text !== "string") return send(res, 422, { message: "body is missing" });
+      comment.body = text;
+      return send(res, 200, this.toJson(comment));
+    }
+    return send(res, 404, { message: "Not Found" });
+  }
+
+  private list(res: ServerResponse, url: URL, issue: number): void {
+    const perPage = Math.min(
+      Number(url.searchParams.get("per_page") ?? 30) || 30,
+      this.options.maxPerPage ?? 100,
+    );
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+    const all = this.commentsOn(issue);
+    const lastPage = Math.max(1, Math.ceil(all.length / perPage));
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    const links: string[] = [];
+    const pageUrl = (n: number) => {
+      const u = new URL(url);
+      u.searchParams.set("per_page", String(perPage));
+      u.searchParams.set("page", String(n));
+      return u.toString();
+    };
+    if (page < lastPage)
+      links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(lastPage)}>; rel="last"`);
+    if (page > 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`, `<${pageUrl(1)}>; rel="first"`);
+    send(
+      res,
+      200,
+      slice.map((c) => this.toJson(c)),
+      links.length > 0 ? { link: links.join(", ") } : {},
+    );
+  }
+
+  private toJson(c: FakeComment) {
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${this.url}${this.repoPath}/issues/comments/${c.id}`,
+      html_url: `https://github.com/acme/models/pull/${c.issue}#issuecomment-${c.id}`,
+      issue_url: `${this.url}${this.repoPath}/issues/${c.issue}`,
+      body: c.body,
+      user: { login: c.user.login, id: 1, type: c.user.type },
+      created_at: "2026-11-01T00:00:00Z",
+      updated_at: "2026-11-01T00:00:00Z",
+      author_association: c.user.type === "Bot" ? "NONE" : "MEMBER",
+    };
+  }
+}
+
+export function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  return new FakeGitHub(options).start();
+}
+
+function matchPath(path: string, pattern: string): string | undefined {
+  return new RegExp(`^${pattern}$`).exec(path)?.[1];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
