@@ -4,6 +4,7 @@
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { findByName, resolveCreatedId } from "../resolve.ts";
+import { smokeTest } from "../smoke-test.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
 import { lookupEndpoint } from "./lookup.ts";
@@ -73,6 +74,32 @@ export async function deploy(op: OperationContext): Promise<void> {
   }
 
   if (inputs.wait) await awaitEndpoint(op, endpointId, "running");
+  if (inputs.smokeTest) await runSmokeTest(op, endpointId);
+}
+
+/** RUNNING is Friendli's word; one small completion is the proof that the endpoint answers. */
+async function runSmokeTest(op: OperationContext, endpointId: string): Promise<void> {
+  if (!op.inputs.wait) {
+    op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
+    return;
+  }
+  const r = await smokeTest({
+    client: op.client,
+    endpointId,
+    prompt: op.inputs.smokeTestPrompt,
+    clock: op.clock,
+    signal: op.signal,
+    deadlineMs: op.deadlineMs,
+    log: op.log,
+  });
+  if (!r.ok) throw new OperationFailure(r.message, "failed");
+  op.report.smokeTest = {
+    latencyMs: r.latencyMs,
+    reply: r.reply,
+    route: r.route,
+    ...(r.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: r.timeToFirstTokenMs }),
+  };
+  op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
 }
 
 async function createOnce(op: OperationContext, body: CreateEndpointBody): Promise<string> {
