@@ -1,0 +1,45 @@
+// The step's outputs (interface.md), written on success and on failure alike: whatever the run
+// learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+import { Output, type OutputName } from "../names.ts";
+import type { RunReport } from "./run-report.ts";
+
+type Scalars = Record<Exclude<OutputName, "json">, string | number | null>;
+
+/** The typed values behind the outputs: numbers stay numbers and unknowns are null, for `json`. */
+function values(r: RunReport): Scalars {
+  return {
+    [Output.endpointId]: r.endpointId || null,
+    [Output.endpointName]: r.endpointName || null,
+    [Output.status]: r.status || null,
+    [Output.phase]: r.phase || null,
+    [Output.errorCode]: r.errorCode || null,
+    [Output.createdAt]: r.createdAt || null,
+    [Output.updatedAt]: r.updatedAt || null,
+    [Output.result]: r.result,
+    [Output.inferenceUrl]: r.inferenceUrl || null,
+    [Output.elapsedSeconds]: elapsedSeconds(r),
+    [Output.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
+  };
+}
+
+/** Wall time of the run in seconds, to a tenth: precise enough to compare runs, short to read. */
+function elapsedSeconds(r: RunReport): number {
+  const ms = Math.max(0, r.finishedAtMs - r.startedAtMs);
+  return Math.round(ms / 100) / 10;
+}
+
+export function buildOutputs(r: RunReport): Record<OutputName, string> {
+  const typed = values(r);
+  const out = {} as Record<OutputName, string>;
+  for (const [name, value] of Object.entries(typed) as Array<[keyof Scalars, string | number | null]>) {
+    out[name] = value === null ? "" : String(value);
+  }
+  // Keys are the output names, so `fromJSON(steps.x.outputs.json)['endpoint-id']` reads the same.
+  out[Output.json] = JSON.stringify(typed);
+  return out;
+}
+
+/** Sets every output, the empty ones too, so the step's outputs always list the whole contract. */
+export function writeOutputs(r: RunReport, setOutput: (name: string, value: string) => void): void {
+  for (const [name, value] of Object.entries(buildOutputs(r))) setOutput(name, value);
+}

@@ -1,0 +1,181 @@
+// The job summary ($GITHUB_STEP_SUMMARY), written once at the end of every run, failures included.
+// Pure: returns Markdown; main.ts writes it. Every value that came from outside (names, ids,
+// messages, replies, error codes) goes through escapeMarkdown or mermaidText.
+import type { Result } from "../names.ts";
+import { codeBlock, escapeMarkdown, formatDuration, mermaidText } from "./markdown.ts";
+import type { PhaseSpan, RunReport } from "./run-report.ts";
+
+const HEADINGS: Record<Result, { icon: string; text: string }> = {
+  created: { icon: "✅", text: "Endpoint created" },
+  updated: { icon: "✅", text: "Endpoint updated" },
+  reused: { icon: "✅", text: "Endpoint reused" },
+  deleted: { icon: "🗑️", text: "Endpoint deleted" },
+  "not-found": { icon: "➖", text: "Endpoint not found" },
+  planned: { icon: "📝", text: "Dry run: nothing changed" },
+  skipped: { icon: "⏭️", text: "Skipped" },
+  failed: { icon: "❌", text: "Failed" },
+  "timed-out": { icon: "⏱️", text: "Timed out" },
+  cancelled: { icon: "🚫", text: "Cancelled" },
+};
+
+/** Results after which the endpoint is there to be called. */
+const CALLABLE: ReadonlySet<Result> = new Set(["created", "updated", "reused"]);
+const FAILURE_STATUSES = new Set(["FAILED", "STOPPING", "TERMINATING", "TERMINATED"]);
+
+export function renderSummary(r: RunReport): string {
+  const parts = [heading(r), detailsTable(r)];
+  if (r.message) parts.push(`> ${escapeMarkdown(r.message)}`);
+  if (r.hint) parts.push(`**What to do:** ${escapeMarkdown(r.hint, { inlineCode: true })}`);
+  if (r.timeline.length > 0) parts.push(timeline(r));
+  if (r.warnings.length > 0) {
+    parts.push(`### Warnings\n\n${r.warnings.map((w) => `- ⚠️ ${escapeMarkdown(w)}`).join("\n")}`);
+  }
+  if (r.plannedRequest) parts.push(plannedRequest(r.plannedRequest));
+  if (r.smokeTest) parts.push(smokeTest(r.smokeTest));
+  if (r.endpointId && r.inferenceUrl && CALLABLE.has(r.result))
+    parts.push(howToCall(r.endpointId, r.inferenceUrl));
+  return `${parts.join("\n\n")}\n`;
+}
+
+function heading(r: RunReport): string {
+  const { icon, text } = HEADINGS[r.result] ?? { icon: "ℹ️", text: String(r.result) };
+  const name = r.endpointName || r.endpointId;
+  const status = r.status ? ` (${escapeMarkdown(r.status, { newlines: "space" })})` : "";
+  return `## ${icon} Friendli ${r.operation}: ${text}${name ? ` · ${escapeMarkdown(name, { newlines: "space" })}` : ""}${status}`;
+}
+
+function detailsTable(r: RunReport): string {
+  const rows: Array<[string, string | undefined]> = [
+    ["Endpoint", endpointCell(r)],
+    ["Model", r.model ? modelCell(r.model) : undefined],
+    ["GPU", r.gpu ? escapeMarkdown(r.gpu) : undefined],
+    ["Replicas", r.replicas ? `${r.replicas.min}–${r.replicas.max}` : undefined],
+    ["Result", escapeMarkdown(r.result)],
+    ["Status", r.status ? escapeMarkdown(r.status) : undefined],
+    ["Phase", r.phase ? escapeMarkdown(r.phase) : undefined],
+    ["Error code", r.errorCode ? escapeMarkdown(r.errorCode) : undefined],
+    ["Created", r.createdAt ? escapeMarkdown(r.createdAt) : undefined],
+    ["Updated", r.updatedAt ? escapeMarkdown(r.updatedAt) : undefined],
+    ["Elapsed", formatDuration(r.finishedAtMs - r.startedAtMs)],
+  ];
+  const lines = ["| | |", "| --- | --- |"];
+  for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);
+  return lines.join("\n");
+}
+
+function modelCell(m: NonNullable<RunReport["model"]>): string {
+  return escapeMarkdown(m.repo) + (m.revision ? `@${escapeMarkdown(m.revision)}` : "");
+}
+
+function endpointCell(r: RunReport): string | undefined {
+  if (r.endpointName && r.endpointId) {
+    return `${escapeMarkdown(r.endpointName)} (id ${escapeMarkdown(r.endpointId)})`;
+  }
+  if (r.endpointName) return escapeMarkdown(r.endpointName);
+  return r.endpointId ? `id ${escapeMarkdown(r.endpointId)}` : undefined;
+}
+
+interface Bar {
+  label: string;
+  startMs: number;
+  endMs: number;
+  open: boolean;
+  crit: boolean;
+}
+
+function bars(r: RunReport): Bar[] {
+  const lastIndex = r.timeline.length - 1;
+  const endedBadly = r.result === "failed" || r.result === "timed-out";
+  return r.timeline.map((span: PhaseSpan, i) => {
+    const endMs = Math.max(span.startMs, span.endMs ?? r.finishedAtMs);
+    return {
+      label: span.label,
+      startMs: span.startMs,
+      endMs,
+      open: span.endMs === undefined,
+      // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
+      crit: FAILURE_STATUSES.has(span.label.trim().toUpperCase()) || (endedBadly && i === lastIndex),
+    };
+  });
+}
+
+/**
+ * A Mermaid gantt (job summaries render it) with a plain table below for where Mermaid does not
+ * render (e-mail notifications, the raw file). Times are epoch ms (`dateFormat x`), so the axis
+ * shows the reader's wall-clock time.
+ */
+function timeline(r: RunReport): string {
+  const all = bars(r);
+  const gantt = ["gantt", "  dateFormat x", "  axisFormat %H:%M:%S", "  section Endpoint"];
+  for (const [i, bar] of all.entries()) {
+    const name = mermaidText(bar.label) || "unnamed";
+    const ms = bar.endMs - bar.startMs;
+    // An open span that has just begun (RUNNING seen on the last poll) is a moment, not a stretch.
+    const milestone = bar.open && ms < 1000;
+    const tags = [bar.crit ? "crit" : bar.open ? "active" : "done"];
+    if (milestone) tags.push("milestone");
+    const title = milestone ? name : `${name} ${formatDuration(ms)}`;
+    gantt.push(`  ${title} :${tags.join(", ")}, s${i}, ${bar.startMs}, ${bar.endMs}`);
+  }
+  const table = ["| Phase | Started | Duration |", "| --- | --- | --- |"];
+  for (const bar of all) {
+    const duration =
+      formatDuration(bar.endMs - bar.startMs) + (bar.open ? " (until the end of the run)" : "");
+    table.push(
+      `| ${escapeMarkdown(bar.label)} | +${formatDuration(bar.startMs - r.startedAtMs)} | ${duration} |`,
+    );
+  }
+  return `### Timeline\n\n${codeBlock(gantt.join("\n"), "mermaid")}\n\n${table.join("\n")}`;
+}
+
+function plannedRequest(p: NonNullable<RunReport["plannedRequest"]>): string {
+  const lines = ["### Planned request", "", `${escapeMarkdown(p.method)} ${escapeMarkdown(p.url)}`];
+  if (p.body !== undefined) lines.push("", codeBlock(JSON.stringify(p.body, null, 2), "json"));
+  return lines.join("\n");
+}
+
+function smokeTest(s: NonNullable<RunReport["smokeTest"]>): string {
+  const lines = [
+    "### Smoke test",
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Route | ${escapeMarkdown(s.route)} |`,
+    `| Latency | ${Math.round(s.latencyMs)} ms |`,
+  ];
+  if (s.timeToFirstTokenMs !== undefined) {
+    lines.push(`| Time to first token | ${Math.round(s.timeToFirstTokenMs)} ms |`);
+  }
+  lines.push(`| Reply | ${escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"} |`);
+  return lines.join("\n");
+}
+
+// Ids and URLs go into a shell command a reader may paste: only plain ones are put there.
+const SHELL_SAFE_ID = /^[A-Za-z0-9._:-]+$/;
+const SHELL_SAFE_URL = /^https?:\/\/[A-Za-z0-9.:/_-]+$/;
+
+function howToCall(endpointId: string, inferenceUrl: string): string {
+  const base = inferenceUrl.replace(/\/+$/, "");
+  const lines = [
+    "### How to call it",
+    "",
+    `OpenAI-compatible: base URL ${escapeMarkdown(base)}, model ${escapeMarkdown(endpointId)} (the endpoint id), ` +
+      "and a Friendli token as the bearer token.",
+  ];
+  if (SHELL_SAFE_ID.test(endpointId) && SHELL_SAFE_URL.test(base)) {
+    const body = JSON.stringify({ model: endpointId, messages: [{ role: "user", content: "Hello!" }] });
+    const curl = [
+      `curl -sS ${base}/chat/completions \\`,
+      '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
+      '  -H "Content-Type: application/json" \\',
+      `  -d '${body}'`,
+    ].join("\n");
+    lines.push(
+      "",
+      codeBlock(curl, "bash"),
+      "",
+      'For a team endpoint, add `-H "X-Friendli-Team: <team id>"`.',
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { Output } from "../../src/names.ts";
+import { buildOutputs, writeOutputs } from "../../src/report/outputs.ts";
+import type { RunReport } from "../../src/report/run-report.ts";
+
+const T0 = Date.UTC(2026, 0, 1);
+
+function report(over: Partial<RunReport> = {}): RunReport {
+  return {
+    operation: "deploy",
+    result: "failed",
+    startedAtMs: T0,
+    finishedAtMs: T0,
+    timeline: [],
+    warnings: [],
+    ...over,
+  };
+}
+
+const full: RunReport = report({
+  result: "created",
+  endpointId: "dep86pjolcjjnv8",
+  endpointName: "my-model-pr-7",
+  status: "RUNNING",
+  phase: null,
+  errorCode: null,
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:06:33Z",
+  inferenceUrl: "https://api.friendli.ai/dedicated/v1",
+  finishedAtMs: T0 + 400_049,
+  smokeTest: { latencyMs: 812.6, reply: "Hi!", route: "/dedicated/v1/chat/completions" },
+});
+
+describe("buildOutputs", () => {
+  it("sets every output of the contract, and nothing else", () => {
+    expect(Object.keys(buildOutputs(report())).sort()).toEqual(Object.values(Output).sort());
+  });
+
+  it("a run that learned everything", () => {
+    const out = buildOutputs(full);
+    expect(out).toMatchObject({
+      "endpoint-id": "dep86pjolcjjnv8",
+      "endpoint-name": "my-model-pr-7",
+      status: "RUNNING",
+      phase: "",
+      "error-code": "",
+      "created-at": "2026-01-01T00:00:00Z",
+      "updated-at": "2026-01-01T00:06:33Z",
+      result: "created",
+      "inference-url": "https://api.friendli.ai/dedicated/v1",
+      "elapsed-seconds": "400",
+      "smoke-test-latency-ms": "813",
+    });
+  });
+
+  it("a run that learned nothing: empty strings, and result says what happened", () => {
+    const out = buildOutputs(report({ result: "skipped" }));
+    for (const [name, value] of Object.entries(out)) {
+      if (name === "result") expect(value).toBe("skipped");
+      else if (name === "elapsed-seconds") expect(value).toBe("0");
+      else if (name !== "json") expect(value, name).toBe("");
+    }
+  });
+
+  it.each([
+    [0, "0"],
+    [1_000, "1"],
+    [12_340, "12.3"],
+    [12_350, "12.4"],
+    [59_999, "60"],
+    [3_723_456, "3723.5"],
+    [-5, "0"],
+  ])("elapsed %i ms is %s seconds (an integer or one decimal)", (ms, expected) => {
+    expect(buildOutputs(report({ finishedAtMs: T0 + ms }))["elapsed-seconds"]).toBe(expected);
+  });
+
+  it("json holds all the others with their types: numbers as numbers, unknowns as null", () => {
+    const parsed = JSON.parse(buildOutputs(full).json);
+    expect(parsed).toEqual({
+      "endpoint-id": "dep86pjolcjjnv8",
+      "endpoint-name": "my-model-pr-7",
+      status: "RUNNING",
+      phase: null,
+      "error-code": null,
+      "created-at": "2026-01-01T00:00:00Z",
+      "updated-at": "2026-01-01T00:06:33Z",
+      result: "created",
+      "inference-url": "https://api.friendli.ai/dedicated/v1",
+      "elapsed-seconds": 400,
+      "smoke-test-latency-ms": 813,
+    });
+    const failed = JSON.parse(
+      buildOutputs(
+        report({ status: "FAILED", phase: "DOWNLOADING_MODEL", errorCode: "WORKLOAD_INIT_DOWNLOAD_ERROR" }),
+      ).json,
+    );
+    expect(failed).toMatchObject({
+      status: "FAILED",
+      phase: "DOWNLOADING_MODEL",
+      "error-code": "WORKLOAD_INIT_DOWNLOAD_ERROR",
+      "smoke-test-latency-ms": null,
+      "elapsed-seconds": 0,
+      "endpoint-id": null,
+    });
+    expect(Object.keys(failed)).not.toContain("json");
+  });
+
+  it("values with quotes and newlines survive the json round trip", () => {
+    const name = 'a"b\nc|<d>';
+    expect(JSON.parse(buildOutputs(report({ endpointName: name })).json)["endpoint-name"]).toBe(name);
+  });
+});
+
+describe("writeOutputs", () => {
+  it("sets each output once, through the given setter", () => {
+    const set: Array<[string, string]> = [];
+    writeOutputs(full, (name, value) => set.push([name, value]));
+    expect(set.map(([n]) => n).sort()).toEqual(Object.values(Output).sort());
+    expect(Object.fromEntries(set)).toEqual(buildOutputs(full));
+  });
+});

@@ -1,0 +1,312 @@
+import { describe, expect, it } from "vitest";
+import { RESULTS } from "../../src/names.ts";
+import { codeBlock, escapeMarkdown, formatDuration, mermaidText } from "../../src/report/markdown.ts";
+import type { RunReport } from "../../src/report/run-report.ts";
+import { renderSummary } from "../../src/report/summary.ts";
+
+const T0 = Date.UTC(2026, 0, 1);
+const S = 1000;
+
+function report(over: Partial<RunReport> = {}): RunReport {
+  return {
+    operation: "deploy",
+    result: "created",
+    endpointName: "my-model-pr-7",
+    endpointId: "dep86pjolcjjnv8",
+    status: "RUNNING",
+    phase: null,
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: "2026-01-01T00:06:33Z",
+    inferenceUrl: "https://api.friendli.ai/dedicated/v1",
+    startedAtMs: T0,
+    finishedAtMs: T0 + 400 * S,
+    model: { repo: "org/model", revision: "0123456789abcdef0123456789abcdef01234567" },
+    gpu: "1x H100",
+    replicas: { min: 0, max: 2 },
+    timeline: [
+      { label: "REQUESTING_VIRTUAL_MACHINE", startMs: T0 + 2 * S, endMs: T0 + 70 * S },
+      { label: "DOWNLOADING_MODEL", startMs: T0 + 70 * S, endMs: T0 + 308 * S },
+      { label: "ENGINE_INITIALIZING", startMs: T0 + 308 * S, endMs: T0 + 393_100 },
+      { label: "RUNNING", startMs: T0 + 393_100 },
+    ],
+    warnings: [],
+    ...over,
+  };
+}
+
+const failed = report({
+  result: "failed",
+  status: "FAILED",
+  phase: "DOWNLOADING_MODEL",
+  errorCode: "WORKLOAD_INIT_CANNOT_ACCESS_REPO_ERROR",
+  finishedAtMs: T0 + 200 * S,
+  timeline: [
+    { label: "REQUESTING_VIRTUAL_MACHINE", startMs: T0, endMs: T0 + 70 * S },
+    { label: "DOWNLOADING_MODEL", startMs: T0 + 70 * S, endMs: T0 + 196 * S },
+    { label: "FAILED", startMs: T0 + 196 * S },
+  ],
+  message:
+    "endpoint dep86pjolcjjnv8 FAILED during DOWNLOADING_MODEL with error code WORKLOAD_INIT_CANNOT_ACCESS_REPO_ERROR",
+  hint: "Friendli cannot read the repository: it is gated or private. Integrate a Hugging Face token in `Personal Settings`.",
+});
+
+/** The Markdown text outside fenced code blocks (where HTML would be live). */
+function outsideCode(md: string): string {
+  return md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, "");
+}
+
+describe("formatDuration", () => {
+  it.each([
+    [0, "0s"],
+    [400, "0s"],
+    [45_000, "45s"],
+    [59_499, "59s"],
+    [59_500, "1m 00s"],
+    [62_000, "1m 02s"],
+    [3_599_000, "59m 59s"],
+    [3_600_000, "1h 00m"],
+    [3_780_000, "1h 03m"],
+    [-1, "0s"],
+    [Number.NaN, "0s"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("escapeMarkdown", () => {
+  it.each([
+    ["a|b<script>", "a&#124;b&lt;script&gt;"],
+    ["`code` & *bold* [link](x)", "&#96;code&#96; &amp; &#42;bold&#42; &#91;link&#93;(x)"],
+    ["line1\nline2\r\nline3", "line1<br>line2<br>line3"],
+    ["@octocat please", "&#64;octocat please"],
+    ["# heading", "&#35; heading"],
+    ["WORKLOAD_INIT_ERROR", "WORKLOAD_INIT_ERROR"],
+    ["_emph_", "&#95;emph&#95;"],
+    ["back\\slash", "back&#92;slash"],
+    ["tab\there\u0000", "tab here"],
+    ["token flp_abcdefghijkl123 leaked", "token flp&#95;&#42;&#42;&#42; leaked"],
+    [undefined, ""],
+    [null, ""],
+    [42, "42"],
+  ])("%j → %j", (value, expected) => {
+    expect(escapeMarkdown(value)).toBe(expected);
+  });
+
+  it("newlines become spaces where a line break cannot go (headings)", () => {
+    expect(escapeMarkdown("a\n\nb", { newlines: "space" })).toBe("a b");
+  });
+
+  it("cuts long values", () => {
+    expect(escapeMarkdown("x".repeat(10), { maxLength: 4 })).toBe("xxxx…");
+  });
+
+  it("inlineCode renders `spans` as <code> with escaped content", () => {
+    expect(escapeMarkdown("set `max-batch-size` or `<b>`", { inlineCode: true })).toBe(
+      "set <code>max-batch-size</code> or <code>&lt;b&gt;</code>",
+    );
+  });
+});
+
+describe("codeBlock", () => {
+  it("uses a fence longer than any backtick run inside", () => {
+    expect(codeBlock("a ``` b", "json")).toBe("````json\na ``` b\n````");
+    expect(codeBlock("plain")).toBe("```\nplain\n```");
+  });
+});
+
+describe("mermaidText", () => {
+  it("strips what Mermaid reads as syntax", () => {
+    expect(mermaidText("a:b#c;d\ne%%f{g}<h>")).toBe("a b c d e f g h");
+    expect(mermaidText("DOWNLOADING_MODEL 1m 02s")).toBe("DOWNLOADING_MODEL 1m 02s");
+  });
+});
+
+describe("renderSummary", () => {
+  it("a successful deploy: heading, details, gantt, durations, how to call it", () => {
+    const md = renderSummary(report());
+    expect(md.startsWith("## ✅ Friendli deploy: Endpoint created · my-model-pr-7 (RUNNING)\n")).toBe(true);
+    expect(md).toContain("| Endpoint | my-model-pr-7 (id dep86pjolcjjnv8) |");
+    expect(md).toContain("| Model | org/model@0123456789abcdef0123456789abcdef01234567 |");
+    expect(md).toContain("| GPU | 1x H100 |");
+    expect(md).toContain("| Replicas | 0–2 |");
+    expect(md).toContain("| Result | created |");
+    expect(md).toContain("| Status | RUNNING |");
+    expect(md).toContain("| Created | 2026-01-01T00:00:00Z |");
+    expect(md).toContain("| Elapsed | 6m 40s |");
+    expect(md).not.toContain("| Error code |");
+
+    expect(md).toContain("```mermaid\ngantt\n  dateFormat x\n  axisFormat %H:%M:%S\n");
+    expect(md).toContain(`  REQUESTING_VIRTUAL_MACHINE 1m 08s :done, s0, ${T0 + 2 * S}, ${T0 + 70 * S}\n`);
+    expect(md).toContain(`  DOWNLOADING_MODEL 3m 58s :done, s1, ${T0 + 70 * S}, ${T0 + 308 * S}\n`);
+    expect(md).toContain(`  ENGINE_INITIALIZING 1m 25s :done, s2, ${T0 + 308 * S}, ${T0 + 393_100}\n`);
+    expect(md).toContain(`  RUNNING 7s :active, s3, ${T0 + 393_100}, ${T0 + 400 * S}\n`);
+    expect(md).toContain("| DOWNLOADING_MODEL | +1m 10s | 3m 58s |");
+
+    expect(md).toContain("### How to call it");
+    expect(md).toContain("curl -sS https://api.friendli.ai/dedicated/v1/chat/completions");
+    expect(md).toContain('-H "Authorization: Bearer $FRIENDLI_TOKEN"');
+    expect(md).toContain('"model":"dep86pjolcjjnv8"');
+    expect(md).not.toContain("What to do");
+  });
+
+  it("RUNNING reached at the very end is a milestone", () => {
+    const md = renderSummary(report({ finishedAtMs: T0 + 393_300 }));
+    expect(md).toContain(`  RUNNING :active, milestone, s3, ${T0 + 393_100}, ${T0 + 393_300}\n`);
+  });
+
+  it("a failure: crit bar, the message and the hint", () => {
+    const md = renderSummary(failed);
+    expect(md.startsWith("## ❌ Friendli deploy: Failed · my-model-pr-7 (FAILED)\n")).toBe(true);
+    expect(md).toContain("| Error code | WORKLOAD_INIT_CANNOT_ACCESS_REPO_ERROR |");
+    expect(md).toContain("| Phase | DOWNLOADING_MODEL |");
+    expect(md).toContain("> endpoint dep86pjolcjjnv8 FAILED during DOWNLOADING_MODEL");
+    expect(md).toContain(
+      "**What to do:** Friendli cannot read the repository: it is gated or private. Integrate a Hugging Face token in <code>Personal Settings</code>.",
+    );
+    expect(md).toMatch(/ {2}FAILED 4s :crit, s2, \d+, \d+\n/);
+    expect(md).toContain(":done, s1,");
+    expect(md).not.toContain("### How to call it");
+  });
+
+  it("a timeout marks the phase it cut short as critical", () => {
+    const md = renderSummary(
+      report({
+        result: "timed-out",
+        status: "INITIALIZING",
+        phase: "DOWNLOADING_MODEL",
+        timeline: [{ label: "DOWNLOADING_MODEL", startMs: T0 }],
+        finishedAtMs: T0 + 1800 * S,
+      }),
+    );
+    expect(md).toContain(`  DOWNLOADING_MODEL 30m 00s :crit, s0, ${T0}, ${T0 + 1800 * S}\n`);
+    expect(md).toContain("| DOWNLOADING_MODEL | +0s | 30m 00s (until the end of the run) |");
+  });
+
+  it.each(RESULTS)("result %s has a heading with an icon and a word", (result) => {
+    const md = renderSummary(report({ result }));
+    expect(md).toMatch(/^## \S+ Friendli deploy: [A-Z]/u);
+  });
+
+  it("escapes every value that came from outside", () => {
+    const hostile = "a|b<script>alert(1)</script>";
+    const md = renderSummary(
+      report({
+        ...failed,
+        endpointName: hostile,
+        endpointId: "id|<img src=x onerror=alert(1)>",
+        status: "FAILED<b>",
+        errorCode: "CODE|`x`",
+        model: { repo: "org/<model>", revision: "rev|1" },
+        gpu: "1x H100 | <i>",
+        message: "boom\n## not a heading\n| not | a row |",
+        warnings: ["@everyone look <here>"],
+        smokeTest: {
+          latencyMs: 12,
+          reply: "```\n</table><script>x</script>\n| a | b |\n`tick`",
+          route: "/dedicated/v1/chat/completions",
+        },
+        timeline: [{ label: "PHASE:evil#1;\nclick x call alert", startMs: T0 }],
+      }),
+    );
+    const live = outsideCode(md);
+    expect(live).not.toMatch(/<(?!\/?(code|br)>)/); // no HTML tag but our own <code> and <br>
+    expect(live).not.toContain("`tick`");
+    expect(live).not.toContain("@everyone");
+    expect(md).toContain("a&#124;b&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(md).toContain("| Error code | CODE&#124;&#96;x&#96; |");
+    expect(md).toContain("> boom<br>&#35;&#35; not a heading<br>&#124; not &#124; a row &#124;");
+    expect(md).toContain(
+      "| Reply | &#96;&#96;&#96;<br>&lt;/table&gt;&lt;script&gt;x&lt;/script&gt;<br>&#124; a &#124; b &#124;<br>&#96;tick&#96; |",
+    );
+    // Every row of the details table still has exactly its two cells.
+    const details = md.slice(md.indexOf("| | |"), md.indexOf("\n\n", md.indexOf("| | |"))).split("\n");
+    expect(details.length).toBeGreaterThan(8);
+    for (const line of details) expect(line.split("|").length, line).toBe(4);
+    // The Mermaid task name lost its colon, hash, semicolon and line break.
+    expect(md).toContain("  PHASE evil 1 click x call alert 3m 20s :crit, s0,");
+    // An id that is not plain is not pasted into a shell command.
+    expect(md).not.toContain("curl");
+  });
+
+  it("a long reply is cut", () => {
+    const md = renderSummary(report({ smokeTest: { latencyMs: 1, reply: "y".repeat(2000), route: "/r" } }));
+    expect(md).toContain(`| Reply | ${"y".repeat(500)}… |`);
+  });
+
+  it("never carries a token, even one a server echoed into a message", () => {
+    const md = renderSummary(
+      report({
+        ...failed,
+        message:
+          "401: invalid token flp_SeCrEt0123456789abcdef (Authorization: Bearer flp_SeCrEt0123456789abcdef)",
+        plannedRequest: {
+          method: "POST",
+          url: "/dedicated/beta/endpoint",
+          body: { note: "flp_SeCrEt0123456789abcdef" },
+        },
+      }),
+    );
+    expect(md).not.toContain("SeCrEt");
+    expect(md).not.toMatch(/flp_[A-Za-z0-9]{6,}/);
+    expect(md).not.toMatch(/Bearer (?!\$FRIENDLI_TOKEN)[A-Za-z0-9]/);
+  });
+
+  it("dry run: the planned request as a json code block", () => {
+    const md = renderSummary(
+      report({
+        result: "planned",
+        endpointId: undefined,
+        status: undefined,
+        timeline: [],
+        plannedRequest: {
+          method: "POST",
+          url: "https://api.friendli.ai/dedicated/beta/endpoint",
+          body: { projectId: "p1", name: "my-model-pr-7", note: "```" },
+        },
+      }),
+    );
+    expect(md.startsWith("## 📝 Friendli deploy: Dry run: nothing changed · my-model-pr-7\n")).toBe(true);
+    expect(md).toContain(
+      "### Planned request\n\nPOST https://api.friendli.ai/dedicated/beta/endpoint\n\n````json\n{\n",
+    );
+    expect(md).toContain('  "projectId": "p1",');
+    expect(md).not.toContain("### Timeline");
+    expect(md).not.toContain("### How to call it");
+  });
+
+  it("smoke test: latency, time to first token and reply", () => {
+    const md = renderSummary(
+      report({
+        smokeTest: {
+          latencyMs: 812.4,
+          timeToFirstTokenMs: 95.2,
+          reply: "Hello!",
+          route: "/dedicated/v1/chat/completions",
+        },
+      }),
+    );
+    expect(md).toContain("### Smoke test");
+    expect(md).toContain("| Latency | 812 ms |");
+    expect(md).toContain("| Time to first token | 95 ms |");
+    expect(md).toContain("| Reply | Hello! |");
+  });
+
+  it("warnings are listed", () => {
+    const md = renderSummary(report({ warnings: ["pinned to @main", "second"] }));
+    expect(md).toContain("### Warnings\n\n- ⚠️ pinned to &#64;main\n- ⚠️ second");
+  });
+
+  it("a report with almost nothing still renders", () => {
+    const md = renderSummary({
+      operation: "delete",
+      result: "not-found",
+      startedAtMs: T0,
+      finishedAtMs: T0 + 1500,
+      timeline: [],
+      warnings: [],
+    });
+    expect(md).toBe(
+      "## ➖ Friendli delete: Endpoint not found\n\n| | |\n| --- | --- |\n| Result | not-found |\n| Elapsed | 2s |\n",
+    );
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import {
+  classifyStatus,
+  ENGINE_MS,
+  MAX_RETRY_AFTER_MS,
+  nextPollDelayMs,
+  type PollState,
+  QUIET_MS,
+  type StatusClass,
+  spanLabel,
+} from "../../src/wait.ts";
+
+describe("classifyStatus: the state table", () => {
+  const rows: Array<[status: string, minReplicas: number, expected: StatusClass]> = [
+    ["RUNNING", 0, "success"],
+    ["RUNNING", 2, "success"],
+    ["READY", 1, "success"],
+    ["SLEEPING", 0, "success"],
+    ["SLEEPING", 1, "pending"],
+    ["FAILED", 0, "failure"],
+    ["STOPPING", 0, "failure"],
+    ["TERMINATING", 0, "failure"],
+    ["TERMINATED", 0, "failure"],
+    ["INITIALIZING", 0, "pending"],
+    ["UPDATING", 0, "pending"],
+    ["AWAKING", 0, "pending"],
+    ["UNKNOWN", 0, "pending"],
+    ["running", 0, "success"],
+    [" FAILED ", 0, "failure"],
+    ["WARMING_UP", 0, "unknown"],
+    ["", 0, "unknown"],
+  ];
+  it.each(rows)("%j with min-replicas %i is %s", (status, minReplicas, expected) => {
+    expect(classifyStatus(status, { minReplicas, target: "running" })).toBe(expected);
+  });
+
+  it.each(["RUNNING", "FAILED", "TERMINATED", "WHATEVER"])(
+    "waiting for a delete, %s is pending",
+    (status) => {
+      expect(classifyStatus(status, { minReplicas: 0, target: "gone" })).toBe("pending");
+    },
+  );
+});
+
+describe("spanLabel", () => {
+  it.each([
+    [{ status: "INITIALIZING", phase: "DOWNLOADING_MODEL" }, "DOWNLOADING_MODEL"],
+    [{ status: "INITIALIZING", phase: null }, "INITIALIZING"],
+    [{ status: "UPDATING", phase: "DOWNLOADING_MODEL" }, "UPDATING"],
+    [{ status: "RUNNING", phase: null }, "RUNNING"],
+  ])("%j → %s", (s, label) => {
+    expect(spanLabel(s)).toBe(label);
+  });
+});
+
+function state(over: Partial<PollState>): PollState {
+  return {
+    status: "INITIALIZING",
+    phase: null,
+    msInPhase: 0,
+    msWaited: 0,
+    polls: 1,
+    consecutiveFailures: 0,
+    random: 0.5,
+    ...over,
+  };
+}
+
+describe("nextPollDelayMs: the polling policy", () => {
+  // random 0.5 is the middle of the ±5 % jitter: the base delay itself.
+  const rows: Array<[why: string, over: Partial<PollState>, expected: number]> = [
+    [
+      "VM requested: nothing ends in RUNNING, poll at the failure budget",
+      { phase: "REQUESTING_VIRTUAL_MACHINE" },
+      14_000,
+    ],
+    ["downloading, long into it", { phase: "DOWNLOADING_MODEL", msInPhase: 600_000 }, 14_000],
+    ["updating, downloading", { status: "UPDATING", phase: "DOWNLOADING_MODEL" }, 14_000],
+    ["engine just started", { phase: "ENGINE_INITIALIZING", msInPhase: 2_000 }, 10_000],
+    ["engine 15 s in", { phase: "ENGINE_INITIALIZING", msInPhase: 15_000 }, 10_000],
+    ["engine ramping at 20 s", { phase: "ENGINE_INITIALIZING", msInPhase: 20_000 }, 7_750],
+    [
+      "engine 25 s in: RUNNING may come any moment",
+      { phase: "ENGINE_INITIALIZING", msInPhase: 25_000 },
+      5_500,
+    ],
+    ["engine 5 min in", { phase: "ENGINE_INITIALIZING", msInPhase: 300_000 }, 5_500],
+    ["waking, no phase: the engine starts", { status: "AWAKING", msInPhase: 60_000 }, 5_500],
+    ["initializing without a phase", { msInPhase: 0 }, 5_000],
+    ["updating without a phase, 1 min in", { status: "UPDATING", msInPhase: 60_000 }, 7_000],
+    ["unknown status, long", { status: "WARMING", msInPhase: 3_600_000 }, 14_000],
+    ["nothing seen yet (404 grace is handled as a failure)", { status: "" }, 5_000],
+    ["lower-case phase", { phase: "downloading_model" }, 14_000],
+    ["1st failure: 1-2 s", { consecutiveFailures: 1 }, 1_500],
+    ["2nd failure: 2-4 s", { consecutiveFailures: 2 }, 3_000],
+    ["3rd failure: 4-8 s", { consecutiveFailures: 3 }, 6_000],
+    ["4th failure: capped at 14 s", { consecutiveFailures: 4 }, 10_500],
+    ["9th failure: still capped", { consecutiveFailures: 9 }, 10_500],
+    ["throttled: Retry-After wins over the phase", { consecutiveFailures: 1, retryAfterMs: 3_000 }, 3_000],
+    ["throttled for long: clamped to 60 s", { consecutiveFailures: 1, retryAfterMs: 600_000 }, 60_000],
+    [
+      "throttled beyond the failure budget is honoured",
+      { consecutiveFailures: 2, retryAfterMs: 20_000 },
+      20_000,
+    ],
+    ["Retry-After 0: at once", { consecutiveFailures: 1, retryAfterMs: 0 }, 0],
+    [
+      "a Retry-After without a failure is ignored",
+      { retryAfterMs: 30_000, phase: "DOWNLOADING_MODEL" },
+      14_000,
+    ],
+  ];
+  it.each(rows)("%s", (_why, over, expected) => {
+    expect(nextPollDelayMs(state(over))).toBe(expected);
+  });
+
+  it("jitters by at most 5 %, and never past the 14 s ceiling", () => {
+    expect(nextPollDelayMs(state({ phase: "ENGINE_INITIALIZING", msInPhase: 60_000, random: 0 }))).toBe(
+      5_225,
+    );
+    expect(nextPollDelayMs(state({ phase: "ENGINE_INITIALIZING", msInPhase: 60_000, random: 0.999 }))).toBe(
+      5_774,
+    );
+    expect(nextPollDelayMs(state({ phase: "DOWNLOADING_MODEL", random: 0 }))).toBe(13_300);
+    expect(nextPollDelayMs(state({ phase: "DOWNLOADING_MODEL", random: 0.999 }))).toBe(QUIET_MS);
+  });
+
+  it("failure backoff keeps between half and all of its cap", () => {
+    expect(nextPollDelayMs(state({ consecutiveFailures: 3, random: 0 }))).toBe(4_000);
+    expect(nextPollDelayMs(state({ consecutiveFailures: 3, random: 1 }))).toBe(8_000);
+  });
+
+  it("never sleeps past the failure budget unless throttled (every status, phase, time and draw)", () => {
+    const statuses = ["INITIALIZING", "UPDATING", "AWAKING", "UNKNOWN", "SLEEPING", "TERMINATING", "NEW", ""];
+    const phases = [null, "REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING", "X"];
+    let worst = 0;
+    let best = Number.POSITIVE_INFINITY;
+    for (const status of statuses) {
+      for (const phase of phases) {
+        for (const msInPhase of [0, 1_000, 14_999, 20_000, 60_000, 600_000, 86_400_000]) {
+          for (const consecutiveFailures of [0, 1, 2, 5, 50]) {
+            for (const random of [0, 0.25, 0.5, 0.999999]) {
+              const d = nextPollDelayMs(state({ status, phase, msInPhase, consecutiveFailures, random }));
+              worst = Math.max(worst, d);
+              best = Math.min(best, d);
+            }
+          }
+        }
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(QUIET_MS);
+    expect(best).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("exports the constants the design comment names", () => {
+    expect([QUIET_MS, ENGINE_MS, MAX_RETRY_AFTER_MS]).toEqual([14_000, 5_500, 60_000]);
+  });
+});
