@@ -1,0 +1,73 @@
+// The post step: same bundle, run by the runner after the main step (also after a cancellation),
+// with the main step's saved state as STATE_* env.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { runAction } from "../support/run-action.ts";
+
+const TOKEN = "flp_post_step_token_0123456789";
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+const inputs = (overrides: Record<string, string> = {}) => ({
+  "friendli-token": TOKEN,
+  "project-id": "demo-project",
+  name: "post-step",
+  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
+  gpu: "1x H100",
+  "pr-comment": "false",
+  "api-url": sim.url,
+  "delete-on-failure": "true",
+  ...overrides,
+});
+
+it.each([
+  {
+    case: "cancelled run that created it, delete-on-failure on",
+    result: "cancelled",
+    created: "true",
+    deleteOnFailure: "true",
+    deleted: true,
+  },
+  {
+    case: "cancelled run that found it (not created here)",
+    result: "cancelled",
+    created: "false",
+    deleteOnFailure: "true",
+    deleted: false,
+  },
+  {
+    case: "cancelled run, delete-on-failure off",
+    result: "cancelled",
+    created: "true",
+    deleteOnFailure: "false",
+    deleted: false,
+  },
+  { case: "successful run", result: "created", created: "true", deleteOnFailure: "true", deleted: false },
+])("post step: $case → deleted: $deleted", async ({ result, created, deleteOnFailure, deleted }) => {
+  const id = sim.seed({
+    name: "post-step",
+    projectId: "demo-project",
+    status: "INITIALIZING",
+    phase: "DOWNLOADING_MODEL",
+  });
+  const run = await runAction({
+    inputs: inputs({ "delete-on-failure": deleteOnFailure }),
+    state: { "is-post": "true", "endpoint-id": id, "created-by-this-run": created, result },
+  });
+  try {
+    expect(run.code).toBe(0);
+    const stillThere = sim.endpoints().some((e) => e.id === id && !e.deleted);
+    expect(stillThere).toBe(!deleted);
+    expect(sim.requests.filter((r) => r.route === "delete" && r.path.endsWith(id))).toHaveLength(
+      deleted ? 1 : 0,
+    );
+    expect(run.stdout.replace(`::add-mask::${TOKEN}`, "")).not.toContain(TOKEN);
+  } finally {
+    run.cleanup();
+  }
+});
