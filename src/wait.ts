@@ -180,6 +180,12 @@ export interface WaitOptions {
   notFoundGraceMs?: number;
   /** Defaults to nextPollDelayMs; the benchmark plugs in the alternatives. */
   policy?: PollPolicy;
+  /**
+   * After an update (PUT): how long a RUNNING that may still be the old version is not taken for
+   * the new one. Friendli does not say how soon an update shows as UPDATING, so RUNNING counts only
+   * once another status was seen, or updatedAt is not older than the wait, or this much time passed.
+   */
+  updateSettleMs?: number;
 }
 
 export interface WaitOutcome {
@@ -210,6 +216,8 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
   const startedAt = clock.now();
 
   const timeline: PhaseSpan[] = [];
+  let sawOtherThanSuccess = false;
+  let settleNoted = false;
   let last: EndpointStatus | undefined;
   let lastKey: string | undefined;
   let lastSeenAt: number | undefined;
@@ -351,7 +359,9 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     last = s;
     lastSeenAt = now;
 
-    const verdict = classifyStatus(s.status, { minReplicas: opts.minReplicas, target });
+    let verdict = classifyStatus(s.status, { minReplicas: opts.minReplicas, target });
+    if (verdict !== "success") sawOtherThanSuccess = true;
+    if (verdict === "success" && stillOldVersion(s, now)) verdict = "pending";
     const waited = formatDuration(now - startedAt);
     if (verdict === "success") {
       const upper = s.status.trim().toUpperCase();
@@ -386,6 +396,20 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
       lastLogAt = now;
     }
     return undefined;
+  }
+
+  function stillOldVersion(s: EndpointStatus, now: number): boolean {
+    const settleMs = opts.updateSettleMs ?? 0;
+    if (sawOtherThanSuccess || now - startedAt >= settleMs) return false;
+    const updatedAt = s.updatedAt ? Date.parse(s.updatedAt) : Number.NaN;
+    if (updatedAt >= startedAt) return false;
+    if (!settleNoted) {
+      settleNoted = true;
+      log.info(
+        `endpoint ${endpointId} still shows ${s.status} from before the update; waiting for the new version`,
+      );
+    }
+    return true;
   }
 
   function closeOpenSpan(now: number) {

@@ -459,3 +459,44 @@ describe("waitForEndpoint: the policy is pluggable", () => {
     expect(r.polls).toEqual([0, 5, 10, 15]);
   });
 });
+
+describe("waitForEndpoint after an update (updateSettleMs)", () => {
+  const before = new Date(T0 - 3600 * S).toISOString();
+  const after = (t: number) => new Date(T0 + t).toISOString();
+  it.each([
+    {
+      case: "RUNNING of the old version, then UPDATING, then RUNNING: success only after the change",
+      lifecycle: (t: number) =>
+        t < 20 * S
+          ? st("RUNNING", { updatedAt: before })
+          : t < 50 * S
+            ? st("UPDATING", { updatedAt: after(20 * S) })
+            : st("RUNNING", { updatedAt: after(50 * S) }),
+      endsAfter: 50,
+      endsBy: 60,
+    },
+    {
+      case: "RUNNING whose updatedAt is not older than the wait: the update already shows",
+      lifecycle: (t: number) => st("RUNNING", { updatedAt: after(t) }),
+      endsAfter: 0,
+      endsBy: 0,
+    },
+    {
+      case: "RUNNING of the old version that never changes: accepted once the settle time passed",
+      lifecycle: () => st("RUNNING", { updatedAt: before }),
+      endsAfter: 60,
+      endsBy: 75,
+    },
+  ])("$case", async ({ lifecycle, endsAfter, endsBy }) => {
+    const r = await run(lifecycle, { updateSettleMs: 60 * S });
+    expect(r.outcome.kind).toBe("success");
+    expect(r.endedAt).toBeGreaterThanOrEqual(endsAfter);
+    expect(r.endedAt).toBeLessThanOrEqual(endsBy);
+  });
+
+  it("without updateSettleMs a RUNNING is success at the first poll (create, reuse, status)", async () => {
+    const r = await run(() => st("RUNNING", { updatedAt: before }));
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls).toEqual([0]);
+  });
+});
