@@ -4,10 +4,14 @@ import { errorHint } from "../friendli/error-codes.ts";
 import { waitForEndpoint } from "../wait.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
 
+/** How long a RUNNING right after a PUT may still be the old version (see WaitOptions.updateSettleMs). */
+const UPDATE_SETTLE_MS = 60_000;
+
 export async function awaitEndpoint(
   op: OperationContext,
   endpointId: string,
   target: "running" | "gone",
+  options: { afterUpdate?: boolean } = {},
 ): Promise<void> {
   const { client, report } = op;
   const outcome = await waitForEndpoint({
@@ -20,6 +24,7 @@ export async function awaitEndpoint(
     target,
     log: op.log,
     onObserve: (s) => observe(report, s),
+    ...(options.afterUpdate ? { updateSettleMs: UPDATE_SETTLE_MS } : {}),
   });
   report.timeline = outcome.timeline;
   if (outcome.last) observe(report, outcome.last);

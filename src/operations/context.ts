@@ -33,7 +33,8 @@ export function observe(report: RunReport, s: EndpointStatus): void {
 
 /** Thrown to end an operation with a result other than `failed` (timed-out, cancelled). */
 export class OperationFailure extends Error {
-  override readonly name = "OperationFailure";
+  // No `name` of its own: the message is what the user reads (setFailed, summary), and the shared
+  // error formatter prefixes any non-"Error" name, which would print "OperationFailure: ...".
   readonly result: "failed" | "timed-out" | "cancelled";
   constructor(message: string, result: "failed" | "timed-out" | "cancelled") {
     super(message);

@@ -24,11 +24,12 @@ export async function deleteEndpoint(op: OperationContext): Promise<void> {
   try {
     await client.delete(found.id);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) {
-      report.result = "not-found";
-      return;
-    }
-    throw err;
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
+    // It was there a moment ago: a 404 now is most likely our own first attempt, whose answer was
+    // lost before the retry. Either way it is gone, which is what the run asked for.
+    op.log.info(`Endpoint ${found.id} is gone (404 on DELETE): deleted`);
+    report.result = "deleted";
+    return;
   }
   op.log.info(`Deleted endpoint ${found.id}`);
   report.result = "deleted";

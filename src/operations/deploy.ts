@@ -58,6 +58,9 @@ export async function deploy(op: OperationContext): Promise<void> {
       op.remember(existing.id, false);
       await client.update(existing.id, body);
       report.result = "updated";
+      // The PUT answers the spec, not the status: without a wait, the only status known would be
+      // the one listed before the update (RUNNING while it is UPDATING). Read it once.
+      if (!inputs.wait) await observeOnce(op, existing.id);
     }
   } else {
     const body = createBody(inputs);
@@ -73,7 +76,8 @@ export async function deploy(op: OperationContext): Promise<void> {
     op.log.info(`Created endpoint ${endpointId} ("${inputs.name}")`);
   }
 
-  if (inputs.wait) await awaitEndpoint(op, endpointId, "running");
+  if (inputs.wait)
+    await awaitEndpoint(op, endpointId, "running", { afterUpdate: report.result === "updated" });
   if (inputs.smokeTest) await runSmokeTest(op, endpointId);
 }
 
@@ -100,6 +104,18 @@ async function runSmokeTest(op: OperationContext, endpointId: string): Promise<v
     ...(r.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: r.timeToFirstTokenMs }),
   };
   op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
+}
+
+/** One status read for the outputs; the write already succeeded, so a failed read only warns. */
+async function observeOnce(op: OperationContext, endpointId: string): Promise<void> {
+  try {
+    observe(op.report, await op.client.status(endpointId));
+  } catch (err) {
+    if (op.signal.aborted) throw err;
+    op.log.warning(
+      `Endpoint ${endpointId} was updated, but its status could not be read: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
 }
 
 async function createOnce(op: OperationContext, body: CreateEndpointBody): Promise<string> {

@@ -1,0 +1,35 @@
+// Shared by the integration tests: one simulator per test on a virtual clock, closed afterwards,
+// and short views of the simulator's request log for exact assertions.
+import { afterEach } from "vitest";
+import type { LoggedRequest, Simulator, SimulatorOptions } from "../simulator/index.ts";
+import { simulatorWithVirtualClock } from "../support/in-process.ts";
+
+export const EVENTS_DIR = new URL("../fixtures/events/", import.meta.url).pathname;
+
+export type Env = Awaited<ReturnType<typeof simulatorWithVirtualClock>>;
+
+const open: Simulator[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+/** A simulator on a virtual clock (fixed seed: ids are stable between runs), closed after the test. */
+export async function startEnv(options: Omit<SimulatorOptions, "clock"> = {}): Promise<Env> {
+  const env = await simulatorWithVirtualClock({ seed: 7, ...options });
+  open.push(env.sim);
+  return env;
+}
+
+/** "GET list", "POST create", ... in the order the simulator saw them. */
+export function routes(sim: Simulator): string[] {
+  return sim.requests.map((r) => `${r.method} ${r.route}`);
+}
+
+/** Everything that could change state on the server: anything but a GET. */
+export function writes(sim: Simulator): LoggedRequest[] {
+  return sim.requests.filter((r) => r.method !== "GET");
+}
+
+export function requestsTo(sim: Simulator, route: LoggedRequest["route"]): LoggedRequest[] {
+  return sim.requests.filter((r) => r.route === route);
+}
