@@ -43,6 +43,8 @@ export interface RunDeps {
 }
 
 const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled"]);
+/** delete-on-failure's own time: enough for a few retries, short of a job's patience. */
+const CLEANUP_DEADLINE_MS = 60_000;
 
 export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
   const deps: RunDeps = {
@@ -97,16 +99,19 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     }
 
     const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
-    const client = new FriendliClient({
-      baseUrl: inputs.apiUrl,
-      token: inputs.friendliToken,
-      teamId: inputs.teamId,
-      dispatcher: deps.dispatcher,
-      clock,
-      signal,
-      deadlineMs,
-      log,
-    });
+    const { apiUrl, friendliToken, teamId } = inputs;
+    const clientUntil = (deadline: number) =>
+      new FriendliClient({
+        baseUrl: apiUrl,
+        token: friendliToken,
+        teamId,
+        dispatcher: deps.dispatcher,
+        clock,
+        signal,
+        deadlineMs: deadline,
+        log,
+      });
+    const client = clientUntil(deadlineMs);
     const op: OperationContext = {
       inputs,
       run: context,
@@ -129,7 +134,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       report.message = formatError(err, secrets);
     }
     if (signal.aborted) report.result = "cancelled";
-    if (FAILURE_RESULTS.has(report.result)) await afterFailure(op, createdId, warn);
+    // The cleanup gets a deadline of its own: after a timeout the run's deadline has passed.
+    const cleanupClient = () => clientUntil(clock.now() + CLEANUP_DEADLINE_MS);
+    if (FAILURE_RESULTS.has(report.result)) await afterFailure(op, createdId, cleanupClient, warn);
   } catch (err) {
     report.result = "failed";
     report.message = formatError(err, secrets);
@@ -158,7 +165,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       });
     }
     if (FAILURE_RESULTS.has(report.result))
-      core.setFailed(report.message ?? `the run ended with ${report.result}`);
+      core.setFailed(
+        [report.message ?? `the run ended with ${report.result}`, report.hint].filter(Boolean).join("\n"),
+      );
     return report;
   }
 }
@@ -184,6 +193,7 @@ function resultOf(err: unknown, signal: AbortSignal): RunReport["result"] {
 async function afterFailure(
   op: OperationContext,
   createdId: string | undefined,
+  cleanupClient: () => FriendliClient,
   warn: (m: string) => void,
 ): Promise<void> {
   const { report, inputs } = op;
@@ -202,7 +212,7 @@ async function afterFailure(
   }
   if (!inputs.deleteOnFailure || !createdHere) return;
   try {
-    await op.client.delete(id);
+    await cleanupClient().delete(id);
     op.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
     report.warnings.push(`Endpoint ${id} was deleted because the deploy failed (delete-on-failure)`);
   } catch (err) {

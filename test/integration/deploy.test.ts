@@ -219,9 +219,8 @@ describe("deploy: the wait ends badly", () => {
     },
   );
 
-  // main.ts' finish() hands setFailed report.message only; the hint lives in report.hint, which
-  // only the summary renders. The failure annotation is what a user reads first.
-  it.fails("FAILED → the failure message itself carries the hint (main.ts: finish)", async () => {
+  // The failure annotation is what a user reads first: it carries the hint, not only the summary.
+  it("FAILED → the failure message itself carries the hint (main.ts: finish)", async () => {
     const { sim, clock } = await startEnv({
       scenario: {
         failures: [
@@ -372,11 +371,8 @@ describe("deploy: delete-on-failure", () => {
     expect(r.logs).toContain(`info: delete-on-failure: deleted endpoint ${ep?.id}, which this run created`);
   });
 
-  // main.ts' afterFailure deletes through the run's client, whose one deadline (start +
-  // wait-timeout) has passed when the wait timed out: the HTTP layer refuses to send, and the
-  // endpoint that delete-on-failure promised to remove keeps running. It needs a client (or a
-  // deadline) of its own for the cleanup.
-  it.fails("deletes the endpoint this run created once the wait timed out (main.ts: afterFailure)", async () => {
+  // The run's one deadline has passed when the wait timed out: the cleanup has a deadline of its own.
+  it("deletes the endpoint this run created once the wait timed out (main.ts: afterFailure)", async () => {
     const { sim, clock } = await startEnv({ scenario: { lifecycleMs: { downloadingModel: 900_000 } } });
     const r = await runInProcess({
       inputs: deployInputs(sim, { "wait-timeout": "2m", "delete-on-failure": "true" }),
