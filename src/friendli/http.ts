@@ -420,6 +420,11 @@ export function createHttp(opts: HttpOptions): Http {
     const max = Math.max(1, op.maxAttempts ?? defaultMaxAttempts);
     const anyOp = op as SendOp<unknown>;
     let last: ApiError | undefined;
+    // Attempts that used up the budget. A throttled answer does not: the server said when to come
+    // back, so those retries are bounded by the run's deadline alone (a 2-minute wait-timeout under
+    // endless 429s ends as timed-out, not as a failure after four tries). maxAttempts 1 still means
+    // one request: that caller (the waiter) counts and spaces its own retries.
+    let counted = 0;
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw abortedError(anyOp, signal.reason);
       if (clock.now() >= deadlineMs) {
@@ -445,7 +450,9 @@ export function createHttp(opts: HttpOptions): Http {
               });
         last = e;
         if (e.kind === "aborted" || e.kind === "permanent" || e.kind === "deadline") throw e;
-        if (!shouldRetry(e.kind, op.retry, attempt, max)) {
+        const throttled = e.kind === "throttled" && max > 1;
+        if (!throttled) counted++;
+        if (!shouldRetry(e.kind, op.retry, counted, max)) {
           if (attempt === 1) throw e;
           throw new ApiError({
             kind: e.kind,
@@ -475,9 +482,9 @@ export function createHttp(opts: HttpOptions): Http {
             cause: e,
           });
         }
-        log.info(
-          `${op.operation}: attempt ${attempt + 1}/${max} after ${reasonOf(e)}, waiting ${formatSeconds(delay)}`,
-        );
+        // "2/4" would promise a give-up that throttled retries do not have.
+        const next = throttled ? `${attempt + 1}` : `${attempt + 1}/${max}`;
+        log.info(`${op.operation}: attempt ${next} after ${reasonOf(e)}, waiting ${formatSeconds(delay)}`);
         log.debug(`${op.operation}: attempt ${attempt} failed (${e.kind}): ${e.message}`);
         try {
           await clock.sleep(delay, signal);

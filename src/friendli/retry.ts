@@ -213,7 +213,10 @@ export function retryDelay(input: RetryDelayInput): number | undefined {
   return delay;
 }
 
-/** Which failure kinds a policy may retry; attempt is the 1-based number of attempts made. */
+/**
+ * Which failure kinds a policy may retry. `attempt` counts the attempts that used up the budget:
+ * the HTTP layer does not count throttled answers (the deadline bounds those).
+ */
 export function shouldRetry(
   kind: FailureKind,
   policy: RetryPolicy,

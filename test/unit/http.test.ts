@@ -130,7 +130,7 @@ describe("create: sent once unless the server certainly did not process it", () 
     expect(h.sleeps).toEqual([3000]);
     expect(h.clock.now() - t0).toBe(3000);
     expect(h.calls().map((c) => c.method)).toEqual(["POST", "POST"]);
-    expect(h.lines.info).toEqual(["create: attempt 2/4 after 429, waiting 3s"]);
+    expect(h.lines.info).toEqual(["create: attempt 2 after 429, waiting 3s"]);
   });
 
   it("500 -> exactly one request and an ambiguous ApiError for the caller to resolve", async () => {
@@ -256,6 +256,36 @@ describe("idempotent requests retry what may be transient", () => {
     h.pool.intercept({ path: STATUS }).reply(502, "bad gateway").times(3);
     const err = await failure(h.http.send(statusOp));
     expect(err.kind).toBe("ambiguous");
+    expect(err.message).toContain("gave up after 3 attempts");
+    expect(h.calls()).toHaveLength(3);
+  });
+
+  it("throttled answers do not use up the attempts: retried as told until the deadline", async () => {
+    const h = harness({ deadlineMs: virtualClock().now() + 100_000, maxAttempts: 2 });
+    h.pool
+      .intercept({ path: STATUS })
+      .reply(429, "", { headers: { "retry-after": "30" } })
+      .persist();
+    const err = await failure(h.http.send(statusOp));
+    expect(err.kind).toBe("deadline");
+    expect(err.message).toContain("could not start before the run's deadline");
+    // 0, 30, 60, 90 s; a fifth at 120 s would start past the deadline.
+    expect(h.sleeps).toEqual([30_000, 30_000, 30_000]);
+    expect(h.calls()).toHaveLength(4);
+    expect(h.lines.info).toEqual([
+      "status: attempt 2 after 429, waiting 30s",
+      "status: attempt 3 after 429, waiting 30s",
+      "status: attempt 4 after 429, waiting 30s",
+    ]);
+  });
+
+  it("failures that are not throttling still use up the attempts between throttled ones", async () => {
+    const h = harness({ maxAttempts: 2 });
+    h.pool.intercept({ path: STATUS }).reply(503, "busy");
+    h.pool.intercept({ path: STATUS }).reply(429, "", { headers: { "retry-after": "1" } });
+    h.pool.intercept({ path: STATUS }).reply(502, "bad gateway");
+    const err = await failure(h.http.send(statusOp));
+    expect(err.status).toBe(502);
     expect(err.message).toContain("gave up after 3 attempts");
     expect(h.calls()).toHaveLength(3);
   });
