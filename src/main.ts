@@ -73,6 +73,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
 
   let inputs: Inputs | undefined;
   let createdId: string | undefined;
+  let createSent = false;
   let context: RunContext | undefined;
   try {
     context = readRunContext(deps.env);
@@ -121,6 +122,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       deadlineMs,
       log,
       report,
+      noteCreateSent: () => {
+        createSent = true;
+      },
       remember: (endpointId, createdByThisRun) => {
         if (createdByThisRun) createdId = endpointId;
         core.saveState(State.endpointId, endpointId);
@@ -136,7 +140,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     if (signal.aborted) report.result = "cancelled";
     // The cleanup gets a deadline of its own: after a timeout the run's deadline has passed.
     const cleanupClient = () => clientUntil(clock.now() + CLEANUP_DEADLINE_MS);
-    if (FAILURE_RESULTS.has(report.result)) await afterFailure(op, createdId, cleanupClient, warn);
+    if (FAILURE_RESULTS.has(report.result)) {
+      await afterFailure(op, { createdId, createSent }, cleanupClient, warn);
+    }
   } catch (err) {
     report.result = "failed";
     report.message = formatError(err, secrets);
@@ -192,13 +198,23 @@ function resultOf(err: unknown, signal: AbortSignal): RunReport["result"] {
 /** delete-on-failure, and the warning about an endpoint left provisioning. */
 async function afterFailure(
   op: OperationContext,
-  createdId: string | undefined,
+  { createdId, createSent }: { createdId: string | undefined; createSent: boolean },
   cleanupClient: () => FriendliClient,
   warn: (m: string) => void,
 ): Promise<void> {
   const { report, inputs } = op;
   const id = report.endpointId;
-  if (!id) return;
+  if (!id) {
+    // The create went out but its endpoint was never identified: it may exist and cost money.
+    if (createSent && inputs.operation === "deploy") {
+      warn(
+        `An endpoint named "${inputs.name}" may have been created in project ${inputs.projectId} before the run ` +
+          `${report.result === "cancelled" ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
+          `operation: delete, name: ${inputs.name}`,
+      );
+    }
+    return;
+  }
   const createdHere = createdId === id;
   if (report.result === "cancelled") {
     // No request after the signal: the post step deletes it when delete-on-failure asks for it.

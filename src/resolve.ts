@@ -140,6 +140,8 @@ export interface FindOptions {
   concurrency?: number;
   signal?: AbortSignal;
   cache?: SpecCache;
+  /** Filled with every id the listing returned: before a create, the ids that are not the new one. */
+  listed?: Set<string>;
 }
 
 /**
@@ -155,6 +157,7 @@ export async function findByName(
   const cache = cacheFor(client, opts.cache);
   return abortable("lookup", opts.signal, async () => {
     const listed = await client.listAll(projectId);
+    for (const e of listed) opts.listed?.add(e.id);
     const specs = await mapLimit(
       listed,
       opts.concurrency ?? 8,

@@ -18,6 +18,8 @@ export interface OperationContext {
   deadlineMs: number;
   log: Logger;
   report: RunReport;
+  /** A create is about to be sent: from now on an endpoint may exist that the run has no id for. */
+  noteCreateSent(): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */
   remember(endpointId: string, createdByThisRun: boolean): void;
 }

@@ -11,6 +11,8 @@ import { lookupEndpoint } from "./lookup.ts";
 import { createBody, updateBody } from "./request-bodies.ts";
 
 const MAX_CREATES = 2;
+/** About a minute of looking (bounded by the deadline) before a create whose answer was lost is sent again. */
+const AMBIGUOUS_LAG_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 
 export async function deploy(op: OperationContext): Promise<void> {
   const { inputs, client, report } = op;
@@ -24,7 +26,9 @@ export async function deploy(op: OperationContext): Promise<void> {
   if (inputs.gpu) report.gpu = inputs.gpu.label;
   report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
 
-  const existing = await lookupEndpoint(op);
+  // Ids already in the project: after a create, the new endpoint is the one that was not there.
+  const listedBefore = new Set<string>();
+  const existing = await lookupEndpoint(op, listedBefore);
   if (inputs.endpointId && !existing) {
     throw new OperationFailure(
       `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
@@ -69,7 +73,7 @@ export async function deploy(op: OperationContext): Promise<void> {
       report.result = "planned";
       return;
     }
-    endpointId = await createOnce(op, body);
+    endpointId = await createOnce(op, body, listedBefore);
     report.endpointId = endpointId;
     report.result = "created";
     op.remember(endpointId, true);
@@ -118,12 +122,15 @@ async function observeOnce(op: OperationContext, endpointId: string): Promise<vo
   }
 }
 
-async function createOnce(op: OperationContext, body: CreateEndpointBody): Promise<string> {
+async function createOnce(
+  op: OperationContext,
+  body: CreateEndpointBody,
+  knownBefore: Set<string>,
+): Promise<string> {
   const { inputs, client } = op;
-  // Ids already in the project: the new endpoint is the one that was not there before.
-  const knownBefore = new Set((await client.listAll(inputs.projectId)).map((e) => e.id));
   for (let attempt = 1; ; attempt++) {
     let created: Awaited<ReturnType<typeof client.create>> | undefined;
+    op.noteCreateSent();
     try {
       created = await client.create(body);
     } catch (err) {
@@ -139,6 +146,8 @@ async function createOnce(op: OperationContext, body: CreateEndpointBody): Promi
       knownBefore,
       createdAt: created?.status.createdAt ?? undefined,
       fromResponse: created?.endpointId,
+      // Creating again is the one step that can leave a duplicate: give a lagging list longer.
+      ...(created ? {} : { lagDelaysMs: AMBIGUOUS_LAG_DELAYS_MS }),
       clock: op.clock,
       deadlineMs: op.deadlineMs,
       signal: op.signal,

@@ -10,7 +10,10 @@ export interface FoundEndpoint {
 }
 
 /** The endpoint this run should act on, or undefined when there is none. Two of one name: fail. */
-export async function lookupEndpoint(op: OperationContext): Promise<FoundEndpoint | undefined> {
+export async function lookupEndpoint(
+  op: OperationContext,
+  listed?: Set<string>,
+): Promise<FoundEndpoint | undefined> {
   const { inputs, client } = op;
   if (inputs.endpointId) {
     try {
@@ -21,7 +24,10 @@ export async function lookupEndpoint(op: OperationContext): Promise<FoundEndpoin
       throw err;
     }
   }
-  const found = await findByName(client, inputs.projectId, inputs.name, { signal: op.signal });
+  const found = await findByName(client, inputs.projectId, inputs.name, {
+    signal: op.signal,
+    ...(listed ? { listed } : {}),
+  });
   if (found.length > 1) {
     throw new OperationFailure(
       `${found.length} endpoints are named "${inputs.name}" in project ${inputs.projectId}: ` +
