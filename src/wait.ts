@@ -201,6 +201,8 @@ export interface WaitOutcome {
 }
 
 export const HEARTBEAT_MS = 60_000;
+/** How long before the deadline the last poll is sent. */
+export const FINAL_POLL_MARGIN_MS = 2_000;
 
 /** The timeline's label: the phase while INITIALIZING, otherwise the status. */
 export function spanLabel(s: Pick<EndpointStatus, "status" | "phase">): string {
@@ -316,7 +318,13 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
       if (outcome) return outcome;
     }
 
-    if (now >= opts.deadlineMs) return end("timed-out", timeoutMessage());
+    // The last poll goes out a little before the deadline: the HTTP layer starts no request at or
+    // past it, and the request itself needs a moment.
+    const lastPollAt = opts.deadlineMs - FINAL_POLL_MARGIN_MS;
+    if (now >= lastPollAt) return end("timed-out", timeoutMessage());
+    // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
+    if (retryAfterMs !== undefined && now + retryAfterMs > lastPollAt)
+      return end("timed-out", timeoutMessage());
     const state: PollState = {
       status: last?.status ?? "",
       phase: last?.phase ?? null,
@@ -327,7 +335,7 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
       random: clock.random(),
     };
     if (retryAfterMs !== undefined) state.retryAfterMs = retryAfterMs;
-    const delay = Math.max(0, Math.min(policy(state), opts.deadlineMs - now));
+    const delay = Math.max(0, Math.min(policy(state), lastPollAt - now));
     if (failureNote) log.info(`${failureNote}; next check in ${(delay / 1000).toFixed(1)}s`);
     else log.debug(`poll ${polls}: ${where()}; next in ${(delay / 1000).toFixed(1)}s`);
     try {
