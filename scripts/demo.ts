@@ -6,17 +6,22 @@ import { type ActionRun, runAction } from "../test/support/run-action.ts";
 
 const sim = await startSimulator({
   scenario: {
+    // Long enough to see each phase through the action's real polling (every 14 s while nothing is
+    // about to end in RUNNING, faster once the engine starts), short enough to watch: about a minute.
     lifecycleMs: {
-      requestingVirtualMachine: 2000,
-      downloadingModel: 3000,
-      engineInitializing: 2500,
+      requestingVirtualMachine: 12_000,
+      downloadingModel: 20_000,
+      engineInitializing: 10_000,
       updating: 2000,
       terminating: 1000,
       awaking: 1000,
     },
   },
 });
-console.log(`Friendli simulator on ${sim.url} (project demo-project, any flp_ token)\n`);
+console.log(`Friendli simulator on ${sim.url} (project demo-project, any flp_ token)`);
+console.log(
+  "Lifecycle: GPU 12 s, model download 20 s, engine start 10 s; the action polls as it would against Friendli.\n",
+);
 
 const common = {
   "friendli-token": "flp_demo_token_for_the_simulator",
