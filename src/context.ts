@@ -1,6 +1,7 @@
 // CONTRACT (types) — the reader is implemented below this block.
 import fs from "node:fs";
-import { z } from "zod";
+// zod/mini rather than zod: see src/inputs.ts.
+import { z } from "zod/mini";
 
 /**
  * What the action needs of the GitHub run, read from the runner's env and event payload
@@ -32,11 +33,11 @@ const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
 // Only the fields the action reads; everything else in GitHub's payload passes through unchecked.
 const repoRef = z.looseObject({ full_name: z.string() });
 const PullRequestEventSchema = z.looseObject({
-  action: z.string().optional(),
+  action: z.optional(z.string()),
   pull_request: z.looseObject({
-    number: z.number().int().positive(),
+    number: z.int().check(z.positive()),
     // A fork that was deleted after the PR was opened has `head.repo: null`.
-    head: z.looseObject({ sha: z.string(), repo: repoRef.nullish() }),
+    head: z.looseObject({ sha: z.string(), repo: z.nullish(repoRef) }),
     base: z.looseObject({ repo: repoRef }),
   }),
 });

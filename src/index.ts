@@ -1,7 +1,15 @@
 // Entry of dist/index.js, for the main step and the post step (action.yml runs the same bundle).
 // The workflow being cancelled reaches us as SIGINT, then SIGTERM 7.5 s later, then a kill: one
 // root AbortController turns the first signal into an orderly stop.
+import { setFlagsFromString } from "node:v8";
 import { State } from "./names.ts";
+
+// undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8 compiles it with its baseline
+// compiler (Liftoff), then, once the parse loop runs hot (a few responses), recompiles it with
+// TurboFan on background threads: ~20 MiB of compiler memory, kept for the rest of the run, to
+// speed up a parser that reads a few KiB of JSON a minute. Raising the tier-up budget keeps it on
+// Liftoff. Set before the first request, which is when undici compiles the parser.
+setFlagsFromString("--wasm-tiering-budget=1000000000");
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

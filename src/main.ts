@@ -1,7 +1,6 @@
 // The orchestrator: parse the inputs, run one operation, report. The only module that talks to
-// @actions/core for outputs, state and failure; everything it uses is passed in or built here, so
-// tests drive run() with their own clock, dispatcher, signal and environment.
-import * as actionsCore from "@actions/core";
+// the runner (src/runner.ts) for outputs, state and failure; everything it uses is passed in or
+// built here, so tests drive run() with their own clock, dispatcher, signal and environment.
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
 import { type RunContext, readRunContext } from "./context.ts";
@@ -18,20 +17,12 @@ import { endpointStatus } from "./operations/status.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
 import { renderSummary } from "./report/summary.ts";
+// Our own runner module, not @actions/core: see src/runner.ts for why (startup time, bundle weight).
+import type { Core } from "./runner.ts";
+import * as actionsCore from "./runner.ts";
 
-/** The part of @actions/core the action uses: tests may pass a recorder. */
-export type Core = Pick<
-  typeof actionsCore,
-  | "getInput"
-  | "setSecret"
-  | "setOutput"
-  | "setFailed"
-  | "info"
-  | "warning"
-  | "debug"
-  | "saveState"
-  | "summary"
->;
+/** The part of the runner interface the action uses: tests may pass a recorder. */
+export type { Core };
 
 export interface RunDeps {
   env: NodeJS.ProcessEnv;

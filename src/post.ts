@@ -1,7 +1,6 @@
 // The post step (action.yml `post:`, always run, also after cancellation). It exists for one job
 // the main step cannot do safely: deleting, after a cancellation, an endpoint this run created
 // when delete-on-failure asks for it (the main step sends no request after the signal).
-import * as core from "@actions/core";
 import { systemClock } from "./clock.ts";
 import { readRunContext } from "./context.ts";
 import { FriendliClient } from "./friendli/client.ts";
@@ -9,6 +8,7 @@ import { ApiError } from "./friendli/errors.ts";
 import { formatError } from "./friendli/redact.ts";
 import { parseInputs } from "./inputs.ts";
 import { State } from "./names.ts";
+import * as core from "./runner.ts";
 
 const POST_DEADLINE_MS = 60_000;
 

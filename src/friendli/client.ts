@@ -1,6 +1,6 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ApiError } from "./errors.ts";
 import { createHttp, type Http, type HttpOptions, pathFor } from "./http.ts";
 import {

@@ -1,10 +1,10 @@
 // The one HTTP layer: every Friendli request goes through send(), which builds the headers,
 // applies the run's abort signal and a per-request timeout, classifies each failure
 // (./retry.ts) and retries only what is safe to repeat. Messages are redacted with the token.
-import { type Dispatcher, EnvHttpProxyAgent, request } from "undici";
-import type { ZodType } from "zod";
+import type { ZodMiniType as ZodType } from "zod/mini";
 import { type Clock, systemClock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import { type Dispatcher, EnvHttpProxyAgent, request } from "../undici.ts";
 import { ApiError, type FailureKind } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import {

@@ -2,9 +2,14 @@
 // Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
 // one; the waiter decides what an unknown one means), and fields the spec marks required but that
 // the action can live without are optional, so a small drift in the live API does not fail a deploy.
-import { z } from "zod";
+// zod/mini rather than zod: see src/inputs.ts. Mini loads no error messages by default; English
+// ones are configured here so a body that fails a schema is still described in words.
+import { z } from "zod/mini";
+import en from "zod/v4/locales/en.js";
 
-const nullableString = z.string().nullish();
+z.config(en());
+
+const nullableString = z.nullish(z.string());
 
 export const EndpointStatusSchema = z.looseObject({
   status: z.string(),
@@ -13,8 +18,8 @@ export const EndpointStatusSchema = z.looseObject({
   phase: nullableString,
   errorCode: nullableString,
   // Not in the spec: used if the live API ever answers create with an id (friendli-api.md).
-  id: z.string().optional(),
-  endpointId: z.string().optional(),
+  id: z.optional(z.string()),
+  endpointId: z.optional(z.string()),
 });
 export type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
 
@@ -22,12 +27,12 @@ export const EndpointSpecSchema = z.looseObject({
   name: z.string(),
   projectId: z.string(),
   gpuType: nullableString,
-  numGpu: z.number().nullish(),
+  numGpu: z.nullish(z.number()),
   teamId: nullableString,
   instanceId: nullableString,
-  autoscalingMin: z.number().nullish(),
-  autoscalingMax: z.number().nullish(),
-  autoscalingCooldown: z.number().nullish(),
+  autoscalingMin: z.nullish(z.number()),
+  autoscalingMax: z.nullish(z.number()),
+  autoscalingCooldown: z.nullish(z.number()),
 });
 export type EndpointSpec = z.infer<typeof EndpointSpecSchema>;
 
