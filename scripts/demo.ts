@@ -40,6 +40,7 @@ try {
       "hf-model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
       gpu: "1x H100",
       "wait-timeout": "2m",
+      "smoke-test": "true",
     },
     echo: true,
   });

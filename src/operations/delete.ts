@@ -33,5 +33,10 @@ export async function deleteEndpoint(op: OperationContext): Promise<void> {
   }
   op.log.info(`Deleted endpoint ${found.id}`);
   report.result = "deleted";
-  if (inputs.wait) await awaitEndpoint(op, found.id, "gone");
+  if (inputs.wait) {
+    await awaitEndpoint(op, found.id, "gone");
+    // Confirmed gone: it has no status any more, and RUNNING from before the delete would mislead.
+    report.status = undefined;
+    report.phase = null;
+  }
 }

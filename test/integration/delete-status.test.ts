@@ -36,6 +36,9 @@ describe("operation: delete", () => {
       "endpoint-id": id,
       "endpoint-name": "pr-preview",
       "inference-url": "",
+      // Confirmed gone: no status from before the delete.
+      status: "",
+      phase: "",
     });
     expect(r.summary).toContain("## 🗑️ Friendli delete: Endpoint deleted · pr-preview");
     expect(r.summary).not.toContain("### How to call it");

@@ -35,7 +35,8 @@ export interface RunActionOptions {
   state?: Record<string, string>;
   /** Called once the child is spawned, e.g. to send it a signal later. */
   onSpawn?: (child: ChildProcess) => void;
-  /** Echo the child's stdout as it comes (the demo). */
+  /** Echo the child's stdout as a person sees it in the Actions log (the demo): debug lines and
+   * mask commands hidden, annotations shown by their level. */
   echo?: boolean;
   timeoutMs?: number;
 }
@@ -91,7 +92,7 @@ export function runAction(options: RunActionOptions): Promise<ActionRun> {
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     stdout += chunk;
-    if (options.echo) process.stdout.write(chunk);
+    if (options.echo) process.stdout.write(asShownByRunner(chunk));
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;
@@ -117,6 +118,14 @@ export function runAction(options: RunActionOptions): Promise<ActionRun> {
       });
     });
   });
+}
+
+function asShownByRunner(chunk: string): string {
+  return chunk
+    .split("\n")
+    .filter((line) => !line.startsWith("::debug::") && !line.startsWith("::add-mask::"))
+    .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, (_, level: string) => `${level}: `))
+    .join("\n");
 }
 
 /** Parses the `name<<DELIMITER\nvalue\nDELIMITER` records that @actions/core writes to file commands. */
