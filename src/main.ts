@@ -129,6 +129,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       report.message = formatError(err, secrets);
     }
     if (signal.aborted) report.result = "cancelled";
+    if (report.plannedRequest) logPlannedRequest(log, apiUrl, report.plannedRequest);
     // The cleanup gets a deadline of its own: after a timeout the run's deadline has passed.
     const cleanupClient = () => clientUntil(clock.now() + CLEANUP_DEADLINE_MS);
     if (FAILURE_RESULTS.has(report.result)) {
@@ -167,6 +168,17 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       );
     return report;
   }
+}
+
+function logPlannedRequest(log: Logger, apiUrl: string, r: NonNullable<RunReport["plannedRequest"]>): void {
+  log.info(
+    [
+      "dry-run: nothing was changed. The request that would be sent:",
+      `${r.method} ${apiUrl}${r.url}`,
+      "Authorization: Bearer ***",
+      ...(r.body === undefined ? [] : [JSON.stringify(r.body, null, 2)]),
+    ].join("\n"),
+  );
 }
 
 function maskSecrets(core: Core): string[] {

@@ -306,6 +306,11 @@ describe("deploy: dry run", () => {
     expect(r.summary).not.toContain(TOKEN);
     expect(r.logs.join("\n")).not.toContain(TOKEN);
     expect(JSON.stringify(r.outputs)).not.toContain(TOKEN);
+    // The log shows the request too, with the token masked.
+    const planned = r.logs.find((l) => l.startsWith("info: dry-run:")) ?? "";
+    expect(planned).toContain(`POST ${sim.url}/dedicated/beta/endpoint`);
+    expect(planned).toContain("Authorization: Bearer ***");
+    expect(planned).toContain('"instanceOptionId": "TwD5AqnBSVN0"');
   });
 });
 
