@@ -3,6 +3,7 @@
 // loop that polls, logs, builds the timeline and decides when to stop.
 import type { Clock } from "./clock.ts";
 import { ApiError } from "./friendli/errors.ts";
+import { MIN_RETRY_AFTER_MS } from "./friendli/retry.ts";
 import type { EndpointStatus } from "./friendli/schemas.ts";
 import type { Logger } from "./log.ts";
 import { formatDuration } from "./report/markdown.ts";
@@ -133,10 +134,10 @@ export const FAILURE_BASE_MS = 2_000;
 const JITTER = 0.05;
 
 export function nextPollDelayMs(s: PollState): number {
+  if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {
+    return Math.min(Math.max(MIN_RETRY_AFTER_MS, s.retryAfterMs), MAX_RETRY_AFTER_MS);
+  }
   if (s.consecutiveFailures > 0) {
-    if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {
-      return Math.min(Math.max(0, s.retryAfterMs), MAX_RETRY_AFTER_MS);
-    }
     const cap = Math.min(QUIET_MS, FAILURE_BASE_MS * 2 ** (s.consecutiveFailures - 1));
     return Math.round(cap / 2 + (s.random * cap) / 2);
   }
@@ -228,6 +229,8 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
   let lastLogAt = startedAt;
   let polls = 0;
   let failures = 0;
+  // Throttled polls back off like failures but never end the wait: the deadline bounds them.
+  let throttledStreak = 0;
   let notFoundStreak = 0;
   let retryAfterMs: number | undefined;
   const warned = new Set<string>();
@@ -291,6 +294,10 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
           `status check for endpoint ${endpointId} failed: ${apiErr.message} (${where()}, after ${after()})`,
           err,
         );
+      } else if (apiErr?.kind === "throttled") {
+        throttledStreak++;
+        retryAfterMs = apiErr.retryAfterMs;
+        failureNote = `status check throttled (${errorText(err)})`;
       } else {
         failures++;
         if (failures > maxFailures) {
@@ -301,7 +308,7 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
             err,
           );
         }
-        retryAfterMs = apiErr?.kind === "throttled" ? apiErr.retryAfterMs : undefined;
+        retryAfterMs = undefined;
         failureNote = `status check failed (${errorText(err)}), retry ${failures}/${maxFailures}`;
       }
     }
@@ -311,6 +318,7 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     const now = clock.now();
     if (observed) {
       failures = 0;
+      throttledStreak = 0;
       notFoundStreak = 0;
       retryAfterMs = undefined;
       opts.onObserve?.(observed, now);
@@ -323,15 +331,16 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     const lastPollAt = opts.deadlineMs - FINAL_POLL_MARGIN_MS;
     if (now >= lastPollAt) return end("timed-out", timeoutMessage());
     // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
-    if (retryAfterMs !== undefined && now + retryAfterMs > lastPollAt)
+    if (retryAfterMs !== undefined && now + Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) > lastPollAt) {
       return end("timed-out", timeoutMessage());
+    }
     const state: PollState = {
       status: last?.status ?? "",
       phase: last?.phase ?? null,
       msInPhase: now - phaseEstStart,
       msWaited: now - startedAt,
       polls,
-      consecutiveFailures: failures + notFoundStreak,
+      consecutiveFailures: failures + throttledStreak + notFoundStreak,
       random: clock.random(),
     };
     if (retryAfterMs !== undefined) state.retryAfterMs = retryAfterMs;

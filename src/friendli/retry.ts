@@ -201,11 +201,17 @@ export interface RetryDelayInput extends BackoffOptions {
  * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
  * past the deadline: an attempt starting at the deadline has no time left to finish.
  */
+/**
+ * The shortest wait a Retry-After gets. `Retry-After: 0` (or a date in the past) is legal, but
+ * obeying it literally turns a throttled API into a request loop bounded only by the deadline.
+ */
+export const MIN_RETRY_AFTER_MS = 1_000;
+
 export function retryDelay(input: RetryDelayInput): number | undefined {
   const maxRetryAfterMs = input.maxRetryAfterMs ?? 60_000;
   const wanted =
     input.retryAfterMs !== undefined
-      ? Math.min(Math.max(0, input.retryAfterMs), maxRetryAfterMs)
+      ? Math.min(Math.max(MIN_RETRY_AFTER_MS, input.retryAfterMs), maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
   const delay = Math.min(wanted, MAX_TIMER_MS);
   if (!Number.isFinite(delay)) return undefined;

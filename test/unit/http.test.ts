@@ -133,6 +133,19 @@ describe("create: sent once unless the server certainly did not process it", () 
     expect(h.lines.info).toEqual(["create: attempt 2 after 429, waiting 3s"]);
   });
 
+  it("429 with Retry-After: 0, three times -> waits of 1 s each (the floor), not a request loop", async () => {
+    const h = harness();
+    h.pool
+      .intercept({ path: CREATE, method: "POST" })
+      .reply(429, "slow down", { headers: { "retry-after": "0" } })
+      .times(3);
+    h.pool.intercept({ path: CREATE, method: "POST" }).reply(200, OK_STATUS);
+    const res = await h.http.send({ ...createOp, schema: EndpointStatusSchema });
+    expect(res.data.status).toBe("INITIALIZING");
+    expect(h.sleeps).toEqual([1000, 1000, 1000]);
+    expect(h.calls()).toHaveLength(4);
+  });
+
   it("500 -> exactly one request and an ambiguous ApiError for the caller to resolve", async () => {
     const h = harness();
     h.pool.intercept({ path: CREATE, method: "POST" }).reply(500, { detail: "internal" });

@@ -167,7 +167,8 @@ describe("retryDelay", () => {
       { attempt: 1, retryAfterMs: 3000, random: () => 0.9, nowMs: NOW, deadlineMs: far },
       3000,
     ],
-    ["Retry-After 0", { attempt: 1, retryAfterMs: 0, random: () => 0.9, nowMs: NOW, deadlineMs: far }, 0],
+    // Obeying 0 literally would be a request loop: the floor is 1 s.
+    ["Retry-After 0", { attempt: 1, retryAfterMs: 0, random: () => 0.9, nowMs: NOW, deadlineMs: far }, 1000],
     [
       "huge Retry-After clamped to 60 s",
       { attempt: 1, retryAfterMs: 86_400_000, random: () => 0.5, nowMs: NOW, deadlineMs: far },
@@ -219,9 +220,9 @@ describe("retryDelay", () => {
     ],
     ["deadline already passed", { attempt: 1, random: () => 0, nowMs: NOW, deadlineMs: NOW - 1 }, undefined],
     [
-      "negative Retry-After treated as 0",
+      "negative Retry-After (a date in the past) gets the 1 s floor",
       { attempt: 1, retryAfterMs: -5, random: () => 0.5, nowMs: NOW, deadlineMs: far },
-      0,
+      1000,
     ],
   ];
   it.each(rows)("%s", (_label, input, ms) => {

@@ -103,11 +103,11 @@ describe("nextPollDelayMs: the polling policy", () => {
       { consecutiveFailures: 2, retryAfterMs: 20_000 },
       20_000,
     ],
-    ["Retry-After 0: at once", { consecutiveFailures: 1, retryAfterMs: 0 }, 0],
+    ["Retry-After 0: the 1 s floor, not a request loop", { consecutiveFailures: 1, retryAfterMs: 0 }, 1000],
     [
-      "a Retry-After without a failure is ignored",
+      "a Retry-After is honoured whatever the failure count (throttling is not a failure)",
       { retryAfterMs: 30_000, phase: "DOWNLOADING_MODEL" },
-      14_000,
+      30_000,
     ],
   ];
   it.each(rows)("%s", (_why, over, expected) => {

@@ -500,3 +500,31 @@ describe("waitForEndpoint after an update (updateSettleMs)", () => {
     expect(r.polls).toEqual([0]);
   });
 });
+
+describe("waitForEndpoint: throttling is not failure", () => {
+  it("twenty 429s in a row (Retry-After 30 s) do not end the wait; RUNNING after them is success", async () => {
+    const r = await run((t) => (t < 600 * S ? apiError("throttled", 429, 30 * S) : st("RUNNING")));
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls.slice(0, 4)).toEqual([0, 30, 60, 90]);
+  });
+
+  it("a Retry-After of an hour is clamped to 60 s, not taken for the end of a 30-minute wait", async () => {
+    const r = await run(
+      (t) =>
+        t === 0
+          ? apiError("throttled", 503, 3600 * S)
+          : t < 120 * S
+            ? init("DOWNLOADING_MODEL")
+            : st("RUNNING"),
+      { deadlineMs: T0 + 1800 * S },
+    );
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls[1]).toBe(60);
+  });
+
+  it("Retry-After 0 is not a request loop: at least 1 s between polls", async () => {
+    const r = await run((t) => (t < 10 * S ? apiError("throttled", 429, 0) : st("RUNNING")));
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls.length).toBeLessThanOrEqual(11);
+  });
+});
