@@ -61,6 +61,7 @@ export type ParseResult =
 import { z } from "zod/mini";
 import type { RunContext } from "./context.ts";
 import { resolveGpu } from "./friendli/gpus.ts";
+import { isAllowedBaseUrl, isHeaderSafe } from "./friendli/http.ts";
 import { Input } from "./names.ts";
 
 export const DEFAULT_API_URL = "https://api.friendli.ai";
@@ -80,8 +81,6 @@ const OPERATIONS = ["deploy", "delete", "status"] as const satisfies readonly Op
 const IF_EXISTS = ["update", "reuse", "fail"] as const satisfies readonly IfExists[];
 
 const INTEGER = /^(0|[1-9][0-9]*)$/;
-/** What an HTTP header value may hold without Node refusing it (and quoting it in the error). */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const HF_PART = /^[A-Za-z0-9._-]{1,96}$/;
 const HF_URL =
   /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+)\/([^/?#\s]+)/i;
@@ -90,15 +89,24 @@ const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i;
 // control and invisible format characters, and '/', which would read as a path.
 const NAME = /^[^\s\p{Cc}\p{Cf}/]+$/u;
 
-/** `got` for a message: bare when it reads unambiguously, else quoted and escaped; always short. */
-function show(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return /^[\x21-\x7e]+$/.test(short) && !short.includes('"') ? short : JSON.stringify(short);
-}
-
-function truncate(text: string, max: number): string {
+/**
+ * At most `max` code points, the last one '…' when cut. Counted in code points, not UTF-16 units:
+ * a cut through a surrogate pair would leave half an emoji, which JSON.stringify prints as \udXXX.
+ */
+export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+/** A value as a message echoes it: enough to recognise, never a wall (past 61 code points, 60 and '…'). */
+export function clip(value: string): string {
+  return truncate(value, 61);
+}
+
+/** `got` for a message: bare when it reads unambiguously, else quoted and escaped; always short. */
+function show(value: string): string {
+  const short = clip(value);
+  return /^[\x21-\x7e]+$/.test(short) && !short.includes('"') ? short : JSON.stringify(short);
 }
 
 /** Problems about absent values: dropped on a fork PR, where any input may come from a secret. */
@@ -163,24 +171,42 @@ function oneOf<const T extends readonly [string, ...string[]]>(input: InputName,
   });
 }
 
-/** Ids go into a header (team) or a URL path (endpoint, encoded): visible ASCII, no '/'. */
+/**
+ * Ids go into a header (team), a query (project) or a URL path (endpoint, encoded by pathFor). The
+ * API does not publish their format, so only what cannot be an id is refused: what a header cannot
+ * carry, '/', the dot segments (they survive encoding and a URL resolves them, so pathFor refuses
+ * them mid-run), and '?', '#' and '%', which come from a pasted URL or an already encoded value.
+ * Other characters encodeURIComponent would change are left to the API's 404, which names the id.
+ */
 function id(input: InputName) {
   return field((value) => {
     if (value.length > MAX_ID_LENGTH)
       return {
         problem: `\`${input}\` is too long for an id (${value.length} characters, at most ${MAX_ID_LENGTH})`,
       };
-    if (!HEADER_SAFE.test(value))
+    if (!isHeaderSafe(value))
       return {
         problem: `\`${input}\` must be an id of visible ASCII characters, without spaces or control characters (got ${show(value)})`,
       };
     if (value.includes("/"))
       return { problem: `\`${input}\` must be the id alone, not a URL or path (got ${show(value)})` };
+    if (value === "." || value === "..")
+      return { problem: `\`${input}\` must be an id, not "${value}" (a URL path reads it as a directory)` };
+    if (/[?#%]/.test(value))
+      return {
+        problem: `\`${input}\` must be the id alone, without '?', '#' or '%': copy the id itself, not part of a URL or an encoded value (got ${show(value)})`,
+      };
     return value;
   });
 }
 
-// The token's value is never echoed, not even its length: the message names the input and the fix.
+/**
+ * Leading and trailing whitespace was trimmed already, so only what is inside the value is left to
+ * name. Never the value itself, nor its length: it is a secret.
+ */
+const headerUnsafe = (input: InputName) =>
+  `\`${input}\` contains spaces, a line break or other characters that cannot be sent in an HTTP header: check the secret's value`;
+
 const friendliToken = z.pipe(
   z.string(),
   z.transform((value: string, ctx) => {
@@ -192,11 +218,8 @@ const friendliToken = z.pipe(
       );
       return z.NEVER;
     }
-    if (!HEADER_SAFE.test(value)) {
-      addIssue(
-        ctx,
-        "`friendli-token` contains characters that cannot be sent in an HTTP header (check the secret for a trailing newline or spaces)",
-      );
+    if (!isHeaderSafe(value)) {
+      addIssue(ctx, headerUnsafe(Input.friendliToken));
       return z.NEVER;
     }
     return value;
@@ -205,12 +228,7 @@ const friendliToken = z.pipe(
 
 // Validated like the Friendli token (it goes into a header too), never echoed.
 const githubToken = field((value) =>
-  value === "" || HEADER_SAFE.test(value)
-    ? value
-    : {
-        problem:
-          "`github-token` contains characters that cannot be sent in an HTTP header (check for spaces or a newline)",
-      },
+  value === "" || isHeaderSafe(value) ? value : { problem: headerUnsafe(Input.githubToken) },
 );
 
 const name = field((value) => {
@@ -286,11 +304,6 @@ const waitTimeout = field((value) => {
   return ms;
 });
 
-function isLoopback(hostname: string): boolean {
-  // URL has already normalised the host: "127.1" reads "127.0.0.1", "[0:0::1]" reads "[::1]".
-  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
 const apiUrl = field((value) => {
   // Userinfo is a credential: never echo it.
   const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
@@ -300,7 +313,8 @@ const apiUrl = field((value) => {
   } catch {
     return { problem: `\`api-url\` must be an absolute URL such as ${DEFAULT_API_URL} (got ${got})` };
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+  // The HTTP layer's own predicate: an api-url accepted here must not be refused by createHttp.
+  if (!isAllowedBaseUrl(url))
     return {
       problem: `\`api-url\` must use https (http only for localhost, 127.0.0.0/8 and [::1]) (got ${got})`,
     };

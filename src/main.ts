@@ -48,9 +48,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   const { core, clock, signal } = deps;
   const log: Logger = { info: core.info, warning: core.warning, debug: core.debug };
   const secrets = maskSecrets(core);
-  core.saveState(State.isPost, "true");
   const report: RunReport = {
-    operation: "deploy",
+    // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
+    operation: ["delete", "status"].includes(core.getInput(Input.operation))
+      ? (core.getInput(Input.operation) as Inputs["operation"])
+      : "deploy",
     result: "failed",
     startedAtMs: clock.now(),
     finishedAtMs: clock.now(),
@@ -67,6 +69,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   let createSent = false;
   let context: RunContext | undefined;
   try {
+    core.saveState(State.isPost, "true");
     context = readRunContext(deps.env);
     const parsed = parseInputs((name) => core.getInput(name), context);
     if (parsed.kind === "invalid") {
@@ -133,7 +136,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     // The cleanup gets a deadline of its own: after a timeout the run's deadline has passed.
     const cleanupClient = () => clientUntil(clock.now() + CLEANUP_DEADLINE_MS);
     if (FAILURE_RESULTS.has(report.result)) {
-      await afterFailure(op, { createdId, createSent }, cleanupClient, warn);
+      await afterFailure(op, { createdId, createSent, secrets }, cleanupClient, warn);
     }
   } catch (err) {
     report.result = "failed";
@@ -143,11 +146,16 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
 
   async function finish(): Promise<RunReport> {
     report.finishedAtMs = clock.now();
-    if (report.endpointId && inputs && report.result !== "deleted") {
+    if (report.endpointId && inputs && report.result !== "deleted" && !report.deletedAfterFailure) {
       report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
     }
-    core.saveState(State.result, report.result);
+    // Outputs first: they are what later steps read, and nothing before them may throw.
     writeOutputs(report, core.setOutput);
+    try {
+      core.saveState(State.result, report.result);
+    } catch (err) {
+      log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
+    }
     await writeSummary(core, report, log);
     // No request after a cancellation; the comment never fails the step.
     if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
@@ -201,7 +209,11 @@ function resultOf(err: unknown, signal: AbortSignal): RunReport["result"] {
 /** delete-on-failure, and the warning about an endpoint left provisioning. */
 async function afterFailure(
   op: OperationContext,
-  { createdId, createSent }: { createdId: string | undefined; createSent: boolean },
+  {
+    createdId,
+    createSent,
+    secrets,
+  }: { createdId: string | undefined; createSent: boolean; secrets: string[] },
   cleanupClient: () => FriendliClient,
   warn: (m: string) => void,
 ): Promise<void> {
@@ -221,9 +233,19 @@ async function afterFailure(
   const createdHere = createdId === id;
   if (report.result === "cancelled") {
     // No request after the signal: the post step deletes it when delete-on-failure asks for it.
+    if (!createdHere) {
+      // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
+      warn(
+        `Cancelled: endpoint ${id} ("${report.endpointName}") was not created by this run and is left as it is` +
+          (report.result === "cancelled" && inputs.operation === "deploy" && inputs.ifExists === "update"
+            ? "; an update sent before the cancellation may still be rolling out"
+            : ""),
+      );
+      return;
+    }
     warn(
       `Cancelled: endpoint ${id} ("${report.endpointName}") may still be provisioning and costing GPU time` +
-        (inputs.deleteOnFailure && createdHere
+        (inputs.deleteOnFailure
           ? "; the post step will delete it"
           : `; delete it with operation: delete, endpoint-id: ${id}`),
     );
@@ -233,11 +255,10 @@ async function afterFailure(
   try {
     await cleanupClient().delete(id);
     op.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
+    report.deletedAfterFailure = true;
     report.warnings.push(`Endpoint ${id} was deleted because the deploy failed (delete-on-failure)`);
   } catch (err) {
-    warn(
-      `delete-on-failure: could not delete endpoint ${id}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    warn(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}`);
   }
 }
 

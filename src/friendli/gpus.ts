@@ -1,6 +1,6 @@
 // Friendli's instance options. The public API has no endpoint that lists them: the ids below are the
 // fixed list in the `instanceOptionId` description of the official OpenAPI spec (friendli-api.md).
-import type { Gpu } from "../inputs.ts";
+import { clip, type Gpu } from "../inputs.ts";
 
 export interface GpuOption {
   /** GPU model as people write it: "H100", "A100 80GB". */
@@ -72,7 +72,8 @@ export function resolveGpu(input: string): GpuResolution {
 
 function fail(input: string, hint: string | undefined): GpuResolution {
   const valid = GPU_MODELS.map((gpu) => `${COUNTS.map((c) => `${c}x`).join("/")} ${gpu}`).join(", ");
-  const got = JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
+  // Always quoted, unlike inputs.ts's show(): a GPU name often holds spaces ("2x H100").
+  const got = JSON.stringify(clip(input));
   return {
     ok: false,
     message:

@@ -212,6 +212,16 @@ function parseLoose(text: string): unknown {
   }
 }
 
+/** https anywhere; plain http only to this machine (local runs and tests). */
+export function isAllowedBaseUrl(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
+}
+
+/** Visible ASCII only: what an HTTP header can carry without Node quoting the value in an error. */
+export function isHeaderSafe(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value);
+}
+
 function checkBaseUrl(baseUrl: string): URL {
   let url: URL;
   try {
@@ -219,17 +229,16 @@ function checkBaseUrl(baseUrl: string): URL {
   } catch {
     throw new Error("api-url is not a valid URL");
   }
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return url;
+  if (isAllowedBaseUrl(url)) return url;
   throw new Error("api-url must use https (plain http is allowed only for localhost/127.0.0.1/[::1])");
 }
 
 export function createHttp(opts: HttpOptions): Http {
   // Node's own header validation error would quote the whole `Bearer <token>` value.
-  if (opts.token === "" || /[^\x21-\x7e]/.test(opts.token)) {
+  if (!isHeaderSafe(opts.token)) {
     throw new Error("friendli-token must be visible ASCII without spaces or control characters");
   }
-  if (opts.teamId !== undefined && /[^\x21-\x7e]/.test(opts.teamId)) {
+  if (opts.teamId !== undefined && !isHeaderSafe(opts.teamId)) {
     throw new Error("team-id must be visible ASCII without spaces or control characters");
   }
   const base = checkBaseUrl(opts.baseUrl);

@@ -69,6 +69,17 @@ describe("resolveGpu", () => {
   });
 });
 
+describe("resolveGpu: the echoed value", () => {
+  it("is cut at 60 code points, never through an emoji's surrogate pair", () => {
+    // The emoji's UTF-16 units are the 60th and 61st: a UTF-16 cut at 60 would keep half of it.
+    const result = resolveGpu(`${"x".repeat(59)}😀 H100`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain(`(got "${"x".repeat(59)}😀…")`);
+    expect(result.message).not.toMatch(/\\ud[89a-f]/i);
+  });
+});
+
 describe("editDistance", () => {
   it.each([
     ["", "", 0],

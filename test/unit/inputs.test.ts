@@ -1,6 +1,10 @@
+import { MockAgent } from "undici";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.ts";
 import type { RunContext } from "../../src/context.ts";
+import { createHttp } from "../../src/friendli/http.ts";
 import {
+  clip,
   DEFAULT_SMOKE_TEST_PROMPT,
   derivePreviewName,
   type Inputs,
@@ -8,7 +12,9 @@ import {
   parseDuration,
   parseInputs,
   provenance,
+  truncate,
 } from "../../src/inputs.ts";
+import { silentLogger } from "../../src/log.ts";
 import type { InputName } from "../../src/names.ts";
 
 const SHA = "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea";
@@ -460,8 +466,32 @@ describe("parseInputs: api-url", () => {
     ["http://127.0.0.1:3000/", "http://127.0.0.1:3000"],
     ["http://127.5.6.7", "http://127.5.6.7"],
     ["http://[::1]:9000", "http://[::1]:9000"],
+    ["http://LOCALHOST:8080", "http://localhost:8080"],
+    ["http://127.1", "http://127.0.0.1"],
+    ["http://[0:0::1]", "http://[::1]"],
   ])("%s -> %s", (value, expected) => {
     expect(ok({ ...deploy, "api-url": value }).apiUrl).toBe(expected);
+  });
+
+  it.each([
+    "https://api.friendli.ai",
+    "http://localhost:8080",
+    "http://127.5.6.7",
+    "http://[::1]:9000",
+    "http://127.1",
+  ])("%s, once accepted, is accepted by the HTTP layer too", (value) => {
+    const { apiUrl, friendliToken } = ok({ ...deploy, "api-url": value });
+    const make = () =>
+      createHttp({
+        baseUrl: apiUrl,
+        token: friendliToken,
+        dispatcher: new MockAgent(),
+        clock: systemClock,
+        signal: new AbortController().signal,
+        deadlineMs: 0,
+        log: silentLogger,
+      });
+    expect(make).not.toThrow();
   });
 
   it.each([
@@ -503,17 +533,23 @@ describe("parseInputs: friendli-token", () => {
     );
   });
 
-  it.each(["flp_abc def", "flp_abc\tdef", "flp_abc\u0000def", "flp_abcdéf", "flp_\u00a0x"])(
+  it.each(["flp_abc def", "flp_abc\tdef", "flp_abc\ndef", "flp_abc\u0000def", "flp_abcdéf", "flp_\u00a0x"])(
     "refuses %j without echoing it",
     (token) => {
       const [problem] = problems({ ...deploy, "friendli-token": token });
       expect(problem).toEqual({
         input: "friendli-token",
         message:
-          "`friendli-token` contains characters that cannot be sent in an HTTP header (check the secret for a trailing newline or spaces)",
+          "`friendli-token` contains spaces, a line break or other characters that cannot be sent in an HTTP header: check the secret's value",
       });
     },
   );
+
+  it("refuses a bad github-token the same way, without echoing it", () => {
+    expect(problemOf("github-token", "ghp_abc def")).toBe(
+      "`github-token` contains spaces, a line break or other characters that cannot be sent in an HTTP header: check the secret's value",
+    );
+  });
 
   it("never puts the token or its length into any message", () => {
     const token = "flp_leak me";
@@ -624,6 +660,34 @@ describe("parseInputs: name and endpoint", () => {
   ] as const)("%s refuses %j", (input, value, why) => {
     expect(problemOf(input, value)).toContain(why);
   });
+
+  const ids = ["endpoint-id", "project-id", "team-id"] as const;
+
+  // What pathFor would refuse only mid-run, or what a URL parser would read as syntax.
+  it.each(
+    ids.flatMap((input) => [
+      [input, ".", `\`${input}\` must be an id, not "." (a URL path reads it as a directory)`],
+      [input, "..", `\`${input}\` must be an id, not ".." (a URL path reads it as a directory)`],
+      ...["dep1?x=1", "dep1#frag", "dep%31", "%2e%2e", "?"].map(
+        (value) =>
+          [
+            input,
+            value,
+            `\`${input}\` must be the id alone, without '?', '#' or '%': copy the id itself, not part of a URL or an encoded value (got ${value})`,
+          ] as const,
+      ),
+    ]),
+  )("%s refuses %j", (input, value, message) => {
+    expect(problemOf(input, value)).toBe(message);
+  });
+
+  it.each(
+    ids.flatMap((input) =>
+      ["dep86pjolcjjnv8", "team_9", "a.b", "...", ".a", "x-1~2"].map((value) => [input, value] as const),
+    ),
+  )("%s accepts %j", (input, value) => {
+    expect(problemOf(input, value)).toBeUndefined();
+  });
 });
 
 describe("parseInputs: version-comment", () => {
@@ -647,6 +711,33 @@ describe("parseInputs: version-comment", () => {
     const text = provenance(ctx);
     expect(text).toEqual(expected);
     expect([...text].length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe("echoed values are cut by code point", () => {
+  // 59 ASCII characters put the emoji's two UTF-16 units at the 60th and 61st: a UTF-16 cut at 60
+  // would keep only the first, a lone surrogate that JSON.stringify prints as \ud83d.
+  const cutAtEmoji = `${"x".repeat(59)}😀tail`;
+
+  it("clip keeps 60 code points and never half a surrogate pair", () => {
+    expect(clip(cutAtEmoji)).toBe(`${"x".repeat(59)}😀…`);
+    expect(clip("😀".repeat(62))).toBe(`${"😀".repeat(60)}…`);
+    // '…' in place of the last character would hide it and save nothing.
+    expect(clip("😀".repeat(61))).toBe("😀".repeat(61));
+  });
+
+  it("truncate counts code points", () => {
+    expect(truncate("😀😀😀😀", 3)).toBe("😀😀…");
+    expect(truncate("😀😀😀", 3)).toBe("😀😀😀");
+  });
+
+  it.each([
+    ["name", `a ${"x".repeat(57)}😀tail`, `a ${"x".repeat(57)}😀…`],
+    ["endpoint-id", cutAtEmoji, `${"x".repeat(59)}😀…`],
+  ] as const)("a %s problem echoes %j whole-character", (input, value, echoed) => {
+    const message = problemOf(input, value) ?? "";
+    expect(message).toContain(`(got ${JSON.stringify(echoed)})`);
+    expect(message).not.toMatch(/\\ud[89a-f]/i);
   });
 });
 
