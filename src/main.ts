@@ -121,6 +121,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
       },
       remember: (endpointId, createdByThisRun) => {
         if (createdByThisRun) createdId = endpointId;
+        report.createdByThisRun = createdByThisRun;
         core.saveState(State.endpointId, endpointId);
         core.saveState(State.createdByThisRun, String(createdByThisRun));
       },
@@ -256,7 +257,6 @@ async function afterFailure(
     await cleanupClient().delete(id);
     op.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
     report.deletedAfterFailure = true;
-    report.warnings.push(`Endpoint ${id} was deleted because the deploy failed (delete-on-failure)`);
   } catch (err) {
     warn(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}`);
   }

@@ -2,11 +2,11 @@
 // and scripts/bench-polling.ts replays reference lifecycles through them); the waiter is the thin
 // loop that polls, logs, builds the timeline and decides when to stop.
 import type { Clock } from "./clock.ts";
+import { formatDuration } from "./format.ts";
 import { ApiError } from "./friendli/errors.ts";
 import { MIN_RETRY_AFTER_MS } from "./friendli/retry.ts";
 import type { EndpointStatus } from "./friendli/schemas.ts";
 import type { Logger } from "./log.ts";
-import { formatDuration } from "./report/markdown.ts";
 import type { PhaseSpan } from "./report/run-report.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +187,8 @@ export interface WaitOptions {
    * once another status was seen, or updatedAt is not older than the wait, or this much time passed.
    */
   updateSettleMs?: number;
+  /** When the PUT was sent: an updatedAt from then on is the new version (default: the wait's start). */
+  updateSentAtMs?: number;
 }
 
 export interface WaitOutcome {
@@ -202,6 +204,8 @@ export interface WaitOutcome {
 }
 
 export const HEARTBEAT_MS = 60_000;
+/** How far the API's clock may run behind ours when updatedAt is compared with our own times. */
+const CLOCK_SKEW_MS = 5_000;
 /** How long before the deadline the last poll is sent. */
 export const FINAL_POLL_MARGIN_MS = 2_000;
 
@@ -376,6 +380,12 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     last = s;
     lastSeenAt = now;
 
+    // Friendli does not say whether a deleted endpoint lingers as TERMINATED before it 404s: either
+    // way it serves nothing and costs nothing, which is what a delete waits for.
+    if (target === "gone" && s.status.trim().toUpperCase() === "TERMINATED") {
+      closeOpenSpan(now);
+      return end("gone", `endpoint ${endpointId} is TERMINATED after ${formatDuration(now - startedAt)}`);
+    }
     let verdict = classifyStatus(s.status, { minReplicas: opts.minReplicas, target });
     if (verdict !== "success") sawOtherThanSuccess = true;
     if (verdict === "success" && stillOldVersion(s, now)) verdict = "pending";
@@ -419,7 +429,8 @@ export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     const settleMs = opts.updateSettleMs ?? 0;
     if (sawOtherThanSuccess || now - startedAt >= settleMs) return false;
     const updatedAt = s.updatedAt ? Date.parse(s.updatedAt) : Number.NaN;
-    if (updatedAt >= startedAt) return false;
+    // A few seconds' allowance for the server's clock running behind ours.
+    if (updatedAt >= (opts.updateSentAtMs ?? startedAt) - CLOCK_SKEW_MS) return false;
     if (!settleNoted) {
       settleNoted = true;
       log.info(

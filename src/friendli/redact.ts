@@ -11,7 +11,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Replaces each secret (and its URL- and JSON-escaped forms) and any credential-looking header. */
+/** Replaces each secret (and its URL- and JSON-escaped forms) and any credential-looking value. */
 export function redact(text: string, secrets: string[]): string {
   let out = text;
   const variants = new Set<string>();
@@ -25,12 +25,44 @@ export function redact(text: string, secrets: string[]): string {
   for (const v of [...variants].sort((a, b) => b.length - a.length)) {
     out = out.replace(new RegExp(escapeRegExp(v), "g"), MASK);
   }
-  // `Authorization: Bearer x`, `"authorization":"Bearer x"`, `authorization=x`: mask the value.
-  out = out.replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;}]+/gi, `$1${MASK}`);
-  out = out.replace(/\b(bearer\s+)(?!\*\*\*)[^\s"',;}]+/gi, `$1${MASK}`);
-  // Friendli personal access tokens, even ones that are not ours (a server echoing another key).
-  out = out.replace(/\bflp_[A-Za-z0-9_-]+/g, MASK);
-  return out;
+  return redactTokenShapes(out);
+}
+
+// `$NAME` or `${NAME}`: where a copy-paste command (the PR comment's curl) lets the reader's shell
+// put their own token. It holds no secret, and masking it would make the command send `***`.
+const SHELL_VARIABLE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})`;
+// Only a value that is nothing but the reference (after an optional scheme) is spared: `$X.real`
+// or `${X}abc` may be a real credential that merely starts with a `$`.
+const PLACEHOLDER_VALUE = new RegExp(String.raw`^(?:[A-Za-z]+\s+)?${SHELL_VARIABLE}\s*$`);
+// `${NAME}` is matched whole first: its `}` would otherwise end the value as if it closed JSON.
+const AUTHORIZATION = new RegExp(
+  String.raw`(authorization["']?\s*[:=]\s*["']?)((?:${SHELL_VARIABLE}|[^"'\r\n,;}])+)`,
+  "gi",
+);
+const BEARER = new RegExp(String.raw`\b(bearer\s+)(?!\*\*\*)((?:${SHELL_VARIABLE}|[^\s"',;}])+)`, "gi");
+// Shorter words after "bearer" are prose ("invalid bearer token."), not credentials; ours are
+// masked by value whatever their length.
+const MIN_BEARER_VALUE_LENGTH = 8;
+// Not `\b`: `_` is a word character, so `\bflp_` would miss a token glued to `CODE_`.
+const FRIENDLI_TOKEN = /(?<![A-Za-z0-9])flp_[A-Za-z0-9_-]+/g;
+
+/**
+ * Masks whatever looks like a credential, without knowing any secret: an Authorization value, a
+ * Bearer value, a Friendli personal access token (a server may echo a key that is not ours). A
+ * shell variable reference standing for a token is kept.
+ */
+export function redactTokenShapes(text: string): string {
+  const mask = (match: string, prefix: string, value: string) =>
+    PLACEHOLDER_VALUE.test(value) ? match : `${prefix}${MASK}`;
+  return (
+    text
+      // `Authorization: Bearer x`, `"authorization":"Bearer x"`, `authorization=x`: mask the value.
+      .replace(AUTHORIZATION, mask)
+      .replace(BEARER, (match, prefix: string, value: string) =>
+        value.length < MIN_BEARER_VALUE_LENGTH ? match : mask(match, prefix, value),
+      )
+      .replace(FRIENDLI_TOKEN, MASK)
+  );
 }
 
 function describe(err: unknown, depth: number): string {

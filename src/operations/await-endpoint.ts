@@ -11,7 +11,7 @@ export async function awaitEndpoint(
   op: OperationContext,
   endpointId: string,
   target: "running" | "gone",
-  options: { afterUpdate?: boolean } = {},
+  options: { updateSentAtMs?: number; minReplicas?: number } = {},
 ): Promise<void> {
   const { client, report } = op;
   const outcome = await waitForEndpoint({
@@ -20,11 +20,13 @@ export async function awaitEndpoint(
     clock: op.clock,
     signal: op.signal,
     deadlineMs: op.deadlineMs,
-    minReplicas: op.inputs.minReplicas,
+    minReplicas: options.minReplicas ?? op.inputs.minReplicas,
     target,
     log: op.log,
     onObserve: (s) => observe(report, s),
-    ...(options.afterUpdate ? { updateSettleMs: UPDATE_SETTLE_MS } : {}),
+    ...(options.updateSentAtMs === undefined
+      ? {}
+      : { updateSettleMs: UPDATE_SETTLE_MS, updateSentAtMs: options.updateSentAtMs }),
   });
   report.timeline = outcome.timeline;
   if (outcome.last) observe(report, outcome.last);

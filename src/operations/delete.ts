@@ -3,21 +3,20 @@
 import { ApiError } from "../friendli/errors.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, observe } from "./context.ts";
-import { lookupEndpoint } from "./lookup.ts";
+import { endpointPath, lookupEndpoint, reportFound } from "./lookup.ts";
 
 export async function deleteEndpoint(op: OperationContext): Promise<void> {
   const { inputs, client, report } = op;
   report.endpointName = inputs.name;
-  const found = await lookupEndpoint(op);
+  const found = await lookupEndpoint(op, { forWrite: true });
   if (!found) {
     op.log.info(`No endpoint ${inputs.endpointId ?? `named "${inputs.name}"`} to delete`);
     report.result = "not-found";
     return;
   }
-  report.endpointId = found.id;
-  observe(report, found.status);
+  reportFound(op, found, (s) => observe(report, s));
   if (inputs.dryRun) {
-    report.plannedRequest = { method: "DELETE", url: `/dedicated/beta/endpoint/${found.id}` };
+    report.plannedRequest = { method: "DELETE", url: endpointPath(found.id) };
     report.result = "planned";
     return;
   }

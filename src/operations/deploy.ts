@@ -1,18 +1,25 @@
 // operation: deploy. Look the name up first; then create, update, reuse or fail per if-exists.
 // The create is sent once: after an answer that may have been lost, the name is looked up again
 // and whatever is there is adopted before anything is created again (no duplicate GPU endpoints).
+
+import { formatDuration } from "../format.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { findByName, resolveCreatedId } from "../resolve.ts";
 import { smokeTest } from "../smoke-test.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
-import { lookupEndpoint } from "./lookup.ts";
+import { endpointPath, lookupEndpoint, reportFound } from "./lookup.ts";
 import { createBody, updateBody } from "./request-bodies.ts";
 
 const MAX_CREATES = 2;
-/** About a minute of looking (bounded by the deadline) before a create whose answer was lost is sent again. */
-const AMBIGUOUS_LAG_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+/** About a minute of looking for a created endpoint in the list (bounded by the deadline). */
+const LAG_DELAYS_AFTER_CREATE_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+/**
+ * Time a create needs after it is sent: to find the new id in a lagging list and report it. With
+ * less left, sending it could leave an endpoint the run can neither name nor clean up.
+ */
+const MIN_TIME_FOR_CREATE_MS = 60_000;
 
 export async function deploy(op: OperationContext): Promise<void> {
   const { inputs, client, report } = op;
@@ -28,7 +35,7 @@ export async function deploy(op: OperationContext): Promise<void> {
 
   // Ids already in the project: after a create, the new endpoint is the one that was not there.
   const listedBefore = new Set<string>();
-  const existing = await lookupEndpoint(op, listedBefore);
+  const existing = await lookupEndpoint(op, { listed: listedBefore, forWrite: inputs.ifExists === "update" });
   if (inputs.endpointId && !existing) {
     throw new OperationFailure(
       `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
@@ -37,10 +44,10 @@ export async function deploy(op: OperationContext): Promise<void> {
   }
 
   let endpointId: string;
+  let updateSentAtMs: number | undefined;
   if (existing) {
     endpointId = existing.id;
-    report.endpointId = existing.id;
-    observe(report, existing.status);
+    reportFound(op, existing, (s) => observe(report, s));
     if (inputs.ifExists === "fail") {
       throw new OperationFailure(
         `an endpoint named "${inputs.name}" already exists (${existing.id}) and if-exists is fail`,
@@ -48,18 +55,21 @@ export async function deploy(op: OperationContext): Promise<void> {
       );
     }
     if (inputs.ifExists === "reuse") {
-      op.log.info(`Reusing endpoint ${existing.id} (${existing.status.status}) as it is`);
+      op.log.info(
+        `Reusing endpoint ${existing.id}${existing.status ? ` (${existing.status.status})` : ""} as it is`,
+      );
       report.result = inputs.dryRun ? "planned" : "reused";
       if (inputs.dryRun) return;
     } else {
       const body = updateBody(inputs);
       if (inputs.dryRun) {
-        report.plannedRequest = { method: "PUT", url: `/dedicated/beta/endpoint/${existing.id}`, body };
+        report.plannedRequest = { method: "PUT", url: endpointPath(existing.id), body };
         report.result = "planned";
         return;
       }
       op.log.info(`Updating endpoint ${existing.id}: new version with the requested settings`);
       op.remember(existing.id, false);
+      updateSentAtMs = op.clock.now();
       await client.update(existing.id, body);
       report.result = "updated";
       // The PUT answers the spec, not the status: without a wait, the only status known would be
@@ -80,8 +90,16 @@ export async function deploy(op: OperationContext): Promise<void> {
     op.log.info(`Created endpoint ${endpointId} ("${inputs.name}")`);
   }
 
-  if (inputs.wait)
-    await awaitEndpoint(op, endpointId, "running", { afterUpdate: report.result === "updated" });
+  if (inputs.wait) {
+    await awaitEndpoint(op, endpointId, "running", {
+      ...(updateSentAtMs === undefined ? {} : { updateSentAtMs }),
+      // A reused endpoint sleeps by its own autoscaling setting, not by the inputs'.
+      minReplicas:
+        report.result === "reused"
+          ? (existing?.spec?.autoscalingMin ?? inputs.minReplicas)
+          : inputs.minReplicas,
+    });
+  }
   if (inputs.smokeTest) await runSmokeTest(op, endpointId);
 }
 
@@ -130,6 +148,14 @@ async function createOnce(
   const { inputs, client } = op;
   for (let attempt = 1; ; attempt++) {
     let created: Awaited<ReturnType<typeof client.create>> | undefined;
+    const left = op.deadlineMs - op.clock.now();
+    if (left < Math.min(MIN_TIME_FOR_CREATE_MS, inputs.waitTimeoutMs / 2)) {
+      throw new OperationFailure(
+        `only ${formatDuration(Math.max(0, left))} of wait-timeout was left, too little to create "${inputs.name}" ` +
+          "and find its id; nothing was created (raise wait-timeout)",
+        "timed-out",
+      );
+    }
     op.noteCreateSent();
     try {
       created = await client.create(body);
@@ -147,7 +173,9 @@ async function createOnce(
       createdAt: created?.status.createdAt ?? undefined,
       fromResponse: created?.endpointId,
       // Creating again is the one step that can leave a duplicate: give a lagging list longer.
-      ...(created ? {} : { lagDelaysMs: AMBIGUOUS_LAG_DELAYS_MS }),
+      // A list that lags longer than this would hide the new endpoint: from a second create after a
+      // lost answer (a duplicate), or from the run's report after an answered one.
+      lagDelaysMs: LAG_DELAYS_AFTER_CREATE_MS,
       clock: op.clock,
       deadlineMs: op.deadlineMs,
       signal: op.signal,

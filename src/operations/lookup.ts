@@ -1,24 +1,46 @@
 // Finding an endpoint the run did not just create: by id when given, else by name in the project.
 import { ApiError } from "../friendli/errors.ts";
-import type { EndpointStatus } from "../friendli/schemas.ts";
+import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
 import { findByName } from "../resolve.ts";
 import { type OperationContext, OperationFailure } from "./context.ts";
 
 export interface FoundEndpoint {
   id: string;
-  status: EndpointStatus;
+  /** Known when it was looked up by name, or by id for reading. */
+  status?: EndpointStatus;
+  /** Known when it was looked up by name, or by id for changing it. */
+  spec?: EndpointSpec;
+}
+
+export interface LookupOptions {
+  /** Filled with every id of the project's listing (the ids that are not a new endpoint). */
+  listed?: Set<string>;
+  /**
+   * The run will change or delete what it finds: an endpoint-id is checked against project-id
+   * first, so a mistyped or copied id cannot touch another project's endpoint.
+   */
+  forWrite?: boolean;
 }
 
 /** The endpoint this run should act on, or undefined when there is none. Two of one name: fail. */
 export async function lookupEndpoint(
   op: OperationContext,
-  listed?: Set<string>,
+  options: LookupOptions = {},
 ): Promise<FoundEndpoint | undefined> {
   const { inputs, client } = op;
-  if (inputs.endpointId) {
+  const id = inputs.endpointId;
+  if (id) {
     try {
-      const status = await client.status(inputs.endpointId);
-      return { id: inputs.endpointId, status };
+      if (!options.forWrite) return { id, status: await client.status(id) };
+      const spec = await client.get(id);
+      if (spec.projectId !== inputs.projectId) {
+        throw new OperationFailure(
+          `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
+            `${inputs.projectId}: refusing to change it (check endpoint-id and project-id)`,
+          "failed",
+        );
+      }
+      return { id, spec };
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return undefined;
       throw err;
@@ -26,7 +48,7 @@ export async function lookupEndpoint(
   }
   const found = await findByName(client, inputs.projectId, inputs.name, {
     signal: op.signal,
-    ...(listed ? { listed } : {}),
+    ...(options.listed ? { listed: options.listed } : {}),
   });
   if (found.length > 1) {
     throw new OperationFailure(
@@ -36,5 +58,22 @@ export async function lookupEndpoint(
     );
   }
   const [one] = found;
-  return one ? { id: one.id, status: one.status } : undefined;
+  return one ? { id: one.id, status: one.status, spec: one.spec } : undefined;
+}
+
+/** The path of one endpoint, as the client builds it (ids are encoded). */
+export function endpointPath(id: string): string {
+  return `/dedicated/beta/endpoint/${encodeURIComponent(id)}`;
+}
+
+/** What the report says about an endpoint that was found. */
+export function reportFound(
+  op: OperationContext,
+  found: FoundEndpoint,
+  observe: (s: EndpointStatus) => void,
+) {
+  op.report.endpointId = found.id;
+  op.report.createdByThisRun = false;
+  if (found.spec?.name) op.report.endpointName = found.spec.name;
+  if (found.status) observe(found.status);
 }

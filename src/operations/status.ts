@@ -3,7 +3,7 @@
 import { errorHint } from "../friendli/error-codes.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
-import { lookupEndpoint } from "./lookup.ts";
+import { lookupEndpoint, reportFound } from "./lookup.ts";
 
 export async function endpointStatus(op: OperationContext): Promise<void> {
   const { inputs, report } = op;
@@ -18,9 +18,13 @@ export async function endpointStatus(op: OperationContext): Promise<void> {
       "failed",
     );
   }
-  report.endpointId = found.id;
-  observe(report, found.status);
-  report.hint = errorHint(found.status.errorCode);
-  if (inputs.wait && !inputs.dryRun) await awaitEndpoint(op, found.id, "running");
+  reportFound(op, found, (s) => observe(report, s));
+  report.hint = errorHint(found.status?.errorCode);
+  if (inputs.wait && !inputs.dryRun) {
+    // It sleeps by its own autoscaling setting when the lookup saw it, not by the inputs'.
+    await awaitEndpoint(op, found.id, "running", {
+      minReplicas: found.spec?.autoscalingMin ?? inputs.minReplicas,
+    });
+  }
   report.result = inputs.dryRun ? "planned" : "reused";
 }

@@ -3,14 +3,11 @@
 // and the PR comment render it as GitHub-flavoured Markdown with HTML, so an endpoint named
 // `a|b<script>` must not split a table, inject HTML, open a code span or ping someone.
 
-// Token-shaped strings are redacted here too, as a last line of defence: the error formatter
-// already redacts the token, but a server may echo some other key of the same shape.
-const TOKEN_SHAPED = /\bflp_[A-Za-z0-9_-]{4,}/g;
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+import { redactTokenShapes } from "../friendli/redact.ts";
 
-export function redactTokens(text: string): string {
-  return text.replace(BEARER, "$1 ***").replace(TOKEN_SHAPED, "flp_***");
-}
+// Kept here for the modules that imported it from the reports; it lives in ../format.ts because
+// the waiter, a lower layer, uses it too.
+export { formatDuration } from "../format.ts";
 
 // Numeric entities rather than backslashes: a backslash escape is not honoured inside every
 // construct (e.g. after an entity or in HTML blocks), an entity always renders as the character.
@@ -49,13 +46,15 @@ export interface EscapeOptions {
 
 /** Makes an outside value safe as inline text in Markdown, in a table cell, and in HTML. */
 export function escapeMarkdown(value: unknown, opts: EscapeOptions = {}): string {
-  let text = redactTokens(value === undefined || value === null ? "" : String(value));
+  // Token shapes are masked here too, as a last line of defence: the error formatter already
+  // redacts the token, but a server may echo some other key of the same shape.
+  let text = redactTokenShapes(value === undefined || value === null ? "" : String(value));
   // Control characters could hide text from a reader of the raw Markdown; tabs become spaces.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   text = text.replace(/\t/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
   text = text.replace(/\r\n?/g, "\n").trim();
   if (opts.maxLength !== undefined && text.length > opts.maxLength) {
-    text = `${text.slice(0, opts.maxLength).trimEnd()}…`;
+    text = `${cutAt(text, opts.maxLength).trimEnd()}…`;
   }
   text = opts.inlineCode
     ? text
@@ -64,6 +63,14 @@ export function escapeMarkdown(value: unknown, opts: EscapeOptions = {}): string
         .join("")
     : escapeChars(text);
   return opts.newlines === "space" ? text.replace(/\n+/g, " ") : text.replace(/\n/g, "<br>");
+}
+
+/** The first `max` UTF-16 units, one fewer where the cut would leave half a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  const end = Math.max(0, max);
+  const last = text.charCodeAt(end - 1);
+  // A lone high surrogate is not a character: it renders as U+FFFD and breaks strict UTF-8 encoders.
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
 function escapeChars(text: string): string {
@@ -75,7 +82,7 @@ function escapeChars(text: string): string {
  * backticks inside (CommonMark). Code blocks render HTML as text, so the content is not escaped.
  */
 export function codeBlock(text: string, lang = ""): string {
-  const body = redactTokens(text).replace(/\r\n?/g, "\n");
+  const body = redactTokenShapes(text).replace(/\r\n?/g, "\n");
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${body}\n${fence}`;
@@ -87,17 +94,4 @@ export function mermaidText(value: unknown): string {
     .replace(/[^A-Za-z0-9 _.()/+-]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** "45s", "1m 02s", "1h 03m": what a person reads in logs and the summary. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
-  if (totalSeconds < 60) return `${totalSeconds}s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
-  if (totalMinutes < 60) return `${totalMinutes}m ${pad2(totalSeconds % 60)}s`;
-  return `${Math.floor(totalMinutes / 60)}h ${pad2(totalMinutes % 60)}m`;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, "0");
 }

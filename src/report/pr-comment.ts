@@ -3,11 +3,13 @@
 // Rendering is pure; writing it is the only place that loads @actions/github (a few hundred KB of
 // Octokit and undici that a release or manual deploy never needs).
 import type { RunContext } from "../context.ts";
+import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
-import { codeBlock, escapeMarkdown, formatDuration } from "./markdown.ts";
+import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
+import { endpointFate, statusClass } from "./summary.ts";
 
 export type PrCommentState =
   | "deploying"
@@ -24,9 +26,6 @@ export type PrCommentResult = "created" | "updated" | "skipped" | "failed";
 
 const MARKER_PREFIX = "friendli-deploy-action:";
 
-/** The statuses the waiter counts as serving (see the state table in wait.ts). */
-const SERVING = new Set(["RUNNING", "READY", "SLEEPING"]);
-
 /**
  * The hidden line that identifies this endpoint's comment. The name is percent-encoded where it
  * could end the HTML comment early (`-->`) or make two names collide; ordinary names stay readable.
@@ -41,11 +40,15 @@ export function commentState(r: RunReport): PrCommentState {
     case "created":
     case "updated":
     case "reused": {
-      const status = (r.status ?? "").toUpperCase();
-      if (SERVING.has(status)) return "ready";
       // `wait: false` or `if-exists: reuse` can end a successful run on an endpoint that failed.
-      if (status === "FAILED") return "failed";
-      return "deploying";
+      switch (statusClass(r)) {
+        case "success":
+          return "ready";
+        case "failure":
+          return "failed";
+        default:
+          return "deploying";
+      }
     }
     default:
       return r.result;
@@ -150,7 +153,7 @@ function stateBody(r: RunReport, state: PrCommentState): string[] {
 
 function readyBody(r: RunReport): string[] {
   const out: string[] = [];
-  if ((r.status ?? "").toUpperCase() === "SLEEPING") {
+  if ((r.status ?? "").trim().toUpperCase() === "SLEEPING") {
     out.push(
       "It is asleep (`min-replicas: 0`): the first request wakes it, which can take a few minutes.",
       "",
@@ -190,11 +193,8 @@ function failureBody(r: RunReport, state: PrCommentState, elapsed: string): stri
   }
   if (r.message) out.push(`> ${esc(r.message, MAX_MESSAGE)}`, "");
   // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
-  if (r.endpointId && state === "failed") {
-    out.push("The endpoint may still exist: delete it with `operation: delete` if it is not needed.");
-  } else if (r.endpointId) {
-    out.push("The endpoint may still be provisioning and using a GPU.");
-  }
+  const fate = endpointFate(r);
+  if (fate) out.push(fate);
   while (out.at(-1) === "") out.pop();
   return out;
 }

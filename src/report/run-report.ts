@@ -28,6 +28,14 @@ export interface RunReport {
   gpu?: string;
   replicas?: { min: number; max: number };
   timeline: PhaseSpan[];
+  /**
+   * Whether this run created the endpoint (false: it existed before, e.g. updated, reused, or
+   * refused by `if-exists: fail`). Unset when unknown: the reports then never say it is the
+   * reader's to delete.
+   */
+  createdByThisRun?: boolean;
+  /** delete-on-failure deleted the endpoint after the run failed. */
+  deletedAfterFailure?: boolean;
   /** Why the run failed (already redacted). */
   message?: string;
   /** What the Friendli error code means and what to change. */

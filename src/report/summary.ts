@@ -1,8 +1,10 @@
 // The job summary ($GITHUB_STEP_SUMMARY), written once at the end of every run, failures included.
 // Pure: returns Markdown; main.ts writes it. Every value that came from outside (names, ids,
 // messages, replies, error codes) goes through escapeMarkdown or mermaidText.
+import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
-import { codeBlock, escapeMarkdown, formatDuration, mermaidText } from "./markdown.ts";
+import { classifyStatus, type StatusClass } from "../wait.ts";
+import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
 import type { PhaseSpan, RunReport } from "./run-report.ts";
 
 const HEADINGS: Record<Result, { icon: string; text: string }> = {
@@ -20,20 +22,64 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
 
 /** Results after which the endpoint is there to be called. */
 const CALLABLE: ReadonlySet<Result> = new Set(["created", "updated", "reused"]);
-const FAILURE_STATUSES = new Set(["FAILED", "STOPPING", "TERMINATING", "TERMINATED"]);
+
+/**
+ * What a status means for this run, by the waiter's own state table, so the reports never call
+ * "ready" or "failed" what the wait did not (SLEEPING is ready only with min-replicas 0).
+ */
+export function statusClass(r: RunReport, status = r.status ?? ""): StatusClass {
+  return classifyStatus(status, {
+    minReplicas: r.replicas?.min ?? 0,
+    // While deleting, every status is on the way out: TERMINATING is progress, not a failure.
+    target: r.operation === "delete" ? "gone" : "running",
+  });
+}
+
+/**
+ * What became of the endpoint after a run that went wrong, and whether deleting it is the
+ * reader's business: only an endpoint this run created is (never one that was there before, e.g.
+ * refused by `if-exists: fail`). Plain Markdown with the action's own code spans.
+ */
+export function endpointFate(r: RunReport): string | undefined {
+  if (r.deletedAfterFailure) {
+    return "The endpoint was deleted because the run failed (`delete-on-failure: true`): it no longer serves requests or uses a GPU.";
+  }
+  if (!r.endpointId) return undefined;
+  const unfinished = r.result === "timed-out" || r.result === "cancelled";
+  // `wait: false` or `if-exists: reuse` can end a "successful" run on an endpoint that failed.
+  const broken = r.result === "failed" || (CALLABLE.has(r.result) && statusClass(r) === "failure");
+  if (!unfinished && !broken) return undefined;
+  if (r.operation === "delete") return "The delete did not finish: the endpoint may still exist.";
+  if (r.operation !== "deploy") return undefined;
+  const created = createdByThisRun(r);
+  if (created === false) return "The endpoint existed before this run, so the run left it in place.";
+  if (unfinished) return "The endpoint may still be provisioning and using a GPU.";
+  return created
+    ? "The endpoint may still exist and use a GPU: delete it with `operation: delete` if it is not needed."
+    : "The endpoint may still exist: if this run created it and it is not needed, delete it with `operation: delete`.";
+}
+
+function createdByThisRun(r: RunReport): boolean | undefined {
+  if (r.createdByThisRun !== undefined) return r.createdByThisRun;
+  if (r.result === "created") return true;
+  return r.result === "updated" || r.result === "reused" ? false : undefined;
+}
 
 export function renderSummary(r: RunReport): string {
   const parts = [heading(r), detailsTable(r)];
   if (r.message) parts.push(`> ${escapeMarkdown(r.message)}`);
   if (r.hint) parts.push(`**What to do:** ${escapeMarkdown(r.hint, { inlineCode: true })}`);
+  const fate = endpointFate(r);
+  if (fate) parts.push(fate);
   if (r.timeline.length > 0) parts.push(timeline(r));
   if (r.warnings.length > 0) {
     parts.push(`### Warnings\n\n${r.warnings.map((w) => `- ⚠️ ${escapeMarkdown(w)}`).join("\n")}`);
   }
   if (r.plannedRequest) parts.push(plannedRequest(r.plannedRequest));
   if (r.smokeTest) parts.push(smokeTest(r.smokeTest));
-  if (r.endpointId && r.inferenceUrl && CALLABLE.has(r.result))
+  if (r.endpointId && r.inferenceUrl && CALLABLE.has(r.result) && statusClass(r) !== "failure") {
     parts.push(howToCall(r.endpointId, r.inferenceUrl));
+  }
   return `${parts.join("\n\n")}\n`;
 }
 
@@ -94,7 +140,7 @@ function bars(r: RunReport): Bar[] {
       endMs,
       open: span.endMs === undefined,
       // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
-      crit: FAILURE_STATUSES.has(span.label.trim().toUpperCase()) || (endedBadly && i === lastIndex),
+      crit: statusClass(r, span.label) === "failure" || (endedBadly && i === lastIndex),
     };
   });
 }

@@ -50,7 +50,8 @@ describe("operation: delete", () => {
     const id = sim.seed({ name: "pr-preview", projectId: "demo-project" });
     const r = await runInProcess({ inputs: opInputs(env, "delete", { "endpoint-id": id }), clock });
     expect(r.failed).toBeUndefined();
-    expect(routes(sim)).toEqual(["GET status", "DELETE delete", "GET status"]);
+    // The id is checked against project-id by its spec before anything is deleted.
+    expect(routes(sim)).toEqual(["GET get", "DELETE delete", "GET status"]);
     expect(writes(sim).map((w) => w.path)).toEqual([`/dedicated/beta/endpoint/${id}`]);
     expect(r.outputs).toMatchObject({ result: "deleted", "endpoint-id": id });
     expect(sim.endpoints()[0]?.deleted).toBe(true);
@@ -60,15 +61,15 @@ describe("operation: delete", () => {
     const env = await startEnv();
     const { sim, clock } = env;
     const id = sim.seed({ name: "pr-preview", projectId: "demo-project" });
-    // The first status call is the lookup by id; the next two (after the DELETE) fail with 503.
-    sim.inject({ route: "status", after: 1, times: 2, fault: { kind: "status", status: 503 } });
+    // The lookup by id reads the spec; the first two status polls after the DELETE fail with 503.
+    sim.inject({ route: "status", times: 2, fault: { kind: "status", status: 503 } });
     const t0 = clock.now();
     const r = await runInProcess({ inputs: opInputs(env, "delete", { "endpoint-id": id }), clock });
     expect(r.failed).toBeUndefined();
     expect(r.outputs.result).toBe("deleted");
-    expect(requestsTo(sim, "status").map((q) => q.status)).toEqual([200, 503, 503, 404]);
+    expect(requestsTo(sim, "status").map((q) => q.status)).toEqual([503, 503, 404]);
     // Backoff between failed polls (2 s, then 4 s, each with jitter between half and all of it).
-    const [, first, , last] = requestsTo(sim, "status");
+    const [first, , last] = requestsTo(sim, "status");
     expect(first?.at).toBe(t0);
     expect((last?.at ?? 0) - t0).toBeGreaterThanOrEqual(3000);
     expect((last?.at ?? 0) - t0).toBeLessThanOrEqual(6000);
@@ -99,8 +100,8 @@ describe("operation: delete", () => {
   });
 
   it.each([
-    ["by name", { name: "pr-preview" }, ["GET list"]],
-    ["by endpoint-id", { "endpoint-id": "depnothere0000" }, ["GET status"]],
+    ["by name", { name: "pr-preview" }, ["GET list", "GET get"]],
+    ["by endpoint-id", { "endpoint-id": "depnothere0000" }, ["GET get"]],
   ])(
     "of an endpoint that does not exist (%s): succeeds with not-found, writes nothing",
     async (_, by, expected) => {
@@ -111,7 +112,7 @@ describe("operation: delete", () => {
       expect(r.failed).toBeUndefined();
       expect(r.outputs).toMatchObject({ result: "not-found", "endpoint-id": "", status: "" });
       expect(writes(sim)).toEqual([]);
-      expect(routes(sim).filter((x) => x !== "GET get")).toEqual(expected);
+      expect(routes(sim)).toEqual(expected);
       expect(r.summary).toContain("Endpoint not found");
     },
   );

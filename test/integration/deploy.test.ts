@@ -371,8 +371,10 @@ describe("deploy: delete-on-failure", () => {
     ]);
     expect(ep?.deleted).toBe(true);
     expect(r.summary).toContain(
-      `Endpoint ${ep?.id} was deleted because the deploy failed (delete-on-failure)`,
+      "The endpoint was deleted because the run failed (`delete-on-failure: true`)",
     );
+    expect(r.summary).not.toContain("### How to call it");
+    expect(r.outputs["inference-url"]).toBe("");
     expect(r.logs).toContain(`info: delete-on-failure: deleted endpoint ${ep?.id}, which this run created`);
   });
 

@@ -81,7 +81,21 @@ describe("if-exists: update", () => {
     expect(r.outputs).toMatchObject({ result: "updated", status: "RUNNING", "endpoint-id": id });
     expect(requestsTo(sim, "list")).toEqual([]);
     expect(writes(sim).map((w) => `${w.method} ${w.path}`)).toEqual([`PUT /dedicated/beta/endpoint/${id}`]);
-    expect(routes(sim)[0]).toBe("GET status");
+    // The id's spec is read first: it must belong to project-id before it is changed.
+    expect(routes(sim)[0]).toBe("GET get");
+  });
+
+  it("with an endpoint-id of another project refuses to change it", async () => {
+    const { sim, clock } = await startEnv({
+      scenario: { teams: [{ id: "demo-team", projects: ["demo-project", "other-project"] }] },
+    });
+    const id = sim.seed({ name: "their-prod", projectId: "other-project" });
+    const r = await runInProcess({ inputs: deployInputs(sim, { "endpoint-id": id }), clock });
+    expect(r.outputs.result).toBe("failed");
+    expect(r.failed).toContain(
+      `endpoint-id ${id} is "their-prod" in project other-project, not in project-id demo-project`,
+    );
+    expect(writes(sim)).toEqual([]);
   });
 
   it("with an endpoint-id that does not exist fails naming it, and writes nothing", async () => {

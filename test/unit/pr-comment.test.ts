@@ -17,6 +17,13 @@ const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
 const FRIENDLI_TOKEN = "flp_fakeFriendliToken0123456789";
 const OTHER_SECRET = "hf_someOtherSecretValue42";
 const NAME = "models-pr-17";
+/** The copy-paste command of a ready comment for report(): it must reach the PR as it is. */
+const CURL = [
+  "curl -sS 'https://api.friendli.ai/dedicated/v1/chat/completions' \\",
+  '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
+  "  -H 'Content-Type: application/json' \\",
+  `  -d '{"model":"ep8d3kx0q2","messages":[{"role":"user","content":"Hello!"}]}'`,
+].join("\n");
 
 function report(overrides: Partial<RunReport> = {}): RunReport {
   return {
@@ -206,6 +213,60 @@ describe("renderPrComment", () => {
       ["curl"],
     ],
     ["dry run", { result: "planned" }, "planned", ["Dry run", "nothing changed"], ["curl"]],
+    [
+      "asleep with min-replicas 1 is not ready (the waiter's table)",
+      { status: "SLEEPING", replicas: { min: 1, max: 1 } },
+      "deploying",
+      ["is deploying", "SLEEPING"],
+      ["curl", "asleep"],
+    ],
+    [
+      "reused but the endpoint was stopped",
+      { result: "reused", status: "TERMINATED" },
+      "failed",
+      ["failed", "existed before this run"],
+      ["curl", "operation: delete"],
+    ],
+    [
+      "failed after this run created it",
+      { result: "failed", status: "FAILED", createdByThisRun: true },
+      "failed",
+      ["may still exist and use a GPU: delete it with `operation: delete`"],
+      ["curl", "existed before"],
+    ],
+    [
+      "failed, and delete-on-failure deleted it",
+      { result: "failed", status: "FAILED", createdByThisRun: true, deletedAfterFailure: true },
+      "failed",
+      ["was deleted because the run failed", "`delete-on-failure: true`"],
+      ["curl", "may still", "operation: delete"],
+    ],
+    [
+      "timed out, and delete-on-failure deleted it",
+      { result: "timed-out", status: "INITIALIZING", createdByThisRun: true, deletedAfterFailure: true },
+      "timed-out",
+      ["timed out", "was deleted because the run failed"],
+      ["curl", "may still"],
+    ],
+    [
+      "if-exists: fail on an endpoint that was there before",
+      {
+        result: "failed",
+        status: "RUNNING",
+        createdByThisRun: false,
+        message: 'an endpoint named "models-pr-17" already exists (ep8d3kx0q2) and if-exists is fail',
+      },
+      "failed",
+      ["failed", "already exists", "existed before this run, so the run left it in place"],
+      ["curl", "may still", "operation: delete"],
+    ],
+    [
+      "a failed delete",
+      { operation: "delete", result: "failed", status: "RUNNING", message: "500 from the server" },
+      "failed",
+      ["Delete of **models-pr-17** failed", "the endpoint may still exist"],
+      ["curl", "operation: delete"],
+    ],
   ];
 
   it.each(rows)("%s", (_label, overrides, state, present, absent) => {
@@ -231,14 +292,7 @@ describe("renderPrComment", () => {
 
   it("has exactly one code block, the curl, whose model is the endpoint id", () => {
     const blocks = codeBlocks(renderPrComment(report(), { marker: markerFor(NAME) }));
-    expect(blocks).toEqual([
-      [
-        "curl -sS 'https://api.friendli.ai/dedicated/v1/chat/completions' \\",
-        '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
-        "  -H 'Content-Type: application/json' \\",
-        `  -d '{"model":"ep8d3kx0q2","messages":[{"role":"user","content":"Hello!"}]}'`,
-      ].join("\n"),
-    ]);
+    expect(blocks).toEqual([CURL]);
   });
 
   it("escapes hostile values everywhere outside code", () => {
@@ -506,6 +560,28 @@ describe("upsertPrComment against a fake GitHub", () => {
     expect(await result).toBe("skipped");
     expect(github.requests).toEqual([]);
     expect(lines.warning).toEqual([]);
+  });
+
+  it("sends the copy-paste curl exactly, its $FRIENDLI_TOKEN untouched by the redactor", async () => {
+    expect(await upsert(report()).result).toBe("created");
+    const body = github.commentsOn(17)[0]?.body ?? "";
+    expect(body).toContain(`\`\`\`sh\n${CURL}\n\`\`\``);
+    expect(body).toContain('  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\\n');
+    expect(body).not.toContain("Authorization: ***");
+  });
+
+  it("still redacts a real bearer credential anywhere in the body", async () => {
+    const echoed = "abc123def456ghi789jkl";
+    const leaky = report({
+      result: "failed",
+      status: "FAILED",
+      message: `server echoed -H "Authorization: Bearer ${echoed}" and Bearer ${echoed} and CODE_flp_${echoed}`,
+      warnings: [`retried with Bearer ${echoed}`],
+    });
+    expect(await upsert(leaky).result).toBe("created");
+    const body = github.commentsOn(17)[0]?.body ?? "";
+    expect(body).not.toContain(echoed);
+    expect(body).toContain("server echoed");
   });
 
   it("sends no secret in any body, even when the report carries one", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/friendli/errors.ts";
-import { formatError, redact } from "../../src/friendli/redact.ts";
+import { formatError, redact, redactTokenShapes } from "../../src/friendli/redact.ts";
 
 const TOKEN = "flp_S3cr3tT0ken.with+odd/chars";
 
@@ -10,14 +10,52 @@ describe("redact", () => {
     ["every occurrence", `${TOKEN}|${TOKEN}`, "***|***"],
     ["URL-encoded token", `?key=${encodeURIComponent(TOKEN)}`, "?key=***"],
     ["Bearer header value", "sent Bearer abc.def-123 to", "sent Bearer *** to"],
+    ["prose after bearer", "401: invalid bearer token.", "401: invalid bearer token."],
     ["Authorization header line", "Authorization: Bearer xyz\nnext", "Authorization: ***\nnext"],
     ["JSON authorization field", '{"authorization":"Bearer xyz","a":1}', '{"authorization":"***","a":1}'],
     ["lower-case header", "authorization=Basic dXNlcjpwYXNz; x", "authorization=***; x"],
     ["another flp_ token", "key flp_otherKey123 here", "key *** here"],
+    ["an flp_ token glued after `_`", "CODE_flp_otherKey123 here", "CODE_*** here"],
+    ["an flp_ token glued after `-` or `:`", "ep-flp_otherKey123 k:flp_otherKey123", "ep-*** k:***"],
     ["nothing to hide", "endpoint dep123 is RUNNING", "endpoint dep123 is RUNNING"],
   ];
   it.each(rows)("%s", (_label, input, expected) => {
     expect(redact(input, [TOKEN])).toBe(expected);
+  });
+
+  it("keeps a shell variable that stands for the reader's token (the copy-paste curl)", () => {
+    for (const text of [
+      '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
+      "  -H 'Authorization: Bearer ${FRIENDLI_TOKEN}' \\",
+      '{"authorization":"Bearer $TOKEN","a":1}',
+      "Authorization: $FRIENDLI_TOKEN",
+      "authorization=${TOKEN}; next",
+      "Bearer $_TOKEN_2 and Bearer $T",
+    ]) {
+      expect(redact(text, [TOKEN]), text).toBe(text);
+    }
+  });
+
+  it("still masks a real value that only starts like a shell variable", () => {
+    const rows: Array<[string, string]> = [
+      ["Authorization: Bearer $FRIENDLI_TOKEN abc123def456", "Authorization: ***"],
+      ["Authorization: Bearer ${FRIENDLI_TOKEN}abc123def456", "Authorization: ***"],
+      ["sent Bearer ${X}abc123def456 to", "sent Bearer *** to"],
+      ["sent Bearer $X.abc123def456 to", "sent Bearer *** to"],
+      ["sent Bearer $2a$10$abcdefghijkl to", "sent Bearer *** to"],
+      ["sent Bearer abc123def456ghi to", "sent Bearer *** to"],
+    ];
+    for (const [input, expected] of rows) expect(redact(input, []), input).toBe(expected);
+  });
+
+  it("a secret that looks like a shell variable is still masked by value", () => {
+    expect(redact('-H "Authorization: Bearer $S3CRET"', ["$S3CRET"])).toBe('-H "Authorization: ***"');
+  });
+
+  it("redactTokenShapes masks shapes without any secret, and is what redact applies last", () => {
+    const text = 'echo {"authorization":"Bearer abcdefgh"} then flp_abcdefgh and Bearer $FRIENDLI_TOKEN';
+    expect(redactTokenShapes(text)).toBe('echo {"authorization":"***"} then *** and Bearer $FRIENDLI_TOKEN');
+    expect(redact(text, [])).toBe(redactTokenShapes(text));
   });
 
   it("replaces the longer of two overlapping secrets whole", () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { formatDuration } from "../../src/format.ts";
+import { redact } from "../../src/friendli/redact.ts";
 import { RESULTS } from "../../src/names.ts";
-import { codeBlock, escapeMarkdown, formatDuration, mermaidText } from "../../src/report/markdown.ts";
+import * as markdown from "../../src/report/markdown.ts";
+import { codeBlock, escapeMarkdown, mermaidText } from "../../src/report/markdown.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { renderSummary } from "../../src/report/summary.ts";
 
@@ -71,6 +74,10 @@ describe("formatDuration", () => {
   ])("%i ms → %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
+
+  it("is still exported from markdown.ts for the modules that import it there", () => {
+    expect(markdown.formatDuration).toBe(formatDuration);
+  });
 });
 
 describe("escapeMarkdown", () => {
@@ -84,7 +91,9 @@ describe("escapeMarkdown", () => {
     ["_emph_", "&#95;emph&#95;"],
     ["back\\slash", "back&#92;slash"],
     ["tab\there\u0000", "tab here"],
-    ["token flp_abcdefghijkl123 leaked", "token flp&#95;&#42;&#42;&#42; leaked"],
+    ["token flp_abcdefghijkl123 leaked", "token &#42;&#42;&#42; leaked"],
+    ["CODE_flp_abcdefghijkl123", "CODE&#95;&#42;&#42;&#42;"],
+    ["Bearer abcdefghijkl123", "Bearer &#42;&#42;&#42;"],
     [undefined, ""],
     [null, ""],
     [42, "42"],
@@ -100,6 +109,16 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("x".repeat(10), { maxLength: 4 })).toBe("xxxx…");
   });
 
+  it("never cuts a character in half (a surrogate pair)", () => {
+    // "ab😀cd": the emoji is two UTF-16 units, at indexes 2 and 3.
+    expect(escapeMarkdown("ab😀cd", { maxLength: 3 })).toBe("ab…");
+    expect(escapeMarkdown("ab😀cd", { maxLength: 4 })).toBe("ab😀…");
+    expect(escapeMarkdown("😀😀", { maxLength: 1 })).toBe("…");
+    const cut = escapeMarkdown("😀".repeat(300), { maxLength: 501 });
+    expect(cut).toBe(`${"😀".repeat(250)}…`);
+    expect(cut.isWellFormed()).toBe(true);
+  });
+
   it("inlineCode renders `spans` as <code> with escaped content", () => {
     expect(escapeMarkdown("set `max-batch-size` or `<b>`", { inlineCode: true })).toBe(
       "set <code>max-batch-size</code> or <code>&lt;b&gt;</code>",
@@ -108,6 +127,12 @@ describe("escapeMarkdown", () => {
 });
 
 describe("codeBlock", () => {
+  it("masks token shapes but keeps a shell variable standing for the token", () => {
+    expect(codeBlock('Bearer flp_abcdefgh\n-H "Authorization: Bearer $FRIENDLI_TOKEN"')).toBe(
+      '```\nBearer ***\n-H "Authorization: Bearer $FRIENDLI_TOKEN"\n```',
+    );
+  });
+
   it("uses a fence longer than any backtick run inside", () => {
     expect(codeBlock("a ``` b", "json")).toBe("````json\na ``` b\n````");
     expect(codeBlock("plain")).toBe("```\nplain\n```");
@@ -147,6 +172,19 @@ describe("renderSummary", () => {
     expect(md).toContain('-H "Authorization: Bearer $FRIENDLI_TOKEN"');
     expect(md).toContain('"model":"dep86pjolcjjnv8"');
     expect(md).not.toContain("What to do");
+    expect(md).not.toContain("operation: delete");
+  });
+
+  it("the curl is the exact working command, and stays so through the redactor", () => {
+    const curl = [
+      "curl -sS https://api.friendli.ai/dedicated/v1/chat/completions \\",
+      '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
+      '  -H "Content-Type: application/json" \\',
+      `  -d '{"model":"dep86pjolcjjnv8","messages":[{"role":"user","content":"Hello!"}]}'`,
+    ].join("\n");
+    const md = renderSummary(report());
+    expect(md).toContain(`\`\`\`bash\n${curl}\n\`\`\``);
+    expect(redact(md, ["flp_SeCrEt0123456789abcdef", "ghs_someGithubToken0123"])).toBe(md);
   });
 
   it("RUNNING reached at the very end is a milestone", () => {
@@ -166,6 +204,79 @@ describe("renderSummary", () => {
     expect(md).toMatch(/ {2}FAILED 4s :crit, s2, \d+, \d+\n/);
     expect(md).toContain(":done, s1,");
     expect(md).not.toContain("### How to call it");
+  });
+
+  it("a failed deploy that created the endpoint says to delete it", () => {
+    const md = renderSummary({ ...failed, createdByThisRun: true });
+    expect(md).toContain(
+      "The endpoint may still exist and use a GPU: delete it with `operation: delete` if it is not needed.",
+    );
+  });
+
+  it("delete-on-failure: says the endpoint was deleted, not that it may still exist", () => {
+    const md = renderSummary({ ...failed, createdByThisRun: true, deletedAfterFailure: true });
+    expect(md).toContain("The endpoint was deleted because the run failed (`delete-on-failure: true`)");
+    expect(md).not.toContain("may still");
+    expect(md).not.toContain("operation: delete");
+  });
+
+  it("if-exists: fail on an endpoint that was there before: never says to delete it", () => {
+    const md = renderSummary(
+      report({
+        result: "failed",
+        status: "RUNNING",
+        createdByThisRun: false,
+        message: 'an endpoint named "my-model-pr-7" already exists (dep86pjolcjjnv8) and if-exists is fail',
+        timeline: [],
+      }),
+    );
+    expect(md).toContain("The endpoint existed before this run, so the run left it in place.");
+    expect(md).not.toContain("operation: delete");
+    expect(md).not.toContain("may still");
+    expect(md).not.toContain("### How to call it");
+  });
+
+  it("a failure whose origin is unknown only says to delete the endpoint if this run created it", () => {
+    const md = renderSummary(failed);
+    expect(md).toContain("if this run created it and it is not needed, delete it");
+  });
+
+  it("the state table is the waiter's: stopped statuses are critical, TERMINATING while deleting is not", () => {
+    const deploy = renderSummary(
+      report({
+        result: "reused",
+        status: "TERMINATED",
+        timeline: [
+          { label: "RUNNING", startMs: T0, endMs: T0 + 10 * S },
+          { label: "TERMINATED", startMs: T0 + 10 * S },
+        ],
+      }),
+    );
+    expect(deploy).toMatch(/ {2}TERMINATED .*:crit, s1,/);
+    // A reused endpoint that is stopped cannot be called.
+    expect(deploy).not.toContain("### How to call it");
+    expect(deploy).toContain("The endpoint existed before this run");
+
+    const deleting = renderSummary(
+      report({
+        operation: "delete",
+        result: "deleted",
+        status: "TERMINATING",
+        timeline: [
+          { label: "TERMINATING", startMs: T0, endMs: T0 + 10 * S },
+          { label: "TERMINATED", startMs: T0 + 10 * S, endMs: T0 + 20 * S },
+        ],
+      }),
+    );
+    expect(deleting).not.toContain(":crit");
+    expect(deleting).not.toContain("may still");
+  });
+
+  it("SLEEPING is callable with min-replicas 0, and not a failure with min-replicas 1", () => {
+    expect(renderSummary(report({ status: "SLEEPING" }))).toContain("### How to call it");
+    const md = renderSummary(report({ status: "SLEEPING", replicas: { min: 1, max: 1 } }));
+    expect(md).toContain("### How to call it");
+    expect(md).not.toContain(":crit");
   });
 
   it("a timeout marks the phase it cut short as critical", () => {

@@ -528,3 +528,26 @@ describe("waitForEndpoint: throttling is not failure", () => {
     expect(r.polls.length).toBeLessThanOrEqual(11);
   });
 });
+
+describe("waitForEndpoint for a delete", () => {
+  it.each([
+    { case: "404", answer: apiError("permanent", 404) },
+    { case: "TERMINATED (a deleted endpoint that lingers)", answer: st("TERMINATED") },
+  ])("ends as gone on $case", async ({ answer }) => {
+    const r = await run((t) => (t < 20 * S ? st("TERMINATING") : answer), { target: "gone" });
+    expect(r.outcome.kind).toBe("gone");
+    expect(r.endedAt).toBeLessThan(40);
+  });
+});
+
+describe("waitForEndpoint after an update: updatedAt from the PUT's time on is the new version", () => {
+  it("RUNNING stamped at the PUT (before the wait began) is accepted at once", async () => {
+    const putAt = T0 - 2 * S;
+    const r = await run(() => st("RUNNING", { updatedAt: new Date(putAt).toISOString() }), {
+      updateSettleMs: 60 * S,
+      updateSentAtMs: putAt,
+    });
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls).toEqual([0]);
+  });
+});
