@@ -13,3 +13,30 @@ export function formatDuration(ms: number): string {
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
+
+export interface TruncateOptions {
+  /**
+   * Keep `max` code points and put the '…' after them (max + 1 in all), as log and error excerpts
+   * do. By default the '…' counts toward `max`: a hard length limit, such as the API's.
+   */
+  ellipsisAfter?: boolean;
+  /** Drop the whitespace a cut leaves before the '…'. */
+  trimCut?: boolean;
+}
+
+/**
+ * `text` when it has at most `max` code points; else cut, ending in '…'. Counted and cut in code
+ * points, not UTF-16 units: a cut through a surrogate pair would leave half an emoji, which
+ * JSON.stringify prints as \udXXX.
+ */
+export function truncate(text: string, max: number, opts: TruncateOptions = {}): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const kept = chars.slice(0, opts.ellipsisAfter ? max : max - 1).join("");
+  return `${opts.trimCut ? kept.trimEnd() : kept}…`;
+}
+
+/** A value as a message echoes it: enough to recognise, never a wall (past 61 code points, 60 and '…'). */
+export function clip(value: string): string {
+  return truncate(value, 61);
+}

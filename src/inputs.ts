@@ -1,16 +1,10 @@
 // CONTRACT (types) — the parser is implemented below this block.
+import type { Gpu } from "./friendli/gpus.ts";
 import type { AdvancedConfig } from "./friendli/schemas.ts";
 import type { InputName } from "./names.ts";
 
 export type Operation = "deploy" | "delete" | "status";
 export type IfExists = "update" | "reuse" | "fail";
-
-export interface Gpu {
-  /** The API's instanceOptionId. */
-  instanceOptionId: string;
-  /** What a person reads: "1x H100" (or the raw id when given one that is not in the table). */
-  label: string;
-}
 
 /** Every input of the action, parsed and validated once, at the boundary. '' inputs are absent. */
 export interface Inputs {
@@ -60,6 +54,7 @@ export type ParseResult =
 
 import { z } from "zod/mini";
 import type { RunContext } from "./context.ts";
+import { clip, truncate } from "./format.ts";
 import { resolveGpu } from "./friendli/gpus.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "./friendli/http.ts";
 import { Input } from "./names.ts";
@@ -88,20 +83,6 @@ const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i;
 // Endpoint names: Friendli publishes no rule, so only what is surely wrong is refused: whitespace,
 // control and invisible format characters, and '/', which would read as a path.
 const NAME = /^[^\s\p{Cc}\p{Cf}/]+$/u;
-
-/**
- * At most `max` code points, the last one '…' when cut. Counted in code points, not UTF-16 units:
- * a cut through a surrogate pair would leave half an emoji, which JSON.stringify prints as \udXXX.
- */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
-}
-
-/** A value as a message echoes it: enough to recognise, never a wall (past 61 code points, 60 and '…'). */
-export function clip(value: string): string {
-  return truncate(value, 61);
-}
 
 /** `got` for a message: bare when it reads unambiguously, else quoted and escaped; always short. */
 function show(value: string): string {

@@ -2,7 +2,7 @@
 // (friendli-api.md), so a name lookup is: list the project, then GET each candidate's spec.
 import type { Clock } from "./clock.ts";
 import type { FriendliClient } from "./friendli/client.ts";
-import { ApiError } from "./friendli/errors.ts";
+import { ApiError, abortedError } from "./friendli/errors.ts";
 import { formatSeconds } from "./friendli/retry.ts";
 import type { EndpointSpec, EndpointStatus } from "./friendli/schemas.ts";
 
@@ -12,33 +12,24 @@ export interface FoundEndpoint {
   spec: EndpointSpec;
 }
 
-/** Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. */
+/**
+ * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
+ * caller that looks up more than once (deploy: the lookup, the resolution after each create, the
+ * last look after failed creates) passes one cache to every call, so no endpoint is read twice.
+ */
 export type SpecCache = Map<string, EndpointSpec>;
-
-// One cache per client (one client per run), so callers that do not pass one still share it
-// between the lookup before create and the lookup after.
-const cachesByClient = new WeakMap<FriendliClient, SpecCache>();
-
-function cacheFor(client: FriendliClient, given: SpecCache | undefined): SpecCache {
-  if (given) return given;
-  let c = cachesByClient.get(client);
-  if (!c) {
-    c = new Map();
-    cachesByClient.set(client, c);
-  }
-  return c;
-}
 
 /** Two or more endpoints carry the requested name: the action must not guess which to use. */
 export class DuplicateNameError extends Error {
-  override readonly name = "DuplicateNameError";
+  // No `name` of its own (as OperationFailure): the shared error formatter prefixes any name other
+  // than "Error", and the user should read the message, not "DuplicateNameError: ...".
   readonly ids: string[];
   readonly endpointName: string;
   readonly projectId: string;
   constructor(endpointName: string, projectId: string, ids: string[]) {
     super(
-      `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}; ` +
-        "delete or rename all but one (or set endpoint-id) and run again",
+      `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
+        "Delete the extra ones or pass endpoint-id.",
     );
     this.ids = ids;
     this.endpointName = endpointName;
@@ -123,14 +114,7 @@ async function abortable<T>(
   try {
     return await work();
   } catch (err) {
-    if (signal?.aborted && !(err instanceof ApiError)) {
-      throw new ApiError({
-        kind: "aborted",
-        operation,
-        message: `${operation} cancelled: the run was aborted`,
-        cause: err,
-      });
-    }
+    if (signal?.aborted && !(err instanceof ApiError)) throw abortedError(operation, err);
     throw err;
   }
 }
@@ -154,7 +138,7 @@ export async function findByName(
   name: string,
   opts: FindOptions = {},
 ): Promise<FoundEndpoint[]> {
-  const cache = cacheFor(client, opts.cache);
+  const cache: SpecCache = opts.cache ?? new Map();
   return abortable("lookup", opts.signal, async () => {
     const listed = await client.listAll(projectId);
     for (const e of listed) opts.listed?.add(e.id);
@@ -178,7 +162,7 @@ export interface ResolveCreatedOptions {
   name: string;
   /** Ids listed before the create: the new endpoint is not among them. */
   knownBefore: ReadonlySet<string>;
-  /** The create response's createdAt: the listing entry with the same value is tried first. */
+  /** The create response's createdAt: the listing entry with the same value is read first. */
   createdAt?: string | null;
   /** An id/endpointId from the create response, if the live API ever sends one. */
   fromResponse?: string;
@@ -215,7 +199,7 @@ async function resolveCreated(
   client: FriendliClient,
   opts: ResolveCreatedOptions,
 ): Promise<string | undefined> {
-  const cache = cacheFor(client, opts.cache);
+  const cache: SpecCache = opts.cache ?? new Map();
   const { projectId, name, clock, signal } = opts;
 
   if (opts.fromResponse) {
@@ -230,7 +214,9 @@ async function resolveCreated(
     signal?.throwIfAborted();
     const listed = await client.listAll(projectId);
     const fresh = listed.filter((e) => !opts.knownBefore.has(e.id));
-    // Same createdAt first: with concurrent creates in the project it is almost surely ours.
+    // Same createdAt first: with concurrent creates in the project it is almost surely ours, so its
+    // spec is read first. Every fresh entry is still read (a second one of the name is a duplicate):
+    // the order decides no result, only which GET goes out first and how a duplicate's ids are listed.
     fresh.sort((a, b) => Number(b.status.createdAt === createdAt) - Number(a.status.createdAt === createdAt));
     const specs = await mapLimit(fresh, opts.concurrency ?? 8, (e) => specOf(client, cache, e.id), signal);
     const hits = fresh.filter((_, i) => matches(specs[i], projectId, name)).map((e) => e.id);

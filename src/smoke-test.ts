@@ -4,9 +4,10 @@
 // back. A model without a chat template cannot serve the chat route at all, so that one error
 // switches to the completions route instead of failing (friendli-api.md, "Calling the endpoint").
 import type { Clock } from "./clock.ts";
-import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient } from "./friendli/client.ts";
-import { ApiError } from "./friendli/errors.ts";
-import { errorDetail } from "./friendli/http.ts";
+import { truncate } from "./format.ts";
+import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient, type RawResponse } from "./friendli/client.ts";
+import { ApiError, abortedError } from "./friendli/errors.ts";
+import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
@@ -25,7 +26,7 @@ const MAX_DETAIL = 300;
 export type SmokeRoute = "chat" | "completions";
 
 export type SmokeTestResult =
-  | { ok: true; latencyMs: number; reply: string; route: SmokeRoute; timeToFirstTokenMs?: number }
+  | { ok: true; latencyMs: number; reply: string; route: SmokeRoute }
   | { ok: false; message: string; status?: number };
 
 export interface SmokeTestOptions {
@@ -43,12 +44,6 @@ export interface SmokeTestOptions {
 }
 
 const PATHS: Record<SmokeRoute, string> = { chat: CHAT_PATH, completions: COMPLETIONS_PATH };
-
-interface Answer {
-  status: number;
-  body: unknown;
-  retryAfter: string | undefined;
-}
 
 /** 429 and the gateway-ish 5xx are what a warming engine answers; 501/505 will never change. */
 function isTransientStatus(status: number): boolean {
@@ -96,25 +91,22 @@ export function replyText(route: SmokeRoute, body: unknown): string | undefined 
   return undefined;
 }
 
-/** Trimmed, cut by code point so a surrogate pair is never split. */
+/** Trimmed, then cut by code point (never through a surrogate pair), without a space before the '…'. */
 export function excerpt(text: string, max = REPLY_CHARS): string {
-  const chars = Array.from(text.trim());
-  return chars.length > max ? `${chars.slice(0, max).join("").trimEnd()}…` : chars.join("");
+  return truncate(text.trim(), max, { ellipsisAfter: true, trimCut: true });
 }
 
 export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult> {
   const { client, endpointId, prompt, clock, signal, deadlineMs, log } = opts;
   const warmupMs = opts.warmupMs ?? DEFAULT_WARMUP_MS;
   const maxTokens = opts.maxTokens ?? DEFAULT_MAX_TOKENS;
-  const secrets = [...client.http.secrets];
-  const clean = (s: string) => redact(s, secrets);
-  const detailOf = (a: Answer): string | undefined => {
+  const clean = (s: string) => redact(s, client.http.secrets);
+  const detailOf = (a: RawResponse): string | undefined => {
     const d = errorDetail(bodyText(a.body));
     if (d === undefined) return undefined;
-    const c = clean(d);
-    return c.length > MAX_DETAIL ? `${c.slice(0, MAX_DETAIL)}…` : c;
+    return truncate(clean(d), MAX_DETAIL, { ellipsisAfter: true });
   };
-  const said = (a: Answer) => {
+  const said = (a: RawResponse) => {
     const d = detailOf(a);
     return d ? `${a.status} (${d})` : String(a.status);
   };
@@ -124,20 +116,9 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
       ? { model: endpointId, messages: [{ role: "user", content: prompt }], max_tokens: maxTokens }
       : { model: endpointId, prompt, max_tokens: maxTokens };
 
-  // Through the HTTP layer directly, not client.chat(): RawResponse drops the headers, and a 429's
-  // Retry-After is the one header this loop needs. Same path, policy ("never") and redaction.
-  const post = async (route: SmokeRoute): Promise<Answer> => {
-    const res = await client.http.send({
-      operation: route,
-      method: "POST",
-      path: PATHS[route],
-      body: bodyFor(route),
-      retry: "never",
-      raw: true,
-    });
-    const ra = res.headers["retry-after"];
-    return { status: res.status, body: res.data, retryAfter: Array.isArray(ra) ? ra[0] : ra };
-  };
+  // Sent once each (retry "never"): this loop decides what a 503 from a warming engine means.
+  const post = (route: SmokeRoute): Promise<RawResponse> =>
+    route === "chat" ? client.chat(bodyFor(route)) : client.completions(bodyFor(route));
 
   const windowEnd = clock.now() + warmupMs;
   let route: SmokeRoute = "chat";
@@ -158,7 +139,8 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   );
 
   for (;;) {
-    if (signal.aborted) throw abortError(route, signal.reason);
+    // Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.
+    if (signal.aborted) throw abortedError(route, signal.reason, "smoke test");
     if (clock.now() >= deadlineMs) {
       return fail(
         `the run's deadline passed before POST ${PATHS[route]} answered${last ? `; last: ${last.text}` : ""} (${attempts()})`,
@@ -168,7 +150,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     attempt++;
     total++;
     const startedAt = clock.now();
-    let answer: Answer;
+    let answer: RawResponse;
     try {
       answer = await post(route);
     } catch (err) {
@@ -188,7 +170,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     if (answer.status >= 200 && answer.status < 300) {
       const text = replyText(route, answer.body);
       if (text === undefined) {
-        const got = clean(bodyText(answer.body).replace(/\s+/g, " ").trim());
+        const got = clean(oneLine(bodyText(answer.body)));
         return fail(
           `POST ${PATHS[route]} answered ${answer.status} with a body that has no ${route === "chat" ? "choices[0].message.content" : "choices[0].text"}: ${excerpt(got, MAX_DETAIL) || "(empty)"}`,
           answer.status,
@@ -224,7 +206,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
 
   /** Sleeps before the next attempt, or says why there will be none. */
   async function waitBeforeRetry(
-    answer: Answer | undefined,
+    answer: RawResponse | undefined,
     reason: string,
   ): Promise<SmokeTestResult | undefined> {
     const now = clock.now();
@@ -252,7 +234,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     try {
       await clock.sleep(wait, signal);
     } catch (err) {
-      throw abortError(route, err);
+      throw abortedError(route, err, "smoke test");
     }
     return undefined;
   }
@@ -269,14 +251,4 @@ function hintFor(status: number): string {
     default:
       return "";
   }
-}
-
-// Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.
-function abortError(route: SmokeRoute, cause: unknown): ApiError {
-  return new ApiError({
-    kind: "aborted",
-    operation: route,
-    message: `smoke test cancelled: the run was aborted`,
-    cause,
-  });
 }

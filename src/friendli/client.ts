@@ -2,7 +2,7 @@
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
 import { ApiError } from "./errors.ts";
-import { createHttp, type Http, type HttpOptions, pathFor } from "./http.ts";
+import { createHttp, firstHeader, type Http, type HttpOptions, pathFor } from "./http.ts";
 import {
   type CreateEndpointBody,
   type EndpointList,
@@ -42,6 +42,8 @@ export interface ListedEndpoint {
 export interface RawResponse {
   status: number;
   body: unknown;
+  /** The Retry-After header, as sent: how long a warming (503) or busy (429) engine asks us to wait. */
+  retryAfter?: string;
 }
 
 /** An OpenAI-style inference body; `model` is the endpoint id (optionally `id:adapter`). */
@@ -165,25 +167,6 @@ export class FriendliClient {
     return res.data;
   }
 
-  // Sleep and wake ask for a state; asking twice is harmless.
-  sleep(id: string): Promise<EndpointStatus> {
-    return this.action(id, "sleep", "idempotent");
-  }
-
-  wake(id: string): Promise<EndpointStatus> {
-    return this.action(id, "wake", "idempotent");
-  }
-
-  // Terminate and restart are transitions a second attempt may reject (already terminating /
-  // no longer FAILED) and turn a success into a confusing error; the caller polls status instead.
-  terminate(id: string): Promise<EndpointStatus> {
-    return this.action(id, "terminate", "create");
-  }
-
-  restart(id: string): Promise<EndpointStatus> {
-    return this.action(id, "restart", "create");
-  }
-
   /** Not retried: the smoke test decides what a 503 from a waking endpoint means. */
   chat(body: InferenceBody): Promise<RawResponse> {
     return this.inference("chat", CHAT_PATH, body);
@@ -193,23 +176,11 @@ export class FriendliClient {
     return this.inference("completions", COMPLETIONS_PATH, body);
   }
 
-  private async action(
-    id: string,
-    verb: "sleep" | "wake" | "terminate" | "restart",
-    retry: "idempotent" | "create",
-  ): Promise<EndpointStatus> {
-    const res = await this.http.send({
-      operation: verb,
-      method: "PUT",
-      path: pathFor(ENDPOINT_BASE, id, verb),
-      schema: EndpointStatusSchema,
-      retry,
-    });
-    return res.data;
-  }
-
   private async inference(operation: string, path: string, body: InferenceBody): Promise<RawResponse> {
     const res = await this.http.send({ operation, method: "POST", path, body, retry: "never", raw: true });
-    return { status: res.status, body: res.data };
+    const retryAfter = firstHeader(res.headers["retry-after"]);
+    return retryAfter === undefined
+      ? { status: res.status, body: res.data }
+      : { status: res.status, body: res.data, retryAfter };
   }
 }

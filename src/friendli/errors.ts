@@ -41,3 +41,16 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
   }
 }
+
+/**
+ * The run was cancelled: the one "aborted" ApiError, whatever was cancelled (a request, a retry's
+ * wait, a lookup, the smoke test). `what` names it in the message when it is not the operation.
+ */
+export function abortedError(operation: string, cause?: unknown, what: string = operation): ApiError {
+  return new ApiError({
+    kind: "aborted",
+    operation,
+    message: `${what} cancelled: the run was aborted`,
+    cause,
+  });
+}

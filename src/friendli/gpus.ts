@@ -1,6 +1,14 @@
 // Friendli's instance options. The public API has no endpoint that lists them: the ids below are the
 // fixed list in the `instanceOptionId` description of the official OpenAPI spec (friendli-api.md).
-import { clip, type Gpu } from "../inputs.ts";
+import { clip } from "../format.ts";
+
+/** A GPU choice as the inputs carry it. */
+export interface Gpu {
+  /** The API's instanceOptionId. */
+  instanceOptionId: string;
+  /** What a person reads: "1x H100" (or the raw id when given one that is not in the table). */
+  label: string;
+}
 
 export interface GpuOption {
   /** GPU model as people write it: "H100", "A100 80GB". */

@@ -3,9 +3,10 @@
 // (./retry.ts) and retries only what is safe to repeat. Messages are redacted with the token.
 import type { ZodMiniType as ZodType } from "zod/mini";
 import { type Clock, systemClock } from "../clock.ts";
+import { truncate } from "../format.ts";
 import type { Logger } from "../log.ts";
 import { type Dispatcher, EnvHttpProxyAgent, request } from "../undici.ts";
-import { ApiError, type FailureKind } from "./errors.ts";
+import { ApiError, abortedError, type FailureKind } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import {
   classifyNetworkError,
@@ -117,11 +118,8 @@ export function pathFor(base: string, ...segments: string[]): string {
 const MAX_DETAIL = 500;
 const MAX_BODY_EXCERPT = 200;
 
-function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
-function oneLine(s: string): string {
+/** Runs of whitespace, line breaks included, as one space; trimmed. */
+export function oneLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
@@ -199,7 +197,8 @@ function describeStatus(status: number, detail: string | undefined): string {
   }
 }
 
-function firstHeader(v: string | string[] | undefined): string | undefined {
+/** A response header's value; the first one when it came more than once. */
+export function firstHeader(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
@@ -267,15 +266,6 @@ export function createHttp(opts: HttpOptions): Http {
     return url;
   }
 
-  function abortedError(op: SendOp<unknown>, cause?: unknown): ApiError {
-    return new ApiError({
-      kind: "aborted",
-      operation: op.operation,
-      message: `${op.operation} cancelled: the run was aborted`,
-      cause,
-    });
-  }
-
   /** Turns a response into data or an ApiError; never retries. */
   function interpret<T>(
     op: SendOp<T>,
@@ -314,7 +304,8 @@ export function createHttp(opts: HttpOptions): Http {
     const kind = classifyResponse(status, retryAfterRaw !== undefined, op.retry);
     if (kind === "ok") {
       // Redact before truncating: a cut could leave half a token that no longer matches.
-      const excerpt = () => truncate(clean(oneLine(text)), MAX_BODY_EXCERPT) || "(empty)";
+      const excerpt = () =>
+        truncate(clean(oneLine(text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
       if (op.schema === undefined) return { status, data: parseLoose(text) as T, headers: resHeaders };
       let json: unknown;
       try {
@@ -345,7 +336,8 @@ export function createHttp(opts: HttpOptions): Http {
       return { status, data: parsed.data, headers: resHeaders };
     }
     const rawDetail = errorDetail(text);
-    const detail = rawDetail === undefined ? undefined : truncate(clean(rawDetail), MAX_DETAIL);
+    const detail =
+      rawDetail === undefined ? undefined : truncate(clean(rawDetail), MAX_DETAIL, { ellipsisAfter: true });
     return throwStatus(op, kind, status, detail, retryAfterMs, where);
   }
 
@@ -396,7 +388,7 @@ export function createHttp(opts: HttpOptions): Http {
       return interpret(op, url, res.statusCode, res.headers, text);
     } catch (err) {
       if (err instanceof ApiError) throw err;
-      if (signal.aborted) throw abortedError(op as SendOp<unknown>, err);
+      if (signal.aborted) throw abortedError(op.operation, err);
       let kind = classifyNetworkError(err, phase);
       // An abort that the run did not ask for is not a cancellation.
       if (kind === "aborted") kind = "ambiguous";
@@ -427,7 +419,6 @@ export function createHttp(opts: HttpOptions): Http {
 
   async function send<T = unknown>(op: SendOp<T>): Promise<HttpResponse<T>> {
     const max = Math.max(1, op.maxAttempts ?? defaultMaxAttempts);
-    const anyOp = op as SendOp<unknown>;
     let last: ApiError | undefined;
     // Attempts that used up the budget. A throttled answer does not: the server said when to come
     // back, so those retries are bounded by the run's deadline alone (a 2-minute wait-timeout under
@@ -435,7 +426,7 @@ export function createHttp(opts: HttpOptions): Http {
     // one request: that caller (the waiter) counts and spaces its own retries.
     let counted = 0;
     for (let attempt = 1; ; attempt++) {
-      if (signal.aborted) throw abortedError(anyOp, signal.reason);
+      if (signal.aborted) throw abortedError(op.operation, signal.reason);
       if (clock.now() >= deadlineMs) {
         throw new ApiError({
           kind: "deadline",
@@ -498,7 +489,7 @@ export function createHttp(opts: HttpOptions): Http {
         try {
           await clock.sleep(delay, signal);
         } catch (sleepErr) {
-          throw abortedError(anyOp, sleepErr);
+          throw abortedError(op.operation, sleepErr);
         }
       }
     }

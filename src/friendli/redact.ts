@@ -12,7 +12,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** Replaces each secret (and its URL- and JSON-escaped forms) and any credential-looking value. */
-export function redact(text: string, secrets: string[]): string {
+export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   const variants = new Set<string>();
   for (const s of secrets) {
@@ -96,6 +96,6 @@ function describe(err: unknown, depth: number): string {
 }
 
 /** One line (or a few) describing any thrown value, with every secret redacted. */
-export function formatError(err: unknown, secrets: string[]): string {
+export function formatError(err: unknown, secrets: readonly string[]): string {
   return redact(describe(err, 0), secrets);
 }

@@ -4,8 +4,9 @@
 
 import { formatDuration } from "../format.ts";
 import { ApiError } from "../friendli/errors.ts";
+import { formatError } from "../friendli/redact.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
-import { findByName, resolveCreatedId } from "../resolve.ts";
+import { findByName, resolveCreatedId, type SpecCache } from "../resolve.ts";
 import { smokeTest } from "../smoke-test.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
@@ -35,7 +36,13 @@ export async function deploy(op: OperationContext): Promise<void> {
 
   // Ids already in the project: after a create, the new endpoint is the one that was not there.
   const listedBefore = new Set<string>();
-  const existing = await lookupEndpoint(op, { listed: listedBefore, forWrite: inputs.ifExists === "update" });
+  // One spec cache for every name lookup of this deploy: no endpoint is read twice.
+  const specs: SpecCache = new Map();
+  const existing = await lookupEndpoint(op, {
+    listed: listedBefore,
+    forWrite: inputs.ifExists === "update",
+    cache: specs,
+  });
   if (inputs.endpointId && !existing) {
     throw new OperationFailure(
       `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
@@ -83,7 +90,7 @@ export async function deploy(op: OperationContext): Promise<void> {
       report.result = "planned";
       return;
     }
-    endpointId = await createOnce(op, body, listedBefore);
+    endpointId = await createOnce(op, body, listedBefore, specs);
     report.endpointId = endpointId;
     report.result = "created";
     op.remember(endpointId, true);
@@ -119,12 +126,7 @@ async function runSmokeTest(op: OperationContext, endpointId: string): Promise<v
     log: op.log,
   });
   if (!r.ok) throw new OperationFailure(r.message, "failed");
-  op.report.smokeTest = {
-    latencyMs: r.latencyMs,
-    reply: r.reply,
-    route: r.route,
-    ...(r.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: r.timeToFirstTokenMs }),
-  };
+  op.report.smokeTest = { latencyMs: r.latencyMs, reply: r.reply, route: r.route };
   op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
 }
 
@@ -135,7 +137,7 @@ async function observeOnce(op: OperationContext, endpointId: string): Promise<vo
   } catch (err) {
     if (op.signal.aborted) throw err;
     op.log.warning(
-      `Endpoint ${endpointId} was updated, but its status could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      `Endpoint ${endpointId} was updated, but its status could not be read: ${formatError(err, op.client.http.secrets)}`,
     );
   }
 }
@@ -144,6 +146,7 @@ async function createOnce(
   op: OperationContext,
   body: CreateEndpointBody,
   knownBefore: Set<string>,
+  specs: SpecCache,
 ): Promise<string> {
   const { inputs, client } = op;
   for (let attempt = 1; ; attempt++) {
@@ -179,6 +182,7 @@ async function createOnce(
       clock: op.clock,
       deadlineMs: op.deadlineMs,
       signal: op.signal,
+      cache: specs,
     });
     if (id) return id;
     if (created) {
@@ -189,7 +193,10 @@ async function createOnce(
       );
     }
     if (attempt >= MAX_CREATES) {
-      const again = await findByName(client, inputs.projectId, inputs.name, { signal: op.signal });
+      const again = await findByName(client, inputs.projectId, inputs.name, {
+        signal: op.signal,
+        cache: specs,
+      });
       throw new OperationFailure(
         `creating "${inputs.name}" failed ${attempt} times without an answer` +
           (again.length ? `; endpoints of that name now: ${again.map((e) => e.id).join(", ")}` : ""),

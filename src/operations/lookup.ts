@@ -1,7 +1,7 @@
 // Finding an endpoint the run did not just create: by id when given, else by name in the project.
 import { ApiError } from "../friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
-import { findByName } from "../resolve.ts";
+import { expectAtMostOne, findByName, type SpecCache } from "../resolve.ts";
 import { type OperationContext, OperationFailure } from "./context.ts";
 
 export interface FoundEndpoint {
@@ -20,6 +20,8 @@ export interface LookupOptions {
    * first, so a mistyped or copied id cannot touch another project's endpoint.
    */
   forWrite?: boolean;
+  /** The run's spec cache, when it looks names up again later (see SpecCache). */
+  cache?: SpecCache;
 }
 
 /** The endpoint this run should act on, or undefined when there is none. Two of one name: fail. */
@@ -49,15 +51,9 @@ export async function lookupEndpoint(
   const found = await findByName(client, inputs.projectId, inputs.name, {
     signal: op.signal,
     ...(options.listed ? { listed: options.listed } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
-  if (found.length > 1) {
-    throw new OperationFailure(
-      `${found.length} endpoints are named "${inputs.name}" in project ${inputs.projectId}: ` +
-        `${found.map((f) => f.id).join(", ")}. Delete the extra ones or pass endpoint-id.`,
-      "failed",
-    );
-  }
-  const [one] = found;
+  const one = expectAtMostOne(found, inputs.name, inputs.projectId);
   return one ? { id: one.id, status: one.status, spec: one.spec } : undefined;
 }
 

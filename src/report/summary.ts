@@ -188,11 +188,8 @@ function smokeTest(s: NonNullable<RunReport["smokeTest"]>): string {
     "| --- | --- |",
     `| Route | ${escapeMarkdown(s.route)} |`,
     `| Latency | ${Math.round(s.latencyMs)} ms |`,
+    `| Reply | ${escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"} |`,
   ];
-  if (s.timeToFirstTokenMs !== undefined) {
-    lines.push(`| Time to first token | ${Math.round(s.timeToFirstTokenMs)} ms |`);
-  }
-  lines.push(`| Reply | ${escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"} |`);
   return lines.join("\n");
 }
 

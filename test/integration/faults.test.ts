@@ -153,6 +153,18 @@ describe("create", () => {
     expect(lists.map((l) => l.at - post.at)).toEqual([0, 500, 1500, 3500, 7500]);
   });
 
+  it("two creates reset before processing -> fails; no endpoint's spec is read twice in the run", async () => {
+    const env = await setup();
+    const others = [1, 2, 3].map((i) => env.sim.seed({ name: `other-${i}`, projectId: PROJECT }));
+    env.sim.inject({ route: "create", times: 2, fault: { kind: "reset", when: "before" } });
+    const r = await runInProcess({ inputs: deployInputs(env.sim), clock: env.clock });
+    expect(r.outputs.result).toBe("failed");
+    expect(r.failed).toContain(`creating "${NAME}" failed 2 times without an answer`);
+    expect(calls(env.sim, "create")).toHaveLength(2);
+    // The lookup before the creates read each spec; the lookup after them reads none again.
+    expect(calls(env.sim, "get").map((g) => g.path.split("/").at(-1))).toEqual(others);
+  });
+
   it("connection reset before the create was processed -> looked up, nothing found, created again: one endpoint", async () => {
     const env = await setup();
     env.sim.inject({ route: "create", fault: { kind: "reset", when: "before" } });

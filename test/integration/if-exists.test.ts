@@ -71,6 +71,22 @@ describe("if-exists: update", () => {
     expect(r.outputs).toMatchObject({ result: "updated", status: "UPDATING", "endpoint-id": id });
   });
 
+  it("without wait: a status read that fails after the PUT only warns, with the error as the HTTP layer put it", async () => {
+    const { sim, clock } = await startEnv();
+    const id = sim.seed({ name: "it-endpoint", projectId: "demo-project" });
+    sim.inject({ route: "status", fault: { kind: "status", status: 403 } });
+    const r = await runInProcess({ inputs: deployInputs(sim, { wait: "false" }), clock });
+    expect(r.failed).toBeUndefined();
+    expect(r.outputs).toMatchObject({ result: "updated", "endpoint-id": id });
+    expect(r.logs).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^warning: Endpoint ${id} was updated, but its status could not be read: status failed: access denied \\(403\\)`,
+        ),
+      ),
+    );
+  });
+
   it("with endpoint-id acts on that id without listing the project", async () => {
     const { sim, clock } = await startEnv();
     // Same name elsewhere: a lookup by name would have found two and failed.
@@ -213,6 +229,7 @@ describe("two endpoints of one name", () => {
       const r = await runInProcess({ inputs: deployInputs(sim, { "if-exists": mode }), clock });
       expect(r.outputs.result).toBe("failed");
       expect(r.failed).toContain(`2 endpoints are named "it-endpoint" in project demo-project: ${a}, ${b}`);
+      expect(r.failed).toMatch(/^2 endpoints are named/);
       expect(writes(sim)).toEqual([]);
       expect(r.outputs["endpoint-id"]).toBe("");
     },

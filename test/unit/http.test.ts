@@ -12,7 +12,8 @@ import {
   pathFor,
 } from "../../src/friendli/http.ts";
 import { EndpointStatusSchema } from "../../src/friendli/schemas.ts";
-import type { Logger } from "../../src/log.ts";
+import { type Logger, silentLogger } from "../../src/log.ts";
+import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";
 const TOKEN = "flp_unitTestToken123";
@@ -44,13 +45,7 @@ function harness(over: Partial<HttpOptions> = {}): Harness {
   agent.disableNetConnect();
   agent.enableCallHistory();
   agents.push(agent);
-  const clock = virtualClock();
-  const sleeps: number[] = [];
-  const sleep = clock.sleep;
-  clock.sleep = (ms, signal) => {
-    sleeps.push(ms);
-    return sleep(ms, signal);
-  };
+  const { clock, sleeps } = recordingClock();
   const lines = { info: [] as string[], warning: [] as string[], debug: [] as string[] };
   const log: Logger = {
     info: (m) => lines.info.push(m),
@@ -633,7 +628,7 @@ describe("default dispatcher", () => {
       clock,
       signal: new AbortController().signal,
       deadlineMs: clock.now() + 60_000,
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
       maxAttempts: 1,
     });
     try {
@@ -706,25 +701,6 @@ describe("FriendliClient over the HTTP layer", () => {
     expect(h.calls()).toHaveLength(2);
   });
 
-  it("wake is retried after a 502; terminate and restart are not", async () => {
-    const h = clientHarness();
-    h.pool.intercept({ path: `${CREATE}/ep1/wake`, method: "PUT" }).reply(502, "");
-    h.pool
-      .intercept({ path: `${CREATE}/ep1/wake`, method: "PUT" })
-      .reply(200, { ...OK_STATUS, status: "AWAKING" });
-    expect((await h.client.wake("ep1")).status).toBe("AWAKING");
-    h.pool.intercept({ path: `${CREATE}/ep1/terminate`, method: "PUT" }).reply(502, "");
-    expect((await failure(h.client.terminate("ep1"))).kind).toBe("ambiguous");
-    h.pool.intercept({ path: `${CREATE}/ep1/restart`, method: "PUT" }).reply(500, "");
-    expect((await failure(h.client.restart("ep1"))).kind).toBe("ambiguous");
-    expect(h.calls().map((c) => c.path)).toEqual([
-      `${CREATE}/ep1/wake`,
-      `${CREATE}/ep1/wake`,
-      `${CREATE}/ep1/terminate`,
-      `${CREATE}/ep1/restart`,
-    ]);
-  });
-
   it("delete accepts the empty-object answer", async () => {
     const h = clientHarness();
     h.pool.intercept({ path: `${CREATE}/ep1`, method: "DELETE" }).reply(200, {});
@@ -746,6 +722,23 @@ describe("FriendliClient over the HTTP layer", () => {
     expect(h.calls()).toHaveLength(2);
   });
 
+  it("chat and completions pass Retry-After on, the first one when it came twice", async () => {
+    const h = clientHarness();
+    h.pool
+      .intercept({ path: "/dedicated/v1/chat/completions", method: "POST" })
+      .reply(429, { detail: "busy" }, { headers: { "retry-after": "7" } });
+    h.pool
+      .intercept({ path: "/dedicated/v1/completions", method: "POST" })
+      .reply(503, "", { headers: { "retry-after": ["2", "9"] } });
+    expect(await h.client.chat({ model: "ep1", messages: [] })).toEqual({
+      status: 429,
+      body: { detail: "busy" },
+      retryAfter: "7",
+    });
+    expect((await h.client.completions({ model: "ep1", prompt: "hi" })).retryAfter).toBe("2");
+    expect(h.calls()).toHaveLength(2);
+  });
+
   it("builds its own HTTP layer from options", () => {
     const clock = virtualClock();
     const agent = new MockAgent();
@@ -757,7 +750,7 @@ describe("FriendliClient over the HTTP layer", () => {
       clock,
       signal: new AbortController().signal,
       deadlineMs: clock.now() + 1000,
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
     });
     expect(client.http.baseUrl).toBe(ORIGIN);
   });

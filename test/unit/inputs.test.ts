@@ -4,7 +4,6 @@ import { systemClock } from "../../src/clock.ts";
 import type { RunContext } from "../../src/context.ts";
 import { createHttp } from "../../src/friendli/http.ts";
 import {
-  clip,
   DEFAULT_SMOKE_TEST_PROMPT,
   derivePreviewName,
   type Inputs,
@@ -12,7 +11,6 @@ import {
   parseDuration,
   parseInputs,
   provenance,
-  truncate,
 } from "../../src/inputs.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { InputName } from "../../src/names.ts";
@@ -718,18 +716,6 @@ describe("echoed values are cut by code point", () => {
   // 59 ASCII characters put the emoji's two UTF-16 units at the 60th and 61st: a UTF-16 cut at 60
   // would keep only the first, a lone surrogate that JSON.stringify prints as \ud83d.
   const cutAtEmoji = `${"x".repeat(59)}😀tail`;
-
-  it("clip keeps 60 code points and never half a surrogate pair", () => {
-    expect(clip(cutAtEmoji)).toBe(`${"x".repeat(59)}😀…`);
-    expect(clip("😀".repeat(62))).toBe(`${"😀".repeat(60)}…`);
-    // '…' in place of the last character would hide it and save nothing.
-    expect(clip("😀".repeat(61))).toBe("😀".repeat(61));
-  });
-
-  it("truncate counts code points", () => {
-    expect(truncate("😀😀😀😀", 3)).toBe("😀😀…");
-    expect(truncate("😀😀😀", 3)).toBe("😀😀😀");
-  });
 
   it.each([
     ["name", `a ${"x".repeat(57)}😀tail`, `a ${"x".repeat(57)}😀…`],

@@ -1,8 +1,9 @@
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/clock.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
+import { formatError } from "../../src/friendli/redact.ts";
+import { silentLogger } from "../../src/log.ts";
 import {
   DuplicateNameError,
   expectAtMostOne,
@@ -11,6 +12,7 @@ import {
   resolveCreatedId,
   type SpecCache,
 } from "../../src/resolve.ts";
+import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";
 const BASE = "/dedicated/beta/endpoint";
@@ -87,13 +89,7 @@ function fakeApi(initial: FakeEndpoint[]) {
     })
     .persist();
 
-  const clock = virtualClock();
-  const sleeps: number[] = [];
-  const sleep = clock.sleep;
-  clock.sleep = (ms, signal) => {
-    sleeps.push(ms);
-    return sleep(ms, signal);
-  };
+  const { clock, sleeps } = recordingClock();
   const controller = new AbortController();
   const client = new FriendliClient({
     baseUrl: ORIGIN,
@@ -102,7 +98,7 @@ function fakeApi(initial: FakeEndpoint[]) {
     clock,
     signal: controller.signal,
     deadlineMs: clock.now() + 600_000,
-    log: { info() {}, warning() {}, debug() {} },
+    log: silentLogger,
     requestTimer: () => new Promise<void>(() => {}),
   });
   return {
@@ -169,6 +165,13 @@ describe("findByName", () => {
     }
   });
 
+  it("DuplicateNameError reads as its message alone through the shared formatter", () => {
+    const err = new DuplicateNameError("dup", PROJECT, ["a1", "c3"]);
+    expect(formatError(err, [])).toBe(
+      '2 endpoints are named "dup" in project proj-1: a1, c3. Delete the extra ones or pass endpoint-id.',
+    );
+  });
+
   it("none and one", async () => {
     const api = fakeApi([{ id: "a1", name: "one" }]);
     expect(expectAtMostOne(await findByName(api.client, PROJECT, "none"), "none", PROJECT)).toBeUndefined();
@@ -205,9 +208,10 @@ describe("findByName", () => {
 
   it("reuses the run's spec cache: a second lookup GETs nothing again", async () => {
     const api = fakeApi(many(10));
-    await findByName(api.client, PROJECT, "x");
+    const cache: SpecCache = new Map();
+    await findByName(api.client, PROJECT, "x", { cache });
     expect(api.state.gets).toHaveLength(10);
-    await findByName(api.client, PROJECT, "x");
+    await findByName(api.client, PROJECT, "x", { cache });
     expect(api.state.gets).toHaveLength(10);
     expect(api.state.listCalls).toHaveLength(2);
   });

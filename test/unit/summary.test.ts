@@ -385,12 +385,11 @@ describe("renderSummary", () => {
     expect(md).not.toContain("### How to call it");
   });
 
-  it("smoke test: latency, time to first token and reply", () => {
+  it("smoke test: latency and reply", () => {
     const md = renderSummary(
       report({
         smokeTest: {
           latencyMs: 812.4,
-          timeToFirstTokenMs: 95.2,
           reply: "Hello!",
           route: "/dedicated/v1/chat/completions",
         },
@@ -398,7 +397,6 @@ describe("renderSummary", () => {
     );
     expect(md).toContain("### Smoke test");
     expect(md).toContain("| Latency | 812 ms |");
-    expect(md).toContain("| Time to first token | 95 ms |");
     expect(md).toContain("| Reply | Hello! |");
   });
 

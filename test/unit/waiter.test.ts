@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { systemClock, virtualClock } from "../../src/clock.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { EndpointStatus } from "../../src/friendli/schemas.ts";
-import type { Logger } from "../../src/log.ts";
+import { type Logger, silentLogger } from "../../src/log.ts";
 import { type WaitOptions, type WaitOutcome, waitForEndpoint } from "../../src/wait.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -380,7 +380,7 @@ describe("waitForEndpoint: cancellation", () => {
       deadlineMs: Date.now() + 3600 * S,
       minReplicas: 0,
       target: "running",
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
     });
     expect(outcome.kind).toBe("cancelled");
     expect(Date.now() - started).toBeLessThan(1000);
@@ -404,7 +404,7 @@ describe("waitForEndpoint: cancellation", () => {
       deadlineMs: T0 + 3600 * S,
       minReplicas: 0,
       target: "running",
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
     });
     expect(outcome.kind).toBe("cancelled");
     expect(outcome.polls).toBe(1);
@@ -423,7 +423,7 @@ describe("waitForEndpoint: cancellation", () => {
       deadlineMs: T0 + 3600 * S,
       minReplicas: 0,
       target: "running",
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
     });
     expect(outcome.kind).toBe("cancelled");
   });
@@ -443,7 +443,7 @@ describe("waitForEndpoint: cancellation", () => {
       deadlineMs: T0 + 3600 * S,
       minReplicas: 0,
       target: "running",
-      log: { info() {}, warning() {}, debug() {} },
+      log: silentLogger,
     });
     expect(outcome.kind).toBe("cancelled");
     expect(requests).toBe(0);
