@@ -234,11 +234,17 @@ async function afterFailure(
   const createdHere = createdId === id;
   if (report.result === "cancelled") {
     // No request after the signal: the post step deletes it when delete-on-failure asks for it.
+    if (inputs.operation === "delete") {
+      warn(
+        `Cancelled: the DELETE of endpoint ${id} ("${report.endpointName}") may not have finished; check it or run the delete again`,
+      );
+      return;
+    }
     if (!createdHere) {
       // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
       warn(
         `Cancelled: endpoint ${id} ("${report.endpointName}") was not created by this run and is left as it is` +
-          (report.result === "cancelled" && inputs.operation === "deploy" && inputs.ifExists === "update"
+          (inputs.operation === "deploy" && inputs.ifExists === "update"
             ? "; an update sent before the cancellation may still be rolling out"
             : ""),
       );

@@ -116,7 +116,11 @@ async function runSmokeTest(op: OperationContext, endpointId: string): Promise<v
     op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
     return;
   }
+  // A SLEEPING endpoint (min replicas 0) counts as deployed, and the smoke test's request is what
+  // wakes it: that can take minutes, so it may use the rest of the run rather than the usual window.
+  const asleep = op.report.status?.trim().toUpperCase() === "SLEEPING";
   const r = await smokeTest({
+    ...(asleep ? { warmupMs: Math.max(0, op.deadlineMs - op.clock.now()) } : {}),
     client: op.client,
     endpointId,
     prompt: op.inputs.smokeTestPrompt,

@@ -57,3 +57,20 @@ it("a bad input on a delete run is reported as a delete, not a deploy", async ()
   expect(r.summary).toMatch(/Friendli delete/);
   expect(sim.requests).toHaveLength(0);
 });
+
+it("cancelled while waiting for a delete: says the DELETE may not have finished, not 'left as it is'", async () => {
+  const { sim, clock } = await startEnv();
+  const id = sim.seed({ name: "pr-preview", projectId: "demo-project" });
+  // The first poll after the DELETE fails, so the wait sleeps, and the sleep is where it is cancelled.
+  sim.inject({ route: "status", fault: { kind: "status", status: 503 } });
+  const ctl = new AbortController();
+  const r = await runInProcess({
+    inputs: { ...deployInputs(sim), operation: "delete", "endpoint-id": id },
+    clock: abortAtFirstSleep(clock, ctl),
+    signal: ctl.signal,
+  });
+  expect(r.outputs.result).toBe("cancelled");
+  const warnings = r.logs.filter((l) => l.startsWith("warning:")).join("\n");
+  expect(warnings).toContain(`the DELETE of endpoint ${id} ("pr-preview") may not have finished`);
+  expect(warnings).not.toContain("left as it is");
+});
