@@ -135,7 +135,8 @@ function quantile(sorted: number[], q: number): number {
   return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
 }
 
-interface Row {
+/** One line of the replay's table; also the shape of `--json` rows that scripts/bench.ts reads. */
+export interface Row {
   policy: string;
   lifecycle: string;
   failure: boolean;

@@ -25,6 +25,7 @@ import { silentLogger } from "../src/log.ts";
 import { findByName } from "../src/resolve.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../test/simulator/index.ts";
 import { actionDefaults, distEntry, parseFileCommands, repoRoot } from "../test/support/run-action.ts";
+import type { Row } from "./bench-polling.ts";
 
 const args = process.argv.slice(2);
 const argValue = (name: string, fallback: number) => {
@@ -188,15 +189,7 @@ async function withSimulator<T>(options: SimulatorOptions, fn: (sim: Simulator) 
 
 interface PollingReport {
   runs: number;
-  rows: Array<{
-    policy: string;
-    lifecycle: string;
-    failure: boolean;
-    medianNoticeS: number;
-    worstNoticeS: number;
-    requestsPerMin: number;
-    worstRunRequestsPerMin: number;
-  }>;
+  rows: Row[];
   checks: Check[];
 }
 
