@@ -1,9 +1,12 @@
 // operation: delete. Deleting what is not there succeeds with result not-found, so the job that
 // runs when a PR closes needs no guard.
+
+import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
+import { pathFor } from "../friendli/http.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import { type OperationContext, observe } from "./context.ts";
-import { endpointPath, lookupEndpoint, reportFound } from "./lookup.ts";
+import type { OperationContext } from "./context.ts";
+import { lookupEndpoint, reportFound } from "./lookup.ts";
 
 export async function deleteEndpoint(op: OperationContext): Promise<void> {
   const { inputs, client, report } = op;
@@ -14,9 +17,9 @@ export async function deleteEndpoint(op: OperationContext): Promise<void> {
     report.result = "not-found";
     return;
   }
-  reportFound(op, found, (s) => observe(report, s));
+  reportFound(op, found);
   if (inputs.dryRun) {
-    report.plannedRequest = { method: "DELETE", url: endpointPath(found.id) };
+    report.plannedRequest = { method: "DELETE", url: pathFor(ENDPOINT_BASE, found.id) };
     report.result = "planned";
     return;
   }

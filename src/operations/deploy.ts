@@ -3,14 +3,16 @@
 // and whatever is there is adopted before anything is created again (no duplicate GPU endpoints).
 
 import { formatDuration } from "../format.ts";
+import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
+import { pathFor } from "../friendli/http.ts";
 import { formatError } from "../friendli/redact.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { findByName, resolveCreatedId, type SpecCache } from "../resolve.ts";
 import { smokeTest } from "../smoke-test.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, OperationFailure, observe } from "./context.ts";
-import { endpointPath, lookupEndpoint, reportFound } from "./lookup.ts";
+import { lookupEndpoint, reportFound } from "./lookup.ts";
 import { createBody, updateBody } from "./request-bodies.ts";
 
 const MAX_CREATES = 2;
@@ -54,7 +56,7 @@ export async function deploy(op: OperationContext): Promise<void> {
   let updateSentAtMs: number | undefined;
   if (existing) {
     endpointId = existing.id;
-    reportFound(op, existing, (s) => observe(report, s));
+    reportFound(op, existing);
     if (inputs.ifExists === "fail") {
       throw new OperationFailure(
         `an endpoint named "${inputs.name}" already exists (${existing.id}) and if-exists is fail`,
@@ -70,7 +72,7 @@ export async function deploy(op: OperationContext): Promise<void> {
     } else {
       const body = updateBody(inputs);
       if (inputs.dryRun) {
-        report.plannedRequest = { method: "PUT", url: endpointPath(existing.id), body };
+        report.plannedRequest = { method: "PUT", url: pathFor(ENDPOINT_BASE, existing.id), body };
         report.result = "planned";
         return;
       }
@@ -86,7 +88,7 @@ export async function deploy(op: OperationContext): Promise<void> {
   } else {
     const body = createBody(inputs);
     if (inputs.dryRun) {
-      report.plannedRequest = { method: "POST", url: "/dedicated/beta/endpoint", body };
+      report.plannedRequest = { method: "POST", url: ENDPOINT_BASE, body };
       report.result = "planned";
       return;
     }

@@ -2,7 +2,7 @@
 import { ApiError } from "../friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
 import { expectAtMostOne, findByName, type SpecCache } from "../resolve.ts";
-import { type OperationContext, OperationFailure } from "./context.ts";
+import { type OperationContext, OperationFailure, observe } from "./context.ts";
 
 export interface FoundEndpoint {
   id: string;
@@ -57,19 +57,10 @@ export async function lookupEndpoint(
   return one ? { id: one.id, status: one.status, spec: one.spec } : undefined;
 }
 
-/** The path of one endpoint, as the client builds it (ids are encoded). */
-export function endpointPath(id: string): string {
-  return `/dedicated/beta/endpoint/${encodeURIComponent(id)}`;
-}
-
 /** What the report says about an endpoint that was found. */
-export function reportFound(
-  op: OperationContext,
-  found: FoundEndpoint,
-  observe: (s: EndpointStatus) => void,
-) {
+export function reportFound(op: OperationContext, found: FoundEndpoint): void {
   op.report.endpointId = found.id;
   op.report.createdByThisRun = false;
   if (found.spec?.name) op.report.endpointName = found.spec.name;
-  if (found.status) observe(found.status);
+  if (found.status) observe(op.report, found.status);
 }

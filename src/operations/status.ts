@@ -2,7 +2,7 @@
 // Its result is `reused` (the endpoint is left as it is), or `not-found`.
 import { errorHint } from "../friendli/error-codes.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import { type OperationContext, OperationFailure, observe } from "./context.ts";
+import { type OperationContext, OperationFailure } from "./context.ts";
 import { lookupEndpoint, reportFound } from "./lookup.ts";
 
 export async function endpointStatus(op: OperationContext): Promise<void> {
@@ -18,7 +18,7 @@ export async function endpointStatus(op: OperationContext): Promise<void> {
       "failed",
     );
   }
-  reportFound(op, found, (s) => observe(report, s));
+  reportFound(op, found);
   report.hint = errorHint(found.status?.errorCode);
   if (inputs.wait && !inputs.dryRun) {
     // It sleeps by its own autoscaling setting when the lookup saw it, not by the inputs'.
