@@ -9,8 +9,7 @@ import { formatError } from "./friendli/redact.ts";
 import { parseInputs } from "./inputs.ts";
 import { State } from "./names.ts";
 import * as core from "./runner.ts";
-
-const POST_DEADLINE_MS = 60_000;
+import { CLEANUP_DEADLINE_MS } from "./timing.ts";
 
 export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
   const endpointId = core.getState(State.endpointId);
@@ -25,7 +24,7 @@ export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
     teamId: inputs.teamId,
     clock: systemClock,
     signal,
-    deadlineMs: systemClock.now() + POST_DEADLINE_MS,
+    deadlineMs: systemClock.now() + CLEANUP_DEADLINE_MS,
     log: { info: core.info, warning: core.warning, debug: core.debug },
   });
   try {

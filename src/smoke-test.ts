@@ -11,16 +11,15 @@ import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
+import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS, SMOKE_WARMUP_MS } from "./timing.ts";
 
-export const DEFAULT_WARMUP_MS = 120_000;
+export const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
 export const DEFAULT_MAX_TOKENS = 16;
 /** How much of the reply goes into the summary. */
 export const REPLY_CHARS = 200;
 
-// Shorter waits than the API calls': the engine is known to be coming up, and every second of
-// waiting is a second of the user's CI. Full jitter can pick ~0 ms; the floor stops a hot loop.
-const BACKOFF = { baseMs: 1000, capMs: 10_000 };
-const MIN_WAIT_MS = 100;
+const BACKOFF = SMOKE_BACKOFF;
+const MIN_WAIT_MS = SMOKE_MIN_WAIT_MS;
 const MAX_DETAIL = 300;
 
 export type SmokeRoute = "chat" | "completions";

@@ -7,6 +7,7 @@ import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
+import { PR_COMMENT_TIMEOUT_MS } from "../timing.ts";
 import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
 import { endpointFate, statusClass } from "./summary.ts";
@@ -279,7 +280,6 @@ export interface UpsertPrCommentOptions {
 }
 
 const DEFAULT_GITHUB_API_URL = "https://api.github.com";
-const DEFAULT_TIMEOUT_MS = 30_000;
 const PERMISSION = "`permissions: pull-requests: write`";
 
 interface IssueComment {
@@ -316,7 +316,7 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
     const marker = markerFor(report.endpointName);
     const body = redact(renderPrComment(report, { marker, context }), secrets);
 
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(opts.timeoutMs ?? PR_COMMENT_TIMEOUT_MS);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
 
     const { getOctokit } = await import("@actions/github");
