@@ -1,4 +1,4 @@
-// Time-to-notice and calls spent (issue 8, part 1): replays reference endpoint lifecycles through
+// Time-to-notice and calls spent by the polling policy: replays reference endpoint lifecycles through
 // the REAL waiter (src/wait.ts) on a virtual clock, for our polling policy and two alternatives,
 // and checks our policy against the budgets.
 //

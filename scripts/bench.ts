@@ -1,4 +1,4 @@
-// The performance benchmark of issue 8: prints the figures and checks them against the budgets.
+// The performance benchmark: prints the figures and checks them against the budgets.
 //
 //   npm run bench [-- --runs 1000] [-- --reps 9]
 //

@@ -5,7 +5,7 @@
 // mangles it (no compression); the chunks of dynamic imports (main/post and @actions/github, which
 // is loaded only when a PR comment is written) stay as webpack wrote them, comments included.
 // Compressing every file also drops the exports webpack marked unused. Together that takes dist/
-// from about 3 MB to well under the 1.5 MB budget of issue 8 (see README, Performance).
+// from about 3 MB to well under the 1.5 MB budget (see README, Performance).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { minify } from "terser";

@@ -2,7 +2,7 @@
 // A fresh engine answers 503 (and a busy one 429) for a while after Friendli reports RUNNING, so
 // those are retried through a short warm-up window; everything else fails at once with what came
 // back. A model without a chat template cannot serve the chat route at all, so that one error
-// switches to the completions route instead of failing (friendli-api.md, "Calling the endpoint").
+// switches to the completions route instead of failing.
 import type { Clock } from "./clock.ts";
 import { truncate } from "./format.ts";
 import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient, type RawResponse } from "./friendli/client.ts";

@@ -29,7 +29,7 @@ const AnyBody = z.unknown();
 
 export interface CreateResult {
   status: EndpointStatus;
-  /** Only if the live API ever sends `id`/`endpointId` (the spec has none; friendli-api.md). */
+  /** Only if the live API ever sends `id`/`endpointId` (the spec has none). */
   endpointId?: string;
 }
 
