@@ -209,11 +209,18 @@ export interface RetryDelayInput extends BackoffOptions {
  */
 export { MIN_RETRY_AFTER_MS };
 
+/**
+ * The wait a server's Retry-After gets: at least MIN_RETRY_AFTER_MS (a literal 0 would be a request
+ * loop), at most maxMs (one bad header must not park a run). The one clamp of every Retry-After.
+ */
+export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS): number {
+  return Math.min(Math.max(MIN_RETRY_AFTER_MS, ms), maxMs);
+}
+
 export function retryDelay(input: RetryDelayInput): number | undefined {
-  const maxRetryAfterMs = input.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
   const wanted =
     input.retryAfterMs !== undefined
-      ? Math.min(Math.max(MIN_RETRY_AFTER_MS, input.retryAfterMs), maxRetryAfterMs)
+      ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
   const delay = Math.min(wanted, MAX_TIMER_MS);
   if (!Number.isFinite(delay)) return undefined;

@@ -8,6 +8,7 @@ import { errorHint } from "../friendli/error-codes.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 import { PR_COMMENT_TIMEOUT_MS } from "../timing.ts";
+import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
 import { endpointFate, statusClass } from "./summary.ts";
@@ -172,7 +173,7 @@ function readyBody(r: RunReport): string[] {
     out.push(
       "Try it (OpenAI-compatible; the model is the endpoint id; set `FRIENDLI_TOKEN` to a Friendli token of this project's team):",
       "",
-      codeBlock(curlCommand(r.inferenceUrl, r.endpointId), "sh"),
+      codeBlock(curlCommand(r.inferenceUrl, r.endpointId, "quoted"), "sh"),
     );
   }
   return out;
@@ -198,23 +199,6 @@ function failureBody(r: RunReport, state: PrCommentState, elapsed: string): stri
   if (fate) out.push(fate);
   while (out.at(-1) === "") out.pop();
   return out;
-}
-
-/** A command that survives copy-paste: every value is single-quoted for the shell. */
-function curlCommand(inferenceUrl: string, endpointId: string): string {
-  const url = `${inferenceUrl.replace(/\/+$/, "")}/chat/completions`;
-  const body = JSON.stringify({ model: endpointId, messages: [{ role: "user", content: "Hello!" }] });
-  return [
-    `curl -sS ${shellQuote(url)} \\`,
-    // Double quotes so the shell expands the reader's own token: the comment never holds one.
-    `  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  -d ${shellQuote(body)}`,
-  ].join("\n");
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 const HF_REPO = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;

@@ -1,5 +1,7 @@
 // The polling policy: how long to sleep before the next status request. Pure; the numbers and the
 // reason for each are in src/timing.ts, the budgets they meet below.
+
+import { clampRetryAfter } from "../friendli/retry.ts";
 import {
   ENGINE_EARLY_MS,
   ENGINE_MS,
@@ -7,7 +9,6 @@ import {
   ENGINE_START_DELAY_MS,
   FAILURE_BASE_MS,
   MAX_RETRY_AFTER_MS,
-  MIN_RETRY_AFTER_MS,
   POLL_JITTER,
   QUIET_MS,
   UNKNOWN_START_MS,
@@ -85,7 +86,7 @@ export {
 
 export function nextPollDelayMs(s: PollState): number {
   if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {
-    return Math.min(Math.max(MIN_RETRY_AFTER_MS, s.retryAfterMs), MAX_RETRY_AFTER_MS);
+    return clampRetryAfter(s.retryAfterMs);
   }
   if (s.consecutiveFailures > 0) {
     const cap = Math.min(QUIET_MS, FAILURE_BASE_MS * 2 ** (s.consecutiveFailures - 1));
