@@ -149,7 +149,7 @@ describe("events without a pull request", () => {
     expect(r.outputs.result).toBe("failed");
     expect(r.failed).toBe(
       "An input is not valid:\n- name: `name` is required outside pull request events " +
-        "(only there it defaults to `<repo>-pr-<number>`)",
+        "(only there it defaults to `<owner>--<repo>-pr-<number>`)",
     );
     expect(env.sim.requests).toEqual([]);
   });
