@@ -94,7 +94,10 @@ describe("readRunContext", () => {
   });
 
   it("reads Dependabot's pull request like any other of the same repository", () => {
-    const context = readRunContext({ ...env("pull_request", "pull_request.dependabot.json"), GITHUB_ACTOR: "dependabot[bot]" });
+    const context = readRunContext({
+      ...env("pull_request", "pull_request.dependabot.json"),
+      GITHUB_ACTOR: "dependabot[bot]",
+    });
     expect(context.pullRequest).toEqual({ number: 31, fromFork: false, headSha: HEAD_SHA, action: "opened" });
   });
 

@@ -595,7 +595,10 @@ describe("parseInputs: fork pull requests", () => {
     );
   });
 
-  const dependabot = (eventName = "pull_request"): RunContext => ({ ...pr(false, eventName), dependabot: true });
+  const dependabot = (eventName = "pull_request"): RunContext => ({
+    ...pr(false, eventName),
+    dependabot: true,
+  });
 
   it.each(["pull_request", "push", "pull_request_target"])(
     "skips with an empty token on a Dependabot run (%s), explaining Dependabot secrets",
@@ -756,4 +759,3 @@ describe("derivePreviewName", () => {
     expect(derivePreviewName("acme/models", 17)).toBe("acme--models-pr-17");
   });
 });
-

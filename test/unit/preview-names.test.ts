@@ -61,7 +61,9 @@ describe("previewPrefix / derivePreviewName", () => {
     const repository = `some-organisation/${"very-long-repository-name".repeat(5)}`;
     const name = derivePreviewName(repository, n);
     expect(name.length).toBeLessThanOrEqual(MAX_PREVIEW_NAME_LENGTH);
-    expect(name).toMatch(new RegExp(`^some-organisation--very-long-repository-[a-z0-9-]*[0-9a-f]{8}-pr-${n}$`));
+    expect(name).toMatch(
+      new RegExp(`^some-organisation--very-long-repository-[a-z0-9-]*[0-9a-f]{8}-pr-${n}$`),
+    );
     // One prefix for every PR of the repository, whatever the number's width.
     expect(name.startsWith(previewPrefix(repository))).toBe(true);
   });
@@ -110,7 +112,12 @@ describe("parsePreviewName", () => {
   });
 
   it("recognises every name the naming makes, long and unicode ones included", () => {
-    for (const repository of ["acme/models", `acme/${"long-".repeat(30)}`, "acme/ÜberModel", "acme/My.Cool_Model"]) {
+    for (const repository of [
+      "acme/models",
+      `acme/${"long-".repeat(30)}`,
+      "acme/ÜberModel",
+      "acme/My.Cool_Model",
+    ]) {
       for (const n of [1, 42, 100000]) {
         expect(parsePreviewName(derivePreviewName(repository, n), { repository })).toBe(n);
       }
