@@ -234,6 +234,22 @@ describe("sweep", () => {
     expect(report.rows.every((r) => r.action === "kept")).toBe(true);
   });
 
+  it("the PR reader tells a rejected token, a 404 and a server error apart", async () => {
+    const gh = await startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" });
+    github.push(gh);
+    gh.pulls.set(7, { state: "open", merged: false });
+    const { log } = recorder();
+    const read = (token: string) => createPullRequestReader({ token, repository: REPO, apiUrl: gh.url, log });
+    expect(await (await read(GITHUB_TOKEN))(7)).toEqual({ kind: "open" });
+    expect(await (await read(GITHUB_TOKEN))(8)).toEqual({ kind: "unknown" });
+    const rejected = await (await read("ghs_not_the_token_0000000000"))(7);
+    expect(rejected).toEqual({ kind: "error", message: expect.stringContaining("(401 Bad credentials") });
+    expect(JSON.stringify(rejected)).not.toContain("ghs_not_the_token");
+    await expect(createPullRequestReader({ token: GITHUB_TOKEN, repository: "acme", log })).rejects.toThrow(
+      'GITHUB_REPOSITORY is not "owner/repo"',
+    );
+  });
+
   it("a project without previews of this repository is clean", async () => {
     const env = await startEnv();
     const gh = await startFakeGitHub({ token: GITHUB_TOKEN });
