@@ -5,7 +5,7 @@
 // problem at once. zod/mini, not zod: the same engine (zod/v4/core) with functions instead of
 // methods, so the bundle keeps only what is used (classic zod cost ~30 ms of startup and ~6 MiB).
 import { z } from "zod/mini";
-import type { RunContext } from "./context.ts";
+import { dependabotSkipReason, type RunContext } from "./context.ts";
 import { truncate } from "./format.ts";
 import {
   apiUrl,
@@ -25,6 +25,7 @@ import {
   waitTimeout,
 } from "./inputs/fields.ts";
 import { Input, type InputName } from "./names.ts";
+import { derivePreviewName } from "./preview-names.ts";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "./timing.ts";
 
 export const DEFAULT_API_URL = "https://api.friendli.ai";
@@ -50,21 +51,8 @@ export type ParseResult =
   /** Every problem at once, each naming its input. */
   | { kind: "invalid"; problems: Array<{ input: InputName; message: string }> };
 
-/**
- * The endpoint name of a PR preview: `<repo>-pr-<n>`, from the repository part of "owner/repo",
- * lowercased, with runs of other characters as '-', at most 63 characters (a DNS label, the safest
- * guess for a name Friendli may use in hostnames or Kubernetes objects).
- */
-export function derivePreviewName(repository: string, prNumber: number): string {
-  const suffix = `-pr-${prNumber}`;
-  const repo = (repository.split("/").pop() ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, Math.max(1, 63 - suffix.length))
-    .replace(/-+$/, "");
-  return `${repo || "repo"}${suffix}`;
-}
+// Kept importable from here: the preview naming lives in ./preview-names.ts.
+export { derivePreviewName } from "./preview-names.ts";
 
 /** The default version comment: where this version came from, so Friendli's history links back. */
 export function provenance(ctx: RunContext): string {
@@ -152,7 +140,7 @@ function fieldSchema(ctx: RunContext) {
             if (operation === "deploy")
               missing(
                 Input.name,
-                "`name` is required outside pull request events (only there it defaults to `<repo>-pr-<number>`)",
+                "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
               );
             else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
               missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
@@ -172,7 +160,7 @@ function toInputs(v: Fields, ctx: RunContext) {
     friendliToken: v[Input.friendliToken],
     teamId: v[Input.teamId],
     projectId: v[Input.projectId] ?? "",
-    /** Endpoint name: the input, or on pull request events the preview name derived from the PR. */
+    /** Endpoint name: the input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
     name: v[Input.name] ?? (ctx.pullRequest ? derivePreviewName(ctx.repository, ctx.pullRequest.number) : ""),
     endpointId: v[Input.endpointId],
     /** Present when operation is deploy. */
@@ -236,12 +224,15 @@ export function parseInputs(read: (name: InputName) => string, ctx: RunContext):
   // it is a bug in the workflow that would otherwise surface only after the merge.
   const tokenMissing = problems.some((p) => p.input === Input.friendliToken && p.missing);
   const forkWithoutSecrets = ctx.eventName === "pull_request" && ctx.pullRequest?.fromFork === true;
-  const reported = tokenMissing && forkWithoutSecrets ? problems.filter((p) => !p.missing) : problems;
+  // Dependabot's runs get Dependabot secrets only: the same case as a fork's.
+  const withoutSecrets = forkWithoutSecrets || ctx.dependabot === true;
+  const reported = tokenMissing && withoutSecrets ? problems.filter((p) => !p.missing) : problems;
   if (reported.length === 0) {
     return {
       kind: "skip",
-      reason:
-        "`friendli-token` is empty because this pull request comes from a fork, and GitHub gives fork pull requests no secrets: nothing was deployed. To deploy it, push the branch to this repository or run the workflow manually.",
+      reason: forkWithoutSecrets
+        ? "`friendli-token` is empty because this pull request comes from a fork, and GitHub gives fork pull requests no secrets: nothing was deployed. To deploy it, push the branch to this repository or run the workflow manually."
+        : dependabotSkipReason(ctx.eventName),
     };
   }
   return { kind: "invalid", problems: reported.map(({ input, message }) => ({ input, message })) };
