@@ -65,90 +65,88 @@ export function provenance(ctx: RunContext): string {
   return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
 }
 
+/** One field schema per input, keyed by the input's name. */
+const FIELDS = z.object({
+  [Input.operation]: unset(z._default(oneOf(Input.operation, OPERATIONS), "deploy")),
+  [Input.friendliToken]: friendliToken,
+  [Input.teamId]: unset(z.optional(id(Input.teamId))),
+  [Input.projectId]: unset(z.optional(id(Input.projectId))),
+  [Input.name]: unset(z.optional(name)),
+  [Input.endpointId]: unset(z.optional(id(Input.endpointId))),
+  [Input.hfModelRepo]: unset(z.optional(hfModelRepo)),
+  [Input.hfModelRevision]: unset(z.optional(hfModelRevision)),
+  [Input.gpu]: unset(z.optional(gpu)),
+  [Input.minReplicas]: unset(z._default(integer(Input.minReplicas, 0, MAX_REPLICAS), 0)),
+  [Input.maxReplicas]: unset(z._default(integer(Input.maxReplicas, 1, MAX_REPLICAS), 1)),
+  [Input.cooldownSeconds]: unset(z._default(integer(Input.cooldownSeconds, 0, MAX_INT), 300)),
+  [Input.maxBatchSize]: unset(z.optional(integer(Input.maxBatchSize, 1, MAX_INT))),
+  [Input.maxTokenCount]: unset(z.optional(integer(Input.maxTokenCount, 1, MAX_INT))),
+  [Input.maxInputLength]: unset(z.optional(integer(Input.maxInputLength, 1, MAX_INT))),
+  [Input.maxContextLength]: unset(z.optional(integer(Input.maxContextLength, 1, MAX_INT))),
+  [Input.tokenizerSkipSpecialTokens]: unset(z._default(boolean(Input.tokenizerSkipSpecialTokens), false)),
+  [Input.tokenizerAddSpecialTokens]: unset(z._default(boolean(Input.tokenizerAddSpecialTokens), false)),
+  [Input.enableContentLogging]: unset(z.optional(boolean(Input.enableContentLogging))),
+  [Input.versionComment]: unset(z.optional(z.string())),
+  [Input.ifExists]: unset(z._default(oneOf(Input.ifExists, IF_EXISTS), "update")),
+  [Input.wait]: unset(z._default(boolean(Input.wait), true)),
+  [Input.waitTimeout]: unset(z._default(waitTimeout, DEFAULT_WAIT_TIMEOUT_MS)),
+  [Input.deleteOnFailure]: unset(z._default(boolean(Input.deleteOnFailure), false)),
+  [Input.prComment]: unset(z._default(boolean(Input.prComment), true)),
+  [Input.githubToken]: githubToken,
+  [Input.smokeTest]: unset(z._default(boolean(Input.smokeTest), false)),
+  [Input.smokeTestPrompt]: unset(z._default(z.string(), DEFAULT_SMOKE_TEST_PROMPT)),
+  [Input.apiUrl]: unset(z._default(apiUrl, DEFAULT_API_URL)),
+  [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
+});
+
+type RawFields = z.output<typeof FIELDS>;
+
+/** The fields, then the rules between inputs, which run even when fields failed. */
 function fieldSchema(ctx: RunContext) {
-  return z
-    .object({
-      [Input.operation]: unset(z._default(oneOf(Input.operation, OPERATIONS), "deploy")),
-      [Input.friendliToken]: friendliToken,
-      [Input.teamId]: unset(z.optional(id(Input.teamId))),
-      [Input.projectId]: unset(z.optional(id(Input.projectId))),
-      [Input.name]: unset(z.optional(name)),
-      [Input.endpointId]: unset(z.optional(id(Input.endpointId))),
-      [Input.hfModelRepo]: unset(z.optional(hfModelRepo)),
-      [Input.hfModelRevision]: unset(z.optional(hfModelRevision)),
-      [Input.gpu]: unset(z.optional(gpu)),
-      [Input.minReplicas]: unset(z._default(integer(Input.minReplicas, 0, MAX_REPLICAS), 0)),
-      [Input.maxReplicas]: unset(z._default(integer(Input.maxReplicas, 1, MAX_REPLICAS), 1)),
-      [Input.cooldownSeconds]: unset(z._default(integer(Input.cooldownSeconds, 0, MAX_INT), 300)),
-      [Input.maxBatchSize]: unset(z.optional(integer(Input.maxBatchSize, 1, MAX_INT))),
-      [Input.maxTokenCount]: unset(z.optional(integer(Input.maxTokenCount, 1, MAX_INT))),
-      [Input.maxInputLength]: unset(z.optional(integer(Input.maxInputLength, 1, MAX_INT))),
-      [Input.maxContextLength]: unset(z.optional(integer(Input.maxContextLength, 1, MAX_INT))),
-      [Input.tokenizerSkipSpecialTokens]: unset(z._default(boolean(Input.tokenizerSkipSpecialTokens), false)),
-      [Input.tokenizerAddSpecialTokens]: unset(z._default(boolean(Input.tokenizerAddSpecialTokens), false)),
-      [Input.enableContentLogging]: unset(z.optional(boolean(Input.enableContentLogging))),
-      [Input.versionComment]: unset(z.optional(z.string())),
-      [Input.ifExists]: unset(z._default(oneOf(Input.ifExists, IF_EXISTS), "update")),
-      [Input.wait]: unset(z._default(boolean(Input.wait), true)),
-      [Input.waitTimeout]: unset(z._default(waitTimeout, DEFAULT_WAIT_TIMEOUT_MS)),
-      [Input.deleteOnFailure]: unset(z._default(boolean(Input.deleteOnFailure), false)),
-      [Input.prComment]: unset(z._default(boolean(Input.prComment), true)),
-      [Input.githubToken]: githubToken,
-      [Input.smokeTest]: unset(z._default(boolean(Input.smokeTest), false)),
-      [Input.smokeTestPrompt]: unset(z._default(z.string(), DEFAULT_SMOKE_TEST_PROMPT)),
-      [Input.apiUrl]: unset(z._default(apiUrl, DEFAULT_API_URL)),
-      [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
-    })
-    .check(
-      z.superRefine(
-        (v, check) => {
-          // A field that failed holds no value: cross-input rules look only at fields that parsed.
-          const failed = new Set(check.issues.map((issue) => issue.path?.[0]));
-          const parsed = <K extends keyof typeof v>(key: K) => (failed.has(key) ? undefined : v[key]);
-          const missing = (input: InputName, message: string) =>
-            check.addIssue({ code: "custom", path: [input], params: MISSING, message });
+  return FIELDS.check(z.superRefine((v, check) => crossCheck(v, check, ctx), { when: () => true }));
+}
 
-          const operation = parsed(Input.operation);
-          if (v[Input.projectId] === undefined && !failed.has(Input.projectId))
-            missing(
-              Input.projectId,
-              "`project-id` is required: the id of the Friendli project that owns the endpoint",
-            );
-          if (operation === "deploy") {
-            if (v[Input.hfModelRepo] === undefined && !failed.has(Input.hfModelRepo))
-              missing(
-                Input.hfModelRepo,
-                "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name",
-              );
-            if (v[Input.gpu] === undefined && !failed.has(Input.gpu))
-              missing(
-                Input.gpu,
-                "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`",
-              );
-          }
+function crossCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, ctx: RunContext): void {
+  // A field that failed holds no value: cross-input rules look only at fields that parsed.
+  const failed = new Set(check.issues.map((issue) => issue.path?.[0]));
+  const parsed = <K extends keyof typeof v>(key: K) => (failed.has(key) ? undefined : v[key]);
+  const missing = (input: InputName, message: string) =>
+    check.addIssue({ code: "custom", path: [input], params: MISSING, message });
 
-          const min = parsed(Input.minReplicas);
-          const max = parsed(Input.maxReplicas);
-          if (min !== undefined && max !== undefined && min > max)
-            check.addIssue({
-              code: "custom",
-              path: [Input.minReplicas],
-              message: `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`,
-            });
-
-          if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest) {
-            if (operation === "deploy")
-              missing(
-                Input.name,
-                "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
-              );
-            else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
-              missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
-          }
-        },
-        { when: () => true },
-      ),
+  const operation = parsed(Input.operation);
+  if (v[Input.projectId] === undefined && !failed.has(Input.projectId))
+    missing(
+      Input.projectId,
+      "`project-id` is required: the id of the Friendli project that owns the endpoint",
     );
+  if (operation === "deploy") {
+    if (v[Input.hfModelRepo] === undefined && !failed.has(Input.hfModelRepo))
+      missing(
+        Input.hfModelRepo,
+        "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name",
+      );
+    if (v[Input.gpu] === undefined && !failed.has(Input.gpu))
+      missing(Input.gpu, "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`");
+  }
+
+  const min = parsed(Input.minReplicas);
+  const max = parsed(Input.maxReplicas);
+  if (min !== undefined && max !== undefined && min > max)
+    check.addIssue({
+      code: "custom",
+      path: [Input.minReplicas],
+      message: `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`,
+    });
+
+  if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest) {
+    if (operation === "deploy")
+      missing(
+        Input.name,
+        "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
+      );
+    else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
+      missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
+  }
 }
 
 type Fields = z.output<ReturnType<typeof fieldSchema>>;

@@ -34,6 +34,18 @@ export interface RunDeps {
 
 const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled"]);
 
+/** One run as the steps below share it. */
+interface Run {
+  deps: RunDeps;
+  log: Logger;
+  secrets: string[];
+  report: RunReport;
+  /** A warning for the log and the reports alike. */
+  warn: (message: string) => void;
+  inputs?: Inputs;
+  context?: RunContext;
+}
+
 export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
   const deps: RunDeps = {
     env: process.env,
@@ -42,134 +54,140 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     core: actionsCore,
     ...overrides,
   };
-  const { core, clock, signal } = deps;
-  const log: Logger = { info: core.info, warning: core.warning, debug: core.debug };
-  const secrets = maskSecrets(core);
-  const report = newReport(core, clock);
-  const warn = (message: string) => {
-    report.warnings.push(message);
-    core.warning(message);
+  const { core } = deps;
+  const report = newReport(core, deps.clock);
+  const r: Run = {
+    deps,
+    log: { info: core.info, warning: core.warning, debug: core.debug },
+    secrets: maskSecrets(core),
+    report,
+    warn: (message) => {
+      report.warnings.push(message);
+      core.warning(message);
+    },
   };
-
-  let inputs: Inputs | undefined;
-  let context: RunContext | undefined;
   try {
     core.saveState(State.isPost, "true");
-    context = readRunContext(deps.env);
-    const parsed = parseInputs((name) => core.getInput(name), context);
+    r.context = readRunContext(deps.env);
+    const parsed = parseInputs((name) => core.getInput(name), r.context);
     if (parsed.kind !== "ok") {
       if (parsed.kind === "invalid") report.message = invalidInputsMessage(parsed.problems);
-      else warn(parsed.reason);
+      else r.warn(parsed.reason);
       report.result = resultOf({ stage: "inputs", skipped: parsed.kind === "skip" });
-      return await finish();
+      return await finish(r);
     }
-    inputs = parsed.inputs;
-    report.operation = inputs.operation;
-    report.endpointName = inputs.name;
-    if (/^(main|master)$/.test(context.actionRef)) {
-      warn(
-        `This action is used at @${context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
+    r.inputs = parsed.inputs;
+    report.operation = r.inputs.operation;
+    report.endpointName = r.inputs.name;
+    if (/^(main|master)$/.test(r.context.actionRef)) {
+      r.warn(
+        `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
-    await operate(inputs, context);
+    await operate(r, r.inputs, r.context);
   } catch (err) {
     report.result = "failed";
-    report.message = formatError(err, secrets);
+    report.message = formatError(err, r.secrets);
   }
-  return await finish();
+  return await finish(r);
+}
 
-  /** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
-  async function operate(inputs: Inputs, context: RunContext): Promise<void> {
-    const clientUntil = (deadline: number) =>
-      new FriendliClient({
-        baseUrl: inputs.apiUrl,
-        token: inputs.friendliToken,
-        teamId: inputs.teamId,
-        dispatcher: deps.dispatcher,
-        clock,
-        signal,
-        deadlineMs: deadline,
-        log,
-      });
-    const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
-    let createdId: string | undefined;
-    let createSent = false;
-    const op: OperationContext = {
-      inputs,
-      run: context,
-      client: clientUntil(deadlineMs),
+/** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
+async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<void> {
+  const { deps, report, log } = r;
+  const { clock, signal, core } = deps;
+  const clientUntil = (deadline: number) =>
+    new FriendliClient({
+      baseUrl: inputs.apiUrl,
+      token: inputs.friendliToken,
+      teamId: inputs.teamId,
+      dispatcher: deps.dispatcher,
       clock,
       signal,
-      deadlineMs,
+      deadlineMs: deadline,
       log,
-      report,
-      noteCreateSent: () => {
-        createSent = true;
-      },
-      remember: (endpointId, createdByThisRun) => {
-        if (createdByThisRun) createdId = endpointId;
-        report.createdByThisRun = createdByThisRun;
-        core.saveState(State.endpointId, endpointId);
-        core.saveState(State.createdByThisRun, String(createdByThisRun));
-      },
-    };
-    const { plan, error } = await runOperation(op);
-    if (error !== undefined) report.message = formatError(error, secrets);
-    report.result = resultOf({
-      stage: "plan",
-      dryRun: inputs.dryRun,
-      aborted: signal.aborted,
-      error,
-      ...(plan ? { plan } : {}),
     });
-    if (!FAILURE_RESULTS.has(report.result)) return;
-    const facts = {
-      result: report.result,
-      operation: inputs.operation,
-      createdHere: report.endpointId !== undefined && createdId === report.endpointId,
-      createSent,
-      name: inputs.name,
-      projectId: inputs.projectId,
-      ifExists: inputs.ifExists,
-      deleteOnFailure: inputs.deleteOnFailure,
-      ...(report.endpointId ? { endpointId: report.endpointId } : {}),
-      ...(report.endpointName ? { endpointName: report.endpointName } : {}),
-    };
-    await afterFailure(report, facts, { clientUntil, clock, log, warn, secrets });
-  }
+  const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
+  let createdId: string | undefined;
+  let createSent = false;
+  const op: OperationContext = {
+    inputs,
+    run: context,
+    client: clientUntil(deadlineMs),
+    clock,
+    signal,
+    deadlineMs,
+    log,
+    report,
+    noteCreateSent: () => {
+      createSent = true;
+    },
+    remember: (endpointId, createdByThisRun) => {
+      if (createdByThisRun) createdId = endpointId;
+      report.createdByThisRun = createdByThisRun;
+      core.saveState(State.endpointId, endpointId);
+      core.saveState(State.createdByThisRun, String(createdByThisRun));
+    },
+  };
+  const { plan, error } = await runOperation(op);
+  if (error !== undefined) report.message = formatError(error, r.secrets);
+  report.result = resultOf({
+    stage: "plan",
+    dryRun: inputs.dryRun,
+    aborted: signal.aborted,
+    error,
+    ...(plan ? { plan } : {}),
+  });
+  if (!FAILURE_RESULTS.has(report.result)) return;
+  const facts = {
+    result: report.result,
+    operation: inputs.operation,
+    createdHere: report.endpointId !== undefined && createdId === report.endpointId,
+    createSent,
+    name: inputs.name,
+    projectId: inputs.projectId,
+    ifExists: inputs.ifExists,
+    deleteOnFailure: inputs.deleteOnFailure,
+    ...(report.endpointId ? { endpointId: report.endpointId } : {}),
+    ...(report.endpointName ? { endpointName: report.endpointName } : {}),
+  };
+  await afterFailure(report, facts, { clientUntil, clock, log, warn: r.warn, secrets: r.secrets });
+}
 
-  async function finish(): Promise<RunReport> {
-    report.finishedAtMs = clock.now();
-    if (report.endpointId && inputs && report.result !== "deleted" && !report.deletedAfterFailure) {
-      report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
-    }
-    // Outputs first: they are what later steps read, and nothing before them may throw.
-    writeOutputs(report, core.setOutput);
-    try {
-      core.saveState(State.result, report.result);
-    } catch (err) {
-      log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
-    }
-    await writeSummary(core, report, log);
-    // No request after a cancellation; the comment never fails the step.
-    if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
-      const { upsertPrComment } = await import("./report/pr-comment.ts");
-      await upsertPrComment({
-        report,
-        context,
-        token: inputs.githubToken,
-        apiUrl: deps.env.GITHUB_API_URL,
-        log,
-        secrets,
-        signal,
-      });
-    }
-    if (FAILURE_RESULTS.has(report.result))
-      core.setFailed(
-        [report.message ?? `the run ended with ${report.result}`, report.hint].filter(Boolean).join("\n"),
-      );
-    return report;
+/** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */
+async function finish(r: Run): Promise<RunReport> {
+  const { report, inputs, context, log, secrets } = r;
+  const { core, clock, signal } = r.deps;
+  report.finishedAtMs = clock.now();
+  if (report.endpointId && inputs && report.result !== "deleted" && !report.deletedAfterFailure) {
+    report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
   }
+  // Outputs first: they are what later steps read, and nothing before them may throw.
+  writeOutputs(report, core.setOutput);
+  try {
+    core.saveState(State.result, report.result);
+  } catch (err) {
+    log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
+  }
+  await writeSummary(core, report, log);
+  // No request after a cancellation; the comment never fails the step.
+  if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
+    const { upsertPrComment } = await import("./report/pr-comment.ts");
+    await upsertPrComment({
+      report,
+      context,
+      token: inputs.githubToken,
+      apiUrl: r.deps.env.GITHUB_API_URL,
+      log,
+      secrets,
+      signal,
+    });
+  }
+  if (FAILURE_RESULTS.has(report.result))
+    core.setFailed(
+      [report.message ?? `the run ended with ${report.result}`, report.hint].filter(Boolean).join("\n"),
+    );
+  return report;
 }
 
 function newReport(core: Core, clock: Clock): RunReport {
