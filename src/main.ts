@@ -172,7 +172,7 @@ async function finish(r: Run): Promise<RunReport> {
   await writeSummary(core, report, log);
   // No request after a cancellation; the comment never fails the step.
   if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
-    const { upsertPrComment } = await import("./report/pr-comment.ts");
+    const { upsertPrComment } = await import("./report/pr-comment-writer.ts");
     await upsertPrComment({
       report,
       context,
