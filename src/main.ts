@@ -9,6 +9,7 @@ import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
+import { statusAdvice } from "./operations/advice.ts";
 import { afterFailure } from "./operations/after-failure.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { runOperation } from "./operations/index.ts";
@@ -106,6 +107,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
       signal,
       deadlineMs: deadline,
       log,
+      advise: statusAdvice,
     });
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
   let createdId: string | undefined;

@@ -8,6 +8,7 @@ import { ApiError } from "./friendli/errors.ts";
 import { formatError } from "./friendli/redact.ts";
 import { parseInputs } from "./inputs.ts";
 import { State } from "./names.ts";
+import { statusAdvice } from "./operations/advice.ts";
 import * as core from "./runner.ts";
 import { CLEANUP_DEADLINE_MS } from "./timing.ts";
 
@@ -26,6 +27,7 @@ export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
     signal,
     deadlineMs: systemClock.now() + CLEANUP_DEADLINE_MS,
     log: { info: core.info, warning: core.warning, debug: core.debug },
+    advise: statusAdvice,
   });
   try {
     await client.delete(endpointId);

@@ -6,11 +6,12 @@
 import type { Clock } from "./clock.ts";
 import { truncate } from "./format.ts";
 import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient, type RawResponse } from "./friendli/client.ts";
+import { errorDetail, oneLine } from "./friendli/error-body.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
-import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
+import { statusAdvice } from "./operations/advice.ts";
 import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS, SMOKE_WARMUP_MS } from "./timing.ts";
 
 export const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
@@ -240,14 +241,6 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
 }
 
 function hintFor(status: number): string {
-  switch (status) {
-    case 401:
-      return ": check the friendli-token secret";
-    case 403:
-      return ": check team-id and that the token may use this endpoint";
-    case 404:
-      return ": the inference API does not know this endpoint id";
-    default:
-      return "";
-  }
+  const advice = statusAdvice(status, "inference");
+  return advice ? `: ${advice}` : "";
 }

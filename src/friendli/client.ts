@@ -1,8 +1,10 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
+import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
-import { createHttp, firstHeader, type Http, type HttpOptions, pathFor } from "./http.ts";
+import { createHttp, type Http, type HttpOptions } from "./http.ts";
+import { pathFor } from "./request-policy.ts";
 import {
   type CreateEndpointBody,
   type EndpointList,

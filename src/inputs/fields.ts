@@ -3,7 +3,7 @@
 import { z } from "zod/mini";
 import { clip } from "../format.ts";
 import { resolveGpu } from "../friendli/gpus.ts";
-import { isAllowedBaseUrl, isHeaderSafe } from "../friendli/http.ts";
+import { isAllowedBaseUrl, isHeaderSafe } from "../friendli/request-policy.ts";
 import { Input, type InputName } from "../names.ts";
 import { MAX_WAIT_TIMEOUT_MS } from "../timing.ts";
 

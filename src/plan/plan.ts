@@ -2,7 +2,7 @@
 // lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
 // execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
 import { ENDPOINT_BASE } from "../friendli/client.ts";
-import { pathFor } from "../friendli/http.ts";
+import { pathFor } from "../friendli/request-policy.ts";
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs, Operation } from "../inputs.ts";
 import type { FoundEndpoint } from "../lookup.ts";
