@@ -4,6 +4,7 @@
 // permission (a fork's read-only GITHUB_TOKEN, or a job without `pull-requests: write`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeDeploymentsApi } from "./fake-github-deployments.ts";
 
 export interface FakeComment {
   id: number;
@@ -47,6 +48,8 @@ export class FakeGitHub {
   private readonly options: FakeGitHubOptions;
   private readonly comments: FakeComment[] = [];
   private nextId = 1000;
+  /** Deployments, deployment statuses and pull requests: see ./fake-github-deployments.ts. */
+  readonly deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send);
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
   });
@@ -88,6 +91,7 @@ export class FakeGitHub {
     this.requests.length = 0;
     this.mode = "ok";
     this.onRequest = undefined;
+    this.deployments.reset();
   }
 
   private get repoPath(): string {
@@ -122,6 +126,11 @@ export class FakeGitHub {
     }
     if (this.mode === "forbid-all" || (this.mode === "forbid-writes" && method !== "GET")) {
       return send(res, 403, FORBIDDEN);
+    }
+
+    if (url.pathname.startsWith(`${this.repoPath}/`)) {
+      const rest = url.pathname.slice(this.repoPath.length);
+      if (this.deployments.handle(method, rest, url, body, res)) return;
     }
 
     const list = matchPath(url.pathname, `${this.repoPath}/issues/(\\d+)/comments`);
