@@ -29,7 +29,14 @@ export interface LedgerPayload {
 }
 
 /** GitHub's deployment status states. */
-export type DeploymentState = "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+export type DeploymentState =
+  | "error"
+  | "failure"
+  | "inactive"
+  | "in_progress"
+  | "queued"
+  | "pending"
+  | "success";
 
 /** One deployment of the environment whose payload is ours. */
 export interface LedgerEntry {
@@ -161,7 +168,9 @@ export function parsePayload(raw: unknown): LedgerPayload | undefined {
   if (!parsed.success) return undefined;
   const { id, ...endpoint } = parsed.data.endpoint;
   // "." and ".." are path segments, not ids.
-  return id && id !== "." && id !== ".." ? { ...parsed.data, endpoint: { id, ...endpoint } } : { ...parsed.data, endpoint };
+  return id && id !== "." && id !== ".."
+    ? { ...parsed.data, endpoint: { id, ...endpoint } }
+    : { ...parsed.data, endpoint };
 }
 
 /** True when the two ask Friendli for the same endpoint: model, revision, GPU, autoscaling, engine. */
@@ -214,7 +223,8 @@ export function decideIfUnchanged(input: UnchangedInput): UnchangedDecision {
   const { mode, requested, ledger, endpoint } = input;
   if (mode === "update") return { action: "update", reason: "`if-unchanged: update`" };
   const entry = ledger.lastSuccess;
-  if (!entry) return { action: "update", reason: "no successful deployment is recorded for this environment" };
+  if (!entry)
+    return { action: "update", reason: "no successful deployment is recorded for this environment" };
   if (ledger.latest && ledger.latest.deploymentId !== entry.deploymentId) {
     return { action: "update", reason: `a later deployment (${ledger.latest.deploymentId}) did not succeed` };
   }

@@ -57,5 +57,7 @@ export function answeredStatus(err: unknown): number | undefined {
 
 /** What went wrong, redacted: Octokit's HttpError carries GitHub's own message, which says most. */
 export function githubErrorText(err: unknown, secrets: readonly string[]): string {
-  return statusOf(err) !== undefined && err instanceof Error ? redact(err.message, secrets) : formatError(err, secrets);
+  return statusOf(err) !== undefined && err instanceof Error
+    ? redact(err.message, secrets)
+    : formatError(err, secrets);
 }

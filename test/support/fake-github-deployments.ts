@@ -13,8 +13,23 @@
 // - A status description longer than 140 characters is a 422.
 import type { ServerResponse } from "node:http";
 
-export type DeploymentState = "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
-const STATES = new Set<string>(["error", "failure", "inactive", "in_progress", "queued", "pending", "success"]);
+export type DeploymentState =
+  | "error"
+  | "failure"
+  | "inactive"
+  | "in_progress"
+  | "queued"
+  | "pending"
+  | "success";
+const STATES = new Set<string>([
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+]);
 
 export interface FakeDeploymentStatus {
   id: number;
@@ -138,24 +153,41 @@ export class FakeDeploymentsApi {
   private create(res: ServerResponse, raw: unknown): void {
     const b = (raw ?? {}) as Record<string, unknown>;
     if (typeof b.ref !== "string" || b.ref === "") {
-      return this.send(res, 422, validation("ref", "missing_field"));
+      this.send(res, 422, validation("ref", "missing_field"));
+      return;
     }
     const required = b.required_contexts;
-    if (required !== undefined && !(Array.isArray(required) && required.every((c) => typeof c === "string"))) {
-      return this.send(res, 422, validation("required_contexts", "invalid"));
+    if (
+      required !== undefined &&
+      !(Array.isArray(required) && required.every((c) => typeof c === "string"))
+    ) {
+      this.send(res, 422, validation("required_contexts", "invalid"));
+      return;
     }
     const unmet = (required ?? this.pendingContexts) as string[];
     if (unmet.some((c) => this.pendingContexts.includes(c))) {
-      return this.send(res, 409, {
+      this.send(res, 409, {
         message: `Conflict: Commit status checks failed for ${b.ref}.`,
-        errors: [{ contexts: unmet.map((context) => ({ context, state: "pending" })), resource: "Deployment", field: "required_contexts", code: "invalid" }],
+        errors: [
+          {
+            contexts: unmet.map((context) => ({ context, state: "pending" })),
+            resource: "Deployment",
+            field: "required_contexts",
+            code: "invalid",
+          },
+        ],
       });
+      return;
     }
     if (b.auto_merge !== false && this.refBehindDefault) {
-      return this.send(res, 202, { message: `Auto-merged main into ${b.ref} on deployment.` });
+      this.send(res, 202, { message: `Auto-merged main into ${b.ref} on deployment.` });
+      return;
     }
     const payload = typeof b.payload === "string" ? parseJson(b.payload) : (b.payload ?? {});
-    if (payload === undefined) return this.send(res, 422, validation("payload", "invalid"));
+    if (payload === undefined) {
+      this.send(res, 422, validation("payload", "invalid"));
+      return;
+    }
     const environment = typeof b.environment === "string" ? b.environment : "production";
     const deployment = this.seed({
       ref: b.ref,
@@ -166,7 +198,9 @@ export class FakeDeploymentsApi {
       description: typeof b.description === "string" ? b.description : null,
       transientEnvironment: b.transient_environment === true,
       productionEnvironment:
-        typeof b.production_environment === "boolean" ? b.production_environment : environment === "production",
+        typeof b.production_environment === "boolean"
+          ? b.production_environment
+          : environment === "production",
     });
     this.send(res, 201, this.deploymentJson(deployment));
   }
@@ -179,36 +213,54 @@ export class FakeDeploymentsApi {
       .filter((d) => (q.has("ref") ? d.ref === q.get("ref") : true))
       .filter((d) => (q.has("sha") ? d.sha === q.get("sha") : true))
       .reverse();
-    this.page(res, url, matching.map((d) => this.deploymentJson(d)));
+    this.page(
+      res,
+      url,
+      matching.map((d) => this.deploymentJson(d)),
+    );
   }
 
   private getOne(res: ServerResponse, id: number): void {
     const d = this.deployments.find((x) => x.id === id);
-    if (!d) return this.send(res, 404, NOT_FOUND);
+    if (!d) {
+      this.send(res, 404, NOT_FOUND);
+      return;
+    }
     this.send(res, 200, this.deploymentJson(d));
   }
 
   private createStatus(res: ServerResponse, id: number, raw: unknown): void {
     const d = this.deployments.find((x) => x.id === id);
-    if (!d) return this.send(res, 404, NOT_FOUND);
+    if (!d) {
+      this.send(res, 404, NOT_FOUND);
+      return;
+    }
     const b = (raw ?? {}) as Record<string, unknown>;
     if (typeof b.state !== "string" || !STATES.has(b.state)) {
-      return this.send(res, 422, validation("state", "invalid"));
+      this.send(res, 422, validation("state", "invalid"));
+      return;
     }
     if (typeof b.description === "string" && [...b.description].length > 140) {
-      return this.send(res, 422, validation("description", "custom", "description is too long (maximum is 140 characters)"));
+      this.send(
+        res,
+        422,
+        validation("description", "custom", "description is too long (maximum is 140 characters)"),
+      );
+      return;
     }
     for (const field of ["environment_url", "log_url", "target_url"] as const) {
       const value = b[field];
       if (value !== undefined && value !== "" && !(typeof value === "string" && /^https?:\/\//.test(value))) {
-        return this.send(res, 422, validation(field, "invalid"));
+        this.send(res, 422, validation(field, "invalid"));
+        return;
       }
     }
     const status = this.addStatus(d, {
       state: b.state as DeploymentState,
       description: typeof b.description === "string" ? b.description : "",
       environmentUrl: typeof b.environment_url === "string" ? b.environment_url : "",
-      logUrl: typeof b.log_url === "string" ? b.log_url : typeof b.target_url === "string" ? b.target_url : "",
+      logUrl:
+        typeof b.log_url === "string" ? b.log_url : typeof b.target_url === "string" ? b.target_url : "",
     });
     if (status.state === "success" && b.auto_inactive !== false) this.inactivateOthers(d);
     this.send(res, 201, this.statusJson(d, status));
@@ -225,8 +277,15 @@ export class FakeDeploymentsApi {
 
   private listStatuses(res: ServerResponse, url: URL, id: number): void {
     const d = this.deployments.find((x) => x.id === id);
-    if (!d) return this.send(res, 404, NOT_FOUND);
-    this.page(res, url, [...d.statuses].reverse().map((s) => this.statusJson(d, s)));
+    if (!d) {
+      this.send(res, 404, NOT_FOUND);
+      return;
+    }
+    this.page(
+      res,
+      url,
+      [...d.statuses].reverse().map((s) => this.statusJson(d, s)),
+    );
   }
 
   private addStatus(d: FakeDeployment, s: Partial<FakeDeploymentStatus> & { state: DeploymentState }) {
@@ -254,9 +313,15 @@ export class FakeDeploymentsApi {
       return u.toString();
     };
     const links: string[] = [];
-    if (page < lastPage) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(lastPage)}>; rel="last"`);
+    if (page < lastPage)
+      links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(lastPage)}>; rel="last"`);
     if (page > 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`, `<${pageUrl(1)}>; rel="first"`);
-    this.send(res, 200, all.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(", ") } : {});
+    this.send(
+      res,
+      200,
+      all.slice((page - 1) * perPage, page * perPage),
+      links.length > 0 ? { link: links.join(", ") } : {},
+    );
   }
 
   private tick(): string {
