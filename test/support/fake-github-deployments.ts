@@ -1,6 +1,6 @@
-// The Deployments and Pulls parts of the loopback fake GitHub (./fake-github.ts), kept apart from the
+// The Deployments part of the loopback fake GitHub (./fake-github.ts), kept apart from the
 // issue-comment routes. Field names, defaults and status codes follow GitHub's REST documentation:
-// "REST API endpoints for deployments", "... for deployment statuses" and "Get a pull request".
+// "REST API endpoints for deployments" and "REST API endpoints for deployment statuses".
 //
 // What GitHub does that the fake does too, because code that ignores it breaks on real GitHub:
 // - POST /deployments without `required_contexts: []` verifies every commit status of the ref: while
@@ -55,12 +55,6 @@ export interface FakeDeployment {
   statuses: FakeDeploymentStatus[];
 }
 
-export interface FakePull {
-  number: number;
-  state: "open" | "closed";
-  merged: boolean;
-}
-
 /** `write`: normal; `read`: 403 on writes; `none`: 403 on every deployments route. */
 export type DeploymentsAccess = "write" | "read" | "none";
 
@@ -76,7 +70,8 @@ const SHA = /^[0-9a-f]{40}$/;
 
 export class FakeDeploymentsApi {
   readonly deployments: FakeDeployment[] = [];
-  readonly pulls = new Map<number, FakePull>();
+  /** Answers the next deployments requests with these statuses (e.g. 502), one each, first to last. */
+  readonly faults: number[] = [];
   access: DeploymentsAccess = "write";
   /** Commit-status contexts that are still pending on every ref (the workflow's own checks). */
   pendingContexts: string[] = ["ci/build"];
@@ -95,7 +90,7 @@ export class FakeDeploymentsApi {
 
   reset(): void {
     this.deployments.length = 0;
-    this.pulls.clear();
+    this.faults.length = 0;
     this.access = "write";
     this.pendingContexts = ["ci/build"];
     this.refBehindDefault = true;
@@ -121,21 +116,15 @@ export class FakeDeploymentsApi {
     return deployment;
   }
 
-  addPull(number: number, state: FakePull["state"], merged = false): void {
-    this.pulls.set(number, { number, state, merged });
-  }
-
   /** Answers a request under /repos/{owner}/{repo}; false when the path is not one of these routes. */
   handle(method: string, rest: string, url: URL, body: unknown, res: ServerResponse): boolean {
-    const pull = /^\/pulls\/(\d+)$/.exec(rest);
-    if (pull && method === "GET") {
-      const found = this.pulls.get(Number(pull[1]));
-      if (!found) this.send(res, 404, NOT_FOUND);
-      else this.send(res, 200, this.pullJson(found));
-      return true;
-    }
     const route = /^\/deployments(?:\/(\d+)(\/statuses)?)?$/.exec(rest);
     if (!route) return false;
+    const fault = this.faults.shift();
+    if (fault !== undefined) {
+      this.send(res, fault, { message: "Server Error" });
+      return true;
+    }
     if (this.access === "none" || (this.access === "read" && method !== "GET")) {
       this.send(res, 403, FORBIDDEN);
       return true;
@@ -369,21 +358,6 @@ export class FakeDeploymentsApi {
       repository_url: this.base(),
       environment_url: s.environmentUrl,
       log_url: s.logUrl,
-    };
-  }
-
-  private pullJson(p: FakePull) {
-    return {
-      url: `${this.base()}/pulls/${p.number}`,
-      id: 100_000 + p.number,
-      number: p.number,
-      state: p.state,
-      locked: false,
-      title: `PR ${p.number}`,
-      merged: p.merged,
-      merged_at: p.merged ? "2026-11-01T00:00:00Z" : null,
-      closed_at: p.state === "closed" ? "2026-11-01T00:00:00Z" : null,
-      draft: false,
     };
   }
 }

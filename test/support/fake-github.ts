@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeDeploymentsApi } from "./fake-github-deployments.ts";
+import { FakePullsApi } from "./fake-github-pulls.ts";
 
 export interface FakeComment {
   id: number;
@@ -48,8 +49,10 @@ export class FakeGitHub {
   private readonly options: FakeGitHubOptions;
   private readonly comments: FakeComment[] = [];
   private nextId = 1000;
-  /** Deployments, deployment statuses and pull requests: see ./fake-github-deployments.ts. */
+  /** Deployments and their statuses: see ./fake-github-deployments.ts. */
   readonly deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send);
+  /** Pull requests (GET only): see ./fake-github-pulls.ts. */
+  readonly pulls = new FakePullsApi(() => `${this.url}${this.repoPath}`, send);
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
   });
@@ -92,6 +95,7 @@ export class FakeGitHub {
     this.mode = "ok";
     this.onRequest = undefined;
     this.deployments.reset();
+    this.pulls.reset();
   }
 
   private get repoPath(): string {
@@ -131,6 +135,7 @@ export class FakeGitHub {
     if (url.pathname.startsWith(`${this.repoPath}/`)) {
       const rest = url.pathname.slice(this.repoPath.length);
       if (this.deployments.handle(method, rest, url, body, res)) return;
+      if (this.pulls.handle(method, rest, res)) return;
     }
 
     const list = matchPath(url.pathname, `${this.repoPath}/issues/(\\d+)/comments`);

@@ -229,6 +229,18 @@ describe("the deployment ledger against a fake GitHub", () => {
     expect(l.deploymentId).toBeUndefined();
   });
 
+  it("a GitHub error (502) is a warning, and the ledger stays on for the next call", async () => {
+    github.deployments.faults.push(502);
+    const l = ledger();
+    expect(await l.begin(payload())).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("could not create a deployment in environment friendli/models-pr-17");
+    expect(warnings[0]).toContain("not affected");
+    expect(l.active).toBe(true);
+    expect(await l.begin(payload())).toBeTypeOf("number");
+    expect(warnings).toHaveLength(1);
+  });
+
   it("a GitHub that does not answer: the call times out, warns once and the ledger turns off", async () => {
     github.mode = "hang";
     const timeouts: AbortController[] = [];
