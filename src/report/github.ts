@@ -2,6 +2,8 @@
 // (the PR comment, the deployment ledger), pointed at GITHUB_API_URL, with every request, paginated
 // ones included, bound to an abort signal. Shared so both reporters fail and log the same way.
 import type { getOctokit } from "@actions/github";
+import { truncate } from "../format.ts";
+import { oneLine } from "../friendli/http.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 
@@ -55,9 +57,16 @@ export function answeredStatus(err: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
-/** What went wrong, redacted: Octokit's HttpError carries GitHub's own message, which says most. */
+/**
+ * What went wrong, redacted, on one bounded line: Octokit's HttpError carries GitHub's own message,
+ * which says most, but is text from outside and must not start a line of the log.
+ */
 export function githubErrorText(err: unknown, secrets: readonly string[]): string {
-  return statusOf(err) !== undefined && err instanceof Error
-    ? redact(err.message, secrets)
-    : formatError(err, secrets);
+  const text =
+    statusOf(err) !== undefined && err instanceof Error
+      ? redact(err.message, secrets)
+      : formatError(err, secrets);
+  return truncate(oneLine(text), MAX_ERROR_TEXT, { ellipsisAfter: true });
 }
+
+const MAX_ERROR_TEXT = 300;

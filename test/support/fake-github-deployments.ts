@@ -71,7 +71,7 @@ const SHA = /^[0-9a-f]{40}$/;
 export class FakeDeploymentsApi {
   readonly deployments: FakeDeployment[] = [];
   /** Answers the next deployments requests with these statuses (e.g. 502), one each, first to last. */
-  readonly faults: number[] = [];
+  readonly faults: Array<number | { status: number; message: string }> = [];
   access: DeploymentsAccess = "write";
   /** Commit-status contexts that are still pending on every ref (the workflow's own checks). */
   pendingContexts: string[] = ["ci/build"];
@@ -122,7 +122,9 @@ export class FakeDeploymentsApi {
     if (!route) return false;
     const fault = this.faults.shift();
     if (fault !== undefined) {
-      this.send(res, fault, { message: "Server Error" });
+      const { status, message } =
+        typeof fault === "number" ? { status: fault, message: "Server Error" } : fault;
+      this.send(res, status, { message });
       return true;
     }
     if (this.access === "none" || (this.access === "read" && method !== "GET")) {

@@ -241,6 +241,27 @@ describe("the deployment ledger against a fake GitHub", () => {
     expect(warnings).toHaveLength(1);
   });
 
+  it("GitHub's message reaches the warning on one line, redacted, never as a runner command", async () => {
+    const message = `Forbidden\n::add-mask::x\n::error::pwned ${GITHUB_TOKEN} ${"y".repeat(1000)}`;
+    github.deployments.faults.push({ status: 403, message });
+    await ledger().read();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.split("\n")).toHaveLength(1);
+    expect(warnings[0]).not.toContain(GITHUB_TOKEN);
+    expect(warnings[0]?.length).toBeLessThan(1000);
+  });
+
+  it("a run cancelled while GitHub is slow: the call ends at once, without a warning", async () => {
+    github.mode = "hang";
+    const run = new AbortController();
+    github.onRequest = () => run.abort();
+    const l = ledger({ signal: run.signal });
+    expect(await l.read()).toEqual({});
+    expect(await l.begin(payload())).toBeUndefined();
+    expect(github.requests).toHaveLength(1);
+    expect(warnings).toEqual([]);
+  });
+
   it("a GitHub that does not answer: the call times out, warns once and the ledger turns off", async () => {
     github.mode = "hang";
     const timeouts: AbortController[] = [];
