@@ -82,9 +82,9 @@ describe("fake GitHub: deployments and pulls", () => {
   });
 
   it("GET /pulls/{number}: open, closed, merged, unknown", async () => {
-    github.pulls.add(1, "open");
-    github.pulls.add(2, "closed");
-    github.pulls.add(3, "closed", true);
+    github.pulls.set(1, { state: "open", merged: false });
+    github.pulls.set(2, { state: "closed", merged: false });
+    github.pulls.set(3, { state: "closed", merged: true });
     expect((await call("GET", "/pulls/1")).json).toMatchObject({ number: 1, state: "open", merged: false });
     expect((await call("GET", "/pulls/2")).json).toMatchObject({
       state: "closed",
