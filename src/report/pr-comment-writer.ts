@@ -1,11 +1,12 @@
 // Writing the sticky PR comment: finds this endpoint's comment by its marker and edits it, or
 // creates one, so a PR that is pushed to twenty times still has one comment that is current. The
-// only place that loads @actions/github (a few hundred KB of Octokit and undici that a release or
-// manual deploy never needs). Never fails the step: a comment is a courtesy.
+// only place the comment loads @actions/github, through ./github.ts (a few hundred KB of Octokit and
+// undici that a release or manual deploy never needs). Never fails the step: a comment is a courtesy.
 import type { RunContext } from "../context.ts";
-import { formatError, redact } from "../friendli/redact.ts";
+import { redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 import { PR_COMMENT_TIMEOUT_MS } from "../timing.ts";
+import { githubClient, githubErrorText, splitRepository, statusOf } from "./github.ts";
 import { markerFor, renderPrComment } from "./pr-comment.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -27,7 +28,6 @@ export interface UpsertPrCommentOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 const PERMISSION = "`permissions: pull-requests: write`";
 
 interface IssueComment {
@@ -57,26 +57,14 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
   }
   const secrets = [...opts.secrets, token];
   try {
-    const [owner, repo, ...rest] = context.repository.split("/");
-    if (!owner || !repo || rest.length > 0) {
-      throw new Error(`GITHUB_REPOSITORY is not "owner/repo" (got "${context.repository}")`);
-    }
+    const { owner, repo } = splitRepository(context.repository);
     const marker = markerFor(report.endpointName);
     const body = redact(renderPrComment(report, { marker, context }), secrets);
 
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? PR_COMMENT_TIMEOUT_MS);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
 
-    const { getOctokit } = await import("@actions/github");
-    const octokit = getOctokit(token, {
-      baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
-      // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
-      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
-    });
-    // Per-call `request` options do not survive paginate's follow-up pages; a hook reaches them all.
-    octokit.hook.before("request", (options) => {
-      options.request = { ...options.request, signal };
-    });
+    const octokit = await githubClient({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
 
     const existing = await findComment(marker, (mapFn) =>
       octokit.paginate(
@@ -139,16 +127,10 @@ async function findComment(
   return fromBot ?? first;
 }
 
-function statusOf(err: unknown): number | undefined {
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
 function failureMessage(err: unknown, prNumber: number, secrets: string[]): string {
   const status = statusOf(err);
   // Octokit's HttpError carries GitHub's own message, which says more than its class name.
-  const what =
-    status !== undefined && err instanceof Error ? redact(err.message, secrets) : formatError(err, secrets);
+  const what = githubErrorText(err, secrets);
   const base = `Could not write the PR comment on #${prNumber}`;
   const tail = "The deployment itself is not affected.";
   if (status === 401) {
