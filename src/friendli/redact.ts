@@ -76,6 +76,7 @@ const SHELL_VARIABLE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z
 // Only a value that is nothing but the reference (after an optional scheme) is spared: `$X.real`
 // or `${X}abc` may be a real credential that merely starts with a `$`.
 const PLACEHOLDER_VALUE = new RegExp(String.raw`^(?:[A-Za-z]+\s+)?${SHELL_VARIABLE}\s*$`);
+const MASKED_VALUE = /^(?:[A-Za-z]+\s+)?\*\*\*\s*$/;
 // `${NAME}` is matched whole first: its `}` would otherwise end the value as if it closed JSON.
 const AUTHORIZATION = new RegExp(
   String.raw`(authorization["']?\s*[:=]\s*["']?)((?:${SHELL_VARIABLE}|[^"'\r\n,;}])+)`,
@@ -94,8 +95,10 @@ const FRIENDLI_TOKEN = /(?<![A-Za-z0-9])flp_[A-Za-z0-9_-]+/g;
  * shell variable reference standing for a token is kept.
  */
 export function redactTokenShapes(text: string): string {
+  // An already masked value is kept as it is, so redacting twice (the error, then the log line)
+  // changes nothing.
   const mask = (match: string, prefix: string, value: string) =>
-    PLACEHOLDER_VALUE.test(value) ? match : `${prefix}${MASK}`;
+    PLACEHOLDER_VALUE.test(value) || MASKED_VALUE.test(value) ? match : `${prefix}${MASK}`;
   return (
     text
       // `Authorization: Bearer x`, `"authorization":"Bearer x"`, `authorization=x`: mask the value.

@@ -49,7 +49,7 @@ describe("redact", () => {
   });
 
   it("a secret that looks like a shell variable is still masked by value", () => {
-    expect(redact('-H "Authorization: Bearer $S3CRET"', ["$S3CRET"])).toBe('-H "Authorization: ***"');
+    expect(redact('-H "Authorization: Bearer $S3CRET"', ["$S3CRET"])).toBe('-H "Authorization: Bearer ***"');
   });
 
   it("redactTokenShapes masks shapes without any secret, and is what redact applies last", () => {
