@@ -18,7 +18,7 @@ import type { Core } from "../runner.ts";
 
 // Every line break a reader of the log could see: the runner splits on \r, \n and \r\n; the log
 // viewer and other tools also break on NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, and on VT/FF.
-const LINE_BREAKS = /\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g;
+const LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
 // What .NET's String.Trim() removes (Char.IsWhiteSpace), and a bit more: a line that starts with
 // these and then `::` is still a command.
 const LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
