@@ -166,7 +166,9 @@ describe("secrets echoed back", () => {
 
 describe("resources", () => {
   it("a huge status body is refused at the route's cap, not read to the end", async () => {
-    api.override.status = () => ({ stream: { chunk: Buffer.alloc(64 * 1024, 0x20), totalBytes: 256 * 1024 * 1024 } });
+    api.override.status = () => ({
+      stream: { chunk: Buffer.alloc(64 * 1024, 0x20), totalBytes: 256 * 1024 * 1024 },
+    });
     const r = await statusOf();
     expect(r.report.result).toBe("failed");
     expect(r.failed).toMatch(/a bad response from the server: the response is larger than 64 KiB/);
@@ -174,7 +176,9 @@ describe("resources", () => {
   });
 
   it("a listing page of 100,000 endpoints in one answer is refused by size", async () => {
-    const data = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`dep${i}`, { status: "RUNNING" }]));
+    const data = Object.fromEntries(
+      Array.from({ length: 100_000 }, (_, i) => [`dep${i}`, { status: "RUNNING" }]),
+    );
     api.override.list = () => ({ body: { data, nextCursor: null } });
     const r = await run({ operation: "status", name: "hostile-endpoint", wait: "false" });
     expect(r.failed).toMatch(/larger than 1024 KiB/);
@@ -203,7 +207,9 @@ describe("resources", () => {
     api.override.status = () => ({ status, body: `{"detail":${nested(20_000)},"status":"RUNNING"}` });
     const r = await statusOf();
     expect(r.report.result).toBe("failed");
-    expect(r.failed).toMatch(/^status failed: a bad response from the server: the body is nested more than 64 levels deep/);
+    expect(r.failed).toMatch(
+      /^status failed: a bad response from the server: the body is nested more than 64 levels deep/,
+    );
     expect(r.failed).not.toMatch(/RangeError|call stack/);
     expect(api.count("status")).toBe(1);
   });
@@ -217,14 +223,17 @@ describe("resources", () => {
 });
 
 describe("data is data", () => {
-  it.each(["__proto__", "constructor", "hasOwnProperty"])("an endpoint whose id is %s is found by name", async (id) => {
-    api.endpoints.set("dep-other", "other");
-    api.endpoints.set(id, "hostile-endpoint");
-    const r = await run({ operation: "status", name: "hostile-endpoint", wait: "false" });
-    expect(r.report.result).not.toBe("failed");
-    expect(r.outputs["endpoint-id"]).toBe(id);
-    expect(r.outputs.status).toBe("RUNNING");
-  });
+  it.each(["__proto__", "constructor", "hasOwnProperty"])(
+    "an endpoint whose id is %s is found by name",
+    async (id) => {
+      api.endpoints.set("dep-other", "other");
+      api.endpoints.set(id, "hostile-endpoint");
+      const r = await run({ operation: "status", name: "hostile-endpoint", wait: "false" });
+      expect(r.report.result).not.toBe("failed");
+      expect(r.outputs["endpoint-id"]).toBe(id);
+      expect(r.outputs.status).toBe("RUNNING");
+    },
+  );
 
   it("a deploy over an endpoint named like it, with id __proto__, updates it instead of creating another", async () => {
     api.endpoints.set("__proto__", "hostile-endpoint");

@@ -67,7 +67,12 @@ export class HostileServer {
     const status = { status: "RUNNING", phase: null, createdAt: "2026-11-25T12:00:00Z" };
     switch (req.route) {
       case "list":
-        return { body: { data: Object.fromEntries([...this.endpoints.keys()].map((k) => [k, status])), nextCursor: null } };
+        return {
+          body: {
+            data: Object.fromEntries([...this.endpoints.keys()].map((k) => [k, status])),
+            nextCursor: null,
+          },
+        };
       case "create":
         this.endpoints.set(NEW_ID, "hostile-endpoint");
         return { body: { ...status, status: "INITIALIZING" } };
