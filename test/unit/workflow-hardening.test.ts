@@ -13,8 +13,9 @@ function runScripts(
   where: string,
   out: Array<[string, string]> = [],
 ): Array<[string, string]> {
-  if (Array.isArray(node)) node.forEach((n, i) => runScripts(n, `${where}[${i}]`, out));
-  else if (node !== null && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) runScripts(n, `${where}[${i}]`, out);
+  } else if (node !== null && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (key === "run" && typeof value === "string") out.push([`${where}.run`, value]);
       else runScripts(value, `${where}.${key}`, out);
