@@ -16,6 +16,7 @@ import { runOperation } from "./operations/index.ts";
 import { resultOf } from "./plan/result.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
+import { guardCore } from "./report/safe-text.ts";
 import { renderSummary } from "./report/summary.ts";
 // Our own runner module, not @actions/core: see src/runner.ts for why (startup time, bundle weight).
 import type { Core } from "./runner.ts";
@@ -48,19 +49,22 @@ interface Run {
 }
 
 export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
-  const deps: RunDeps = {
+  const given: RunDeps = {
     env: process.env,
     clock: systemClock,
     signal: new AbortController().signal,
     core: actionsCore,
     ...overrides,
   };
+  const secrets = maskSecrets(given.core);
+  // Every sink redacted and every log line unable to form a workflow command (report/safe-text.ts).
+  const deps: RunDeps = { ...given, core: guardCore(given.core, secrets) };
   const { core } = deps;
   const report = newReport(core, deps.clock);
   const r: Run = {
     deps,
     log: { info: core.info, warning: core.warning, debug: core.debug },
-    secrets: maskSecrets(core),
+    secrets,
     report,
     warn: (message) => {
       report.warnings.push(message);

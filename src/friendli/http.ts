@@ -11,6 +11,7 @@ import { interpretResponse } from "./error-body.ts";
 import { ApiError, abortedError } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import { baseHeaders, checkBaseUrl, createDefaultDispatcher, urlFor } from "./request-policy.ts";
+import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
 import {
   classifyNetworkError,
   errorCode,
@@ -68,7 +69,12 @@ export interface SendOp<T> {
    * when it is JSON and as text otherwise (the smoke test judges inference answers itself).
    */
   raw?: boolean;
+  /** The largest body this route may answer; a larger one is a bad response. */
+  maxBodyBytes?: number;
 }
+
+/** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpResponse<T> {
   status: number;
@@ -152,7 +158,12 @@ async function attemptOnce<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> 
       dispatcher: c.dispatcher,
     });
     phase = "body";
-    const text = await res.body.text();
+    const text = await readCapped(
+      res.body,
+      res.headers["content-length"],
+      op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    );
+    checkDepth(text);
     const answer = { operation: op.operation, method: op.method, path: op.path, url };
     return interpretResponse(
       { ...answer, status: res.statusCode, headers: res.headers, text },
@@ -167,6 +178,7 @@ async function attemptOnce<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> 
     );
   } catch (err) {
     if (err instanceof ApiError) throw err;
+    if (err instanceof BadResponseError) throw badResponse(op, err);
     if (signal.aborted) throw abortedError(op.operation, err);
     throw networkFailure(c, op, url, err, phase);
   } finally {
@@ -190,6 +202,16 @@ function networkFailure(c: Conn, op: SendOp<unknown>, url: URL, err: unknown, ph
     kind,
     operation: op.operation,
     message: c.clean(`${op.operation} failed: ${what} [${op.method} ${op.path}]`),
+    cause: err,
+  });
+}
+
+/** A create may still have been processed; any other route fails at once (retrying gets the same). */
+function badResponse(op: SendOp<unknown>, err: BadResponseError): ApiError {
+  return new ApiError({
+    kind: op.retry === "create" ? "ambiguous" : "permanent",
+    operation: op.operation,
+    message: `${op.operation} failed: a bad response from the server: ${err.message} [${op.method} ${op.path}]`,
     cause: err,
   });
 }

@@ -3,6 +3,7 @@
 import { z } from "zod/mini";
 import { clip } from "../format.ts";
 import { resolveGpu } from "../friendli/gpus.ts";
+import { MIN_REDACTABLE_TOKEN_LENGTH } from "../friendli/redact.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "../friendli/request-policy.ts";
 import { Input, type InputName } from "../names.ts";
 import { MAX_WAIT_TIMEOUT_MS } from "../timing.ts";
@@ -140,6 +141,14 @@ export const friendliToken = z.pipe(
     }
     if (!isHeaderSafe(value)) {
       addIssue(ctx, headerUnsafe(Input.friendliToken));
+      return z.NEVER;
+    }
+    // A secret the redactor cannot find in its encoded forms without masking ordinary words.
+    if (value.length < MIN_REDACTABLE_TOKEN_LENGTH) {
+      addIssue(
+        ctx,
+        `\`friendli-token\` is shorter than ${MIN_REDACTABLE_TOKEN_LENGTH} characters, too short to be a Personal Access Token (flp_...) or to keep out of logs safely: check the secret's value`,
+      );
       return z.NEVER;
     }
     return value;

@@ -37,7 +37,7 @@ describe("action.yml and src/names.ts", () => {
 
   it("the schema's defaults are action.yml's: parsing with them filled in changes nothing", () => {
     const required: Record<string, string> = {
-      [Input.friendliToken]: "flp_test_token",
+      [Input.friendliToken]: "flp_test_token_0123456789",
       [Input.projectId]: "proj-1",
       [Input.name]: "llama",
       [Input.hfModelRepo]: "acme/llama",

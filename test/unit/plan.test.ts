@@ -22,7 +22,7 @@ const context: RunContext = {
 
 function inputs(given: Record<string, string> = {}): Inputs {
   const all: Record<string, string> = {
-    "friendli-token": "flp_test_token",
+    "friendli-token": "flp_test_token_0123456789",
     "project-id": "proj-1",
     name: "llama",
     "hf-model-repo": "acme/llama",
