@@ -100,7 +100,14 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
       const failAt = a.at + Math.min(failure?.afterMs ?? lc.updating, lc.updating);
       if (failure && now >= failAt) {
         const phase = failure.phase;
-        return { status: "FAILED", phase, errorCode: failure.errorCode, since: failAt, runningSince: null, warms: false };
+        return {
+          status: "FAILED",
+          phase,
+          errorCode: failure.errorCode,
+          since: failAt,
+          runningSince: null,
+          warms: false,
+        };
       }
       return now < a.at + lc.updating
         ? { status: "UPDATING", phase: null, errorCode: null, since: a.at, runningSince: null, warms: false }

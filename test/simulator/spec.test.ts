@@ -5,7 +5,6 @@ import { INSTANCE_OPTIONS } from "./scenario.ts";
 import { REQUEST_SCHEMAS } from "./schemas.ts";
 import { ROUTES, type RouteName, type Simulator, startSimulator } from "./server.ts";
 
-
 /** Drops what does not constrain a value, and points refs at the same place in both documents. */
 function normalise(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalise);
