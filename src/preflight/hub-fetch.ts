@@ -61,11 +61,17 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
       const body = await res.arrayBuffer();
       const code = res.headers.get("x-error-code");
       if (code) errorCodes.set(url, code);
-      return new Response(res.status === 204 || res.status === 304 || init?.method === "HEAD" ? null : body, {
-        status: res.status,
-        statusText: res.statusText,
-        headers: [...res.headers.entries()],
-      });
+      const copy = new Response(
+        res.status === 204 || res.status === 304 || init?.method === "HEAD" ? null : body,
+        {
+          status: res.status,
+          statusText: res.statusText,
+          headers: [...res.headers.entries()],
+        },
+      );
+      // The client's errors name the URL they came from; a constructed Response has none of its own.
+      Object.defineProperty(copy, "url", { value: res.url || url });
+      return copy;
     } finally {
       done.abort();
     }
