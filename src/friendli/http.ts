@@ -70,6 +70,8 @@ export interface SendOp<T> {
    * when it is JSON and as text otherwise (the smoke test judges inference answers itself).
    */
   raw?: boolean;
+  /** Called with each piece of the body as it arrives (a streamed answer's timing is measured by it). */
+  onChunk?: (text: string) => void;
 }
 
 export interface HttpResponse<T> {
@@ -384,7 +386,7 @@ export function createHttp(opts: HttpOptions): Http {
         dispatcher,
       });
       phase = "body";
-      const text = await res.body.text();
+      const text = op.onChunk ? await readChunks(res.body, op.onChunk) : await res.body.text();
       return interpret(op, url, res.statusCode, res.headers, text);
     } catch (err) {
       if (err instanceof ApiError) throw err;
@@ -503,4 +505,16 @@ export function createHttp(opts: HttpOptions): Http {
       if (ownsDispatcher) await dispatcher.close();
     },
   };
+}
+
+/** The whole body as text, handing each decoded piece to `onChunk` as it arrives. */
+async function readChunks(body: AsyncIterable<Uint8Array>, onChunk: (text: string) => void): Promise<string> {
+  const decoder = new TextDecoder();
+  let all = "";
+  for await (const chunk of body) {
+    const text = decoder.decode(chunk, { stream: true });
+    all += text;
+    if (text !== "") onChunk(text);
+  }
+  return all + decoder.decode();
 }
