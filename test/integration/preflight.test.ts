@@ -170,6 +170,33 @@ describe("pre-flight through the simulator's Hub", () => {
     }
   });
 
+  it("follows a redirect, keeping hf-token on the Hub's origin and dropping it anywhere else", async () => {
+    const s = await start();
+    const other = await startSimulator();
+    try {
+      s.inject({
+        route: "hub-model",
+        fault: { kind: "redirect", location: "/api/models/sim-org/small-chat" },
+      });
+      s.inject({
+        route: "hub-tree",
+        fault: { kind: "redirect", location: `${other.url}/api/models/sim-org/small-chat/tree/main` },
+      });
+      const r = await runPreflight(options(s, { hfToken: TOKEN }));
+      expect(r.ok).toBe(true);
+      expect(s.requests.map((q) => [q.route, q.status, q.headers.authorization])).toEqual([
+        ["hub-model", 307, `Bearer ${TOKEN}`],
+        ["hub-model", 200, `Bearer ${TOKEN}`],
+        ["hub-tree", 307, `Bearer ${TOKEN}`],
+      ]);
+      expect(other.requests.map((q) => [q.route, q.status, q.headers.authorization])).toEqual([
+        ["hub-tree", 200, undefined],
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("Hub down (503): retried, then a warning and the deploy goes on", async () => {
     const s = await start({ hubDown: "fail" });
     const r = await runPreflight(options(s));

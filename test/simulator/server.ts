@@ -988,6 +988,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return reset(req, log);
       case "hang":
         return;
+      case "redirect":
+        return send(res, log, { status: fault.code ?? 307, text: "", headers: { location: fault.location } });
       case "slow-headers":
         await sleep(fault.ms);
         return send(res, log, answer());
