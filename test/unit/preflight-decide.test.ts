@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { optionMemoryBytes } from "../../src/friendli/gpus.ts";
 import {
@@ -312,5 +313,31 @@ describe("the pre-flight report", () => {
     expect(preflightLines(r)[0]).toBe(
       `pre-flight revision: ok: org/<b>|x pinned at ${SHA} (the default branch's commit)`,
     );
+  });
+});
+
+describe("lazy loading", () => {
+  /** Every module a file loads at import time (type-only imports and dynamic import() excluded). */
+  function staticGraph(entry: URL, seen = new Set<string>()): Set<string> {
+    if (seen.has(entry.href)) return seen;
+    seen.add(entry.href);
+    const source = readFileSync(entry, "utf8");
+    for (const m of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)";/gms)) {
+      const spec = m[1] ?? "";
+      if (spec.startsWith(".")) staticGraph(new URL(spec, entry), seen);
+      else seen.add(spec);
+    }
+    return seen;
+  }
+
+  it("importing the pre-flight's entry loads neither the Hub client nor its fetch", () => {
+    const graph = [...staticGraph(new URL("../../src/preflight/index.ts", import.meta.url))];
+    expect(graph.some((g) => g.includes("@huggingface/hub"))).toBe(false);
+    expect(graph.some((g) => g.endsWith("/preflight/hub.ts") || g.endsWith("/preflight/hub-fetch.ts"))).toBe(
+      false,
+    );
+    // The walk itself sees through to the client from the module that is loaded lazily.
+    const lazy = [...staticGraph(new URL("../../src/preflight/hub.ts", import.meta.url))];
+    expect(lazy).toContain("@huggingface/hub");
   });
 });
