@@ -2,6 +2,7 @@
 // Octokit from @actions/github, loaded only when a sweep runs (as the PR comment does).
 import { redact } from "./friendli/redact.ts";
 import type { Logger } from "./log.ts";
+import { githubClient, splitRepository } from "./report/github.ts";
 import type { PrState } from "./sweep-decision.ts";
 
 /** What the sweep needs of GitHub: one PR's state. Tests may pass their own. */
@@ -20,19 +21,16 @@ export interface GitHubPullsOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function createPullRequestReader(opts: GitHubPullsOptions): Promise<PullRequestReader> {
-  const [owner, repo, ...rest] = opts.repository.split("/");
-  if (!owner || !repo || rest.length > 0)
-    throw new Error(`GITHUB_REPOSITORY is not "owner/repo" (got ${JSON.stringify(opts.repository)})`);
-  const { log } = opts;
-  const { getOctokit } = await import("@actions/github");
-  const octokit = getOctokit(opts.token, {
-    baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
-    // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
-    log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+  const { owner, repo } = splitRepository(opts.repository);
+  // Each call passes its own signal: none for the client as a whole.
+  const octokit = await githubClient({
+    token: opts.token,
+    apiUrl: opts.apiUrl,
+    log: opts.log,
+    signal: () => undefined,
   });
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async (prNumber) => {

@@ -57,6 +57,7 @@ import { dependabotSkipReason, type RunContext } from "./context.ts";
 import { clip, truncate } from "./format.ts";
 import { resolveGpu } from "./friendli/gpus.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "./friendli/http.ts";
+import { MIN_REDACTABLE_TOKEN_LENGTH } from "./friendli/redact.ts";
 import { Input } from "./names.ts";
 import { derivePreviewName } from "./preview-names.ts";
 
@@ -202,6 +203,14 @@ const friendliToken = z.pipe(
     }
     if (!isHeaderSafe(value)) {
       addIssue(ctx, headerUnsafe(Input.friendliToken));
+      return z.NEVER;
+    }
+    // A secret the redactor cannot find in its encoded forms without masking ordinary words.
+    if (value.length < MIN_REDACTABLE_TOKEN_LENGTH) {
+      addIssue(
+        ctx,
+        `\`friendli-token\` is shorter than ${MIN_REDACTABLE_TOKEN_LENGTH} characters, too short to be a Personal Access Token (flp_...) or to keep out of logs safely: check the secret's value`,
+      );
       return z.NEVER;
     }
     return value;

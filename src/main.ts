@@ -16,6 +16,7 @@ import { deploy } from "./operations/deploy.ts";
 import { endpointStatus } from "./operations/status.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
+import { guardCore } from "./report/safe-text.ts";
 import { renderSummary } from "./report/summary.ts";
 // Our own runner module, not @actions/core: see src/runner.ts for why (startup time, bundle weight).
 import type { Core } from "./runner.ts";
@@ -45,9 +46,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     core: actionsCore,
     ...overrides,
   };
-  const { core, clock, signal } = deps;
+  const { clock, signal } = deps;
+  const secrets = maskSecrets(deps.core);
+  // Every sink redacted and every log line unable to form a workflow command (report/safe-text.ts).
+  const core = guardCore(deps.core, secrets);
   const log: Logger = { info: core.info, warning: core.warning, debug: core.debug };
-  const secrets = maskSecrets(core);
   const report: RunReport = {
     // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
     operation: ["delete", "status"].includes(core.getInput(Input.operation))

@@ -8,6 +8,7 @@ import { ApiError } from "./friendli/errors.ts";
 import { formatError } from "./friendli/redact.ts";
 import { parseInputs } from "./inputs.ts";
 import { State } from "./names.ts";
+import { safeLogger } from "./report/safe-text.ts";
 import * as core from "./runner.ts";
 
 const POST_DEADLINE_MS = 60_000;
@@ -19,6 +20,7 @@ export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
   if (parsed.kind !== "ok" || !parsed.inputs.deleteOnFailure || !endpointId) return;
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);
+  const log = safeLogger(core, [inputs.friendliToken]);
   const client = new FriendliClient({
     baseUrl: inputs.apiUrl,
     token: inputs.friendliToken,
@@ -26,14 +28,14 @@ export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
     clock: systemClock,
     signal,
     deadlineMs: systemClock.now() + POST_DEADLINE_MS,
-    log: { info: core.info, warning: core.warning, debug: core.debug },
+    log,
   });
   try {
     await client.delete(endpointId);
-    core.info(`delete-on-failure: deleted endpoint ${endpointId}, created by the cancelled run`);
+    log.info(`delete-on-failure: deleted endpoint ${endpointId}, created by the cancelled run`);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return;
-    core.warning(
+    log.warning(
       `delete-on-failure: could not delete endpoint ${endpointId}: ${formatError(err, [inputs.friendliToken])}`,
     );
   }

@@ -8,6 +8,7 @@ import type { Logger } from "../log.ts";
 import { type Dispatcher, EnvHttpProxyAgent, request } from "../undici.ts";
 import { ApiError, abortedError, type FailureKind } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
+import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
 import {
   classifyNetworkError,
   classifyResponse,
@@ -70,9 +71,14 @@ export interface SendOp<T> {
    * when it is JSON and as text otherwise (the smoke test judges inference answers itself).
    */
   raw?: boolean;
+  /** The largest body this route may answer; a larger one is a bad response. */
+  maxBodyBytes?: number;
   /** Called with each piece of the body as it arrives (a streamed answer's timing is measured by it). */
   onChunk?: (text: string) => void;
 }
+
+/** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpResponse<T> {
   status: number;
@@ -277,6 +283,7 @@ export function createHttp(opts: HttpOptions): Http {
     text: string,
   ): HttpResponse<T> {
     const where = `[${op.method} ${op.path}]`;
+    checkDepth(text);
     if (status >= 300 && status < 400) {
       // undici's request() does not follow redirects; we must not either: the token would go to
       // whatever host (or plain-http URL) the Location names.
@@ -386,10 +393,16 @@ export function createHttp(opts: HttpOptions): Http {
         dispatcher,
       });
       phase = "body";
-      const text = op.onChunk ? await readChunks(res.body, op.onChunk) : await res.body.text();
+      const text = await readCapped(
+        res.body,
+        res.headers["content-length"],
+        op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        op.onChunk,
+      );
       return interpret(op, url, res.statusCode, res.headers, text);
     } catch (err) {
       if (err instanceof ApiError) throw err;
+      if (err instanceof BadResponseError) throw badResponse(op, err);
       if (signal.aborted) throw abortedError(op.operation, err);
       let kind = classifyNetworkError(err, phase);
       // An abort that the run did not ask for is not a cancellation.
@@ -410,6 +423,16 @@ export function createHttp(opts: HttpOptions): Http {
     } finally {
       timerCtl.abort();
     }
+  }
+
+  /** A create may still have been processed; any other route fails at once (retrying gets the same). */
+  function badResponse(op: SendOp<unknown>, err: BadResponseError): ApiError {
+    return new ApiError({
+      kind: op.retry === "create" ? "ambiguous" : "permanent",
+      operation: op.operation,
+      message: `${op.operation} failed: a bad response from the server: ${err.message} [${op.method} ${op.path}]`,
+      cause: err,
+    });
   }
 
   function reasonOf(e: ApiError): string {
@@ -505,16 +528,4 @@ export function createHttp(opts: HttpOptions): Http {
       if (ownsDispatcher) await dispatcher.close();
     },
   };
-}
-
-/** The whole body as text, handing each decoded piece to `onChunk` as it arrives. */
-async function readChunks(body: AsyncIterable<Uint8Array>, onChunk: (text: string) => void): Promise<string> {
-  const decoder = new TextDecoder();
-  let all = "";
-  for await (const chunk of body) {
-    const text = decoder.decode(chunk, { stream: true });
-    all += text;
-    if (text !== "") onChunk(text);
-  }
-  return all + decoder.decode();
 }

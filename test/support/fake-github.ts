@@ -4,6 +4,7 @@
 // permission (a fork's read-only GITHUB_TOKEN, or a job without `pull-requests: write`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeDeploymentsApi } from "./fake-github-deployments.ts";
 
 export interface FakeComment {
   id: number;
@@ -54,6 +55,8 @@ export class FakeGitHub {
   private readonly comments: FakeComment[] = [];
   /** Pull requests by number, for `GET .../pulls/{number}` (the sweep). */
   readonly pulls = new Map<number, FakePull>();
+  /** Deployments and their statuses: see ./fake-github-deployments.ts. */
+  readonly deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send);
   private nextId = 1000;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
@@ -97,6 +100,7 @@ export class FakeGitHub {
     this.mode = "ok";
     this.onRequest = undefined;
     this.pulls.clear();
+    this.deployments.reset();
   }
 
   private get repoPath(): string {
@@ -131,6 +135,11 @@ export class FakeGitHub {
     }
     if (this.mode === "forbid-all" || (this.mode === "forbid-writes" && method !== "GET")) {
       return send(res, 403, FORBIDDEN);
+    }
+
+    if (url.pathname.startsWith(`${this.repoPath}/`)) {
+      const rest = url.pathname.slice(this.repoPath.length);
+      if (this.deployments.handle(method, rest, url, body, res)) return;
     }
 
     const list = matchPath(url.pathname, `${this.repoPath}/issues/(\\d+)/comments`);

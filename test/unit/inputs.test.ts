@@ -519,6 +519,16 @@ describe("parseInputs: api-url", () => {
 });
 
 describe("parseInputs: friendli-token", () => {
+  it.each(["flp_short", "flp_0123456789a"])(
+    "refuses %j, too short to redact safely, without echoing it",
+    (token) => {
+      const found = problems({ ...deploy, "friendli-token": token });
+      expect(found.map((p) => p.input)).toEqual(["friendli-token"]);
+      expect(found[0]?.message).toContain("shorter than 16 characters");
+      expect(found[0]?.message).not.toContain(token);
+    },
+  );
+
   it("an empty token on push fails with how to set the secret", () => {
     expect(problems({ ...deploy, "friendli-token": "" })).toEqual([
       {
