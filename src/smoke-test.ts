@@ -12,6 +12,7 @@ import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
+import { neutralise } from "./report/safe-text.ts";
 import { firstTokenWatch, missedGate, streamedReply, tokensPerSecond } from "./smoke-stream.ts";
 
 export const DEFAULT_WARMUP_MS = 120_000;
@@ -215,10 +216,11 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
       }
       const latencyMs = finishedAt - startedAt;
       // Redact before cutting: a cut could leave half a secret that no longer matches.
-      const reply = excerpt(clean(text));
+      // The reply is the model's text: neutralised, so no line of it can act as a workflow command.
+      const reply = excerpt(neutralise(clean(text)));
       const ttftMs = firstTokenAt === undefined ? undefined : firstTokenAt - startedAt;
       const gate = missedGate(opts, { reply: text, ttftMs }, (t) =>
-        JSON.stringify(excerpt(clean(oneLine(t)), 80)),
+        JSON.stringify(excerpt(neutralise(clean(oneLine(t))), 80)),
       );
       if (gate) return fail(gate, answer.status);
       const measured = measure(streamed?.outputTokens, ttftMs, latencyMs);

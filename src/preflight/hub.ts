@@ -5,6 +5,7 @@ import { downloadFile, HubApiError, listFiles, modelInfo } from "@huggingface/hu
 import { clip } from "../format.ts";
 import { oneLine } from "../friendli/http.ts";
 import { redact } from "../friendli/redact.ts";
+import { neutralise } from "../report/safe-text.ts";
 import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";
 import type { HubAnswer, HubFileFact } from "./types.ts";
 
@@ -85,5 +86,6 @@ export function classify(err: unknown, codes: Map<string, string>, token: string
   }
   const message = err instanceof Error ? err.message : String(err);
   const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-  return { kind: "unreachable", reason: clip(redact(oneLine(`${message}${cause}`), token ? [token] : [])) };
+  const text = neutralise(redact(oneLine(`${message}${cause}`), token ? [token] : []));
+  return { kind: "unreachable", reason: clip(text) };
 }
