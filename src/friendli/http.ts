@@ -12,6 +12,19 @@ import { ApiError, abortedError } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import { baseHeaders, checkBaseUrl, createDefaultDispatcher, urlFor } from "./request-policy.ts";
 import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
+
+// The HTTP layer's helpers, also reachable from here for callers that think of them as "HTTP".
+export { errorDetail, firstHeader, oneLine } from "./error-body.ts";
+export {
+  ACTION_VERSION,
+  createDefaultDispatcher,
+  isAllowedBaseUrl,
+  isHeaderSafe,
+  isLoopbackHost,
+  pathFor,
+  USER_AGENT,
+} from "./request-policy.ts";
+
 import {
   classifyNetworkError,
   errorCode,
@@ -71,6 +84,8 @@ export interface SendOp<T> {
   raw?: boolean;
   /** The largest body this route may answer; a larger one is a bad response. */
   maxBodyBytes?: number;
+  /** Called with each piece of the body as it arrives (a streamed answer's timing is measured by it). */
+  onChunk?: (text: string) => void;
 }
 
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
@@ -162,6 +177,7 @@ async function attemptOnce<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> 
       res.body,
       res.headers["content-length"],
       op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      op.onChunk,
     );
     checkDepth(text);
     const answer = { operation: op.operation, method: op.method, path: op.path, url };
