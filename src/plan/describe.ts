@@ -10,7 +10,7 @@ export function plannedRequest(p: Plan): PlannedRequest | undefined {
 
 /** The plan in words, one line per step: what is done to which endpoint, then what follows. */
 export function describePlan(p: Plan): string {
-  const lines = p.findings.map((f) => `${f.source} ${f.level}: ${f.message}`);
+  const lines = p.findings.map((f) => `pre-flight ${f.check} (${f.severity}): ${f.message}`);
   lines.push(`Plan: ${actionText(p)}`);
   const a = p.action;
   if (a.kind === "update") {

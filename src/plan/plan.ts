@@ -6,9 +6,10 @@ import { pathFor } from "../friendli/request-policy.ts";
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs, Operation } from "../inputs.ts";
 import type { FoundEndpoint } from "../lookup.ts";
+import type { Finding } from "../preflight/types.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
-export type { FieldChange };
+export type { FieldChange, Finding };
 
 import { createBody, updateBody } from "./request-bodies.ts";
 
@@ -45,14 +46,6 @@ export type PlannedAction =
   /** Refused before any write, with the message the step fails with. */
   | { kind: "fail"; endpoint?: FoundEndpoint; message: string };
 
-/** Something a check before the action learned: shown by dry run, and a "fail" stops the plan. */
-export interface Finding {
-  level: "info" | "warning" | "fail";
-  /** Which check said it, e.g. "preflight". */
-  source: string;
-  message: string;
-}
-
 export interface Plan {
   operation: Operation;
   action: PlannedAction;
@@ -64,7 +57,7 @@ export interface Plan {
   };
   /** After RUNNING, send one small completion. */
   smokeTest: boolean;
-  /** What checks before the action found; empty until such a check plugs in. */
+  /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
   findings: Finding[];
 }
 
@@ -85,7 +78,7 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
     smokeTest: inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail",
     findings,
   });
-  const blocking = findings.find((f) => f.level === "fail");
+  const blocking = findings.find((f) => f.severity === "fail");
   if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
   switch (inputs.operation) {
     case "deploy":

@@ -168,14 +168,14 @@ describe("plan: the decision table", () => {
 
   it("a blocking finding fails the plan before any write, and dry run shows every finding", () => {
     const findings = [
-      { level: "warning" as const, source: "preflight", message: "gated repo" },
-      { level: "fail" as const, source: "preflight", message: "no config.json" },
+      { check: "gated" as const, severity: "warn" as const, message: "gated repo" },
+      { check: "files" as const, severity: "fail" as const, message: "no config.json" },
     ];
     const p = plan(inputs(), { found: undefined, findings });
     expect(p.action).toStrictEqual({ kind: "fail", message: "no config.json" });
     expect(describePlan(p).split("\n").slice(0, 2)).toEqual([
-      "preflight warning: gated repo",
-      "preflight fail: no config.json",
+      "pre-flight gated (warn): gated repo",
+      "pre-flight files (fail): no config.json",
     ]);
   });
 });
