@@ -4,6 +4,7 @@ import { redact } from "./friendli/redact.ts";
 import type { Logger } from "./log.ts";
 import { githubClient, splitRepository } from "./report/github.ts";
 import type { PrState } from "./sweep-decision.ts";
+import { PR_READ_TIMEOUT_MS } from "./timing.ts";
 
 /** What the sweep needs of GitHub: one PR's state. Tests may pass their own. */
 export type PullRequestReader = (prNumber: number) => Promise<PrState>;
@@ -21,8 +22,6 @@ export interface GitHubPullsOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
 export async function createPullRequestReader(opts: GitHubPullsOptions): Promise<PullRequestReader> {
   const { owner, repo } = splitRepository(opts.repository);
   // Each call passes its own signal: none for the client as a whole.
@@ -32,7 +31,7 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
     log: opts.log,
     signal: () => undefined,
   });
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = opts.timeoutMs ?? PR_READ_TIMEOUT_MS;
   return async (prNumber) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;

@@ -19,7 +19,9 @@ import {
   integer,
   MAX_INT,
   MISSING,
+  maxAge,
   name,
+  namePrefix,
   oneOf,
   unset,
   waitTimeout,
@@ -36,7 +38,7 @@ export const MAX_REPLICAS = 10;
 export { MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
 export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
 
-export const OPERATIONS = ["deploy", "delete", "status"] as const;
+export const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
 export const IF_EXISTS = ["update", "reuse", "fail"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export type IfExists = (typeof IF_EXISTS)[number];
@@ -97,6 +99,8 @@ const FIELDS = z.object({
   [Input.smokeTestPrompt]: unset(z._default(z.string(), DEFAULT_SMOKE_TEST_PROMPT)),
   [Input.apiUrl]: unset(z._default(apiUrl, DEFAULT_API_URL)),
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
+  [Input.maxAge]: unset(z.optional(maxAge)),
+  [Input.namePrefix]: unset(z.optional(namePrefix)),
 });
 
 type RawFields = z.output<typeof FIELDS>;
@@ -138,7 +142,9 @@ function crossCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, ctx: 
       message: `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`,
     });
 
-  if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest) {
+  if (operation) sweepCheck(v, check, operation);
+
+  if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest && operation !== "sweep") {
     if (operation === "deploy")
       missing(
         Input.name,
@@ -147,6 +153,31 @@ function crossCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, ctx: 
     else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
       missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
   }
+}
+
+/**
+ * A sweep needs no endpoint, model or GPU, but a GitHub token to read the PRs; its own inputs are
+ * refused elsewhere rather than ignored, so a `max-age` on a deploy step is not taken for a setting.
+ */
+function sweepCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, operation: Operation): void {
+  if (operation === "sweep") {
+    if (v[Input.githubToken] === "")
+      check.addIssue({
+        code: "custom",
+        path: [Input.githubToken],
+        params: MISSING,
+        message:
+          "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
+      });
+    return;
+  }
+  for (const input of [Input.maxAge, Input.namePrefix] as const)
+    if (v[input] !== undefined)
+      check.addIssue({
+        code: "custom",
+        path: [input],
+        message: `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: ${operation}\` step`,
+      });
 }
 
 type Fields = z.output<ReturnType<typeof fieldSchema>>;
@@ -192,6 +223,10 @@ function toInputs(v: Fields, ctx: RunContext) {
     /** Normalised base URL without trailing slash, https or loopback http. */
     apiUrl: v[Input.apiUrl],
     dryRun: v[Input.dryRun],
+    /** operation sweep: previews of open PRs not updated for longer are deleted too. */
+    maxAgeMs: v[Input.maxAge],
+    /** operation sweep: the names `<prefix><PR number>` instead of this repository's preview naming. */
+    namePrefix: v[Input.namePrefix],
   };
 }
 

@@ -83,7 +83,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     }
     r.inputs = parsed.inputs;
     report.operation = r.inputs.operation;
-    report.endpointName = r.inputs.name;
+    if (r.inputs.operation !== "sweep") report.endpointName = r.inputs.name;
     if (/^(main|master)$/.test(r.context.actionRef)) {
       r.warn(
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
@@ -125,6 +125,8 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     deadlineMs,
     log,
     report,
+    secrets: r.secrets,
+    githubApiUrl: deps.env.GITHUB_API_URL,
     noteCreateSent: () => {
       createSent = true;
     },
@@ -177,7 +179,8 @@ async function finish(r: Run): Promise<RunReport> {
   }
   await writeSummary(core, report, log);
   // No request after a cancellation; the comment never fails the step.
-  if (inputs?.prComment && context?.pullRequest && !signal.aborted) {
+  // A sweep acts on many PRs' previews, none of them this event's: it comments on no PR.
+  if (inputs?.prComment && inputs.operation !== "sweep" && context?.pullRequest && !signal.aborted) {
     const { upsertPrComment } = await import("./report/pr-comment-writer.ts");
     await upsertPrComment({
       report,
@@ -200,7 +203,8 @@ function newReport(core: Core, clock: Clock): RunReport {
   const operation = core.getInput(Input.operation);
   return {
     // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
-    operation: operation === "delete" || operation === "status" ? operation : "deploy",
+    operation:
+      operation === "delete" || operation === "status" || operation === "sweep" ? operation : "deploy",
     result: "failed",
     startedAtMs: clock.now(),
     finishedAtMs: clock.now(),

@@ -33,6 +33,9 @@ export const Input = {
   smokeTestPrompt: "smoke-test-prompt",
   apiUrl: "api-url",
   dryRun: "dry-run",
+  // operation: sweep
+  maxAge: "max-age",
+  namePrefix: "name-prefix",
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -72,5 +75,8 @@ export const RESULTS = [
   "failed",
   "timed-out",
   "cancelled",
+  // operation: sweep
+  "swept",
+  "clean",
 ] as const;
 export type Result = (typeof RESULTS)[number];

@@ -52,6 +52,36 @@ export function decideSweep(pr: PrState, { ageMs, maxAgeMs }: DecideOptions): Sw
   }
 }
 
+/** A preview endpoint as a ledger or the listing knows it. */
+export interface PreviewEndpoint {
+  id: string;
+  name: string;
+  prNumber: number;
+  updatedAt?: string | null;
+  status?: string;
+}
+
+/** One preview with its PR's state and what the table decided for it. */
+export interface PlannedSweepRow extends PreviewEndpoint {
+  pr: PrState;
+  ageMs?: number;
+  decision: SweepDecision;
+}
+
+/** Every preview through the table, in the order found. A PR the states lack counts as an error. */
+export function planSweep(
+  previews: readonly PreviewEndpoint[],
+  states: ReadonlyMap<number, PrState>,
+  opts: { nowMs: number; maxAgeMs: number | undefined },
+): PlannedSweepRow[] {
+  return previews.map((p) => {
+    const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
+    const ageMs = ageOf(p.updatedAt, opts.nowMs);
+    const decision = decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs });
+    return { ...p, pr, ...(ageMs === undefined ? {} : { ageMs }), decision };
+  });
+}
+
 /** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
 export function ageOf(updatedAt: string | null | undefined, nowMs: number): number | undefined {
   if (!updatedAt) return undefined;

@@ -115,3 +115,15 @@ export const SMOKE_MIN_WAIT_MS = 100;
 export const CLEANUP_DEADLINE_MS = 60_000;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 export const PR_COMMENT_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// operation: sweep
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Requests of a sweep in flight at once (spec reads, PR reads, deletes): the name lookup's own
+ * number, which keeps a 500-endpoint project to seconds without looking like a flood to either API.
+ */
+export const SWEEP_REQUESTS_IN_FLIGHT = 8;
+/** One PR read from GitHub: a slow GitHub must not hold the sweep for the run's whole deadline. */
+export const PR_READ_TIMEOUT_MS = 30_000;

@@ -171,6 +171,18 @@ export const name = field((value) => {
   return value;
 });
 
+/** `name-prefix`: the characters of a name; the PR number follows it. */
+export const namePrefix = field((value) => {
+  const length = [...value].length;
+  if (length > MAX_NAME_LENGTH)
+    return { problem: `\`name-prefix\` must be at most ${MAX_NAME_LENGTH} characters (got ${length})` };
+  if (!NAME.test(value))
+    return {
+      problem: `\`name-prefix\` must not contain whitespace, control characters or '/' (got ${show(value)})`,
+    };
+  return value;
+});
+
 export const hfModelRepo = field((value) => {
   const url = HF_URL.exec(value);
   if (url) {
@@ -230,6 +242,20 @@ export const waitTimeout = field((value) => {
     return {
       problem: `\`wait-timeout\` must be at most 6h, the time limit of a GitHub Actions job (got ${show(value)})`,
     };
+  return ms;
+});
+
+/**
+ * `max-age`: how long a preview of an open PR may go without an update before a sweep deletes it.
+ * Read like `wait-timeout`; no upper bound, since it is compared with an endpoint's age, not waited.
+ */
+export const maxAge = field((value) => {
+  const ms = parseDuration(value);
+  if (ms === undefined)
+    return {
+      problem: `\`max-age\` must be a duration such as 72h, 90m or plain seconds such as 3600 (got ${show(value)})`,
+    };
+  if (ms === 0) return { problem: `\`max-age\` must be more than zero (got ${show(value)})` };
   return ms;
 });
 

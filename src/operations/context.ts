@@ -20,6 +20,10 @@ export interface OperationContext {
   deadlineMs: number;
   log: Logger;
   report: RunReport;
+  /** Redacted from every message the run writes. */
+  secrets: readonly string[];
+  /** GITHUB_API_URL (GitHub Enterprise Server); undefined: api.github.com. */
+  githubApiUrl?: string | undefined;
   /** A create is about to be sent: from now on an endpoint may exist that the run has no id for. */
   noteCreateSent(): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */

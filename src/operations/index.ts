@@ -11,6 +11,7 @@ import { type OperationContext, recordFound, recordRequested } from "./context.t
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { runSmokeTest } from "./smoke.ts";
+import { executeSweep, showSweep, sweepFacts, sweepOutcome } from "./sweep-run.ts";
 import { updateEndpoint } from "./update.ts";
 
 /** What the lookup left for the steps after it: the listed ids and the specs already read. */
@@ -32,17 +33,15 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
   try {
     if (inputs.operation === "deploy") recordRequested(report, inputs);
     const memory: LookupMemory = { listed: new Set(), specs: new Map() };
-    const found = await lookupEndpoint(op.client, inputs, {
-      signal: op.signal,
-      listed: memory.listed,
-      cache: memory.specs,
-      // An endpoint-id is checked against project-id before anything changes it.
-      forWrite:
-        inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
-    });
-    plan = makePlan(inputs, { found });
-    if (found) recordFound(report, found);
-    if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
+    // A sweep replaces the one-endpoint lookup by the preview listing and its PRs' states.
+    plan =
+      inputs.operation === "sweep"
+        ? makePlan(inputs, { found: undefined, sweep: await sweepFacts(op) })
+        : await lookupAndPlan(op, memory);
+    if (inputs.dryRun && plan.action.kind === "sweep") {
+      await showSweep(op, plan.action);
+      return { plan, ...sweepOutcome(op) };
+    }
     if (inputs.dryRun && plan.action.kind !== "fail") {
       showPlan(op, plan);
       return { plan };
@@ -53,6 +52,22 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
   } catch (error) {
     return plan ? { plan, error } : { error };
   }
+}
+
+async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promise<Plan> {
+  const { inputs, report } = op;
+  const found = await lookupEndpoint(op.client, inputs, {
+    signal: op.signal,
+    listed: memory.listed,
+    cache: memory.specs,
+    // An endpoint-id is checked against project-id before anything changes it.
+    forWrite:
+      inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
+  });
+  const plan = makePlan(inputs, { found });
+  if (found) recordFound(report, found);
+  if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
+  return plan;
 }
 
 function showPlan(op: OperationContext, plan: Plan): void {
@@ -81,6 +96,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       const sentAtMs = await updateEndpoint(op, plan, a.endpoint, a.request.body);
       return afterwards(op, plan, a.endpoint.id, sentAtMs);
     }
+    case "sweep":
+      return executeSweep(op, a);
     case "reuse":
       if (plan.operation === "deploy")
         op.log.info(`Reusing endpoint ${a.endpoint.id}${statusOf(a.endpoint)} as it is`);

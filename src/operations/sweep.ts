@@ -1,26 +1,27 @@
-// operation: sweep. Finds this repository's preview endpoints in the project, asks GitHub for
-// each PR's state, and deletes the previews whose PR is over (or, with max-age, stale). An
-// endpoint whose name is not a preview name of this repository is never touched.
+// operation: sweep. Finds this repository's preview endpoints in the project and asks GitHub for
+// each PR's state (the facts the plan decides from, src/sweep-decision.ts), then deletes the
+// previews the plan doomed. An endpoint whose name is not a preview name of this repository is
+// never touched. Loaded only when a sweep runs.
 import type { Clock } from "../clock.ts";
-import { formatDuration, truncate } from "../format.ts";
+import { truncate } from "../format.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import { formatError, redactTokenShapes } from "../friendli/redact.ts";
-import type { EndpointSpec } from "../friendli/schemas.ts";
 import type { PullRequestReader } from "../github-pulls.ts";
 import type { Logger } from "../log.ts";
-import { mapLimit } from "../lookup.ts";
+import { mapLimit, type SpecCache, specOf } from "../lookup.ts";
 import { type PreviewMatcher, parsePreviewName } from "../preview-names.ts";
-import { ageOf, decideSweep, type PrState, type SweepResult, sweepResult } from "../sweep-decision.ts";
+import {
+  type PlannedSweepRow,
+  type PreviewEndpoint,
+  type PrState,
+  planSweep,
+  type SweepResult,
+  sweepResult,
+} from "../sweep-decision.ts";
+import { SWEEP_REQUESTS_IN_FLIGHT } from "../timing.ts";
 
-/** A preview endpoint as a ledger or the listing knows it. */
-export interface PreviewEndpoint {
-  id: string;
-  name: string;
-  prNumber: number;
-  updatedAt?: string | null;
-  status?: string;
-}
+export type { PreviewEndpoint };
 
 /**
  * The GitHub deployments ledger, when it is on: where it knows the previews, the project need not
@@ -33,19 +34,23 @@ export interface SweepLedger {
   markInactive?(preview: PreviewEndpoint): Promise<void>;
 }
 
-export interface SweepOptions {
+/** Where the previews and their PRs' states come from. */
+export interface SweepSource {
   client: FriendliClient;
   projectId: string;
   matcher: PreviewMatcher;
   pullRequest: PullRequestReader;
-  maxAgeMs?: number;
-  dryRun: boolean;
-  clock: Pick<Clock, "now">;
   log: Logger;
   signal?: AbortSignal;
   /** Requests in flight at once (spec reads, PR reads, deletes). */
   concurrency?: number;
   ledger?: SweepLedger;
+}
+
+export interface SweepOptions extends SweepSource {
+  maxAgeMs?: number;
+  dryRun: boolean;
+  clock: Pick<Clock, "now">;
   /** Redacted from every message. */
   secrets?: readonly string[];
 }
@@ -69,64 +74,101 @@ export interface SweepReport {
   warnings: string[];
 }
 
-const DEFAULT_CONCURRENCY = 8;
+/** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */
+export interface SweepFindings {
+  previews: PreviewEndpoint[];
+  states: Map<number, PrState>;
+  othersLeftAlone: number;
+}
 
+/** The whole sweep in one call: find, decide, delete. */
 export async function sweep(opts: SweepOptions): Promise<SweepReport> {
-  const { log } = opts;
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  const failures: string[] = [];
-  const warnings: string[] = [];
-  const warn = (m: string) => {
-    warnings.push(m);
-    log.warning(m);
-  };
+  const found = await findSweepFacts(opts);
+  const planned = planSweep(found.previews, found.states, { nowMs: opts.clock.now(), maxAgeMs: opts.maxAgeMs });
+  const report = startSweepReport(planned, found.othersLeftAlone, opts.dryRun, opts.log);
+  if (!opts.dryRun) await deletePlanned(opts, report, opts.secrets ?? []);
+  return report;
+}
 
+/** The previews of this repository in the project, and the state of each of their PRs. */
+export async function findSweepFacts(opts: SweepSource): Promise<SweepFindings> {
+  const concurrency = opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT;
   const { previews, others } = await findPreviews(opts, concurrency);
-  log.info(
+  opts.log.info(
     `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
   );
-
   const numbers = [...new Set(previews.map((p) => p.prNumber))];
-  const states = await mapLimit(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
-  const stateOf = new Map(numbers.map((n, i) => [n, states[i] as PrState]));
-  for (const s of stateOf.values()) if (s.kind === "error") failures.push(s.message);
+  const read = await mapLimit(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
+  const states = new Map(numbers.map((n, i) => [n, read[i] as PrState]));
+  return { previews, states, othersLeftAlone: others };
+}
 
-  const now = opts.clock.now();
-  const rows: SweepRow[] = previews.map((p) => {
-    const pr = stateOf.get(p.prNumber) as PrState;
-    const ageMs = ageOf(p.updatedAt, now);
-    const d = decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs });
-    if (d.warn && pr.kind !== "error") warn(`${show(p.name)} (PR #${p.prNumber}): ${d.reason}`);
-    const action: SweepAction = d.action === "keep" ? "kept" : opts.dryRun ? "would-delete" : "deleted";
-    return { ...p, pr, ...(ageMs === undefined ? {} : { ageMs }), action, reason: d.reason };
+/**
+ * The report of a planned sweep before any delete: doomed rows read `deleted` (or `would-delete`
+ * in a dry run) until a delete says otherwise. Logs what a dry run would do and every warning.
+ */
+export function startSweepReport(
+  planned: readonly PlannedSweepRow[],
+  othersLeftAlone: number,
+  dryRun: boolean,
+  log: Logger,
+): SweepReport {
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  const rows = planned.map(({ decision, ...p }): SweepRow => {
+    if (p.pr.kind === "error" && !failures.includes(p.pr.message)) failures.push(p.pr.message);
+    else if (decision.warn) {
+      const warning = `${show(p.name)} (PR #${p.prNumber}): ${decision.reason}`;
+      warnings.push(warning);
+      log.warning(warning);
+    }
+    const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "deleted";
+    if (action === "would-delete") log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
+    return { ...p, action, reason: decision.reason };
   });
+  const report: SweepReport = { result: "clean", rows, othersLeftAlone, failures, warnings };
+  report.result = resultOfReport(report);
+  return report;
+}
 
-  const doomed = rows.filter((r) => r.action === "deleted");
-  for (const r of rows.filter((r) => r.action === "would-delete"))
-    log.info(`dry-run: would delete ${r.id} ${show(r.name)}: ${r.reason}`);
-  // Each delete catches its own failure, so mapLimit never stops early: one failure must not
-  // leave the other stale previews running.
-  await mapLimit(doomed, concurrency, (r) => deleteOne(opts, r, failures, warn), opts.signal);
-
-  const count = (a: SweepAction) => rows.filter((r) => r.action === a).length;
-  return {
-    result: sweepResult({
-      deleted: count("deleted"),
-      planned: count("would-delete"),
-      failures: failures.length,
-    }),
-    rows,
-    othersLeftAlone: others,
-    failures,
-    warnings,
+/**
+ * Deletes the doomed rows in parallel. Each delete catches its own failure, so one failure never
+ * leaves the other stale previews running; the row then reads `delete-failed`.
+ */
+export async function deletePlanned(
+  opts: Pick<SweepSource, "client" | "log" | "signal" | "concurrency" | "ledger">,
+  report: SweepReport,
+  secrets: readonly string[],
+): Promise<void> {
+  const doomed = report.rows.filter((r) => r.action === "deleted");
+  const warn = (m: string) => {
+    report.warnings.push(m);
+    opts.log.warning(m);
   };
+  await mapLimit(
+    doomed,
+    opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT,
+    (r) => deleteOne(opts, r, report.failures, warn, secrets),
+    opts.signal,
+  );
+  report.result = resultOfReport(report);
+}
+
+function resultOfReport(r: SweepReport): SweepResult {
+  const count = (a: SweepAction) => r.rows.filter((row) => row.action === a).length;
+  return sweepResult({
+    deleted: count("deleted"),
+    planned: count("would-delete"),
+    failures: r.failures.length,
+  });
 }
 
 async function deleteOne(
-  opts: SweepOptions,
+  opts: Pick<SweepSource, "client" | "log" | "signal" | "ledger">,
   row: SweepRow,
   failures: string[],
   warn: (m: string) => void,
+  secrets: readonly string[],
 ): Promise<void> {
   try {
     await opts.client.delete(row.id);
@@ -136,7 +178,7 @@ async function deleteOne(
     if (!(err instanceof ApiError && err.status === 404)) {
       opts.signal?.throwIfAborted();
       row.action = "delete-failed";
-      failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, opts.secrets ?? [])}`);
+      failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
       return;
     }
     opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
@@ -144,22 +186,21 @@ async function deleteOne(
   try {
     await opts.ledger?.markInactive?.(row);
   } catch (err) {
-    warn(
-      `could not mark the deployments of ${show(row.name)} inactive: ${formatError(err, opts.secrets ?? [])}`,
-    );
+    warn(`could not mark the deployments of ${show(row.name)} inactive: ${formatError(err, secrets)}`);
   }
 }
 
 /** The project's previews of this repository, from the ledger or by listing and reading specs. */
 async function findPreviews(
-  opts: SweepOptions,
+  opts: SweepSource,
   concurrency: number,
 ): Promise<{ previews: PreviewEndpoint[]; others: number }> {
+  const cache: SpecCache = new Map();
   const fromLedger = await opts.ledger?.findPreviews?.(opts.matcher);
-  if (fromLedger) return { previews: await confirmed(opts, fromLedger, concurrency), others: 0 };
+  if (fromLedger) return { previews: await confirmed(opts, fromLedger, concurrency, cache), others: 0 };
 
   const listed = await opts.client.listAll(opts.projectId);
-  const specs = await mapLimit(listed, concurrency, (e) => specOf(opts.client, e.id), opts.signal);
+  const specs = await mapLimit(listed, concurrency, (e) => specOf(opts.client, cache, e.id), opts.signal);
   const previews: PreviewEndpoint[] = [];
   listed.forEach((e, i) => {
     const spec = specs[i];
@@ -183,16 +224,17 @@ async function findPreviews(
  * status: a record is history, and only the endpoint itself says what it is now.
  */
 async function confirmed(
-  opts: SweepOptions,
+  opts: SweepSource,
   recorded: PreviewEndpoint[],
   concurrency: number,
+  cache: SpecCache,
 ): Promise<PreviewEndpoint[]> {
   const ours = recorded.filter((p) => parsePreviewName(p.name, opts.matcher) === p.prNumber);
   const seen = await mapLimit(
     ours,
     concurrency,
     async (p): Promise<PreviewEndpoint | undefined> => {
-      const spec = await specOf(opts.client, p.id);
+      const spec = await specOf(opts.client, cache, p.id);
       if (!spec || spec.projectId !== opts.projectId || spec.name !== p.name) return undefined;
       const status = await opts.client.status(p.id);
       return { ...p, updatedAt: status.updatedAt, status: status.status };
@@ -202,22 +244,7 @@ async function confirmed(
   return seen.filter((p): p is PreviewEndpoint => p !== undefined);
 }
 
-async function specOf(client: FriendliClient, id: string): Promise<EndpointSpec | undefined> {
-  try {
-    return await client.get(id);
-  } catch (err) {
-    // Deleted between the listing and the read: nothing to sweep.
-    if (err instanceof ApiError && err.status === 404) return undefined;
-    throw err;
-  }
-}
-
 /** An endpoint name from the API, safe in a log line: quoted, one line, short, no token shapes. */
 export function show(name: string): string {
   return JSON.stringify(truncate(redactTokenShapes(name), 100));
-}
-
-/** For the log and the summary: "3h 05m", or "unknown". */
-export function formatAge(ageMs: number | undefined): string {
-  return ageMs === undefined ? "unknown" : formatDuration(ageMs);
 }

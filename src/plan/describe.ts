@@ -38,6 +38,10 @@ function actionText(p: Plan): string {
       return `nothing to do (${a.reason})`;
     case "fail":
       return `fail (${a.message})`;
+    case "sweep": {
+      const doomed = a.rows.filter((r) => r.decision.action === "delete").length;
+      return `sweep ${a.rows.length} preview endpoint(s): delete ${doomed}, keep ${a.rows.length - doomed}`;
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas
 import type { Inputs, Operation } from "../inputs.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { Finding } from "../preflight/types.ts";
+import { type PlannedSweepRow, type PrState, type PreviewEndpoint, planSweep } from "../sweep-decision.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
 export type { FieldChange, Finding };
@@ -26,7 +27,7 @@ type WithBody<B> = PlannedRequest<B> & { body: B };
 /**
  * What the run does to the endpoint. Each kind has one result when it goes well (./result.ts):
  * create → created, update → updated, reuse → reused, delete → deleted, nothing → not-found,
- * fail → failed.
+ * fail → failed; a sweep's result depends on its rows (swept, clean).
  */
 export type PlannedAction =
   | { kind: "create"; request: WithBody<CreateEndpointBody> }
@@ -44,7 +45,9 @@ export type PlannedAction =
   /** No endpoint to act on, and that is fine (delete or status of what is not there). */
   | { kind: "nothing"; reason: string }
   /** Refused before any write, with the message the step fails with. */
-  | { kind: "fail"; endpoint?: FoundEndpoint; message: string };
+  | { kind: "fail"; endpoint?: FoundEndpoint; message: string }
+  /** operation sweep: each preview of this repository with what the table decided for it. */
+  | { kind: "sweep"; rows: PlannedSweepRow[]; othersLeftAlone: number };
 
 export interface Plan {
   operation: Operation;
@@ -66,6 +69,18 @@ export interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];
+  /** operation sweep: what the preview listing and GitHub said, in place of `found`. */
+  sweep?: SweepFacts;
+}
+
+export interface SweepFacts {
+  previews: PreviewEndpoint[];
+  /** Each PR's state, by number. */
+  states: ReadonlyMap<number, PrState>;
+  /** Endpoints of the project that are not previews of this repository. */
+  othersLeftAlone: number;
+  /** When the ages are measured. */
+  nowMs: number;
 }
 
 /** The decision table of every operation. */
@@ -87,6 +102,8 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
       return make(deleteAction(inputs, facts.found));
     case "status":
       return make(statusAction(inputs, facts.found), facts.found?.spec?.autoscalingMin ?? inputs.minReplicas);
+    case "sweep":
+      return make(sweepAction(inputs, facts.sweep));
   }
 }
 
@@ -95,7 +112,8 @@ function endpointOf(found: FoundEndpoint | undefined): { endpoint?: FoundEndpoin
 }
 
 function waits(action: PlannedAction): boolean {
-  return action.kind !== "fail" && action.kind !== "nothing";
+  // A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
+  return action.kind !== "fail" && action.kind !== "nothing" && action.kind !== "sweep";
 }
 
 function targetOf(action: PlannedAction): "running" | "gone" {
@@ -159,6 +177,15 @@ function statusAction(inputs: Inputs, found: FoundEndpoint | undefined): Planned
   const reason = `no endpoint ${target(inputs)} in project ${inputs.projectId}`;
   // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
   return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
+}
+
+function sweepAction(inputs: Inputs, facts: SweepFacts | undefined): PlannedAction {
+  if (!facts) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
+  return {
+    kind: "sweep",
+    rows: planSweep(facts.previews, facts.states, { nowMs: facts.nowMs, maxAgeMs: inputs.maxAgeMs }),
+    othersLeftAlone: facts.othersLeftAlone,
+  };
 }
 
 /** The request the plan would send, if any. */

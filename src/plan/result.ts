@@ -2,6 +2,7 @@
 // tested without HTTP (test/unit/result.test.ts).
 import { ApiError } from "../friendli/errors.ts";
 import type { Result } from "../names.ts";
+import { sweepResult } from "../sweep-decision.ts";
 import type { Plan, PlannedAction } from "./plan.ts";
 
 /** Thrown to end a run with a result other than `failed` (timed-out, cancelled), or a plain failure. */
@@ -29,7 +30,7 @@ export type RunOutcome =
       aborted: boolean;
     };
 
-const DONE: Record<PlannedAction["kind"], Result> = {
+const DONE: Record<Exclude<PlannedAction["kind"], "sweep">, Result> = {
   create: "created",
   update: "updated",
   reuse: "reused",
@@ -43,9 +44,24 @@ export function resultOf(o: RunOutcome): Result {
   if (o.aborted) return "cancelled";
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
-  const kind = o.plan.action.kind;
+  const action = o.plan.action;
+  if (action.kind === "sweep") return sweepOutcome(action.rows, o.dryRun);
+  const kind = action.kind;
   if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
   return DONE[kind];
+}
+
+/**
+ * A sweep that got this far deleted every preview it planned to (a failed delete is an error): it
+ * failed when a PR's state could not be read, else swept, planned (dry run) or clean.
+ */
+function sweepOutcome(rows: Extract<PlannedAction, { kind: "sweep" }>["rows"], dryRun: boolean): Result {
+  const doomed = rows.filter((r) => r.decision.action === "delete").length;
+  return sweepResult({
+    deleted: dryRun ? 0 : doomed,
+    planned: dryRun ? doomed : 0,
+    failures: rows.filter((r) => r.pr.kind === "error").length,
+  });
 }
 
 function errorResult(err: unknown): Result {

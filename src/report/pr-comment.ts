@@ -46,6 +46,10 @@ export function commentState(r: RunReport): PrCommentState {
           return "deploying";
       }
     }
+    // A sweep writes no PR comment (main.ts); were one asked for, nothing was deployed here.
+    case "swept":
+    case "clean":
+      return "skipped";
     default:
       return r.result;
   }
@@ -67,6 +71,7 @@ const VERBS: Record<RunReport["operation"], string> = {
   deploy: "Deploy",
   delete: "Delete",
   status: "Status check",
+  sweep: "Sweep",
 };
 
 // Bounds keep the comment far below GitHub's 65,536-character limit whatever a server sends.

@@ -1,6 +1,7 @@
 // CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
 import type { Operation } from "../inputs.ts";
 import type { Result } from "../names.ts";
+import type { SweepReport } from "../operations/sweep.ts";
 
 /** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
 export interface PhaseSpan {
@@ -52,4 +53,6 @@ export interface RunReport {
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];
+  /** operation sweep: every preview of this repository and what became of it. */
+  sweep?: SweepReport & { dryRun: boolean; maxAgeMs?: number };
 }

@@ -7,6 +7,7 @@ import { classifyStatus, type StatusClass } from "../wait.ts";
 import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
 import type { PhaseSpan, RunReport } from "./run-report.ts";
+import { renderSweepSummary } from "./sweep-summary.ts";
 
 const HEADINGS: Record<Result, { icon: string; text: string }> = {
   created: { icon: "✅", text: "Endpoint created" },
@@ -19,6 +20,8 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
   failed: { icon: "❌", text: "Failed" },
   "timed-out": { icon: "⏱️", text: "Timed out" },
   cancelled: { icon: "🚫", text: "Cancelled" },
+  swept: { icon: "🧹", text: "Stale previews deleted" },
+  clean: { icon: "✅", text: "No stale previews" },
 };
 
 /** Results after which the endpoint is there to be called. */
@@ -67,6 +70,7 @@ function createdByThisRun(r: RunReport): boolean | undefined {
 }
 
 export function renderSummary(r: RunReport): string {
+  if (r.sweep) return sweepSummary(r, r.sweep);
   const parts = [heading(r), detailsTable(r)];
   if (r.message) parts.push(`> ${escapeMarkdown(r.message)}`);
   if (r.hint) parts.push(`**What to do:** ${escapeMarkdown(r.hint, { inlineCode: true })}`);
@@ -218,4 +222,16 @@ function howToCall(endpointId: string, inferenceUrl: string): string {
     );
   }
   return lines.join("\n");
+}
+
+/** A sweep's table, with what ended the run when that was not the sweep itself. */
+function sweepSummary(r: RunReport, sweep: NonNullable<RunReport["sweep"]>): string {
+  const body = renderSweepSummary(sweep, {
+    dryRun: sweep.dryRun,
+    result: r.result,
+    ...(sweep.maxAgeMs === undefined ? {} : { maxAge: formatDuration(sweep.maxAgeMs) }),
+  });
+  // The sweep's own failures are listed in its table; a message beside them is what stopped the run.
+  const stopped = r.message && !sweep.failures.some((f) => r.message?.includes(f));
+  return stopped ? `${body}\n> ${escapeMarkdown(r.message ?? "")}\n` : body;
 }

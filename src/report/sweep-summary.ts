@@ -1,15 +1,19 @@
 // The job summary of a sweep: one table row per preview endpoint (endpoint, PR, state, age,
 // action taken), then the failures and warnings. Every value from outside (endpoint names and ids,
 // GitHub's and Friendli's error texts) goes through escapeMarkdown.
+import { formatDuration } from "../format.ts";
+import type { Result } from "../names.ts";
+// Types only: the summary must not load the sweep's executor.
 import type { SweepReport, SweepRow } from "../operations/sweep.ts";
-import { formatAge } from "../operations/sweep.ts";
 import { escapeMarkdown } from "./markdown.ts";
 
-const HEADINGS: Record<SweepReport["result"], string> = {
+const HEADINGS: Partial<Record<Result, string>> = {
   swept: "🧹 Friendli sweep: stale previews deleted",
   planned: "📝 Friendli sweep (dry run): previews that would be deleted",
   clean: "✅ Friendli sweep: nothing to delete",
   failed: "❌ Friendli sweep: failed",
+  "timed-out": "⏱️ Friendli sweep: timed out (wait-timeout)",
+  cancelled: "🚫 Friendli sweep: cancelled",
 };
 
 const ACTIONS: Record<SweepRow["action"], string> = {
@@ -26,10 +30,13 @@ export interface SweepSummaryOptions {
   dryRun: boolean;
   /** `max-age` as the user wrote it, shown beside the heading. */
   maxAge?: string;
+  /** The run's result when it is not the sweep's own (a timeout or a cancellation ended it). */
+  result?: Result;
 }
 
 export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): string {
-  const parts = [`## ${HEADINGS[r.result]}`, intro(r, opts)];
+  const result = opts.result ?? r.result;
+  const parts = [`## ${HEADINGS[result] ?? `Friendli sweep: ${result}`}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
   if (r.failures.length > 0)
     parts.push(`### Failures\n\n${r.failures.map((f) => `- ❌ ${escapeMarkdown(f)}`).join("\n")}`);
@@ -75,6 +82,11 @@ function prState(row: SweepRow): string {
     case "error":
       return "unknown (error)";
   }
+}
+
+/** For the log and the summary: "3h 05m", or "unknown". */
+export function formatAge(ageMs: number | undefined): string {
+  return ageMs === undefined ? "unknown" : formatDuration(ageMs);
 }
 
 function esc(value: string): string {

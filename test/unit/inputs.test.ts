@@ -94,6 +94,8 @@ describe("parseInputs: defaults", () => {
       smokeTestPrompt: DEFAULT_SMOKE_TEST_PROMPT,
       apiUrl: "https://api.friendli.ai",
       dryRun: false,
+      maxAgeMs: undefined,
+      namePrefix: undefined,
     } satisfies Inputs);
   });
 
@@ -160,6 +162,8 @@ describe("parseInputs: defaults", () => {
       smokeTestPrompt: "Hi",
       apiUrl: "http://127.0.0.1:8080",
       dryRun: true,
+      maxAgeMs: undefined,
+      namePrefix: undefined,
     } satisfies Inputs);
   });
 
@@ -316,8 +320,8 @@ describe("parseInputs: booleans", () => {
 
 describe("parseInputs: enums", () => {
   it.each([
-    ["operation", "Deploy", "`operation` must be one of deploy, delete, status (got Deploy)"],
-    ["operation", "create", "`operation` must be one of deploy, delete, status (got create)"],
+    ["operation", "Deploy", "`operation` must be one of deploy, delete, status, sweep (got Deploy)"],
+    ["operation", "create", "`operation` must be one of deploy, delete, status, sweep (got create)"],
     ["if-exists", "replace", "`if-exists` must be one of update, reuse, fail (got replace)"],
   ] as const)("%s refuses %s", (input, value, message) => {
     expect(problemOf(input, value)).toBe(message);
@@ -767,5 +771,64 @@ describe("echoed values are cut by code point", () => {
 describe("derivePreviewName", () => {
   it("is the preview naming of ./preview-names.ts, kept importable from the inputs", () => {
     expect(derivePreviewName("acme/models", 17)).toBe("acme--models-pr-17");
+  });
+});
+
+describe("parseInputs: operation sweep", () => {
+  const sweep: Given = {
+    operation: "sweep",
+    "friendli-token": TOKEN,
+    "project-id": "proj-1",
+    "github-token": "ghs_abc",
+  };
+
+  it("needs no name, endpoint-id, model or GPU, on any event", () => {
+    expect(ok(sweep)).toMatchObject({
+      operation: "sweep",
+      name: "",
+      maxAgeMs: undefined,
+      namePrefix: undefined,
+    });
+  });
+
+  it("reads max-age like wait-timeout and name-prefix like a name", () => {
+    expect(ok({ ...sweep, "max-age": "72h", "name-prefix": "models-pr-" })).toMatchObject({
+      maxAgeMs: 72 * 3_600_000,
+      namePrefix: "models-pr-",
+    });
+    // Longer than a job may run: an age, not a wait.
+    expect(ok({ ...sweep, "max-age": "720h" }).maxAgeMs).toBe(720 * 3_600_000);
+  });
+
+  it.each([
+    [
+      "max-age",
+      "3 days",
+      '`max-age` must be a duration such as 72h, 90m or plain seconds such as 3600 (got "3 days")',
+    ],
+    ["max-age", "0s", "`max-age` must be more than zero (got 0s)"],
+    [
+      "name-prefix",
+      "my preview-",
+      "`name-prefix` must not contain whitespace, control characters or '/' (got \"my preview-\")",
+    ],
+    [
+      "name-prefix",
+      "acme/models-pr-",
+      "`name-prefix` must not contain whitespace, control characters or '/' (got acme/models-pr-)",
+    ],
+    [
+      "github-token",
+      "",
+      "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
+    ],
+  ] as const)("%s refuses %j", (input, value, message) => {
+    expect(problems({ ...sweep, [input]: value })).toEqual([{ input, message }]);
+  });
+
+  it.each(["max-age", "name-prefix"] as const)("%s on another operation is refused, not ignored", (input) => {
+    expect(problemOf(input, input === "max-age" ? "72h" : "models-pr-")).toBe(
+      `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: deploy\` step`,
+    );
   });
 });

@@ -245,3 +245,55 @@ describe("plan: what an update would change", () => {
     );
   });
 });
+
+describe("plan: a sweep", () => {
+  const HOUR = 3_600_000;
+  const nowMs = Date.parse("2026-11-25T12:00:00Z");
+  const hoursAgo = (h: number) => new Date(nowMs - h * HOUR).toISOString();
+  const preview = (prNumber: number, h: number) => ({
+    id: `ep${prNumber}`,
+    name: `acme--models-pr-${prNumber}`,
+    prNumber,
+    updatedAt: hoursAgo(h),
+  });
+  const facts = {
+    previews: [preview(1, 100), preview(2, 100), preview(3, 1)],
+    states: new Map([
+      [1, { kind: "closed" as const, merged: true }],
+      [2, { kind: "open" as const }],
+      [3, { kind: "open" as const }],
+    ]),
+    othersLeftAlone: 4,
+    nowMs,
+  };
+  const sweepInputs = (given: Record<string, string> = {}) =>
+    inputs({ operation: "sweep", name: "", "hf-model-repo": "", gpu: "", "github-token": "ghs_x", ...given });
+
+  it("decides each preview by the table, with max-age for open PRs, and neither waits nor smoke-tests", () => {
+    const p = plan(sweepInputs({ "max-age": "72h", "smoke-test": "true" }), { found: undefined, sweep: facts });
+    expect(p.wait).toBeUndefined();
+    expect(p.smokeTest).toBe(false);
+    if (p.action.kind !== "sweep") throw new Error(`not a sweep: ${p.action.kind}`);
+    expect(p.action.othersLeftAlone).toBe(4);
+    expect(p.action.rows.map((r) => [r.name, r.decision.action, r.ageMs])).toEqual([
+      ["acme--models-pr-1", "delete", 100 * HOUR],
+      ["acme--models-pr-2", "delete", 100 * HOUR],
+      ["acme--models-pr-3", "keep", HOUR],
+    ]);
+    expect(describePlan(p)).toBe("Plan: sweep 3 preview endpoint(s): delete 2, keep 1");
+    expect(plannedRequest(p)).toBeUndefined();
+  });
+
+  it("without max-age keeps every open PR's preview", () => {
+    const p = plan(sweepInputs(), { found: undefined, sweep: facts });
+    expect(p.action.kind === "sweep" && p.action.rows.map((r) => r.decision.action)).toEqual([
+      "delete",
+      "keep",
+      "keep",
+    ]);
+  });
+
+  it("without the listing it refuses rather than sweep nothing silently", () => {
+    expect(plan(sweepInputs(), { found: undefined }).action.kind).toBe("fail");
+  });
+});

@@ -4,6 +4,7 @@ import { ApiError } from "../../src/friendli/errors.ts";
 import type { Result } from "../../src/names.ts";
 import type { Plan, PlannedAction } from "../../src/plan/plan.ts";
 import { OperationFailure, type RunOutcome, resultOf } from "../../src/plan/result.ts";
+import type { PlannedSweepRow, PrState } from "../../src/sweep-decision.ts";
 
 const endpoint = { id: "ep1" };
 const request = { method: "POST" as const, url: "/x", body: {} as never };
@@ -14,7 +15,23 @@ const actions: Record<PlannedAction["kind"], PlannedAction> = {
   delete: { kind: "delete", endpoint, request: { method: "DELETE", url: "/x" } },
   nothing: { kind: "nothing", reason: "none" },
   fail: { kind: "fail", message: "no" },
+  sweep: { kind: "sweep", rows: [], othersLeftAlone: 0 },
 };
+const row = (action: "delete" | "keep", pr: PrState = { kind: "closed", merged: false }): PlannedSweepRow => ({
+  id: "ep",
+  name: "acme--models-pr-1",
+  prNumber: 1,
+  pr,
+  decision: { action, reason: "r" },
+});
+const swept = (rows: PlannedSweepRow[], extra: Partial<Extract<RunOutcome, { stage: "plan" }>> = {}) =>
+  ({
+    stage: "plan",
+    plan: { operation: "sweep", action: { kind: "sweep", rows, othersLeftAlone: 0 }, smokeTest: false, findings: [] },
+    dryRun: false,
+    aborted: false,
+    ...extra,
+  }) satisfies RunOutcome;
 const planOf = (kind: PlannedAction["kind"]): Plan => ({
   operation: "deploy",
   action: actions[kind],
@@ -69,6 +86,22 @@ describe("resultOf", () => {
     ],
     ["cancelled after a successful create", ran("create", { aborted: true }), "cancelled"],
     ["cancelled wins over a failure", ran("create", { aborted: true, error: new Error("x") }), "cancelled"],
+    ["a sweep that deleted something", swept([row("delete"), row("keep")]), "swept"],
+    ["a sweep with nothing to delete", swept([row("keep")]), "clean"],
+    ["a sweep of no previews", swept([]), "clean"],
+    ["a dry-run sweep that found something", swept([row("delete")], { dryRun: true }), "planned"],
+    ["a dry-run sweep that found nothing", swept([row("keep")], { dryRun: true }), "clean"],
+    [
+      "a sweep where a PR could not be read",
+      swept([row("delete"), row("keep", { kind: "error", message: "403" })]),
+      "failed",
+    ],
+    [
+      "a sweep whose delete failed",
+      swept([row("delete")], { error: new OperationFailure("could not delete", "failed") }),
+      "failed",
+    ],
+    ["a sweep cancelled", swept([row("delete")], { aborted: true }), "cancelled"],
   ])("%s -> %s", (_what, outcome, expected) => {
     expect(resultOf(outcome)).toBe(expected);
   });

@@ -1,0 +1,73 @@
+// The sweep's part of a run (operation: sweep): the facts plan() decides from, the dry run's
+// listing, and carrying out the plan's rows. The executor (./sweep.ts) and GitHub's client are
+// loaded here, on first use, so a deploy never loads them.
+import type { PlannedAction, SweepFacts } from "../plan/plan.ts";
+import { OperationFailure } from "../plan/result.ts";
+import type { PreviewMatcher } from "../preview-names.ts";
+import type { OperationContext } from "./context.ts";
+
+type SweepPlan = Extract<PlannedAction, { kind: "sweep" }>;
+
+/** The previews of this repository in the project and the state of each PR, as of now. */
+export async function sweepFacts(op: OperationContext): Promise<SweepFacts> {
+  const [{ findSweepFacts }, { createPullRequestReader }] = await Promise.all([
+    import("./sweep.ts"),
+    import("../github-pulls.ts"),
+  ]);
+  const pullRequest = await createPullRequestReader({
+    token: op.inputs.githubToken,
+    repository: op.run.repository,
+    apiUrl: op.githubApiUrl,
+    log: op.log,
+    signal: op.signal,
+  });
+  const found = await findSweepFacts({
+    client: op.client,
+    projectId: op.inputs.projectId,
+    matcher: matcherOf(op),
+    pullRequest,
+    log: op.log,
+    signal: op.signal,
+  });
+  return { ...found, nowMs: op.clock.now() };
+}
+
+/** `name-prefix` when given, else this repository's own preview naming. */
+function matcherOf(op: OperationContext): PreviewMatcher {
+  return op.inputs.namePrefix ? { prefix: op.inputs.namePrefix } : { repository: op.run.repository };
+}
+
+/** Dry run: the rows into the report and the log (what would be deleted and why); nothing sent. */
+export async function showSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
+  await startReport(op, plan);
+  op.log.info("dry-run: nothing was deleted.");
+}
+
+/** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
+export async function executeSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
+  const report = await startReport(op, plan);
+  const { deletePlanned } = await import("./sweep.ts");
+  await deletePlanned({ client: op.client, log: op.log, signal: op.signal }, report, op.secrets);
+  const failure = sweepOutcome(op).error;
+  if (failure) throw failure;
+}
+
+async function startReport(op: OperationContext, plan: SweepPlan) {
+  const { startSweepReport } = await import("./sweep.ts");
+  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
+  op.report.sweep = {
+    ...report,
+    dryRun: op.inputs.dryRun,
+    ...(op.inputs.maxAgeMs === undefined ? {} : { maxAgeMs: op.inputs.maxAgeMs }),
+  };
+  return op.report.sweep;
+}
+
+/** The sweep's failures (PR reads, deletes) as the error that fails the run, once all is done. */
+export function sweepOutcome(op: OperationContext): { error?: OperationFailure } {
+  const failures = op.report.sweep?.failures ?? [];
+  if (failures.length === 0) return {};
+  const head =
+    failures.length === 1 ? "The sweep failed:" : `The sweep failed ${failures.length} times (the rest went through):`;
+  return { error: new OperationFailure([head, ...failures.map((f) => `- ${f}`)].join("\n"), "failed") };
+}
