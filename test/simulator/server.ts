@@ -147,6 +147,7 @@ export interface SeedEndpoint {
   status?: string;
   phase?: string | null;
   errorCode?: string | null;
+  /** When it was made and entered its status (the `updatedAt` it reports): a seed can be days old. */
   createdAt?: number;
   hfModelRepo?: string;
   hfModelRepoRevision?: string | null;
@@ -1117,7 +1118,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             createdAt,
           },
         ],
-        anchor: anchorForSeed(scenario, now, s.status ?? "RUNNING", s.phase ?? null, s.errorCode ?? null),
+        anchor: anchorForSeed(scenario, createdAt, s.status ?? "RUNNING", s.phase ?? null, s.errorCode ?? null),
         lastInferenceAt: null,
       };
       store.endpoints.set(id, e);
