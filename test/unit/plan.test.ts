@@ -270,7 +270,10 @@ describe("plan: a sweep", () => {
     inputs({ operation: "sweep", name: "", "hf-model-repo": "", gpu: "", "github-token": "ghs_x", ...given });
 
   it("decides each preview by the table, with max-age for open PRs, and neither waits nor smoke-tests", () => {
-    const p = plan(sweepInputs({ "max-age": "72h", "smoke-test": "true" }), { found: undefined, sweep: facts });
+    const p = plan(sweepInputs({ "max-age": "72h", "smoke-test": "true" }), {
+      found: undefined,
+      sweep: facts,
+    });
     expect(p.wait).toBeUndefined();
     expect(p.smokeTest).toBe(false);
     if (p.action.kind !== "sweep") throw new Error(`not a sweep: ${p.action.kind}`);

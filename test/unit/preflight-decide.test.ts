@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { optionMemoryBytes } from "../../src/friendli/gpus.ts";
 import {
@@ -11,6 +10,7 @@ import {
 import { hubUrlFrom } from "../../src/preflight/index.ts";
 import type { HubAnswer, HubFacts, PreflightContext } from "../../src/preflight/types.ts";
 import { preflightLines, renderPreflight } from "../../src/report/preflight.ts";
+import { staticGraph } from "./helpers.ts";
 
 const GB = 1e9;
 const SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -317,19 +317,6 @@ describe("the pre-flight report", () => {
 });
 
 describe("lazy loading", () => {
-  /** Every module a file loads at import time (type-only imports and dynamic import() excluded). */
-  function staticGraph(entry: URL, seen = new Set<string>()): Set<string> {
-    if (seen.has(entry.href)) return seen;
-    seen.add(entry.href);
-    const source = readFileSync(entry, "utf8");
-    for (const m of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)";/gms)) {
-      const spec = m[1] ?? "";
-      if (spec.startsWith(".")) staticGraph(new URL(spec, entry), seen);
-      else seen.add(spec);
-    }
-    return seen;
-  }
-
   it("importing the pre-flight's entry loads neither the Hub client nor its fetch", () => {
     const graph = [...staticGraph(new URL("../../src/preflight/index.ts", import.meta.url))];
     expect(graph.some((g) => g.includes("@huggingface/hub"))).toBe(false);

@@ -17,7 +17,10 @@ const actions: Record<PlannedAction["kind"], PlannedAction> = {
   fail: { kind: "fail", message: "no" },
   sweep: { kind: "sweep", rows: [], othersLeftAlone: 0 },
 };
-const row = (action: "delete" | "keep", pr: PrState = { kind: "closed", merged: false }): PlannedSweepRow => ({
+const row = (
+  action: "delete" | "keep",
+  pr: PrState = { kind: "closed", merged: false },
+): PlannedSweepRow => ({
   id: "ep",
   name: "acme--models-pr-1",
   prNumber: 1,
@@ -27,7 +30,12 @@ const row = (action: "delete" | "keep", pr: PrState = { kind: "closed", merged: 
 const swept = (rows: PlannedSweepRow[], extra: Partial<Extract<RunOutcome, { stage: "plan" }>> = {}) =>
   ({
     stage: "plan",
-    plan: { operation: "sweep", action: { kind: "sweep", rows, othersLeftAlone: 0 }, smokeTest: false, findings: [] },
+    plan: {
+      operation: "sweep",
+      action: { kind: "sweep", rows, othersLeftAlone: 0 },
+      smokeTest: false,
+      findings: [],
+    },
     dryRun: false,
     aborted: false,
     ...extra,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOf, decideSweep, type PrState, sweepResult } from "../../src/sweep-decision.ts";
+import { ageOf, decideSweep, type PrState, planSweep, sweepResult } from "../../src/sweep-decision.ts";
+import { staticGraph } from "./helpers.ts";
 
 const H = 3_600_000;
 const open: PrState = { kind: "open" };
@@ -60,5 +61,37 @@ describe("sweepResult", () => {
     [{ deleted: 0, planned: 0, failures: 1 }, "failed"],
   ])("%j -> %s", (counts, expected) => {
     expect(sweepResult(counts)).toBe(expected);
+  });
+});
+
+describe("planSweep", () => {
+  it("puts each preview through the table, and a PR without a state is an error, never a delete", () => {
+    const nowMs = Date.parse("2026-11-25T12:00:00Z");
+    const rows = planSweep(
+      [
+        { id: "a", name: "x-pr-1", prNumber: 1, updatedAt: "2026-11-25T11:00:00Z" },
+        { id: "b", name: "x-pr-2", prNumber: 2, updatedAt: null },
+      ],
+      new Map([[1, { kind: "closed" as const, merged: false }]]),
+      { nowMs, maxAgeMs: undefined },
+    );
+    expect(rows.map((r) => [r.id, r.decision.action, r.ageMs, r.pr.kind])).toEqual([
+      ["a", "delete", 3_600_000, "closed"],
+      ["b", "keep", undefined, "error"],
+    ]);
+  });
+});
+
+describe("lazy loading", () => {
+  it("a run that is not a sweep loads neither the sweep's executor nor GitHub's client", () => {
+    const graph = [...staticGraph(new URL("../../src/main.ts", import.meta.url))];
+    for (const lazy of ["/operations/sweep.ts", "/github-pulls.ts", "/report/github.ts"])
+      expect(graph.filter((g) => g.endsWith(lazy))).toEqual([]);
+    expect(graph).not.toContain("@actions/github");
+    // The walk sees through to them from the module that loads them.
+    const run = [...staticGraph(new URL("../../src/operations/sweep-run.ts", import.meta.url))];
+    expect(run.filter((g) => g.endsWith("/operations/sweep.ts"))).toEqual([]);
+    const pulls = [...staticGraph(new URL("../../src/github-pulls.ts", import.meta.url))];
+    expect(pulls.some((g) => g.endsWith("/report/github.ts"))).toBe(true);
   });
 });
