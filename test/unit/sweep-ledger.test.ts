@@ -1,0 +1,84 @@
+// The sweep's ledger hook against the loopback fake of GitHub's deployments API, with the real Octokit.
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import type { RunContext } from "../../src/context.ts";
+import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
+import { buildPayload, settingsFromBody } from "../../src/ledger.ts";
+import type { Logger } from "../../src/log.ts";
+import { sweepLedger } from "../../src/report/sweep-ledger.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+
+const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
+const context: RunContext = {
+  eventName: "schedule",
+  repository: "acme/models",
+  sha: "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea",
+  serverUrl: "https://github.com",
+  runId: "9001",
+  runUrl: "https://github.com/acme/models/actions/runs/9001",
+  workflow: "Sweep",
+  actionRef: "v1",
+};
+const body = (name: string): CreateEndpointBody => ({
+  projectId: "proj-1",
+  name,
+  instanceOptionId: "TwD5AqnBSVN0",
+  hfModelRepo: "meta-llama/Llama-3.1-8B-Instruct",
+  autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
+  advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+});
+const payload = (id: string, name: string) =>
+  buildPayload({ id, name, projectId: "proj-1" }, settingsFromBody(body(name), "1x H100"));
+
+let github: FakeGitHub;
+let warnings: string[];
+let log: Logger;
+beforeAll(async () => {
+  github = await startFakeGitHub({ token: GITHUB_TOKEN });
+});
+afterAll(async () => {
+  await github.close();
+});
+beforeEach(() => {
+  github.reset();
+  warnings = [];
+  log = { info: () => {}, debug: () => {}, warning: (m) => warnings.push(m) };
+  for (const name of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]) vi.stubEnv(name, "");
+});
+
+const hook = () =>
+  sweepLedger({ enabled: true, context, token: GITHUB_TOKEN, apiUrl: github.url, log, secrets: [] });
+
+it("marks the deleted preview's live deployments inactive, in its own environment only", async () => {
+  const mine = github.deployments.seed({
+    environment: "friendli/acme--models-pr-1",
+    payload: payload("ep1", "acme--models-pr-1"),
+    states: ["in_progress", "success"],
+  });
+  // Another endpoint once had the same name: its record is not this preview's.
+  const older = github.deployments.seed({
+    environment: "friendli/acme--models-pr-1",
+    payload: payload("ep0", "acme--models-pr-1"),
+    states: ["success"],
+  });
+  const other = github.deployments.seed({
+    environment: "friendli/acme--models-pr-3",
+    payload: payload("ep3", "acme--models-pr-3"),
+    states: ["success"],
+  });
+  await hook().markInactive?.({ id: "ep1", name: "acme--models-pr-1", prNumber: 1 });
+  expect(mine.statuses.map((s) => s.state)).toEqual(["in_progress", "success", "inactive"]);
+  expect(mine.statuses.at(-1)?.description).toBe("Preview deleted by the sweep");
+  expect(older.statuses.map((s) => s.state)).toEqual(["success"]);
+  expect(other.statuses.map((s) => s.state)).toEqual(["success"]);
+  expect(warnings).toEqual([]);
+});
+
+it("a token without deployments: write warns once for the whole sweep", async () => {
+  github.deployments.access = "none";
+  const h = hook();
+  for (const n of [1, 2, 4])
+    await h.markInactive?.({ id: `ep${n}`, name: `acme--models-pr-${n}`, prNumber: n });
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain("`permissions: deployments: write`");
+  expect(github.requests).toHaveLength(1);
+});
