@@ -68,6 +68,8 @@ export function sweepOutcome(op: OperationContext): { error?: OperationFailure }
   const failures = op.report.sweep?.failures ?? [];
   if (failures.length === 0) return {};
   const head =
-    failures.length === 1 ? "The sweep failed:" : `The sweep failed ${failures.length} times (the rest went through):`;
+    failures.length === 1
+      ? "The sweep failed:"
+      : `The sweep failed ${failures.length} times (the rest went through):`;
   return { error: new OperationFailure([head, ...failures.map((f) => `- ${f}`)].join("\n"), "failed") };
 }

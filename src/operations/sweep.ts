@@ -84,7 +84,10 @@ export interface SweepFindings {
 /** The whole sweep in one call: find, decide, delete. */
 export async function sweep(opts: SweepOptions): Promise<SweepReport> {
   const found = await findSweepFacts(opts);
-  const planned = planSweep(found.previews, found.states, { nowMs: opts.clock.now(), maxAgeMs: opts.maxAgeMs });
+  const planned = planSweep(found.previews, found.states, {
+    nowMs: opts.clock.now(),
+    maxAgeMs: opts.maxAgeMs,
+  });
   const report = startSweepReport(planned, found.othersLeftAlone, opts.dryRun, opts.log);
   if (!opts.dryRun) await deletePlanned(opts, report, opts.secrets ?? []);
   return report;
@@ -123,7 +126,8 @@ export function startSweepReport(
       log.warning(warning);
     }
     const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "deleted";
-    if (action === "would-delete") log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
+    if (action === "would-delete")
+      log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
   });
   const report: SweepReport = { result: "clean", rows, othersLeftAlone, failures, warnings };

@@ -7,7 +7,7 @@ import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas
 import type { Inputs, Operation } from "../inputs.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { Finding } from "../preflight/types.ts";
-import { type PlannedSweepRow, type PrState, type PreviewEndpoint, planSweep } from "../sweep-decision.ts";
+import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep-decision.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
 export type { FieldChange, Finding };

@@ -1118,7 +1118,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             createdAt,
           },
         ],
-        anchor: anchorForSeed(scenario, createdAt, s.status ?? "RUNNING", s.phase ?? null, s.errorCode ?? null),
+        anchor: anchorForSeed(
+          scenario,
+          createdAt,
+          s.status ?? "RUNNING",
+          s.phase ?? null,
+          s.errorCode ?? null,
+        ),
         lastInferenceAt: null,
       };
       store.endpoints.set(id, e);
