@@ -1,11 +1,12 @@
 // The one HTTP layer: every Friendli request goes through send(), which builds the headers,
 // applies the run's abort signal and a per-request timeout, classifies each failure
 // (./retry.ts) and retries only what is safe to repeat. Messages are redacted with the token.
+
+import { type Dispatcher, EnvHttpProxyAgent, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
 import { type Clock, systemClock } from "../clock.ts";
 import { truncate } from "../format.ts";
 import type { Logger } from "../log.ts";
-import { type Dispatcher, EnvHttpProxyAgent, request } from "../undici.ts";
 import { ApiError, abortedError, type FailureKind } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import {

@@ -1,0 +1,2 @@
+export const id=296;export const ids=[296];export const modules={1296:(o,e,r)=>{r.a(o,async(o,t)=>{try{r.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{run:n}=await Promise.all([r.e(559),r.e(238),r.e(651)]).then(r.bind(r,2651));await n({signal:o.signal}),o.signal.aborted&&process.exit(),t()}catch(o){t(o)}},1)}};
+//# sourceMappingURL=296.index.js.map
