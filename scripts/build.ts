@@ -78,7 +78,8 @@ async function minifyDir(dir: string): Promise<void> {
       format: { comments: false },
       sourceMap: { content: readFileSync(`${path}.map`, "utf8"), url: `${file}.map` },
     });
-    if (result.code === undefined || typeof result.map !== "string") throw new Error(`terser produced nothing for ${path}`);
+    if (result.code === undefined || typeof result.map !== "string")
+      throw new Error(`terser produced nothing for ${path}`);
     const map = JSON.parse(result.map) as { sources: string[]; sourcesContent?: unknown };
     delete map.sourcesContent;
     map.sources = map.sources.map((s) => s.replace(/^\.\.\/build\/(.*)\.js$/, "../../src/$1.ts"));

@@ -239,7 +239,10 @@ async function afterFailure(
       warn(
         `An endpoint named "${inputs.name}" may have been created in project ${inputs.projectId} before the run ` +
           `${report.result === "cancelled" ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
-          `operation: delete, name: ${inputs.name}`,
+          `operation: delete, name: ${inputs.name}` +
+          (report.result === "cancelled" && inputs.deleteOnFailure
+            ? "; the post step will look it up by name and delete it"
+            : ""),
       );
     }
     return;
