@@ -50,7 +50,7 @@ await minifyDir(join(root, "dist/bundle"));
 for (const [file, step] of [
   ["index.js", "main"],
   ["post.js", "post"],
-]) {
+] as const) {
   writeFileSync(
     join(root, "dist", file),
     `process.setSourceMapsEnabled(true);\nconst { ${step} } = await import("./bundle/index.js");\nawait ${step}();\n`,
