@@ -16,7 +16,9 @@ const envFile = process.argv[2] ?? ".env.example";
 const vars = parseEnv(readFileSync(envFile, "utf8"));
 const api = new URL(vars["INPUT_API-URL"] ?? "https://api.friendli.ai");
 if (!isLoopbackHost(api.hostname) || api.protocol !== "http:") {
-  console.error(`${envFile}: INPUT_API-URL must be the local simulator (http on loopback), not ${api.origin}`);
+  console.error(
+    `${envFile}: INPUT_API-URL must be the local simulator (http on loopback), not ${api.origin}`,
+  );
   process.exit(2);
 }
 const sim = await startSimulator({ host: api.hostname, port: Number(api.port || 80) });
