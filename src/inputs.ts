@@ -12,7 +12,7 @@ export interface Inputs {
   friendliToken: string;
   teamId?: string;
   projectId: string;
-  /** Endpoint name: the input, or on pull request events `<repo>-pr-<number>` made safe. */
+  /** Endpoint name: the input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
   name: string;
   endpointId?: string;
   /** Present when operation is deploy. */
@@ -53,11 +53,13 @@ export type ParseResult =
 // bundle keeps only what is used; loading classic zod cost ~30 ms of startup and ~6 MiB (issue 8).
 
 import { z } from "zod/mini";
-import type { RunContext } from "./context.ts";
+import { dependabotSkipReason, type RunContext } from "./context.ts";
 import { clip, truncate } from "./format.ts";
 import { resolveGpu } from "./friendli/gpus.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "./friendli/http.ts";
+import { MIN_REDACTABLE_TOKEN_LENGTH } from "./friendli/redact.ts";
 import { Input } from "./names.ts";
+import { derivePreviewName } from "./preview-names.ts";
 
 export const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
@@ -203,6 +205,14 @@ const friendliToken = z.pipe(
       addIssue(ctx, headerUnsafe(Input.friendliToken));
       return z.NEVER;
     }
+    // A secret the redactor cannot find in its encoded forms without masking ordinary words.
+    if (value.length < MIN_REDACTABLE_TOKEN_LENGTH) {
+      addIssue(
+        ctx,
+        `\`friendli-token\` is shorter than ${MIN_REDACTABLE_TOKEN_LENGTH} characters, too short to be a Personal Access Token (flp_...) or to keep out of logs safely: check the secret's value`,
+      );
+      return z.NEVER;
+    }
     return value;
   }),
 );
@@ -308,21 +318,8 @@ const apiUrl = field((value) => {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 });
 
-/**
- * The endpoint name of a PR preview: `<repo>-pr-<n>`, from the repository part of "owner/repo",
- * lowercased, with runs of other characters as '-', at most 63 characters (a DNS label, the safest
- * guess for a name Friendli may use in hostnames or Kubernetes objects).
- */
-export function derivePreviewName(repository: string, prNumber: number): string {
-  const suffix = `-pr-${prNumber}`;
-  const repo = (repository.split("/").pop() ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, Math.max(1, 63 - suffix.length))
-    .replace(/-+$/, "");
-  return `${repo || "repo"}${suffix}`;
-}
+// Kept importable from here: the preview naming lives in ./preview-names.ts.
+export { derivePreviewName } from "./preview-names.ts";
 
 /** The default version comment: where this version came from, so Friendli's history links back. */
 export function provenance(ctx: RunContext): string {
@@ -410,7 +407,7 @@ function schema(ctx: RunContext) {
             if (operation === "deploy")
               missing(
                 Input.name,
-                "`name` is required outside pull request events (only there it defaults to `<repo>-pr-<number>`)",
+                "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
               );
             else if (operation && v[Input.endpointId] === undefined && !failed.has(Input.endpointId))
               missing(Input.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
@@ -488,12 +485,15 @@ export function parseInputs(read: (name: InputName) => string, ctx: RunContext):
   // it is a bug in the workflow that would otherwise surface only after the merge.
   const tokenMissing = problems.some((p) => p.input === Input.friendliToken && p.missing);
   const forkWithoutSecrets = ctx.eventName === "pull_request" && ctx.pullRequest?.fromFork === true;
-  const reported = tokenMissing && forkWithoutSecrets ? problems.filter((p) => !p.missing) : problems;
+  // Dependabot's runs get Dependabot secrets only: the same case as a fork's.
+  const withoutSecrets = forkWithoutSecrets || ctx.dependabot === true;
+  const reported = tokenMissing && withoutSecrets ? problems.filter((p) => !p.missing) : problems;
   if (reported.length === 0) {
     return {
       kind: "skip",
-      reason:
-        "`friendli-token` is empty because this pull request comes from a fork, and GitHub gives fork pull requests no secrets: nothing was deployed. To deploy it, push the branch to this repository or run the workflow manually.",
+      reason: forkWithoutSecrets
+        ? "`friendli-token` is empty because this pull request comes from a fork, and GitHub gives fork pull requests no secrets: nothing was deployed. To deploy it, push the branch to this repository or run the workflow manually."
+        : dependabotSkipReason(ctx.eventName),
     };
   }
   return { kind: "invalid", problems: reported.map(({ input, message }) => ({ input, message })) };

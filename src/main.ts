@@ -1,6 +1,7 @@
 // The orchestrator: parse the inputs, run one operation, report. The only module of the main step
-// that talks to the runner (@actions/core) for outputs, state and failure; everything it uses is passed in or
-// built here, so tests drive run() with their own clock, dispatcher, signal and environment.
+// that talks to the runner (@actions/core) for outputs, state and failure; everything it uses is
+// passed in or built here, so tests drive run() with their own clock, dispatcher, signal and
+// environment.
 
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
@@ -19,6 +20,7 @@ import { deploy } from "./operations/deploy.ts";
 import { endpointStatus } from "./operations/status.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
+import { guardCore } from "./report/safe-text.ts";
 import { renderSummary } from "./report/summary.ts";
 
 /** The part of the runner interface the action uses: tests may pass a recorder. */
@@ -45,9 +47,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     core: actionsCore,
     ...overrides,
   };
-  const { core, clock, signal } = deps;
+  const { clock, signal } = deps;
+  const secrets = maskSecrets(deps.core);
+  // Every sink redacted and every log line unable to form a workflow command (report/safe-text.ts).
+  const core = guardCore(deps.core, secrets);
   const log: Logger = { info: core.info, warning: core.warning, debug: core.debug };
-  const secrets = maskSecrets(core);
   const report: RunReport = {
     // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
     operation: ["delete", "status"].includes(core.getInput(Input.operation))

@@ -14,6 +14,7 @@ import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
 import { State } from "./names.ts";
 import { pickOrphan, planPost } from "./post-decide.ts";
+import { safeLogger } from "./report/safe-text.ts";
 import { findByName } from "./resolve.ts";
 
 /** Time for the whole post step: a minute of lagging listings, then the delete. */
@@ -56,13 +57,15 @@ export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResul
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);
   const secrets = [inputs.friendliToken];
+  // From here every line is redacted and unable to form a workflow command.
+  deps.core = { ...core, ...safeLogger(core, secrets) };
   if (plan.kind === "delete-by-id") {
     // The main step already said how to delete it when delete-on-failure is off.
     if (!inputs.deleteOnFailure) return "nothing";
     return deleteById(deps, inputs, plan.endpointId, secrets);
   }
   if (!inputs.deleteOnFailure) {
-    core.warning(
+    deps.core.warning(
       `The run was cancelled after it sent the create of "${inputs.name}": that endpoint may exist and cost GPU time. ` +
         `Delete it with this step:\n${deleteStep(inputs)}`,
     );

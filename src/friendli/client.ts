@@ -24,6 +24,19 @@ export const LIST_PAGE_LIMIT = 100;
 // A server that keeps handing out cursors must not keep the run listing forever.
 const MAX_LIST_PAGES = 200;
 
+/**
+ * The most endpoints a name lookup reads: the listing carries no names, so each one costs a GET of
+ * its spec. A project with more is far beyond what a GPU bill allows, or a hostile listing.
+ */
+export const MAX_LISTED_ENDPOINTS = 1000;
+
+// Per-route caps on response size: a status is a few hundred bytes, a spec a few KB, a full page
+// of the listing (100 statuses) some tens of KB; an inference reply is short (max_tokens is small).
+const SMALL_BODY = 64 * 1024;
+const SPEC_BODY = 256 * 1024;
+const LIST_BODY = 1024 * 1024;
+const INFERENCE_BODY = 1024 * 1024;
+
 // DELETE answers `{}`; accept anything JSON-ish.
 const AnyBody = z.unknown();
 
@@ -69,6 +82,7 @@ export class FriendliClient {
       body,
       schema: EndpointStatusSchema,
       retry: "create",
+      maxBodyBytes: SMALL_BODY,
     });
     const idField = res.data.endpointId ?? res.data.id;
     const endpointId = typeof idField === "string" && idField.trim() !== "" ? idField : undefined;
@@ -83,6 +97,7 @@ export class FriendliClient {
       query: { project_id: projectId, cursor, limit },
       schema: EndpointListSchema,
       retry: "idempotent",
+      maxBodyBytes: LIST_BODY,
     });
     return res.data;
   }
@@ -94,7 +109,16 @@ export class FriendliClient {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
       const res = await this.listPage(projectId, cursor);
-      for (const [id, status] of Object.entries(res.data)) out.push({ id, status });
+      for (const [id, status] of res.data) out.push({ id, status });
+      if (out.length > MAX_LISTED_ENDPOINTS) {
+        throw new ApiError({
+          kind: "permanent",
+          operation: "list",
+          message:
+            `list failed: project ${projectId} lists more than ${MAX_LISTED_ENDPOINTS} endpoints, too many to ` +
+            "look one up by name (each is read by a GET): pass `endpoint-id` to act on one endpoint directly",
+        });
+      }
       const next = res.nextCursor ?? undefined;
       if (next === undefined || next === "") return out;
       // A repeated cursor would loop forever; the pages so far cannot be trusted to be complete.
@@ -123,6 +147,7 @@ export class FriendliClient {
       path: pathFor(ENDPOINT_BASE, id),
       schema: EndpointSpecSchema,
       retry: "idempotent",
+      maxBodyBytes: SPEC_BODY,
     });
     return res.data;
   }
@@ -139,6 +164,7 @@ export class FriendliClient {
       body,
       schema: EndpointSpecSchema,
       retry: "idempotent",
+      maxBodyBytes: SPEC_BODY,
     });
     return res.data;
   }
@@ -151,6 +177,7 @@ export class FriendliClient {
       path: pathFor(ENDPOINT_BASE, id),
       schema: AnyBody,
       retry: "idempotent",
+      maxBodyBytes: SMALL_BODY,
     });
   }
 
@@ -162,6 +189,7 @@ export class FriendliClient {
       path: pathFor(ENDPOINT_BASE, id, "status"),
       schema: EndpointStatusSchema,
       retry: "idempotent",
+      maxBodyBytes: SMALL_BODY,
       maxAttempts: opts.maxAttempts,
     });
     return res.data;
@@ -177,7 +205,15 @@ export class FriendliClient {
   }
 
   private async inference(operation: string, path: string, body: InferenceBody): Promise<RawResponse> {
-    const res = await this.http.send({ operation, method: "POST", path, body, retry: "never", raw: true });
+    const res = await this.http.send({
+      operation,
+      method: "POST",
+      path,
+      body,
+      retry: "never",
+      raw: true,
+      maxBodyBytes: INFERENCE_BODY,
+    });
     const retryAfter = firstHeader(res.headers["retry-after"]);
     return retryAfter === undefined
       ? { status: res.status, body: res.data }

@@ -9,6 +9,7 @@ import { truncate } from "../format.ts";
 import type { Logger } from "../log.ts";
 import { ApiError, abortedError, type FailureKind } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
+import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
 import {
   classifyNetworkError,
   classifyResponse,
@@ -71,7 +72,12 @@ export interface SendOp<T> {
    * when it is JSON and as text otherwise (the smoke test judges inference answers itself).
    */
   raw?: boolean;
+  /** The largest body this route may answer; a larger one is a bad response. */
+  maxBodyBytes?: number;
 }
+
+/** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpResponse<T> {
   status: number;
@@ -276,6 +282,7 @@ export function createHttp(opts: HttpOptions): Http {
     text: string,
   ): HttpResponse<T> {
     const where = `[${op.method} ${op.path}]`;
+    checkDepth(text);
     if (status >= 300 && status < 400) {
       // undici's request() does not follow redirects; we must not either: the token would go to
       // whatever host (or plain-http URL) the Location names.
@@ -385,10 +392,15 @@ export function createHttp(opts: HttpOptions): Http {
         dispatcher,
       });
       phase = "body";
-      const text = await res.body.text();
+      const text = await readCapped(
+        res.body,
+        res.headers["content-length"],
+        op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      );
       return interpret(op, url, res.statusCode, res.headers, text);
     } catch (err) {
       if (err instanceof ApiError) throw err;
+      if (err instanceof BadResponseError) throw badResponse(op, err);
       if (signal.aborted) throw abortedError(op.operation, err);
       let kind = classifyNetworkError(err, phase);
       // An abort that the run did not ask for is not a cancellation.
@@ -409,6 +421,16 @@ export function createHttp(opts: HttpOptions): Http {
     } finally {
       timerCtl.abort();
     }
+  }
+
+  /** A create may still have been processed; any other route fails at once (retrying gets the same). */
+  function badResponse(op: SendOp<unknown>, err: BadResponseError): ApiError {
+    return new ApiError({
+      kind: op.retry === "create" ? "ambiguous" : "permanent",
+      operation: op.operation,
+      message: `${op.operation} failed: a bad response from the server: ${err.message} [${op.method} ${op.path}]`,
+      cause: err,
+    });
   }
 
   function reasonOf(e: ApiError): string {

@@ -6,20 +6,62 @@ const MASK = "***";
 
 // Shorter "secrets" would shred ordinary text; GitHub's own masking still covers them in logs.
 const MIN_SECRET_LENGTH = 4;
+// Encoded forms are matched only for secrets at least this long: the stable part of a short
+// secret's base64 is a few characters that ordinary text may contain.
+const MIN_ENCODED_LENGTH = 8;
+
+/**
+ * The shortest `friendli-token` the action accepts: long enough that each of its encoded forms
+ * keeps at least 16 characters of its own (a shorter one would either go unmasked in its base64
+ * form or mask ordinary words).
+ */
+export const MIN_REDACTABLE_TOKEN_LENGTH = 16;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Replaces each secret (and its URL- and JSON-escaped forms) and any credential-looking value. */
+/**
+ * The base64 forms a secret takes inside a longer encoded text (`Bearer x` in a base64 header, a
+ * JSON body echoed as base64): each 3-byte alignment encodes it differently, and only the groups
+ * made of the secret's bytes alone are the same whatever surrounds it. The whole secret's own
+ * encoding, padded and not, covers the common case of the secret encoded alone.
+ */
+function base64Forms(bytes: Buffer): string[] {
+  const whole = bytes.toString("base64");
+  const out = [whole, whole.replace(/=+$/, "")];
+  for (let skip = 0; skip < 3; skip++) {
+    const groups = Math.floor((bytes.length - skip) / 3) * 3;
+    if (groups > 0) out.push(bytes.subarray(skip, skip + groups).toString("base64"));
+  }
+  return out;
+}
+
+function toBase64Url(b64: string): string {
+  return b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The raw value and the encodings a server or a library is likely to echo it in. */
+export function secretForms(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
+  if (secret.length < MIN_ENCODED_LENGTH) return forms;
+  const bytes = Buffer.from(secret, "utf8");
+  const b64 = base64Forms(bytes);
+  const hex = bytes.toString("hex");
+  forms.push(...b64, ...b64.map(toBase64Url), hex, hex.toUpperCase());
+  return forms;
+}
+
+/**
+ * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped, base64 in each
+ * alignment, base64url, hex) and any credential-looking value.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   const variants = new Set<string>();
   for (const s of secrets) {
     if (typeof s !== "string" || s.length < MIN_SECRET_LENGTH) continue;
-    variants.add(s);
-    variants.add(encodeURIComponent(s));
-    variants.add(JSON.stringify(s).slice(1, -1));
+    for (const form of secretForms(s)) if (form.length >= MIN_SECRET_LENGTH) variants.add(form);
   }
   // Longest first, so a secret that contains another is replaced whole.
   for (const v of [...variants].sort((a, b) => b.length - a.length)) {
@@ -34,6 +76,7 @@ const SHELL_VARIABLE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z
 // Only a value that is nothing but the reference (after an optional scheme) is spared: `$X.real`
 // or `${X}abc` may be a real credential that merely starts with a `$`.
 const PLACEHOLDER_VALUE = new RegExp(String.raw`^(?:[A-Za-z]+\s+)?${SHELL_VARIABLE}\s*$`);
+const MASKED_VALUE = /^(?:[A-Za-z]+\s+)?\*\*\*\s*$/;
 // `${NAME}` is matched whole first: its `}` would otherwise end the value as if it closed JSON.
 const AUTHORIZATION = new RegExp(
   String.raw`(authorization["']?\s*[:=]\s*["']?)((?:${SHELL_VARIABLE}|[^"'\r\n,;}])+)`,
@@ -52,8 +95,10 @@ const FRIENDLI_TOKEN = /(?<![A-Za-z0-9])flp_[A-Za-z0-9_-]+/g;
  * shell variable reference standing for a token is kept.
  */
 export function redactTokenShapes(text: string): string {
+  // An already masked value is kept as it is, so redacting twice (the error, then the log line)
+  // changes nothing.
   const mask = (match: string, prefix: string, value: string) =>
-    PLACEHOLDER_VALUE.test(value) ? match : `${prefix}${MASK}`;
+    PLACEHOLDER_VALUE.test(value) || MASKED_VALUE.test(value) ? match : `${prefix}${MASK}`;
   return (
     text
       // `Authorization: Bearer x`, `"authorization":"Bearer x"`, `authorization=x`: mask the value.

@@ -11,15 +11,30 @@ z.config(en());
 
 const nullableString = z.nullish(z.string());
 
+// Fields that become step outputs, log lines and request paths are checked by shape, so a hostile
+// or broken API cannot hand a workflow a value with line breaks, `::` or `${{` in it: the value
+// fails here, as an unexpected body, and never reaches an output.
+/** An endpoint id: a short token of letters, digits, '_', '-' and '.' (not only dots). */
+export const ENDPOINT_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+/** A status, phase or error code: one upper-case word (`INITIALIZING`, `WORKLOAD_INIT_ERROR`). */
+export const UPPER_WORD = /^[A-Z][A-Z0-9_]{0,79}$/;
+/** A timestamp as the API gives it (ISO 8601): digits, letters for T/Z, and `:.+-` or a space. */
+const TIMESTAMP = /^[0-9A-Za-z:.+ -]{1,40}$/;
+
+const upperWord = z.string().check(z.regex(UPPER_WORD, "must be a single upper-case word"));
+// The create response's id, should the API ever send one: empty means none (see client.ts).
+const createdId = z.string().check(z.regex(new RegExp(`^$|${ENDPOINT_ID.source}`), "must be a short id"));
+const timestamp = z.nullish(z.string().check(z.regex(TIMESTAMP, "must be a timestamp")));
+
 export const EndpointStatusSchema = z.looseObject({
-  status: z.string(),
-  createdAt: nullableString,
-  updatedAt: nullableString,
-  phase: nullableString,
-  errorCode: nullableString,
+  status: upperWord,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  phase: z.nullish(upperWord),
+  errorCode: z.nullish(upperWord),
   // Not in the spec: used if the live API ever answers create with an id (friendli-api.md).
-  id: z.optional(z.string()),
-  endpointId: z.optional(z.string()),
+  id: z.optional(createdId),
+  endpointId: z.optional(createdId),
 });
 export type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
 
@@ -36,8 +51,36 @@ export const EndpointSpecSchema = z.looseObject({
 });
 export type EndpointSpec = z.infer<typeof EndpointSpecSchema>;
 
+/**
+ * The listing's map of ids to statuses, as [id, status] pairs. Not a zod record: that copies into
+ * a plain object, where an id `__proto__` sets the prototype instead of adding an entry and the
+ * endpoint vanishes from the listing. JSON.parse makes every key an own property, so reading the
+ * entries of the parsed object sees them all.
+ */
+const EndpointEntries = z.pipe(
+  z.custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), {
+    message: "must be an object of endpoint ids",
+  }),
+  z.transform((data, ctx) => {
+    const out: Array<[string, EndpointStatus]> = [];
+    for (const [id, value] of Object.entries(data)) {
+      const parsed = EndpointStatusSchema.safeParse(value);
+      if (!ENDPOINT_ID.test(id) || !parsed.success) {
+        const first = parsed.success ? undefined : parsed.error.issues[0];
+        const what = first
+          ? `an entry's ${first.path.join(".") || "value"} ${first.message}`
+          : "an entry's id is not a short id of letters, digits, '_', '-', '.'";
+        ctx.issues.push({ code: "custom", message: what, input: id });
+        return z.NEVER;
+      }
+      out.push([id, parsed.data]);
+    }
+    return out;
+  }),
+);
+
 export const EndpointListSchema = z.looseObject({
-  data: z.record(z.string(), EndpointStatusSchema),
+  data: EndpointEntries,
   nextCursor: nullableString,
 });
 export type EndpointList = z.infer<typeof EndpointListSchema>;

@@ -4,6 +4,7 @@
 // `a|b<script>` must not split a table, inject HTML, open a code span or ping someone.
 
 import { redactTokenShapes } from "../friendli/redact.ts";
+import { stripInvisible } from "./safe-text.ts";
 
 // Kept here for the modules that imported it from the reports; it lives in ../format.ts because
 // the waiter, a lower layer, uses it too.
@@ -52,6 +53,8 @@ export function escapeMarkdown(value: unknown, opts: EscapeOptions = {}): string
   // Control characters could hide text from a reader of the raw Markdown; tabs become spaces.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   text = text.replace(/\t/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  // Bidi overrides and zero-width characters would make a reader see other text than is there.
+  text = stripInvisible(text);
   text = text.replace(/\r\n?/g, "\n").trim();
   if (opts.maxLength !== undefined && text.length > opts.maxLength) {
     text = `${cutAt(text, opts.maxLength).trimEnd()}…`;
@@ -59,9 +62,9 @@ export function escapeMarkdown(value: unknown, opts: EscapeOptions = {}): string
   text = opts.inlineCode
     ? text
         .split(/`([^`\n]+)`/)
-        .map((part, i) => (i % 2 === 1 ? `<code>${escapeChars(part)}</code>` : escapeChars(part)))
+        .map((part, i) => (i % 2 === 1 ? `<code>${escapeChars(part)}</code>` : escapeWithUrls(part)))
         .join("")
-    : escapeChars(text);
+    : escapeWithUrls(text);
   return opts.newlines === "space" ? text.replace(/\n+/g, " ") : text.replace(/\n/g, "<br>");
 }
 
@@ -73,6 +76,21 @@ function cutAt(text: string, max: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
+// What GitHub would turn into a link by itself (GFM autolinks): a hostile server's text must not
+// put a clickable link in a comment that looks like ours.
+const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
+
+/** escapeChars, with every URL shown as code rather than as a link. */
+function escapeWithUrls(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(URL_LIKE)) {
+    out += `${escapeChars(text.slice(last, m.index))}<code>${escapeChars(m[0])}</code>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeChars(text.slice(last));
+}
+
 function escapeChars(text: string): string {
   return text.replace(SPECIAL, (c) => ENTITIES[c] ?? c).replace(EDGE_UNDERSCORE, "&#95;");
 }
@@ -82,7 +100,7 @@ function escapeChars(text: string): string {
  * backticks inside (CommonMark). Code blocks render HTML as text, so the content is not escaped.
  */
 export function codeBlock(text: string, lang = ""): string {
-  const body = redactTokenShapes(text).replace(/\r\n?/g, "\n");
+  const body = stripInvisible(redactTokenShapes(text)).replace(/\r\n?/g, "\n");
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${body}\n${fence}`;

@@ -1,5 +1,6 @@
 // The step's outputs (interface.md), written on success and on failure alike: whatever the run
 // learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
 import { Output, type OutputName } from "../names.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -8,11 +9,11 @@ type Scalars = Record<Exclude<OutputName, "json">, string | number | null>;
 /** The typed values behind the outputs: numbers stay numbers and unknowns are null, for `json`. */
 function values(r: RunReport): Scalars {
   return {
-    [Output.endpointId]: r.endpointId || null,
+    [Output.endpointId]: shaped(r.endpointId, ENDPOINT_ID),
     [Output.endpointName]: r.endpointName || null,
-    [Output.status]: r.status || null,
-    [Output.phase]: r.phase || null,
-    [Output.errorCode]: r.errorCode || null,
+    [Output.status]: shaped(r.status, UPPER_WORD),
+    [Output.phase]: shaped(r.phase, UPPER_WORD),
+    [Output.errorCode]: shaped(r.errorCode, UPPER_WORD),
     [Output.createdAt]: r.createdAt || null,
     [Output.updatedAt]: r.updatedAt || null,
     [Output.result]: r.result,
@@ -20,6 +21,15 @@ function values(r: RunReport): Scalars {
     [Output.elapsedSeconds]: elapsedSeconds(r),
     [Output.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
   };
+}
+
+/**
+ * The value when it has the shape the API schemas check (friendli/schemas.ts), else null. The
+ * schemas already turn a misshapen API field into an API error; this keeps any other path to an
+ * output (a report filled in elsewhere) from handing a workflow a line break or `::`.
+ */
+function shaped(value: string | null | undefined, shape: RegExp): string | null {
+  return value && shape.test(value) ? value : null;
 }
 
 /** Wall time of the run in seconds, to a tenth: precise enough to compare runs, short to read. */

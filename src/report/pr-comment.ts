@@ -1,12 +1,13 @@
 // The sticky PR comment: one per pull request and endpoint, found again by a hidden marker and
 // edited in place, so a PR that is pushed to twenty times still has one comment that is current.
-// Rendering is pure; writing it is the only place that loads @actions/github (a few hundred KB of
+// Rendering is pure; only writing it loads @actions/github, through ./github.ts (a few hundred KB of
 // Octokit and undici that a release or manual deploy never needs).
 import type { RunContext } from "../context.ts";
 import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
-import { formatError, redact } from "../friendli/redact.ts";
+import { redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
+import { githubClient, githubErrorText, splitRepository, statusOf } from "./github.ts";
 import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
 import { endpointFate, statusClass } from "./summary.ts";
@@ -278,7 +279,6 @@ export interface UpsertPrCommentOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const PERMISSION = "`permissions: pull-requests: write`";
 
@@ -309,26 +309,13 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
   }
   const secrets = [...opts.secrets, token];
   try {
-    const [owner, repo, ...rest] = context.repository.split("/");
-    if (!owner || !repo || rest.length > 0) {
-      throw new Error(`GITHUB_REPOSITORY is not "owner/repo" (got "${context.repository}")`);
-    }
+    const { owner, repo } = splitRepository(context.repository);
     const marker = markerFor(report.endpointName);
     const body = redact(renderPrComment(report, { marker, context }), secrets);
 
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-
-    const { getOctokit } = await import("@actions/github");
-    const octokit = getOctokit(token, {
-      baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
-      // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
-      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
-    });
-    // Per-call `request` options do not survive paginate's follow-up pages; a hook reaches them all.
-    octokit.hook.before("request", (options) => {
-      options.request = { ...options.request, signal };
-    });
+    const octokit = await githubClient({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
 
     const existing = await findComment(marker, (mapFn) =>
       octokit.paginate(
@@ -391,16 +378,10 @@ async function findComment(
   return fromBot ?? first;
 }
 
-function statusOf(err: unknown): number | undefined {
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
 function failureMessage(err: unknown, prNumber: number, secrets: string[]): string {
   const status = statusOf(err);
   // Octokit's HttpError carries GitHub's own message, which says more than its class name.
-  const what =
-    status !== undefined && err instanceof Error ? redact(err.message, secrets) : formatError(err, secrets);
+  const what = githubErrorText(err, secrets);
   const base = `Could not write the PR comment on #${prNumber}`;
   const tail = "The deployment itself is not affected.";
   if (status === 401) {

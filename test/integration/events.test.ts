@@ -33,18 +33,18 @@ describe("pull_request", () => {
       unnamed(env, { wait: "false" }),
     );
     expect(r.failed).toBeUndefined();
-    expect(r.outputs).toMatchObject({ result: "created", "endpoint-name": "models-pr-17" });
+    expect(r.outputs).toMatchObject({ result: "created", "endpoint-name": "acme--models-pr-17" });
     expect(requestsTo(env.sim, "create")[0]?.body).toMatchObject({
-      name: "models-pr-17",
+      name: "acme--models-pr-17",
       initialVersionComment:
         "Deployed by acme/models@f1d2d2f (PR #17) from https://github.com/acme/models/actions/runs/1234567890",
     });
-    expect(env.sim.endpoints().map((e) => e.name)).toEqual(["models-pr-17"]);
+    expect(env.sim.endpoints().map((e) => e.name)).toEqual(["acme--models-pr-17"]);
   });
 
   it("a second push to the PR updates the same endpoint", async () => {
     const env = await startEnv();
-    const id = env.sim.seed({ name: "models-pr-17", projectId: "demo-project" });
+    const id = env.sim.seed({ name: "acme--models-pr-17", projectId: "demo-project" });
     const r = await event(
       env,
       "pull_request.same-repo.json",
@@ -59,8 +59,8 @@ describe("pull_request", () => {
 
   it("closed, operation delete, no name: deletes that PR's endpoint", async () => {
     const env = await startEnv();
-    const keep = env.sim.seed({ name: "models-pr-18", projectId: "demo-project" });
-    const id = env.sim.seed({ name: "models-pr-17", projectId: "demo-project" });
+    const keep = env.sim.seed({ name: "acme--models-pr-18", projectId: "demo-project" });
+    const id = env.sim.seed({ name: "acme--models-pr-17", projectId: "demo-project" });
     const r = await event(env, "pull_request.closed.json", "pull_request", {
       operation: "delete",
       "friendli-token": TOKEN,
@@ -72,7 +72,7 @@ describe("pull_request", () => {
     expect(r.outputs).toMatchObject({
       result: "deleted",
       "endpoint-id": id,
-      "endpoint-name": "models-pr-17",
+      "endpoint-name": "acme--models-pr-17",
     });
     expect(writes(env.sim).map((w) => `${w.method} ${w.path}`)).toEqual([
       `DELETE /dedicated/beta/endpoint/${id}`,
@@ -93,6 +93,23 @@ describe("pull_request", () => {
       expect.stringContaining("`friendli-token` is empty because this pull request comes from a fork"),
     ]);
     expect(r.summary).toContain("Skipped");
+  });
+
+  it("opened by Dependabot with an empty token: skipped with a warning about Dependabot secrets, no request", async () => {
+    const env = await startEnv();
+    const r = await runInProcess({
+      inputs: unnamed(env, { "friendli-token": "" }),
+      clock: env.clock,
+      eventName: "pull_request",
+      eventPath: join(EVENTS_DIR, "pull_request.dependabot.json"),
+      env: { ...REPO_ENV, GITHUB_ACTOR: "dependabot[bot]" },
+    });
+    expect(r.failed).toBeUndefined();
+    expect(r.outputs.result).toBe("skipped");
+    expect(env.sim.requests).toEqual([]);
+    expect(r.logs.filter((l) => l.startsWith("warning:"))).toEqual([
+      expect.stringContaining("add the same token as a Dependabot secret"),
+    ]);
   });
 
   it("pull_request_target from a fork with an empty token: fails (secrets are available there)", async () => {
@@ -132,7 +149,7 @@ describe("events without a pull request", () => {
     expect(r.outputs.result).toBe("failed");
     expect(r.failed).toBe(
       "An input is not valid:\n- name: `name` is required outside pull request events " +
-        "(only there it defaults to `<repo>-pr-<number>`)",
+        "(only there it defaults to `<owner>--<repo>-pr-<number>`)",
     );
     expect(env.sim.requests).toEqual([]);
   });

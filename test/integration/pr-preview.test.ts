@@ -40,7 +40,7 @@ it("deploys on push, updates on the next push, deletes on close, with one commen
   expect(first.outputs).toMatchObject({
     result: "created",
     status: "RUNNING",
-    "endpoint-name": "models-pr-17",
+    "endpoint-name": "acme--models-pr-17",
   });
   let comments = github.commentsOn(17);
   expect(comments).toHaveLength(1);
@@ -56,7 +56,7 @@ it("deploys on push, updates on the next push, deletes on close, with one commen
 
   const closed = await prRun("pull_request.closed.json", { operation: "delete" });
   expect(closed.outputs).toMatchObject({ result: "deleted", "endpoint-id": first.outputs["endpoint-id"] });
-  expect(env.sim.endpoints().filter((e) => e.name === "models-pr-17" && !e.deleted)).toHaveLength(0);
+  expect(env.sim.endpoints().filter((e) => e.name === "acme--models-pr-17" && !e.deleted)).toHaveLength(0);
   comments = github.commentsOn(17);
   expect(comments).toHaveLength(1);
   expect(comments[0]?.body.toLowerCase()).toContain("deleted");

@@ -4,6 +4,7 @@
 // permission (a fork's read-only GITHUB_TOKEN, or a job without `pull-requests: write`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeDeploymentsApi } from "./fake-github-deployments.ts";
 
 export interface FakeComment {
   id: number;
@@ -27,6 +28,12 @@ export interface RecordedRequest {
  */
 export type FakeGitHubMode = "ok" | "forbid-writes" | "forbid-all" | "hang";
 
+/** A pull request as `GET /repos/{owner}/{repo}/pulls/{number}` shows it; absent numbers answer 404. */
+export interface FakePull {
+  state: "open" | "closed";
+  merged: boolean;
+}
+
 export interface FakeGitHubOptions {
   /** Only this token is accepted (`token <t>` or `Bearer <t>`); others get 401. */
   token: string;
@@ -46,6 +53,10 @@ export class FakeGitHub {
   url = "";
   private readonly options: FakeGitHubOptions;
   private readonly comments: FakeComment[] = [];
+  /** Pull requests by number, for `GET .../pulls/{number}` (the sweep). */
+  readonly pulls = new Map<number, FakePull>();
+  /** Deployments and their statuses: see ./fake-github-deployments.ts. */
+  readonly deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send);
   private nextId = 1000;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
@@ -88,6 +99,8 @@ export class FakeGitHub {
     this.requests.length = 0;
     this.mode = "ok";
     this.onRequest = undefined;
+    this.pulls.clear();
+    this.deployments.reset();
   }
 
   private get repoPath(): string {
@@ -124,6 +137,11 @@ export class FakeGitHub {
       return send(res, 403, FORBIDDEN);
     }
 
+    if (url.pathname.startsWith(`${this.repoPath}/`)) {
+      const rest = url.pathname.slice(this.repoPath.length);
+      if (this.deployments.handle(method, rest, url, body, res)) return;
+    }
+
     const list = matchPath(url.pathname, `${this.repoPath}/issues/(\\d+)/comments`);
     if (list && method === "GET") return this.list(res, url, Number(list));
     if (list && method === "POST") {
@@ -141,7 +159,26 @@ export class FakeGitHub {
       comment.body = text;
       return send(res, 200, this.toJson(comment));
     }
+    const pull = matchPath(url.pathname, `${this.repoPath}/pulls/(\\d+)`);
+    if (pull && method === "GET") return this.pull(res, Number(pull));
     return send(res, 404, { message: "Not Found" });
+  }
+
+  private pull(res: ServerResponse, n: number): void {
+    const pr = this.pulls.get(n);
+    if (!pr) {
+      send(res, 404, { message: "Not Found", status: "404" });
+      return;
+    }
+    send(res, 200, {
+      id: 1_800_000_000 + n,
+      number: n,
+      state: pr.state,
+      merged: pr.merged,
+      merged_at: pr.merged ? "2026-11-20T10:00:00Z" : null,
+      html_url: `https://github.com/acme/models/pull/${n}`,
+      title: `PR ${n}`,
+    });
   }
 
   private list(res: ServerResponse, url: URL, issue: number): void {

@@ -78,6 +78,29 @@ describe("readRunContext", () => {
     expect(context.repository).toBe("acme/models");
   });
 
+  it.each<[string, string, string, true | undefined]>([
+    ["pull_request", "pull_request.dependabot.json", "dependabot[bot]", true],
+    // A re-run keeps the original actor (GitHub documents the restrictions apply to re-runs too).
+    ["push", "push.json", "dependabot[bot]", true],
+    // Under pull_request_target the PR's author decides, whoever the actor is.
+    ["pull_request_target", "pull_request.dependabot.json", "octocat", true],
+    // A person who pushes to Dependabot's branch runs with Actions secrets.
+    ["pull_request", "pull_request.dependabot.json", "octocat", undefined],
+    ["pull_request", "pull_request.same-repo.json", "octocat", undefined],
+    ["pull_request", "pull_request.same-repo.json", "dependabot", undefined],
+  ])("%s %s by %s: dependabot %s", (eventName, fixture, actor, expected) => {
+    const context = readRunContext({ ...env(eventName, fixture), GITHUB_ACTOR: actor });
+    expect(context.dependabot).toBe(expected);
+  });
+
+  it("reads Dependabot's pull request like any other of the same repository", () => {
+    const context = readRunContext({
+      ...env("pull_request", "pull_request.dependabot.json"),
+      GITHUB_ACTOR: "dependabot[bot]",
+    });
+    expect(context.pullRequest).toEqual({ number: 31, fromFork: false, headSha: HEAD_SHA, action: "opened" });
+  });
+
   it("treats a head repository that differs only in case as the same repository", () => {
     const payload = {
       action: "opened",

@@ -519,6 +519,16 @@ describe("parseInputs: api-url", () => {
 });
 
 describe("parseInputs: friendli-token", () => {
+  it.each(["flp_short", "flp_0123456789a"])(
+    "refuses %j, too short to redact safely, without echoing it",
+    (token) => {
+      const found = problems({ ...deploy, "friendli-token": token });
+      expect(found.map((p) => p.input)).toEqual(["friendli-token"]);
+      expect(found[0]?.message).toContain("shorter than 16 characters");
+      expect(found[0]?.message).not.toContain(token);
+    },
+  );
+
   it("an empty token on push fails with how to set the secret", () => {
     expect(problems({ ...deploy, "friendli-token": "" })).toEqual([
       {
@@ -595,15 +605,42 @@ describe("parseInputs: fork pull requests", () => {
     );
   });
 
+  const dependabot = (eventName = "pull_request"): RunContext => ({
+    ...pr(false, eventName),
+    dependabot: true,
+  });
+
+  it.each(["pull_request", "push", "pull_request_target"])(
+    "skips with an empty token on a Dependabot run (%s), explaining Dependabot secrets",
+    (eventName) => {
+      const result = parse({ ...prDeploy, "friendli-token": "" }, dependabot(eventName));
+      expect(result).toEqual({ kind: "skip", reason: expect.stringContaining("Dependabot") });
+      if (result.kind !== "skip") return;
+      expect(result.reason).not.toContain("fork");
+      expect(result.reason).toContain(
+        eventName === "pull_request_target" ? "no secrets at all" : "Secrets and variables → Dependabot",
+      );
+    },
+  );
+
+  it("still reports malformed inputs on a Dependabot run", () => {
+    const found = problems({ ...prDeploy, "friendli-token": "", "max-replicas": "11" }, dependabot());
+    expect(found.map((p) => p.input)).toEqual(["max-replicas"]);
+  });
+
+  it("deploys a Dependabot PR normally when a Dependabot secret gives the token", () => {
+    expect(ok(prDeploy, dependabot()).name).toBe("acme--models-pr-17");
+  });
+
   it("deploys a fork PR normally when a token is there", () => {
-    expect(ok(prDeploy, pr(true)).name).toBe("models-pr-17");
+    expect(ok(prDeploy, pr(true)).name).toBe("acme--models-pr-17");
   });
 });
 
 describe("parseInputs: name and endpoint", () => {
   it("defaults the name on pull request events", () => {
-    expect(ok({ ...deploy, name: "" }, pr(false)).name).toBe("models-pr-17");
-    expect(ok({ ...deploy, name: "" }, pr(false, "pull_request_target")).name).toBe("models-pr-17");
+    expect(ok({ ...deploy, name: "" }, pr(false)).name).toBe("acme--models-pr-17");
+    expect(ok({ ...deploy, name: "" }, pr(false, "pull_request_target")).name).toBe("acme--models-pr-17");
   });
 
   it("prefers a given name on pull request events", () => {
@@ -643,7 +680,7 @@ describe("parseInputs: name and endpoint", () => {
     const inputs = ok({ "friendli-token": TOKEN, "project-id": "p", operation: "delete" }, pr(true));
     expect(inputs).toMatchObject({
       operation: "delete",
-      name: "models-pr-17",
+      name: "acme--models-pr-17",
       hfModelRepo: undefined,
       gpu: undefined,
     });
@@ -728,30 +765,7 @@ describe("echoed values are cut by code point", () => {
 });
 
 describe("derivePreviewName", () => {
-  it.each([
-    ["acme/models", 17, "models-pr-17"],
-    ["acme/My.Cool_Model", 3, "my-cool-model-pr-3"],
-    ["acme/--weird--", 1, "weird-pr-1"],
-    ["acme/a..b__c", 2, "a-b-c-pr-2"],
-    ["acme/ÜberModel", 4, "bermodel-pr-4"],
-    ["acme/...", 5, "repo-pr-5"],
-    ["acme/", 6, "repo-pr-6"],
-    ["", 7, "repo-pr-7"],
-    ["noslash", 8, "noslash-pr-8"],
-    ["acme/a-b", 9, "a-b-pr-9"],
-  ])("%j #%d -> %s", (repository, n, expected) => {
-    expect(derivePreviewName(repository, n)).toBe(expected);
-  });
-
-  it.each([1, 12345, 99999999])("fits 63 characters for PR %d", (n) => {
-    const name = derivePreviewName(`acme/${"very-long-repository-name".repeat(5)}`, n);
-    expect(name.length).toBeLessThanOrEqual(63);
-    expect(name).toMatch(new RegExp(`^very-long-repository-name[a-z0-9-]*[a-z0-9]-pr-${n}$`));
-  });
-
-  it("never leaves a dash where the cut falls", () => {
-    // 58 characters of repo part fit with "-pr-1"; the 58th is a dash here.
-    const name = derivePreviewName(`acme/${"a".repeat(57)}-bbbb`, 1);
-    expect(name).toBe(`${"a".repeat(57)}-pr-1`);
+  it("is the preview naming of ./preview-names.ts, kept importable from the inputs", () => {
+    expect(derivePreviewName("acme/models", 17)).toBe("acme--models-pr-17");
   });
 });

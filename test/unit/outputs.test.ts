@@ -119,3 +119,22 @@ describe("writeOutputs", () => {
     expect(Object.fromEntries(set)).toEqual(buildOutputs(full));
   });
 });
+
+describe("buildOutputs: shapes", () => {
+  it("never outputs an id, status, phase or error code that does not have its shape", () => {
+    const out = buildOutputs({
+      operation: "status",
+      result: "failed",
+      endpointId: "dep1\n::error::x",
+      status: "RUNNING\n::add-mask::x",
+      phase: "downloading",
+      errorCode: "X Y",
+      startedAtMs: 0,
+      finishedAtMs: 0,
+      timeline: [],
+      warnings: [],
+    });
+    expect([out["endpoint-id"], out.status, out.phase, out["error-code"]]).toEqual(["", "", "", ""]);
+    expect(out.json).not.toContain("::");
+  });
+});

@@ -598,3 +598,31 @@ describe("upsertPrComment against a fake GitHub", () => {
     expect(sent).toContain("server said");
   });
 });
+
+describe("renderPrComment: untrusted text", () => {
+  const base: RunReport = {
+    operation: "deploy",
+    result: "failed",
+    endpointName: "preview\u202egnp.exe",
+    endpointId: "dep\u200b123",
+    startedAtMs: 0,
+    finishedAtMs: 1000,
+    timeline: [],
+    warnings: [],
+    message: "create failed: see https://evil.example/login?next=x and www.evil.example",
+  };
+
+  it("removes bidi and zero-width characters", () => {
+    const body = renderPrComment(base, { marker: markerFor("x") });
+    expect(body).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(body).toContain("previewgnp.exe");
+    expect(body).toContain("dep123");
+  });
+
+  it("shows a URL from the API as code, not as a link", () => {
+    const body = renderPrComment(base, { marker: markerFor("x") });
+    expect(body).toContain("<code>https://evil.example/login?next=x</code>");
+    expect(body).toContain("<code>www.evil.example</code>");
+    expect(body).not.toContain("](https://evil");
+  });
+});

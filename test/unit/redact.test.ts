@@ -49,7 +49,7 @@ describe("redact", () => {
   });
 
   it("a secret that looks like a shell variable is still masked by value", () => {
-    expect(redact('-H "Authorization: Bearer $S3CRET"', ["$S3CRET"])).toBe('-H "Authorization: ***"');
+    expect(redact('-H "Authorization: Bearer $S3CRET"', ["$S3CRET"])).toBe('-H "Authorization: Bearer ***"');
   });
 
   it("redactTokenShapes masks shapes without any secret, and is what redact applies last", () => {
@@ -114,5 +114,35 @@ describe("formatError", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(formatError(cyclic, [])).toBe("[object Object]");
+  });
+});
+
+describe("redact: encoded secrets", () => {
+  const enc = (s: string) => Buffer.from(s, "utf8");
+  // Text around the secret shifts its base64 by 0, 1 or 2 bytes; every shift must be caught.
+  const wrappers = ["", "B", "Be", "Bearer ", "Authorization: Bearer ", '{"token":"'];
+  const forms: Array<[string, (s: string) => string]> = [
+    ["raw", (s) => s],
+    ["URL-encoded", (s) => encodeURIComponent(s)],
+    ["base64", (s) => enc(s).toString("base64")],
+    ["base64url", (s) => enc(s).toString("base64url")],
+    ["hex", (s) => enc(s).toString("hex")],
+    ["HEX", (s) => enc(s).toString("hex").toUpperCase()],
+  ];
+  it.each(forms)("hides the %s form, whatever wraps the secret", (_, encode) => {
+    for (const before of wrappers) {
+      for (const after of ["", "x", "xy", '"}']) {
+        const echoed = encode(`${before}${TOKEN}${after}`);
+        const out = redact(`the server said: ${echoed}.`, [TOKEN]);
+        expect(out, `${before}|${after}`).toContain("***");
+        // At most two bytes of the secret's edges may survive (a base64 group shared with its neighbours).
+        expect(out).not.toContain(encode(TOKEN).slice(4, -4));
+      }
+    }
+  });
+
+  it("leaves text that holds no secret alone", () => {
+    const text = "aGVsbG8gd29ybGQ= 68656c6c6f hello%20world";
+    expect(redact(text, [TOKEN])).toBe(text);
   });
 });

@@ -378,7 +378,7 @@ describe("renderSummary", () => {
     );
     expect(md.startsWith("## 📝 Friendli deploy: Dry run: nothing changed · my-model-pr-7\n")).toBe(true);
     expect(md).toContain(
-      "### Planned request\n\nPOST https://api.friendli.ai/dedicated/beta/endpoint\n\n````json\n{\n",
+      "### Planned request\n\nPOST <code>https://api.friendli.ai/dedicated/beta/endpoint</code>\n\n````json\n{\n",
     );
     expect(md).toContain('  "projectId": "p1",');
     expect(md).not.toContain("### Timeline");

@@ -1,0 +1,64 @@
+// Bounds on what a response may make the action hold or walk: a hostile or broken server must not
+// exhaust the runner's memory with a huge body, nor its stack with JSON nested thousands deep (a
+// RangeError there would look like a broken connection and be retried).
+
+/** A response the action will not read: too big or too deep. Described in one line, never retried as a network error. */
+export class BadResponseError extends Error {
+  override readonly name = "BadResponseError";
+}
+
+/** Deeper than any answer of the API (the deepest is about 5 levels); far below what recursion in JSON.stringify or zod survives. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The body's text, read until `limit` bytes; past it the body is destroyed and BadResponseError thrown. */
+export async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy?: (err?: Error) => unknown },
+  contentLength: string | string[] | undefined,
+  limit: number,
+): Promise<string> {
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  const tooLarge = () =>
+    new BadResponseError(`the response is larger than ${Math.ceil(limit / 1024)} KiB, this route's limit`);
+  if (Number.isFinite(declared) && declared > limit) {
+    body.destroy?.();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      body.destroy?.();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Whether `text`, read as JSON, nests arrays and objects deeper than `max`. A linear scan that
+ * skips strings, so it needs no parse and no recursion; text that is not JSON just counts brackets.
+ */
+export function jsonDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** Throws BadResponseError for a body nested deeper than MAX_JSON_DEPTH. */
+export function checkDepth(text: string): void {
+  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new BadResponseError(`the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+}

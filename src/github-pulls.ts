@@ -1,0 +1,64 @@
+// The state of a pull request, for the sweep: `GET /repos/{owner}/{repo}/pulls/{number}` through
+// Octokit from @actions/github, loaded only when a sweep runs (as the PR comment does).
+import { redact } from "./friendli/redact.ts";
+import type { Logger } from "./log.ts";
+import { githubClient, splitRepository } from "./report/github.ts";
+import type { PrState } from "./sweep-decision.ts";
+
+/** What the sweep needs of GitHub: one PR's state. Tests may pass their own. */
+export type PullRequestReader = (prNumber: number) => Promise<PrState>;
+
+export interface GitHubPullsOptions {
+  /** `github-token`. */
+  token: string;
+  /** "owner/repo" */
+  repository: string;
+  /** GITHUB_API_URL (GitHub Enterprise Server), default https://api.github.com. */
+  apiUrl?: string;
+  log: Logger;
+  signal?: AbortSignal;
+  /** Per request: a slow GitHub must not hold the sweep. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export async function createPullRequestReader(opts: GitHubPullsOptions): Promise<PullRequestReader> {
+  const { owner, repo } = splitRepository(opts.repository);
+  // Each call passes its own signal: none for the client as a whole.
+  const octokit = await githubClient({
+    token: opts.token,
+    apiUrl: opts.apiUrl,
+    log: opts.log,
+    signal: () => undefined,
+  });
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return async (prNumber) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    try {
+      const { data } = await octokit.rest.pulls.get({
+        owner,
+        repo,
+        pull_number: prNumber,
+        request: { signal },
+      });
+      return data.state === "open" ? { kind: "open" } : { kind: "closed", merged: data.merged === true };
+    } catch (err) {
+      const status = (err as { status?: unknown } | null)?.status;
+      if (status === 404) return { kind: "unknown" };
+      opts.signal?.throwIfAborted();
+      return { kind: "error", message: pullError(err, status, prNumber, [opts.token]) };
+    }
+  };
+}
+
+function pullError(err: unknown, status: unknown, prNumber: number, secrets: string[]): string {
+  const what = redact(err instanceof Error ? err.message : String(err), secrets)
+    .replace(/\s+/g, " ")
+    .trim();
+  const base = `could not read PR #${prNumber} from GitHub`;
+  if (status === 401 || status === 403)
+    return `${base} (${status} ${what}): the \`github-token\` needs \`permissions: pull-requests: read\``;
+  return `${base} (${typeof status === "number" ? `${status} ` : ""}${what})`;
+}

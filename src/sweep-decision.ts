@@ -1,0 +1,73 @@
+// What the sweep does with one preview endpoint, decided from its PR's state on GitHub and the
+// endpoint's age. Pure, so every case is a row of a table test.
+
+/** The PR as GitHub answered `GET /repos/{owner}/{repo}/pulls/{number}`. */
+export type PrState =
+  | { kind: "open" }
+  | { kind: "closed"; merged: boolean }
+  /** 404: deleted with its repository, transferred, or the number never was a PR. */
+  | { kind: "unknown" }
+  /** Any other failure: the state could not be learned. */
+  | { kind: "error"; message: string };
+
+export interface SweepDecision {
+  action: "delete" | "keep";
+  /** Why, for the log and the summary: the action's own words (no outside text). */
+  reason: string;
+  /** Kept for a reason a person should look at. */
+  warn?: boolean;
+}
+
+export interface DecideOptions {
+  /** Time since the endpoint was last updated; undefined when the API gave no usable updatedAt. */
+  ageMs: number | undefined;
+  /** `max-age`: previews of open PRs older than this are deleted too. */
+  maxAgeMs: number | undefined;
+}
+
+/** Delete a preview whose PR is over, or (with max-age) stale; keep everything uncertain. */
+export function decideSweep(pr: PrState, { ageMs, maxAgeMs }: DecideOptions): SweepDecision {
+  switch (pr.kind) {
+    case "closed":
+      return { action: "delete", reason: pr.merged ? "PR merged" : "PR closed" };
+    case "unknown":
+      return {
+        action: "keep",
+        reason: "GitHub does not know this PR (404): kept; delete it by hand if it is stale",
+        warn: true,
+      };
+    case "error":
+      return { action: "keep", reason: "PR state unknown (GitHub request failed): kept", warn: true };
+    case "open":
+      if (maxAgeMs === undefined) return { action: "keep", reason: "PR open" };
+      if (ageMs === undefined)
+        return {
+          action: "keep",
+          reason: "PR open; the endpoint's last update time is unknown: kept",
+          warn: true,
+        };
+      return ageMs > maxAgeMs
+        ? { action: "delete", reason: "PR open, but the endpoint is older than max-age" }
+        : { action: "keep", reason: "PR open and the endpoint is younger than max-age" };
+  }
+}
+
+/** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
+export function ageOf(updatedAt: string | null | undefined, nowMs: number): number | undefined {
+  if (!updatedAt) return undefined;
+  const at = Date.parse(updatedAt);
+  return Number.isFinite(at) ? Math.max(0, nowMs - at) : undefined;
+}
+
+export type SweepResult = "swept" | "planned" | "clean" | "failed";
+
+/**
+ * The run's result: `failed` when any delete or PR lookup failed (the others still ran), else
+ * `swept` when something was deleted, `planned` when a dry run would have, `clean` when nothing.
+ */
+export function sweepResult(counts: { deleted: number; planned: number; failures: number }): SweepResult {
+  if (counts.failures > 0) return "failed";
+  if (counts.deleted > 0) return "swept";
+  if (counts.planned > 0) return "planned";
+  return "clean";
+}

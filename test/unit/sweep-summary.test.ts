@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { SweepReport, SweepRow } from "../../src/operations/sweep.ts";
+import { renderSweepSummary } from "../../src/report/sweep-summary.ts";
+
+const H = 3_600_000;
+const row = (over: Partial<SweepRow>): SweepRow => ({
+  id: "dep0000000001",
+  name: "acme--models-pr-1",
+  prNumber: 1,
+  pr: { kind: "closed", merged: false },
+  ageMs: 5 * H,
+  action: "deleted",
+  reason: "PR closed",
+  ...over,
+});
+const report = (over: Partial<SweepReport>): SweepReport => ({
+  result: "swept",
+  rows: [row({})],
+  othersLeftAlone: 2,
+  failures: [],
+  warnings: [],
+  ...over,
+});
+
+describe("renderSweepSummary", () => {
+  it("renders one row per preview: endpoint, PR, state, age, action", () => {
+    const md = renderSweepSummary(
+      report({
+        rows: [
+          row({}),
+          row({
+            id: "dep2",
+            name: "acme--models-pr-2",
+            prNumber: 2,
+            pr: { kind: "open" },
+            ageMs: undefined,
+            action: "kept",
+            reason: "PR open",
+          }),
+        ],
+      }),
+      { dryRun: false, maxAge: "72h" },
+    );
+    expect(md).toBe(
+      [
+        "## 🧹 Friendli sweep: stale previews deleted",
+        "",
+        "2 preview endpoint(s) of this repository · 1 deleted · 1 kept · 2 other endpoint(s) of the project left alone. max-age: 72h.",
+        "",
+        "| Endpoint | PR | State | Age | Action | Why |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| acme--models-pr-1 (dep0000000001) | #1 | closed | 5h 00m | 🗑️ deleted | PR closed |",
+        "| acme--models-pr-2 (dep2) | #2 | open | unknown | kept | PR open |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("neutralises names, ids and error texts from outside", () => {
+    const md = renderSweepSummary(
+      report({
+        result: "failed",
+        rows: [row({ name: "x|y<script>@team\nnext", id: "id`|", action: "delete-failed" })],
+        failures: ["could not delete: 500 <img src=x> Bearer abcdefghijkl"],
+        warnings: ["[link](http://evil)"],
+      }),
+      { dryRun: false },
+    );
+    expect(md).not.toMatch(/<script>|<img|@team|abcdefghijkl|\[link\]/);
+    expect(md).toContain("x&#124;y&lt;script&gt;&#64;team next (id&#96;&#124;)");
+    // The table keeps its six columns.
+    const line = md.split("\n").find((l) => l.includes("&lt;script"));
+    expect(line?.split("|").length).toBe(8);
+  });
+
+  it.each<[SweepReport["result"], boolean, string]>([
+    ["planned", true, "## 📝 Friendli sweep (dry run): previews that would be deleted"],
+    ["clean", false, "## ✅ Friendli sweep: nothing to delete"],
+  ])("%s", (result, dryRun, heading) => {
+    const md = renderSweepSummary(
+      report({ result, rows: result === "clean" ? [] : [row({ action: "would-delete" })] }),
+      { dryRun },
+    );
+    expect(md.startsWith(`${heading}\n`)).toBe(true);
+    if (dryRun) expect(md).toContain("1 would be deleted");
+  });
+});
