@@ -183,7 +183,6 @@ export function deleteStep(inputs: Pick<Inputs, "projectId" | "name" | "teamId">
     "- uses: friendli-deploy-action/deploy@v1",
     "  with:",
     "    operation: delete",
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, printed as is.
     "    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",
     ...(inputs.teamId ? [`    team-id: ${inputs.teamId}`] : []),
     `    project-id: ${inputs.projectId}`,
