@@ -2,7 +2,8 @@
 // A fresh engine answers 503 (and a busy one 429) for a while after Friendli reports RUNNING, so
 // those are retried through a short warm-up window; everything else fails at once with what came
 // back. A model without a chat template cannot serve the chat route at all, so that one error
-// switches to the completions route instead of failing (friendli-api.md, "Calling the endpoint").
+// switches to the completions route instead of failing. The answer is streamed, so the test also
+// measures the time to first token and the output rate, and can gate on them and on the reply.
 import type { Clock } from "./clock.ts";
 import { truncate } from "./format.ts";
 import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient, type RawResponse } from "./friendli/client.ts";
@@ -11,6 +12,8 @@ import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
+import { neutralise } from "./report/safe-text.ts";
+import { firstTokenWatch, missedGate, streamedReply, tokensPerSecond } from "./smoke-stream.ts";
 
 export const DEFAULT_WARMUP_MS = 120_000;
 export const DEFAULT_MAX_TOKENS = 16;
@@ -26,7 +29,17 @@ const MAX_DETAIL = 300;
 export type SmokeRoute = "chat" | "completions";
 
 export type SmokeTestResult =
-  | { ok: true; latencyMs: number; reply: string; route: SmokeRoute }
+  | {
+      ok: true;
+      latencyMs: number;
+      reply: string;
+      route: SmokeRoute;
+      /** From sending the request to the first token; absent when the endpoint did not stream. */
+      ttftMs?: number;
+      outputTokens?: number;
+      /** Output tokens over the whole request's time, first token included. */
+      tokensPerSecond?: number;
+    }
   | { ok: false; message: string; status?: number };
 
 export interface SmokeTestOptions {
@@ -41,6 +54,14 @@ export interface SmokeTestOptions {
   /** How long 503/429 (and transport errors) are retried, from the first request. */
   warmupMs?: number;
   maxTokens?: number;
+  /** The route to try first (the pre-flight knows whether the model has a chat template). Default chat. */
+  route?: SmokeRoute;
+  /** Stream the answer and measure it. Default true. */
+  stream?: boolean;
+  /** Text the reply must contain (`smoke-test-expect`). */
+  expect?: string;
+  /** The longest acceptable time to first token (`smoke-test-max-ttft-ms`). */
+  maxTtftMs?: number;
 }
 
 const PATHS: Record<SmokeRoute, string> = { chat: CHAT_PATH, completions: COMPLETIONS_PATH };
@@ -111,17 +132,33 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     return d ? `${a.status} (${d})` : String(a.status);
   };
 
+  const stream = opts.stream ?? true;
+  const streaming = stream ? { stream: true, stream_options: { include_usage: true } } : {};
   const bodyFor = (route: SmokeRoute) =>
     route === "chat"
-      ? { model: endpointId, messages: [{ role: "user", content: prompt }], max_tokens: maxTokens }
-      : { model: endpointId, prompt, max_tokens: maxTokens };
+      ? {
+          model: endpointId,
+          messages: [{ role: "user", content: prompt }],
+          max_tokens: maxTokens,
+          ...streaming,
+        }
+      : { model: endpointId, prompt, max_tokens: maxTokens, ...streaming };
 
+  // When the first token of the current attempt arrived (clock time), if it has.
+  let firstTokenAt: number | undefined;
   // Sent once each (retry "never"): this loop decides what a 503 from a warming engine means.
-  const post = (route: SmokeRoute): Promise<RawResponse> =>
-    route === "chat" ? client.chat(bodyFor(route)) : client.completions(bodyFor(route));
+  const post = (route: SmokeRoute): Promise<RawResponse> => {
+    firstTokenAt = undefined;
+    const watch = firstTokenWatch(route);
+    const onChunk = (piece: string) => {
+      if (firstTokenAt === undefined && watch(piece)) firstTokenAt = clock.now();
+    };
+    const body = bodyFor(route);
+    return route === "chat" ? client.chat(body, onChunk) : client.completions(body, onChunk);
+  };
 
   const windowEnd = clock.now() + warmupMs;
-  let route: SmokeRoute = "chat";
+  let route: SmokeRoute = opts.route ?? "chat";
   // Why chat was abandoned, so a failure of completions explains how it got there.
   let fellBack = "";
   let attempt = 0;
@@ -135,7 +172,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   const attempts = () => `${total} attempt${total === 1 ? "" : "s"}`;
 
   log.info(
-    `Smoke test: POST ${PATHS.chat} (model ${endpointId}, max_tokens ${maxTokens}), warm-up window ${formatSeconds(warmupMs)}`,
+    `Smoke test: POST ${PATHS[route]} (model ${endpointId}, max_tokens ${maxTokens}${stream ? ", streamed" : ""}), warm-up window ${formatSeconds(warmupMs)}`,
   );
 
   for (;;) {
@@ -168,7 +205,8 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     const finishedAt = clock.now();
 
     if (answer.status >= 200 && answer.status < 300) {
-      const text = replyText(route, answer.body);
+      const streamed = typeof answer.body === "string" ? streamedReply(route, answer.body) : undefined;
+      const text = streamed ? streamed.text : replyText(route, answer.body);
       if (text === undefined) {
         const got = clean(oneLine(bodyText(answer.body)));
         return fail(
@@ -178,11 +216,18 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
       }
       const latencyMs = finishedAt - startedAt;
       // Redact before cutting: a cut could leave half a secret that no longer matches.
-      const reply = excerpt(clean(text));
-      log.info(
-        `Smoke test passed: ${route} answered ${answer.status} in ${Math.round(latencyMs)} ms after ${attempts()}`,
+      // The reply is the model's text: neutralised, so no line of it can act as a workflow command.
+      const reply = excerpt(neutralise(clean(text)));
+      const ttftMs = firstTokenAt === undefined ? undefined : firstTokenAt - startedAt;
+      const gate = missedGate(opts, { reply: text, ttftMs }, (t) =>
+        JSON.stringify(excerpt(neutralise(clean(oneLine(t))), 80)),
       );
-      return { ok: true, latencyMs, reply, route };
+      if (gate) return fail(gate, answer.status);
+      const measured = measure(streamed?.outputTokens, ttftMs, latencyMs);
+      log.info(
+        `Smoke test passed: ${route} answered ${answer.status} in ${Math.round(latencyMs)} ms after ${attempts()}${describeMeasure(measured)}`,
+      );
+      return { ok: true, latencyMs, reply, route, ...measured };
     }
 
     if (route === "chat" && saysNoChatTemplate(answer.status, detailOf(answer))) {
@@ -238,6 +283,32 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
     }
     return undefined;
   }
+}
+
+interface Measured {
+  ttftMs?: number;
+  outputTokens?: number;
+  tokensPerSecond?: number;
+}
+
+function measure(outputTokens: number | undefined, ttftMs: number | undefined, latencyMs: number): Measured {
+  const m: Measured = {};
+  if (ttftMs !== undefined) m.ttftMs = ttftMs;
+  if (outputTokens !== undefined) {
+    m.outputTokens = outputTokens;
+    const rate = tokensPerSecond(outputTokens, latencyMs);
+    if (rate !== undefined) m.tokensPerSecond = rate;
+  }
+  return m;
+}
+
+function describeMeasure(m: Measured): string {
+  const parts = [
+    m.ttftMs !== undefined ? `first token after ${Math.round(m.ttftMs)} ms` : undefined,
+    m.outputTokens !== undefined ? `${m.outputTokens} output tokens` : undefined,
+    m.tokensPerSecond !== undefined ? `${m.tokensPerSecond} tokens/s` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
 function hintFor(status: number): string {

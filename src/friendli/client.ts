@@ -196,24 +196,31 @@ export class FriendliClient {
   }
 
   /** Not retried: the smoke test decides what a 503 from a waking endpoint means. */
-  chat(body: InferenceBody): Promise<RawResponse> {
-    return this.inference("chat", CHAT_PATH, body);
+  chat(body: InferenceBody, onChunk?: (text: string) => void): Promise<RawResponse> {
+    return this.inference("chat", CHAT_PATH, body, onChunk);
   }
 
-  completions(body: InferenceBody): Promise<RawResponse> {
-    return this.inference("completions", COMPLETIONS_PATH, body);
+  completions(body: InferenceBody, onChunk?: (text: string) => void): Promise<RawResponse> {
+    return this.inference("completions", COMPLETIONS_PATH, body, onChunk);
   }
 
-  private async inference(operation: string, path: string, body: InferenceBody): Promise<RawResponse> {
-    const res = await this.http.send({
+  /** `onChunk` sees a streamed (`stream: true`) answer's pieces as they arrive. */
+  private async inference(
+    operation: string,
+    path: string,
+    body: InferenceBody,
+    onChunk?: (text: string) => void,
+  ): Promise<RawResponse> {
+    const op = {
       operation,
-      method: "POST",
+      method: "POST" as const,
       path,
       body,
-      retry: "never",
+      retry: "never" as const,
       raw: true,
       maxBodyBytes: INFERENCE_BODY,
-    });
+    };
+    const res = await this.http.send(onChunk ? { ...op, onChunk } : op);
     const retryAfter = firstHeader(res.headers["retry-after"]);
     return retryAfter === undefined
       ? { status: res.status, body: res.data }

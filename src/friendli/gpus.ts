@@ -33,6 +33,24 @@ export const GPU_OPTIONS: readonly GpuOption[] = TABLE.flatMap(([gpu, ids]) =>
 
 export const GPU_MODELS: readonly string[] = TABLE.map(([gpu]) => gpu);
 
+/**
+ * Memory of one GPU of each model, in GB (10^9 bytes) as NVIDIA states it: what the pre-flight
+ * weighs a model's weights against. The B200 is the 180 GB part Friendli offers.
+ */
+export const GPU_MEMORY_GB: Readonly<Record<string, number>> = {
+  "A100 80GB": 80,
+  H100: 80,
+  H200: 141,
+  B200: 180,
+};
+
+/** Total GPU memory of an option in bytes, or undefined for an id that is not in the table. */
+export function optionMemoryBytes(instanceOptionId: string): number | undefined {
+  const option = GPU_OPTIONS.find((o) => o.instanceOptionId === instanceOptionId);
+  const perGpu = option ? GPU_MEMORY_GB[option.gpu] : undefined;
+  return option && perGpu !== undefined ? perGpu * 1e9 * option.count : undefined;
+}
+
 /** "A100 80GB" -> "a10080gb": the form friendly input is compared in. */
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "");
 

@@ -10,12 +10,17 @@ export class BadResponseError extends Error {
 /** Deeper than any answer of the API (the deepest is about 5 levels); far below what recursion in JSON.stringify or zod survives. */
 export const MAX_JSON_DEPTH = 64;
 
-/** The body's text, read until `limit` bytes; past it the body is destroyed and BadResponseError thrown. */
+/**
+ * The body's text, read until `limit` bytes; past it the body is destroyed and BadResponseError thrown.
+ * `onChunk` sees each decoded piece as it arrives (a streamed answer is timed by it).
+ */
 export async function readCapped(
   body: AsyncIterable<Uint8Array> & { destroy?: (err?: Error) => unknown },
   contentLength: string | string[] | undefined,
   limit: number,
+  onChunk?: (text: string) => void,
 ): Promise<string> {
+  const decoder = onChunk ? new TextDecoder() : undefined;
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   const tooLarge = () =>
     new BadResponseError(`the response is larger than ${Math.ceil(limit / 1024)} KiB, this route's limit`);
@@ -32,6 +37,8 @@ export async function readCapped(
       throw tooLarge();
     }
     chunks.push(chunk);
+    const piece = decoder?.decode(chunk, { stream: true });
+    if (piece) onChunk?.(piece);
   }
   return Buffer.concat(chunks).toString("utf8");
 }

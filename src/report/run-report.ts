@@ -40,7 +40,15 @@ export interface RunReport {
   message?: string;
   /** What the Friendli error code means and what to change. */
   hint?: string;
-  smokeTest?: { latencyMs: number; reply: string; route: string };
+  smokeTest?: {
+    latencyMs: number;
+    reply: string;
+    route: string;
+    /** Measured when the endpoint streamed its answer. */
+    ttftMs?: number;
+    outputTokens?: number;
+    tokensPerSecond?: number;
+  };
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];

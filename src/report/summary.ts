@@ -188,6 +188,9 @@ function smokeTest(s: NonNullable<RunReport["smokeTest"]>): string {
     "| --- | --- |",
     `| Route | ${escapeMarkdown(s.route)} |`,
     `| Latency | ${Math.round(s.latencyMs)} ms |`,
+    ...(s.ttftMs !== undefined ? [`| Time to first token | ${Math.round(s.ttftMs)} ms |`] : []),
+    ...(s.outputTokens !== undefined ? [`| Output tokens | ${s.outputTokens} |`] : []),
+    ...(s.tokensPerSecond !== undefined ? [`| Tokens per second | ${s.tokensPerSecond} |`] : []),
     `| Reply | ${escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"} |`,
   ];
   return lines.join("\n");

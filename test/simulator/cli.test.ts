@@ -67,6 +67,17 @@ describe("command line", () => {
     expect(code).toBe(0);
   });
 
+  it("--hub-down fail makes the Hub side answer 503", async () => {
+    child = spawn(NODE, [CLI, "--port", "0", "--hub-down", "fail", "--ttft-ms", "0"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = /(http:\S+)$/.exec(await firstLine(child))?.[1] ?? "";
+    expect((await fetch(`${url}/api/models/sim-org/small-chat`)).status).toBe(503);
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  });
+
   it("rejects an unknown option with usage and exit code 2", async () => {
     child = spawn(NODE, [CLI, "--prot", "8080"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";

@@ -5,6 +5,7 @@ import { startSimulator } from "./server.ts";
 
 const USAGE = `usage: node test/simulator/cli.ts [--port 8080] [--host 127.0.0.1] [--scenario FILE.json]
                                   [--time-scale 0.5] [--latency-ms 50] [--seed 1]
+                                  [--ttft-ms 300] [--hub-down fail|hang]
   --time-scale  multiplies every simulated duration (0.1 = ten times faster than the scenario says)`;
 
 function fail(message: string): never {
@@ -30,6 +31,8 @@ const args = (() => {
         "time-scale": { type: "string" },
         "latency-ms": { type: "string" },
         seed: { type: "string" },
+        "ttft-ms": { type: "string" },
+        "hub-down": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -52,7 +55,13 @@ if (args.values.scenario !== undefined) {
   }
 }
 
+const hubDown = args.values["hub-down"];
+if (hubDown !== undefined && hubDown !== "fail" && hubDown !== "hang")
+  fail(`--hub-down must be fail or hang (got ${hubDown})`);
+
 const sim = await startSimulator({
+  ttftMs: number("ttft-ms", args.values["ttft-ms"], 0),
+  hubDown: hubDown ?? null,
   port: number("port", args.values.port, 0),
   host: args.values.host,
   scenario,

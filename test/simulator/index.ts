@@ -20,4 +20,4 @@ export {
   type SimulatorOptions,
   startSimulator,
 } from "./server.ts";
-export { loadSpec, SPEC_PATH, SPEC_SKIP_REASON, type SpecValidator } from "./spec.ts";
+export { loadSpec, SPEC_PATH, type SpecValidator } from "./spec.ts";

@@ -69,6 +69,61 @@ describe("inference", () => {
     });
   });
 
+  it("streams one chunk per token, then finish_reason, usage only when stream_options asks, then [DONE]", async () => {
+    const s = await start();
+    const id = s.seed({ name: "streamy", projectId: "demo-project" });
+    const data = (text: string) =>
+      text
+        .split("\n\n")
+        .filter(Boolean)
+        .map((e) => e.slice("data: ".length));
+    const plain = data((await call(s, "POST", CHAT, { body: { ...chat(id), stream: true } })).text);
+    expect(plain.at(-1)).toBe("[DONE]");
+    const chunks = plain
+      .slice(0, -1)
+      .map((e) => JSON.parse(e) as { choices: Array<{ delta: { content?: string } }> });
+    const text = chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+    expect(text).toBe(`Hello from simulated endpoint ${id}.`);
+    expect(chunks.length).toBe(2 + text.split(" ").length);
+    expect(plain.some((e) => e.includes('"usage"'))).toBe(false);
+    const withUsage = data(
+      (
+        await call(s, "POST", CHAT, {
+          body: { ...chat(id), stream: true, stream_options: { include_usage: true } },
+        })
+      ).text,
+    );
+    expect(JSON.parse(withUsage.at(-2) ?? "")).toMatchObject({
+      choices: [],
+      usage: { completion_tokens: 5 },
+    });
+    const completion = data(
+      (
+        await call(s, "POST", COMPLETIONS, {
+          body: { model: id, prompt: "Once", stream: true, stream_options: { include_usage: true } },
+        })
+      ).text,
+    );
+    expect(completion.at(-1)).toBe("[DONE]");
+    expect(JSON.parse(completion[0] ?? "")).toMatchObject({
+      object: "text_completion",
+      choices: [{ text: " is" }],
+    });
+    expect(JSON.parse(completion.at(-2) ?? "")).toMatchObject({ usage: { completion_tokens: 4 } });
+  });
+
+  it("ttftMs: the first event of a stream comes that much clock time later (a manual clock is advanced)", async () => {
+    const s = await start({ ttftMs: 750 });
+    const id = s.seed({ name: "slow-first", projectId: "demo-project" });
+    const before = clock.now();
+    await call(s, "POST", CHAT, { body: { ...chat(id), stream: true } });
+    expect(clock.now() - before).toBe(750);
+    s.setTtftMs(0);
+    await call(s, "POST", CHAT, { body: { ...chat(id), stream: true } });
+    await call(s, "POST", CHAT, { body: chat(id) });
+    expect(clock.now() - before).toBe(750);
+  });
+
   it("503 while the endpoint is not RUNNING, 200 once it is", async () => {
     const s = await start({
       scenario: {

@@ -117,6 +117,46 @@ describe("lifecycle derived from the clock", () => {
     expect((await status(s, id)).status).toBe("RUNNING");
   });
 
+  it("a failure rule on one revision fails that revision only, on create and on a rolling update", async () => {
+    const repo = "org/model";
+    const s = await start({
+      scenario: {
+        lifecycleMs: { ...LC, updating: 400 },
+        failures: [
+          {
+            match: { hfModelRepo: repo, hfModelRepoRevision: "bad0" },
+            phase: "ENGINE_INITIALIZING",
+            errorCode: "INFERENCE_ENGINE_INVALID_ARGUMENT_ERROR",
+          },
+        ],
+      },
+    });
+    const good = await createAndFind(s, { hfModelRepo: repo, hfModelRepoRevision: "good" });
+    const bad = await createAndFind(s, { name: "bad", hfModelRepo: repo, hfModelRepoRevision: "bad0" });
+    clock.advance(600);
+    expect(await status(s, good)).toMatchObject({ status: "RUNNING", errorCode: null });
+    expect(await status(s, bad)).toMatchObject({
+      status: "FAILED",
+      phase: "ENGINE_INITIALIZING",
+      errorCode: "INFERENCE_ENGINE_INVALID_ARGUMENT_ERROR",
+    });
+    // The rollout: the running endpoint moves to the bad revision, updates, then fails.
+    await call(s, "PUT", `${EP}/${good}`, { body: { hfModelRepoRevision: "bad0" } });
+    clock.advance(399);
+    expect((await status(s, good)).status).toBe("UPDATING");
+    clock.advance(1);
+    expect(await status(s, good)).toMatchObject({
+      status: "FAILED",
+      phase: "ENGINE_INITIALIZING",
+      errorCode: "INFERENCE_ENGINE_INVALID_ARGUMENT_ERROR",
+    });
+    // The rollback: back to the good revision, the failed endpoint initialises again and serves.
+    await call(s, "PUT", `${EP}/${good}`, { body: { hfModelRepoRevision: "good" } });
+    expect((await status(s, good)).status).toBe("INITIALIZING");
+    clock.advance(600);
+    expect(await status(s, good)).toMatchObject({ status: "RUNNING", errorCode: null });
+  });
+
   it("an endpoint with minReplica 0 sleeps after cooldownPeriod seconds without inference", async () => {
     const s = await start({ scenario: { lifecycleMs: { ...LC } } });
     const id = await createAndFind(s, {

@@ -1,4 +1,11 @@
-import { INSTANCE_OPTIONS, PHASES, type Phase, phaseDurations, type Scenario } from "./scenario.ts";
+import {
+  type FailureRule,
+  INSTANCE_OPTIONS,
+  PHASES,
+  type Phase,
+  phaseDurations,
+  type Scenario,
+} from "./scenario.ts";
 
 /** What a version of an endpoint was configured with (the request fields, normalised). */
 export interface EndpointConfig {
@@ -87,10 +94,25 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
         : terminated(a.at + lc.terminating);
     case "running":
       return afterRunning(e, scenario, now, a.at, false);
-    case "update":
+    case "update": {
+      // A rolling update whose new version cannot start fails the endpoint, as a create would.
+      const failure = findFailure(scenario, cfg);
+      const failAt = a.at + Math.min(failure?.afterMs ?? lc.updating, lc.updating);
+      if (failure && now >= failAt) {
+        const phase = failure.phase;
+        return {
+          status: "FAILED",
+          phase,
+          errorCode: failure.errorCode,
+          since: failAt,
+          runningSince: null,
+          warms: false,
+        };
+      }
       return now < a.at + lc.updating
         ? { status: "UPDATING", phase: null, errorCode: null, since: a.at, runningSince: null, warms: false }
         : afterRunning(e, scenario, now, a.at + lc.updating, false);
+    }
     case "wake":
       return now < a.at + lc.awaking
         ? {
@@ -104,11 +126,7 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
         : afterRunning(e, scenario, now, a.at + lc.awaking, true);
     case "init": {
       const durations = phaseDurations(lc);
-      const failure = scenario.failures.find(
-        (f) =>
-          (f.match.name === undefined || f.match.name === cfg.name) &&
-          (f.match.hfModelRepo === undefined || f.match.hfModelRepo === cfg.hfModelRepo),
-      );
+      const failure = findFailure(scenario, cfg);
       let start = a.at;
       for (const phase of PHASES) {
         const duration = durations[phase];
@@ -141,6 +159,16 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
       return afterRunning(e, scenario, now, start, true);
     }
   }
+}
+
+/** The first failure rule whose every given field equals the version's. */
+function findFailure(scenario: Scenario, cfg: EndpointConfig): FailureRule | undefined {
+  return scenario.failures.find(
+    (f) =>
+      (f.match.name === undefined || f.match.name === cfg.name) &&
+      (f.match.hfModelRepo === undefined || f.match.hfModelRepo === cfg.hfModelRepo) &&
+      (f.match.hfModelRepoRevision === undefined || f.match.hfModelRepoRevision === cfg.hfModelRepoRevision),
+  );
 }
 
 function asleep(at: number): DerivedState {

@@ -7,7 +7,8 @@ export const PHASES: readonly Phase[] = [
 ];
 
 export interface FailureRule {
-  match: { name?: string; hfModelRepo?: string };
+  /** Every given field must equal the version's; `hfModelRepoRevision` singles out one revision of a repo. */
+  match: { name?: string; hfModelRepo?: string; hfModelRepoRevision?: string };
   phase: Phase;
   errorCode: string;
   /** Time into the phase at which it fails; default (and maximum): the phase's whole duration. */

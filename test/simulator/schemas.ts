@@ -2,8 +2,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 
 /**
  * The request-body schemas of the Dedicated Endpoint operations, transcribed from
- * ../shared/friendli-openapi.yaml (annotations dropped). They are embedded so the simulator also
- * validates in a clone without ../shared; spec.test.ts proves they still equal the published ones.
+ * test/fixtures/friendli-openapi.yaml (annotations dropped). They are embedded so the simulator also
+ * validates without parsing the YAML; spec.test.ts proves they still equal the published ones.
  */
 export const REQUEST_SCHEMAS = {
   DedicatedEndpointCreateBody: {

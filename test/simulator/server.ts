@@ -9,6 +9,8 @@ import {
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type SimClock, systemClock } from "./clock.ts";
+import { type HubRouteName, type HubState, hubAnswer, matchHubRoute } from "./hub.ts";
+import { defaultHubModels, type HubModel } from "./hub-models.ts";
 import {
   anchorForSeed,
   currentConfig,
@@ -73,10 +75,11 @@ export type Fault =
   | { kind: "truncated-body" }
   | { kind: "non-json"; body?: string }
   | { kind: "unknown-status"; status: string }
-  | { kind: "redirect"; location: string; code?: 301 | 302 | 307 | 308 };
+  | { kind: "redirect"; location: string; code?: 301 | 302 | 307 | 308 }
+  | { kind: "hang" };
 
 export interface FaultRule {
-  route: RouteName;
+  route: RouteName | HubRouteName;
   times?: number;
   after?: number;
   fault: Fault;
@@ -89,7 +92,7 @@ export interface LoggedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
-  route: RouteName | "unknown";
+  route: RouteName | HubRouteName | "unknown";
   /** 0 until the answer is sent; "reset" when the socket was destroyed instead. */
   status: number | "reset";
 }
@@ -105,7 +108,17 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Makes endpoint ids deterministic. */
   seed?: number;
+  /** The Hub side's repositories; default `defaultHubModels()`. */
+  hubModels?: HubModel[];
+  /** Valid Hub tokens; default `"any-hf"` (any token starting with `hf_`). */
+  hubTokens?: "any-hf" | string[];
+  /** The Hub side answers 503 to everything (`"fail"`) or never answers (`"hang"`). */
+  hubDown?: HubDown;
+  /** Time to first token of streamed inference, in clock time (see README). Default 0. */
+  ttftMs?: number;
 }
+
+export type HubDown = "fail" | "hang" | null;
 
 export interface SimEndpointView {
   id: string;
@@ -156,9 +169,19 @@ export interface Simulator {
   close(): Promise<void>;
   /** The merged (and time-scaled) scenario in force. */
   readonly scenario: Scenario;
+  /** The Hugging Face Hub side, served on the same port. */
+  hub: {
+    seed(model: HubModel): void;
+    models(): HubModel[];
+    down(mode: HubDown): void;
+  };
+  /** Time to first token of streamed inference from now on. */
+  setTtftMs(ms: number): void;
 }
 
 interface Reply {
+  /** Server-sent events: written one by one, the first after the time to first token. */
+  events?: string[];
   status: number;
   json?: unknown;
   text?: string;
@@ -317,6 +340,20 @@ function makeRandom(seed: number | undefined): () => number {
   };
 }
 
+/** The simulated tokenizer: a word and the space before it. */
+function tokensOf(text: string): string[] {
+  return text.match(/\s*\S+/g) ?? [];
+}
+
+function wantsUsage(body: Record<string, unknown>): boolean {
+  const o = body.stream_options;
+  return o !== null && typeof o === "object" && (o as { include_usage?: unknown }).include_usage === true;
+}
+
+function sse(events: string[]): Reply {
+  return { status: 200, contentType: "text/event-stream", events };
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -330,6 +367,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const validateUpdate: BodyValidator = compileBodyValidator("DedicatedEndpointUpdateBody");
 
   const requests: LoggedRequest[] = [];
+  const hub: HubState = {
+    models: new Map((options.hubModels ?? defaultHubModels()).map((m) => [m.id, m])),
+    tokens: options.hubTokens ?? "any-hf",
+  };
+  let hubDown: HubDown = options.hubDown ?? null;
+  let ttftMs = options.ttftMs ?? 0;
   let rules: ActiveRule[] = [];
   let store = { endpoints: new Map<string, Endpoint>(), seq: 0 };
   const seededIds = new Set<string>();
@@ -704,13 +747,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
       const id = `chatcmpl-${createHash("sha256").update(`${e.id}:${ctx.now}`).digest("hex").slice(0, 32)}`;
       if (stream) {
-        const chunk = (delta: object, finish: string | null, extra: object = {}) =>
-          `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
-        return {
-          status: 200,
-          contentType: "text/event-stream",
-          text: `${chunk({ role: "assistant", content }, null)}${chunk({}, "stop", { usage })}data: [DONE]\n\n`,
-        };
+        const chunk = (choices: object[], extra: object = {}) =>
+          JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices, ...extra });
+        const events = [
+          chunk([{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]),
+          ...tokensOf(content).map((t) => chunk([{ index: 0, delta: { content: t }, finish_reason: null }])),
+          chunk([{ index: 0, delta: {}, finish_reason: "stop" }]),
+        ];
+        if (wantsUsage(b)) events.push(chunk([], { usage }));
+        return sse(events);
       }
       return {
         status: 200,
@@ -738,11 +783,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const id = `cmpl-${createHash("sha256").update(`${e.id}:${ctx.now}`).digest("hex").slice(0, 32)}`;
     const choice = { index: 0, seed: 42, text, tokens, finish_reason: "stop" };
     if (stream) {
-      return {
-        status: 200,
-        contentType: "text/event-stream",
-        text: `data: ${JSON.stringify({ id, object: "text_completion", model, choices: [choice], usage })}\n\ndata: [DONE]\n\n`,
-      };
+      const chunk = (choices: object[], extra: object = {}) =>
+        JSON.stringify({ id, object: "text_completion", created, model, choices, ...extra });
+      const events = tokensOf(text).map((t, i) =>
+        chunk([{ index: 0, text: t, token: tokens[i], finish_reason: null }]),
+      );
+      events.push(chunk([{ index: 0, text: "", finish_reason: "stop" }]));
+      if (wantsUsage(b)) events.push(chunk([], { usage }));
+      return sse(events);
     }
     return { status: 200, json: { id, model, object: "text_completion", choices: [choice], usage } };
   }
@@ -760,7 +808,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
-  const pickFault = (route: RouteName): Fault | null => {
+  const pickFault = (route: RouteName | HubRouteName): Fault | null => {
     let chosen: Fault | null = null;
     for (const r of rules) {
       if (r.rule.route !== route || r.applied >= (r.rule.times ?? 1)) continue;
@@ -788,8 +836,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   };
 
+  /**
+   * A stream's first event waits the time to first token. With a manual clock that wait is virtual:
+   * the simulator advances the shared clock instead of sleeping, so a test reads an exact TTFT.
+   */
+  const sendEvents = async (res: ServerResponse, log: LoggedRequest, events: string[]): Promise<void> => {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    log.status = 200;
+    res.flushHeaders();
+    if (ttftMs > 0) {
+      const c = clock as SimClock & { advance?: (ms: number) => number };
+      if (typeof c.advance === "function") c.advance(ttftMs);
+      else await sleep(ttftMs);
+    }
+    for (const e of events) if (!res.destroyed) res.write(`data: ${e}\n\n`);
+    if (!res.destroyed) res.end("data: [DONE]\n\n");
+  };
+
   const send = (res: ServerResponse, log: LoggedRequest, reply: Reply): void => {
     if (res.destroyed) return;
+    if (reply.events) {
+      void sendEvents(res, log, reply.events);
+      return;
+    }
     const { headers, payload } = serialize(reply);
     res.writeHead(reply.status, headers);
     res.end(payload);
@@ -805,7 +874,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     const method = (req.method ?? "GET").toUpperCase();
     const now = clock.now();
-    const matched = matchRoute(method, url.pathname);
+    const hubMatch = matchHubRoute(method, url.pathname);
+    const matched = hubMatch ? null : matchRoute(method, url.pathname);
     let parsedBody: unknown = null;
     if (rawBody !== "") {
       try {
@@ -821,11 +891,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       query: Object.fromEntries(url.searchParams),
       headers: lowerHeaders(req.headers),
       body: parsedBody,
-      route: matched && matched !== "405" ? matched.route : "unknown",
+      route: hubMatch ? hubMatch.route : matched && matched !== "405" ? matched.route : "unknown",
       status: 0,
     };
     requests.push(log);
     if (latencyMs > 0) await sleep(latencyMs);
+    if (hubMatch) {
+      if (hubDown === "hang") return;
+      if (hubDown === "fail") return send(res, log, { status: 503, json: { error: "Service Unavailable" } });
+      const answer = () => hubAnswer(hub, hubMatch, method, req.headers, url.searchParams);
+      const fault = pickFault(hubMatch.route);
+      if (!fault) return send(res, log, answer());
+      return hubFault(fault, req, res, log, answer);
+    }
     if (matched === null) return send(res, log, detail(404, "Not Found"));
     if (matched === "405") return send(res, log, detail(405, "Method Not Allowed"));
     const { route, endpointId } = matched;
@@ -879,6 +957,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
         return send(res, log, reply);
       }
+      case "hang":
+        return;
       case "redirect":
         return send(res, log, {
           status: fault.code ?? 307,
@@ -888,6 +968,41 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         });
     }
   };
+
+  /** The Hub routes have no state to change: a fault either replaces the answer or delays it. */
+  async function hubFault(
+    fault: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    log: LoggedRequest,
+    answer: () => Reply,
+  ): Promise<void> {
+    switch (fault.kind) {
+      case "status":
+        return send(res, log, {
+          status: fault.status,
+          json: { error: STATUS_CODES[fault.status] ?? "Error" },
+          headers: fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {},
+        });
+      case "reset":
+        return reset(req, log);
+      case "hang":
+        return;
+      case "redirect":
+        return send(res, log, { status: fault.code ?? 307, text: "", headers: { location: fault.location } });
+      case "slow-headers":
+        await sleep(fault.ms);
+        return send(res, log, answer());
+      case "non-json":
+        return send(res, log, {
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          text: fault.body ?? "<html></html>",
+        });
+      default:
+        return send(res, log, answer());
+    }
+  }
 
   const server = createServer((req, res) => {
     inFlight++;
@@ -1019,6 +1134,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         phase: s.phase ?? null,
         errorCode: s.errorCode ?? null,
       };
+    },
+    hub: {
+      seed(model) {
+        hub.models.set(model.id, model);
+      },
+      models() {
+        return [...hub.models.values()];
+      },
+      down(mode) {
+        hubDown = mode;
+      },
+    },
+    setTtftMs(ms) {
+      ttftMs = ms;
     },
     resetStats() {
       requests.splice(0);

@@ -14,6 +14,8 @@ const PROMPT = "Say hello in one short sentence.";
 const CHAT = "/dedicated/v1/chat/completions";
 const COMPLETIONS = "/dedicated/v1/completions";
 const HOUR = 3_600_000;
+/** What every smoke-test request adds to ask for a measured, streamed answer. */
+const STREAMED = { stream: true, stream_options: { include_usage: true } };
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -81,7 +83,7 @@ async function setup(
       expect(s.endpoints()[0]?.status).toBe("RUNNING");
       return id;
     },
-    run: (endpointId: string, extra: { warmupMs?: number; maxTokens?: number } = {}) =>
+    run: (endpointId: string, extra: Partial<Parameters<typeof smokeTest>[0]> = {}) =>
       smokeTest({
         client,
         endpointId,
@@ -116,12 +118,19 @@ describe("smokeTest through the simulator", () => {
       route: "chat",
       reply: `Hello from simulated endpoint ${id}.`,
       latencyMs: 0,
+      ttftMs: 0,
+      outputTokens: 5,
     });
     expect(seen(t.sim, t1)).toEqual([["chat", 200, 0]]);
     const req = t.sim.requests[0];
     expect(req?.method).toBe("POST");
     expect(req?.path).toBe(CHAT);
-    expect(req?.body).toEqual({ model: id, messages: [{ role: "user", content: PROMPT }], max_tokens: 16 });
+    expect(req?.body).toEqual({
+      model: id,
+      messages: [{ role: "user", content: PROMPT }],
+      max_tokens: 16,
+      ...STREAMED,
+    });
     expect(req?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(t.clock.now()).toBe(t1);
     expect(t.retries()).toEqual([]);
@@ -150,7 +159,12 @@ describe("smokeTest through the simulator", () => {
     ]);
     expect(t.clock.now() - t1).toBe(7500);
     for (const req of t.sim.requests) {
-      expect(req.body).toEqual({ model: id, messages: [{ role: "user", content: PROMPT }], max_tokens: 16 });
+      expect(req.body).toEqual({
+        model: id,
+        messages: [{ role: "user", content: PROMPT }],
+        max_tokens: 16,
+        ...STREAMED,
+      });
     }
     const retries = t.retries();
     expect(retries).toHaveLength(4);
@@ -210,13 +224,20 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedRunning(repo);
     const t1 = t.clock.now();
     const r = await t.run(id);
-    expect(r).toEqual({ ok: true, route: "completions", reply: "is a simulated completion.", latencyMs: 0 });
+    expect(r).toEqual({
+      ok: true,
+      route: "completions",
+      reply: "is a simulated completion.",
+      latencyMs: 0,
+      ttftMs: 0,
+      outputTokens: 4,
+    });
     expect(seen(t.sim, t1)).toEqual([
       ["chat", 400, 0],
       ["completions", 200, 0],
     ]);
     expect(t.sim.requests[1]?.path).toBe(COMPLETIONS);
-    expect(t.sim.requests[1]?.body).toEqual({ model: id, prompt: PROMPT, max_tokens: 16 });
+    expect(t.sim.requests[1]?.body).toEqual({ model: id, prompt: PROMPT, max_tokens: 16, ...STREAMED });
     expect(t.lines.some((l) => l.includes("no chat template") && l.includes(COMPLETIONS))).toBe(true);
   });
 
@@ -398,5 +419,75 @@ describe("excerpt", () => {
   it("trims, and cuts long replies by code point", () => {
     expect(excerpt("  hi there \n")).toBe("hi there");
     expect(excerpt(`${"😀".repeat(5)}`, 3)).toBe("😀😀😀…");
+  });
+});
+
+describe("the measured smoke test", () => {
+  it("streams, and reports time to first token, output tokens and tokens per second", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    t.sim.setTtftMs(750);
+    const r = await t.run(id);
+    expect(r).toEqual({
+      ok: true,
+      route: "chat",
+      reply: `Hello from simulated endpoint ${id}.`,
+      latencyMs: 750,
+      ttftMs: 750,
+      outputTokens: 5,
+      tokensPerSecond: 6.7,
+    });
+    expect(t.lines.at(-1)).toBe(
+      "Smoke test passed: chat answered 200 in 750 ms after 1 attempt (first token after 750 ms, 5 output tokens, 6.7 tokens/s)",
+    );
+  });
+
+  it("starts on the route it is given (no chat template known from the pre-flight)", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    const r = await t.run(id, { route: "completions" });
+    expect(r).toMatchObject({ ok: true, route: "completions", outputTokens: 4 });
+    expect(t.sim.requests.map((q) => q.route)).toEqual(["completions"]);
+  });
+
+  it("stream: false sends a plain request and measures latency only", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    const r = await t.run(id, { stream: false });
+    expect(r).toEqual({
+      ok: true,
+      route: "chat",
+      reply: `Hello from simulated endpoint ${id}.`,
+      latencyMs: 0,
+    });
+    expect(t.sim.requests[0]?.body).not.toHaveProperty("stream");
+  });
+
+  it("smoke-test-expect: a reply without the text fails, quoting the reply", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    expect((await t.run(id, { expect: "simulated endpoint" })).ok).toBe(true);
+    const r = failure(await t.run(id, { expect: "Bonjour" }));
+    expect(r.message).toBe(
+      `smoke test failed: the reply does not contain the smoke-test-expect text "Bonjour" (reply: "Hello from simulated endpoint ${id}.")`,
+    );
+    expect(r.status).toBe(200);
+  });
+
+  it("smoke-test-max-ttft-ms: a slow first token fails, one at the limit passes", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    t.sim.setTtftMs(900);
+    expect((await t.run(id, { maxTtftMs: 900 })).ok).toBe(true);
+    const r = failure(await t.run(id, { maxTtftMs: 899 }));
+    expect(r.message).toBe(
+      "smoke test failed: the first token came after 900 ms, over smoke-test-max-ttft-ms (899 ms)",
+    );
+  });
+
+  it("a max TTFT cannot be met without streaming", async () => {
+    const t = await setup();
+    const id = t.seedRunning();
+    expect(failure(await t.run(id, { stream: false, maxTtftMs: 5000 })).message).toMatch(/did not stream/);
   });
 });

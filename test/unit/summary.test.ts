@@ -398,6 +398,25 @@ describe("renderSummary", () => {
     expect(md).toContain("### Smoke test");
     expect(md).toContain("| Latency | 812 ms |");
     expect(md).toContain("| Reply | Hello! |");
+    expect(md).not.toContain("Time to first token");
+  });
+
+  it("smoke test: the measures of a streamed answer", () => {
+    const md = renderSummary(
+      report({
+        smokeTest: {
+          latencyMs: 812.4,
+          reply: "Hello!",
+          route: "chat",
+          ttftMs: 301.6,
+          outputTokens: 16,
+          tokensPerSecond: 19.7,
+        },
+      }),
+    );
+    expect(md).toContain(
+      "| Latency | 812 ms |\n| Time to first token | 302 ms |\n| Output tokens | 16 |\n| Tokens per second | 19.7 |\n| Reply | Hello! |",
+    );
   });
 
   it("warnings are listed", () => {

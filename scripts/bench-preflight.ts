@@ -1,0 +1,91 @@
+// What the pre-flight costs, against the simulator's Hub side on loopback, in real time:
+//
+//   node scripts/bench-preflight.ts [--latency-ms 50] [--reps 5] [--hang]
+//
+// - the time from this process's start to a pre-flight failure (the first run, cold: the Hub client
+//   and undici's fetch are imported then), as a deploy of a model the Hub does not know would see it;
+// - a passing pre-flight's added time (median of --reps warm runs), and the same for a few failures;
+// - the Hub down (503 with retries) and, with --hang, a Hub that never answers (the default budget).
+// --latency-ms adds a delay to every simulated answer, to stand for a real network round trip.
+// A script, not a test: the figures depend on the machine.
+import { parseArgs } from "node:util";
+import { systemClock } from "../src/clock.ts";
+import { createDefaultDispatcher } from "../src/friendli/http.ts";
+import { type PreflightOptions, type PreflightResult, runPreflight } from "../src/preflight/index.ts";
+import { startSimulator } from "../test/simulator/index.ts";
+
+const { values } = parseArgs({
+  options: {
+    "latency-ms": { type: "string", default: "0" },
+    reps: { type: "string", default: "5" },
+    hang: { type: "boolean", default: false },
+  },
+});
+const latencyMs = Number(values["latency-ms"]);
+const reps = Math.max(1, Number(values.reps));
+
+const sim = await startSimulator({ latencyMs });
+const dispatcher = createDefaultDispatcher();
+
+const base = (over: Partial<PreflightOptions>): PreflightOptions => ({
+  repo: "sim-org/small-chat",
+  revision: undefined,
+  hfToken: undefined,
+  hubUrl: sim.url,
+  instanceOptionId: "TwD5AqnBSVN0",
+  gpuLabel: "1x H100",
+  clock: systemClock,
+  signal: new AbortController().signal,
+  dispatcher,
+  ...over,
+});
+
+async function timed(over: Partial<PreflightOptions>): Promise<{ ms: number; r: PreflightResult }> {
+  const t = performance.now();
+  const r = await runPreflight(base(over));
+  return { ms: performance.now() - t, r };
+}
+
+const verdict = (r: PreflightResult) =>
+  r.findings
+    .filter((f) => f.severity !== "info")
+    .map((f) => `${f.check}:${f.severity}`)
+    .join(" ") || "ok";
+
+const first = await timed({ repo: "nobody/nothing" });
+const sinceStart = performance.now();
+console.log(`latency per Hub answer: ${latencyMs} ms`);
+console.log(
+  `cold pre-flight failure (repo not found): ${first.ms.toFixed(0)} ms; ${sinceStart.toFixed(0)} ms since this process started [${verdict(first.r)}]`,
+);
+
+const cases: Array<[string, Partial<PreflightOptions>]> = [
+  ["pass (1.2 GB model, chat template)", {}],
+  ["pass, no chat template (reads tokenizer_config.json)", { repo: "sim-org/base-no-chat-template" }],
+  ["fail: repo not found", { repo: "nobody/nothing" }],
+  ["fail: revision not found", { revision: "v404" }],
+  ["fail: 70B on 1x H100", { repo: "sim-org/llama-70b-like" }],
+];
+for (const [name, over] of cases) {
+  const times: number[] = [];
+  let last: PreflightResult | undefined;
+  for (let i = 0; i < reps; i++) {
+    const { ms, r } = await timed(over);
+    times.push(ms);
+    last = r;
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  console.log(`${name}: median ${median.toFixed(1)} ms over ${reps} [${last ? verdict(last) : ""}]`);
+}
+
+sim.hub.down("fail");
+const down = await timed({});
+console.log(`Hub down (503, retried): ${down.ms.toFixed(0)} ms [${verdict(down.r)}]`);
+if (values.hang) {
+  sim.hub.down("hang");
+  const hang = await timed({});
+  console.log(`Hub hanging (default deadlines): ${hang.ms.toFixed(0)} ms [${verdict(hang.r)}]`);
+}
+await dispatcher.close();
+await sim.close();

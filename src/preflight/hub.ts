@@ -1,0 +1,91 @@
+// Asks the Hugging Face Hub about a model through its official client, @huggingface/hub: model info
+// (the revision's commit, private, gated, the chat template the Hub read from tokenizer_config),
+// then the root's files with their sizes. Loaded only when the pre-flight runs.
+import { downloadFile, HubApiError, listFiles, modelInfo } from "@huggingface/hub";
+import { clip } from "../format.ts";
+import { oneLine } from "../friendli/http.ts";
+import { redact } from "../friendli/redact.ts";
+import { neutralise } from "../report/safe-text.ts";
+import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";
+import type { HubAnswer, HubFileFact } from "./types.ts";
+
+export interface AskHubOptions extends HubFetchOptions {
+  hubUrl: string;
+  repo: string;
+  revision: string | undefined;
+  hfToken: string | undefined;
+}
+
+interface TokenizerConfigField {
+  tokenizer_config?: { chat_template?: unknown };
+}
+
+const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
+
+/** A chat_template value that says something: a non-empty string, or a non-empty list of named ones. */
+export function hasTemplate(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  return Array.isArray(value) && value.length > 0;
+}
+
+export async function askHub(opts: AskHubOptions): Promise<HubAnswer> {
+  const { fetch, errorCodes } = hubFetch(opts);
+  const common = { hubUrl: opts.hubUrl.replace(/\/+$/, ""), fetch, accessToken: opts.hfToken };
+  try {
+    const info = await modelInfo({
+      name: opts.repo,
+      ...common,
+      ...(opts.revision !== undefined ? { revision: opts.revision } : {}),
+      additionalFields: ["sha", "config"],
+    });
+    const sha = info.sha;
+    const files: HubFileFact[] = [];
+    for await (const entry of listFiles({ repo: opts.repo, revision: sha, ...common })) {
+      if (entry.type === "file") files.push({ path: entry.path, size: entry.size });
+    }
+    const fromConfig = (info.config as TokenizerConfigField | undefined)?.tokenizer_config?.chat_template;
+    let chatTemplate: boolean | null =
+      hasTemplate(fromConfig) || files.some((f) => TEMPLATE_FILES.includes(f.path));
+    if (!chatTemplate && files.some((f) => f.path === "tokenizer_config.json")) {
+      chatTemplate = await readTemplate(opts.repo, sha, common);
+    }
+    return { kind: "found", sha, private: info.private, gated: info.gated, files, chatTemplate };
+  } catch (err) {
+    if (opts.signal.aborted) throw opts.signal.reason;
+    return classify(err, errorCodes, opts.hfToken);
+  }
+}
+
+/** tokenizer_config.json's chat_template; null when it cannot be read (a gated repo without access). */
+async function readTemplate(
+  repo: string,
+  sha: string,
+  common: { hubUrl: string; fetch: typeof fetch; accessToken: string | undefined },
+): Promise<boolean | null> {
+  try {
+    const blob = await downloadFile({ repo, path: "tokenizer_config.json", revision: sha, ...common });
+    if (!blob) return false;
+    const parsed = JSON.parse(await blob.text()) as { chat_template?: unknown };
+    return hasTemplate(parsed.chat_template);
+  } catch {
+    return null;
+  }
+}
+
+/** What a failed Hub call means for the deploy. Nothing the Hub wrote reaches a message. */
+export function classify(err: unknown, codes: Map<string, string>, token: string | undefined): HubAnswer {
+  if (err instanceof HubApiError) {
+    const code = codes.get(err.url);
+    if (err.statusCode === 401) return { kind: "unauthorized" };
+    if (err.statusCode === 404 && code === "RevisionNotFound") return { kind: "revision-not-found" };
+    if (err.statusCode === 404 && code === "RepoNotFound") return { kind: "not-found" };
+    return {
+      kind: "unreachable",
+      reason: `the Hub answered ${err.statusCode}${code ? ` ${clip(code)}` : ""}`,
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
+  const text = neutralise(redact(oneLine(`${message}${cause}`), token ? [token] : []));
+  return { kind: "unreachable", reason: clip(text) };
+}
