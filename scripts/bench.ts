@@ -36,7 +36,7 @@ const argValue = (name: string, fallback: number) => {
 const POLLING_RUNS = argValue("--runs", 1000);
 const STARTUP_REPS = argValue("--reps", 9);
 const CHILD_TIMEOUT_MS = 120_000;
-const TOKEN = "flp_bench";
+const TOKEN = "flp_bench_token_0123456789";
 const PROJECT = "demo-project";
 
 // Sub-millisecond timestamps on one time base, shared by the simulator's request log and the
