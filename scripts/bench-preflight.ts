@@ -10,7 +10,7 @@
 // A script, not a test: the figures depend on the machine.
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/clock.ts";
-import { createDefaultDispatcher } from "../src/friendli/http.ts";
+import { createDefaultDispatcher } from "../src/friendli/request-policy.ts";
 import { type PreflightOptions, type PreflightResult, runPreflight } from "../src/preflight/index.ts";
 import { startSimulator } from "../test/simulator/index.ts";
 

@@ -23,7 +23,7 @@ import { Agent } from "undici";
 import { systemClock } from "../src/clock.ts";
 import { FriendliClient } from "../src/friendli/client.ts";
 import { silentLogger } from "../src/log.ts";
-import { findByName } from "../src/resolve.ts";
+import { findByName } from "../src/lookup.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../test/simulator/index.ts";
 import { actionDefaults, distEntry, parseFileCommands, repoRoot } from "../test/support/run-action.ts";
 import type { Row } from "./bench-polling.ts";

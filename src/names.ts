@@ -1,5 +1,6 @@
 // Every input, output and state name in one place: a rename is one edit, a typo a compile error.
-// These names are the v1 contract of ../shared/docs/interface.md.
+// These names are the action's public contract (action.yml; test/unit/action-yml.test.ts holds
+// the two together).
 
 export const Input = {
   operation: "operation",

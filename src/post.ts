@@ -12,10 +12,11 @@ import { ApiError } from "./friendli/errors.ts";
 import { createHttp, type Http } from "./friendli/http.ts";
 import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
+import { findByName } from "./lookup.ts";
 import { State } from "./names.ts";
+import { statusAdvice } from "./operations/advice.ts";
 import { pickOrphan, planPost } from "./post-decide.ts";
 import { safeLogger } from "./report/safe-text.ts";
-import { findByName } from "./resolve.ts";
 
 /** Time for the whole post step: a minute of lagging listings, then the delete. */
 const POST_DEADLINE_MS = 90_000;
@@ -84,6 +85,7 @@ function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
     signal: deps.signal,
     deadlineMs: deps.clock.now() + POST_DEADLINE_MS,
     log: { info: deps.core.info, warning: deps.core.warning, debug: deps.core.debug },
+    advise: statusAdvice,
   });
   return new FriendliClient(readAndDeleteOnly(http));
 }

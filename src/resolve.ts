@@ -1,161 +1,20 @@
-// Finding endpoints by name. The create response carries no id and the list carries no names
-// (friendli-api.md), so a name lookup is: list the project, then GET each candidate's spec.
+// Finding the id of the endpoint this run has just created. The create response carries no id
+// and the list carries no names, so the new endpoint is the listed id that was not there before
+// whose spec carries the name (src/lookup.ts reads the specs).
 import type { Clock } from "./clock.ts";
 import type { FriendliClient } from "./friendli/client.ts";
-import { ApiError, abortedError } from "./friendli/errors.ts";
+import { ApiError } from "./friendli/errors.ts";
 import { formatSeconds } from "./friendli/retry.ts";
-import type { EndpointSpec, EndpointStatus } from "./friendli/schemas.ts";
-
-export interface FoundEndpoint {
-  id: string;
-  status: EndpointStatus;
-  spec: EndpointSpec;
-}
-
-/**
- * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
- * caller that looks up more than once (deploy: the lookup, the resolution after each create, the
- * last look after failed creates) passes one cache to every call, so no endpoint is read twice.
- */
-export type SpecCache = Map<string, EndpointSpec>;
-
-/** Two or more endpoints carry the requested name: the action must not guess which to use. */
-export class DuplicateNameError extends Error {
-  // No `name` of its own (as OperationFailure): the shared error formatter prefixes any name other
-  // than "Error", and the user should read the message, not "DuplicateNameError: ...".
-  readonly ids: string[];
-  readonly endpointName: string;
-  readonly projectId: string;
-  constructor(endpointName: string, projectId: string, ids: string[]) {
-    super(
-      `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
-        "Delete the extra ones or pass endpoint-id.",
-    );
-    this.ids = ids;
-    this.endpointName = endpointName;
-    this.projectId = projectId;
-  }
-}
-
-/** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
-export function expectAtMostOne(
-  found: FoundEndpoint[],
-  endpointName: string,
-  projectId: string,
-): FoundEndpoint | undefined {
-  if (found.length > 1)
-    throw new DuplicateNameError(
-      endpointName,
-      projectId,
-      found.map((f) => f.id),
-    );
-  return found[0];
-}
-
-/**
- * Runs fn over items with at most `limit` calls in flight, in input order of start. Stops starting
- * new work after the first failure or an abort, and rethrows that failure.
- */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-  signal?: AbortSignal,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      signal?.throwIfAborted();
-      const i = next++;
-      try {
-        results[i] = await fn(items[i] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-  await Promise.all(workers);
-  return results;
-}
-
-/** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
-async function specOf(
-  client: FriendliClient,
-  cache: SpecCache,
-  id: string,
-): Promise<EndpointSpec | undefined> {
-  const cached = cache.get(id);
-  if (cached) return cached;
-  try {
-    const spec = await client.get(id);
-    cache.set(id, spec);
-    return spec;
-  } catch (err) {
-    // Deleted between list and GET, or not yet visible after a create: not (yet) a match.
-    if (err instanceof ApiError && err.status === 404) return undefined;
-    throw err;
-  }
-}
-
-function matches(spec: EndpointSpec | undefined, projectId: string, name: string): spec is EndpointSpec {
-  return spec !== undefined && spec.name === name && spec.projectId === projectId;
-}
-
-/** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
-async function abortable<T>(
-  operation: string,
-  signal: AbortSignal | undefined,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (signal?.aborted && !(err instanceof ApiError)) throw abortedError(operation, err);
-    throw err;
-  }
-}
-
-export interface FindOptions {
-  /** GETs in flight at once. */
-  concurrency?: number;
-  signal?: AbortSignal;
-  cache?: SpecCache;
-  /** Filled with every id the listing returned: before a create, the ids that are not the new one. */
-  listed?: Set<string>;
-}
-
-/**
- * Every endpoint named `name` in the project. All candidates are checked, not just the first
- * match, so a duplicate is seen (expectAtMostOne turns it into an error naming both ids).
- */
-export async function findByName(
-  client: FriendliClient,
-  projectId: string,
-  name: string,
-  opts: FindOptions = {},
-): Promise<FoundEndpoint[]> {
-  const cache: SpecCache = opts.cache ?? new Map();
-  return abortable("lookup", opts.signal, async () => {
-    const listed = await client.listAll(projectId);
-    for (const e of listed) opts.listed?.add(e.id);
-    const specs = await mapLimit(
-      listed,
-      opts.concurrency ?? 8,
-      (e) => specOf(client, cache, e.id),
-      opts.signal,
-    );
-    const found: FoundEndpoint[] = [];
-    listed.forEach((e, i) => {
-      const spec = specs[i];
-      if (matches(spec, projectId, name)) found.push({ id: e.id, status: e.status, spec });
-    });
-    return found;
-  });
-}
+import {
+  abortable,
+  DuplicateNameError,
+  mapLimit,
+  matches,
+  SPEC_READS_IN_FLIGHT,
+  type SpecCache,
+  specOf,
+} from "./lookup.ts";
+import { LAG_DELAYS_MS } from "./timing.ts";
 
 export interface ResolveCreatedOptions {
   projectId: string;
@@ -175,8 +34,6 @@ export interface ResolveCreatedOptions {
   /** Waits between listings while the list lags behind the create. */
   lagDelaysMs?: readonly number[];
 }
-
-export const DEFAULT_LAG_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000];
 
 /**
  * The id of the endpoint this run just created. With an id in the response: one GET to confirm.
@@ -208,7 +65,7 @@ async function resolveCreated(
     // A response id that does not check out is not trusted; the listing decides.
   }
 
-  const delays = opts.lagDelaysMs ?? DEFAULT_LAG_DELAYS_MS;
+  const delays = opts.lagDelaysMs ?? LAG_DELAYS_MS.lookup;
   const createdAt = opts.createdAt ?? undefined;
   for (let round = 0; ; round++) {
     signal?.throwIfAborted();
@@ -218,7 +75,12 @@ async function resolveCreated(
     // spec is read first. Every fresh entry is still read (a second one of the name is a duplicate):
     // the order decides no result, only which GET goes out first and how a duplicate's ids are listed.
     fresh.sort((a, b) => Number(b.status.createdAt === createdAt) - Number(a.status.createdAt === createdAt));
-    const specs = await mapLimit(fresh, opts.concurrency ?? 8, (e) => specOf(client, cache, e.id), signal);
+    const specs = await mapLimit(
+      fresh,
+      opts.concurrency ?? SPEC_READS_IN_FLIGHT,
+      (e) => specOf(client, cache, e.id),
+      signal,
+    );
     const hits = fresh.filter((_, i) => matches(specs[i], projectId, name)).map((e) => e.id);
     if (hits.length > 1) throw new DuplicateNameError(name, projectId, hits);
     if (hits[0] !== undefined) return hits[0];

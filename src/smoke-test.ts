@@ -7,23 +7,23 @@
 import type { Clock } from "./clock.ts";
 import { truncate } from "./format.ts";
 import { CHAT_PATH, COMPLETIONS_PATH, type FriendliClient, type RawResponse } from "./friendli/client.ts";
+import { errorDetail, oneLine } from "./friendli/error-body.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
-import { errorDetail, oneLine } from "./friendli/http.ts";
 import { redact } from "./friendli/redact.ts";
 import { backoffDelay, formatSeconds, parseRetryAfter } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
+import { statusAdvice } from "./operations/advice.ts";
 import { neutralise } from "./report/safe-text.ts";
 import { firstTokenWatch, missedGate, streamedReply, tokensPerSecond } from "./smoke-stream.ts";
+import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS, SMOKE_WARMUP_MS } from "./timing.ts";
 
-export const DEFAULT_WARMUP_MS = 120_000;
+export const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
 export const DEFAULT_MAX_TOKENS = 16;
 /** How much of the reply goes into the summary. */
 export const REPLY_CHARS = 200;
 
-// Shorter waits than the API calls': the engine is known to be coming up, and every second of
-// waiting is a second of the user's CI. Full jitter can pick ~0 ms; the floor stops a hot loop.
-const BACKOFF = { baseMs: 1000, capMs: 10_000 };
-const MIN_WAIT_MS = 100;
+const BACKOFF = SMOKE_BACKOFF;
+const MIN_WAIT_MS = SMOKE_MIN_WAIT_MS;
 const MAX_DETAIL = 300;
 
 export type SmokeRoute = "chat" | "completions";
@@ -312,14 +312,6 @@ function describeMeasure(m: Measured): string {
 }
 
 function hintFor(status: number): string {
-  switch (status) {
-    case 401:
-      return ": check the friendli-token secret";
-    case 403:
-      return ": check team-id and that the token may use this endpoint";
-    case 404:
-      return ": the inference API does not know this endpoint id";
-    default:
-      return "";
-  }
+  const advice = statusAdvice(status, "inference");
+  return advice ? `: ${advice}` : "";
 }

@@ -1,8 +1,10 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
+import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
-import { createHttp, firstHeader, type Http, type HttpOptions, pathFor } from "./http.ts";
+import { createHttp, type Http, type HttpOptions } from "./http.ts";
+import { pathFor } from "./request-policy.ts";
 import {
   type CreateEndpointBody,
   type EndpointList,
@@ -42,7 +44,7 @@ const AnyBody = z.unknown();
 
 export interface CreateResult {
   status: EndpointStatus;
-  /** Only if the live API ever sends `id`/`endpointId` (the spec has none; friendli-api.md). */
+  /** Only if the live API ever sends `id`/`endpointId` (the spec has none). */
   endpointId?: string;
 }
 

@@ -1,4 +1,4 @@
-// What each Friendli `InferenceDeploymentErrorCode` (friendli-api.md) means and what to change.
+// What each Friendli `InferenceDeploymentErrorCode` (an enum of the OpenAPI document) means and what to change.
 // Friendli documents the codes only by name: the meanings are read from the names and from the
 // Dedicated Endpoints FAQ (model format, HF token integration), and are worded as likely causes.
 

@@ -1,7 +1,7 @@
 // CONTRACT (types) shared by the HTTP layer, the resolver and the waiter.
 
 /**
- * How a failed request is treated (../shared/docs/reliability.md):
+ * How a failed request is treated:
  * - not-sent: never reached the server (refused, DNS, connect timeout): safe to retry any method.
  * - throttled: 429, or 503 with Retry-After: wait as told, retry.
  * - ambiguous: may have been processed (reset after write, response timeout, 500/502/504, a 2xx body

@@ -1,5 +1,5 @@
 // Friendli's instance options. The public API has no endpoint that lists them: the ids below are the
-// fixed list in the `instanceOptionId` description of the official OpenAPI spec (friendli-api.md).
+// fixed list in the `instanceOptionId` description of Friendli's OpenAPI document.
 import { clip } from "../format.ts";
 
 /** A GPU choice as the inputs carry it. */

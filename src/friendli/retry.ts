@@ -3,8 +3,14 @@
 //
 // Why not undici's RetryAgent/RetryHandler: it retries by status code and method alone, so a create
 // answered 500 would be sent again and could leave a duplicate GPU endpoint. Our create must stop at
-// an ambiguous failure and let the caller look the name up first (../shared/docs/reliability.md).
+// an ambiguous failure and let the caller look the name up first.
 import { MAX_TIMER_MS } from "../clock.ts";
+import {
+  MAX_RETRY_AFTER_MS,
+  MIN_RETRY_AFTER_MS,
+  RETRY_BACKOFF_BASE_MS,
+  RETRY_BACKOFF_CAP_MS,
+} from "../timing.ts";
 import type { FailureKind } from "./errors.ts";
 
 /**
@@ -174,8 +180,8 @@ export interface BackoffOptions {
  * of the retry about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
  */
 export function backoffDelay(attempt: number, random: () => number, opts: BackoffOptions = {}): number {
-  const baseMs = opts.baseMs ?? 500;
-  const capMs = opts.capMs ?? 20_000;
+  const baseMs = opts.baseMs ?? RETRY_BACKOFF_BASE_MS;
+  const capMs = opts.capMs ?? RETRY_BACKOFF_CAP_MS;
   const exp = Math.min(Math.max(0, attempt - 1), 40);
   const ceiling = Math.min(capMs, baseMs * 2 ** exp);
   const r = Math.min(Math.max(random(), 0), 1);
@@ -201,17 +207,20 @@ export interface RetryDelayInput extends BackoffOptions {
  * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
  * past the deadline: an attempt starting at the deadline has no time left to finish.
  */
+export { MIN_RETRY_AFTER_MS };
+
 /**
- * The shortest wait a Retry-After gets. `Retry-After: 0` (or a date in the past) is legal, but
- * obeying it literally turns a throttled API into a request loop bounded only by the deadline.
+ * The wait a server's Retry-After gets: at least MIN_RETRY_AFTER_MS (a literal 0 would be a request
+ * loop), at most maxMs (one bad header must not park a run). The one clamp of every Retry-After.
  */
-export const MIN_RETRY_AFTER_MS = 1_000;
+export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS): number {
+  return Math.min(Math.max(MIN_RETRY_AFTER_MS, ms), maxMs);
+}
 
 export function retryDelay(input: RetryDelayInput): number | undefined {
-  const maxRetryAfterMs = input.maxRetryAfterMs ?? 60_000;
   const wanted =
     input.retryAfterMs !== undefined
-      ? Math.min(Math.max(MIN_RETRY_AFTER_MS, input.retryAfterMs), maxRetryAfterMs)
+      ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
   const delay = Math.min(wanted, MAX_TIMER_MS);
   if (!Number.isFinite(delay)) return undefined;

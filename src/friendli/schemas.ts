@@ -1,4 +1,4 @@
-// Response shapes of Friendli's Dedicated Endpoint API (../shared/friendli-openapi.yaml).
+// Response shapes of Friendli's Dedicated Endpoint API, as its OpenAPI document describes them.
 // Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
 // one; the waiter decides what an unknown one means), and fields the spec marks required but that
 // the action can live without are optional, so a small drift in the live API does not fail a deploy.
@@ -32,7 +32,7 @@ export const EndpointStatusSchema = z.looseObject({
   updatedAt: timestamp,
   phase: z.nullish(upperWord),
   errorCode: z.nullish(upperWord),
-  // Not in the spec: used if the live API ever answers create with an id (friendli-api.md).
+  // Not in the spec: used if the live API ever answers create with an id (it documents none).
   id: z.optional(createdId),
   endpointId: z.optional(createdId),
 });

@@ -1,35 +1,35 @@
-// The bridge between an operation and the waiter: polls through the client, mirrors every status
-// it sees into the report, and turns a bad outcome into the run's result.
+// The bridge between a plan's wait and the waiter: polls through the client, mirrors every status
+// it sees into the report, and turns a bad outcome into the failure that ends the run.
 import { errorHint } from "../friendli/error-codes.ts";
+import type { Plan } from "../plan/plan.ts";
+import { OperationFailure } from "../plan/result.ts";
+import { UPDATE_SETTLE_MS } from "../timing.ts";
 import { waitForEndpoint } from "../wait.ts";
-import { type OperationContext, OperationFailure, observe } from "./context.ts";
-
-/** How long a RUNNING right after a PUT may still be the old version (see WaitOptions.updateSettleMs). */
-const UPDATE_SETTLE_MS = 60_000;
+import { type OperationContext, recordStatus } from "./context.ts";
 
 export async function awaitEndpoint(
   op: OperationContext,
   endpointId: string,
-  target: "running" | "gone",
-  options: { updateSentAtMs?: number; minReplicas?: number } = {},
+  wait: NonNullable<Plan["wait"]>,
+  /** When an update was sent: a RUNNING older than that may still be the old version. */
+  updateSentAtMs?: number,
 ): Promise<void> {
   const { client, report } = op;
+  const { target } = wait;
   const outcome = await waitForEndpoint({
     endpointId,
     getStatus: (id) => client.status(id, { maxAttempts: 1 }),
     clock: op.clock,
     signal: op.signal,
     deadlineMs: op.deadlineMs,
-    minReplicas: options.minReplicas ?? op.inputs.minReplicas,
+    minReplicas: wait.minReplicas,
     target,
     log: op.log,
-    onObserve: (s) => observe(report, s),
-    ...(options.updateSentAtMs === undefined
-      ? {}
-      : { updateSettleMs: UPDATE_SETTLE_MS, updateSentAtMs: options.updateSentAtMs }),
+    onStatus: (s) => recordStatus(report, s),
+    ...(updateSentAtMs === undefined ? {} : { updateSettleMs: UPDATE_SETTLE_MS, updateSentAtMs }),
   });
   report.timeline = outcome.timeline;
-  if (outcome.last) observe(report, outcome.last);
+  if (outcome.last) recordStatus(report, outcome.last);
   if (outcome.kind === "success" || (target === "gone" && outcome.kind === "gone")) return;
   switch (outcome.kind) {
     case "failed":

@@ -1,13 +1,15 @@
+// What every step of carrying out a plan gets, and how what it learns reaches the report. The
+// report is filled in as facts are learned, so a cancelled or failed run still reports everything
+// it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
 import type { Clock } from "../clock.ts";
 import type { RunContext } from "../context.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
+import type { FoundEndpoint } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
 
-/** What every operation gets. The report is filled in as facts are learned, so a cancelled or
- * failed run still reports everything it knew. */
 export interface OperationContext {
   inputs: Inputs;
   run: RunContext;
@@ -24,8 +26,8 @@ export interface OperationContext {
   remember(endpointId: string, createdByThisRun: boolean): void;
 }
 
-/** Copies what a status response says into the report. */
-export function observe(report: RunReport, s: EndpointStatus): void {
+/** Copies what a status answer says into the report. */
+export function recordStatus(report: RunReport, s: EndpointStatus): void {
   report.status = s.status;
   report.phase = s.phase ?? null;
   report.errorCode = s.errorCode ?? null;
@@ -33,13 +35,22 @@ export function observe(report: RunReport, s: EndpointStatus): void {
   if (s.updatedAt) report.updatedAt = s.updatedAt;
 }
 
-/** Thrown to end an operation with a result other than `failed` (timed-out, cancelled). */
-export class OperationFailure extends Error {
-  // No `name` of its own: the message is what the user reads (setFailed, summary), and the shared
-  // error formatter prefixes any non-"Error" name, which would print "OperationFailure: ...".
-  readonly result: "failed" | "timed-out" | "cancelled";
-  constructor(message: string, result: "failed" | "timed-out" | "cancelled") {
-    super(message);
-    this.result = result;
+/** What the report says about an endpoint that was there before the run. */
+export function recordFound(report: RunReport, found: FoundEndpoint): void {
+  report.endpointId = found.id;
+  report.createdByThisRun = false;
+  if (found.spec?.name) report.endpointName = found.spec.name;
+  if (found.status) recordStatus(report, found.status);
+}
+
+/** What a deploy asks for, for the reports, before anything is known about the endpoint. */
+export function recordRequested(report: RunReport, inputs: Inputs): void {
+  if (inputs.hfModelRepo) {
+    report.model = {
+      repo: inputs.hfModelRepo,
+      ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}),
+    };
   }
+  if (inputs.gpu) report.gpu = inputs.gpu.label;
+  report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
 }

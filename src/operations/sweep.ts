@@ -9,8 +9,8 @@ import { formatError, redactTokenShapes } from "../friendli/redact.ts";
 import type { EndpointSpec } from "../friendli/schemas.ts";
 import type { PullRequestReader } from "../github-pulls.ts";
 import type { Logger } from "../log.ts";
+import { mapLimit } from "../lookup.ts";
 import { type PreviewMatcher, parsePreviewName } from "../preview-names.ts";
-import { mapLimit } from "../resolve.ts";
 import { ageOf, decideSweep, type PrState, type SweepResult, sweepResult } from "../sweep-decision.ts";
 
 /** A preview endpoint as a ledger or the listing knows it. */

@@ -3,7 +3,7 @@
 // then the root's files with their sizes. Loaded only when the pre-flight runs.
 import { downloadFile, HubApiError, listFiles, modelInfo } from "@huggingface/hub";
 import { clip } from "../format.ts";
-import { oneLine } from "../friendli/http.ts";
+import { oneLine } from "../friendli/error-body.ts";
 import { redact } from "../friendli/redact.ts";
 import { neutralise } from "../report/safe-text.ts";
 import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";

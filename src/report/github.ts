@@ -3,7 +3,7 @@
 // ones included, bound to an abort signal. Shared so both reporters fail and log the same way.
 import type { getOctokit } from "@actions/github";
 import { truncate } from "../format.ts";
-import { oneLine } from "../friendli/http.ts";
+import { oneLine } from "../friendli/error-body.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 

@@ -1,4 +1,4 @@
-// The step's outputs (interface.md), written on success and on failure alike: whatever the run
+// The step's outputs (action.yml), written on success and on failure alike: whatever the run
 // learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
 import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
 import { Output, type OutputName } from "../names.ts";

@@ -1,13 +1,10 @@
-// The sticky PR comment: one per pull request and endpoint, found again by a hidden marker and
-// edited in place, so a PR that is pushed to twenty times still has one comment that is current.
-// Rendering is pure; only writing it loads @actions/github, through ./github.ts (a few hundred KB of
-// Octokit and undici that a release or manual deploy never needs).
+// The sticky PR comment's text: one comment per pull request and endpoint, found again by a
+// hidden marker (./pr-comment-writer.ts edits it in place). Pure: the same report and context give
+// the same Markdown.
 import type { RunContext } from "../context.ts";
 import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
-import { redact } from "../friendli/redact.ts";
-import type { Logger } from "../log.ts";
-import { githubClient, githubErrorText, splitRepository, statusOf } from "./github.ts";
+import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
 import { endpointFate, statusClass } from "./summary.ts";
@@ -22,8 +19,6 @@ export type PrCommentState =
   | "not-found"
   | "skipped"
   | "planned";
-
-export type PrCommentResult = "created" | "updated" | "skipped" | "failed";
 
 const MARKER_PREFIX = "friendli-deploy-action:";
 
@@ -172,7 +167,7 @@ function readyBody(r: RunReport): string[] {
     out.push(
       "Try it (OpenAI-compatible; the model is the endpoint id; set `FRIENDLI_TOKEN` to a Friendli token of this project's team):",
       "",
-      codeBlock(curlCommand(r.inferenceUrl, r.endpointId), "sh"),
+      codeBlock(curlCommand(r.inferenceUrl, r.endpointId, "quoted"), "sh"),
     );
   }
   return out;
@@ -198,23 +193,6 @@ function failureBody(r: RunReport, state: PrCommentState, elapsed: string): stri
   if (fate) out.push(fate);
   while (out.at(-1) === "") out.pop();
   return out;
-}
-
-/** A command that survives copy-paste: every value is single-quoted for the shell. */
-function curlCommand(inferenceUrl: string, endpointId: string): string {
-  const url = `${inferenceUrl.replace(/\/+$/, "")}/chat/completions`;
-  const body = JSON.stringify({ model: endpointId, messages: [{ role: "user", content: "Hello!" }] });
-  return [
-    `curl -sS ${shellQuote(url)} \\`,
-    // Double quotes so the shell expands the reader's own token: the comment never holds one.
-    `  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  -d ${shellQuote(body)}`,
-  ].join("\n");
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 const HF_REPO = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;
@@ -258,141 +236,4 @@ function safeUrl(url: string): string | undefined {
 
 function esc(value: unknown, maxLength: number): string {
   return escapeMarkdown(value, { maxLength });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Writing the comment.
-
-export interface UpsertPrCommentOptions {
-  report: RunReport;
-  context: RunContext;
-  /** `github-token`; empty means no comment. */
-  token: string;
-  /** GITHUB_API_URL (GitHub Enterprise Server), default https://api.github.com. */
-  apiUrl?: string;
-  log: Logger;
-  /** Redacted from the body before it is sent, as a last line of defence. */
-  secrets: string[];
-  /** Bounds all requests of one upsert together: a slow GitHub must not hold the job. */
-  timeoutMs?: number;
-  /** The run's abort signal (cancellation). */
-  signal?: AbortSignal;
-}
-
-const DEFAULT_TIMEOUT_MS = 30_000;
-const PERMISSION = "`permissions: pull-requests: write`";
-
-interface IssueComment {
-  id: number;
-  body?: string | null;
-  user?: { type?: string } | null;
-}
-
-/**
- * Creates or updates this endpoint's comment on the pull request. Never throws: a comment is a
- * courtesy, so any failure is a warning that says what to fix, and the deploy goes on.
- */
-export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrCommentResult> {
-  const { report, context, token, log } = opts;
-  const pr = context.pullRequest;
-  if (!pr) {
-    log.debug("PR comment: not a pull request event, nothing to comment on");
-    return "skipped";
-  }
-  if (!token) {
-    log.info("PR comment skipped: `github-token` is empty");
-    return "skipped";
-  }
-  if (!report.endpointName) {
-    log.debug("PR comment skipped: no endpoint name to mark the comment with");
-    return "skipped";
-  }
-  const secrets = [...opts.secrets, token];
-  try {
-    const { owner, repo } = splitRepository(context.repository);
-    const marker = markerFor(report.endpointName);
-    const body = redact(renderPrComment(report, { marker, context }), secrets);
-
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    const octokit = await githubClient({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
-
-    const existing = await findComment(marker, (mapFn) =>
-      octokit.paginate(
-        octokit.rest.issues.listComments,
-        { owner, repo, issue_number: pr.number, per_page: 100 },
-        mapFn,
-      ),
-    );
-    if (existing !== undefined) {
-      try {
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
-        log.info(`PR comment updated (#${pr.number}, comment ${existing})`);
-        return "updated";
-      } catch (err) {
-        // Deleted by someone between the list and the edit: write a new one instead.
-        if (statusOf(err) !== 404) throw err;
-        log.debug(`PR comment ${existing} vanished before it could be updated; creating a new one`);
-      }
-    }
-    const created = await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: pr.number,
-      body,
-    });
-    log.info(`PR comment created (#${pr.number}, comment ${created.data.id})`);
-    return "created";
-  } catch (err) {
-    log.warning(failureMessage(err, pr.number, secrets));
-    return "failed";
-  }
-}
-
-type PageMap = (response: { data: IssueComment[] }, done: () => void) => IssueComment[];
-
-/**
- * The comment this action wrote: it starts with the marker (a person quoting the marker mid-text is
- * never overwritten). One written by a bot (the workflow token's `github-actions[bot]`) wins over
- * one written with a personal token; the listing stops at the first bot match, so a long PR costs
- * only the pages up to it.
- */
-async function findComment(
-  marker: string,
-  list: (mapFn: PageMap) => Promise<IssueComment[]>,
-): Promise<number | undefined> {
-  let first: number | undefined;
-  let fromBot: number | undefined;
-  await list((response, done) => {
-    for (const c of response.data) {
-      if (!c.body?.trimStart().startsWith(marker)) continue;
-      first ??= c.id;
-      if (c.user?.type === "Bot") {
-        fromBot = c.id;
-        done();
-        break;
-      }
-    }
-    return [];
-  });
-  return fromBot ?? first;
-}
-
-function failureMessage(err: unknown, prNumber: number, secrets: string[]): string {
-  const status = statusOf(err);
-  // Octokit's HttpError carries GitHub's own message, which says more than its class name.
-  const what = githubErrorText(err, secrets);
-  const base = `Could not write the PR comment on #${prNumber}`;
-  const tail = "The deployment itself is not affected.";
-  if (status === 401) {
-    return `${base} (401 ${what}): the \`github-token\` was rejected; it needs ${PERMISSION}. ${tail}`;
-  }
-  if (status === 403 || status === 404) {
-    // GitHub answers 404 as well as 403 when a token may not see or write the resource.
-    return (
-      `${base} (${status} ${what}): the token may not comment; add ${PERMISSION} to the job. ` +
-      `A pull request from a fork gets a read-only token under \`pull_request\`, so its runs cannot comment. ${tail}`
-    );
-  }
-  return `${base} (${what}): GitHub failed or could not be reached; the comment also needs ${PERMISSION}. ${tail}`;
 }

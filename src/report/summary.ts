@@ -4,6 +4,7 @@
 import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
 import { classifyStatus, type StatusClass } from "../wait.ts";
+import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
 import type { PhaseSpan, RunReport } from "./run-report.ts";
 
@@ -209,16 +210,9 @@ function howToCall(endpointId: string, inferenceUrl: string): string {
       "and a Friendli token as the bearer token.",
   ];
   if (SHELL_SAFE_ID.test(endpointId) && SHELL_SAFE_URL.test(base)) {
-    const body = JSON.stringify({ model: endpointId, messages: [{ role: "user", content: "Hello!" }] });
-    const curl = [
-      `curl -sS ${base}/chat/completions \\`,
-      '  -H "Authorization: Bearer $FRIENDLI_TOKEN" \\',
-      '  -H "Content-Type: application/json" \\',
-      `  -d '${body}'`,
-    ].join("\n");
     lines.push(
       "",
-      codeBlock(curl, "bash"),
+      codeBlock(curlCommand(base, endpointId, "plain"), "bash"),
       "",
       'For a team endpoint, add `-H "X-Friendli-Team: <team id>"`.',
     );

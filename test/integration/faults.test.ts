@@ -180,7 +180,7 @@ describe("create", () => {
   });
 
   // BUG (src/operations/deploy.ts, createOnce): after an ambiguous create, resolution waits 15.5 s
-  // for the list to catch up (DEFAULT_LAG_DELAYS_MS), then creates again. If the first create did
+  // for the list to catch up (LAG_DELAYS_MS in src/timing.ts), then creates again. If the first create did
   // go through and the list lags longer, the second create makes a second endpoint; resolution after
   // it then returns the first fresh hit (the FIRST endpoint, visible at 20 s) and stops, so the run
   // ends `created` while the second endpoint (visible at 35.5 s) is left running unnoticed. After a

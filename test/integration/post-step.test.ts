@@ -6,7 +6,7 @@ import type { PostCore } from "../../src/core.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { parseInputs } from "../../src/inputs.ts";
 import { silentLogger } from "../../src/log.ts";
-import { createBody } from "../../src/operations/request-bodies.ts";
+import { createBody } from "../../src/plan/request-bodies.ts";
 import { ORPHAN_LAG_DELAYS_MS, post } from "../../src/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";

@@ -2,7 +2,7 @@
 // and the action's proxy-aware dispatcher, over loopback.
 import { afterEach, describe, expect, it } from "vitest";
 import { virtualClock } from "../../src/clock.ts";
-import { createDefaultDispatcher } from "../../src/friendli/http.ts";
+import { createDefaultDispatcher } from "../../src/friendli/request-policy.ts";
 import { type PreflightOptions, runPreflight } from "../../src/preflight/index.ts";
 import { renderPreflight } from "../../src/report/preflight.ts";
 import { commitOf, hubModel } from "../simulator/hub-models.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeErrorCode, ERROR_CODES, errorHint } from "../../src/friendli/error-codes.ts";
 
-// InferenceDeploymentErrorCode, as listed in friendli-api.md.
+// InferenceDeploymentErrorCode, as listed in Friendli's OpenAPI document.
 const SPEC_CODES = [
   "WORKLOAD_INIT_UNKNOWN_ERROR",
   "WORKLOAD_INIT_SETTINGS_ERROR",

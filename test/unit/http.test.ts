@@ -3,16 +3,13 @@ import { EnvHttpProxyAgent, MockAgent } from "undici";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { virtualClock } from "../../src/clock.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
+import { errorDetail } from "../../src/friendli/error-body.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
-import {
-  createDefaultDispatcher,
-  createHttp,
-  errorDetail,
-  type HttpOptions,
-  pathFor,
-} from "../../src/friendli/http.ts";
+import { createHttp, type HttpOptions } from "../../src/friendli/http.ts";
+import { createDefaultDispatcher, pathFor } from "../../src/friendli/request-policy.ts";
 import { EndpointStatusSchema } from "../../src/friendli/schemas.ts";
 import { type Logger, silentLogger } from "../../src/log.ts";
+import { statusAdvice } from "../../src/operations/advice.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";
@@ -62,6 +59,8 @@ function harness(over: Partial<HttpOptions> = {}): Harness {
     deadlineMs: clock.now() + 600_000,
     log,
     requestTimer: neverTimer,
+    // The advice the action gives for 401/403/404, as main.ts wires it.
+    advise: statusAdvice,
     ...over,
   });
   return {

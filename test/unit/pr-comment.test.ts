@@ -6,8 +6,8 @@ import {
   markerFor,
   type PrCommentState,
   renderPrComment,
-  upsertPrComment,
 } from "../../src/report/pr-comment.ts";
+import { upsertPrComment } from "../../src/report/pr-comment-writer.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 

@@ -9,9 +9,9 @@ import {
   expectAtMostOne,
   findByName,
   mapLimit,
-  resolveCreatedId,
   type SpecCache,
-} from "../../src/resolve.ts";
+} from "../../src/lookup.ts";
+import { resolveCreatedId } from "../../src/resolve.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";

@@ -80,7 +80,7 @@ async function run(lifecycle: Lifecycle, over: Partial<WaitOptions> = {}): Promi
 describe("waitForEndpoint: the reference lifecycle", () => {
   it("notices RUNNING 2.2 s after it happens with 37 requests, and logs only changes and heartbeats", async () => {
     const observed: string[] = [];
-    const r = await run(reference(), { onObserve: (s, at) => observed.push(`${(at - T0) / S} ${s.status}`) });
+    const r = await run(reference(), { onStatus: (s, at) => observed.push(`${(at - T0) / S} ${s.status}`) });
 
     expect(r.outcome.kind).toBe("success");
     expect(r.outcome.message).toBe("endpoint ep1 is RUNNING after 6m 32s");

@@ -1,0 +1,114 @@
+// What happens to the endpoint after a run that failed, timed out or was cancelled: a warning that
+// says where it was left, and delete-on-failure. The advice is a pure table; the delete is the one
+// request, with a deadline of its own (after a timeout the run's deadline has passed).
+import type { Clock } from "../clock.ts";
+import type { FriendliClient } from "../friendli/client.ts";
+import { formatError } from "../friendli/redact.ts";
+import type { Inputs } from "../inputs.ts";
+import type { Logger } from "../log.ts";
+import type { Result } from "../names.ts";
+import type { RunReport } from "../report/run-report.ts";
+import { CLEANUP_DEADLINE_MS } from "../timing.ts";
+
+export interface FailureFacts {
+  result: Result;
+  operation: Inputs["operation"];
+  /** The endpoint the run acted on, when it has an id. */
+  endpointId?: string;
+  endpointName?: string;
+  /** The run created that endpoint itself. */
+  createdHere: boolean;
+  /** A create went out (its endpoint may exist even without an id). */
+  createSent: boolean;
+  name: string;
+  projectId: string;
+  ifExists: Inputs["ifExists"];
+  deleteOnFailure: boolean;
+}
+
+export interface FailureAdvice {
+  warning?: string;
+  /** Delete the endpoint now (delete-on-failure, on an endpoint this run created, not cancelled). */
+  deleteNow: boolean;
+}
+
+type Rule = { when: (f: FailureFacts) => boolean; advice: (f: FailureFacts) => FailureAdvice };
+
+const cancelled = (f: FailureFacts) => f.result === "cancelled";
+const named = (f: FailureFacts) => `endpoint ${f.endpointId} ("${f.endpointName}")`;
+
+/** First match wins. A cancelled run sends no request: the post step deletes what it must. */
+const RULES: Rule[] = [
+  {
+    // The create went out but its endpoint was never identified: it may exist and cost money.
+    when: (f) => !f.endpointId && f.createSent && f.operation === "deploy",
+    advice: (f) => ({
+      deleteNow: false,
+      warning:
+        `An endpoint named "${f.name}" may have been created in project ${f.projectId} before the run ` +
+        `${cancelled(f) ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
+        `operation: delete, name: ${f.name}`,
+    }),
+  },
+  { when: (f) => !f.endpointId, advice: () => ({ deleteNow: false }) },
+  {
+    when: (f) => cancelled(f) && f.operation === "delete",
+    advice: (f) => ({
+      deleteNow: false,
+      warning: `Cancelled: the DELETE of ${named(f)} may not have finished; check it or run the delete again`,
+    }),
+  },
+  {
+    // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
+    when: (f) => cancelled(f) && !f.createdHere,
+    advice: (f) => ({
+      deleteNow: false,
+      warning:
+        `Cancelled: ${named(f)} was not created by this run and is left as it is` +
+        (f.operation === "deploy" && f.ifExists === "update"
+          ? "; an update sent before the cancellation may still be rolling out"
+          : ""),
+    }),
+  },
+  {
+    when: cancelled,
+    advice: (f) => ({
+      deleteNow: false,
+      warning:
+        `Cancelled: ${named(f)} may still be provisioning and costing GPU time` +
+        (f.deleteOnFailure
+          ? "; the post step will delete it"
+          : `; delete it with operation: delete, endpoint-id: ${f.endpointId}`),
+    }),
+  },
+  { when: () => true, advice: (f) => ({ deleteNow: f.deleteOnFailure && f.createdHere }) },
+];
+
+export function adviceAfterFailure(facts: FailureFacts): FailureAdvice {
+  const rule = RULES.find((r) => r.when(facts));
+  return rule ? rule.advice(facts) : { deleteNow: false };
+}
+
+export interface CleanupDeps {
+  /** A client whose deadline ends at the given clock time. */
+  clientUntil: (deadlineMs: number) => FriendliClient;
+  clock: Clock;
+  log: Logger;
+  warn: (message: string) => void;
+  secrets: readonly string[];
+}
+
+/** Warns as the advice says, and deletes when it says so; never throws. */
+export async function afterFailure(report: RunReport, facts: FailureFacts, deps: CleanupDeps): Promise<void> {
+  const advice = adviceAfterFailure(facts);
+  if (advice.warning) deps.warn(advice.warning);
+  if (!advice.deleteNow || !facts.endpointId) return;
+  const id = facts.endpointId;
+  try {
+    await deps.clientUntil(deps.clock.now() + CLEANUP_DEADLINE_MS).delete(id);
+    deps.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
+    report.deletedAfterFailure = true;
+  } catch (err) {
+    deps.warn(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, deps.secrets)}`);
+  }
+}

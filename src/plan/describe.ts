@@ -1,0 +1,57 @@
+// The plan in words, for the log of a dry run (the summary shows the request from the report).
+import type { FoundEndpoint } from "../lookup.ts";
+import type { Plan, PlannedRequest } from "./plan.ts";
+
+/** The request the plan would send, if any. */
+export function plannedRequest(p: Plan): PlannedRequest | undefined {
+  const a = p.action;
+  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
+}
+
+/** The plan in words, one line per step: what is done to which endpoint, then what follows. */
+export function describePlan(p: Plan): string {
+  const lines = p.findings.map((f) => `pre-flight ${f.check} (${f.severity}): ${f.message}`);
+  lines.push(`Plan: ${actionText(p)}`);
+  const a = p.action;
+  if (a.kind === "update") {
+    for (const c of a.changes) lines.push(`  ${c.field}: ${c.from} -> ${c.to}`);
+    if (a.changes.length === 0) lines.push("  no change in the settings the API shows (GPU, autoscaling)");
+    if (a.unseen.length > 0) lines.push(`  sent as requested, not shown by the API: ${a.unseen.join(", ")}`);
+  }
+  if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
+  if (p.smokeTest) lines.push("Then: a smoke test");
+  return lines.join("\n");
+}
+
+function actionText(p: Plan): string {
+  const a = p.action;
+  switch (a.kind) {
+    case "create":
+      return "create the endpoint";
+    case "update":
+      return `update endpoint ${a.endpoint.id} with a new version`;
+    case "reuse":
+      return `leave endpoint ${a.endpoint.id} as it is${statusText(a.endpoint)}`;
+    case "delete":
+      return `delete endpoint ${a.endpoint.id}`;
+    case "nothing":
+      return `nothing to do (${a.reason})`;
+    case "fail":
+      return `fail (${a.message})`;
+  }
+}
+
+/** The request a dry run did not send, as it would go out (the token masked). */
+export function describeRequest(r: PlannedRequest | undefined, apiUrl: string): string {
+  if (!r) return "dry-run: nothing was changed, and no request would be sent.";
+  return [
+    "dry-run: nothing was changed. The request that would be sent:",
+    `${r.method} ${apiUrl}${r.url}`,
+    "Authorization: Bearer ***",
+    ...(r.body === undefined ? [] : [JSON.stringify(r.body, null, 2)]),
+  ].join("\n");
+}
+
+function statusText(found: FoundEndpoint): string {
+  return found.status ? ` (${found.status.status})` : "";
+}

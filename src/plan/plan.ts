@@ -1,0 +1,168 @@
+// The plan: what a run will do, decided before it does anything. Pure: the inputs and what the
+// lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
+// execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
+import { ENDPOINT_BASE } from "../friendli/client.ts";
+import { pathFor } from "../friendli/request-policy.ts";
+import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
+import type { Inputs, Operation } from "../inputs.ts";
+import type { FoundEndpoint } from "../lookup.ts";
+import type { Finding } from "../preflight/types.ts";
+import { type FieldChange, specChanges } from "./changes.ts";
+
+export type { FieldChange, Finding };
+
+import { createBody, updateBody } from "./request-bodies.ts";
+
+/** A request as dry run shows it: the path is relative to api-url; the token is never part of it. */
+export interface PlannedRequest<B = unknown> {
+  method: "POST" | "PUT" | "DELETE";
+  url: string;
+  body?: B;
+}
+
+/** A create or update: always with its body. */
+type WithBody<B> = PlannedRequest<B> & { body: B };
+
+/**
+ * What the run does to the endpoint. Each kind has one result when it goes well (./result.ts):
+ * create → created, update → updated, reuse → reused, delete → deleted, nothing → not-found,
+ * fail → failed.
+ */
+export type PlannedAction =
+  | { kind: "create"; request: WithBody<CreateEndpointBody> }
+  | {
+      kind: "update";
+      endpoint: FoundEndpoint;
+      request: WithBody<UpdateEndpointBody>;
+      /** Settings that differ from the spec GET showed; `unseen` lists what the API does not show. */
+      changes: FieldChange[];
+      unseen: string[];
+    }
+  /** Leave the endpoint as it is (if-exists: reuse, and every found endpoint of operation status). */
+  | { kind: "reuse"; endpoint: FoundEndpoint }
+  | { kind: "delete"; endpoint: FoundEndpoint; request: PlannedRequest<never> }
+  /** No endpoint to act on, and that is fine (delete or status of what is not there). */
+  | { kind: "nothing"; reason: string }
+  /** Refused before any write, with the message the step fails with. */
+  | { kind: "fail"; endpoint?: FoundEndpoint; message: string };
+
+export interface Plan {
+  operation: Operation;
+  action: PlannedAction;
+  /** Wait for the endpoint afterwards (RUNNING, or gone for a delete); absent: do not wait. */
+  wait?: {
+    target: "running" | "gone";
+    /** SLEEPING counts as serving only when the endpoint's own minimum is 0. */
+    minReplicas: number;
+  };
+  /** After RUNNING, send one small completion. */
+  smokeTest: boolean;
+  /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
+  findings: Finding[];
+}
+
+/** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
+export interface PlanFacts {
+  /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
+  found: FoundEndpoint | undefined;
+  findings?: Finding[];
+}
+
+/** The decision table of every operation. */
+export function plan(inputs: Inputs, facts: PlanFacts): Plan {
+  const findings = facts.findings ?? [];
+  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => ({
+    operation: inputs.operation,
+    action,
+    ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
+    smokeTest: inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail",
+    findings,
+  });
+  const blocking = findings.find((f) => f.severity === "fail");
+  if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
+  switch (inputs.operation) {
+    case "deploy":
+      return make(deployAction(inputs, facts.found), sleepsBy(inputs, facts.found));
+    case "delete":
+      return make(deleteAction(inputs, facts.found));
+    case "status":
+      return make(statusAction(inputs, facts.found), facts.found?.spec?.autoscalingMin ?? inputs.minReplicas);
+  }
+}
+
+function endpointOf(found: FoundEndpoint | undefined): { endpoint?: FoundEndpoint } {
+  return found ? { endpoint: found } : {};
+}
+
+function waits(action: PlannedAction): boolean {
+  return action.kind !== "fail" && action.kind !== "nothing";
+}
+
+function targetOf(action: PlannedAction): "running" | "gone" {
+  return action.kind === "delete" ? "gone" : "running";
+}
+
+/** A reused endpoint sleeps by its own autoscaling setting, not by the inputs'. */
+function sleepsBy(inputs: Inputs, found: FoundEndpoint | undefined): number {
+  return found && inputs.ifExists === "reuse"
+    ? (found.spec?.autoscalingMin ?? inputs.minReplicas)
+    : inputs.minReplicas;
+}
+
+/** Who the messages name: the id given, or the name. */
+function target(inputs: Inputs): string {
+  return inputs.endpointId ?? `named "${inputs.name}"`;
+}
+
+function deployAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
+  if (!found) {
+    if (inputs.endpointId) {
+      return {
+        kind: "fail",
+        message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
+      };
+    }
+    return { kind: "create", request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs) } };
+  }
+  switch (inputs.ifExists) {
+    case "fail":
+      return {
+        kind: "fail",
+        endpoint: found,
+        message: `an endpoint named "${inputs.name}" already exists (${found.id}) and if-exists is fail`,
+      };
+    case "reuse":
+      return { kind: "reuse", endpoint: found };
+    case "update": {
+      const body = updateBody(inputs);
+      return {
+        kind: "update",
+        endpoint: found,
+        request: { method: "PUT", url: pathFor(ENDPOINT_BASE, found.id), body },
+        ...specChanges(found.spec, body),
+      };
+    }
+  }
+}
+
+function deleteAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
+  if (!found) return { kind: "nothing", reason: `No endpoint ${target(inputs)} to delete` };
+  return {
+    kind: "delete",
+    endpoint: found,
+    request: { method: "DELETE", url: pathFor(ENDPOINT_BASE, found.id) },
+  };
+}
+
+function statusAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
+  if (found) return { kind: "reuse", endpoint: found };
+  const reason = `no endpoint ${target(inputs)} in project ${inputs.projectId}`;
+  // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
+  return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
+}
+
+/** The request the plan would send, if any. */
+export function plannedRequest(p: Plan): PlannedRequest | undefined {
+  const a = p.action;
+  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
+}

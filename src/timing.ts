@@ -1,0 +1,122 @@
+// Every delay, cap and deadline of the action, each with its reason, so a change of timing is one
+// edit that a reviewer reads beside the others. Times in milliseconds. The code that applies them
+// (the waiter, the HTTP layer, the resolver, the smoke test, the cleanup) imports them from here.
+
+// ---------------------------------------------------------------------------------------------
+// The run's deadline (wait-timeout)
+// ---------------------------------------------------------------------------------------------
+
+/** `wait-timeout`'s default: a large model downloads and loads in well under half an hour. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
+/** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
+export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+
+// ---------------------------------------------------------------------------------------------
+// Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** Any failure noticed within 15 s: no ordinary sleep between polls is longer than this. */
+export const QUIET_MS = 14_800;
+/** Median notice of RUNNING at most 3 s, worst 6.5 s: the engine start, the only phase that ends in it. */
+export const ENGINE_MS = 5_500;
+/** ±15 % on the engine poll: the longest gap stays 6.3 s, and runs that start alike drift apart. */
+export const ENGINE_JITTER = 0.15;
+/** An engine phase estimated younger than this was first seen by the last poll (half a quiet gap). */
+export const ENGINE_FIRST_MS = 7_500;
+/** The first engine gap is drawn from this up to the longest gap, so polls fall at any offset. */
+export const MIN_ENGINE_GAP_MS = 2_500;
+/** No phase to go by (UPDATING, SLEEPING with min > 0, a delete): start here, ease off to QUIET_MS. */
+export const UNKNOWN_START_MS = 5_000;
+/** Failed polls back off from this, doubling, up to FAILURE_CAP_MS. */
+export const FAILURE_BASE_MS = 2_000;
+export const FAILURE_CAP_MS = 14_000;
+/** ±5 % on every other delay: PR workflows started by one push drift apart instead of polling together. */
+export const POLL_JITTER = 0.05;
+/** While waiting, a line every minute tells the log reader the action is alive. */
+export const HEARTBEAT_MS = 60_000;
+/**
+ * When the next poll would fall after the deadline, one last poll goes out this long before it
+ * instead (the HTTP layer starts nothing at the deadline itself; a status read answers in less).
+ */
+export const FINAL_POLL_MARGIN_MS = 500;
+/** A 404 this soon after the wait starts is a list that lags the create, not a deleted endpoint. */
+export const NOT_FOUND_GRACE_MS = 30_000;
+/** Failed polls in a row that a wait survives (about 30 s with the backoff above). */
+export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+
+// ---------------------------------------------------------------------------------------------
+// After an update
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Friendli does not say how soon an update shows as UPDATING: for this long after the PUT, a
+ * RUNNING that may still be the old version is not taken for the new one.
+ */
+export const UPDATE_SETTLE_MS = 60_000;
+/** How far the API's clock may run behind ours when its updatedAt is compared with our times. */
+export const CLOCK_SKEW_MS = 5_000;
+
+// ---------------------------------------------------------------------------------------------
+// Retries of one request (the HTTP layer)
+// ---------------------------------------------------------------------------------------------
+
+/** One request's own time: a stalled socket must not eat the run's deadline. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Attempts of one request, the first included; throttled answers do not count (the deadline does). */
+export const MAX_REQUEST_ATTEMPTS = 4;
+/** Backoff between attempts: full jitter below min(cap, base * 2^n). */
+export const RETRY_BACKOFF_BASE_MS = 500;
+export const RETRY_BACKOFF_CAP_MS = 20_000;
+/** A server asking for a longer wait gets this much: one bad header must not park a run. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The shortest wait a Retry-After gets. `Retry-After: 0` (or a date in the past) is legal, but
+ * obeying it literally turns a throttled API into a request loop bounded only by the deadline.
+ */
+export const MIN_RETRY_AFTER_MS = 1_000;
+/** Backstops under REQUEST_TIMEOUT_MS in the undici dispatcher, for a socket that never answers. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 60_000;
+export const BODY_TIMEOUT_MS = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Lag tolerance: the listing can trail a create by a moment
+// ---------------------------------------------------------------------------------------------
+
+export const LAG_DELAYS_MS = {
+  /** Waits between listings while looking for a created endpoint, by default. */
+  lookup: [500, 1000, 2000, 4000, 8000],
+  /**
+   * About a minute, after a create of this run: a list that lags longer would hide the new endpoint
+   * from a second create after a lost answer (a duplicate), or from the report after an answered one.
+   */
+  afterCreate: [500, 1000, 2000, 4000, 8000, 15_000, 30_000],
+} as const satisfies Record<string, readonly number[]>;
+/**
+ * Time a create needs after it is sent: to find the new id in a lagging list and report it. With
+ * less left, sending it could leave an endpoint the run can neither name nor clean up.
+ */
+export const MIN_TIME_FOR_CREATE_MS = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// The smoke test
+// ---------------------------------------------------------------------------------------------
+
+/** A fresh engine answers 503 for a while after RUNNING: its requests are retried this long. */
+export const SMOKE_WARMUP_MS = 120_000;
+/** Shorter waits than the API calls': the engine is known to be coming up. */
+export const SMOKE_BACKOFF = { baseMs: 1000, capMs: 10_000 } as const;
+/** Full jitter can pick ~0 ms; this floor stops a hot loop. */
+export const SMOKE_MIN_WAIT_MS = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup and reporting
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * delete-on-failure's own time, in the main step and in the post step: after a timeout the run's
+ * deadline has passed. Enough for a few retries, short of a job's patience.
+ */
+export const CLEANUP_DEADLINE_MS = 60_000;
+/** All requests of one PR comment together: a slow GitHub must not hold the job. */
+export const PR_COMMENT_TIMEOUT_MS = 30_000;

@@ -1,0 +1,91 @@
+// What a failed status request means for the wait. Pure: the waiter passes the error and where it
+// stands, and gets back whether to stop (and how) or to poll again (and which streak grows).
+import { formatDuration } from "../format.ts";
+import { ApiError } from "../friendli/errors.ts";
+
+export interface PollFailureContext {
+  endpointId: string;
+  target: "running" | "gone";
+  /** The run was cancelled. */
+  aborted: boolean;
+  msWaited: number;
+  /** How long into the wait a 404 is taken for a list that lags the create. */
+  notFoundGraceMs: number;
+  /** Ordinary failures in a row before this one, and how many the wait survives. */
+  failuresBefore: number;
+  maxFailures: number;
+  /** "last status RUNNING", for messages. */
+  where: string;
+}
+
+export type PollFailure =
+  | { kind: "cancelled" }
+  | { kind: "timed-out" }
+  /** Waiting for a delete, and the endpoint is gone. */
+  | { kind: "gone" }
+  | { kind: "failed"; message: string }
+  | {
+      kind: "retry";
+      /** Which streak this failure extends; throttling never ends a wait (the deadline bounds it). */
+      streak: "failure" | "throttled" | "not-found";
+      retryAfterMs?: number;
+      note: string;
+    };
+
+export function classifyPollFailure(err: unknown, c: PollFailureContext): PollFailure {
+  const apiErr = err instanceof ApiError ? err : undefined;
+  if (c.aborted || apiErr?.kind === "aborted") return { kind: "cancelled" };
+  if (apiErr?.kind === "deadline") return { kind: "timed-out" };
+  const after = formatDuration(c.msWaited);
+  if (apiErr?.kind === "permanent" && apiErr.status === 404) {
+    if (c.target === "gone") return { kind: "gone" };
+    if (c.msWaited > c.notFoundGraceMs) {
+      return {
+        kind: "failed",
+        message:
+          `endpoint ${c.endpointId} was not found (404) ${after} into the wait: ` +
+          `it was deleted, or the id belongs to another project or team (${c.where})`,
+      };
+    }
+    return {
+      kind: "retry",
+      streak: "not-found",
+      note: "endpoint not found yet (404): the API can lag a create by a moment",
+    };
+  }
+  if (apiErr?.kind === "permanent") {
+    return {
+      kind: "failed",
+      message: `status check for endpoint ${c.endpointId} failed: ${apiErr.message} (${c.where}, after ${after})`,
+    };
+  }
+  if (apiErr?.kind === "throttled") {
+    return {
+      kind: "retry",
+      streak: "throttled",
+      ...(apiErr.retryAfterMs === undefined ? {} : { retryAfterMs: apiErr.retryAfterMs }),
+      note: `status check throttled (${errorText(err)})`,
+    };
+  }
+  const failures = c.failuresBefore + 1;
+  if (failures > c.maxFailures) {
+    return {
+      kind: "failed",
+      message:
+        `status check for endpoint ${c.endpointId} failed ${failures} times in a row, last: ${errorText(err)} ` +
+        `(${c.where}, after ${after})`,
+    };
+  }
+  return {
+    kind: "retry",
+    streak: "failure",
+    note: `status check failed (${errorText(err)}), retry ${failures}/${c.maxFailures}`,
+  };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof ApiError) {
+    return err.status === undefined ? `${err.kind}: ${err.message}` : `${err.status}: ${err.message}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,76 @@
+// The advice after a run that failed, timed out or was cancelled: one row per case.
+import { describe, expect, it } from "vitest";
+import { adviceAfterFailure, type FailureFacts } from "../../src/operations/after-failure.ts";
+
+const base: FailureFacts = {
+  result: "failed",
+  operation: "deploy",
+  endpointId: "ep1",
+  endpointName: "llama",
+  createdHere: true,
+  createSent: true,
+  name: "llama",
+  projectId: "proj-1",
+  ifExists: "update",
+  deleteOnFailure: false,
+};
+
+describe("adviceAfterFailure", () => {
+  it.each<[string, Partial<FailureFacts>, boolean, string | undefined]>([
+    ["failed, created here, no delete-on-failure: nothing to do", {}, false, undefined],
+    ["failed, created here, delete-on-failure: delete now", { deleteOnFailure: true }, true, undefined],
+    [
+      "failed, found (not created here), delete-on-failure: never deleted",
+      { deleteOnFailure: true, createdHere: false },
+      false,
+      undefined,
+    ],
+    [
+      "a create sent but no id: it may exist",
+      { endpointId: undefined, result: "timed-out" },
+      false,
+      'An endpoint named "llama" may have been created in project proj-1 before the run failed; check Friendli Suite, or remove it with operation: delete, name: llama',
+    ],
+    [
+      "cancelled before an id: says cancelled",
+      { endpointId: undefined, result: "cancelled" },
+      false,
+      'An endpoint named "llama" may have been created in project proj-1 before the run was cancelled; check Friendli Suite, or remove it with operation: delete, name: llama',
+    ],
+    ["no id and no create: nothing to say", { endpointId: undefined, createSent: false }, false, undefined],
+    [
+      "cancelled delete",
+      { result: "cancelled", operation: "delete", createdHere: false },
+      false,
+      'Cancelled: the DELETE of endpoint ep1 ("llama") may not have finished; check it or run the delete again',
+    ],
+    [
+      "cancelled update of a found endpoint",
+      { result: "cancelled", createdHere: false },
+      false,
+      'Cancelled: endpoint ep1 ("llama") was not created by this run and is left as it is; an update sent before the cancellation may still be rolling out',
+    ],
+    [
+      "cancelled reuse of a found endpoint",
+      { result: "cancelled", createdHere: false, ifExists: "reuse" },
+      false,
+      'Cancelled: endpoint ep1 ("llama") was not created by this run and is left as it is',
+    ],
+    [
+      "cancelled create, delete-on-failure: the post step deletes",
+      { result: "cancelled", deleteOnFailure: true },
+      false,
+      'Cancelled: endpoint ep1 ("llama") may still be provisioning and costing GPU time; the post step will delete it',
+    ],
+    [
+      "cancelled create without delete-on-failure: how to delete it",
+      { result: "cancelled" },
+      false,
+      'Cancelled: endpoint ep1 ("llama") may still be provisioning and costing GPU time; delete it with operation: delete, endpoint-id: ep1',
+    ],
+  ])("%s", (_what, facts, deleteNow, warning) => {
+    const advice = adviceAfterFailure({ ...base, ...facts });
+    expect(advice.deleteNow).toBe(deleteNow);
+    expect(advice.warning).toBe(warning);
+  });
+});

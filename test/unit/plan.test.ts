@@ -1,0 +1,247 @@
+// The decision table of every operation, without HTTP: inputs and what the lookup found go in,
+// the plan comes out with the request it would send.
+import { describe, expect, it } from "vitest";
+import type { RunContext } from "../../src/context.ts";
+import type { EndpointSpec, EndpointStatus } from "../../src/friendli/schemas.ts";
+import { type Inputs, parseInputs } from "../../src/inputs.ts";
+import type { FoundEndpoint } from "../../src/lookup.ts";
+import { specChanges } from "../../src/plan/changes.ts";
+import { describePlan, describeRequest } from "../../src/plan/describe.ts";
+import { type Plan, plan, plannedRequest } from "../../src/plan/plan.ts";
+
+const context: RunContext = {
+  eventName: "workflow_dispatch",
+  repository: "acme/models",
+  sha: "0c5a0ec",
+  serverUrl: "https://github.com",
+  runId: "1",
+  runUrl: "",
+  workflow: "deploy",
+  actionRef: "v1",
+};
+
+function inputs(given: Record<string, string> = {}): Inputs {
+  const all: Record<string, string> = {
+    "friendli-token": "flp_test_token_0123456789",
+    "project-id": "proj-1",
+    name: "llama",
+    "hf-model-repo": "acme/llama",
+    gpu: "1x H100",
+    "version-comment": "v",
+    ...given,
+  };
+  const parsed = parseInputs((name) => all[name] ?? "", context);
+  if (parsed.kind !== "ok") throw new Error(`bad test inputs: ${JSON.stringify(parsed)}`);
+  return parsed.inputs;
+}
+
+const status: EndpointStatus = {
+  status: "RUNNING",
+  phase: null,
+  errorCode: null,
+  createdAt: null,
+  updatedAt: null,
+};
+const spec: EndpointSpec = {
+  name: "llama",
+  projectId: "proj-1",
+  gpuType: "NVIDIA H100",
+  numGpu: 1,
+  autoscalingMin: 0,
+  autoscalingMax: 1,
+  autoscalingCooldown: 300,
+};
+const found: FoundEndpoint = { id: "ep1", status, spec: { ...spec, autoscalingMin: 1, autoscalingMax: 2 } };
+
+type Row = [
+  what: string,
+  given: Record<string, string>,
+  found: FoundEndpoint | undefined,
+  action: Plan["action"]["kind"],
+  wait: Plan["wait"],
+  request?: string,
+];
+
+describe("plan: the decision table", () => {
+  const rows: Row[] = [
+    [
+      "deploy, nothing there: create",
+      {},
+      undefined,
+      "create",
+      { target: "running", minReplicas: 0 },
+      "POST /dedicated/beta/endpoint",
+    ],
+    [
+      "deploy, found, if-exists update: PUT",
+      {},
+      found,
+      "update",
+      { target: "running", minReplicas: 0 },
+      "PUT /dedicated/beta/endpoint/ep1",
+    ],
+    [
+      "deploy, found, if-exists reuse: sleeps by its own minimum",
+      { "if-exists": "reuse" },
+      found,
+      "reuse",
+      { target: "running", minReplicas: 1 },
+    ],
+    ["deploy, found, if-exists fail", { "if-exists": "fail" }, found, "fail", undefined],
+    [
+      "deploy by endpoint-id that is not there: fail, never create",
+      { "endpoint-id": "gone1" },
+      undefined,
+      "fail",
+      undefined,
+    ],
+    [
+      "deploy without wait",
+      { wait: "false" },
+      undefined,
+      "create",
+      undefined,
+      "POST /dedicated/beta/endpoint",
+    ],
+    [
+      "delete, found",
+      { operation: "delete" },
+      found,
+      "delete",
+      { target: "gone", minReplicas: 0 },
+      "DELETE /dedicated/beta/endpoint/ep1",
+    ],
+    ["delete, nothing there", { operation: "delete" }, undefined, "nothing", undefined],
+    [
+      "status, found: sleeps by its own minimum",
+      { operation: "status" },
+      found,
+      "reuse",
+      { target: "running", minReplicas: 1 },
+    ],
+    [
+      "status, nothing there, no wait: nothing",
+      { operation: "status", wait: "false" },
+      undefined,
+      "nothing",
+      undefined,
+    ],
+    ["status, nothing there, wait: fail", { operation: "status" }, undefined, "fail", undefined],
+  ];
+  it.each(rows)("%s", (_what, given, f, action, wait, request) => {
+    const p = plan(inputs(given), { found: f });
+    expect(p.action.kind).toBe(action);
+    expect(p.wait).toStrictEqual(wait);
+    const r = plannedRequest(p);
+    expect(r ? `${r.method} ${r.url}` : undefined).toBe(request);
+  });
+
+  it("the create carries exactly the body the API gets", () => {
+    const p = plan(inputs(), { found: undefined });
+    expect(plannedRequest(p)?.body).toStrictEqual({
+      projectId: "proj-1",
+      name: "llama",
+      instanceOptionId: "TwD5AqnBSVN0",
+      hfModelRepo: "acme/llama",
+      autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
+      advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+      initialVersionComment: "v",
+    });
+  });
+
+  it("fail messages name the input to change", () => {
+    const byId = plan(inputs({ "endpoint-id": "gone1" }), { found: undefined }).action;
+    expect(byId).toMatchObject({
+      message: "endpoint-id gone1 was not found: check the id, or leave endpoint-id empty to deploy by name",
+    });
+    const exists = plan(inputs({ "if-exists": "fail" }), { found }).action;
+    expect(exists).toMatchObject({
+      message: 'an endpoint named "llama" already exists (ep1) and if-exists is fail',
+    });
+  });
+
+  it("the smoke test follows a deploy that does not fail, never a delete or status", () => {
+    expect(plan(inputs({ "smoke-test": "true" }), { found: undefined }).smokeTest).toBe(true);
+    expect(plan(inputs({ "smoke-test": "true", "if-exists": "fail" }), { found }).smokeTest).toBe(false);
+    expect(plan(inputs({ "smoke-test": "true", operation: "status" }), { found }).smokeTest).toBe(false);
+  });
+
+  it("a blocking finding fails the plan before any write, and dry run shows every finding", () => {
+    const findings = [
+      { check: "gated" as const, severity: "warn" as const, message: "gated repo" },
+      { check: "files" as const, severity: "fail" as const, message: "no config.json" },
+    ];
+    const p = plan(inputs(), { found: undefined, findings });
+    expect(p.action).toStrictEqual({ kind: "fail", message: "no config.json" });
+    expect(describePlan(p).split("\n").slice(0, 2)).toEqual([
+      "pre-flight gated (warn): gated repo",
+      "pre-flight files (fail): no config.json",
+    ]);
+  });
+});
+
+describe("plan: what an update would change", () => {
+  const body = {
+    instanceOptionId: "zfTutSiLn0Hq",
+    autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
+  };
+  it.each([
+    ["the same GPU and autoscaling: no change", spec, { ...body, instanceOptionId: "TwD5AqnBSVN0" }, []],
+    ["two H100 instead of one", spec, body, [{ field: "gpu", from: "1x H100", to: "2x H100" }]],
+    [
+      "max replicas and cooldown",
+      { ...spec, autoscalingMax: 4, autoscalingCooldown: 60 },
+      { ...body, instanceOptionId: "TwD5AqnBSVN0" },
+      [
+        { field: "autoscalingPolicy.maxReplica", from: "4", to: "1" },
+        { field: "autoscalingPolicy.cooldownPeriod", from: "60", to: "300" },
+      ],
+    ],
+  ])("%s", (_what, s, b, changes) => {
+    expect(specChanges(s, b).changes).toStrictEqual(changes);
+  });
+
+  it("names what the API does not show: model, revision, engine settings, empty spec fields", () => {
+    const { unseen } = specChanges(
+      { ...spec, autoscalingCooldown: null, gpuType: null },
+      {
+        ...body,
+        hfModelRepo: "a/b",
+        hfModelRepoRevision: "c".repeat(40),
+        advanced: { tokenizer_add_special_tokens: false, tokenizer_skip_special_tokens: false },
+      },
+    );
+    expect(unseen).toEqual([
+      "hfModelRepo",
+      "hfModelRepoRevision",
+      "advanced",
+      "gpu",
+      "autoscalingPolicy.cooldownPeriod",
+    ]);
+  });
+
+  it("dry run's words for an update list the changes and the unseen fields", () => {
+    const p = plan(inputs({ gpu: "2x H100" }), { found: { id: "ep1", status, spec } });
+    expect(describePlan(p)).toBe(
+      [
+        "Plan: update endpoint ep1 with a new version",
+        "  gpu: 1x H100 -> 2x H100",
+        "  sent as requested, not shown by the API: hfModelRepo, advanced",
+        "Then: wait until it is RUNNING",
+      ].join("\n"),
+    );
+  });
+
+  it("the request in words masks the token and shows the body", () => {
+    const text = describeRequest(
+      { method: "DELETE", url: "/dedicated/beta/endpoint/ep1" },
+      "https://api.friendli.ai",
+    );
+    expect(text).toBe(
+      "dry-run: nothing was changed. The request that would be sent:\nDELETE https://api.friendli.ai/dedicated/beta/endpoint/ep1\nAuthorization: Bearer ***",
+    );
+    expect(describeRequest(undefined, "x")).toBe(
+      "dry-run: nothing was changed, and no request would be sent.",
+    );
+  });
+});

@@ -1,0 +1,75 @@
+// The one place that turns how a run went into `result`: every row of the table.
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../src/friendli/errors.ts";
+import type { Result } from "../../src/names.ts";
+import type { Plan, PlannedAction } from "../../src/plan/plan.ts";
+import { OperationFailure, type RunOutcome, resultOf } from "../../src/plan/result.ts";
+
+const endpoint = { id: "ep1" };
+const request = { method: "POST" as const, url: "/x", body: {} as never };
+const actions: Record<PlannedAction["kind"], PlannedAction> = {
+  create: { kind: "create", request },
+  update: { kind: "update", endpoint, request, changes: [], unseen: [] },
+  reuse: { kind: "reuse", endpoint },
+  delete: { kind: "delete", endpoint, request: { method: "DELETE", url: "/x" } },
+  nothing: { kind: "nothing", reason: "none" },
+  fail: { kind: "fail", message: "no" },
+};
+const planOf = (kind: PlannedAction["kind"]): Plan => ({
+  operation: "deploy",
+  action: actions[kind],
+  smokeTest: false,
+  findings: [],
+});
+const ran = (
+  kind: PlannedAction["kind"],
+  extra: Partial<Extract<RunOutcome, { stage: "plan" }>> = {},
+): RunOutcome => ({
+  stage: "plan",
+  plan: planOf(kind),
+  dryRun: false,
+  aborted: false,
+  ...extra,
+});
+
+describe("resultOf", () => {
+  it.each<[string, RunOutcome, Result]>([
+    ["invalid inputs", { stage: "inputs", skipped: false }, "failed"],
+    ["a fork's PR without secrets", { stage: "inputs", skipped: true }, "skipped"],
+    ["create done", ran("create"), "created"],
+    ["update done", ran("update"), "updated"],
+    ["reuse done", ran("reuse"), "reused"],
+    ["delete done", ran("delete"), "deleted"],
+    ["nothing there", ran("nothing"), "not-found"],
+    ["dry run of a create", ran("create", { dryRun: true }), "planned"],
+    ["dry run of a delete", ran("delete", { dryRun: true }), "planned"],
+    ["dry run of a reuse", ran("reuse", { dryRun: true }), "planned"],
+    ["dry run with nothing there", ran("nothing", { dryRun: true }), "not-found"],
+    [
+      "a refused plan, dry run or not",
+      ran("fail", { dryRun: true, error: new OperationFailure("no", "failed") }),
+      "failed",
+    ],
+    ["a wait that timed out", ran("create", { error: new OperationFailure("t", "timed-out") }), "timed-out"],
+    [
+      "the run's deadline in a request",
+      ran("update", { error: new ApiError({ kind: "deadline", operation: "x", message: "m" }) }),
+      "timed-out",
+    ],
+    [
+      "a request aborted",
+      ran("update", { error: new ApiError({ kind: "aborted", operation: "x", message: "m" }) }),
+      "cancelled",
+    ],
+    ["any other error", ran("create", { error: new Error("boom") }), "failed"],
+    [
+      "the lookup failed: no plan",
+      { stage: "plan", dryRun: false, aborted: false, error: new Error("x") },
+      "failed",
+    ],
+    ["cancelled after a successful create", ran("create", { aborted: true }), "cancelled"],
+    ["cancelled wins over a failure", ran("create", { aborted: true, error: new Error("x") }), "cancelled"],
+  ])("%s -> %s", (_what, outcome, expected) => {
+    expect(resultOf(outcome)).toBe(expected);
+  });
+});
