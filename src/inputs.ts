@@ -169,6 +169,14 @@ function sweepCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, opera
         message:
           "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
       });
+    // A sweep chooses its endpoints by the preview naming: a name or id would read as a filter it is not.
+    for (const input of [Input.name, Input.endpointId] as const)
+      if (v[input] !== undefined)
+        check.addIssue({
+          code: "custom",
+          path: [input],
+          message: `\`${input}\` is not read by \`operation: sweep\`, which finds this repository's previews by their names: remove it, or set \`name-prefix\` to sweep other names`,
+        });
     return;
   }
   for (const input of [Input.maxAge, Input.namePrefix] as const)

@@ -11,6 +11,7 @@ import type { PullRequestReader } from "../github-pulls.ts";
 import type { Logger } from "../log.ts";
 import { mapLimit, type SpecCache, specOf } from "../lookup.ts";
 import { type PreviewMatcher, parsePreviewName } from "../preview-names.ts";
+import { stripInvisible } from "../report/safe-text.ts";
 import {
   type PlannedSweepRow,
   type PreviewEndpoint,
@@ -248,7 +249,10 @@ async function confirmed(
   return seen.filter((p): p is PreviewEndpoint => p !== undefined);
 }
 
-/** An endpoint name from the API, safe in a log line: quoted, one line, short, no token shapes. */
+/**
+ * An endpoint name from the API, safe in a log line: quoted (JSON escapes line breaks and control
+ * characters), nothing invisible, short, no token shapes. The guarded runner neutralises the line too.
+ */
 export function show(name: string): string {
-  return JSON.stringify(truncate(redactTokenShapes(name), 100));
+  return JSON.stringify(truncate(stripInvisible(redactTokenShapes(name)), 100));
 }

@@ -826,6 +826,18 @@ describe("parseInputs: operation sweep", () => {
     expect(problems({ ...sweep, [input]: value })).toEqual([{ input, message }]);
   });
 
+  it.each(["name", "endpoint-id"] as const)(
+    "%s on a sweep is refused rather than taken for a filter",
+    (input) => {
+      expect(problems({ ...sweep, [input]: "llama-prod" })).toEqual([
+        {
+          input,
+          message: `\`${input}\` is not read by \`operation: sweep\`, which finds this repository's previews by their names: remove it, or set \`name-prefix\` to sweep other names`,
+        },
+      ]);
+    },
+  );
+
   it.each(["max-age", "name-prefix"] as const)("%s on another operation is refused, not ignored", (input) => {
     expect(problemOf(input, input === "max-age" ? "72h" : "models-pr-")).toBe(
       `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: deploy\` step`,
