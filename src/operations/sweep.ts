@@ -56,7 +56,8 @@ export interface SweepOptions extends SweepSource {
   secrets?: readonly string[];
 }
 
-export type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed";
+/** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
+export type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending";
 
 export interface SweepRow extends PreviewEndpoint {
   pr: PrState;
@@ -108,8 +109,8 @@ export async function findSweepFacts(opts: SweepSource): Promise<SweepFindings> 
 }
 
 /**
- * The report of a planned sweep before any delete: doomed rows read `deleted` (or `would-delete`
- * in a dry run) until a delete says otherwise. Logs what a dry run would do and every warning.
+ * The report of a planned sweep before any delete: doomed rows read `pending` (`would-delete` in
+ * a dry run) until their delete answers. Logs what a dry run would do and every warning.
  */
 export function startSweepReport(
   planned: readonly PlannedSweepRow[],
@@ -126,7 +127,7 @@ export function startSweepReport(
       warnings.push(warning);
       log.warning(warning);
     }
-    const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "deleted";
+    const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "pending";
     if (action === "would-delete")
       log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
@@ -145,7 +146,7 @@ export async function deletePlanned(
   report: SweepReport,
   secrets: readonly string[],
 ): Promise<void> {
-  const doomed = report.rows.filter((r) => r.action === "deleted");
+  const doomed = report.rows.filter((r) => r.action === "pending");
   const warn = (m: string) => {
     report.warnings.push(m);
     opts.log.warning(m);
@@ -163,7 +164,7 @@ function resultOfReport(r: SweepReport): SweepResult {
   const count = (a: SweepAction) => r.rows.filter((row) => row.action === a).length;
   return sweepResult({
     deleted: count("deleted"),
-    planned: count("would-delete"),
+    planned: count("would-delete") + count("pending"),
     failures: r.failures.length,
   });
 }
@@ -177,6 +178,7 @@ async function deleteOne(
 ): Promise<void> {
   try {
     await opts.client.delete(row.id);
+    row.action = "deleted";
     opts.log.info(`Deleted ${row.id} ${show(row.name)}: ${row.reason}`);
   } catch (err) {
     // Gone already (someone else's delete, or our own lost answer): what the sweep wanted.
@@ -186,6 +188,7 @@ async function deleteOne(
       failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
       return;
     }
+    row.action = "deleted";
     opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
   }
   try {

@@ -19,6 +19,7 @@ const HEADINGS: Partial<Record<Result, string>> = {
 const ACTIONS: Record<SweepRow["action"], string> = {
   deleted: "🗑️ deleted",
   "would-delete": "📝 would delete",
+  pending: "⏹️ not confirmed: the run stopped before the delete answered",
   kept: "kept",
   "delete-failed": "❌ delete failed",
 };
@@ -53,6 +54,7 @@ function intro(r: SweepReport, opts: SweepSummaryOptions): string {
     `${count("kept")} kept`,
   ];
   if (count("delete-failed") > 0) facts.push(`${count("delete-failed")} could not be deleted`);
+  if (count("pending") > 0) facts.push(`${count("pending")} not confirmed deleted (the run stopped)`);
   if (r.othersLeftAlone > 0) facts.push(`${r.othersLeftAlone} other endpoint(s) of the project left alone`);
   const age = opts.maxAge ? ` max-age: ${escapeMarkdown(opts.maxAge)}.` : "";
   const dry = opts.dryRun ? " `dry-run: true`: nothing was deleted." : "";

@@ -153,6 +153,46 @@ describe("operation: sweep", () => {
     expect(run.summary.match(/🗑️ deleted/g)).toHaveLength(2);
   });
 
+  it("cancelled during the deletes: cancelled, and the summary claims no delete that did not answer", async () => {
+    const { env, gh, ids } = await project();
+    // The first delete answers 503; the run is cancelled while it waits to retry.
+    env.sim.inject({ route: "delete", times: 1, fault: { kind: "status", status: 503 } });
+    const ctl = new AbortController();
+    const clock = {
+      ...env.clock,
+      sleep: (ms: number, signal?: AbortSignal) => {
+        ctl.abort(new Error("SIGTERM"));
+        return env.clock.sleep(ms, signal);
+      },
+    };
+    const run = await runInProcess({
+      inputs: {
+        operation: "sweep",
+        "friendli-token": TOKEN,
+        "project-id": SWEEP_PROJECT,
+        "github-token": GITHUB_TOKEN,
+        "api-url": env.sim.url,
+      },
+      clock,
+      signal: ctl.signal,
+      eventName: "schedule",
+      env: { GITHUB_REPOSITORY: SWEEP_REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+    expect(run.outputs.result).toBe("cancelled");
+    expect(run.summary).toContain("## 🚫 Friendli sweep: cancelled");
+    // The refused delete's endpoint is still there, and its row does not say deleted.
+    const refused = [ids.closed, ids.merged].find(
+      (id) => requestsTo(env.sim, "delete")[0]?.path === endpointPath(id),
+    );
+    const alive = env.sim.endpoints().find((e) => e.id === refused);
+    expect(alive?.deleted).toBe(false);
+    expect(run.summary).toMatch(new RegExp(`\\(${refused}\\) \\|.*⏹️ not confirmed`));
+    // No row says deleted unless the simulator deleted it.
+    for (const e of env.sim.endpoints().filter((x) => !x.deleted))
+      expect(run.summary).not.toMatch(new RegExp(`\\(${e.id}\\) \\|.*🗑️ deleted`));
+    expect(run.summary).toMatch(/\d not confirmed deleted \(the run stopped\)/);
+  });
+
   it("a GitHub token that may not read PRs keeps everything and fails, naming the permission", async () => {
     const { env, gh } = await project();
     gh.mode = "forbid-all";
