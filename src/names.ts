@@ -29,6 +29,11 @@ export const Input = {
   deleteOnFailure: "delete-on-failure",
   prComment: "pr-comment",
   githubToken: "github-token",
+  // The deployment ledger (GitHub Deployments): see docs/deployments.md.
+  githubDeployment: "github-deployment",
+  environment: "environment",
+  ifUnchanged: "if-unchanged",
+  rollbackOnFailure: "rollback-on-failure",
   smokeTest: "smoke-test",
   smokeTestPrompt: "smoke-test-prompt",
   apiUrl: "api-url",
@@ -48,6 +53,7 @@ export const Output = {
   inferenceUrl: "inference-url",
   elapsedSeconds: "elapsed-seconds",
   smokeTestLatencyMs: "smoke-test-latency-ms",
+  deploymentId: "deployment-id",
   json: "json",
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
@@ -59,12 +65,16 @@ export const State = {
   endpointId: "endpoint-id",
   createdByThisRun: "created-by-this-run",
   result: "result",
+  /** This run's GitHub deployment: the post step marks it after a cancellation. */
+  deploymentId: "deployment-id",
 } as const;
 
 export const RESULTS = [
   "created",
   "updated",
   "reused",
+  /** The ledger showed the same settings serving: no PUT was sent. */
+  "unchanged",
   "deleted",
   "not-found",
   "planned",
@@ -72,5 +82,7 @@ export const RESULTS = [
   "failed",
   "timed-out",
   "cancelled",
+  /** An update failed and the last good settings were put back; the step fails all the same. */
+  "rolled-back",
 ] as const;
 export type Result = (typeof RESULTS)[number];
