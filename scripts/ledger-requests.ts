@@ -102,7 +102,9 @@ async function rollback() {
 }
 
 console.log("Friendli requests of a deploy by name (first: create; second: the same settings again)\n");
-console.log("| endpoints | ledger | first deploy (before the wait) | second deploy | second's result | second's requests |");
+console.log(
+  "| endpoints | ledger | first deploy (before the wait) | second deploy | second's result | second's requests |",
+);
 console.log("| --- | --- | --- | --- | --- | --- |");
 for (const size of sizes) {
   for (const ledger of [false, true]) {
@@ -114,7 +116,9 @@ for (const size of sizes) {
 }
 
 const rb = await rollback();
-console.log(`\nRollback (update to a revision that FAILs in ENGINE_INITIALIZING, rollback-on-failure: true):`);
+console.log(
+  `\nRollback (update to a revision that FAILs in ENGINE_INITIALIZING, rollback-on-failure: true):`,
+);
 console.log(`result ${rb.result}, step failed: ${rb.failed}, ${rb.total} Friendli requests`);
 for (const line of rb.seq) console.log(`  ${line}`);
 console.log("GitHub deployments (oldest first):");

@@ -198,6 +198,12 @@ function failureBody(r: RunReport, state: PrCommentState, elapsed: string): stri
     out.push(`**What to change:** ${escapeMarkdown(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`, "");
   }
   if (r.message) out.push(`> ${esc(r.message, MAX_MESSAGE)}`, "");
+  if (state === "rolled-back" && r.previous) {
+    out.push(
+      `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`,
+      "",
+    );
+  }
   // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
   const fate = endpointFate(r);
   if (fate) out.push(fate);
