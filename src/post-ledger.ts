@@ -33,7 +33,12 @@ export async function settleCancelledDeployment(opts: PostLedgerOptions): Promis
     secrets: [inputs.friendliToken, inputs.githubToken],
     signal: opts.signal,
   });
-  await ledger.setStatus(id, "error", { description: "Cancelled" });
-  if (opts.deletedEndpointId)
-    await ledger.retire(opts.deletedEndpointId, "Endpoint deleted after the cancellation");
+  if (!opts.deletedEndpointId) {
+    await ledger.setStatus(id, "error", { description: "Cancelled" });
+    return;
+  }
+  // The run's own entry, then any other entry that still stands for the deleted endpoint.
+  const description = "Cancelled; the endpoint was deleted";
+  await ledger.setStatus(id, "inactive", { description });
+  await ledger.retire(opts.deletedEndpointId, description);
 }
