@@ -50,7 +50,7 @@ async function measure(size: number, ledger: boolean) {
   const github = await startFakeGitHub({ token: GITHUB_TOKEN });
   try {
     for (let i = 0; i < size - 1; i++) env.sim.seed({ name: `other-${i}`, projectId: "demo-project" });
-    const off = ledger ? {} : { "github-deployment": "false" };
+    const off: Record<string, string> = ledger ? {} : { "github-deployment": "false" };
     const first = await deploy(env, github, off);
     const firstCount = env.sim.requests.length;
     const firstLookup = beforeWait(env.sim);

@@ -6,9 +6,10 @@
 // Not undici's fetch: bundled, it weighs about 0.6 MB minified (web streams, the fetch spec's
 // machinery), more than the rest of the action; `request` is in the bundle already. The Hub client
 // needs status, headers, a body, the URL and redirects, which this gives it.
+
+import { type Dispatcher, request } from "undici";
 import type { Clock } from "../clock.ts";
 import { backoffDelay } from "../friendli/retry.ts";
-import { type Dispatcher, request } from "../undici.ts";
 
 export interface HubFetchOptions {
   dispatcher: Dispatcher;
