@@ -2,6 +2,7 @@
 // it (dry run) or carry it out. Never throws: what ended the run goes back to main.ts with the plan
 // it was carrying out, and src/plan/result.ts turns both into `result`.
 import { errorHint } from "../friendli/error-codes.ts";
+import { ApiError } from "../friendli/errors.ts";
 import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
 import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
@@ -131,11 +132,20 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
     case "create": {
       const settings = requestedSettings(op.inputs);
       let id: string;
+      let sent = false;
+      const sending: OperationContext = {
+        ...op,
+        noteCreateSent: () => {
+          sent = true;
+          op.noteCreateSent();
+        },
+      };
       try {
-        id = await createEndpoint(op, a.request.body, memory);
+        id = await createEndpoint(sending, a.request.body, memory);
       } catch (err) {
-        // A create that went out may have made an endpoint: the record says what was sent.
-        if (op.report.endpointId === undefined) await op.ledger?.begin(undefined, settings, "Create");
+        // A create that went out and may have made an endpoint is recorded without an id; one the
+        // API refused (or that never left) made nothing, and leaves no record.
+        if (sent && mayExist(err)) await op.ledger?.begin(undefined, settings, "Create");
         throw err;
       }
       await op.ledger?.begin(id, settings, "Create");
@@ -176,6 +186,10 @@ async function afterwards(
 ): Promise<void> {
   if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
   if (plan.smokeTest) await runSmokeTest(op, id);
+}
+
+function mayExist(err: unknown): boolean {
+  return !(err instanceof ApiError && (err.kind === "permanent" || err.kind === "not-sent"));
 }
 
 function statusOf(found: FoundEndpoint): string {

@@ -188,6 +188,29 @@ describe("the deployment ledger in a deploy", () => {
   });
 });
 
+describe("the ledger when the create's id is not known", () => {
+  it("a create whose id is never found is recorded without one; the run fails", async () => {
+    const env = await startEnv({ scenario: { listLagMs: 3_600_000 } });
+    const r = await deploy(env, { "wait-timeout": "5m" });
+    expect(r.outputs.result).toBe("failed");
+    const [d] = github.deployments.deployments;
+    expect(github.deployments.deployments).toHaveLength(1);
+    expect((d?.payload as { endpoint: unknown }).endpoint).toStrictEqual({
+      name: NAME,
+      projectId: "demo-project",
+    });
+    expect(states(d)).toEqual(["in_progress", "error"]);
+  });
+
+  it("a create the API refused (400) made nothing and leaves no record", async () => {
+    const env = await startEnv();
+    const r = await deploy(env, { gpu: "ZzNotAnOpt12" });
+    expect(r.outputs.result).toBe("failed");
+    expect(requestsTo(env.sim, "create")).toHaveLength(1);
+    expect(github.deployments.deployments).toHaveLength(0);
+  });
+});
+
 describe("rollback-on-failure", () => {
   it("an update to a revision that fails in ENGINE_INITIALIZING is rolled back to the last good settings", async () => {
     const env = await startEnv({
