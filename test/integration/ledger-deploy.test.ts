@@ -195,7 +195,7 @@ describe("the ledger when the create's id is not known", () => {
     expect(r.outputs.result).toBe("failed");
     const [d] = github.deployments.deployments;
     expect(github.deployments.deployments).toHaveLength(1);
-    expect((d?.payload as { endpoint: unknown }).endpoint).toStrictEqual({
+    expect((d?.payload as { endpoint?: unknown } | undefined)?.endpoint).toStrictEqual({
       name: NAME,
       projectId: "demo-project",
     });
