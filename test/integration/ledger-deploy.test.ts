@@ -4,6 +4,7 @@
 // a remembered endpoint deleted since, delete retiring the record, and a rollback end to end.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
+import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeDeployment } from "../support/fake-github-deployments.ts";
 import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
@@ -277,5 +278,27 @@ describe("rollback-on-failure", () => {
     expect(r.outputs.result).toBe("failed");
     expect(requestsTo(env.sim, "update")).toHaveLength(1);
     expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+  });
+
+  it("an update that times out is rolled back on a budget of its own; a rollback that fails too leaves timed-out", async () => {
+    // Every rolling update takes an hour here: the update times out, and so does the rollback.
+    const env = await startEnv({ scenario: { lifecycleMs: { updating: 3_600_000 } } });
+    await deploy(env);
+    const t0 = env.clock.now();
+    const r = await deploy(env, {
+      "hf-model-revision": BAD_REVISION,
+      "rollback-on-failure": "true",
+      "wait-timeout": "10m",
+    });
+    expect(r.outputs.result).toBe("timed-out");
+    expect(requestsTo(env.sim, "update")).toHaveLength(2);
+    const [, rollbackPut] = requestsTo(env.sim, "update");
+    // The rollback went out after the run's own deadline, on its budget.
+    expect((rollbackPut?.at ?? 0) - t0).toBeGreaterThanOrEqual(10 * 60_000 - 1_000);
+    expect(env.clock.now() - t0).toBeLessThanOrEqual(10 * 60_000 + ROLLBACK_BUDGET_MS + 60_000);
+    expect(r.logs.some((l) => l.startsWith("warning:") && l.includes("failed too"))).toBe(true);
+    expect(r.summary).not.toContain("Serving again");
+    expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+    expect(github.deployments.deployments).toHaveLength(2);
   });
 });
