@@ -174,6 +174,23 @@ describe("the deployment ledger in a deploy", () => {
     expect(github.requests.filter((q) => q.method !== "GET")).toHaveLength(writes);
   });
 
+  it("operation: status by name reads the remembered id and its status, records nothing", async () => {
+    const env = await startEnv();
+    crowd(env, 39);
+    const first = await deploy(env);
+    const before = github.deployments.deployments.length;
+    env.sim.requests.length = 0;
+    const r = await deploy(env, { operation: "status", wait: "false" });
+    expect(r.outputs).toMatchObject({
+      result: "reused",
+      status: "RUNNING",
+      "endpoint-id": first.outputs["endpoint-id"],
+      "deployment-id": "",
+    });
+    expect(routes(env.sim)).toEqual(["GET get", "GET status"]);
+    expect(github.deployments.deployments).toHaveLength(before);
+  });
+
   it("operation: delete retires the environment's live entries (inactive)", async () => {
     const env = await startEnv();
     const first = await deploy(env);
