@@ -5,6 +5,7 @@ import type { PlannedAction, SweepFacts } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import type { PreviewMatcher } from "../preview-names.ts";
 import type { OperationContext } from "./context.ts";
+import type { SweepLedger } from "./sweep.ts";
 
 type SweepPlan = Extract<PlannedAction, { kind: "sweep" }>;
 
@@ -46,10 +47,25 @@ export async function showSweep(op: OperationContext, plan: SweepPlan): Promise<
 /** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
 export async function executeSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
   const report = await startReport(op, plan);
-  const { deletePlanned } = await import("./sweep.ts");
-  await deletePlanned({ client: op.client, log: op.log, signal: op.signal }, report, op.secrets);
+  const [{ deletePlanned }, ledger] = await Promise.all([import("./sweep.ts"), ledgerOf(op)]);
+  await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
   const failure = sweepOutcome(op).error;
   if (failure) throw failure;
+}
+
+/** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */
+async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> {
+  if (!op.inputs.githubDeployment) return undefined;
+  const { sweepLedger } = await import("../report/sweep-ledger.ts");
+  return sweepLedger({
+    enabled: true,
+    context: op.run,
+    token: op.inputs.githubToken,
+    apiUrl: op.githubApiUrl,
+    log: op.log,
+    secrets: [...op.secrets],
+    signal: op.signal,
+  });
 }
 
 async function startReport(op: OperationContext, plan: SweepPlan) {

@@ -28,12 +28,15 @@ export type RunOutcome =
       error?: unknown;
       /** The workflow was cancelled: that wins over whatever else happened. */
       aborted: boolean;
+      /** The update failed and the last good settings serve again: `rolled-back` (still a failure). */
+      rolledBack?: boolean;
     };
 
 const DONE: Record<Exclude<PlannedAction["kind"], "sweep">, Result> = {
   create: "created",
   update: "updated",
   reuse: "reused",
+  unchanged: "unchanged",
   delete: "deleted",
   nothing: "not-found",
   fail: "failed",
@@ -42,6 +45,7 @@ const DONE: Record<Exclude<PlannedAction["kind"], "sweep">, Result> = {
 export function resultOf(o: RunOutcome): Result {
   if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
   if (o.aborted) return "cancelled";
+  if (o.rolledBack && o.error !== undefined) return "rolled-back";
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
   const action = o.plan.action;

@@ -20,6 +20,7 @@ function values(r: RunReport): Scalars {
     [Output.inferenceUrl]: r.inferenceUrl || null,
     [Output.elapsedSeconds]: elapsedSeconds(r),
     [Output.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
+    [Output.deploymentId]: r.deployment?.id ?? null,
   };
 }
 

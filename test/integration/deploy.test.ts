@@ -87,6 +87,8 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": String(Math.round((end - t0) / 100) / 10),
       "smoke-test-latency-ms": "",
+      // No github-token in this run: the deployment ledger is off.
+      "deployment-id": "",
       json: expect.any(String),
     });
     expect(JSON.parse(r.outputs.json ?? "")).toStrictEqual({
@@ -101,6 +103,7 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": Math.round((end - t0) / 100) / 10,
       "smoke-test-latency-ms": null,
+      "deployment-id": null,
     });
     expect(r.state).toMatchObject({
       "endpoint-id": ep?.id,

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { createPullRequestReader } from "../../src/github-pulls.ts";
+import { buildPayload } from "../../src/ledger.ts";
 import type { Logger } from "../../src/log.ts";
 import { type SweepLedger, sweep } from "../../src/operations/sweep.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
@@ -79,9 +80,12 @@ describe("operation: sweep", () => {
       "support-bot-production",
     ]);
     // GitHub was asked once per PR of this repository's previews, never about another's.
-    expect(gh.requests.map((r) => r.path).sort()).toEqual(
-      [1, 2, 3, 4, 5].map((n) => `/repos/acme/models/pulls/${n}`),
-    );
+    expect(
+      gh.requests
+        .map((r) => r.path)
+        .filter((p) => p.includes("/pulls/"))
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5].map((n) => `/repos/acme/models/pulls/${n}`));
     expect(run.logs.filter((l) => l.startsWith("warning:"))).toEqual([
       expect.stringContaining('"acme--models-pr-5" (PR #5): GitHub does not know this PR (404)'),
     ]);
@@ -99,6 +103,46 @@ describe("operation: sweep", () => {
     // No PR comment from a sweep, and nothing that names an endpoint of the run.
     expect(gh.requests.some((r) => r.path.includes("/comments"))).toBe(false);
     expect(run.outputs["endpoint-name"]).toBe("");
+  });
+
+  it("marks a deleted preview's GitHub deployments inactive, and no other's", async () => {
+    const { env, gh } = await project();
+    const recorded = (n: number, id: string) =>
+      gh.deployments.seed({
+        environment: `friendli/acme--models-pr-${n}`,
+        payload: buildPayload(
+          { id, name: `acme--models-pr-${n}`, projectId: SWEEP_PROJECT },
+          {
+            model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
+            gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+            autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+            engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+          },
+        ),
+        states: ["in_progress", "success"],
+        transientEnvironment: true,
+      });
+    const ids = Object.fromEntries(
+      env.sim
+        .endpoints()
+        .filter((e) => /^acme--models-pr-[13]$/.test(e.name))
+        .map((e) => [e.name, e.id]),
+    );
+    const closed = recorded(1, ids["acme--models-pr-1"] ?? "");
+    const open = recorded(3, ids["acme--models-pr-3"] ?? "");
+
+    const run = await runSweep(env, gh);
+    expect(run.outputs.result).toBe("swept");
+    expect(closed.statuses.map((s) => s.state)).toEqual(["in_progress", "success", "inactive"]);
+    expect(open.statuses.map((s) => s.state)).toEqual(["in_progress", "success"]);
+    expect(run.logs.filter((l) => l.startsWith("warning:"))).toHaveLength(1); // the 404 PR only
+  });
+
+  it("github-deployment: false sends nothing to the deployments API", async () => {
+    const { env, gh } = await project();
+    const run = await runSweep(env, gh, { "github-deployment": "false" });
+    expect(run.outputs.result).toBe("swept");
+    expect(gh.requests.filter((r) => r.path.includes("/deployments"))).toEqual([]);
   });
 
   it("with max-age also deletes the preview of an open PR not updated for longer", async () => {

@@ -29,6 +29,7 @@ const full: RunReport = report({
   inferenceUrl: "https://api.friendli.ai/dedicated/v1",
   finishedAtMs: T0 + 400_049,
   smokeTest: { latencyMs: 812.6, reply: "Hi!", route: "/dedicated/v1/chat/completions" },
+  deployment: { environment: "friendli/my-model-pr-7", id: 5001 },
 });
 
 describe("buildOutputs", () => {
@@ -88,6 +89,7 @@ describe("buildOutputs", () => {
       "inference-url": "https://api.friendli.ai/dedicated/v1",
       "elapsed-seconds": 400,
       "smoke-test-latency-ms": 813,
+      "deployment-id": 5001,
     });
     const failed = JSON.parse(
       buildOutputs(
