@@ -125,6 +125,8 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     deadlineMs,
     log,
     report,
+    env: deps.env,
+    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
     noteCreateSent: () => {
       createSent = true;
     },
@@ -218,9 +220,11 @@ function invalidInputsMessage(problems: Array<{ input: string; message: string }
 
 function maskSecrets(core: Core): string[] {
   // Masked before anything else can print them.
-  const secrets = [core.getInput(Input.friendliToken), core.getInput(Input.githubToken)].filter(
-    (s) => s !== "",
-  );
+  const secrets = [
+    core.getInput(Input.friendliToken),
+    core.getInput(Input.githubToken),
+    core.getInput(Input.hfToken),
+  ].filter((s) => s !== "");
   for (const s of secrets) core.setSecret(s);
   return secrets;
 }

@@ -11,6 +11,9 @@ export const Input = {
   endpointId: "endpoint-id",
   hfModelRepo: "hf-model-repo",
   hfModelRevision: "hf-model-revision",
+  preflight: "preflight",
+  hfToken: "hf-token",
+  hfEndpoint: "hf-endpoint",
   gpu: "gpu",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
@@ -31,6 +34,8 @@ export const Input = {
   githubToken: "github-token",
   smokeTest: "smoke-test",
   smokeTestPrompt: "smoke-test-prompt",
+  smokeTestExpect: "smoke-test-expect",
+  smokeTestMaxTtftMs: "smoke-test-max-ttft-ms",
   apiUrl: "api-url",
   dryRun: "dry-run",
 } as const;
@@ -39,6 +44,7 @@ export type InputName = (typeof Input)[keyof typeof Input];
 export const Output = {
   endpointId: "endpoint-id",
   endpointName: "endpoint-name",
+  modelRevision: "model-revision",
   status: "status",
   phase: "phase",
   errorCode: "error-code",
@@ -48,6 +54,8 @@ export const Output = {
   inferenceUrl: "inference-url",
   elapsedSeconds: "elapsed-seconds",
   smokeTestLatencyMs: "smoke-test-latency-ms",
+  smokeTestTtftMs: "smoke-test-ttft-ms",
+  smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
   json: "json",
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

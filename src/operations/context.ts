@@ -9,6 +9,7 @@ import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
+import type { Dispatcher } from "../undici.ts";
 
 export interface OperationContext {
   inputs: Inputs;
@@ -20,6 +21,10 @@ export interface OperationContext {
   deadlineMs: number;
   log: Logger;
   report: RunReport;
+  /** The runner's environment (HF_ENDPOINT for the pre-flight). */
+  env: NodeJS.ProcessEnv;
+  /** The dispatcher the run was handed, if any (tests); the pre-flight otherwise makes its own. */
+  dispatcher?: Dispatcher;
   /** A create is about to be sent: from now on an endpoint may exist that the run has no id for. */
   noteCreateSent(): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */

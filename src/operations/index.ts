@@ -4,12 +4,13 @@
 import { errorHint } from "../friendli/error-codes.ts";
 import { type FoundEndpoint, lookupEndpoint, type SpecCache } from "../lookup.ts";
 import { describePlan, describeRequest } from "../plan/describe.ts";
-import { plan as makePlan, type Plan, plannedRequest } from "../plan/plan.ts";
+import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
+import { preflightStep } from "./preflight.ts";
 import { runSmokeTest } from "./smoke.ts";
 import { updateEndpoint } from "./update.ts";
 
@@ -41,6 +42,16 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
         inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
     });
     plan = makePlan(inputs, { found });
+    if (needsPreflight(inputs, plan)) {
+      // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
+      const pre = await preflightStep(op);
+      plan = makePlan(inputs, {
+        found,
+        findings: pre.findings,
+        ...(pre.revision ? { revision: pre.revision } : {}),
+        ...(pre.smokeRoute ? { smokeRoute: pre.smokeRoute } : {}),
+      });
+    }
     if (found) recordFound(report, found);
     if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
     if (inputs.dryRun && plan.action.kind !== "fail") {
@@ -95,7 +106,7 @@ async function afterwards(
   updateSentAtMs?: number,
 ): Promise<void> {
   if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
-  if (plan.smokeTest) await runSmokeTest(op, id);
+  if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 
 function statusOf(found: FoundEndpoint): string {

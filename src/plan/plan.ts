@@ -57,6 +57,8 @@ export interface Plan {
   };
   /** After RUNNING, send one small completion. */
   smokeTest: boolean;
+  /** The route the smoke test tries first, when the pre-flight read the model's chat template. */
+  smokeRoute?: SmokeRoute;
   /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
   findings: Finding[];
 }
@@ -66,23 +68,33 @@ export interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];
+  /** The commit the pre-flight resolved the default branch to: pinned in the create or update body. */
+  revision?: string;
+  /** What the pre-flight learned about the chat template: the smoke test's first route. */
+  smokeRoute?: SmokeRoute;
 }
+
+export type SmokeRoute = "chat" | "completions";
 
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {
   const findings = facts.findings ?? [];
-  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => ({
-    operation: inputs.operation,
-    action,
-    ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
-    smokeTest: inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail",
-    findings,
-  });
+  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => {
+    const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+    return {
+      operation: inputs.operation,
+      action,
+      ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
+      smokeTest,
+      ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
+      findings,
+    };
+  };
   const blocking = findings.find((f) => f.severity === "fail");
   if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
   switch (inputs.operation) {
     case "deploy":
-      return make(deployAction(inputs, facts.found), sleepsBy(inputs, facts.found));
+      return make(deployAction(inputs, facts.found, facts.revision), sleepsBy(inputs, facts.found));
     case "delete":
       return make(deleteAction(inputs, facts.found));
     case "status":
@@ -114,7 +126,11 @@ function target(inputs: Inputs): string {
   return inputs.endpointId ?? `named "${inputs.name}"`;
 }
 
-function deployAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
+function deployAction(
+  inputs: Inputs,
+  found: FoundEndpoint | undefined,
+  resolved: string | undefined,
+): PlannedAction {
   if (!found) {
     if (inputs.endpointId) {
       return {
@@ -122,7 +138,7 @@ function deployAction(inputs: Inputs, found: FoundEndpoint | undefined): Planned
         message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
       };
     }
-    return { kind: "create", request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs) } };
+    return { kind: "create", request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs, resolved) } };
   }
   switch (inputs.ifExists) {
     case "fail":
@@ -134,7 +150,7 @@ function deployAction(inputs: Inputs, found: FoundEndpoint | undefined): Planned
     case "reuse":
       return { kind: "reuse", endpoint: found };
     case "update": {
-      const body = updateBody(inputs);
+      const body = updateBody(inputs, resolved);
       return {
         kind: "update",
         endpoint: found,
@@ -159,6 +175,19 @@ function statusAction(inputs: Inputs, found: FoundEndpoint | undefined): Planned
   const reason = `no endpoint ${target(inputs)} in project ${inputs.projectId}`;
   // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
   return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
+}
+
+/**
+ * Whether a deploy asks the Hub first: only before a create or an update (the only actions that
+ * make Friendli download the model), and only with `preflight: true`. Decided on the plan made
+ * without findings; the plan is then made again with them.
+ */
+export function needsPreflight(inputs: Inputs, p: Plan): boolean {
+  return (
+    inputs.operation === "deploy" &&
+    inputs.preflight &&
+    (p.action.kind === "create" || p.action.kind === "update")
+  );
 }
 
 /** The request the plan would send, if any. */

@@ -1,6 +1,7 @@
 // CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
 import type { Operation } from "../inputs.ts";
 import type { Result } from "../names.ts";
+import type { PreflightResult } from "../preflight/types.ts";
 
 /** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
 export interface PhaseSpan {
@@ -49,6 +50,8 @@ export interface RunReport {
     outputTokens?: number;
     tokensPerSecond?: number;
   };
+  /** What the pre-flight on the Hugging Face Hub found, when it ran. */
+  preflight?: PreflightResult;
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];

@@ -174,8 +174,8 @@ describe("plan: the decision table", () => {
     const p = plan(inputs(), { found: undefined, findings });
     expect(p.action).toStrictEqual({ kind: "fail", message: "no config.json" });
     expect(describePlan(p).split("\n").slice(0, 2)).toEqual([
-      "pre-flight gated (warn): gated repo",
-      "pre-flight files (fail): no config.json",
+      "pre-flight gated: warning: gated repo",
+      "pre-flight files: fail: no config.json",
     ]);
   });
 });
