@@ -54,11 +54,11 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
     }
     if (found) recordFound(report, found);
     if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
-    if (inputs.dryRun && plan.action.kind !== "fail") {
+    if (inputs.dryRun) {
       showPlan(op, plan);
-      return { plan };
-    }
-    op.log.debug(describePlan(plan));
+      // A plan that refuses fails the dry run as it would fail the run (execute throws below).
+      if (plan.action.kind !== "fail") return { plan };
+    } else op.log.debug(describePlan(plan));
     await execute(op, plan, memory);
     return { plan };
   } catch (error) {

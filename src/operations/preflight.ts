@@ -29,7 +29,8 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
       dispatcher: op.dispatcher ?? (own as NonNullable<typeof own>),
     });
     report.preflight = r;
-    for (const line of preflightLines(r)) op.log.info(line);
+    // A dry run prints the findings with its plan (describePlan), once.
+    if (!inputs.dryRun) for (const line of preflightLines(r)) op.log.info(line);
     // Annotations for what needs a look; the summary's pre-flight table shows every finding.
     for (const f of r.findings) if (f.severity === "warn") op.log.warning(`pre-flight ${f.check}: ${f.message}`);
     op.log.info(
