@@ -9,13 +9,13 @@ import { dependabotSkipReason, type RunContext } from "./context.ts";
 import { truncate } from "./format.ts";
 import {
   apiUrl,
-  DEFAULT_HUB_URL,
   boolean,
+  DEFAULT_HUB_URL,
   friendliToken,
   githubToken,
   gpu,
-  hfModelRepo,
   hfEndpoint,
+  hfModelRepo,
   hfModelRevision,
   hfToken,
   id,
@@ -30,7 +30,6 @@ import {
 import { Input, type InputName } from "./names.ts";
 import { derivePreviewName } from "./preview-names.ts";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "./timing.ts";
-
 
 export const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";

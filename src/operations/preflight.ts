@@ -32,7 +32,8 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
     // A dry run prints the findings with its plan (describePlan), once.
     if (!inputs.dryRun) for (const line of preflightLines(r)) op.log.info(line);
     // Annotations for what needs a look; the summary's pre-flight table shows every finding.
-    for (const f of r.findings) if (f.severity === "warn") op.log.warning(`pre-flight ${f.check}: ${f.message}`);
+    for (const f of r.findings)
+      if (f.severity === "warn") op.log.warning(`pre-flight ${f.check}: ${f.message}`);
     op.log.info(
       `Pre-flight ${r.ok ? (r.checked ? "passed" : "skipped") : "failed"} in ${(r.elapsedMs / 1000).toFixed(1)} s`,
     );

@@ -1,11 +1,16 @@
 // RUNNING is Friendli's word; one small completion is the proof that the endpoint answers.
-import { OperationFailure } from "../plan/result.ts";
+
 import type { SmokeRoute } from "../plan/plan.ts";
+import { OperationFailure } from "../plan/result.ts";
 import { smokeTest } from "../smoke-test.ts";
 import type { OperationContext } from "./context.ts";
 
 /** `route`: the one the pre-flight chose from the model's chat template; chat when unknown. */
-export async function runSmokeTest(op: OperationContext, endpointId: string, route?: SmokeRoute): Promise<void> {
+export async function runSmokeTest(
+  op: OperationContext,
+  endpointId: string,
+  route?: SmokeRoute,
+): Promise<void> {
   if (!op.inputs.wait) {
     op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
     return;

@@ -138,7 +138,10 @@ function deployAction(
         message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
       };
     }
-    return { kind: "create", request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs, resolved) } };
+    return {
+      kind: "create",
+      request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs, resolved) },
+    };
   }
   switch (inputs.ifExists) {
     case "fail":

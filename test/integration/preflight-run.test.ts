@@ -34,7 +34,10 @@ describe("pre-flight in a deploy", () => {
 
   it("a private repo without hf-token fails and says to pass one or set preflight: false", async () => {
     const { sim, clock } = await startEnv();
-    const r = await runInProcess({ inputs: inputsFor(sim, { "hf-model-repo": "sim-org/private-model" }), clock });
+    const r = await runInProcess({
+      inputs: inputsFor(sim, { "hf-model-repo": "sim-org/private-model" }),
+      clock,
+    });
     expect(r.outputs.result).toBe("failed");
     expect(r.failed).toMatch(/Pass `hf-token`.*or set `preflight: false`/);
     expect(writes(sim)).toEqual([]);
@@ -184,7 +187,9 @@ describe("the measured smoke test in a deploy", () => {
   });
 
   it("a model without a chat template: the pre-flight sends the smoke test to completions first", async () => {
-    const { sim, clock } = await startEnv({ scenario: { noChatTemplate: ["sim-org/base-no-chat-template"] } });
+    const { sim, clock } = await startEnv({
+      scenario: { noChatTemplate: ["sim-org/base-no-chat-template"] },
+    });
     const r = await runInProcess({
       inputs: inputsFor(sim, { "hf-model-repo": "sim-org/base-no-chat-template", "smoke-test": "true" }),
       clock,

@@ -84,7 +84,11 @@ function textFile(path: string, content: string): HubFile {
 export function defaultHubModels(): HubModel[] {
   return [
     {
-      ...hubModel("meta-llama/Llama-3.1-8B-Instruct", { weightsBytes: 16.06 * GB, shards: 4, gated: "manual" }),
+      ...hubModel("meta-llama/Llama-3.1-8B-Instruct", {
+        weightsBytes: 16.06 * GB,
+        shards: 4,
+        gated: "manual",
+      }),
       // A commit of the real repository, which the tests, the demo and the benchmark pin.
       refs: { "pinned-release": "0e9e39f249a16976918f6564b8830bc894c89659" },
     },
