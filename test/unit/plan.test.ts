@@ -204,7 +204,8 @@ describe("plan: the pre-flight", () => {
     ["a revision the workflow gave is kept", { "hf-model-revision": GIVEN }, undefined, GIVEN],
   ])("%s", (_what, given, f, expected) => {
     const p = plan(inputs(given), { found: f, revision: SHA });
-    expect((plannedRequest(p)?.body as { hfModelRepoRevision?: string }).hfModelRepoRevision).toBe(expected);
+    const body = plannedRequest(p)?.body as { hfModelRepoRevision?: string } | undefined;
+    expect(body?.hfModelRepoRevision).toBe(expected);
   });
 
   it("without a resolved commit the body names no revision (Friendli resolves the default branch)", () => {
