@@ -87,6 +87,9 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": String((end - t0) / 1000),
       "smoke-test-latency-ms": "",
+      "model-revision": REVISION,
+      "smoke-test-ttft-ms": "",
+      "smoke-test-tokens-per-second": "",
       json: expect.any(String),
     });
     expect(JSON.parse(r.outputs.json ?? "")).toStrictEqual({
@@ -101,6 +104,9 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": (end - t0) / 1000,
       "smoke-test-latency-ms": null,
+      "model-revision": REVISION,
+      "smoke-test-ttft-ms": null,
+      "smoke-test-tokens-per-second": null,
     });
     expect(r.state).toMatchObject({
       "endpoint-id": ep?.id,
