@@ -29,15 +29,17 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
       dispatcher: op.dispatcher ?? (own as NonNullable<typeof own>),
     });
     report.preflight = r;
-    // A dry run prints the findings with its plan (describePlan), once.
-    if (!inputs.dryRun) for (const line of preflightLines(r)) op.log.info(line);
-    // Annotations for what needs a look; the summary's pre-flight table shows every finding.
-    for (const f of r.findings)
-      if (f.severity === "warn") op.log.warning(`pre-flight ${f.check}: ${f.message}`);
+    // Warnings are annotations (the summary's pre-flight table shows every finding); a dry run
+    // prints the rest with its plan (describePlan), so once.
+    for (const [i, line] of preflightLines(r).entries()) {
+      if (r.findings[i]?.severity === "warn") op.log.warning(line);
+      else if (!inputs.dryRun) op.log.info(line);
+    }
     op.log.info(
       `Pre-flight ${r.ok ? (r.checked ? "passed" : "skipped") : "failed"} in ${(r.elapsedMs / 1000).toFixed(1)} s`,
     );
-    if (r.revision && report.model && !report.model.revision) {
+    // `model-revision` is the commit deployed: pinned only when the deploy goes ahead.
+    if (r.ok && r.revision && report.model && !report.model.revision) {
       report.model = { ...report.model, revision: r.revision };
     }
     return r;

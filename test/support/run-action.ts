@@ -134,7 +134,14 @@ function asShownByRunner(chunk: string): string {
   return chunk
     .split("\n")
     .filter((line) => !line.startsWith("::debug::") && !line.startsWith("::add-mask::"))
-    .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, (_, level: string) => `${level}: `))
+    .map((line) =>
+      line.replace(
+        /^::(warning|error|notice)[^:]*::(.*)$/,
+        // The runner decodes what @actions/core escaped in a command's message.
+        (_, level: string, message: string) =>
+          `${level}: ${message.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%")}`,
+      ),
+    )
     .join("\n");
 }
 
