@@ -1,4 +1,4 @@
-// Time-to-notice and calls spent by the polling policy: replays reference endpoint lifecycles through
+// Time-to-notice and calls spent: replays reference endpoint lifecycles through
 // the REAL waiter (src/wait.ts) on a virtual clock, for our polling policy and two alternatives,
 // and checks our policy against the budgets.
 //
@@ -10,7 +10,7 @@
 import { virtualClock } from "../src/clock.ts";
 import type { EndpointStatus } from "../src/friendli/schemas.ts";
 import { silentLogger } from "../src/log.ts";
-import { nextPollDelayMs, type PollPolicy, waitForEndpoint } from "../src/wait.ts";
+import { FINAL_POLL_MARGIN_MS, nextPollDelayMs, type PollPolicy, waitForEndpoint } from "../src/wait.ts";
 
 const PHASES = ["REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING"] as const;
 
@@ -23,9 +23,12 @@ interface Lifecycle {
 }
 
 const REFERENCE: Lifecycle = { name: "reference 60/240/90", durations: [60, 240, 90] };
+const FAST = "fast 20/40/30";
 const LIFECYCLES: Lifecycle[] = [
   REFERENCE,
   { name: "fast 20/40/30", durations: [20, 40, 30] },
+  { name: "short engine 20/40/15", durations: [20, 40, 15] },
+  { name: "short engine 20/40/10", durations: [20, 40, 10] },
   { name: "slow 300/900/180", durations: [300, 900, 180] },
   ...PHASES.map((_, i) => ({ ...REFERENCE, name: `FAILED in ${PHASES[i]}`, failIn: i })),
 ];
@@ -147,6 +150,42 @@ export interface Row {
   worstRunRequestsPerMin: number;
 }
 
+/**
+ * The whole wait budget is used: an endpoint that never becomes RUNNING is polled one last time
+ * just before the deadline, and the wait ends at it, not a poll interval early.
+ */
+async function deadlineChecks() {
+  const out = [];
+  for (const timeoutMs of [8_000, 30 * 60_000]) {
+    const clock = virtualClock(Date.UTC(2026, 0, 1), seeded(7));
+    const start = clock.now();
+    const polledAt: number[] = [];
+    const outcome = await waitForEndpoint({
+      endpointId: "bench",
+      getStatus: async () => {
+        polledAt.push(clock.now() - start);
+        return { status: "INITIALIZING", phase: "DOWNLOADING_MODEL" };
+      },
+      clock,
+      signal: new AbortController().signal,
+      deadlineMs: start + timeoutMs,
+      minReplicas: 0,
+      target: "running",
+      log: silentLogger,
+    });
+    const last = polledAt.at(-1) ?? 0;
+    out.push({
+      budget: `wait-timeout ${timeoutMs / 1000} s: the last poll goes out just before the deadline`,
+      value: `last poll at ${(last / 1000).toFixed(1)} s, ended ${outcome.kind} at ${(outcome.waitedMs / 1000).toFixed(1)} s`,
+      pass:
+        outcome.kind === "timed-out" &&
+        last >= timeoutMs - FINAL_POLL_MARGIN_MS &&
+        outcome.waitedMs <= timeoutMs,
+    });
+  }
+  return out;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const runsArg = args.indexOf("--runs");
@@ -178,24 +217,28 @@ async function main() {
 
   const ours = rows.filter((r) => r.policy === "ours");
   const running = ours.filter((r) => !r.failure);
+  const perMinute = (lifecycle: string, max: number) =>
+    ours
+      .filter((r) => r.lifecycle === lifecycle)
+      .map((r) => ({
+        budget: `status requests per minute of waiting <= ${max} (${lifecycle}, all runs together)`,
+        value: `${r.requestsPerMin.toFixed(2)} (worst single run ${r.worstRunRequestsPerMin.toFixed(2)})`,
+        pass: r.requestsPerMin <= max,
+      }));
   const checks = [
     ...running.map((r) => ({
-      budget: `median time-to-notice of RUNNING <= 3 s (${r.lifecycle})`,
-      value: `${r.medianNoticeS.toFixed(2)} s`,
-      pass: r.medianNoticeS <= 3,
+      budget: `time-to-notice of RUNNING: median <= 3 s, worst <= 6.5 s (${r.lifecycle})`,
+      value: `${r.medianNoticeS.toFixed(2)} s / ${r.worstNoticeS.toFixed(2)} s`,
+      pass: r.medianNoticeS <= 3 && r.worstNoticeS <= 6.5,
     })),
     {
       budget: "any failure noticed within 15 s (worst of all FAILED runs)",
       value: `${Math.max(...ours.filter((r) => r.failure).map((r) => r.worstNoticeS)).toFixed(2)} s`,
       pass: ours.filter((r) => r.failure).every((r) => r.worstNoticeS <= 15),
     },
-    ...ours
-      .filter((r) => r.lifecycle === REFERENCE.name)
-      .map((r) => ({
-        budget: "status requests per minute of waiting <= 6 (reference lifecycle, worst run)",
-        value: `${r.worstRunRequestsPerMin.toFixed(2)} (mean ${r.requestsPerMin.toFixed(2)})`,
-        pass: r.worstRunRequestsPerMin <= 6,
-      })),
+    ...perMinute(REFERENCE.name, 6),
+    ...perMinute(FAST, 7),
+    ...(await deadlineChecks()),
   ];
 
   if (asJson) {

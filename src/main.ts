@@ -1,9 +1,12 @@
-// The orchestrator: parse the inputs, run one operation, report. The only module that talks to
-// the runner (src/runner.ts) for outputs, state and failure; everything it uses is passed in or
-// built here, so tests drive run() with their own clock, dispatcher, signal and environment.
+// The orchestrator: parse the inputs, run one operation, report. The only module of the main step
+// that talks to the runner (@actions/core) for outputs, state and failure; everything it uses is
+// passed in or built here, so tests drive run() with their own clock, dispatcher, signal and
+// environment.
+import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
 import { type RunContext, readRunContext } from "./context.ts";
+import type { Core } from "./core.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
@@ -18,9 +21,6 @@ import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
 import { guardCore } from "./report/safe-text.ts";
 import { renderSummary } from "./report/summary.ts";
-// Our own runner module, not @actions/core: see src/runner.ts for why (startup time, bundle weight).
-import type { Core } from "./runner.ts";
-import * as actionsCore from "./runner.ts";
 
 /** The part of the runner interface the action uses: tests may pass a recorder. */
 export type { Core };
@@ -46,6 +46,8 @@ interface Run {
   warn: (message: string) => void;
   inputs?: Inputs;
   context?: RunContext;
+  /** The endpoint whose state an operation saved itself. */
+  remembered?: string;
 }
 
 export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
@@ -72,7 +74,6 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     },
   };
   try {
-    core.saveState(State.isPost, "true");
     r.context = readRunContext(deps.env);
     const parsed = parseInputs((name) => core.getInput(name), r.context);
     if (parsed.kind !== "ok") {
@@ -128,9 +129,17 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     env: deps.env,
     ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
     noteCreateSent: () => {
+      // Saved before the first create goes out, so a cancellation before its id is known still
+      // leaves the post step enough to find it by name. A create is only sent after the lookup by
+      // name found nothing, hence the name was absent before it.
+      if (!createSent) {
+        core.saveState(State.createSentAt, String(clock.now()));
+        core.saveState(State.nameAbsentBefore, "true");
+      }
       createSent = true;
     },
     remember: (endpointId, createdByThisRun) => {
+      r.remembered = endpointId;
       if (createdByThisRun) createdId = endpointId;
       report.createdByThisRun = createdByThisRun;
       core.saveState(State.endpointId, endpointId);
@@ -173,6 +182,11 @@ async function finish(r: Run): Promise<RunReport> {
   // Outputs first: they are what later steps read, and nothing before them may throw.
   writeOutputs(report, core.setOutput);
   try {
+    // Every path that knows its endpoint saves it (reuse, status, delete too), never as created here.
+    if (report.endpointId && r.remembered !== report.endpointId) {
+      core.saveState(State.endpointId, report.endpointId);
+      core.saveState(State.createdByThisRun, "false");
+    }
     core.saveState(State.result, report.result);
   } catch (err) {
     log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);

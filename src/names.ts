@@ -60,13 +60,15 @@ export const Output = {
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
-/** Saved with core.saveState so a `post:` step can act on the endpoint this run touched. */
+/** Saved with core.saveState so the post step (its own bundle) can act on what this run did. */
 export const State = {
-  /** Set by the main step; its presence tells the shared bundle that it runs as the post step. */
-  isPost: "is-post",
   endpointId: "endpoint-id",
   createdByThisRun: "created-by-this-run",
   result: "result",
+  /** When the first create request went out (ms since the epoch): set before it is sent. */
+  createSentAt: "create-sent-at",
+  /** "true" when the lookup right before the create found no endpoint of the name. */
+  nameAbsentBefore: "name-absent-before",
 } as const;
 
 export const RESULTS = [

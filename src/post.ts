@@ -1,43 +1,193 @@
-// The post step (action.yml `post:`, always run, also after cancellation). It exists for one job
-// the main step cannot do safely: deleting, after a cancellation, an endpoint this run created
-// when delete-on-failure asks for it (the main step sends no request after the signal).
-import { systemClock } from "./clock.ts";
+// The post step (dist/post.js). It exists for one job the main step cannot do safely: cleaning up,
+// after a cancellation, an endpoint this run created (the main step sends no request after the
+// signal). With delete-on-failure it deletes it; without, it says which step would. Its HTTP layer
+// passes GET and DELETE only: whatever the state says, this step cannot create or update anything.
+import * as actionsCore from "@actions/core";
+import type { Dispatcher } from "undici";
+import { type Clock, systemClock } from "./clock.ts";
 import { readRunContext } from "./context.ts";
+import type { PostCore } from "./core.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
+import { createHttp, type Http } from "./friendli/http.ts";
 import { formatError } from "./friendli/redact.ts";
-import { parseInputs } from "./inputs.ts";
+import { type Inputs, parseInputs } from "./inputs.ts";
+import { findByName } from "./lookup.ts";
 import { State } from "./names.ts";
 import { statusAdvice } from "./operations/advice.ts";
+import { pickOrphan, planPost } from "./post-decide.ts";
 import { safeLogger } from "./report/safe-text.ts";
-import * as core from "./runner.ts";
-import { CLEANUP_DEADLINE_MS } from "./timing.ts";
 
-export async function post({ signal }: { signal: AbortSignal }): Promise<void> {
-  const endpointId = core.getState(State.endpointId);
-  if (core.getState(State.result) !== "cancelled" || core.getState(State.createdByThisRun) !== "true") return;
-  const parsed = parseInputs((name) => core.getInput(name), readRunContext());
-  if (parsed.kind !== "ok" || !parsed.inputs.deleteOnFailure || !endpointId) return;
+/** Time for the whole post step: a minute of lagging listings, then the delete. */
+const POST_DEADLINE_MS = 90_000;
+/** Waits between listings while the list lags behind the create: about a minute in all. */
+export const ORPHAN_LAG_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
+
+export interface PostDeps {
+  core: PostCore;
+  clock: Clock;
+  signal: AbortSignal;
+  env: NodeJS.ProcessEnv;
+  dispatcher?: Dispatcher;
+}
+
+export type PostResult = "nothing" | "deleted" | "not-found" | "warned";
+
+/** For @github/local-action, which calls an entry's run() without arguments. */
+export const run = (): Promise<PostResult> => post();
+
+export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResult> {
+  const deps: PostDeps = {
+    core: actionsCore,
+    clock: systemClock,
+    signal: new AbortController().signal,
+    env: process.env,
+    ...overrides,
+  };
+  const { core } = deps;
+  const plan = planPost({
+    result: core.getState(State.result),
+    endpointId: core.getState(State.endpointId),
+    createdByThisRun: core.getState(State.createdByThisRun),
+    createSentAt: core.getState(State.createSentAt),
+    nameAbsentBefore: core.getState(State.nameAbsentBefore),
+  });
+  if (plan.kind === "nothing") return "nothing";
+  const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env));
+  if (parsed.kind !== "ok") return "nothing";
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);
-  const log = safeLogger(core, [inputs.friendliToken]);
-  const client = new FriendliClient({
+  const secrets = [inputs.friendliToken];
+  // From here every line is redacted and unable to form a workflow command.
+  deps.core = { ...core, ...safeLogger(core, secrets) };
+  if (plan.kind === "delete-by-id") {
+    // The main step already said how to delete it when delete-on-failure is off.
+    if (!inputs.deleteOnFailure) return "nothing";
+    return deleteById(deps, inputs, plan.endpointId, secrets);
+  }
+  if (!inputs.deleteOnFailure) {
+    deps.core.warning(
+      `The run was cancelled after it sent the create of "${inputs.name}": that endpoint may exist and cost GPU time. ` +
+        `Delete it with this step:\n${deleteStep(inputs)}`,
+    );
+    return "warned";
+  }
+  return deleteOrphan(deps, inputs, plan.createSentAtMs, secrets);
+}
+
+function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
+  const http = createHttp({
     baseUrl: inputs.apiUrl,
     token: inputs.friendliToken,
     teamId: inputs.teamId,
-    clock: systemClock,
-    signal,
-    deadlineMs: systemClock.now() + CLEANUP_DEADLINE_MS,
-    log,
+    dispatcher: deps.dispatcher,
+    clock: deps.clock,
+    signal: deps.signal,
+    deadlineMs: deps.clock.now() + POST_DEADLINE_MS,
+    log: { info: deps.core.info, warning: deps.core.warning, debug: deps.core.debug },
     advise: statusAdvice,
   });
+  return new FriendliClient(readAndDeleteOnly(http));
+}
+
+/** The HTTP layer with every method but GET and DELETE refused before anything is sent. */
+export function readAndDeleteOnly(http: Http): Http {
+  return {
+    get baseUrl() {
+      return http.baseUrl;
+    },
+    get secrets() {
+      return http.secrets;
+    },
+    close: () => http.close(),
+    send: (op) =>
+      op.method === "GET" || op.method === "DELETE"
+        ? http.send(op)
+        : Promise.reject(new Error(`the post step sends no ${op.method} (${op.operation})`)),
+  };
+}
+
+async function deleteById(
+  deps: PostDeps,
+  inputs: Inputs,
+  id: string,
+  secrets: string[],
+): Promise<PostResult> {
+  const client = clientFor(deps, inputs);
   try {
-    await client.delete(endpointId);
-    log.info(`delete-on-failure: deleted endpoint ${endpointId}, created by the cancelled run`);
+    await client.delete(id);
+    deps.core.info(`delete-on-failure: deleted endpoint ${id}, created by the cancelled run`);
+    return "deleted";
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return;
-    log.warning(
-      `delete-on-failure: could not delete endpoint ${endpointId}: ${formatError(err, [inputs.friendliToken])}`,
-    );
+    if (err instanceof ApiError && err.status === 404) return "not-found";
+    deps.core.warning(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}`);
+    return "warned";
+  } finally {
+    await client.http.close();
   }
+}
+
+/** Finds the endpoint the cancelled create made, by name, and deletes it only if it is surely ours. */
+async function deleteOrphan(
+  deps: PostDeps,
+  inputs: Inputs,
+  sentAtMs: number,
+  secrets: string[],
+): Promise<PostResult> {
+  const { core, clock, signal } = deps;
+  const client = clientFor(deps, inputs);
+  const advice = `Delete it with this step:\n${deleteStep(inputs)}`;
+  try {
+    for (const delay of [...ORPHAN_LAG_DELAYS_MS, undefined]) {
+      const found = await findByName(client, inputs.projectId, inputs.name, { signal });
+      const verdict = pickOrphan(
+        found.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+        sentAtMs,
+      );
+      if (verdict.kind === "delete") {
+        await client.delete(verdict.id);
+        core.info(
+          `delete-on-failure: deleted endpoint ${verdict.id} ("${inputs.name}"), created by the cancelled run before its id was known`,
+        );
+        return "deleted";
+      }
+      if (verdict.kind === "unsure") {
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
+            `that name: this step cannot tell which one the run created and deletes none. ${advice}`,
+        );
+        return "warned";
+      }
+      if (delay === undefined) break;
+      core.info(
+        `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+      );
+      await clock.sleep(delay, signal);
+    }
+    core.warning(
+      `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
+        `If one appears later: ${advice}`,
+    );
+    return "not-found";
+  } catch (err) {
+    core.warning(
+      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${formatError(err, secrets)}. ${advice}`,
+    );
+    return "warned";
+  } finally {
+    await client.http.close();
+  }
+}
+
+/** The workflow step that deletes the endpoint by name: what a person pastes into a workflow. */
+export function deleteStep(inputs: Pick<Inputs, "projectId" | "name" | "teamId">): string {
+  return [
+    "- uses: friendli-deploy-action/deploy@v1",
+    "  with:",
+    "    operation: delete",
+    "    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",
+    ...(inputs.teamId ? [`    team-id: ${inputs.teamId}`] : []),
+    `    project-id: ${inputs.projectId}`,
+    `    name: ${inputs.name}`,
+  ].join("\n");
 }

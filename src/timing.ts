@@ -16,24 +16,29 @@ export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
 // ---------------------------------------------------------------------------------------------
 
 /** Any failure noticed within 15 s: no ordinary sleep between polls is longer than this. */
-export const QUIET_MS = 14_000;
-/** An engine needs tens of seconds to load weights: its first 15 s are polled slowly. */
-export const ENGINE_EARLY_MS = 15_000;
-/** From here on an engine start is polled at ENGINE_MS (ramping down from ENGINE_START_DELAY_MS). */
-export const ENGINE_RAMP_END_MS = 25_000;
-export const ENGINE_START_DELAY_MS = 10_000;
-/** Median notice of RUNNING at most 3 s: half of this gap, where only the engine start ends. */
+export const QUIET_MS = 14_800;
+/** Median notice of RUNNING at most 3 s, worst 6.5 s: the engine start, the only phase that ends in it. */
 export const ENGINE_MS = 5_500;
+/** ±15 % on the engine poll: the longest gap stays 6.3 s, and runs that start alike drift apart. */
+export const ENGINE_JITTER = 0.15;
+/** An engine phase estimated younger than this was first seen by the last poll (half a quiet gap). */
+export const ENGINE_FIRST_MS = 7_500;
+/** The first engine gap is drawn from this up to the longest gap, so polls fall at any offset. */
+export const MIN_ENGINE_GAP_MS = 2_500;
 /** No phase to go by (UPDATING, SLEEPING with min > 0, a delete): start here, ease off to QUIET_MS. */
 export const UNKNOWN_START_MS = 5_000;
-/** Failed polls back off from this, doubling, up to QUIET_MS. */
+/** Failed polls back off from this, doubling, up to FAILURE_CAP_MS. */
 export const FAILURE_BASE_MS = 2_000;
-/** ±5 % on every delay: PR workflows started by one push drift apart instead of polling together. */
+export const FAILURE_CAP_MS = 14_000;
+/** ±5 % on every other delay: PR workflows started by one push drift apart instead of polling together. */
 export const POLL_JITTER = 0.05;
 /** While waiting, a line every minute tells the log reader the action is alive. */
 export const HEARTBEAT_MS = 60_000;
-/** The last poll goes out this long before the deadline, so it can still be answered in time. */
-export const FINAL_POLL_MARGIN_MS = 2_000;
+/**
+ * When the next poll would fall after the deadline, one last poll goes out this long before it
+ * instead (the HTTP layer starts nothing at the deadline itself; a status read answers in less).
+ */
+export const FINAL_POLL_MARGIN_MS = 500;
 /** A 404 this soon after the wait starts is a list that lags the create, not a deleted endpoint. */
 export const NOT_FOUND_GRACE_MS = 30_000;
 /** Failed polls in a row that a wait survives (about 30 s with the backoff above). */

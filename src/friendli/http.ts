@@ -2,11 +2,12 @@
 // signal and a per-request timeout, classifies each failure (./retry.ts) and retries only what is
 // safe to repeat. What a request looks like is ./request-policy.ts; what an answer means is
 // ./error-body.ts. Messages are redacted with the token.
+
+import { type Dispatcher, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
 import { type Clock, systemClock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { MAX_REQUEST_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../timing.ts";
-import { type Dispatcher, request } from "../undici.ts";
 import { interpretResponse } from "./error-body.ts";
 import { ApiError, abortedError } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";

@@ -1,8 +1,9 @@
 // What every Friendli request looks like before it is sent: where it may go (https, or http on a
 // loopback host), how a path is built from ids, which headers it carries, and the dispatcher that
 // honours the runner's proxy settings. Pure, apart from building the dispatcher.
+
+import { type Dispatcher, EnvHttpProxyAgent } from "undici";
 import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../timing.ts";
-import { type Dispatcher, EnvHttpProxyAgent } from "../undici.ts";
 
 // Kept by hand next to package.json's version: importing package.json would need JSON import
 // attributes through tsc, vitest and the bundler for one string.

@@ -9,7 +9,7 @@ import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
-import type { Dispatcher } from "../undici.ts";
+import type { Dispatcher } from "undici";
 
 export interface OperationContext {
   inputs: Inputs;

@@ -5,12 +5,11 @@
 //
 // Redirects are followed here, not by fetch: fetch would carry `hf-token` to wherever the Hub points
 // (a CDN, another host). Here the token stays on the Hub's origin, and https never goes to http.
-import { fetch as undiciFetch } from "undici";
+import { type Dispatcher, fetch as undiciFetch } from "undici";
 import type { Clock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { backoffDelay } from "../friendli/retry.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
-import type { Dispatcher } from "../undici.ts";
 
 export interface HubFetchOptions {
   dispatcher: Dispatcher;

@@ -5,7 +5,7 @@ import type { Clock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
 import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../timing.ts";
-import type { Dispatcher } from "../undici.ts";
+import type { Dispatcher } from "undici";
 import { decide } from "./decide.ts";
 import type { PreflightContext, PreflightResult } from "./types.ts";
 

@@ -12,9 +12,10 @@
 // its own, so nothing depends on a later line arriving (a `stop-commands` block that a crash or a
 // cancellation never closes would silence the rest of the job, our own failure included). The
 // escape is visible: a reader sees `\::error::` and knows the text was someone else's.
+
+import type { Core } from "../core.ts";
 import { redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
-import type { Core } from "../runner.ts";
 
 // Every line break a reader of the log could see: the runner splits on \r, \n and \r\n; the log
 // viewer and other tools also break on NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, and on VT/FF.

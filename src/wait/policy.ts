@@ -3,12 +3,13 @@
 
 import { clampRetryAfter } from "../friendli/retry.ts";
 import {
-  ENGINE_EARLY_MS,
+  ENGINE_FIRST_MS,
+  ENGINE_JITTER,
   ENGINE_MS,
-  ENGINE_RAMP_END_MS,
-  ENGINE_START_DELAY_MS,
   FAILURE_BASE_MS,
+  FAILURE_CAP_MS,
   MAX_RETRY_AFTER_MS,
+  MIN_ENGINE_GAP_MS,
   POLL_JITTER,
   QUIET_MS,
   UNKNOWN_START_MS,
@@ -41,72 +42,73 @@ export type PollPolicy = (s: PollState) => number;
 /**
  * The budgets and how this policy meets them.
  *
- * - Any failure noticed within 15 s: no sleep is longer than QUIET_MS = 14 s, except when the
- *   server throttles us and says how long to wait (Retry-After wins then, clamped to 60 s).
- * - At most 6 status requests per minute of waiting on the reference lifecycle: while the phase
- *   says nothing is about to succeed (REQUESTING_VIRTUAL_MACHINE, DOWNLOADING_MODEL end in another
- *   phase, never in RUNNING) we poll at the failure budget, 14 s. That is most of a deploy (300 of
- *   390 s in the reference) at ~4.3 requests per minute, which leaves room to poll the engine fast.
- * - Median time-to-notice of RUNNING at most 3 s: only ENGINE_INITIALIZING (and AWAKING, the same
- *   engine start) ends in RUNNING. The median notice is half the gap the change falls in, so the
- *   gap there is ENGINE_MS = 5.5 s (2.75 s expected). An engine needs tens of seconds to load
- *   weights, so its first 15 s are polled at 10 s, ramping down to 5.5 s at 25 s: early enough
- *   for the fast reference (30 s engine), and ~3 requests saved on every deploy.
+ * - Any failure noticed within 15 s: no sleep is longer than QUIET_MS = 14.8 s (jitter included),
+ *   except when the server throttles us and says how long to wait (Retry-After wins then, clamped
+ *   to 60 s).
+ * - At most 6 status requests per minute of waiting on the reference lifecycle, 7 on the fast one:
+ *   while the phase says nothing is about to succeed (REQUESTING_VIRTUAL_MACHINE, DOWNLOADING_MODEL
+ *   end in another phase, never in RUNNING) we poll at the failure budget. That is most of a deploy
+ *   (300 of 390 s in the reference) at ~4.1 requests per minute, which pays for a fast engine poll.
+ * - Time-to-notice of RUNNING, median at most 3 s and worst 6.5 s, for every engine phase of 10 s
+ *   or more: only ENGINE_INITIALIZING (and AWAKING, the same engine start) ends in RUNNING, and it
+ *   is polled every ENGINE_MS = 5.5 s ±15 % from the moment it is seen (longest gap 6.3 s, so an
+ *   engine that starts in 10 or 15 s is not noticed late). The median notice is half the gap,
+ *   provided the polls fall at any offset to the engine's start: the first gap after the phase is
+ *   seen is drawn from 2.5-6.3 s for that (otherwise runs that start alike poll alike).
  * - Unknown territory (no phase, UPDATING, SLEEPING with min > 0, waiting for a delete): start at
- *   5 s and ease off by 1 s per 30 s in that state, up to 14 s.
- * - Jitter: ±5 % on every delay (clamped to the 14 s ceiling), so PR workflows started by the same
+ *   5 s and ease off by 1 s per 30 s in that state, up to the failure budget.
+ * - Jitter: ±5 % on every other delay (clamped to the ceiling), so PR workflows started by the same
  *   push drift apart within a few polls instead of hitting a shared team rate limit together.
  * - Failed polls: capped exponential backoff, 2 s doubling to 14 s, with "equal jitter" (between
  *   half and all of it: never a hot loop); five in a row last ~30 s before the waiter gives up.
  *
  * Measured with scripts/bench-polling.ts (virtual clock through the real waiter, 1000 runs per
- * lifecycle, the waiter starting 0-15 s into the lifecycle):
- *
- * | lifecycle (VM/download/engine s) | RUNNING notice median / worst | requests/min (mean, worst run) |
- * | -------------------------------- | ----------------------------- | ------------------------------ |
- * | reference 60/240/90              | 2.6 s / 5.7 s                 | 5.73, 5.93                     |
- * | fast 20/40/30                    | 2.7 s / 5.6 s                 | 5.96, 6.68                     |
- * | slow 300/900/180                 | 2.8 s / 5.7 s                 | 5.16, 5.22                     |
- * | FAILED in any phase              | worst 14.0 s                  |                                |
- *
- * Beside it: a fixed 5 s poll notices as fast (2.6 s) for 12.2 requests per minute; an AWS-style
- * waiter (15 s doubling to 120 s) spends 1 per minute but notices RUNNING after 59 s on median
- * and a failure after up to 120 s.
+ * lifecycle, the waiter starting 0-15 s into the lifecycle); the figures are in the README's
+ * Performance section.
  */
-export {
-  ENGINE_EARLY_MS,
-  ENGINE_MS,
-  ENGINE_RAMP_END_MS,
-  ENGINE_START_DELAY_MS,
-  FAILURE_BASE_MS,
-  MAX_RETRY_AFTER_MS,
-  QUIET_MS,
-  UNKNOWN_START_MS,
-};
+export { ENGINE_MS, FAILURE_BASE_MS, MAX_RETRY_AFTER_MS, QUIET_MS, UNKNOWN_START_MS };
 
 export function nextPollDelayMs(s: PollState): number {
   if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {
     return clampRetryAfter(s.retryAfterMs);
   }
   if (s.consecutiveFailures > 0) {
-    const cap = Math.min(QUIET_MS, FAILURE_BASE_MS * 2 ** (s.consecutiveFailures - 1));
+    const cap = Math.min(FAILURE_CAP_MS, FAILURE_BASE_MS * 2 ** (s.consecutiveFailures - 1));
     return Math.round(cap / 2 + (s.random * cap) / 2);
   }
-  return Math.round(Math.min(QUIET_MS, baseDelayMs(s) * (1 + POLL_JITTER * (2 * s.random - 1))));
+  const engine = inEngineStart(s);
+  if (engine && s.msInPhase < ENGINE_FIRST_MS) {
+    // Just seen: the first gap is drawn from a wide range, so the polls that follow fall at any
+    // offset to the engine's start, whatever offset the slower polls before it happened to have.
+    return Math.round(MIN_ENGINE_GAP_MS + s.random * (ENGINE_MS * (1 + ENGINE_JITTER) - MIN_ENGINE_GAP_MS));
+  }
+  const jitter = engine ? ENGINE_JITTER : POLL_JITTER;
+  return Math.round(Math.min(QUIET_MS, baseDelayMs(s) * (1 + jitter * (2 * s.random - 1))));
+}
+
+function building(status: string): boolean {
+  return status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
+}
+
+/** VM and download end in another phase, never in RUNNING: polled at the failure budget. */
+function inQuietPhase(s: PollState): boolean {
+  const phase = (s.phase ?? "").trim().toUpperCase();
+  return (
+    building(s.status.trim().toUpperCase()) &&
+    (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")
+  );
+}
+
+/** The one stretch that ends in RUNNING: the engine loading (a first start or a wake). */
+function inEngineStart(s: PollState): boolean {
+  const status = s.status.trim().toUpperCase();
+  const phase = (s.phase ?? "").trim().toUpperCase();
+  if (inQuietPhase(s)) return false;
+  return (building(status) && phase === "ENGINE_INITIALIZING") || status === "AWAKING";
 }
 
 function baseDelayMs(s: PollState): number {
-  const status = s.status.trim().toUpperCase();
-  const phase = (s.phase ?? "").trim().toUpperCase();
-  const building = status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
-  if (building && (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")) {
-    return QUIET_MS;
-  }
-  if ((building && phase === "ENGINE_INITIALIZING") || status === "AWAKING") {
-    if (s.msInPhase <= ENGINE_EARLY_MS) return ENGINE_START_DELAY_MS;
-    if (s.msInPhase >= ENGINE_RAMP_END_MS) return ENGINE_MS;
-    const f = (s.msInPhase - ENGINE_EARLY_MS) / (ENGINE_RAMP_END_MS - ENGINE_EARLY_MS);
-    return ENGINE_START_DELAY_MS + f * (ENGINE_MS - ENGINE_START_DELAY_MS);
-  }
+  if (inQuietPhase(s)) return QUIET_MS;
+  if (inEngineStart(s)) return ENGINE_MS;
   return Math.min(QUIET_MS, UNKNOWN_START_MS + Math.max(0, s.msInPhase) / 30);
 }

@@ -1,10 +1,14 @@
 // The built bundle, run as a child process the way the runner runs it, against the simulator.
 // These tests prove that dist/index.js loads, reads INPUT_* env, writes outputs/state/summary files
 // and reacts to signals; the logic itself is covered in-process elsewhere.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitOf } from "../simulator/hub-models.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
-import { runAction } from "../support/run-action.ts";
+import { repoRoot, runAction } from "../support/run-action.ts";
 
 const TOKEN = "flp_dist_test_token_0123456789";
 const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
@@ -208,5 +212,41 @@ describe("cancellation of dist/index.js", () => {
     } finally {
       run.cleanup();
     }
+  });
+});
+
+describe("source maps", () => {
+  it("map a position in the bundle back to the src/ line it came from", () => {
+    // The message is found in the minified chunk, and the map must lead back to its line in the
+    // src/ file that holds it: what a stack trace through that code shows once maps are on (dist/index.js
+    // turns them on before the bundle loads).
+    const message = "status check throttled";
+    const srcFile = readdirSync(join(repoRoot, "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .find((f) => readFileSync(join(repoRoot, "src", f), "utf8").includes(message));
+    expect(srcFile).toBeDefined();
+    const srcLine =
+      readFileSync(join(repoRoot, "src", srcFile ?? ""), "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes(message)) + 1;
+    const bundle = join(repoRoot, "dist/bundle");
+    const chunk = readdirSync(bundle).find(
+      (f) => f.endsWith(".js") && readFileSync(join(bundle, f), "utf8").includes(message),
+    );
+    expect(chunk).toBeDefined();
+    const script = `
+      import { findSourceMap } from "node:module";
+      process.setSourceMapsEnabled(true);
+      const url = ${JSON.stringify(pathToFileURL(join(bundle, chunk ?? "")).href)};
+      await import(url);
+      const text = (await import("node:fs")).readFileSync(new URL(url), "utf8");
+      const at = text.indexOf(${JSON.stringify(message)});
+      const line = text.slice(0, at).split("\\n").length - 1;
+      const column = at - (text.lastIndexOf("\\n", at - 1) + 1);
+      console.log(JSON.stringify(findSourceMap(new URL(url).pathname)?.findOrigin(line + 1, column + 1)));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    const origin = JSON.parse(out) as { fileName: string; lineNumber: number };
+    expect(origin.fileName.endsWith(`/src/${srcFile}`)).toBe(true);
+    expect(origin.lineNumber).toBe(srcLine);
   });
 });

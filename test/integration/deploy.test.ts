@@ -85,7 +85,7 @@ describe("deploy: success", () => {
       "updated-at": iso(t0 + 390_000),
       result: "created",
       "inference-url": `${sim.url}/dedicated/v1`,
-      "elapsed-seconds": String((end - t0) / 1000),
+      "elapsed-seconds": String(Math.round((end - t0) / 100) / 10),
       "smoke-test-latency-ms": "",
       "model-revision": REVISION,
       "smoke-test-ttft-ms": "",
@@ -102,7 +102,7 @@ describe("deploy: success", () => {
       "updated-at": iso(t0 + 390_000),
       result: "created",
       "inference-url": `${sim.url}/dedicated/v1`,
-      "elapsed-seconds": (end - t0) / 1000,
+      "elapsed-seconds": Math.round((end - t0) / 100) / 10,
       "smoke-test-latency-ms": null,
       "model-revision": REVISION,
       "smoke-test-ttft-ms": null,
@@ -258,13 +258,13 @@ describe("deploy: the wait ends badly", () => {
       phase: "DOWNLOADING_MODEL",
       "error-code": "",
       "endpoint-id": id,
-      "elapsed-seconds": "118",
+      "elapsed-seconds": "119.5",
     });
-    // Polls every 14 s in these phases: the change at 60 s is first seen at 70 s; the last poll is
-    // 2 s before the deadline.
+    // Polls every 14.8 s in these phases: the change at 60 s is first seen at 74 s; the last poll
+    // is half a second before the deadline.
     expect(r.failed).toBe(
-      `timed out after 1m 58s waiting for endpoint ${id} to be RUNNING: last status INITIALIZING, ` +
-        "phase DOWNLOADING_MODEL; seen: REQUESTING_VIRTUAL_MACHINE 1m 10s, DOWNLOADING_MODEL 48s",
+      `timed out after 2m 00s waiting for endpoint ${id} to be RUNNING: last status INITIALIZING, ` +
+        "phase DOWNLOADING_MODEL; seen: REQUESTING_VIRTUAL_MACHINE 1m 14s, DOWNLOADING_MODEL 46s",
     );
     expect(r.summary).toContain("## ⏱️ Friendli deploy: Timed out · it-endpoint (INITIALIZING)");
     expect(requestsTo(sim, "status").every((q) => q.at < t0 + 120_000)).toBe(true);

@@ -10,6 +10,8 @@ import { parse } from "yaml";
 
 export const repoRoot = new URL("../../", import.meta.url).pathname;
 export const distEntry = join(repoRoot, "dist/index.js");
+/** The post step's own entry (action.yml `runs.post`). */
+export const postEntry = join(repoRoot, "dist/post.js");
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>;
@@ -41,8 +43,12 @@ export interface RunActionOptions {
   event?: unknown;
   /** Extra environment (e.g. GITHUB_REPOSITORY). */
   env?: Record<string, string>;
-  /** The post step: pass the state the main step saved. */
+  /** The state the main step saved (STATE_* env, as the runner passes it to the post step). */
   state?: Record<string, string>;
+  /** Which entry to run: the main step (default) or the post step. */
+  step?: "main" | "post";
+  /** Node options before the entry (e.g. --import of a hook that records what loads). */
+  nodeArgs?: string[];
   /** Called once the child is spawned, e.g. to send it a signal later. */
   onSpawn?: (child: ChildProcess) => void;
   /** Echo the child's stdout as a person sees it in the Actions log (the demo): debug lines and
@@ -97,7 +103,11 @@ export function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
 
   const started = performance.now();
-  const child = spawn(process.execPath, [distEntry], { env, cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), options.step === "post" ? postEntry : distEntry],
+    { env, cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

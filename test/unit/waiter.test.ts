@@ -78,47 +78,48 @@ async function run(lifecycle: Lifecycle, over: Partial<WaitOptions> = {}): Promi
 }
 
 describe("waitForEndpoint: the reference lifecycle", () => {
-  it("notices RUNNING 3.1 s after it happens with 37 requests, and logs only changes and heartbeats", async () => {
+  it("notices RUNNING 2.2 s after it happens with 37 requests, and logs only changes and heartbeats", async () => {
     const observed: string[] = [];
     const r = await run(reference(), { onStatus: (s, at) => observed.push(`${(at - T0) / S} ${s.status}`) });
 
     expect(r.outcome.kind).toBe("success");
-    expect(r.outcome.message).toBe("endpoint ep1 is RUNNING after 6m 33s");
-    expect(r.endedAt).toBe(393.1);
-    expect(r.endedAt - 390).toBeCloseTo(3.1);
+    expect(r.outcome.message).toBe("endpoint ep1 is RUNNING after 6m 32s");
+    expect(r.endedAt).toBe(392.213);
+    expect(r.endedAt - 390).toBeCloseTo(2.213);
     expect(r.outcome.polls).toBe(37);
-    expect(r.outcome.waitedMs).toBe(393_100);
+    expect(r.outcome.waitedMs).toBe(392_213);
     expect(observed).toHaveLength(37);
-    // 14 s while nothing is about to succeed; 10 s, a ramp, then 5.5 s once the engine starts.
-    expect(r.polls.slice(0, 3)).toEqual([0, 14, 28]);
-    expect(r.polls.slice(20, 27)).toEqual([280, 294, 308, 318, 327.1, 332.6, 338.1]);
-    expect((37 / 393.1) * 60).toBeLessThanOrEqual(6);
+    // 14.8 s while nothing is about to succeed; once the engine is seen, a first gap drawn from
+    // 2.5-6.3 s (4.4 s at this clock's draw of 0.5), then 5.5 s.
+    expect(r.polls.slice(0, 3)).toEqual([0, 14.8, 29.6]);
+    expect(r.polls.slice(20, 27)).toEqual([296, 310.8, 315.213, 320.713, 326.213, 331.713, 337.213]);
+    expect((37 / 392.213) * 60).toBeLessThanOrEqual(6);
 
     expect(r.info).toEqual([
       "status INITIALIZING, phase REQUESTING_VIRTUAL_MACHINE (after 0s)",
-      "status INITIALIZING, phase DOWNLOADING_MODEL (after 1m 10s)",
-      "still DOWNLOADING_MODEL after 1m 10s",
-      "still DOWNLOADING_MODEL after 2m 20s",
-      "still DOWNLOADING_MODEL after 3m 30s",
-      "status INITIALIZING, phase ENGINE_INITIALIZING (after 5m 08s)",
-      "still ENGINE_INITIALIZING after 1m 03s",
-      "status RUNNING (after 6m 33s)",
+      "status INITIALIZING, phase DOWNLOADING_MODEL (after 1m 14s)",
+      "still DOWNLOADING_MODEL after 1m 14s",
+      "still DOWNLOADING_MODEL after 2m 28s",
+      "still DOWNLOADING_MODEL after 3m 42s",
+      "status INITIALIZING, phase ENGINE_INITIALIZING (after 5m 11s)",
+      "still ENGINE_INITIALIZING after 1m 05s",
+      "status RUNNING (after 6m 32s)",
     ]);
     expect(r.warnings).toEqual([]);
 
     expect(r.outcome.timeline).toEqual([
-      { label: "REQUESTING_VIRTUAL_MACHINE", startMs: T0, endMs: T0 + 70 * S },
-      { label: "DOWNLOADING_MODEL", startMs: T0 + 70 * S, endMs: T0 + 308 * S },
-      { label: "ENGINE_INITIALIZING", startMs: T0 + 308 * S, endMs: T0 + 393_100 },
-      { label: "RUNNING", startMs: T0 + 393_100 },
+      { label: "REQUESTING_VIRTUAL_MACHINE", startMs: T0, endMs: T0 + 74 * S },
+      { label: "DOWNLOADING_MODEL", startMs: T0 + 74 * S, endMs: T0 + 310_800 },
+      { label: "ENGINE_INITIALIZING", startMs: T0 + 310_800, endMs: T0 + 392_213 },
+      { label: "RUNNING", startMs: T0 + 392_213 },
     ]);
     expect(r.outcome.last?.status).toBe("RUNNING");
   });
 
   it.each([
-    ["REQUESTING_VIRTUAL_MACHINE", 30, "WORKLOAD_INIT_UNKNOWN_ERROR", 42, 4],
-    ["DOWNLOADING_MODEL", 200, "WORKLOAD_INIT_CANNOT_ACCESS_REPO_ERROR", 210, 16],
-    ["ENGINE_INITIALIZING", 340, "INFERENCE_ENGINE_MEMORY_ERROR", 343.6, 28],
+    ["REQUESTING_VIRTUAL_MACHINE", 30, "WORKLOAD_INIT_UNKNOWN_ERROR", 44.4, 4],
+    ["DOWNLOADING_MODEL", 200, "WORKLOAD_INIT_CANNOT_ACCESS_REPO_ERROR", 207.2, 15],
+    ["ENGINE_INITIALIZING", 340, "INFERENCE_ENGINE_MEMORY_ERROR", 342.713, 28],
   ])("FAILED during %s at %i s (%s) is noticed at %f s, request %i", async (phase, at, code, seen, polls) => {
     const r = await run((t) => (t >= at * S ? st("FAILED", { phase, errorCode: code }) : reference()(t)));
     expect(r.outcome.kind).toBe("failed");
@@ -141,9 +142,9 @@ describe("waitForEndpoint: the reference lifecycle", () => {
       const r = await run((t) => (t >= 20 * S ? st(s) : init("DOWNLOADING_MODEL")));
       expect(r.outcome.kind).toBe("failed");
       expect(r.outcome.polls).toBe(3);
-      expect(r.endedAt).toBe(28);
+      expect(r.endedAt).toBe(29.6);
       expect(r.outcome.message).toBe(
-        `endpoint ep1 is ${s} after 28s: it was stopped or deleted while the action waited for RUNNING`,
+        `endpoint ep1 is ${s} after 30s: it was stopped or deleted while the action waited for RUNNING`,
       );
     },
   );
@@ -155,14 +156,14 @@ describe("waitForEndpoint: deadline", () => {
       t < 60 * S ? init("REQUESTING_VIRTUAL_MACHINE") : init("DOWNLOADING_MODEL");
     const r = await run(stuck, { deadlineMs: T0 + 600 * S });
     expect(r.outcome.kind).toBe("timed-out");
-    expect(r.endedAt).toBe(598);
-    expect(r.polls.at(-1)).toBe(598);
-    expect(r.polls.at(-2)).toBe(588);
-    expect(r.outcome.waitedMs).toBe(598_000);
+    expect(r.endedAt).toBe(599.5);
+    expect(r.polls.at(-1)).toBe(599.5);
+    expect(r.polls.at(-2)).toBe(592);
+    expect(r.outcome.waitedMs).toBe(599_500);
     expect(r.outcome.message).toBe(
-      "timed out after 9m 58s waiting for endpoint ep1 to be RUNNING: " +
+      "timed out after 10m 00s waiting for endpoint ep1 to be RUNNING: " +
         "last status INITIALIZING, phase DOWNLOADING_MODEL; " +
-        "seen: REQUESTING_VIRTUAL_MACHINE 1m 10s, DOWNLOADING_MODEL 8m 48s",
+        "seen: REQUESTING_VIRTUAL_MACHINE 1m 14s, DOWNLOADING_MODEL 8m 46s",
     );
     expect(r.outcome.timeline.at(-1)?.endMs).toBeUndefined();
   });
@@ -235,14 +236,14 @@ describe("waitForEndpoint: failed requests", () => {
     const r = await run((t) => (t < 20 * S ? init("DOWNLOADING_MODEL") : apiError("permanent", status)));
     expect(r.outcome.kind).toBe("failed");
     expect(r.outcome.polls).toBe(3);
-    expect(r.endedAt).toBe(28);
+    expect(r.endedAt).toBe(29.6);
     expect(r.outcome.message).toBe(
-      `status check for endpoint ep1 failed: HTTP ${status} (last status INITIALIZING, phase DOWNLOADING_MODEL, after 28s)`,
+      `status check for endpoint ep1 failed: HTTP ${status} (last status INITIALIZING, phase DOWNLOADING_MODEL, after 30s)`,
     );
     expect((r.outcome.error as ApiError).status).toBe(status);
   });
 
-  it("Retry-After is honoured, beyond the 14 s poll and clamped to 60 s", async () => {
+  it("Retry-After is honoured, beyond the 14.8 s poll and clamped to 60 s", async () => {
     const script: Answer[] = [
       init("DOWNLOADING_MODEL"),
       apiError("throttled", 429, 20_000),
@@ -253,9 +254,9 @@ describe("waitForEndpoint: failed requests", () => {
     let i = 0;
     const r = await run(() => script[i++] ?? st("RUNNING"));
     expect(r.outcome.kind).toBe("success");
-    // 14 s poll; then as told (20 s); as told but clamped (60 s); no Retry-After: the 3rd failure
-    // in a row backs off 6 s.
-    expect(r.polls).toEqual([0, 14, 34, 94, 100]);
+    // 14.8 s poll; then as told (20 s); as told but clamped (60 s); no Retry-After: the 3rd
+    // failure in a row backs off 6 s.
+    expect(r.polls).toEqual([0, 14.8, 34.8, 94.8, 100.8]);
   });
 });
 
@@ -269,7 +270,7 @@ describe("waitForEndpoint: 404", () => {
           : st("RUNNING"),
     );
     expect(r.outcome.kind).toBe("success");
-    expect(r.polls).toEqual([0, 1.5, 4.5, 10.5, 24.5]);
+    expect(r.polls).toEqual([0, 1.5, 4.5, 10.5, 25.3]);
     expect(r.info[0]).toBe(
       "endpoint not found yet (404): the API can lag a create by a moment; next check in 1.5s",
     );
@@ -287,7 +288,7 @@ describe("waitForEndpoint: 404", () => {
       notFoundGraceMs: 10_000,
     });
     expect(r.outcome.kind).toBe("failed");
-    expect(r.endedAt).toBe(42);
+    expect(r.endedAt).toBe(44.4);
     expect(r.outcome.message).toContain("it was deleted");
     expect(r.outcome.last?.phase).toBe("DOWNLOADING_MODEL");
   });

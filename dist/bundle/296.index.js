@@ -1,0 +1,2 @@
+export const id=296;export const ids=[296];export const modules={1296:(e,o,r)=>{r.a(e,async(e,t)=>{try{r.r(o);var s=r(8877);const e=new AbortController;for(const o of["SIGINT","SIGTERM"])process.on(o,()=>e.abort(new Error(`received ${o}: the workflow was cancelled`)));const{run:n}=await Promise.all([r.e(559),r.e(766),r.e(13)]).then(r.bind(r,3013));(0,s.setFlagsFromString)("--wasm-tiering-budget=1000000000"),await n({signal:e.signal}),e.signal.aborted&&process.exit(),t()}catch(e){t(e)}},1)}};
+//# sourceMappingURL=296.index.js.map

@@ -1,0 +1,2 @@
+export const id=429;export const ids=[429];export const modules={3429:(o,e,t)=>{t.a(o,async(o,r)=>{try{t.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{post:s}=await Promise.all([t.e(559),t.e(766),t.e(593)]).then(t.bind(t,2593));await s({signal:o.signal}),o.signal.aborted&&process.exit(),r()}catch(o){r(o)}},1)}};
+//# sourceMappingURL=429.index.js.map

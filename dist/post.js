@@ -1,0 +1,3 @@
+process.setSourceMapsEnabled(true);
+const { post } = await import("./bundle/index.js");
+await post();

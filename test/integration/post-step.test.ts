@@ -1,0 +1,112 @@
+// The post step in-process against the simulator on a virtual clock: finding, after a cancelled
+// create, the endpoint that create made, through a listing that lags by up to a minute.
+import { afterEach, describe, expect, it } from "vitest";
+import { readRunContext } from "../../src/context.ts";
+import type { PostCore } from "../../src/core.ts";
+import { FriendliClient } from "../../src/friendli/client.ts";
+import { parseInputs } from "../../src/inputs.ts";
+import { silentLogger } from "../../src/log.ts";
+import { createBody } from "../../src/plan/request-bodies.ts";
+import { ORPHAN_LAG_DELAYS_MS, post } from "../../src/post.ts";
+import type { Simulator } from "../simulator/index.ts";
+import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
+import { actionDefaults } from "../support/run-action.ts";
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+function recorder(inputs: Record<string, string>, state: Record<string, string>) {
+  const logs: string[] = [];
+  const core: PostCore = {
+    getInput: (name) => (inputs[name] ?? "").trim(),
+    getState: (name) => state[name] ?? "",
+    setSecret: () => {},
+    info: (m) => logs.push(`info: ${m}`),
+    warning: (m) => logs.push(`warning: ${String(m)}`),
+    debug: () => {},
+  };
+  return { core, logs };
+}
+
+async function cancelledCreate(listLagMs: number, name = "orphan") {
+  const started = await simulatorWithVirtualClock({ scenario: { listLagMs } });
+  sim = started.sim;
+  const { clock } = started;
+  const sentAt = clock.now();
+  // What a cancelled main step leaves: the create went out, its answer or its id never came back.
+  const parsed = parseInputs(
+    (n) => ({ ...actionDefaults(), ...deployInputs(sim as Simulator, { name }) })[n] ?? "",
+    readRunContext({}),
+  );
+  if (parsed.kind !== "ok") throw new Error("bad inputs");
+  const client = new FriendliClient({
+    baseUrl: sim.url,
+    token: TOKEN,
+    clock,
+    signal: new AbortController().signal,
+    deadlineMs: clock.now() + 60_000,
+    log: silentLogger,
+  });
+  await client.create(createBody(parsed.inputs));
+  await client.http.close();
+  const state = { result: "cancelled", "create-sent-at": String(sentAt), "name-absent-before": "true" };
+  return { sim, clock, state };
+}
+
+describe("post step after a create whose id was never known", () => {
+  it.each([0, 20_000, 55_000])("finds it through a listing that lags %i ms, and deletes it", async (lag) => {
+    const { sim, clock, state } = await cancelledCreate(lag);
+    const { core, logs } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "orphan", "delete-on-failure": "true" }) },
+      state,
+    );
+    const result = await post({ core, clock, signal: new AbortController().signal, env: {} });
+    expect(logs.filter((l) => l.startsWith("warning"))).toEqual([]);
+    expect(result).toBe("deleted");
+    expect(sim.endpoints().find((e) => e.name === "orphan")?.deleted).toBe(true);
+    expect(sim.requests.filter((r) => r.method === "POST" || r.method === "PUT")).toHaveLength(1);
+  });
+
+  it("gives up after about a minute of listings, warning with the step that deletes it", async () => {
+    const { sim, clock, state } = await cancelledCreate(600_000);
+    const { core, logs } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "orphan", "delete-on-failure": "true" }) },
+      state,
+    );
+    const t0 = clock.now();
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("not-found");
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(ORPHAN_LAG_DELAYS_MS.reduce((a, b) => a + b, 0));
+    expect(clock.now() - t0).toBeLessThan(70_000);
+    expect(logs.at(-1)).toMatch(/^warning: .*no such endpoint appeared within a minute.*operation: delete/s);
+  });
+
+  it("leaves an endpoint of the name created before the run's create was sent", async () => {
+    const { sim, clock, state } = await cancelledCreate(0, "someone-elses");
+    const { core, logs } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "someone-elses", "delete-on-failure": "true" }) },
+      { ...state, "create-sent-at": String(clock.now() + 3_600_000) },
+    );
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("not-found");
+    expect(sim.endpoints().find((e) => e.name === "someone-elses")?.deleted).toBe(false);
+    expect(logs.at(-1)).toMatch(/^warning: /);
+  });
+
+  it("two endpoints of the name created after the create: deletes neither", async () => {
+    const { sim, clock, state } = await cancelledCreate(0, "twice");
+    sim.seed({
+      name: "twice",
+      projectId: "demo-project",
+      createdAt: clock.now() + 1000,
+    });
+    const { core, logs } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "twice", "delete-on-failure": "true" }) },
+      state,
+    );
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("warned");
+    expect(sim.endpoints().filter((e) => e.name === "twice" && !e.deleted)).toHaveLength(2);
+    expect(logs.at(-1)).toMatch(/cannot tell which one the run created/);
+  });
+});
