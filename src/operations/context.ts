@@ -1,6 +1,8 @@
 // What every step of carrying out a plan gets, and how what it learns reaches the report. The
 // report is filled in as facts are learned, so a cancelled or failed run still reports everything
 // it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
+
+import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.ts";
 import type { RunContext } from "../context.ts";
 import type { FriendliClient } from "../friendli/client.ts";
@@ -9,7 +11,6 @@ import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
-import type { Dispatcher } from "undici";
 
 export interface OperationContext {
   inputs: Inputs;

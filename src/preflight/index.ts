@@ -1,11 +1,12 @@
 // The pre-flight: before anything is created or updated on Friendli, ask the Hugging Face Hub
 // whether the model can be deployed at all. Light on purpose: the Hub client and undici's fetch are
 // imported only when it runs, so a run with the pre-flight turned off never loads them.
+
+import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
 import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../timing.ts";
-import type { Dispatcher } from "undici";
 import { decide } from "./decide.ts";
 import type { PreflightContext, PreflightResult } from "./types.ts";
 

@@ -78,7 +78,9 @@ describe("pre-flight in a deploy", () => {
       clock,
     });
     expect(r.outputs.result).toBe("created");
-    expect(r.logs.some((l) => /^warning: pre-flight fit: warning: weights 141.1 GB are 88% /.test(l))).toBe(true);
+    expect(r.logs.some((l) => /^warning: pre-flight fit: warning: weights 141.1 GB are 88% /.test(l))).toBe(
+      true,
+    );
     expect(r.summary).toMatch(/\| ⚠️ \| fit \|/);
   });
 
