@@ -139,6 +139,18 @@ describe("pre-flight in a deploy", () => {
     expect(writes(sim)).toEqual([]);
   });
 
+  it("cancelled while the Hub hangs: result cancelled at once, nothing created", async () => {
+    const { sim, clock } = await startEnv({ hubDown: "hang" });
+    const ac = new AbortController();
+    const running = runInProcess({ inputs: inputsFor(sim), clock, signal: ac.signal });
+    while (hubRoutes(sim).length === 0) await new Promise((r) => setImmediate(r));
+    ac.abort(new Error("SIGTERM"));
+    const r = await running;
+    expect(r.outputs.result).toBe("cancelled");
+    expect(writes(sim)).toEqual([]);
+    expect(hubRoutes(sim)).toEqual(["GET hub-model"]);
+  });
+
   it("hf-token reaches the Hub only: never Friendli, a log line, an output or the summary", async () => {
     const { sim, clock } = await startEnv({ hubTokens: [HF_TOKEN] });
     const r = await runInProcess({
