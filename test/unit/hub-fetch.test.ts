@@ -45,7 +45,7 @@ describe("hubFetch redirects", () => {
     const { agent, fetch } = setup();
     const seen: Array<[string, string | undefined]> = [];
     const record = (where: string) => (opts: { headers?: unknown }) => {
-      const h = new Headers(opts.headers as HeadersInit);
+      const h = new Headers(opts.headers as ConstructorParameters<typeof Headers>[0]);
       seen.push([where, h.get("authorization") ?? undefined]);
     };
     agent
