@@ -27,7 +27,7 @@ if (hub !== undefined && hub !== "" && new URL(hub).origin !== api.origin) {
   console.error(`${envFile}: INPUT_HF-ENDPOINT must be the local simulator (${api.origin}), not ${hub}`);
   process.exit(2);
 }
-if ((hub === undefined || hub === "") && vars["INPUT_PREFLIGHT"] !== "false") {
+if ((hub === undefined || hub === "") && vars.INPUT_PREFLIGHT !== "false") {
   console.error(
     `${envFile}: set INPUT_HF-ENDPOINT=${api.origin} (the simulator's Hub side) or INPUT_PREFLIGHT=false`,
   );
