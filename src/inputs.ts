@@ -11,6 +11,7 @@ import {
   apiUrl,
   boolean,
   DEFAULT_HUB_URL,
+  environment,
   friendliToken,
   githubToken,
   gpu,
@@ -41,6 +42,7 @@ export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
 
 export const OPERATIONS = ["deploy", "delete", "status"] as const;
 export const IF_EXISTS = ["update", "reuse", "fail"] as const;
+export const IF_UNCHANGED = ["skip", "update"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export type IfExists = (typeof IF_EXISTS)[number];
 
@@ -99,6 +101,10 @@ const FIELDS = z.object({
   [Input.deleteOnFailure]: unset(z._default(boolean(Input.deleteOnFailure), false)),
   [Input.prComment]: unset(z._default(boolean(Input.prComment), true)),
   [Input.githubToken]: githubToken,
+  [Input.githubDeployment]: unset(z._default(boolean(Input.githubDeployment), true)),
+  [Input.environment]: unset(z.optional(environment)),
+  [Input.ifUnchanged]: unset(z._default(oneOf(Input.ifUnchanged, IF_UNCHANGED), "skip")),
+  [Input.rollbackOnFailure]: unset(z._default(boolean(Input.rollbackOnFailure), false)),
   [Input.smokeTest]: unset(z._default(boolean(Input.smokeTest), false)),
   [Input.smokeTestPrompt]: unset(z._default(z.string(), DEFAULT_SMOKE_TEST_PROMPT)),
   [Input.smokeTestExpect]: unset(z.optional(z.string())),
@@ -200,6 +206,12 @@ function toInputs(v: Fields, ctx: RunContext) {
     deleteOnFailure: v[Input.deleteOnFailure],
     prComment: v[Input.prComment],
     githubToken: v[Input.githubToken],
+    /** The deployment ledger (docs/deployments.md). */
+    githubDeployment: v[Input.githubDeployment],
+    /** The `environment` input as given; environmentName() in ./ledger.ts derives the default. */
+    environment: v[Input.environment],
+    ifUnchanged: v[Input.ifUnchanged],
+    rollbackOnFailure: v[Input.rollbackOnFailure],
     smokeTest: v[Input.smokeTest],
     smokeTestPrompt: v[Input.smokeTestPrompt],
     smokeTestExpect: v[Input.smokeTestExpect],

@@ -3,6 +3,7 @@
 // list the project, then GET each candidate's spec. src/resolve.ts uses the same pieces to find the
 // id of an endpoint this run has just created.
 import type { FriendliClient } from "./friendli/client.ts";
+import { confirmRememberedEndpoint } from "./friendli/confirm.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "./friendli/schemas.ts";
 
@@ -186,6 +187,11 @@ export interface LookupOptions {
   forWrite?: boolean;
   /** The run's spec cache, when it looks names up again later (see SpecCache). */
   cache?: SpecCache;
+  /**
+   * An id the deployment ledger remembers for this name: confirmed by one GET (name and project
+   * match), it spares the listing; `readStatus` adds the status read a name lookup gets from it.
+   */
+  remembered?: { id: string; readStatus: boolean; onMiss?: (reason: string) => void };
 }
 
 /** An endpoint-id that names an endpoint of another project: the run refuses to change it. */
@@ -218,6 +224,17 @@ export async function lookupEndpoint(
       if (err instanceof ApiError && err.status === 404) return undefined;
       throw err;
     }
+  }
+  const hint = options.remembered;
+  if (hint) {
+    const c = await confirmRememberedEndpoint(client, { id: hint.id, ...target });
+    if (c.confirmed) {
+      options.cache?.set(c.id, c.spec);
+      return hint.readStatus
+        ? { id: c.id, spec: c.spec, status: await client.status(c.id) }
+        : { id: c.id, spec: c.spec };
+    }
+    hint.onMiss?.(c.reason);
   }
   const found = await findByName(client, target.projectId, target.name, {
     ...(options.signal ? { signal: options.signal } : {}),

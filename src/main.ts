@@ -16,6 +16,7 @@ import { statusAdvice } from "./operations/advice.ts";
 import { afterFailure } from "./operations/after-failure.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { runOperation } from "./operations/index.ts";
+import { openLedgerRun } from "./operations/ledger-run.ts";
 import { resultOf } from "./plan/result.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
@@ -34,7 +35,7 @@ export interface RunDeps {
   core: Core;
 }
 
-const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled"]);
+const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled", "rolled-back"]);
 
 /** One run as the steps below share it. */
 interface Run {
@@ -117,6 +118,16 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
   let createdId: string | undefined;
   let createSent = false;
+  const ledger = openLedgerRun({
+    inputs,
+    context,
+    apiUrl: deps.env.GITHUB_API_URL,
+    log,
+    secrets: r.secrets,
+    signal,
+    report,
+    saveDeploymentId: (id) => core.saveState(State.deploymentId, String(id)),
+  });
   const op: OperationContext = {
     inputs,
     run: context,
@@ -145,8 +156,10 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
       core.saveState(State.endpointId, endpointId);
       core.saveState(State.createdByThisRun, String(createdByThisRun));
     },
+    ledger,
+    clientUntil,
   };
-  const { plan, error } = await runOperation(op);
+  const { plan, error, rolledBack } = await runOperation(op);
   if (error !== undefined) report.message = formatError(error, r.secrets);
   report.result = resultOf({
     stage: "plan",
@@ -154,7 +167,9 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     aborted: signal.aborted,
     error,
     ...(plan ? { plan } : {}),
+    ...(rolledBack ? { rolledBack } : {}),
   });
+  await ledger.end(report.result);
   if (!FAILURE_RESULTS.has(report.result)) return;
   const facts = {
     result: report.result,
@@ -169,6 +184,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     ...(report.endpointName ? { endpointName: report.endpointName } : {}),
   };
   await afterFailure(report, facts, { clientUntil, clock, log, warn: r.warn, secrets: r.secrets });
+  if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */

@@ -32,6 +32,11 @@ export const Input = {
   deleteOnFailure: "delete-on-failure",
   prComment: "pr-comment",
   githubToken: "github-token",
+  // The deployment ledger (GitHub Deployments): see docs/deployments.md.
+  githubDeployment: "github-deployment",
+  environment: "environment",
+  ifUnchanged: "if-unchanged",
+  rollbackOnFailure: "rollback-on-failure",
   smokeTest: "smoke-test",
   smokeTestPrompt: "smoke-test-prompt",
   smokeTestExpect: "smoke-test-expect",
@@ -56,6 +61,7 @@ export const Output = {
   smokeTestLatencyMs: "smoke-test-latency-ms",
   smokeTestTtftMs: "smoke-test-ttft-ms",
   smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
+  deploymentId: "deployment-id",
   json: "json",
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
@@ -69,12 +75,16 @@ export const State = {
   createSentAt: "create-sent-at",
   /** "true" when the lookup right before the create found no endpoint of the name. */
   nameAbsentBefore: "name-absent-before",
+  /** This run's GitHub deployment: the post step marks it after a cancellation. */
+  deploymentId: "deployment-id",
 } as const;
 
 export const RESULTS = [
   "created",
   "updated",
   "reused",
+  /** The ledger showed the same settings serving: no PUT was sent. */
+  "unchanged",
   "deleted",
   "not-found",
   "planned",
@@ -82,5 +92,7 @@ export const RESULTS = [
   "failed",
   "timed-out",
   "cancelled",
+  /** An update failed and the last good settings were put back; the step fails all the same. */
+  "rolled-back",
 ] as const;
 export type Result = (typeof RESULTS)[number];

@@ -1,7 +1,8 @@
-// The post step (dist/post.js). It exists for one job the main step cannot do safely: cleaning up,
-// after a cancellation, an endpoint this run created (the main step sends no request after the
-// signal). With delete-on-failure it deletes it; without, it says which step would. Its HTTP layer
-// passes GET and DELETE only: whatever the state says, this step cannot create or update anything.
+// The post step (dist/post.js). It exists for what the main step cannot do safely after a
+// cancellation (it sends no request after the signal): cleaning up an endpoint this run created
+// (with delete-on-failure it deletes it; without, it says which step would), and closing this
+// run's GitHub deployment. Its Friendli HTTP layer passes GET and DELETE only: whatever the state
+// says, this step cannot create or update an endpoint.
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
@@ -44,6 +45,40 @@ export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResul
     env: process.env,
     ...overrides,
   };
+  const outcome = await cleanUp(deps);
+  await closeDeployment(deps, outcome);
+  return outcome;
+}
+
+/**
+ * After a cancellation the main step sends nothing, so this run's GitHub deployment is still
+ * `in_progress`: it becomes `error`, or `inactive` when this step deleted the endpoint.
+ */
+async function closeDeployment(deps: PostDeps, outcome: PostResult): Promise<void> {
+  const { core } = deps;
+  const deploymentId = core.getState(State.deploymentId);
+  if (core.getState(State.result) !== "cancelled" || !deploymentId) return;
+  const context = readRunContext(deps.env);
+  const parsed = parseInputs((name) => core.getInput(name), context);
+  if (parsed.kind !== "ok") return;
+  const { inputs } = parsed;
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
+  for (const s of secrets) core.setSecret(s);
+  const endpointId = core.getState(State.endpointId);
+  const { settleCancelledDeployment } = await import("./post-ledger.ts");
+  await settleCancelledDeployment({
+    inputs,
+    context,
+    deploymentId,
+    ...(outcome === "deleted" && endpointId ? { deletedEndpointId: endpointId } : {}),
+    apiUrl: deps.env.GITHUB_API_URL,
+    log: safeLogger(core, secrets),
+    signal: deps.signal,
+  });
+}
+
+/** The endpoint a cancelled run created: deleted (delete-on-failure), or how to delete it. */
+async function cleanUp(deps: PostDeps): Promise<PostResult> {
   const { core } = deps;
   const plan = planPost({
     result: core.getState(State.result),

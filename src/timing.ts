@@ -133,3 +133,16 @@ export const SMOKE_MIN_WAIT_MS = 100;
 export const CLEANUP_DEADLINE_MS = 60_000;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 export const PR_COMMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * A rollback's own budget: the PUT of the last good settings and the wait for them. It does not
+ * share the run's deadline, which a timed-out update has spent; the previous version was serving
+ * minutes ago, so a rolling update back to it should take about as long as the failed one did (the
+ * simulator's reference rollout is about 3 minutes), and 20 minutes bounds a rollback that hangs.
+ */
+export const ROLLBACK_BUDGET_MS = 20 * 60_000;
+/**
+ * One call to GitHub's deployments API (a read with all its pages counts as one): the ledger is a
+ * courtesy, so a GitHub that does not answer costs at most this, once; the ledger then turns off.
+ */
+export const LEDGER_CALL_TIMEOUT_MS = 15_000;

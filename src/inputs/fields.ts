@@ -172,6 +172,22 @@ export const name = field((value) => {
   return value;
 });
 
+/** GitHub's limit on an environment name. */
+export const MAX_ENVIRONMENT_LENGTH = 255;
+
+// GitHub accepts most characters in an environment name; a control character or an overlong name is
+// a mistake in the workflow, and the name reaches the log and the summary.
+export const environment = field((value) => {
+  const length = [...value].length;
+  if (length > MAX_ENVIRONMENT_LENGTH)
+    return {
+      problem: `\`environment\` must be at most ${MAX_ENVIRONMENT_LENGTH} characters (got ${length})`,
+    };
+  if (/[\p{Cc}\p{Cf}]/u.test(value))
+    return { problem: `\`environment\` must not contain control characters (got ${show(value)})` };
+  return value;
+});
+
 export const hfModelRepo = field((value) => {
   const url = HF_URL.exec(value);
   if (url) {

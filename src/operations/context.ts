@@ -11,6 +11,7 @@ import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
+import type { LedgerRun } from "./ledger-run.ts";
 
 export interface OperationContext {
   inputs: Inputs;
@@ -30,6 +31,10 @@ export interface OperationContext {
   noteCreateSent(): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */
   remember(endpointId: string, createdByThisRun: boolean): void;
+  /** The deployment ledger (GitHub Deployments); absent: none. */
+  ledger?: LedgerRun;
+  /** A client whose deadline ends at the given clock time (a rollback's own budget). */
+  clientUntil?: (deadlineMs: number) => FriendliClient;
 }
 
 /** Copies what a status answer says into the report. */

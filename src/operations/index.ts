@@ -2,15 +2,25 @@
 // it (dry run) or carry it out. Never throws: what ended the run goes back to main.ts with the plan
 // it was carrying out, and src/plan/result.ts turns both into `result`.
 import { errorHint } from "../friendli/error-codes.ts";
-import { type FoundEndpoint, lookupEndpoint, type SpecCache } from "../lookup.ts";
+import { ApiError } from "../friendli/errors.ts";
+import type { Inputs } from "../inputs.ts";
+import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
+import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
 import { describePlan, describeRequest } from "../plan/describe.ts";
-import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
+import {
+  plan as makePlan,
+  needsPreflight,
+  type Plan,
+  plannedRequest,
+  requestedSettings,
+} from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { preflightStep } from "./preflight.ts";
+import { RolledBack, rollBack, rollsBack } from "./rollback.ts";
 import { runSmokeTest } from "./smoke.ts";
 import { updateEndpoint } from "./update.ts";
 
@@ -25,6 +35,8 @@ export interface LookupMemory {
 export interface OperationRun {
   plan?: Plan;
   error?: unknown;
+  /** The update failed (`error`) and the last good settings serve again. */
+  rolledBack?: boolean;
 }
 
 export async function runOperation(op: OperationContext): Promise<OperationRun> {
@@ -33,20 +45,28 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
   try {
     if (inputs.operation === "deploy") recordRequested(report, inputs);
     const memory: LookupMemory = { listed: new Set(), specs: new Map() };
-    const found = await lookupEndpoint(op.client, inputs, {
-      signal: op.signal,
-      listed: memory.listed,
-      cache: memory.specs,
-      // An endpoint-id is checked against project-id before anything changes it.
-      forWrite:
-        inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
-    });
-    plan = makePlan(inputs, { found });
+    // Before this run records anything: the history as the previous runs left it.
+    const ledger = op.ledger ? await op.ledger.read() : {};
+    const found = await withStatus(
+      op,
+      ledger,
+      await lookupEndpoint(op.client, inputs, {
+        signal: op.signal,
+        listed: memory.listed,
+        cache: memory.specs,
+        // An endpoint-id is checked against project-id before anything changes it.
+        forWrite:
+          inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
+        ...remembered(op, ledger),
+      }),
+    );
+    plan = makePlan(inputs, { found, ledger });
     if (needsPreflight(inputs, plan)) {
       // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
       const pre = await preflightStep(op);
       plan = makePlan(inputs, {
         found,
+        ledger,
         findings: pre.findings,
         ...(pre.revision ? { revision: pre.revision } : {}),
         ...(pre.smokeRoute ? { smokeRoute: pre.smokeRoute } : {}),
@@ -62,8 +82,50 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
     await execute(op, plan, memory);
     return { plan };
   } catch (error) {
+    if (error instanceof RolledBack && plan) return { plan, error: error.failure, rolledBack: true };
     return plan ? { plan, error } : { error };
   }
+}
+
+/** The endpoint id the ledger remembers for this name, for the lookup to confirm with one GET. */
+function remembered(op: OperationContext, ledger: LedgerView): Pick<LookupOptions, "remembered"> {
+  const { inputs, log } = op;
+  if (inputs.endpointId) return {};
+  const id = rememberedEndpointId(ledger, inputs.name, inputs.projectId);
+  if (!id) return {};
+  return {
+    remembered: {
+      id,
+      // A delete needs no status; a deploy decides on it (no-op or not), a status check reports it.
+      readStatus: inputs.operation !== "delete",
+      onMiss: (reason) =>
+        log.info(
+          `The ledger's endpoint ${id} is not "${inputs.name}" any more (${reason}): looking the name up`,
+        ),
+    },
+  };
+}
+
+/**
+ * A lookup by endpoint-id for a write reads the spec only; whether a deploy is a no-op depends on
+ * the status too, so it is read when the ledger could make it one.
+ */
+async function withStatus(
+  op: OperationContext,
+  ledger: LedgerView,
+  found: FoundEndpoint | undefined,
+): Promise<FoundEndpoint | undefined> {
+  if (!found || found.status || !mayBeUnchanged(op.inputs, ledger)) return found;
+  return { ...found, status: await op.client.status(found.id) };
+}
+
+function mayBeUnchanged(inputs: Inputs, ledger: LedgerView): boolean {
+  return (
+    inputs.operation === "deploy" &&
+    inputs.ifExists === "update" &&
+    inputs.ifUnchanged === "skip" &&
+    ledger.lastSuccess !== undefined
+  );
 }
 
 function showPlan(op: OperationContext, plan: Plan): void {
@@ -83,15 +145,52 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       op.log.info(a.reason);
       return;
     case "delete":
-      return deleteEndpoint(op, plan, a.endpoint);
+      await deleteEndpoint(op, plan, a.endpoint);
+      return op.ledger?.retire(a.endpoint.id);
     case "create": {
-      const id = await createEndpoint(op, a.request.body, memory);
+      // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
+      let id: string;
+      let sent = false;
+      const sending: OperationContext = {
+        ...op,
+        noteCreateSent: () => {
+          sent = true;
+          op.noteCreateSent();
+        },
+      };
+      try {
+        id = await createEndpoint(sending, a.request.body, memory);
+      } catch (err) {
+        // A create that went out and may have made an endpoint is recorded without an id; one the
+        // API refused (or that never left) made nothing, and leaves no record.
+        if (sent && mayExist(err)) await op.ledger?.begin(undefined, settings, "Create");
+        throw err;
+      }
+      await op.ledger?.begin(id, settings, "Create");
       return afterwards(op, plan, id);
     }
     case "update": {
+      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
+      await op.ledger?.begin(a.endpoint.id, settings, "Update");
       const sentAtMs = await updateEndpoint(op, plan, a.endpoint, a.request.body);
-      return afterwards(op, plan, a.endpoint.id, sentAtMs);
+      try {
+        if (plan.wait) await awaitEndpoint(op, a.endpoint.id, plan.wait, sentAtMs);
+      } catch (err) {
+        if (a.rollback && rollsBack(err) && (await rollBack(op, a.endpoint, a.rollback, err))) {
+          throw new RolledBack(err);
+        }
+        throw err;
+      }
+      return afterwards(op, { ...plan, wait: undefined }, a.endpoint.id);
     }
+    case "unchanged":
+      op.log.info(
+        `Endpoint ${a.endpoint.id}${statusOf(a.endpoint)} already serves these settings (GitHub deployment ` +
+          `${a.entry.deploymentId}): no update sent (\`if-unchanged: skip\`)`,
+      );
+      await op.ledger?.begin(a.endpoint.id, requestedSettings(op.inputs), "Unchanged");
+      return afterwards(op, plan, a.endpoint.id);
     case "reuse":
       if (plan.operation === "deploy")
         op.log.info(`Reusing endpoint ${a.endpoint.id}${statusOf(a.endpoint)} as it is`);
@@ -107,6 +206,10 @@ async function afterwards(
 ): Promise<void> {
   if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
+}
+
+function mayExist(err: unknown): boolean {
+  return !(err instanceof ApiError && (err.kind === "permanent" || err.kind === "not-sent"));
 }
 
 function statusOf(found: FoundEndpoint): string {

@@ -18,6 +18,12 @@ export function describePlan(p: Plan): string {
     for (const c of a.changes) lines.push(`  ${c.field}: ${c.from} -> ${c.to}`);
     if (a.changes.length === 0) lines.push("  no change in the settings the API shows (GPU, autoscaling)");
     if (a.unseen.length > 0) lines.push(`  sent as requested, not shown by the API: ${a.unseen.join(", ")}`);
+    if (a.rollback) {
+      lines.push(
+        `If it fails: put back the settings of GitHub deployment ${a.rollback.entry.deploymentId} ` +
+          `(${a.rollback.request.method} ${a.rollback.request.url})`,
+      );
+    }
   }
   if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
   if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
@@ -33,6 +39,11 @@ function actionText(p: Plan): string {
       return `update endpoint ${a.endpoint.id} with a new version`;
     case "reuse":
       return `leave endpoint ${a.endpoint.id} as it is${statusText(a.endpoint)}`;
+    case "unchanged":
+      return (
+        `leave endpoint ${a.endpoint.id} as it is${statusText(a.endpoint)}: GitHub deployment ` +
+        `${a.entry.deploymentId} recorded the same settings (\`if-unchanged: skip\`)`
+      );
     case "delete":
       return `delete endpoint ${a.endpoint.id}`;
     case "nothing":

@@ -1,10 +1,22 @@
 // The plan: what a run will do, decided before it does anything. Pure: the inputs and what the
 // lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
 // execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
+
+import { truncate } from "../format.ts";
 import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { pathFor } from "../friendli/request-policy.ts";
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs, Operation } from "../inputs.ts";
+import { MAX_VERSION_COMMENT_LENGTH } from "../inputs.ts";
+import {
+  type DeploymentSettings,
+  decideIfUnchanged,
+  type LedgerEntry,
+  type LedgerView,
+  rollbackTarget,
+  settingsFromBody,
+  updateBodyFor,
+} from "../ledger.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { Finding } from "../preflight/types.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
@@ -37,7 +49,11 @@ export type PlannedAction =
       /** Settings that differ from the spec GET showed; `unseen` lists what the API does not show. */
       changes: FieldChange[];
       unseen: string[];
+      /** `rollback-on-failure`: the PUT that puts the last good settings back if this one fails. */
+      rollback?: Rollback;
     }
+  /** The ledger's last success recorded exactly these settings and the endpoint serves: no PUT. */
+  | { kind: "unchanged"; endpoint: FoundEndpoint; entry: LedgerEntry }
   /** Leave the endpoint as it is (if-exists: reuse, and every found endpoint of operation status). */
   | { kind: "reuse"; endpoint: FoundEndpoint }
   | { kind: "delete"; endpoint: FoundEndpoint; request: PlannedRequest<never> }
@@ -63,6 +79,12 @@ export interface Plan {
   findings: Finding[];
 }
 
+/** A rollback: the ledger entry whose settings go back, and the exact PUT. */
+export interface Rollback {
+  entry: LedgerEntry;
+  request: WithBody<UpdateEndpointBody>;
+}
+
 /** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
 export interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
@@ -72,6 +94,8 @@ export interface PlanFacts {
   revision?: string;
   /** What the pre-flight learned about the chat template: the smoke test's first route. */
   smokeRoute?: SmokeRoute;
+  /** The deployment ledger's view of the environment (GitHub Deployments); empty without one. */
+  ledger?: LedgerView;
 }
 
 export type SmokeRoute = "chat" | "completions";
@@ -94,7 +118,10 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
   if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
   switch (inputs.operation) {
     case "deploy":
-      return make(deployAction(inputs, facts.found, facts.revision), sleepsBy(inputs, facts.found));
+      return make(
+        deployAction(inputs, facts.found, facts.ledger ?? {}, facts.revision),
+        sleepsBy(inputs, facts.found),
+      );
     case "delete":
       return make(deleteAction(inputs, facts.found));
     case "status":
@@ -107,7 +134,7 @@ function endpointOf(found: FoundEndpoint | undefined): { endpoint?: FoundEndpoin
 }
 
 function waits(action: PlannedAction): boolean {
-  return action.kind !== "fail" && action.kind !== "nothing";
+  return action.kind !== "fail" && action.kind !== "nothing" && action.kind !== "unchanged";
 }
 
 function targetOf(action: PlannedAction): "running" | "gone" {
@@ -129,6 +156,7 @@ function target(inputs: Inputs): string {
 function deployAction(
   inputs: Inputs,
   found: FoundEndpoint | undefined,
+  ledger: LedgerView,
   resolved: string | undefined,
 ): PlannedAction {
   if (!found) {
@@ -153,15 +181,74 @@ function deployAction(
     case "reuse":
       return { kind: "reuse", endpoint: found };
     case "update": {
+      const settings = requestedSettings(inputs, resolved);
+      const unchanged = unchangedEntry(inputs, found, ledger, settings);
+      if (unchanged) return { kind: "unchanged", endpoint: found, entry: unchanged };
       const body = updateBody(inputs, resolved);
+      const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
       return {
         kind: "update",
         endpoint: found,
         request: { method: "PUT", url: pathFor(ENDPOINT_BASE, found.id), body },
         ...specChanges(found.spec, body),
+        ...(rollback ? { rollback } : {}),
       };
     }
   }
+}
+
+/** What a deploy asks for, as the ledger records and compares it. */
+export function requestedSettings(inputs: Inputs, resolved?: string): DeploymentSettings {
+  return settingsFromBody(createBody(inputs, resolved), inputs.gpu?.label ?? "");
+}
+
+/** The ledger entry that makes this deploy a no-op, or undefined: send the PUT. */
+function unchangedEntry(
+  inputs: Inputs,
+  found: FoundEndpoint,
+  ledger: LedgerView,
+  settings: DeploymentSettings,
+): LedgerEntry | undefined {
+  // Without a status the endpoint cannot be shown to serve: the PUT goes out.
+  if (!found.status) return undefined;
+  const decision = decideIfUnchanged({
+    mode: inputs.ifUnchanged,
+    requested: { name: inputs.name, projectId: inputs.projectId, settings },
+    ledger,
+    endpoint: {
+      id: found.id,
+      status: found.status.status,
+      ...(typeof found.spec?.autoscalingMin === "number" ? { minReplicas: found.spec.autoscalingMin } : {}),
+    },
+  });
+  return decision.action === "skip" ? decision.entry : undefined;
+}
+
+function rollbackFor(
+  inputs: Inputs,
+  found: FoundEndpoint,
+  ledger: LedgerView,
+  settings: DeploymentSettings,
+): Rollback | undefined {
+  const entry = rollbackTarget(ledger, {
+    endpointId: found.id,
+    name: inputs.name,
+    projectId: inputs.projectId,
+    settings,
+  });
+  if (!entry) return undefined;
+  const comment = truncate(
+    `Rollback to GitHub deployment ${entry.deploymentId}. ${inputs.versionComment}`,
+    MAX_VERSION_COMMENT_LENGTH,
+  );
+  return {
+    entry,
+    request: {
+      method: "PUT",
+      url: pathFor(ENDPOINT_BASE, found.id),
+      body: updateBodyFor(entry.payload.settings, comment),
+    },
+  };
 }
 
 function deleteAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {

@@ -27,12 +27,15 @@ export type RunOutcome =
       error?: unknown;
       /** The workflow was cancelled: that wins over whatever else happened. */
       aborted: boolean;
+      /** The update failed and the last good settings serve again: `rolled-back` (still a failure). */
+      rolledBack?: boolean;
     };
 
 const DONE: Record<PlannedAction["kind"], Result> = {
   create: "created",
   update: "updated",
   reuse: "reused",
+  unchanged: "unchanged",
   delete: "deleted",
   nothing: "not-found",
   fail: "failed",
@@ -41,6 +44,7 @@ const DONE: Record<PlannedAction["kind"], Result> = {
 export function resultOf(o: RunOutcome): Result {
   if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
   if (o.aborted) return "cancelled";
+  if (o.rolledBack && o.error !== undefined) return "rolled-back";
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
   const kind = o.plan.action.kind;

@@ -13,6 +13,7 @@ import {
   parsePayload,
 } from "../ledger.ts";
 import type { Logger } from "../log.ts";
+import { LEDGER_CALL_TIMEOUT_MS } from "../timing.ts";
 import { answeredStatus, githubClient, githubErrorText, type Octokit, splitRepository } from "./github.ts";
 
 export interface LedgerOptions {
@@ -48,7 +49,6 @@ export interface StatusDetails {
   environmentUrl?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_PER_PAGE = 20;
 const DEFAULT_MAX_EXAMINED = 50;
 const MAX_DESCRIPTION = 140;
@@ -263,7 +263,7 @@ export class DeploymentLedger {
     const { opts } = this;
     if (this.off) return undefined;
     if (opts.signal?.aborted) return undefined;
-    const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? LEDGER_CALL_TIMEOUT_MS);
     this.current = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
       this.octokit ??= await githubClient({

@@ -23,6 +23,7 @@ function values(r: RunReport): Scalars {
     [Output.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
     [Output.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
     [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
+    [Output.deploymentId]: r.deployment?.id ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ export type PrCommentState =
   | "deploying"
   | "ready"
   | "failed"
+  | "rolled-back"
   | "timed-out"
   | "cancelled"
   | "deleted"
@@ -35,7 +36,8 @@ export function commentState(r: RunReport): PrCommentState {
   switch (r.result) {
     case "created":
     case "updated":
-    case "reused": {
+    case "reused":
+    case "unchanged": {
       // `wait: false` or `if-exists: reuse` can end a successful run on an endpoint that failed.
       switch (statusClass(r)) {
         case "success":
@@ -55,6 +57,10 @@ const HEADLINES: Record<PrCommentState, { icon: string; text: (name: string, ver
   deploying: { icon: "⏳", text: (n) => `Preview endpoint ${n} is deploying` },
   ready: { icon: "✅", text: (n) => `Preview endpoint ${n} is ready` },
   failed: { icon: "❌", text: (n, verb) => `${verb} of ${n} failed` },
+  "rolled-back": {
+    icon: "↩️",
+    text: (n, verb) => `${verb} of ${n} failed; the previous version serves again`,
+  },
   "timed-out": { icon: "⌛", text: (n, verb) => `${verb} of ${n} timed out` },
   cancelled: { icon: "⏹️", text: (n, verb) => `${verb} of ${n} was cancelled` },
   deleted: { icon: "🗑️", text: (n) => `Preview endpoint ${n} was deleted` },
@@ -96,7 +102,10 @@ export function renderPrComment(r: RunReport, opts: RenderPrCommentOptions): str
 
   const facts = [
     r.endpointId && `**Endpoint id:** ${esc(r.endpointId, 100)}`,
-    r.model && `**Model:** ${modelText(r.model)}`,
+    r.model && `**${r.rolledBack ? "Requested model (failed)" : "Model"}:** ${modelText(r.model)}`,
+    r.previous &&
+      `**${r.rolledBack ? "Serving again" : "Previous version"}:** ${modelText(r.previous.model)} · ${esc(r.previous.gpu, 60)}`,
+    deploymentText(r),
     r.gpu && `**GPU:** ${esc(r.gpu, 60)}`,
     r.replicas && `**Replicas:** ${r.replicas.min}–${r.replicas.max}`,
     r.status && `**Status:** ${esc(r.status, 40)}${r.phase ? ` · ${esc(r.phase, 60)}` : ""}`,
@@ -129,6 +138,7 @@ function stateBody(r: RunReport, state: PrCommentState): string[] {
     case "ready":
       return readyBody(r);
     case "failed":
+    case "rolled-back":
     case "timed-out":
     case "cancelled":
       return failureBody(r, state, elapsed);
@@ -188,11 +198,26 @@ function failureBody(r: RunReport, state: PrCommentState, elapsed: string): stri
     out.push(`**What to change:** ${escapeMarkdown(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`, "");
   }
   if (r.message) out.push(`> ${esc(r.message, MAX_MESSAGE)}`, "");
+  if (state === "rolled-back" && r.previous) {
+    out.push(
+      `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`,
+      "",
+    );
+  }
   // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
   const fate = endpointFate(r);
   if (fate) out.push(fate);
   while (out.at(-1) === "") out.pop();
   return out;
+}
+
+/** The GitHub deployment this run recorded, linked to its environment's deployments page. */
+function deploymentText(r: RunReport): string | undefined {
+  const d = r.deployment;
+  if (d?.id === undefined) return undefined;
+  const text = `${d.id} in ${esc(d.environment, 120)}`;
+  const url = d.url ? safeUrl(d.url) : undefined;
+  return `**GitHub deployment:** ${url ? `[${text}](${url})` : text}`;
 }
 
 const HF_REPO = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;

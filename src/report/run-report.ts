@@ -52,6 +52,20 @@ export interface RunReport {
   };
   /** What the pre-flight on the Hugging Face Hub found, when it ran. */
   preflight?: PreflightResult;
+  /** This run's GitHub deployment (the ledger): its environment, its id once created, a link. */
+  deployment?: { environment: string; id?: number; url?: string };
+  /**
+   * The version the ledger says served before this run, shown beside the requested one; after a
+   * rollback it is what serves again (`rolledBack`).
+   */
+  previous?: {
+    deploymentId: number;
+    model: { repo: string; revision?: string };
+    gpu: string;
+    replicas: { min: number; max: number };
+  };
+  /** A failed update was rolled back to `previous`. */
+  rolledBack?: boolean;
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];

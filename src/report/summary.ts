@@ -13,6 +13,7 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
   created: { icon: "✅", text: "Endpoint created" },
   updated: { icon: "✅", text: "Endpoint updated" },
   reused: { icon: "✅", text: "Endpoint reused" },
+  unchanged: { icon: "✅", text: "Endpoint unchanged (same settings already serving)" },
   deleted: { icon: "🗑️", text: "Endpoint deleted" },
   "not-found": { icon: "➖", text: "Endpoint not found" },
   planned: { icon: "📝", text: "Dry run: nothing changed" },
@@ -20,10 +21,11 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
   failed: { icon: "❌", text: "Failed" },
   "timed-out": { icon: "⏱️", text: "Timed out" },
   cancelled: { icon: "🚫", text: "Cancelled" },
+  "rolled-back": { icon: "↩️", text: "Update failed, previous version restored" },
 };
 
 /** Results after which the endpoint is there to be called. */
-const CALLABLE: ReadonlySet<Result> = new Set(["created", "updated", "reused"]);
+const CALLABLE: ReadonlySet<Result> = new Set(["created", "updated", "reused", "unchanged", "rolled-back"]);
 
 /**
  * What a status means for this run, by the waiter's own state table, so the reports never call
@@ -49,7 +51,9 @@ export function endpointFate(r: RunReport): string | undefined {
   if (!r.endpointId) return undefined;
   const unfinished = r.result === "timed-out" || r.result === "cancelled";
   // `wait: false` or `if-exists: reuse` can end a "successful" run on an endpoint that failed.
-  const broken = r.result === "failed" || (CALLABLE.has(r.result) && statusClass(r) === "failure");
+  const broken =
+    r.result === "failed" ||
+    (CALLABLE.has(r.result) && r.result !== "rolled-back" && statusClass(r) === "failure");
   if (!unfinished && !broken) return undefined;
   if (r.operation === "delete") return "The delete did not finish: the endpoint may still exist.";
   if (r.operation !== "deploy") return undefined;
@@ -96,9 +100,10 @@ function heading(r: RunReport): string {
 function detailsTable(r: RunReport): string {
   const rows: Array<[string, string | undefined]> = [
     ["Endpoint", endpointCell(r)],
-    ["Model", r.model ? modelCell(r.model) : undefined],
+    [r.rolledBack ? "Requested model (failed)" : "Model", r.model ? modelCell(r.model) : undefined],
     ["GPU", r.gpu ? escapeMarkdown(r.gpu) : undefined],
     ["Replicas", r.replicas ? `${r.replicas.min}–${r.replicas.max}` : undefined],
+    ...previousRows(r),
     ["Result", escapeMarkdown(r.result)],
     ["Status", r.status ? escapeMarkdown(r.status) : undefined],
     ["Phase", r.phase ? escapeMarkdown(r.phase) : undefined],
@@ -110,6 +115,23 @@ function detailsTable(r: RunReport): string {
   const lines = ["| | |", "| --- | --- |"];
   for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);
   return lines.join("\n");
+}
+
+/** The version before this run (and after a rollback, the one serving again), and the deployment. */
+function previousRows(r: RunReport): Array<[string, string | undefined]> {
+  const rows: Array<[string, string | undefined]> = [];
+  const p = r.previous;
+  if (p) {
+    const label = r.rolledBack ? "Serving again (rolled back)" : "Previous version";
+    const replicas = `${p.replicas.min}–${p.replicas.max}`;
+    rows.push([label, `${modelCell(p.model)} · ${escapeMarkdown(p.gpu)} · replicas ${replicas}`]);
+  }
+  const d = r.deployment;
+  if (d?.id !== undefined) {
+    const text = `${d.id} in ${escapeMarkdown(d.environment)}`;
+    rows.push(["GitHub deployment", d.url ? `[${text}](${d.url})` : text]);
+  }
+  return rows;
 }
 
 function modelCell(m: NonNullable<RunReport["model"]>): string {

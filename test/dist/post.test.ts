@@ -3,10 +3,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { startFakeGitHub } from "../support/fake-github.ts";
 import { repoRoot, runAction } from "../support/run-action.ts";
 
 const TOKEN = "flp_post_step_token_0123456789";
+const GITHUB_TOKEN = "ghs_fakePostStepToken0123456789";
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator();
@@ -74,6 +77,55 @@ it.each([
     run.cleanup();
   }
 });
+
+it.each([
+  { case: "the endpoint deleted by the post step", created: "true", last: "inactive" },
+  { case: "an endpoint left in place", created: "false", last: "error" },
+])(
+  "post step after a cancellation closes this run's GitHub deployment: $case → $last",
+  async ({ created, last }) => {
+    const github = await startFakeGitHub({ token: GITHUB_TOKEN });
+    try {
+      const id = sim.seed({ name: "post-step", projectId: "demo-project", status: "INITIALIZING" });
+      const deployment = github.deployments.seed({
+        environment: "friendli/post-step",
+        payload: {
+          schema: PAYLOAD_SCHEMA,
+          version: 1,
+          endpoint: { id, name: "post-step", projectId: "demo-project" },
+          settings: {
+            model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
+            gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+            autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+            engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+          },
+        },
+        states: ["in_progress"],
+      });
+      const run = await runAction({
+        step: "post",
+        inputs: inputs(sim, { "github-token": GITHUB_TOKEN }),
+        env: { GITHUB_REPOSITORY: "acme/models", GITHUB_API_URL: github.url },
+        state: {
+          "endpoint-id": id,
+          "created-by-this-run": created,
+          result: "cancelled",
+          "deployment-id": String(deployment.id),
+        },
+      });
+      try {
+        expect(run.code).toBe(0);
+        const states = deployment.statuses.map((s) => s.state);
+        expect(states).toEqual(["in_progress", last]);
+        expect(run.stdout.replace(`::add-mask::${GITHUB_TOKEN}`, "")).not.toContain(GITHUB_TOKEN);
+      } finally {
+        run.cleanup();
+      }
+    } finally {
+      await github.close();
+    }
+  },
+);
 
 describe("the post step cannot create or update", () => {
   it("a run cancelled while loading (no state at all) does nothing: no request, exit 0", async () => {

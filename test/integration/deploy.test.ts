@@ -90,6 +90,8 @@ describe("deploy: success", () => {
       "model-revision": REVISION,
       "smoke-test-ttft-ms": "",
       "smoke-test-tokens-per-second": "",
+      // No github-token in this run: the deployment ledger is off.
+      "deployment-id": "",
       json: expect.any(String),
     });
     expect(JSON.parse(r.outputs.json ?? "")).toStrictEqual({
@@ -107,6 +109,7 @@ describe("deploy: success", () => {
       "model-revision": REVISION,
       "smoke-test-ttft-ms": null,
       "smoke-test-tokens-per-second": null,
+      "deployment-id": null,
     });
     expect(r.state).toMatchObject({
       "endpoint-id": ep?.id,

@@ -47,7 +47,12 @@ it("deploys on push, updates on the next push, deletes on close, with one commen
   expect(comments[0]?.body).toContain(first.outputs["endpoint-id"]);
   expect(comments[0]?.body).toContain("/chat/completions");
 
-  const second = await prRun("pull_request.same-repo.json");
+  // The same push again: the deployment ledger shows these settings serving, so nothing is sent.
+  const same = await prRun("pull_request.same-repo.json");
+  expect(same.outputs).toMatchObject({ result: "unchanged", "endpoint-id": first.outputs["endpoint-id"] });
+  expect(env.sim.requests.filter((r) => r.route === "update")).toHaveLength(0);
+
+  const second = await prRun("pull_request.same-repo.json", { "if-unchanged": "update" });
   expect(second.outputs).toMatchObject({ result: "updated", "endpoint-id": first.outputs["endpoint-id"] });
   expect(env.sim.requests.filter((r) => r.route === "update")).toHaveLength(1);
   expect(env.sim.requests.filter((r) => r.route === "create")).toHaveLength(1);
@@ -60,7 +65,7 @@ it("deploys on push, updates on the next push, deletes on close, with one commen
   comments = github.commentsOn(17);
   expect(comments).toHaveLength(1);
   expect(comments[0]?.body.toLowerCase()).toContain("deleted");
-  for (const r of [first, second, closed]) {
+  for (const r of [first, same, second, closed]) {
     expect(JSON.stringify(github.requests)).not.toContain("flp_");
     expect(r.logs.join("\n")).not.toContain(GITHUB_TOKEN);
   }
@@ -78,5 +83,5 @@ it("a token without pull-requests: write warns and the deploy still succeeds", a
 it("pr-comment: false writes no comment", async () => {
   const run = await prRun("pull_request.same-repo.json", { "pr-comment": "false" });
   expect(run.outputs.result).toBe("created");
-  expect(github.requests).toHaveLength(0);
+  expect(github.requests.filter((r) => r.path.includes("/issues/"))).toHaveLength(0);
 });

@@ -93,6 +93,10 @@ describe("parseInputs: defaults", () => {
       deleteOnFailure: false,
       prComment: true,
       githubToken: "",
+      githubDeployment: true,
+      environment: undefined,
+      ifUnchanged: "skip",
+      rollbackOnFailure: false,
       smokeTest: false,
       smokeTestPrompt: DEFAULT_SMOKE_TEST_PROMPT,
       smokeTestExpect: undefined,
@@ -130,6 +134,10 @@ describe("parseInputs: defaults", () => {
       "delete-on-failure": "true",
       "pr-comment": "false",
       "github-token": "ghs_abc",
+      "github-deployment": "false",
+      environment: " production ",
+      "if-unchanged": "update",
+      "rollback-on-failure": "true",
       "smoke-test": "true",
       "smoke-test-prompt": "Hi",
       "smoke-test-expect": "hello",
@@ -169,6 +177,10 @@ describe("parseInputs: defaults", () => {
       deleteOnFailure: true,
       prComment: false,
       githubToken: "ghs_abc",
+      githubDeployment: false,
+      environment: "production",
+      ifUnchanged: "update",
+      rollbackOnFailure: true,
       smokeTest: true,
       smokeTestPrompt: "Hi",
       smokeTestExpect: "hello",
@@ -176,6 +188,19 @@ describe("parseInputs: defaults", () => {
       apiUrl: "http://127.0.0.1:8080",
       dryRun: true,
     } satisfies Inputs);
+  });
+
+  it.each([
+    ["if-unchanged", "always", "`if-unchanged` must be one of skip, update"],
+    ["environment", "prod\u0007", "`environment` must not contain control characters"],
+    ["environment", "e".repeat(256), "`environment` must be at most 255 characters"],
+    ["github-deployment", "yes", "`github-deployment` must be true or false"],
+    ["rollback-on-failure", "1", "`rollback-on-failure` must be true or false"],
+  ])("refuses %s: %j", (input, value, message) => {
+    const found = problems({ ...deploy, [input]: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.input).toBe(input);
+    expect(found[0]?.message).toContain(message);
   });
 
   it("omits unset advanced keys, so the API applies its own defaults", () => {

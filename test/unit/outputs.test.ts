@@ -37,6 +37,7 @@ const full: RunReport = report({
     outputTokens: 16,
     tokensPerSecond: 19.7,
   },
+  deployment: { environment: "friendli/my-model-pr-7", id: 5001 },
 });
 
 describe("buildOutputs", () => {
@@ -114,6 +115,7 @@ describe("buildOutputs", () => {
       "model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
       "smoke-test-ttft-ms": 120,
       "smoke-test-tokens-per-second": 19.7,
+      "deployment-id": 5001,
     });
     const failed = JSON.parse(
       buildOutputs(

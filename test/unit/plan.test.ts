@@ -4,10 +4,16 @@ import { describe, expect, it } from "vitest";
 import type { RunContext } from "../../src/context.ts";
 import type { EndpointSpec, EndpointStatus } from "../../src/friendli/schemas.ts";
 import { type Inputs, parseInputs } from "../../src/inputs.ts";
+import {
+  buildPayload,
+  type DeploymentSettings,
+  type LedgerEntry,
+  type LedgerView,
+} from "../../src/ledger.ts";
 import type { FoundEndpoint } from "../../src/lookup.ts";
 import { specChanges } from "../../src/plan/changes.ts";
 import { describePlan, describeRequest } from "../../src/plan/describe.ts";
-import { needsPreflight, type Plan, plan, plannedRequest } from "../../src/plan/plan.ts";
+import { needsPreflight, type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";
 
 const context: RunContext = {
   eventName: "workflow_dispatch",
@@ -288,5 +294,102 @@ describe("plan: what an update would change", () => {
     expect(describeRequest(undefined, "x")).toBe(
       "dry-run: nothing was changed, and no request would be sent.",
     );
+  });
+});
+
+describe("plan: with the deployment ledger", () => {
+  const REV = "0e9e39f249a16976918f6564b8830bc894c89659";
+  const pinned = { "hf-model-revision": REV };
+  const entry = (id: number, settings: DeploymentSettings, endpointId = "ep1"): LedgerEntry => ({
+    deploymentId: id,
+    createdAt: "2026-11-01T00:00:00Z",
+    state: "success",
+    payload: buildPayload({ id: endpointId, name: "llama", projectId: "proj-1" }, settings),
+  });
+  const recorded = requestedSettings(inputs(pinned));
+  const success = entry(7, recorded);
+  const ledger: LedgerView = { latest: success, lastSuccess: success };
+  const serving: FoundEndpoint = { id: "ep1", status, spec };
+
+  it.each<[string, Record<string, string>, FoundEndpoint, LedgerView, Plan["action"]["kind"]]>([
+    ["same settings, pinned, RUNNING: unchanged", pinned, serving, ledger, "unchanged"],
+    [
+      "same settings, SLEEPING with its own min 0: unchanged",
+      pinned,
+      { ...serving, status: { ...status, status: "SLEEPING" } },
+      ledger,
+      "unchanged",
+    ],
+    [
+      "SLEEPING with min 1: update",
+      pinned,
+      { ...serving, status: { ...status, status: "SLEEPING" }, spec: { ...spec, autoscalingMin: 1 } },
+      ledger,
+      "update",
+    ],
+    ["FAILED: update", pinned, { ...serving, status: { ...status, status: "FAILED" } }, ledger, "update"],
+    ["no status known: update", pinned, { id: "ep1", spec }, ledger, "update"],
+    ["if-unchanged: update", { ...pinned, "if-unchanged": "update" }, serving, ledger, "update"],
+    ["no revision pinned: update", {}, serving, ledger, "update"],
+    ["other settings: update", { ...pinned, "max-replicas": "2" }, serving, ledger, "update"],
+    ["another endpoint recorded: update", pinned, { ...serving, id: "ep2" }, ledger, "update"],
+    ["an empty ledger: update", pinned, serving, {}, "update"],
+    [
+      "a later deployment failed: update",
+      pinned,
+      serving,
+      { latest: { ...entry(8, recorded), state: "failure" }, lastSuccess: success },
+      "update",
+    ],
+    ["if-exists: reuse is never unchanged", { ...pinned, "if-exists": "reuse" }, serving, ledger, "reuse"],
+  ])("%s", (_what, given, found, view, kind) => {
+    const p = plan(inputs(given), { found, ledger: view });
+    expect(p.action.kind).toBe(kind);
+    if (kind === "unchanged") {
+      expect(p.wait).toBeUndefined();
+      expect(plannedRequest(p)).toBeUndefined();
+      expect(describePlan(p)).toContain("GitHub deployment 7 recorded the same settings");
+    }
+  });
+
+  it("rollback-on-failure puts the last success's settings on the update, as the exact PUT", () => {
+    const p = plan(inputs({ "hf-model-revision": "b".repeat(40), "rollback-on-failure": "true" }), {
+      found: serving,
+      ledger,
+    });
+    expect(p.action.kind).toBe("update");
+    if (p.action.kind !== "update") return;
+    expect(p.action.rollback?.entry.deploymentId).toBe(7);
+    expect(p.action.rollback?.request).toStrictEqual({
+      method: "PUT",
+      url: "/dedicated/beta/endpoint/ep1",
+      body: {
+        instanceOptionId: "TwD5AqnBSVN0",
+        hfModelRepo: "acme/llama",
+        hfModelRepoRevision: REV,
+        autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
+        advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+        newVersionComment: "Rollback to GitHub deployment 7. v",
+      },
+    });
+    expect(describePlan(p)).toContain("If it fails: put back the settings of GitHub deployment 7");
+  });
+
+  it.each<[string, Record<string, string>, LedgerView]>([
+    ["without rollback-on-failure", { "hf-model-revision": "b".repeat(40) }, ledger],
+    [
+      "with nothing successful recorded",
+      { "hf-model-revision": "b".repeat(40), "rollback-on-failure": "true" },
+      {},
+    ],
+    [
+      "when the failed settings are the recorded ones",
+      { ...pinned, "rollback-on-failure": "true", "if-unchanged": "update" },
+      ledger,
+    ],
+  ])("no rollback %s", (_what, given, view) => {
+    const p = plan(inputs(given), { found: serving, ledger: view });
+    expect(p.action.kind).toBe("update");
+    expect(p.action.kind === "update" && p.action.rollback).toBeFalsy();
   });
 });

@@ -626,3 +626,46 @@ describe("renderPrComment: untrusted text", () => {
     expect(body).not.toContain("](https://evil");
   });
 });
+
+describe("renderPrComment: the deployment ledger", () => {
+  const previous = {
+    deploymentId: 5000,
+    model: { repo: "meta-llama/Llama-3.1-8B-Instruct", revision: "a".repeat(40) },
+    gpu: "1x H100",
+    replicas: { min: 0, max: 1 },
+  };
+  const deployment = {
+    environment: "friendli/models-pr-17",
+    id: 5003,
+    url: "https://github.com/acme/models/deployments/friendli%2Fmodels-pr-17",
+  };
+
+  it("an unchanged deploy shows ready, the deployment link and the previous version", () => {
+    const body = renderPrComment(report({ result: "unchanged", previous, deployment }), {
+      marker: markerFor(NAME),
+    });
+    expect(body).toContain("is ready");
+    expect(body).toContain(`**GitHub deployment:** [5003 in friendli/models-pr-17](${deployment.url})`);
+    expect(body).toContain(`**Previous version:** [meta-llama/Llama-3.1-8B-Instruct&#64;${"a".repeat(40)}]`);
+  });
+
+  it("a rollback says the update failed and which version serves again", () => {
+    const body = renderPrComment(report({ result: "rolled-back", rolledBack: true, previous, deployment }), {
+      marker: markerFor(NAME),
+    });
+    expect(body).toContain("failed; the previous version serves again");
+    expect(body).toContain("the settings of GitHub deployment 5000 were put back");
+    expect(body).toContain(
+      `**Requested model (failed):** [meta-llama/Llama-3.1-8B-Instruct&#64;${REVISION}]`,
+    );
+    expect(body).toContain(`**Serving again:** [meta-llama/Llama-3.1-8B-Instruct&#64;${"a".repeat(40)}]`);
+  });
+
+  it("a deployment link that is not a plain URL is shown as text", () => {
+    const body = renderPrComment(report({ deployment: { ...deployment, url: "javascript:alert(1)" } }), {
+      marker: markerFor(NAME),
+    });
+    expect(body).toContain("**GitHub deployment:** 5003 in friendli/models-pr-17");
+    expect(body).not.toContain("javascript:");
+  });
+});

@@ -438,3 +438,48 @@ describe("renderSummary", () => {
     );
   });
 });
+
+describe("renderSummary: the deployment ledger", () => {
+  const previous = {
+    deploymentId: 5000,
+    model: { repo: "org/model", revision: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    gpu: "1x H100",
+    replicas: { min: 0, max: 1 },
+  };
+  const deployment = {
+    environment: "friendli/my-model-pr-7",
+    id: 5003,
+    url: "https://github.com/acme/models/deployments/friendli%2Fmy-model-pr-7",
+  };
+
+  it("links the deployment and shows the previous version beside the new one", () => {
+    const md = renderSummary(report({ result: "updated", previous, deployment }));
+    expect(md).toContain("| Model | org/model@0123456789abcdef0123456789abcdef01234567 |");
+    expect(md).toContain(
+      "| Previous version | org/model@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa · 1x H100 · replicas 0–1 |",
+    );
+    expect(md).toContain(`| GitHub deployment | [5003 in friendli/my-model-pr-7](${deployment.url}) |`);
+  });
+
+  it("after a rollback names the failed version and the one serving again", () => {
+    const md = renderSummary(report({ result: "rolled-back", rolledBack: true, previous, deployment }));
+    expect(md).toContain("Update failed, previous version restored");
+    expect(md).toContain("| Requested model (failed) | org/model@0123456789abcdef0123456789abcdef01234567 |");
+    expect(md).toContain(
+      "| Serving again (rolled back) | org/model@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    );
+    // The endpoint serves the old version: how to call it stays.
+    expect(md).toContain("### How to call it");
+  });
+
+  it("an unchanged deploy is headed as such and stays callable", () => {
+    const md = renderSummary(report({ result: "unchanged", timeline: [] }));
+    expect(md).toContain("Endpoint unchanged");
+    expect(md).toContain("### How to call it");
+  });
+
+  it("a deployment without an id (GitHub refused it) is not shown", () => {
+    const md = renderSummary(report({ deployment: { environment: "friendli/x" } }));
+    expect(md).not.toContain("GitHub deployment");
+  });
+});

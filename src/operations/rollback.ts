@@ -1,0 +1,74 @@
+// Rolling a failed update back (`rollback-on-failure`): the settings of the ledger's last successful
+// deployment are PUT again and waited for, on a budget of their own (a timed-out update has spent
+// the run's). The run still fails: the version it was asked for did not deploy.
+import { ApiError } from "../friendli/errors.ts";
+import { formatError } from "../friendli/redact.ts";
+import type { FoundEndpoint } from "../lookup.ts";
+import type { Rollback } from "../plan/plan.ts";
+import { OperationFailure } from "../plan/result.ts";
+import { ROLLBACK_BUDGET_MS } from "../timing.ts";
+import { awaitEndpoint } from "./await-endpoint.ts";
+import type { OperationContext } from "./context.ts";
+import { versionOf } from "./ledger-run.ts";
+
+/** Thrown instead of the update's failure once the rollback serves: `result: rolled-back`. */
+export class RolledBack extends Error {
+  readonly failure: unknown;
+  constructor(failure: unknown) {
+    super("rolled back");
+    this.failure = failure;
+  }
+}
+
+/** A failure a rollback answers: the new version FAILED, or did not come up in time. */
+export function rollsBack(err: unknown): boolean {
+  if (err instanceof OperationFailure) return err.result === "failed" || err.result === "timed-out";
+  return err instanceof ApiError && err.kind === "deadline";
+}
+
+/**
+ * Puts the rollback's settings back and waits for RUNNING. True when they serve again; false (with
+ * a warning) when the rollback failed too, and the update's failure stands.
+ */
+export async function rollBack(
+  op: OperationContext,
+  endpoint: FoundEndpoint,
+  rollback: Rollback,
+  failure: unknown,
+): Promise<boolean> {
+  const { report, log } = op;
+  const deadlineMs = op.clock.now() + ROLLBACK_BUDGET_MS;
+  const client = op.clientUntil?.(deadlineMs) ?? op.client;
+  const rop: OperationContext = { ...op, client, deadlineMs };
+  const before = report.timeline;
+  const { deploymentId, payload } = rollback.entry;
+  log.warning(
+    `The update of endpoint ${endpoint.id} did not deploy (${formatError(failure, client.http.secrets)}); ` +
+      `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
+  );
+  try {
+    const sentAtMs = op.clock.now();
+    await client.update(endpoint.id, rollback.request.body);
+    await awaitEndpoint(
+      rop,
+      endpoint.id,
+      { target: "running", minReplicas: payload.settings.autoscaling.minReplicas },
+      sentAtMs,
+    );
+  } catch (err) {
+    report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
+    if (op.signal.aborted) throw err;
+    const message = `The rollback of endpoint ${endpoint.id} failed too: ${formatError(err, client.http.secrets)}`;
+    report.warnings.push(message);
+    log.warning(message);
+    return false;
+  }
+  report.timeline = [...before, ...report.timeline];
+  report.rolledBack = true;
+  report.previous = versionOf(rollback.entry);
+  log.info(
+    `Rolled back: endpoint ${endpoint.id} serves the settings of GitHub deployment ${deploymentId} again`,
+  );
+  await op.ledger?.recordRollback(endpoint.id, rollback.entry);
+  return true;
+}

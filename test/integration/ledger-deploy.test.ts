@@ -1,0 +1,321 @@
+// The deployment ledger through whole runs: the Friendli simulator on virtual time and the loopback
+// fake of GitHub's deployments API. What a first deploy records, the no-op second deploy and its
+// request count in a crowded project, if-unchanged, a missing permission, the ledger switched off,
+// a remembered endpoint deleted since, delete retiring the record, and a rollback end to end.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
+import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import type { FakeDeployment } from "../support/fake-github-deployments.ts";
+import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
+import { type Env, requestsTo, routes, startEnv } from "./helpers.ts";
+
+const GITHUB_TOKEN = "ghs_fakeLedgerToken0123456789";
+const NAME = "it-endpoint";
+const ENVIRONMENT = `friendli/${NAME}`;
+const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+
+let github: FakeGitHub;
+beforeAll(async () => {
+  github = await startFakeGitHub({ token: GITHUB_TOKEN });
+});
+afterAll(async () => {
+  await github.close();
+});
+beforeEach(() => {
+  github.reset();
+});
+
+function deploy(env: Env, overrides: Record<string, string> = {}) {
+  return runInProcess({
+    inputs: deployInputs(env.sim, { "github-token": GITHUB_TOKEN, ...overrides }),
+    clock: env.clock,
+    env: { GITHUB_REPOSITORY: "acme/models", GITHUB_API_URL: github.url },
+  });
+}
+
+/** Endpoints of other names in the same project: what a name lookup has to read through. */
+function crowd(env: Env, others: number): void {
+  for (let i = 0; i < others; i++) env.sim.seed({ name: `other-${i}`, projectId: "demo-project" });
+}
+
+const states = (d: FakeDeployment | undefined) => d?.statuses.map((s) => s.state);
+const ledgerRequests = () => github.requests.filter((r) => r.path.includes("/deployments"));
+
+describe("the deployment ledger in a deploy", () => {
+  it("a first deploy records what it sent, in_progress then success, and outputs deployment-id", async () => {
+    const env = await startEnv();
+    const r = await deploy(env);
+    expect(r.failed).toBeUndefined();
+    expect(r.outputs.result).toBe("created");
+    const [d] = github.deployments.deployments;
+    expect(github.deployments.deployments).toHaveLength(1);
+    expect(r.outputs["deployment-id"]).toBe(String(d?.id));
+    expect(d?.environment).toBe(ENVIRONMENT);
+    expect(d?.payload).toStrictEqual({
+      schema: PAYLOAD_SCHEMA,
+      version: 1,
+      endpoint: { id: r.outputs["endpoint-id"], name: NAME, projectId: "demo-project" },
+      settings: {
+        model: { repo: "meta-llama/Llama-3.1-8B-Instruct", revision: REVISION },
+        gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+        autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+        engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+      },
+    });
+    expect(states(d)).toEqual(["in_progress", "success"]);
+    expect(d?.statuses.at(-1)?.environmentUrl).toBe(`${env.sim.url}/dedicated/v1`);
+    expect(r.state["deployment-id"]).toBe(String(d?.id));
+    expect(r.summary).toContain(`${d?.id} in friendli/it-endpoint`);
+    // The deployment is created once the id is known, after the create.
+    const created = requestsTo(env.sim, "create")[0];
+    expect(created).toBeDefined();
+  });
+
+  it("a second identical deploy in a 40-endpoint project is unchanged: no PUT, at most 4 Friendli requests", async () => {
+    const env = await startEnv();
+    crowd(env, 39);
+    const first = await deploy(env);
+    expect(first.outputs.result).toBe("created");
+    const firstRequests = env.sim.requests.length;
+    env.sim.requests.length = 0;
+
+    const second = await deploy(env);
+    expect(second.failed).toBeUndefined();
+    expect(second.outputs.result).toBe("unchanged");
+    expect(second.outputs["endpoint-id"]).toBe(first.outputs["endpoint-id"]);
+    expect(second.outputs.status).toBe("RUNNING");
+    // The remembered id confirmed by one GET, and its status: no listing, no PUT, no wait.
+    expect(routes(env.sim)).toEqual(["GET get", "GET status"]);
+    expect(env.sim.requests.length).toBeLessThanOrEqual(4);
+    expect(firstRequests).toBeGreaterThan(40);
+    // The record stays current: a new deployment of the same settings, success.
+    const [, again] = github.deployments.deployments;
+    expect(states(again)).toEqual(["in_progress", "success"]);
+    expect(second.outputs["deployment-id"]).toBe(String(again?.id));
+    expect(second.summary).toContain("Previous version");
+  });
+
+  it("if-unchanged: update sends the PUT all the same", async () => {
+    const env = await startEnv();
+    await deploy(env);
+    env.sim.requests.length = 0;
+    const r = await deploy(env, { "if-unchanged": "update" });
+    expect(r.outputs.result).toBe("updated");
+    expect(requestsTo(env.sim, "update")).toHaveLength(1);
+    expect(requestsTo(env.sim, "list")).toHaveLength(0);
+  });
+
+  it("different settings update, and the summary shows the previous version beside the new one", async () => {
+    const env = await startEnv();
+    await deploy(env);
+    const r = await deploy(env, { "max-replicas": "2" });
+    expect(r.outputs.result).toBe("updated");
+    expect(requestsTo(env.sim, "update")).toHaveLength(1);
+    expect(r.summary).toMatch(/Previous version \| meta-llama\/Llama-3\.1-8B-Instruct@0e9e39f/);
+    expect(r.summary).toContain("replicas 0–1");
+  });
+
+  it("without deployments: write (403) one warning, and the run is otherwise what it is without the ledger", async () => {
+    const off = await startEnv();
+    const without = await deploy(off, { "github-deployment": "false" });
+    github.reset();
+    github.deployments.access = "none";
+    const env = await startEnv();
+    const r = await deploy(env);
+    expect(r.failed).toBeUndefined();
+    // Two simulators, two ports: everything else is the same.
+    const portless = (o: Record<string, string>) =>
+      JSON.parse(JSON.stringify(o).replace(/127\.0\.0\.1:\d+/g, "sim"));
+    expect(portless(r.outputs)).toEqual(portless(without.outputs));
+    expect(routes(env.sim)).toEqual(routes(off.sim));
+    const warnings = r.logs.filter((l) => l.startsWith("warning:") && l.includes("deployments: write"));
+    expect(warnings).toHaveLength(1);
+    // Off after the first 403: the read was the only call.
+    expect(ledgerRequests()).toHaveLength(1);
+  });
+
+  it("github-deployment: false sends nothing to the deployments API", async () => {
+    const env = await startEnv();
+    const r = await deploy(env, { "github-deployment": "false" });
+    expect(r.outputs.result).toBe("created");
+    expect(ledgerRequests()).toHaveLength(0);
+    expect(r.outputs["deployment-id"]).toBe("");
+  });
+
+  it("a remembered endpoint deleted since costs one GET, then the name is looked up and created again", async () => {
+    const env = await startEnv();
+    const first = await deploy(env);
+    const oldId = first.outputs["endpoint-id"] ?? "";
+    // Deleted out of band (someone in Friendli Suite): the ledger still names it.
+    await fetch(`${env.sim.url}/dedicated/beta/endpoint/${oldId}`, {
+      method: "DELETE",
+      headers: { authorization: "Bearer flp_integration_test_token_42" },
+    });
+    env.sim.requests.length = 0;
+    const r = await deploy(env);
+    expect(r.outputs.result).toBe("created");
+    expect(r.outputs["endpoint-id"]).not.toBe(oldId);
+    expect(routes(env.sim).slice(0, 3)).toEqual(["GET get", "GET list", "POST create"]);
+    expect(r.logs.some((l) => l.includes(`endpoint ${oldId} is not "${NAME}" any more (gone)`))).toBe(true);
+  });
+
+  it("a dry run reads the ledger and plans no change, writing nothing", async () => {
+    const env = await startEnv();
+    await deploy(env);
+    const before = github.deployments.deployments.length;
+    const writes = github.requests.filter((q) => q.method !== "GET").length;
+    const r = await deploy(env, { "dry-run": "true" });
+    expect(r.outputs.result).toBe("planned");
+    expect(r.logs.some((l) => l.includes("no update sent") || l.includes("recorded the same settings"))).toBe(
+      true,
+    );
+    expect(github.deployments.deployments).toHaveLength(before);
+    expect(github.requests.filter((q) => q.method !== "GET")).toHaveLength(writes);
+  });
+
+  it("operation: status by name reads the remembered id and its status, records nothing", async () => {
+    const env = await startEnv();
+    crowd(env, 39);
+    const first = await deploy(env);
+    const before = github.deployments.deployments.length;
+    env.sim.requests.length = 0;
+    const r = await deploy(env, { operation: "status", wait: "false" });
+    expect(r.outputs).toMatchObject({
+      result: "reused",
+      status: "RUNNING",
+      "endpoint-id": first.outputs["endpoint-id"],
+      "deployment-id": "",
+    });
+    expect(routes(env.sim)).toEqual(["GET get", "GET status"]);
+    expect(github.deployments.deployments).toHaveLength(before);
+  });
+
+  it("operation: delete retires the environment's live entries (inactive)", async () => {
+    const env = await startEnv();
+    const first = await deploy(env);
+    env.sim.requests.length = 0;
+    const r = await deploy(env, { operation: "delete" });
+    expect(r.outputs.result).toBe("deleted");
+    // Found by the remembered id: no listing.
+    expect(routes(env.sim)[0]).toBe("GET get");
+    expect(requestsTo(env.sim, "list")).toHaveLength(0);
+    const [d] = github.deployments.deployments;
+    expect(String(d?.id)).toBe(first.outputs["deployment-id"]);
+    expect(states(d)?.at(-1)).toBe("inactive");
+  });
+});
+
+describe("the ledger when the create's id is not known", () => {
+  it("a create whose id is never found is recorded without one; the run fails", async () => {
+    const env = await startEnv({ scenario: { listLagMs: 3_600_000 } });
+    const r = await deploy(env, { "wait-timeout": "5m" });
+    expect(r.outputs.result).toBe("failed");
+    const [d] = github.deployments.deployments;
+    expect(github.deployments.deployments).toHaveLength(1);
+    expect((d?.payload as { endpoint?: unknown } | undefined)?.endpoint).toStrictEqual({
+      name: NAME,
+      projectId: "demo-project",
+    });
+    expect(states(d)).toEqual(["in_progress", "error"]);
+  });
+
+  it("a create the API refused (400) made nothing and leaves no record", async () => {
+    const env = await startEnv();
+    const r = await deploy(env, { gpu: "ZzNotAnOpt12" });
+    expect(r.outputs.result).toBe("failed");
+    expect(requestsTo(env.sim, "create")).toHaveLength(1);
+    expect(github.deployments.deployments).toHaveLength(0);
+  });
+});
+
+describe("rollback-on-failure", () => {
+  it("an update to a revision that fails in ENGINE_INITIALIZING is rolled back to the last good settings", async () => {
+    const env = await startEnv({
+      scenario: {
+        failures: [
+          {
+            match: { hfModelRepoRevision: BAD_REVISION },
+            phase: "ENGINE_INITIALIZING",
+            errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
+          },
+        ],
+      },
+    });
+    const good = await deploy(env);
+    expect(good.outputs.result).toBe("created");
+    env.sim.requests.length = 0;
+
+    const r = await deploy(env, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
+    expect(r.outputs.result).toBe("rolled-back");
+    expect(r.failed).toBeDefined();
+    expect(r.outputs.status).toBe("RUNNING");
+    const puts = requestsTo(env.sim, "update");
+    expect(puts).toHaveLength(2);
+    const bodies = puts.map((p) => p.body as { hfModelRepoRevision?: string; newVersionComment?: string });
+    expect(bodies[0]?.hfModelRepoRevision).toBe(BAD_REVISION);
+    expect(bodies[1]?.hfModelRepoRevision).toBe(REVISION);
+    expect(bodies[1]?.newVersionComment).toMatch(/^Rollback to GitHub deployment \d+\. /);
+    const [ep] = env.sim.endpoints();
+    expect(ep?.status).toBe("RUNNING");
+    // Both versions in the summary: the one that failed and the one serving again.
+    expect(r.summary).toContain(
+      `Requested model (failed) | meta-llama/Llama-3.1-8B-Instruct@${BAD_REVISION}`,
+    );
+    expect(r.summary).toContain(`Serving again (rolled back) | meta-llama/Llama-3.1-8B-Instruct@${REVISION}`);
+    // The ledger: the first success (made inactive by GitHub when a later one succeeds), this run's
+    // failure, and the rollback as a success of its own.
+    const all = github.deployments.deployments;
+    expect(all.map(states)).toEqual([
+      ["in_progress", "success", "inactive"],
+      ["in_progress", "failure"],
+      ["in_progress", "success"],
+    ]);
+    expect(r.outputs["deployment-id"]).toBe(String(all[1]?.id));
+    // Since the rollback is recorded, the good settings are unchanged on the next run.
+    env.sim.requests.length = 0;
+    const again = await deploy(env);
+    expect(again.outputs.result).toBe("unchanged");
+  });
+
+  it("without rollback-on-failure a failed update is left as it is and fails", async () => {
+    const env = await startEnv({
+      scenario: {
+        failures: [
+          {
+            match: { hfModelRepoRevision: BAD_REVISION },
+            phase: "ENGINE_INITIALIZING",
+            errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
+          },
+        ],
+      },
+    });
+    await deploy(env);
+    const r = await deploy(env, { "hf-model-revision": BAD_REVISION });
+    expect(r.outputs.result).toBe("failed");
+    expect(requestsTo(env.sim, "update")).toHaveLength(1);
+    expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+  });
+
+  it("an update that times out is rolled back on a budget of its own; a rollback that fails too leaves timed-out", async () => {
+    // Every rolling update takes an hour here: the update times out, and so does the rollback.
+    const env = await startEnv({ scenario: { lifecycleMs: { updating: 3_600_000 } } });
+    await deploy(env);
+    const t0 = env.clock.now();
+    const r = await deploy(env, {
+      "hf-model-revision": BAD_REVISION,
+      "rollback-on-failure": "true",
+      "wait-timeout": "10m",
+    });
+    expect(r.outputs.result).toBe("timed-out");
+    expect(requestsTo(env.sim, "update")).toHaveLength(2);
+    const [, rollbackPut] = requestsTo(env.sim, "update");
+    // The rollback went out after the run's own deadline, on its budget.
+    expect((rollbackPut?.at ?? 0) - t0).toBeGreaterThanOrEqual(10 * 60_000 - 1_000);
+    expect(env.clock.now() - t0).toBeLessThanOrEqual(10 * 60_000 + ROLLBACK_BUDGET_MS + 60_000);
+    expect(r.logs.some((l) => l.startsWith("warning:") && l.includes("failed too"))).toBe(true);
+    expect(r.summary).not.toContain("Serving again");
+    expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+    expect(github.deployments.deployments).toHaveLength(2);
+  });
+});
