@@ -1,11 +1,14 @@
 // What the pre-flight costs, against the simulator's Hub side on loopback, in real time:
 //
-//   node scripts/bench-preflight.ts [--latency-ms 50] [--reps 5] [--hang]
+//   npm run bench:preflight -- [--latency-ms 50] [--reps 5] [--hang]
 //
 // - the time from this process's start to a pre-flight failure (the first run, cold: the Hub client
 //   and undici's fetch are imported then), as a deploy of a model the Hub does not know would see it;
 // - a passing pre-flight's added time (median of --reps warm runs), and the same for a few failures;
 // - the Hub down (503 with retries) and, with --hang, a Hub that never answers (the default budget).
+// - the whole action (the built dist/index.js, run as the runner runs it): wall time from spawning
+//   it to its exit on a pre-flight failure (nothing created), and a passing deploy's wall time with
+//   the pre-flight on and off (median of --reps each, interleaved): the difference is what it adds.
 // --latency-ms adds a delay to every simulated answer, to stand for a real network round trip.
 // A script, not a test: the figures depend on the machine.
 import { parseArgs } from "node:util";
@@ -13,6 +16,7 @@ import { systemClock } from "../src/clock.ts";
 import { createDefaultDispatcher } from "../src/friendli/request-policy.ts";
 import { type PreflightOptions, type PreflightResult, runPreflight } from "../src/preflight/index.ts";
 import { startSimulator } from "../test/simulator/index.ts";
+import { runAction } from "../test/support/run-action.ts";
 
 const { values } = parseArgs({
   options: {
@@ -89,3 +93,48 @@ if (values.hang) {
 }
 await dispatcher.close();
 await sim.close();
+
+// The whole action, as the runner runs it, against a simulator whose endpoints come up at once.
+const instant = { requestingVirtualMachine: 0, downloadingModel: 0, engineInitializing: 0 };
+const action = await startSimulator({ latencyMs, scenario: { lifecycleMs: instant } });
+let n = 0;
+const deploy = (over: Record<string, string>) =>
+  runAction({
+    inputs: {
+      "friendli-token": "flp_bench_token_0123456789",
+      "project-id": "demo-project",
+      name: `bench-${n++}`,
+      "hf-model-repo": "sim-org/small-chat",
+      gpu: "1x H100",
+      "pr-comment": "false",
+      "api-url": action.url,
+      ...over,
+    },
+  });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const failing: number[] = [];
+const on: number[] = [];
+const off: number[] = [];
+for (let i = 0; i < reps; i++) {
+  const f = await deploy({ "hf-model-repo": "sim-org/llama-70b-like" });
+  if (f.code === 0 || f.outputs.result !== "failed") throw new Error("the pre-flight did not fail the run");
+  failing.push(f.wallMs);
+  f.cleanup();
+  for (const [times, preflight] of [
+    [on, "true"],
+    [off, "false"],
+  ] as const) {
+    const r = await deploy({ preflight });
+    if (r.code !== 0) throw new Error(`deploy with preflight: ${preflight} failed: ${r.stdout}`);
+    times.push(r.wallMs);
+    r.cleanup();
+  }
+}
+console.log(`\nThe action (dist/index.js as a child process), median of ${reps}:`);
+console.log(
+  `start to a pre-flight failure (70B on 1x H100, nothing created): ${median(failing).toFixed(0)} ms`,
+);
+console.log(
+  `passing deploy: ${median(on).toFixed(0)} ms with the pre-flight, ${median(off).toFixed(0)} ms without: +${(median(on) - median(off)).toFixed(0)} ms`,
+);
+await action.close();

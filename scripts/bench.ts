@@ -25,7 +25,7 @@ import { FriendliClient } from "../src/friendli/client.ts";
 import { silentLogger } from "../src/log.ts";
 import { findByName } from "../src/lookup.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../test/simulator/index.ts";
-import { actionDefaults, distEntry, parseFileCommands, repoRoot } from "../test/support/run-action.ts";
+import { distEntry, parseFileCommands, repoRoot, withDefaults } from "../test/support/run-action.ts";
 import type { Row } from "./bench-polling.ts";
 
 const args = process.argv.slice(2);
@@ -194,7 +194,7 @@ async function runBuiltAction(inputs: Record<string, string>, nodeArgs: string[]
     GITHUB_WORKFLOW: "bench",
     RUNNER_TEMP: dir,
   };
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
+  for (const [name, value] of Object.entries(withDefaults(inputs)))
     env[`INPUT_${name.toUpperCase()}`] = value;
   try {
     return await runNode([...nodeArgs, distEntry], { env, cwd: dir, files });

@@ -1,5 +1,6 @@
-// `npm start`: the action end to end on this machine. Starts the Friendli simulator on loopback,
-// runs the built dist/index.js exactly as the runner would (a deploy that waits for RUNNING, then a
+// `npm start`: the action end to end on this machine. Starts the Friendli simulator on loopback
+// (its Hub side answers the pre-flight), runs the built dist/index.js exactly as the runner would (a
+// deploy the pre-flight refuses, a deploy that waits for RUNNING and measures its smoke test, then a
 // delete), and prints the phases as they happen, the outputs, and where the job summary was written.
 import { startSimulator } from "../test/simulator/index.ts";
 import { type ActionRun, runAction } from "../test/support/run-action.ts";
@@ -17,6 +18,8 @@ const sim = await startSimulator({
       awaking: 1000,
     },
   },
+  // The streamed smoke test's first token comes this long after the request (real time here).
+  ttftMs: 180,
 });
 console.log(`Friendli simulator on ${sim.url} (project demo-project, any flp_ token)`);
 console.log(
@@ -29,18 +32,27 @@ const common = {
   name: "demo-llama",
   "pr-comment": "false",
   "api-url": sim.url,
+  // The simulator serves the Hugging Face Hub's routes too: the pre-flight asks it.
+  "hf-endpoint": sim.url,
 };
 
 try {
-  console.log("── deploy ──────────────────────────────────────────────");
+  console.log("── deploy a 70B model on 1x H100: the pre-flight refuses it ─");
+  const refused = await runAction({
+    inputs: { ...common, name: "demo-too-big", "hf-model-repo": "sim-org/llama-70b-like", gpu: "1x H100" },
+    echo: true,
+  });
+  report(refused);
+
+  console.log("\n── deploy (no revision: the pre-flight pins the commit) ──");
   const deployRun = await runAction({
     inputs: {
       ...common,
       "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
-      "hf-model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
       gpu: "1x H100",
       "wait-timeout": "2m",
       "smoke-test": "true",
+      "smoke-test-max-ttft-ms": "2000",
     },
     echo: true,
   });
@@ -53,7 +65,8 @@ try {
   });
   report(deleteRun);
   console.log(`\n${sim.requests.length} requests reached the simulator.`);
-  process.exitCode = deployRun.code === 0 && deleteRun.code === 0 ? 0 : 1;
+  const refusedAsExpected = refused.code !== 0 && refused.outputs.result === "failed";
+  process.exitCode = refusedAsExpected && deployRun.code === 0 && deleteRun.code === 0 ? 0 : 1;
 } finally {
   await sim.close();
 }
@@ -61,7 +74,7 @@ try {
 function report(run: ActionRun): void {
   console.log(`\nexit code ${run.code}, ${(run.wallMs / 1000).toFixed(1)} s; outputs:`);
   for (const [name, value] of Object.entries(run.outputs)) {
-    if (name !== "json") console.log(`  ${name.padEnd(22)} ${value}`);
+    if (name !== "json") console.log(`  ${name.padEnd(28)} ${value}`);
   }
   console.log(`job summary written to ${run.summaryPath} (${run.summary.length} bytes)`);
 }

@@ -21,6 +21,18 @@ if (!isLoopbackHost(api.hostname) || api.protocol !== "http:") {
   );
   process.exit(2);
 }
+// The pre-flight asks the Hub: on this machine, the simulator's Hub side, never huggingface.co.
+const hub = vars["INPUT_HF-ENDPOINT"];
+if (hub !== undefined && hub !== "" && new URL(hub).origin !== api.origin) {
+  console.error(`${envFile}: INPUT_HF-ENDPOINT must be the local simulator (${api.origin}), not ${hub}`);
+  process.exit(2);
+}
+if ((hub === undefined || hub === "") && vars.INPUT_PREFLIGHT !== "false") {
+  console.error(
+    `${envFile}: set INPUT_HF-ENDPOINT=${api.origin} (the simulator's Hub side) or INPUT_PREFLIGHT=false`,
+  );
+  process.exit(2);
+}
 const sim = await startSimulator({ host: api.hostname, port: Number(api.port || 80) });
 console.log(`Friendli simulator listening on ${sim.url}`);
 

@@ -10,12 +10,15 @@ import { truncate } from "./format.ts";
 import {
   apiUrl,
   boolean,
+  DEFAULT_HUB_URL,
   environment,
   friendliToken,
   githubToken,
   gpu,
+  hfEndpoint,
   hfModelRepo,
   hfModelRevision,
+  hfToken,
   id,
   integer,
   MAX_INT,
@@ -36,7 +39,7 @@ export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 export const MAX_VERSION_COMMENT_LENGTH = 500;
 export const MAX_REPLICAS = 10;
 
-export { MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
+export { DEFAULT_HUB_URL, MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
 export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
 
 export const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
@@ -79,6 +82,9 @@ const FIELDS = z.object({
   [Input.endpointId]: unset(z.optional(id(Input.endpointId))),
   [Input.hfModelRepo]: unset(z.optional(hfModelRepo)),
   [Input.hfModelRevision]: unset(z.optional(hfModelRevision)),
+  [Input.preflight]: unset(z._default(boolean(Input.preflight), true)),
+  [Input.hfToken]: unset(z.optional(hfToken)),
+  [Input.hfEndpoint]: unset(z._default(hfEndpoint, DEFAULT_HUB_URL)),
   [Input.gpu]: unset(z.optional(gpu)),
   [Input.minReplicas]: unset(z._default(integer(Input.minReplicas, 0, MAX_REPLICAS), 0)),
   [Input.maxReplicas]: unset(z._default(integer(Input.maxReplicas, 1, MAX_REPLICAS), 1)),
@@ -103,6 +109,8 @@ const FIELDS = z.object({
   [Input.rollbackOnFailure]: unset(z._default(boolean(Input.rollbackOnFailure), false)),
   [Input.smokeTest]: unset(z._default(boolean(Input.smokeTest), false)),
   [Input.smokeTestPrompt]: unset(z._default(z.string(), DEFAULT_SMOKE_TEST_PROMPT)),
+  [Input.smokeTestExpect]: unset(z.optional(z.string())),
+  [Input.smokeTestMaxTtftMs]: unset(z.optional(integer(Input.smokeTestMaxTtftMs, 1, MAX_INT))),
   [Input.apiUrl]: unset(z._default(apiUrl, DEFAULT_API_URL)),
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
@@ -209,6 +217,11 @@ function toInputs(v: Fields, ctx: RunContext) {
     /** Present when operation is deploy. */
     hfModelRepo: v[Input.hfModelRepo],
     hfModelRevision: v[Input.hfModelRevision],
+    preflight: v[Input.preflight],
+    /** Sent to the Hub only; masked by main.ts before anything runs. */
+    hfToken: v[Input.hfToken],
+    /** Normalised base URL; left at its default, HF_ENDPOINT may choose another (see hubUrlFrom). */
+    hfEndpoint: v[Input.hfEndpoint],
     /** Present when operation is deploy. */
     gpu: v[Input.gpu],
     minReplicas: v[Input.minReplicas],
@@ -240,6 +253,8 @@ function toInputs(v: Fields, ctx: RunContext) {
     rollbackOnFailure: v[Input.rollbackOnFailure],
     smokeTest: v[Input.smokeTest],
     smokeTestPrompt: v[Input.smokeTestPrompt],
+    smokeTestExpect: v[Input.smokeTestExpect],
+    smokeTestMaxTtftMs: v[Input.smokeTestMaxTtftMs],
     /** Normalised base URL without trailing slash, https or loopback http. */
     apiUrl: v[Input.apiUrl],
     dryRun: v[Input.dryRun],

@@ -138,7 +138,8 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     log,
     report,
     secrets: r.secrets,
-    githubApiUrl: deps.env.GITHUB_API_URL,
+    env: deps.env,
+    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
     noteCreateSent: () => {
       // Saved before the first create goes out, so a cancellation before its id is known still
       // leaves the post step enough to find it by name. A create is only sent after the lookup by
@@ -252,9 +253,11 @@ function invalidInputsMessage(problems: Array<{ input: string; message: string }
 
 function maskSecrets(core: Core): string[] {
   // Masked before anything else can print them.
-  const secrets = [core.getInput(Input.friendliToken), core.getInput(Input.githubToken)].filter(
-    (s) => s !== "",
-  );
+  const secrets = [
+    core.getInput(Input.friendliToken),
+    core.getInput(Input.githubToken),
+    core.getInput(Input.hfToken),
+  ].filter((s) => s !== "");
   for (const s of secrets) core.setSecret(s);
   return secrets;
 }

@@ -11,6 +11,9 @@ export const Input = {
   endpointId: "endpoint-id",
   hfModelRepo: "hf-model-repo",
   hfModelRevision: "hf-model-revision",
+  preflight: "preflight",
+  hfToken: "hf-token",
+  hfEndpoint: "hf-endpoint",
   gpu: "gpu",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
@@ -36,6 +39,8 @@ export const Input = {
   rollbackOnFailure: "rollback-on-failure",
   smokeTest: "smoke-test",
   smokeTestPrompt: "smoke-test-prompt",
+  smokeTestExpect: "smoke-test-expect",
+  smokeTestMaxTtftMs: "smoke-test-max-ttft-ms",
   apiUrl: "api-url",
   dryRun: "dry-run",
   // operation: sweep
@@ -47,6 +52,7 @@ export type InputName = (typeof Input)[keyof typeof Input];
 export const Output = {
   endpointId: "endpoint-id",
   endpointName: "endpoint-name",
+  modelRevision: "model-revision",
   status: "status",
   phase: "phase",
   errorCode: "error-code",
@@ -56,6 +62,8 @@ export const Output = {
   inferenceUrl: "inference-url",
   elapsedSeconds: "elapsed-seconds",
   smokeTestLatencyMs: "smoke-test-latency-ms",
+  smokeTestTtftMs: "smoke-test-ttft-ms",
+  smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
   deploymentId: "deployment-id",
   json: "json",
 } as const;

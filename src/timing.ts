@@ -99,6 +99,19 @@ export const LAG_DELAYS_MS = {
 export const MIN_TIME_FOR_CREATE_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------
+// The pre-flight on the Hugging Face Hub
+// ---------------------------------------------------------------------------------------------
+
+/** The whole pre-flight, retries included: a slow Hub costs seconds, never the deploy. */
+export const PREFLIGHT_BUDGET_MS = 20_000;
+/** One Hub request: the Hub answers model info in well under a second when it is well. */
+export const HUB_ATTEMPT_TIMEOUT_MS = 8_000;
+/** Attempts of one Hub request, the first included: a 502 or 429 once is common, three in a row is an outage. */
+export const HUB_ATTEMPTS = 3;
+/** Backoff between Hub attempts (full jitter): short, as the whole pre-flight has PREFLIGHT_BUDGET_MS. */
+export const HUB_RETRY_BACKOFF = { baseMs: 500, capMs: 2_000 } as const;
+
+// ---------------------------------------------------------------------------------------------
 // The smoke test
 // ---------------------------------------------------------------------------------------------
 

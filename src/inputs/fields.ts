@@ -9,6 +9,7 @@ import { Input, type InputName } from "../names.ts";
 import { MAX_WAIT_TIMEOUT_MS } from "../timing.ts";
 
 const DEFAULT_API_URL = "https://api.friendli.ai";
+export const DEFAULT_HUB_URL = "https://huggingface.co";
 /** Endpoint names are not specified by Friendli: this is a sanity bound, not the API's rule. */
 export const MAX_NAME_LENGTH = 100;
 const MAX_ID_LENGTH = 200;
@@ -275,25 +276,42 @@ export const maxAge = field((value) => {
   return ms;
 });
 
-export const apiUrl = field((value) => {
-  // Userinfo is a credential: never echo it.
-  const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { problem: `\`api-url\` must be an absolute URL such as ${DEFAULT_API_URL} (got ${got})` };
-  }
-  // The HTTP layer's own predicate: an api-url accepted here must not be refused by createHttp.
-  if (!isAllowedBaseUrl(url))
+/** A base URL a token is sent to: https, or http on a loopback host; no credentials, query or fragment. */
+function baseUrl(input: InputName, example: string, tokenInput: InputName) {
+  return field((value) => {
+    // Userinfo is a credential: never echo it.
+    const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return { problem: `\`${input}\` must be an absolute URL such as ${example} (got ${got})` };
+    }
+    // The HTTP layer's own predicate: a URL accepted here must not be refused when the request is made.
+    if (!isAllowedBaseUrl(url))
+      return {
+        problem: `\`${input}\` must use https (http only for localhost, 127.0.0.0/8 and [::1]) (got ${got})`,
+      };
+    if (url.username || url.password)
+      return {
+        problem: `\`${input}\` must not contain credentials: pass the token as \`${tokenInput}\` (got ${got})`,
+      };
+    if (url.search || url.hash || value.includes("?") || value.includes("#"))
+      return { problem: `\`${input}\` must be a base URL without a query or fragment (got ${got})` };
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  });
+}
+
+export const apiUrl = baseUrl(Input.apiUrl, DEFAULT_API_URL, Input.friendliToken);
+export const hfEndpoint = baseUrl(Input.hfEndpoint, DEFAULT_HUB_URL, Input.hfToken);
+
+// Sent to the Hub in a header, so validated like the other tokens; never echoed.
+export const hfToken = field((value) => {
+  if (value === "") return value;
+  if (!isHeaderSafe(value)) return { problem: headerUnsafe(Input.hfToken) };
+  if (value.length < MIN_REDACTABLE_TOKEN_LENGTH)
     return {
-      problem: `\`api-url\` must use https (http only for localhost, 127.0.0.0/8 and [::1]) (got ${got})`,
+      problem: `\`hf-token\` is shorter than ${MIN_REDACTABLE_TOKEN_LENGTH} characters, too short to be a Hugging Face token (hf_...) or to keep out of logs safely: check the secret's value`,
     };
-  if (url.username || url.password)
-    return {
-      problem: `\`api-url\` must not contain credentials: pass the token as \`friendli-token\` (got ${got})`,
-    };
-  if (url.search || url.hash || value.includes("?") || value.includes("#"))
-    return { problem: `\`api-url\` must be a base URL without a query or fragment (got ${got})` };
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  return value;
 });

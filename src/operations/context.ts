@@ -1,6 +1,8 @@
 // What every step of carrying out a plan gets, and how what it learns reaches the report. The
 // report is filled in as facts are learned, so a cancelled or failed run still reports everything
 // it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
+
+import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.ts";
 import type { RunContext } from "../context.ts";
 import type { FriendliClient } from "../friendli/client.ts";
@@ -23,8 +25,10 @@ export interface OperationContext {
   report: RunReport;
   /** Redacted from every message the run writes. */
   secrets: readonly string[];
-  /** GITHUB_API_URL (GitHub Enterprise Server); undefined: api.github.com. */
-  githubApiUrl?: string | undefined;
+  /** The runner's environment (HF_ENDPOINT for the pre-flight). */
+  env: NodeJS.ProcessEnv;
+  /** The dispatcher the run was handed, if any (tests); the pre-flight otherwise makes its own. */
+  dispatcher?: Dispatcher;
   /** A create is about to be sent: from now on an endpoint may exist that the run has no id for. */
   noteCreateSent(): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */

@@ -7,12 +7,19 @@ import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
 import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
 import { describePlan, describeRequest } from "../plan/describe.ts";
-import { plan as makePlan, type Plan, plannedRequest, requestedSettings } from "../plan/plan.ts";
+import {
+  plan as makePlan,
+  needsPreflight,
+  type Plan,
+  plannedRequest,
+  requestedSettings,
+} from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
+import { preflightStep } from "./preflight.ts";
 import { RolledBack, rollBack, rollsBack } from "./rollback.ts";
 import { runSmokeTest } from "./smoke.ts";
 import { executeSweep, showSweep, sweepFacts, sweepOutcome } from "./sweep-run.ts";
@@ -48,11 +55,11 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
       await showSweep(op, plan.action);
       return { plan, ...sweepOutcome(op) };
     }
-    if (inputs.dryRun && plan.action.kind !== "fail") {
+    if (inputs.dryRun) {
       showPlan(op, plan);
-      return { plan };
-    }
-    op.log.debug(describePlan(plan));
+      // A plan that refuses fails the dry run as it would fail the run (execute throws below).
+      if (plan.action.kind !== "fail") return { plan };
+    } else op.log.debug(describePlan(plan));
     await execute(op, plan, memory);
     return { plan };
   } catch (error) {
@@ -78,7 +85,18 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
       ...remembered(op, ledger),
     }),
   );
-  const plan = makePlan(inputs, { found, ledger });
+  let plan = makePlan(inputs, { found, ledger });
+  if (needsPreflight(inputs, plan)) {
+    // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
+    const pre = await preflightStep(op);
+    plan = makePlan(inputs, {
+      found,
+      ledger,
+      findings: pre.findings,
+      ...(pre.revision ? { revision: pre.revision } : {}),
+      ...(pre.smokeRoute ? { smokeRoute: pre.smokeRoute } : {}),
+    });
+  }
   if (found) recordFound(report, found);
   if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
   return plan;
@@ -145,7 +163,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       await deleteEndpoint(op, plan, a.endpoint);
       return op.ledger?.retire(a.endpoint.id);
     case "create": {
-      const settings = requestedSettings(op.inputs);
+      // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
       let id: string;
       let sent = false;
       const sending: OperationContext = {
@@ -167,7 +186,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       return afterwards(op, plan, id);
     }
     case "update": {
-      await op.ledger?.begin(a.endpoint.id, requestedSettings(op.inputs), "Update");
+      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
+      await op.ledger?.begin(a.endpoint.id, settings, "Update");
       const sentAtMs = await updateEndpoint(op, plan, a.endpoint, a.request.body);
       try {
         if (plan.wait) await awaitEndpoint(op, a.endpoint.id, plan.wait, sentAtMs);
@@ -202,7 +222,7 @@ async function afterwards(
   updateSentAtMs?: number,
 ): Promise<void> {
   if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
-  if (plan.smokeTest) await runSmokeTest(op, id);
+  if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 
 function mayExist(err: unknown): boolean {

@@ -1,9 +1,16 @@
 // RUNNING is Friendli's word; one small completion is the proof that the endpoint answers.
+
+import type { SmokeRoute } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { smokeTest } from "../smoke-test.ts";
 import type { OperationContext } from "./context.ts";
 
-export async function runSmokeTest(op: OperationContext, endpointId: string): Promise<void> {
+/** `route`: the one the pre-flight chose from the model's chat template; chat when unknown. */
+export async function runSmokeTest(
+  op: OperationContext,
+  endpointId: string,
+  route?: SmokeRoute,
+): Promise<void> {
   if (!op.inputs.wait) {
     op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
     return;
@@ -20,8 +27,18 @@ export async function runSmokeTest(op: OperationContext, endpointId: string): Pr
     signal: op.signal,
     deadlineMs: op.deadlineMs,
     log: op.log,
+    ...(route ? { route } : {}),
+    ...(op.inputs.smokeTestExpect !== undefined ? { expect: op.inputs.smokeTestExpect } : {}),
+    ...(op.inputs.smokeTestMaxTtftMs !== undefined ? { maxTtftMs: op.inputs.smokeTestMaxTtftMs } : {}),
   });
   if (!r.ok) throw new OperationFailure(r.message, "failed");
-  op.report.smokeTest = { latencyMs: r.latencyMs, reply: r.reply, route: r.route };
+  op.report.smokeTest = {
+    latencyMs: r.latencyMs,
+    reply: r.reply,
+    route: r.route,
+    ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
+    ...(r.outputTokens !== undefined ? { outputTokens: r.outputTokens } : {}),
+    ...(r.tokensPerSecond !== undefined ? { tokensPerSecond: r.tokensPerSecond } : {}),
+  };
   op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
 }

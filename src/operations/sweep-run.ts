@@ -18,7 +18,7 @@ export async function sweepFacts(op: OperationContext): Promise<SweepFacts> {
   const pullRequest = await createPullRequestReader({
     token: op.inputs.githubToken,
     repository: op.run.repository,
-    apiUrl: op.githubApiUrl,
+    apiUrl: op.env.GITHUB_API_URL,
     log: op.log,
     signal: op.signal,
   });
@@ -61,7 +61,7 @@ async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> 
     enabled: true,
     context: op.run,
     token: op.inputs.githubToken,
-    apiUrl: op.githubApiUrl,
+    apiUrl: op.env.GITHUB_API_URL,
     log: op.log,
     secrets: [...op.secrets],
     signal: op.signal,

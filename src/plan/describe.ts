@@ -1,5 +1,6 @@
 // The plan in words, for the log of a dry run (the summary shows the request from the report).
 import type { FoundEndpoint } from "../lookup.ts";
+import { findingLines } from "../report/preflight.ts";
 import type { Plan, PlannedRequest } from "./plan.ts";
 
 /** The request the plan would send, if any. */
@@ -10,7 +11,7 @@ export function plannedRequest(p: Plan): PlannedRequest | undefined {
 
 /** The plan in words, one line per step: what is done to which endpoint, then what follows. */
 export function describePlan(p: Plan): string {
-  const lines = p.findings.map((f) => `pre-flight ${f.check} (${f.severity}): ${f.message}`);
+  const lines = findingLines(p.findings);
   lines.push(`Plan: ${actionText(p)}`);
   const a = p.action;
   if (a.kind === "update") {
@@ -25,7 +26,7 @@ export function describePlan(p: Plan): string {
     }
   }
   if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
-  if (p.smokeTest) lines.push("Then: a smoke test");
+  if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
   return lines.join("\n");
 }
 

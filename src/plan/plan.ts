@@ -76,6 +76,8 @@ export interface Plan {
   };
   /** After RUNNING, send one small completion. */
   smokeTest: boolean;
+  /** The route the smoke test tries first, when the pre-flight read the model's chat template. */
+  smokeRoute?: SmokeRoute;
   /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
   findings: Finding[];
 }
@@ -91,6 +93,10 @@ export interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];
+  /** The commit the pre-flight resolved the default branch to: pinned in the create or update body. */
+  revision?: string;
+  /** What the pre-flight learned about the chat template: the smoke test's first route. */
+  smokeRoute?: SmokeRoute;
   /** The deployment ledger's view of the environment (GitHub Deployments); empty without one. */
   ledger?: LedgerView;
   /** operation sweep: what the preview listing and GitHub said, in place of `found`. */
@@ -107,21 +113,30 @@ export interface SweepFacts {
   nowMs: number;
 }
 
+export type SmokeRoute = "chat" | "completions";
+
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {
   const findings = facts.findings ?? [];
-  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => ({
-    operation: inputs.operation,
-    action,
-    ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
-    smokeTest: inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail",
-    findings,
-  });
+  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => {
+    const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+    return {
+      operation: inputs.operation,
+      action,
+      ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
+      smokeTest,
+      ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
+      findings,
+    };
+  };
   const blocking = findings.find((f) => f.severity === "fail");
   if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
   switch (inputs.operation) {
     case "deploy":
-      return make(deployAction(inputs, facts.found, facts.ledger ?? {}), sleepsBy(inputs, facts.found));
+      return make(
+        deployAction(inputs, facts.found, facts.ledger ?? {}, facts.revision),
+        sleepsBy(inputs, facts.found),
+      );
     case "delete":
       return make(deleteAction(inputs, facts.found));
     case "status":
@@ -161,7 +176,12 @@ function target(inputs: Inputs): string {
   return inputs.endpointId ?? `named "${inputs.name}"`;
 }
 
-function deployAction(inputs: Inputs, found: FoundEndpoint | undefined, ledger: LedgerView): PlannedAction {
+function deployAction(
+  inputs: Inputs,
+  found: FoundEndpoint | undefined,
+  ledger: LedgerView,
+  resolved: string | undefined,
+): PlannedAction {
   if (!found) {
     if (inputs.endpointId) {
       return {
@@ -169,7 +189,10 @@ function deployAction(inputs: Inputs, found: FoundEndpoint | undefined, ledger: 
         message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
       };
     }
-    return { kind: "create", request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs) } };
+    return {
+      kind: "create",
+      request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs, resolved) },
+    };
   }
   switch (inputs.ifExists) {
     case "fail":
@@ -181,10 +204,10 @@ function deployAction(inputs: Inputs, found: FoundEndpoint | undefined, ledger: 
     case "reuse":
       return { kind: "reuse", endpoint: found };
     case "update": {
-      const settings = requestedSettings(inputs);
+      const settings = requestedSettings(inputs, resolved);
       const unchanged = unchangedEntry(inputs, found, ledger, settings);
       if (unchanged) return { kind: "unchanged", endpoint: found, entry: unchanged };
-      const body = updateBody(inputs);
+      const body = updateBody(inputs, resolved);
       const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
       return {
         kind: "update",
@@ -198,8 +221,8 @@ function deployAction(inputs: Inputs, found: FoundEndpoint | undefined, ledger: 
 }
 
 /** What a deploy asks for, as the ledger records and compares it. */
-export function requestedSettings(inputs: Inputs): DeploymentSettings {
-  return settingsFromBody(createBody(inputs), inputs.gpu?.label ?? "");
+export function requestedSettings(inputs: Inputs, resolved?: string): DeploymentSettings {
+  return settingsFromBody(createBody(inputs, resolved), inputs.gpu?.label ?? "");
 }
 
 /** The ledger entry that makes this deploy a no-op, or undefined: send the PUT. */
@@ -274,6 +297,19 @@ function sweepAction(inputs: Inputs, facts: SweepFacts | undefined): PlannedActi
     rows: planSweep(facts.previews, facts.states, { nowMs: facts.nowMs, maxAgeMs: inputs.maxAgeMs }),
     othersLeftAlone: facts.othersLeftAlone,
   };
+}
+
+/**
+ * Whether a deploy asks the Hub first: only before a create or an update (the only actions that
+ * make Friendli download the model), and only with `preflight: true`. Decided on the plan made
+ * without findings; the plan is then made again with them.
+ */
+export function needsPreflight(inputs: Inputs, p: Plan): boolean {
+  return (
+    inputs.operation === "deploy" &&
+    inputs.preflight &&
+    (p.action.kind === "create" || p.action.kind === "update")
+  );
 }
 
 /** The request the plan would send, if any. */

@@ -3,7 +3,12 @@
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs } from "../inputs.ts";
 
-export function createBody(inputs: Inputs): CreateEndpointBody {
+/**
+ * `resolved`: the commit the pre-flight resolved the default branch to, pinned when the workflow
+ * named no revision, so Friendli deploys exactly what the pre-flight checked.
+ */
+export function createBody(inputs: Inputs, resolved?: string): CreateEndpointBody {
+  const revision = inputs.hfModelRevision ?? resolved;
   if (!inputs.hfModelRepo || !inputs.gpu) {
     throw new Error("deploy needs hf-model-repo and gpu (the input parser guarantees both)");
   }
@@ -12,7 +17,7 @@ export function createBody(inputs: Inputs): CreateEndpointBody {
     name: inputs.name,
     instanceOptionId: inputs.gpu.instanceOptionId,
     hfModelRepo: inputs.hfModelRepo,
-    ...(inputs.hfModelRevision ? { hfModelRepoRevision: inputs.hfModelRevision } : {}),
+    ...(revision ? { hfModelRepoRevision: revision } : {}),
     autoscalingPolicy: autoscaling(inputs),
     advanced: { ...inputs.advanced },
     initialVersionComment: inputs.versionComment,
@@ -20,8 +25,13 @@ export function createBody(inputs: Inputs): CreateEndpointBody {
 }
 
 /** A new version with every requested setting, so an update converges on what the workflow says. */
-export function updateBody(inputs: Inputs): UpdateEndpointBody {
-  const { projectId: _projectId, name: _name, initialVersionComment, ...settings } = createBody(inputs);
+export function updateBody(inputs: Inputs, resolved?: string): UpdateEndpointBody {
+  const {
+    projectId: _projectId,
+    name: _name,
+    initialVersionComment,
+    ...settings
+  } = createBody(inputs, resolved);
   return { ...settings, newVersionComment: initialVersionComment };
 }
 

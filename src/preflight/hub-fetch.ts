@@ -1,15 +1,15 @@
-// The fetch the Hub client is given: undici's request through the action's proxy-aware dispatcher
-// (HTTPS_PROXY, NO_PROXY, as for Friendli), answered as a standard Response, with a short deadline
-// per attempt and for the whole pre-flight, and a couple of retries of what a busy Hub answers. The
-// pre-flight is a courtesy: a slow Hub must cost seconds, never the deploy.
+// The fetch the Hub client is given: undici's fetch through the action's proxy-aware dispatcher
+// (HTTPS_PROXY, NO_PROXY, as for Friendli), with a short deadline per attempt and for the whole
+// pre-flight, and a couple of retries of what a busy Hub answers. The pre-flight is a courtesy: a
+// slow Hub must cost seconds, never the deploy.
 //
-// Not undici's fetch: bundled, it weighs about 0.6 MB minified (web streams, the fetch spec's
-// machinery), more than the rest of the action; `request` is in the bundle already. The Hub client
-// needs status, headers, a body, the URL and redirects, which this gives it.
-
-import { type Dispatcher, request } from "undici";
+// Redirects are followed here, not by fetch: fetch would carry `hf-token` to wherever the Hub points
+// (a CDN, another host). Here the token stays on the Hub's origin, and https never goes to http.
+import { type Dispatcher, fetch as undiciFetch } from "undici";
 import type { Clock } from "../clock.ts";
+import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { backoffDelay } from "../friendli/retry.ts";
+import { HUB_RETRY_BACKOFF } from "../timing.ts";
 
 export interface HubFetchOptions {
   dispatcher: Dispatcher;
@@ -32,22 +32,8 @@ export interface HubFetchOptions {
 /** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
 export type ErrorCodes = Map<string, string>;
 
-const RETRY = { baseMs: 500, capMs: 2000 };
 const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-/** Request headers as a plain object, whatever shape the client passed. */
-function headersOf(init: RequestInit | undefined): Record<string, string> {
-  return Object.fromEntries(new Headers(init?.headers).entries());
-}
-
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const h = new Headers();
-  for (const [k, v] of Object.entries(raw)) {
-    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) h.append(k, one);
-  }
-  return h;
-}
 
 const realTimer = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -59,6 +45,15 @@ function retryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+/** Where a redirect may go: a URL the token rules allow, never from https down to http. */
+function nextHop(location: string, from: URL): URL {
+  const next = new URL(location, from);
+  if (!isAllowedBaseUrl(next) || (from.protocol === "https:" && next.protocol !== "https:")) {
+    throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
+  }
+  return next;
+}
+
 /** A fetch for @huggingface/hub, and the error codes it saw. */
 export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: ErrorCodes } {
   const errorCodes: ErrorCodes = new Map();
@@ -66,33 +61,36 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
   const one = async (url: string, init: RequestInit | undefined): Promise<Response> => {
     const done = new AbortController();
     const attempt = AbortSignal.any([opts.signal, done.signal]);
-    const timedOut = timer(opts.attemptTimeoutMs, done.signal).then(() => {
+    void timer(opts.attemptTimeoutMs, done.signal).then(() => {
       if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
     });
-    void timedOut;
     try {
       let target = new URL(url);
-      const headers = headersOf(init);
-      const method = init?.method ?? "GET";
+      // Lower-case names, whatever shape the client passed them in.
+      const headers: Record<string, string> = Object.fromEntries(new Headers(init?.headers));
       for (let hop = 0; ; hop++) {
-        const res = await request(target, { method, headers, dispatcher: opts.dispatcher, signal: attempt });
-        const location = res.headers.location;
-        if (REDIRECT.has(res.statusCode) && typeof location === "string" && hop < MAX_REDIRECTS) {
-          await res.body.dump();
-          const next = new URL(location, target);
+        const res = await undiciFetch(target, {
+          method: init?.method ?? "GET",
+          headers,
+          dispatcher: opts.dispatcher,
+          signal: attempt,
+          redirect: "manual",
+        });
+        const location = res.headers.get("location");
+        if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
+          await res.body?.cancel();
+          const next = nextHop(location, target);
           // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
           if (next.origin !== target.origin) delete headers.authorization;
           target = next;
           continue;
         }
-        // Read the body before the timer is cleared, so a stalled body is bounded too.
-        const body = Buffer.from(await res.body.arrayBuffer());
-        const h = responseHeaders(res.headers);
-        const code = h.get("x-error-code");
+        const code = res.headers.get("x-error-code");
         if (code) errorCodes.set(url, code);
-        const empty = res.statusCode === 204 || res.statusCode === 304 || method === "HEAD";
-        const copy = new Response(empty ? null : body, { status: res.statusCode, headers: h });
-        // The client's errors name the URL they came from; a constructed Response has none of its own.
+        // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
+        // keeps the URL the client names in its errors.
+        const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+        const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
         Object.defineProperty(copy, "url", { value: target.href });
         return copy;
       }
@@ -115,7 +113,7 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
       }
-      const wait = backoffDelay(n, () => opts.clock.random(), RETRY);
+      const wait = backoffDelay(n, () => opts.clock.random(), HUB_RETRY_BACKOFF);
       if (opts.clock.now() + wait >= opts.deadlineMs) break;
       await opts.clock.sleep(wait, opts.signal);
     }

@@ -4,16 +4,15 @@
 
 import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.ts";
+import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
+import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
+import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../timing.ts";
 import { decide } from "./decide.ts";
 import type { PreflightContext, PreflightResult } from "./types.ts";
 
 export type { Finding, PreflightResult, Severity } from "./types.ts";
 
-export const DEFAULT_HUB_URL = "https://huggingface.co";
-/** The whole pre-flight, retries included: a slow Hub costs seconds, never the deploy. */
-export const PREFLIGHT_BUDGET_MS = 20_000;
-export const HUB_ATTEMPT_TIMEOUT_MS = 8000;
-export const HUB_ATTEMPTS = 3;
+export { DEFAULT_HUB_URL };
 
 export interface PreflightOptions {
   repo: string;
@@ -36,10 +35,32 @@ export interface PreflightOptions {
   attemptTimer?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** The Hub's address: the input, else HF_ENDPOINT (as the Hub's own tools honour it), else huggingface.co. */
-export function hubUrlFrom(input: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = input?.trim() || env.HF_ENDPOINT?.trim() || DEFAULT_HUB_URL;
-  return chosen.replace(/\/+$/, "");
+/**
+ * The Hub's address. The `hf-endpoint` input wins when it was changed from its default; left at the
+ * default, HF_ENDPOINT (which the Hub's own tools honour, e.g. a mirror set for the whole runner)
+ * chooses, when it is a URL the action may send a token to. `ignored` says why HF_ENDPOINT was not.
+ */
+export function hubUrlFrom(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { url: string; ignored?: string } {
+  const given = input?.trim().replace(/\/+$/, "");
+  if (given && given !== DEFAULT_HUB_URL) return { url: given };
+  const fromEnv = env.HF_ENDPOINT?.trim();
+  if (!fromEnv) return { url: DEFAULT_HUB_URL };
+  let url: URL | undefined;
+  try {
+    url = new URL(fromEnv);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !isAllowedBaseUrl(url) || url.username || url.password || url.search || url.hash) {
+    return {
+      url: DEFAULT_HUB_URL,
+      ignored: `HF_ENDPOINT is not an https base URL (http only for loopback hosts) without credentials or query: the pre-flight asks ${DEFAULT_HUB_URL}`,
+    };
+  }
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, "")}` };
 }
 
 /**

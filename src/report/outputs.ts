@@ -11,6 +11,7 @@ function values(r: RunReport): Scalars {
   return {
     [Output.endpointId]: shaped(r.endpointId, ENDPOINT_ID),
     [Output.endpointName]: r.endpointName || null,
+    [Output.modelRevision]: shaped(r.model?.revision, COMMIT),
     [Output.status]: shaped(r.status, UPPER_WORD),
     [Output.phase]: shaped(r.phase, UPPER_WORD),
     [Output.errorCode]: shaped(r.errorCode, UPPER_WORD),
@@ -20,8 +21,20 @@ function values(r: RunReport): Scalars {
     [Output.inferenceUrl]: r.inferenceUrl || null,
     [Output.elapsedSeconds]: elapsedSeconds(r),
     [Output.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
+    [Output.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
+    [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [Output.deploymentId]: r.deployment?.id ?? null,
   };
+}
+
+/** A model commit, as the inputs and the pre-flight give it: 40 hex digits. */
+const COMMIT = /^[0-9a-f]{40}$/;
+
+/** A measure rounded to `digits` decimals, or null when it was not measured. */
+function measured(value: number | undefined, digits: number): number | null {
+  if (value === undefined || !Number.isFinite(value)) return null;
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }
 
 /**

@@ -7,8 +7,12 @@ const MARK: Record<Severity, string> = { fail: "❌", warn: "⚠️", info: "✅
 const WORD: Record<Severity, string> = { fail: "fail", warn: "warning", info: "ok" };
 
 /** One plain line per finding, for the log and the dry run: "pre-flight fit: warning: …". */
+export function findingLines(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`);
+}
+
 export function preflightLines(r: PreflightResult): string[] {
-  return r.findings.map((f) => `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`);
+  return findingLines(r.findings);
 }
 
 function row(f: Finding): string {

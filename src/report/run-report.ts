@@ -2,6 +2,7 @@
 import type { Operation } from "../inputs.ts";
 import type { Result } from "../names.ts";
 import type { SweepReport } from "../operations/sweep.ts";
+import type { PreflightResult } from "../preflight/types.ts";
 
 /** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
 export interface PhaseSpan {
@@ -50,6 +51,8 @@ export interface RunReport {
     outputTokens?: number;
     tokensPerSecond?: number;
   };
+  /** What the pre-flight on the Hugging Face Hub found, when it ran. */
+  preflight?: PreflightResult;
   /** This run's GitHub deployment (the ledger): its environment, its id once created, a link. */
   deployment?: { environment: string; id?: number; url?: string };
   /**

@@ -6,6 +6,7 @@ import type { Result } from "../names.ts";
 import { classifyStatus, type StatusClass } from "../wait.ts";
 import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
+import { renderPreflight } from "./preflight.ts";
 import type { PhaseSpan, RunReport } from "./run-report.ts";
 import { renderSweepSummary } from "./sweep-summary.ts";
 
@@ -80,6 +81,7 @@ export function renderSummary(r: RunReport): string {
   if (r.hint) parts.push(`**What to do:** ${escapeMarkdown(r.hint, { inlineCode: true })}`);
   const fate = endpointFate(r);
   if (fate) parts.push(fate);
+  if (r.preflight) parts.push(renderPreflight(r.preflight).trimEnd());
   if (r.timeline.length > 0) parts.push(timeline(r));
   if (r.warnings.length > 0) {
     parts.push(`### Warnings\n\n${r.warnings.map((w) => `- ⚠️ ${escapeMarkdown(w)}`).join("\n")}`);

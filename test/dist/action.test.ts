@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commitOf } from "../simulator/hub-models.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { repoRoot, runAction } from "../support/run-action.ts";
 
@@ -66,6 +67,45 @@ describe("dist/index.js as the runner runs it", () => {
       expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
       const printed = run.stdout.replace(`::add-mask::${TOKEN}`, "");
       expect(printed + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(TOKEN);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("pre-flight and smoke test: pins the commit, reports model-revision and the smoke test's measures", async () => {
+    const HF_TOKEN = "hf_dist_secret_token_0123456789";
+    const run = await runAction({
+      inputs: {
+        ...deployInputs("dist-preflight"),
+        "hf-model-repo": "sim-org/small-chat",
+        "hf-model-revision": "",
+        "hf-token": HF_TOKEN,
+        "smoke-test": "true",
+        "smoke-test-max-ttft-ms": "60000",
+      },
+    });
+    try {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const sha = commitOf("sim-org/small-chat");
+      const create = sim.requests.find(
+        (q) => q.route === "create" && (q.body as { name?: string }).name === "dist-preflight",
+      );
+      expect(create?.body).toMatchObject({ hfModelRepoRevision: sha });
+      expect(run.outputs["model-revision"]).toBe(sha);
+      expect(Number(run.outputs["smoke-test-ttft-ms"])).toBeGreaterThanOrEqual(0);
+      expect(run.outputs["smoke-test-ttft-ms"]).toMatch(/^\d+$/);
+      expect(Number(run.outputs["smoke-test-tokens-per-second"])).toBeGreaterThan(0);
+      const json = JSON.parse(run.outputs.json ?? "{}");
+      expect(json).toMatchObject({ "model-revision": sha, result: "created" });
+      expect(typeof json["smoke-test-tokens-per-second"]).toBe("number");
+      expect(run.summary).toContain("### Pre-flight passed");
+      expect(run.stdout).toContain(`::add-mask::${HF_TOKEN}`);
+      const printed = run.stdout.replace(`::add-mask::${HF_TOKEN}`, "");
+      expect(printed + run.summary + JSON.stringify(run.outputs)).not.toContain(HF_TOKEN);
+      for (const q of sim.requests.filter((r) => !r.route.startsWith("hub-"))) {
+        expect(JSON.stringify(q)).not.toContain(HF_TOKEN);
+      }
     } finally {
       run.cleanup();
     }

@@ -7,7 +7,7 @@ import { formatDuration } from "../../src/report/markdown.ts";
 import { FINAL_POLL_MARGIN_MS } from "../../src/wait.ts";
 import type { Phase } from "../simulator/index.ts";
 import { deployInputs, REVISION, runInProcess, TOKEN } from "../support/in-process.ts";
-import { requestsTo, routes, startEnv, writes } from "./helpers.ts";
+import { friendliRequests, requestsTo, routes, startEnv, writes } from "./helpers.ts";
 
 const RUN_URL = "https://github.com/octo-org/llm-service/actions/runs/1234567890";
 const PROVENANCE = `Deployed by octo-org/llm-service@4f1c2a7 from ${RUN_URL}`;
@@ -63,7 +63,7 @@ describe("deploy: success", () => {
     // The waiter's budget (src/wait.ts): at most ~6 polls a minute over the 6.5 minutes.
     expect(statusPolls).toBeGreaterThanOrEqual(20);
     expect(statusPolls).toBeLessThanOrEqual(45);
-    for (const req of sim.requests) {
+    for (const req of friendliRequests(sim)) {
       expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(req.headers).not.toHaveProperty("x-friendli-team");
     }
@@ -87,6 +87,9 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": String(Math.round((end - t0) / 100) / 10),
       "smoke-test-latency-ms": "",
+      "model-revision": REVISION,
+      "smoke-test-ttft-ms": "",
+      "smoke-test-tokens-per-second": "",
       // No github-token in this run: the deployment ledger is off.
       "deployment-id": "",
       json: expect.any(String),
@@ -103,6 +106,9 @@ describe("deploy: success", () => {
       "inference-url": `${sim.url}/dedicated/v1`,
       "elapsed-seconds": Math.round((end - t0) / 100) / 10,
       "smoke-test-latency-ms": null,
+      "model-revision": REVISION,
+      "smoke-test-ttft-ms": null,
+      "smoke-test-tokens-per-second": null,
       "deployment-id": null,
     });
     expect(r.state).toMatchObject({
@@ -145,7 +151,7 @@ describe("deploy: success", () => {
     const r = await runInProcess({ inputs: deployInputs(sim, { "team-id": "team-a" }), clock });
     expect(r.outputs.result).toBe("created");
     expect(new Set(routes(sim))).toEqual(new Set(["GET list", "POST create", "GET get", "GET status"]));
-    for (const req of sim.requests) {
+    for (const req of friendliRequests(sim)) {
       expect(req.headers["x-friendli-team"]).toBe("team-a");
       expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     }

@@ -20,9 +20,21 @@ export async function startEnv(options: Omit<SimulatorOptions, "clock"> = {}): P
   return env;
 }
 
-/** "GET list", "POST create", ... in the order the simulator saw them. */
+const isHub = (r: LoggedRequest) => r.route.startsWith("hub-");
+
+/** "GET list", "POST create", ... to Friendli, in the order the simulator saw them (the Hub's apart). */
 export function routes(sim: Simulator): string[] {
-  return sim.requests.map((r) => `${r.method} ${r.route}`);
+  return sim.requests.filter((r) => !isHub(r)).map((r) => `${r.method} ${r.route}`);
+}
+
+/** The requests to the Friendli side (the Hub side gets neither the Friendli token nor the team). */
+export function friendliRequests(sim: Simulator): LoggedRequest[] {
+  return sim.requests.filter((r) => !isHub(r));
+}
+
+/** "GET hub-model", "GET hub-tree", ...: what the pre-flight asked the simulator's Hub side. */
+export function hubRoutes(sim: Simulator): string[] {
+  return sim.requests.filter(isHub).map((r) => `${r.method} ${r.route}`);
 }
 
 /** Everything that could change state on the server: anything but a GET. */

@@ -14,6 +14,9 @@ const GITHUB_TOKEN = "ghs_fakeLedgerToken0123456789";
 const NAME = "it-endpoint";
 const ENVIRONMENT = `friendli/${NAME}`;
 const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+// The simulated Hub does not know BAD_REVISION, so the pre-flight would refuse it before the PUT;
+// these tests are about a revision that fails on the engine, after the PUT.
+const NO_HUB_CHECK = { preflight: "false" };
 
 let github: FakeGitHub;
 beforeAll(async () => {
@@ -246,7 +249,11 @@ describe("rollback-on-failure", () => {
     expect(good.outputs.result).toBe("created");
     env.sim.requests.length = 0;
 
-    const r = await deploy(env, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
+    const r = await deploy(env, {
+      "hf-model-revision": BAD_REVISION,
+      ...NO_HUB_CHECK,
+      "rollback-on-failure": "true",
+    });
     expect(r.outputs.result).toBe("rolled-back");
     expect(r.failed).toBeDefined();
     expect(r.outputs.status).toBe("RUNNING");
@@ -291,7 +298,7 @@ describe("rollback-on-failure", () => {
       },
     });
     await deploy(env);
-    const r = await deploy(env, { "hf-model-revision": BAD_REVISION });
+    const r = await deploy(env, { "hf-model-revision": BAD_REVISION, ...NO_HUB_CHECK });
     expect(r.outputs.result).toBe("failed");
     expect(requestsTo(env.sim, "update")).toHaveLength(1);
     expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
@@ -304,6 +311,7 @@ describe("rollback-on-failure", () => {
     const t0 = env.clock.now();
     const r = await deploy(env, {
       "hf-model-revision": BAD_REVISION,
+      ...NO_HUB_CHECK,
       "rollback-on-failure": "true",
       "wait-timeout": "10m",
     });

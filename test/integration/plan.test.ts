@@ -19,10 +19,18 @@ describe("dry run prints the plan", () => {
     });
     expect(r.outputs.result).toBe("planned");
     expect(writes(sim)).toEqual([]);
-    const plan = r.logs.find((l) => l.startsWith("info: Plan:")) ?? "";
+    const logged = r.logs.find((l) => l.includes("Plan:")) ?? "";
+    // The pre-flight's findings head the plan (the simulated Llama is gated: a warning).
+    expect(logged.split("\n").slice(0, 4)).toEqual([
+      expect.stringMatching(/^info: pre-flight revision: ok: /),
+      expect.stringMatching(/^pre-flight fit: ok: /),
+      expect.stringMatching(/^pre-flight gated: warning: /),
+      expect.stringMatching(/^pre-flight chat-template: ok: /),
+    ]);
+    const plan = logged.slice(logged.indexOf("Plan:"));
     expect(plan).toBe(
       [
-        `info: Plan: update endpoint ${id} with a new version`,
+        `Plan: update endpoint ${id} with a new version`,
         "  gpu: 1x H100 -> 2x H100",
         "  autoscalingPolicy.maxReplica: 1 -> 3",
         "  sent as requested, not shown by the API: hfModelRepo, hfModelRepoRevision, advanced",

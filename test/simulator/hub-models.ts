@@ -83,7 +83,15 @@ function textFile(path: string, content: string): HubFile {
  */
 export function defaultHubModels(): HubModel[] {
   return [
-    hubModel("meta-llama/Llama-3.1-8B-Instruct", { weightsBytes: 16.06 * GB, shards: 4, gated: "manual" }),
+    {
+      ...hubModel("meta-llama/Llama-3.1-8B-Instruct", {
+        weightsBytes: 16.06 * GB,
+        shards: 4,
+        gated: "manual",
+      }),
+      // A commit of the real repository, which the tests, the demo and the benchmark pin.
+      refs: { "pinned-release": "0e9e39f249a16976918f6564b8830bc894c89659" },
+    },
     hubModel("sim-org/small-chat", { weightsBytes: 1.2 * GB }),
     hubModel("sim-org/llama-70b-like", { weightsBytes: 141.1 * GB, shards: 30 }),
     hubModel("sim-org/llama-400b-like", { weightsBytes: 811 * GB, shards: 191 }),

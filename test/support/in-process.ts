@@ -5,7 +5,7 @@ import { type Clock, virtualClock } from "../../src/clock.ts";
 import { type Core, run } from "../../src/main.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
-import { actionDefaults } from "./run-action.ts";
+import { withDefaults } from "./run-action.ts";
 
 export interface RecordedRun {
   report: RunReport;
@@ -67,7 +67,7 @@ export interface InProcessOptions {
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<RecordedRun> {
-  const { core, rec } = recordingCore({ ...actionDefaults(), ...options.inputs });
+  const { core, rec } = recordingCore(withDefaults(options.inputs));
   const env: NodeJS.ProcessEnv = {
     GITHUB_EVENT_NAME: options.eventName ?? "workflow_dispatch",
     GITHUB_REPOSITORY: "octo-org/llm-service",

@@ -27,6 +27,16 @@ export function actionDefaults(): Record<string, string> {
   );
 }
 
+/**
+ * action.yml's defaults under the given inputs, with one change: the Hub is the simulator (the
+ * api-url given, which serves the Hub side too) unless a test names another, so no test run ever
+ * asks huggingface.co. Nothing listens on port 9 of loopback when there is no api-url either.
+ */
+export function withDefaults(given: Record<string, string>): Record<string, string> {
+  const hub = given["hf-endpoint"] ?? given["api-url"] ?? "http://127.0.0.1:9";
+  return { ...actionDefaults(), ...given, "hf-endpoint": hub };
+}
+
 export interface RunActionOptions {
   inputs: Record<string, string>;
   eventName?: string;
@@ -71,7 +81,7 @@ export function runAction(options: RunActionOptions): Promise<ActionRun> {
   };
   for (const p of [paths.output, paths.state, paths.summary]) writeFileSync(p, "");
   writeFileSync(paths.event, JSON.stringify(options.event ?? {}));
-  const inputs = { ...actionDefaults(), ...options.inputs };
+  const inputs = withDefaults(options.inputs);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? dir,
@@ -134,7 +144,14 @@ function asShownByRunner(chunk: string): string {
   return chunk
     .split("\n")
     .filter((line) => !line.startsWith("::debug::") && !line.startsWith("::add-mask::"))
-    .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, (_, level: string) => `${level}: `))
+    .map((line) =>
+      line.replace(
+        /^::(warning|error|notice)[^:]*::(.*)$/,
+        // The runner decodes what @actions/core escaped in a command's message.
+        (_, level: string, message: string) =>
+          `${level}: ${message.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%")}`,
+      ),
+    )
     .join("\n");
 }
 

@@ -78,6 +78,9 @@ describe("parseInputs: defaults", () => {
       endpointId: undefined,
       hfModelRepo: "acme/llama-ft",
       hfModelRevision: undefined,
+      preflight: true,
+      hfToken: undefined,
+      hfEndpoint: "https://huggingface.co",
       gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
       minReplicas: 0,
       maxReplicas: 1,
@@ -96,6 +99,8 @@ describe("parseInputs: defaults", () => {
       rollbackOnFailure: false,
       smokeTest: false,
       smokeTestPrompt: DEFAULT_SMOKE_TEST_PROMPT,
+      smokeTestExpect: undefined,
+      smokeTestMaxTtftMs: undefined,
       apiUrl: "https://api.friendli.ai",
       dryRun: false,
       maxAgeMs: undefined,
@@ -110,6 +115,9 @@ describe("parseInputs: defaults", () => {
       "team-id": " team-9 ",
       "endpoint-id": "dep86pjolcjjnv8",
       "hf-model-revision": REVISION,
+      preflight: "false",
+      "hf-token": " hf_test_token_0123456789 ",
+      "hf-endpoint": "https://hub.example.com/mirror/",
       gpu: "8x B200",
       "min-replicas": "2",
       "max-replicas": "10",
@@ -134,6 +142,8 @@ describe("parseInputs: defaults", () => {
       "rollback-on-failure": "true",
       "smoke-test": "true",
       "smoke-test-prompt": "Hi",
+      "smoke-test-expect": "hello",
+      "smoke-test-max-ttft-ms": "1500",
       "api-url": "http://127.0.0.1:8080/",
       "dry-run": "true",
     });
@@ -146,6 +156,9 @@ describe("parseInputs: defaults", () => {
       endpointId: "dep86pjolcjjnv8",
       hfModelRepo: "acme/llama-ft",
       hfModelRevision: REVISION.toLowerCase(),
+      preflight: false,
+      hfToken: "hf_test_token_0123456789",
+      hfEndpoint: "https://hub.example.com/mirror",
       gpu: { instanceOptionId: "drbc6G9FxJWZ", label: "8x B200" },
       minReplicas: 2,
       maxReplicas: 10,
@@ -172,6 +185,8 @@ describe("parseInputs: defaults", () => {
       rollbackOnFailure: true,
       smokeTest: true,
       smokeTestPrompt: "Hi",
+      smokeTestExpect: "hello",
+      smokeTestMaxTtftMs: 1500,
       apiUrl: "http://127.0.0.1:8080",
       dryRun: true,
       maxAgeMs: undefined,
@@ -544,6 +559,28 @@ describe("parseInputs: api-url", () => {
       expect(message).not.toContain("hunter2");
       expect(message).toContain("***@");
     }
+  });
+});
+
+describe("parseInputs: the pre-flight and the smoke test's gates", () => {
+  it.each([
+    ["hf-endpoint", "http://example.com", "`hf-endpoint` must use https"],
+    ["hf-endpoint", "huggingface.co", "`hf-endpoint` must be an absolute URL"],
+    ["hf-endpoint", "https://u:hunter2@hf.example", "pass the token as `hf-token`"],
+    ["hf-token", "hf_short", "`hf-token` is shorter than 16 characters"],
+    ["hf-token", "hf_with space_0123456789", "`hf-token` contains spaces"],
+    ["preflight", "yes", "`preflight` must be true or false"],
+    ["smoke-test-max-ttft-ms", "0", "`smoke-test-max-ttft-ms` must be a positive integer"],
+    ["smoke-test-max-ttft-ms", "1.5s", "`smoke-test-max-ttft-ms` must be a positive integer"],
+  ] as Array<[InputName, string, string]>)("%s %j: %s", (input, value, why) => {
+    const message = problemOf(input, value) ?? "";
+    expect(message).toContain(why);
+    expect(message).not.toContain("hunter2");
+    if (input === "hf-token") expect(message).not.toContain(value);
+  });
+
+  it("hf-endpoint is normalised like api-url; loopback http is allowed", () => {
+    expect(ok({ ...deploy, "hf-endpoint": "http://127.0.0.1:9/" }).hfEndpoint).toBe("http://127.0.0.1:9");
   });
 });
 

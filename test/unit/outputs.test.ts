@@ -28,7 +28,15 @@ const full: RunReport = report({
   updatedAt: "2026-01-01T00:06:33Z",
   inferenceUrl: "https://api.friendli.ai/dedicated/v1",
   finishedAtMs: T0 + 400_049,
-  smokeTest: { latencyMs: 812.6, reply: "Hi!", route: "/dedicated/v1/chat/completions" },
+  model: { repo: "acme/llama", revision: "0e9e39f249a16976918f6564b8830bc894c89659" },
+  smokeTest: {
+    latencyMs: 812.6,
+    reply: "Hi!",
+    route: "/dedicated/v1/chat/completions",
+    ttftMs: 120.4,
+    outputTokens: 16,
+    tokensPerSecond: 19.7,
+  },
   deployment: { environment: "friendli/my-model-pr-7", id: 5001 },
 });
 
@@ -51,7 +59,22 @@ describe("buildOutputs", () => {
       "inference-url": "https://api.friendli.ai/dedicated/v1",
       "elapsed-seconds": "400",
       "smoke-test-latency-ms": "813",
+      "model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
+      "smoke-test-ttft-ms": "120",
+      "smoke-test-tokens-per-second": "19.7",
     });
+  });
+
+  it("model-revision only when it is a full commit; smoke measures only when measured", () => {
+    const out = buildOutputs(
+      report({
+        model: { repo: "a/b", revision: "main\n::set-output" },
+        smokeTest: { latencyMs: 5, reply: "", route: "chat" },
+      }),
+    );
+    expect(out["model-revision"]).toBe("");
+    expect(out["smoke-test-ttft-ms"]).toBe("");
+    expect(out["smoke-test-tokens-per-second"]).toBe("");
   });
 
   it("a run that learned nothing: empty strings, and result says what happened", () => {
@@ -89,6 +112,9 @@ describe("buildOutputs", () => {
       "inference-url": "https://api.friendli.ai/dedicated/v1",
       "elapsed-seconds": 400,
       "smoke-test-latency-ms": 813,
+      "model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
+      "smoke-test-ttft-ms": 120,
+      "smoke-test-tokens-per-second": 19.7,
       "deployment-id": 5001,
     });
     const failed = JSON.parse(

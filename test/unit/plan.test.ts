@@ -13,7 +13,7 @@ import {
 import type { FoundEndpoint } from "../../src/lookup.ts";
 import { specChanges } from "../../src/plan/changes.ts";
 import { describePlan, describeRequest } from "../../src/plan/describe.ts";
-import { type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";
+import { needsPreflight, type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";
 
 const context: RunContext = {
   eventName: "workflow_dispatch",
@@ -180,9 +180,54 @@ describe("plan: the decision table", () => {
     const p = plan(inputs(), { found: undefined, findings });
     expect(p.action).toStrictEqual({ kind: "fail", message: "no config.json" });
     expect(describePlan(p).split("\n").slice(0, 2)).toEqual([
-      "pre-flight gated (warn): gated repo",
-      "pre-flight files (fail): no config.json",
+      "pre-flight gated: warning: gated repo",
+      "pre-flight files: fail: no config.json",
     ]);
+  });
+});
+
+describe("plan: the pre-flight", () => {
+  const SHA = "1111111111111111111111111111111111111111";
+  const GIVEN = "2222222222222222222222222222222222222222";
+
+  it.each<[string, Record<string, string>, FoundEndpoint | undefined, boolean]>([
+    ["a create", {}, undefined, true],
+    ["an update", {}, found, true],
+    ["a create with preflight: false", { preflight: "false" }, undefined, false],
+    ["if-exists: reuse", { "if-exists": "reuse" }, found, false],
+    ["if-exists: fail on a found endpoint", { "if-exists": "fail" }, found, false],
+    ["a delete", { operation: "delete" }, found, false],
+    ["a status", { operation: "status" }, found, false],
+    ["a deploy by an endpoint-id that is not there", { "endpoint-id": "ep404" }, undefined, false],
+  ])("%s: asks the Hub first -> %s", (_what, given, f, expected) => {
+    const i = inputs(given);
+    expect(needsPreflight(i, plan(i, { found: f }))).toBe(expected);
+  });
+
+  it.each<[string, Record<string, string>, FoundEndpoint | undefined, string | undefined]>([
+    ["a create without a revision pins the resolved commit", {}, undefined, SHA],
+    ["an update without a revision pins it too", {}, found, SHA],
+    ["a revision the workflow gave is kept", { "hf-model-revision": GIVEN }, undefined, GIVEN],
+  ])("%s", (_what, given, f, expected) => {
+    const p = plan(inputs(given), { found: f, revision: SHA });
+    const body = plannedRequest(p)?.body as { hfModelRepoRevision?: string } | undefined;
+    expect(body?.hfModelRepoRevision).toBe(expected);
+  });
+
+  it("without a resolved commit the body names no revision (Friendli resolves the default branch)", () => {
+    expect(plannedRequest(plan(inputs(), { found: undefined }))?.body).not.toHaveProperty(
+      "hfModelRepoRevision",
+    );
+  });
+
+  it("the smoke route rides on the plan only when a smoke test follows", () => {
+    expect(
+      plan(inputs({ "smoke-test": "true" }), { found: undefined, smokeRoute: "completions" }),
+    ).toMatchObject({ smokeTest: true, smokeRoute: "completions" });
+    expect(plan(inputs(), { found: undefined, smokeRoute: "completions" })).not.toHaveProperty("smokeRoute");
+    expect(
+      describePlan(plan(inputs({ "smoke-test": "true" }), { found: undefined, smokeRoute: "completions" })),
+    ).toContain("Then: a smoke test (completions route first)");
   });
 });
 

@@ -289,12 +289,22 @@ describe("decide", () => {
 });
 
 describe("hubUrlFrom", () => {
-  it.each<[string | undefined, string | undefined, string]>([
-    [undefined, undefined, "https://huggingface.co"],
-    ["", "https://mirror.example/", "https://mirror.example"],
-    ["http://127.0.0.1:9/", "https://mirror.example", "http://127.0.0.1:9"],
-  ])("input %s, HF_ENDPOINT %s -> %s", (input, env, url) => {
-    expect(hubUrlFrom(input, env === undefined ? {} : { HF_ENDPOINT: env })).toBe(url);
+  it.each<[string | undefined, string | undefined, string, boolean]>([
+    [undefined, undefined, "https://huggingface.co", false],
+    ["https://huggingface.co", undefined, "https://huggingface.co", false],
+    ["", "https://mirror.example/", "https://mirror.example", false],
+    // Left at its default, the input lets HF_ENDPOINT choose.
+    ["https://huggingface.co", "https://mirror.example/hf/", "https://mirror.example/hf", false],
+    ["http://127.0.0.1:9/", "https://mirror.example", "http://127.0.0.1:9", false],
+    // An HF_ENDPOINT the token may not go to is ignored, with a reason.
+    ["https://huggingface.co", "http://mirror.example", "https://huggingface.co", true],
+    [undefined, "not a url", "https://huggingface.co", true],
+    [undefined, "https://user:pw@mirror.example", "https://huggingface.co", true],
+  ])("input %s, HF_ENDPOINT %s -> %s", (input, env, url, ignored) => {
+    const got = hubUrlFrom(input, env === undefined ? {} : { HF_ENDPOINT: env });
+    expect(got.url).toBe(url);
+    expect(got.ignored !== undefined).toBe(ignored);
+    expect(got.ignored ?? "").not.toContain("pw@");
   });
 });
 
