@@ -78,9 +78,7 @@ describe("pre-flight in a deploy", () => {
       clock,
     });
     expect(r.outputs.result).toBe("created");
-    expect(r.logs.some((l) => /^warning: pre-flight fit: weights 141.1 GB are 88% /.test(l))).toBe(
-      true,
-    );
+    expect(r.logs.some((l) => /^warning: pre-flight fit: weights 141.1 GB are 88% /.test(l))).toBe(true);
     expect(r.summary).toMatch(/\| ⚠️ \| fit \|/);
   });
 
