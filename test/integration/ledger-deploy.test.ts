@@ -2,12 +2,12 @@
 // fake of GitHub's deployments API. What a first deploy records, the no-op second deploy and its
 // request count in a crowded project, if-unchanged, a missing permission, the ledger switched off,
 // a remembered endpoint deleted since, delete retiring the record, and a rollback end to end.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
 import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeDeployment } from "../support/fake-github-deployments.ts";
 import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 import { type Env, requestsTo, routes, startEnv } from "./helpers.ts";
 
 const GITHUB_TOKEN = "ghs_fakeLedgerToken0123456789";
@@ -18,16 +18,7 @@ const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
 // these tests are about a revision that fails on the engine, after the PUT.
 const NO_HUB_CHECK = { preflight: "false" };
 
-let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startFakeGitHub({ token: GITHUB_TOKEN });
-});
-afterAll(async () => {
-  await github.close();
-});
-beforeEach(() => {
-  github.reset();
-});
+const github = useFakeGitHub({ token: GITHUB_TOKEN });
 
 function deploy(env: Env, overrides: Record<string, string> = {}) {
   return runInProcess({
