@@ -265,6 +265,21 @@ function toInputs(v: Fields, ctx: RunContext) {
   };
 }
 
+/**
+ * The smoke test's gates are read only by the smoke test: given with `smoke-test: false` they would
+ * gate nothing, so the run says so once rather than pass a deploy the workflow meant to check.
+ */
+export function ignoredSmokeGates(inputs: Inputs): string | undefined {
+  if (inputs.smokeTest) return undefined;
+  const given = [
+    ...(inputs.smokeTestExpect !== undefined ? [Input.smokeTestExpect] : []),
+    ...(inputs.smokeTestMaxTtftMs !== undefined ? [Input.smokeTestMaxTtftMs] : []),
+  ];
+  if (given.length === 0) return undefined;
+  const names = given.map((input) => `\`${input}\``).join(" and ");
+  return `${names} ${given.length > 1 ? "are" : "is"} read only with \`${Input.smokeTest}: true\`; ignored`;
+}
+
 /** `{ key: value }`, or nothing when the value is unset: the API gets only the keys that were set. */
 function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]: T });

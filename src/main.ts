@@ -9,7 +9,7 @@ import { type RunContext, readRunContext } from "./context.ts";
 import type { Core } from "./core.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { formatError } from "./friendli/redact.ts";
-import { type Inputs, parseInputs } from "./inputs.ts";
+import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
 import { statusAdvice } from "./operations/advice.ts";
@@ -91,6 +91,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
+    const ignored = ignoredSmokeGates(r.inputs);
+    if (ignored) r.warn(ignored);
     await operate(r, r.inputs, r.context);
   } catch (err) {
     report.result = "failed";
