@@ -42,9 +42,9 @@ export const MAX_REPLICAS = 10;
 export { DEFAULT_HUB_URL, MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
 export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
 
-export const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
-export const IF_EXISTS = ["update", "reuse", "fail"] as const;
-export const IF_UNCHANGED = ["skip", "update"] as const;
+const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
+const IF_EXISTS = ["update", "reuse", "fail"] as const;
+const IF_UNCHANGED = ["skip", "update"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export type IfExists = (typeof IF_EXISTS)[number];
 

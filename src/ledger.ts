@@ -9,7 +9,7 @@ import { classifyStatus } from "./wait.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_VERSION = 1;
 
 /** The settings a deploy sends, as the ledger compares and restores them. */
 export interface DeploymentSettings {

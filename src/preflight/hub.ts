@@ -26,7 +26,7 @@ const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
 const COMMIT_ID = /^[0-9a-f]{40}$/;
 
 /** A chat_template value that says something: a non-empty string, or a non-empty list of named ones. */
-export function hasTemplate(value: unknown): boolean {
+function hasTemplate(value: unknown): boolean {
   if (typeof value === "string") return value.trim() !== "";
   return Array.isArray(value) && value.length > 0;
 }
