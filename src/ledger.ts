@@ -29,14 +29,16 @@ export interface LedgerPayload {
 }
 
 /** GitHub's deployment status states. */
-export type DeploymentState =
-  | "error"
-  | "failure"
-  | "inactive"
-  | "in_progress"
-  | "queued"
-  | "pending"
-  | "success";
+export const DEPLOYMENT_STATES = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+] as const;
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
 
 /** One deployment of the environment whose payload is ours. */
 export interface LedgerEntry {
