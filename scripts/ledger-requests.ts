@@ -4,7 +4,7 @@
 // rollback. The run is in-process on the simulator's virtual clock, so minutes of waiting take
 // milliseconds and the counts are exact.
 //
-//   node scripts/ledger-requests.ts [--endpoints 40,500]
+//   npm run demo:ledger [-- --endpoints 40,500]
 //
 // A script, not a test: it prints figures for the record (the tests hold the bounds).
 import { parseArgs } from "node:util";
