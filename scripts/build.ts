@@ -24,6 +24,15 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: "i
 
 rmSync(join(root, "build"), { recursive: true, force: true });
 rmSync(join(root, "dist"), { recursive: true, force: true });
+// stripTypeScriptTypes warns once that it is experimental; the build's output is checked against
+// the committed dist/ on every CI run, so a change in it would show there. Only that one warning is
+// dropped: every other warning still goes through Node's own emitWarning.
+const emitWarning = process.emitWarning;
+process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
+  const text = typeof warning === "string" ? warning : warning.message;
+  if (text.startsWith("stripTypeScriptTypes is an experimental feature")) return;
+  return emitWarning.call(process, warning, ...rest);
+}) as typeof process.emitWarning;
 for (const file of listTs(join(root, "src"))) {
   const js = stripTypeScriptTypes(readFileSync(file, "utf8"), { mode: "strip" })
     // Same length, so positions stay: relative ".ts" specifiers become the emitted ".js".
@@ -74,8 +83,10 @@ async function minifyDir(dir: string): Promise<void> {
       // As ncc mangles: class and function names stay, since libraries read them (error names,
       // instanceof-free type checks on constructor.name).
       mangle: { keep_classnames: true, keep_fnames: true },
-      // The licenses of everything bundled are in licenses.txt.
-      format: { comments: false },
+      // The licenses of everything bundled are in licenses.txt. Lines are cut at 500 characters:
+      // Node prints the whole source line of an uncaught error, and a library chunk on one line
+      // would put over a megabyte on stderr. The map follows the cut, so positions stay right.
+      format: { comments: false, max_line_len: 500 },
       sourceMap: { content: readFileSync(`${path}.map`, "utf8"), url: `${file}.map` },
     });
     if (result.code === undefined || typeof result.map !== "string")

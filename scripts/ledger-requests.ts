@@ -4,7 +4,7 @@
 // rollback. The run is in-process on the simulator's virtual clock, so minutes of waiting take
 // milliseconds and the counts are exact.
 //
-//   node scripts/ledger-requests.ts [--endpoints 40,500]
+//   npm run demo:ledger [-- --endpoints 40,500]
 //
 // A script, not a test: it prints figures for the record (the tests hold the bounds).
 import { parseArgs } from "node:util";
@@ -27,10 +27,15 @@ function deploy(env: Env, github: FakeGitHub, overrides: Record<string, string> 
   });
 }
 
+/** The log without the simulator's Hub side (the pre-flight's requests): Friendli's requests only. */
+function friendli(sim: Simulator) {
+  return sim.requests.filter((r) => !r.route.startsWith("hub"));
+}
+
 /** "GET list ×3, GET get ×500, POST create" from the log: runs of one route folded. */
 function sequence(sim: Simulator): string {
   const out: Array<[string, number]> = [];
-  for (const r of sim.requests) {
+  for (const r of friendli(sim)) {
     const route = `${r.method} ${r.route}`;
     const last = out.at(-1);
     if (last && last[0] === route) last[1]++;
@@ -41,8 +46,9 @@ function sequence(sim: Simulator): string {
 
 /** Requests before the first status poll: what finding the endpoint (and writing to it) cost. */
 function beforeWait(sim: Simulator): number {
-  const i = sim.requests.findIndex((r) => r.route === "status");
-  return i < 0 ? sim.requests.length : i;
+  const requests = friendli(sim);
+  const i = requests.findIndex((r) => r.route === "status");
+  return i < 0 ? requests.length : i;
 }
 
 async function measure(size: number, ledger: boolean) {
@@ -52,7 +58,7 @@ async function measure(size: number, ledger: boolean) {
     for (let i = 0; i < size - 1; i++) env.sim.seed({ name: `other-${i}`, projectId: "demo-project" });
     const off: Record<string, string> = ledger ? {} : { "github-deployment": "false" };
     const first = await deploy(env, github, off);
-    const firstCount = env.sim.requests.length;
+    const firstCount = friendli(env.sim).length;
     const firstLookup = beforeWait(env.sim);
     env.sim.requests.length = 0;
     const second = await deploy(env, github, off);
@@ -60,7 +66,7 @@ async function measure(size: number, ledger: boolean) {
       size,
       ledger,
       first: { result: first.outputs.result, requests: firstCount, beforeWait: firstLookup },
-      second: { result: second.outputs.result, requests: env.sim.requests.length, seq: sequence(env.sim) },
+      second: { result: second.outputs.result, requests: friendli(env.sim).length, seq: sequence(env.sim) },
     };
   } finally {
     await env.sim.close();
@@ -86,8 +92,14 @@ async function rollback() {
     await deploy(env, github);
     env.sim.requests.length = 0;
     const t0 = env.clock.now();
-    const r = await deploy(env, github, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
-    const seq = env.sim.requests.map((q) => {
+    // Without the pre-flight: the simulated Hub does not know this revision, and the pre-flight
+    // would refuse it before any update went out.
+    const r = await deploy(env, github, {
+      "hf-model-revision": BAD_REVISION,
+      "rollback-on-failure": "true",
+      preflight: "false",
+    });
+    const seq = friendli(env.sim).map((q) => {
       const rev = (q.body as { hfModelRepoRevision?: string } | undefined)?.hfModelRepoRevision;
       return `+${Math.round((q.at - t0) / 1000)}s ${q.method} ${q.route}${rev ? ` (revision ${rev.slice(0, 7)})` : ""}`;
     });
@@ -123,3 +135,8 @@ console.log(`result ${rb.result}, step failed: ${rb.failed}, ${rb.total} Friendl
 for (const line of rb.seq) console.log(`  ${line}`);
 console.log("GitHub deployments (oldest first):");
 for (const line of rb.ledgerStates) console.log(`  ${line}`);
+// A figure for the record is only worth printing if the run did what it claims to measure.
+if (rb.result !== "rolled-back" || !rb.failed) {
+  console.error(`\nthe rollback run ended ${rb.result}, not rolled-back with the step failed`);
+  process.exitCode = 1;
+}
