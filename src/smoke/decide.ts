@@ -1,0 +1,162 @@
+// What the smoke test does after an attempt that did not pass: fail (with what message), switch
+// from chat to completions, or try again (after how long). Pure: the loop in ../smoke-test.ts
+// hands over where it stands and what came back, and applies the step it gets. The delays are in
+// ../timing.ts with their reasons.
+import { COMPLETIONS_PATH } from "../friendli/client.ts";
+import type { FailureKind } from "../friendli/errors.ts";
+import { backoffDelay, formatSeconds, parseRetryAfter } from "../friendli/retry.ts";
+import { statusAdvice } from "../operations/advice.ts";
+import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../timing.ts";
+import { type SmokeRoute, smokePath } from "./route.ts";
+
+/** What the loop carries from one attempt to the next. */
+export interface Smoking {
+  route: SmokeRoute;
+  /** Why chat was abandoned, so a failure of completions explains how it got there. */
+  fellBack: string;
+  /** Attempts on the current route: the backoff grows with these, and starts over on completions. */
+  attempt: number;
+  /** Attempts on any route, for the messages. */
+  total: number;
+  /** What the last failed attempt got, for the message that gives up. */
+  last?: { text: string; status?: number };
+}
+
+/** The times a decision weighs (clock times, ms). */
+export interface SmokeTimes {
+  now: number;
+  /** End of the warm-up window: no retry starts after it. */
+  windowEnd: number;
+  warmupMs: number;
+  /** The run's deadline. */
+  deadlineMs: number;
+  /** Jitter for the backoff; called only when the server did not say how long to wait. */
+  random: () => number;
+}
+
+/** What an attempt that did not pass got: a non-2xx answer, or a request error (never "aborted"). */
+export type SmokeOutcome =
+  | {
+      kind: "answer";
+      status: number;
+      /** The server's error detail, already redacted and cut. */
+      detail?: string;
+      retryAfter?: string;
+    }
+  | { kind: "error"; errorKind: FailureKind; message: string; status?: number };
+
+/** The message goes after "smoke test failed: " and the fall-back reason. */
+export type SmokeFailure = { kind: "fail"; message: string; status?: number };
+
+export type SmokeStep =
+  | SmokeFailure
+  | { kind: "fallback"; next: Smoking; note: string }
+  | { kind: "retry"; next: Smoking; waitMs: number; note: string; debug: string };
+
+/** 429 and the gateway-ish 5xx are what a warming engine answers; 501/505 will never change. */
+export function isTransientStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+/**
+ * Friendli's wording is not documented; the simulator says "no chat_template". Any 4xx that names
+ * the chat template counts, and a 400/422 that mentions a template at all, so a rephrased message
+ * still falls back rather than failing a deploy of a perfectly good base model.
+ */
+export function saysNoChatTemplate(status: number, detail: string | undefined): boolean {
+  if (status < 400 || status >= 500 || status === 401 || status === 403 || status === 429) return false;
+  if (detail === undefined) return false;
+  if (/chat[\s_-]?template/i.test(detail)) return true;
+  return (status === 400 || status === 422) && /template/i.test(detail);
+}
+
+export function attemptsText(total: number): string {
+  return `${total} attempt${total === 1 ? "" : "s"}`;
+}
+
+/** The failure when the run's deadline has come before the next attempt. */
+export function deadlineFailure(s: Smoking): SmokeFailure {
+  const last = s.last ? `; last: ${s.last.text}` : "";
+  return {
+    kind: "fail",
+    message: `the run's deadline passed before POST ${smokePath(s.route)} answered${last} (${attemptsText(s.total)})`,
+    status: s.last?.status,
+  };
+}
+
+export function afterAttempt(s: Smoking, got: SmokeOutcome, t: SmokeTimes): SmokeStep {
+  const path = smokePath(s.route);
+  if (got.kind === "error") {
+    if (got.errorKind === "deadline") {
+      return { kind: "fail", message: `${got.message} (${attemptsText(s.total)})`, status: s.last?.status };
+    }
+    // A connection refused or reset while the engine's pods are swapped in is as transient as a
+    // 503; a refused redirect or an untrusted certificate is not.
+    if (got.errorKind !== "not-sent" && got.errorKind !== "ambiguous") {
+      return { kind: "fail", message: got.message, status: got.status };
+    }
+    return retryStep({ ...s, last: { text: got.message } }, undefined, "a network error", t);
+  }
+  const said = got.detail ? `${got.status} (${got.detail})` : String(got.status);
+  if (s.route === "chat" && saysNoChatTemplate(got.status, got.detail)) {
+    return {
+      kind: "fallback",
+      next: {
+        route: "completions",
+        fellBack: `the model has no chat template (chat answered ${got.status}), and `,
+        attempt: 0,
+        total: s.total,
+      },
+      note: `Smoke test: chat answered ${said}; the model has no chat template, trying POST ${COMPLETIONS_PATH}`,
+    };
+  }
+  if (!isTransientStatus(got.status)) {
+    return {
+      kind: "fail",
+      message: `POST ${path} answered ${said}${hintFor(got.status)}`,
+      status: got.status,
+    };
+  }
+  return retryStep({ ...s, last: { text: said, status: got.status } }, got.retryAfter, String(got.status), t);
+}
+
+/** Another attempt after a wait, or why there will be none. `s.last` is what this attempt got. */
+function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t: SmokeTimes): SmokeStep {
+  const path = smokePath(s.route);
+  const lastText = s.last?.text ?? reason;
+  const attempts = attemptsText(s.total);
+  if (t.now >= t.windowEnd) {
+    return {
+      kind: "fail",
+      message: `POST ${path} still answered ${lastText} after the ${formatSeconds(t.warmupMs)} warm-up window (${attempts})`,
+      status: s.last?.status,
+    };
+  }
+  const retryAfterMs = parseRetryAfter(retryAfter, t.now);
+  const wanted = retryAfterMs ?? backoffDelay(s.attempt, t.random, SMOKE_BACKOFF);
+  // Not the HTTP layer's clampRetryAfter: its floor (a second) and cap (a minute) suit API calls,
+  // while here the engine is known to be coming up, so a short floor only stops a hot loop, and the
+  // warm-up window is the cap: a longer wait would skip the last attempt, so it lands on the
+  // window's end instead.
+  const waitMs = Math.min(Math.max(wanted, SMOKE_MIN_WAIT_MS), t.windowEnd - t.now);
+  if (t.now + waitMs >= t.deadlineMs) {
+    return {
+      kind: "fail",
+      message: `POST ${path} answered ${lastText}, and the run's deadline leaves no time to try again (${attempts})`,
+      status: s.last?.status,
+    };
+  }
+  const how = retryAfterMs !== undefined ? " (Retry-After)" : "";
+  return {
+    kind: "retry",
+    next: s,
+    waitMs,
+    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatSeconds(waitMs)}${how}; warm-up window ends in ${formatSeconds(t.windowEnd - t.now)}`,
+    debug: `Smoke test (${s.route}): attempt ${s.total}: ${lastText}`,
+  };
+}
+
+function hintFor(status: number): string {
+  const advice = statusAdvice(status, "inference");
+  return advice ? `: ${advice}` : "";
+}
