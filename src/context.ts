@@ -36,7 +36,7 @@ export interface RunContext {
 const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
 
 /** The login GitHub documents for Dependabot's runs (`github.actor == 'dependabot[bot]'`). */
-export const DEPENDABOT_LOGIN = "dependabot[bot]";
+const DEPENDABOT_LOGIN = "dependabot[bot]";
 
 // Only the fields the action reads; everything else in GitHub's payload passes through unchecked.
 const repoRef = z.looseObject({ full_name: z.string() });
@@ -87,7 +87,7 @@ export function readRunContext(
  * secrets (and keeps that actor when someone re-runs it); under `pull_request_target` a PR that
  * Dependabot opened gets no secrets at all, whoever the actor is.
  */
-export function isDependabotRun(eventName: string, actor: string, prAuthor?: string): boolean {
+function isDependabotRun(eventName: string, actor: string, prAuthor?: string): boolean {
   return actor === DEPENDABOT_LOGIN || (eventName === "pull_request_target" && prAuthor === DEPENDABOT_LOGIN);
 }
 

@@ -1,8 +1,7 @@
 // The state of a pull request, for the sweep: `GET /repos/{owner}/{repo}/pulls/{number}` through
 // Octokit from @actions/github, loaded only when a sweep runs (as the PR comment does).
-import { redact } from "./friendli/redact.ts";
 import type { Logger } from "./log.ts";
-import { githubClient, splitRepository } from "./report/github.ts";
+import { githubClient, githubErrorText, splitRepository, statusOf } from "./report/github.ts";
 import type { PrState } from "./sweep-decision.ts";
 import { PR_READ_TIMEOUT_MS } from "./timing.ts";
 
@@ -44,7 +43,7 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
       });
       return data.state === "open" ? { kind: "open" } : { kind: "closed", merged: data.merged === true };
     } catch (err) {
-      const status = (err as { status?: unknown } | null)?.status;
+      const status = statusOf(err);
       if (status === 404) return { kind: "unknown" };
       opts.signal?.throwIfAborted();
       return { kind: "error", message: pullError(err, status, prNumber, [opts.token]) };
@@ -52,12 +51,10 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
   };
 }
 
-function pullError(err: unknown, status: unknown, prNumber: number, secrets: string[]): string {
-  const what = redact(err instanceof Error ? err.message : String(err), secrets)
-    .replace(/\s+/g, " ")
-    .trim();
+function pullError(err: unknown, status: number | undefined, prNumber: number, secrets: string[]): string {
+  const what = githubErrorText(err, secrets);
   const base = `could not read PR #${prNumber} from GitHub`;
   if (status === 401 || status === 403)
     return `${base} (${status} ${what}): the \`github-token\` needs \`permissions: pull-requests: read\``;
-  return `${base} (${typeof status === "number" ? `${status} ` : ""}${what})`;
+  return `${base} (${status !== undefined ? `${status} ` : ""}${what})`;
 }

@@ -42,9 +42,9 @@ export const MAX_REPLICAS = 10;
 export { DEFAULT_HUB_URL, MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
 export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
 
-export const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
-export const IF_EXISTS = ["update", "reuse", "fail"] as const;
-export const IF_UNCHANGED = ["skip", "update"] as const;
+const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
+const IF_EXISTS = ["update", "reuse", "fail"] as const;
+const IF_UNCHANGED = ["skip", "update"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export type IfExists = (typeof IF_EXISTS)[number];
 
@@ -263,6 +263,21 @@ function toInputs(v: Fields, ctx: RunContext) {
     /** operation sweep: the names `<prefix><PR number>` instead of this repository's preview naming. */
     namePrefix: v[Input.namePrefix],
   };
+}
+
+/**
+ * The smoke test's gates are read only by the smoke test: given with `smoke-test: false` they would
+ * gate nothing, so the run says so once rather than pass a deploy the workflow meant to check.
+ */
+export function ignoredSmokeGates(inputs: Inputs): string | undefined {
+  if (inputs.smokeTest) return undefined;
+  const given = [
+    ...(inputs.smokeTestExpect !== undefined ? [Input.smokeTestExpect] : []),
+    ...(inputs.smokeTestMaxTtftMs !== undefined ? [Input.smokeTestMaxTtftMs] : []),
+  ];
+  if (given.length === 0) return undefined;
+  const names = given.map((input) => `\`${input}\``).join(" and ");
+  return `${names} ${given.length > 1 ? "are" : "is"} read only with \`${Input.smokeTest}: true\`; ignored`;
 }
 
 /** `{ key: value }`, or nothing when the value is unset: the API gets only the keys that were set. */

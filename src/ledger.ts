@@ -9,7 +9,7 @@ import { classifyStatus } from "./wait.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_VERSION = 1;
 
 /** The settings a deploy sends, as the ledger compares and restores them. */
 export interface DeploymentSettings {
@@ -29,14 +29,16 @@ export interface LedgerPayload {
 }
 
 /** GitHub's deployment status states. */
-export type DeploymentState =
-  | "error"
-  | "failure"
-  | "inactive"
-  | "in_progress"
-  | "queued"
-  | "pending"
-  | "success";
+export const DEPLOYMENT_STATES = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+] as const;
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
 
 /** One deployment of the environment whose payload is ours. */
 export interface LedgerEntry {

@@ -195,7 +195,7 @@ export interface LookupOptions {
 }
 
 /** An endpoint-id that names an endpoint of another project: the run refuses to change it. */
-export class ForeignEndpointError extends Error {
+class ForeignEndpointError extends Error {
   constructor(id: string, spec: EndpointSpec, projectId: string) {
     super(
       `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +

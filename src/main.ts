@@ -9,7 +9,7 @@ import { type RunContext, readRunContext } from "./context.ts";
 import type { Core } from "./core.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { formatError } from "./friendli/redact.ts";
-import { type Inputs, parseInputs } from "./inputs.ts";
+import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
 import { statusAdvice } from "./operations/advice.ts";
@@ -91,6 +91,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
+    const ignored = ignoredSmokeGates(r.inputs);
+    if (ignored) r.warn(ignored);
     await operate(r, r.inputs, r.context);
   } catch (err) {
     report.result = "failed";
@@ -99,22 +101,27 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   return await finish(r);
 }
 
-/** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
-async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<void> {
-  const { deps, report, log } = r;
-  const { clock, signal, core } = deps;
-  const clientUntil = (deadline: number) =>
+/** The Friendli client for a given deadline: the run's, the rollback's, the clean-up's. */
+function clientsFor(deps: RunDeps, inputs: Inputs, log: Logger): (deadlineMs: number) => FriendliClient {
+  return (deadlineMs) =>
     new FriendliClient({
       baseUrl: inputs.apiUrl,
       token: inputs.friendliToken,
       teamId: inputs.teamId,
       dispatcher: deps.dispatcher,
-      clock,
-      signal,
-      deadlineMs: deadline,
+      clock: deps.clock,
+      signal: deps.signal,
+      deadlineMs,
       log,
       advise: statusAdvice,
     });
+}
+
+/** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
+async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<void> {
+  const { deps, report, log } = r;
+  const { clock, signal, core } = deps;
+  const clientUntil = clientsFor(deps, inputs, log);
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
   let createdId: string | undefined;
   let createSent = false;

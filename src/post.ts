@@ -126,7 +126,7 @@ function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
 }
 
 /** The HTTP layer with every method but GET and DELETE refused before anything is sent. */
-export function readAndDeleteOnly(http: Http): Http {
+function readAndDeleteOnly(http: Http): Http {
   return {
     get baseUrl() {
       return http.baseUrl;
@@ -215,7 +215,7 @@ async function deleteOrphan(
 }
 
 /** The workflow step that deletes the endpoint by name: what a person pastes into a workflow. */
-export function deleteStep(inputs: Pick<Inputs, "projectId" | "name" | "teamId">): string {
+function deleteStep(inputs: Pick<Inputs, "projectId" | "name" | "teamId">): string {
   return [
     "- uses: friendli-deploy-action/deploy@v1",
     "  with:",

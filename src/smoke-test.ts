@@ -17,7 +17,7 @@ import { neutralise } from "./report/safe-text.ts";
 import { firstTokenWatch, missedGate, streamedReply, tokensPerSecond } from "./smoke-stream.ts";
 import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS, SMOKE_WARMUP_MS } from "./timing.ts";
 
-export const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
+const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
 export const DEFAULT_MAX_TOKENS = 16;
 /** How much of the reply goes into the summary. */
 export const REPLY_CHARS = 200;

@@ -30,7 +30,7 @@ const MAX_LIST_PAGES = 200;
  * The most endpoints a name lookup reads: the listing carries no names, so each one costs a GET of
  * its spec. A project with more is far beyond what a GPU bill allows, or a hostile listing.
  */
-export const MAX_LISTED_ENDPOINTS = 1000;
+const MAX_LISTED_ENDPOINTS = 1000;
 
 // Per-route caps on response size: a status is a few hundred bytes, a spec a few KB, a full page
 // of the listing (100 statuses) some tens of KB; an inference reply is short (max_tokens is small).

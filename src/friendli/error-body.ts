@@ -68,7 +68,7 @@ export function errorDetail(text: string): string | undefined {
  * What a status means, in words; `advice` (what to change, naming the action's inputs) comes from
  * the caller, who knows the inputs.
  */
-export function describeStatus(status: number, detail: string | undefined, advice?: string): string {
+function describeStatus(status: number, detail: string | undefined, advice?: string): string {
   const said = detail ? `; the server said: ${detail}` : "";
   const change = advice ? `: ${advice}` : "";
   switch (status) {

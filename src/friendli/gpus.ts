@@ -37,7 +37,7 @@ export const GPU_MODELS: readonly string[] = TABLE.map(([gpu]) => gpu);
  * Memory of one GPU of each model, in GB (10^9 bytes) as NVIDIA states it: what the pre-flight
  * weighs a model's weights against. The B200 is the 180 GB part Friendli offers.
  */
-export const GPU_MEMORY_GB: Readonly<Record<string, number>> = {
+const GPU_MEMORY_GB: Readonly<Record<string, number>> = {
   "A100 80GB": 80,
   H100: 80,
   H200: 141,

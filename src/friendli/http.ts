@@ -90,7 +90,7 @@ export interface SendOp<T> {
 }
 
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpResponse<T> {
   status: number;

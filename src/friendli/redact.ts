@@ -42,7 +42,7 @@ function toBase64Url(b64: string): string {
 }
 
 /** The raw value and the encodings a server or a library is likely to echo it in. */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const forms = [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
   if (secret.length < MIN_ENCODED_LENGTH) return forms;
   const bytes = Buffer.from(secret, "utf8");

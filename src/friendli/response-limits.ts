@@ -8,7 +8,7 @@ export class BadResponseError extends Error {
 }
 
 /** Deeper than any answer of the API (the deepest is about 5 levels); far below what recursion in JSON.stringify or zod survives. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /**
  * The body's text, read until `limit` bytes; past it the body is destroyed and BadResponseError thrown.
@@ -47,7 +47,7 @@ export async function readCapped(
  * Whether `text`, read as JSON, nests arrays and objects deeper than `max`. A linear scan that
  * skips strings, so it needs no parse and no recursion; text that is not JSON just counts brackets.
  */
-export function jsonDeeperThan(text: string, max: number): boolean {
+function jsonDeeperThan(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

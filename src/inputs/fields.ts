@@ -185,7 +185,7 @@ export const namePrefix = field((value) => {
 });
 
 /** GitHub's limit on an environment name. */
-export const MAX_ENVIRONMENT_LENGTH = 255;
+const MAX_ENVIRONMENT_LENGTH = 255;
 
 // GitHub accepts most characters in an environment name; a control character or an overlong name is
 // a mistake in the workflow, and the name reaches the log and the summary.

@@ -3,7 +3,8 @@
 // plan's business (a `fail` finding makes the plan `fail`).
 import { createDefaultDispatcher } from "../friendli/request-policy.ts";
 import { hubUrlFrom, type PreflightResult, runPreflight } from "../preflight/index.ts";
-import { preflightLines } from "../report/preflight.ts";
+import type { Finding } from "../preflight/types.ts";
+import { findingAnnotation, findingLines } from "../report/preflight.ts";
 import type { OperationContext } from "./context.ts";
 
 export async function preflightStep(op: OperationContext): Promise<PreflightResult> {
@@ -31,8 +32,9 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
     report.preflight = r;
     // Warnings are annotations (the summary's pre-flight table shows every finding); a dry run
     // prints the rest with its plan (describePlan), so once.
-    for (const [i, line] of preflightLines(r).entries()) {
-      if (r.findings[i]?.severity === "warn") op.log.warning(line);
+    for (const [i, line] of findingLines(r.findings).entries()) {
+      const f = r.findings[i] as Finding;
+      if (f.severity === "warn") op.log.warning(findingAnnotation(f));
       else if (!inputs.dryRun) op.log.info(line);
     }
     op.log.info(

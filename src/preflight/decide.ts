@@ -11,12 +11,12 @@ export const FIT_WARN_RATIO = 0.8;
 
 const GB = 1e9;
 
-export function formatGb(bytes: number): string {
+function formatGb(bytes: number): string {
   return `${(bytes / GB).toFixed(bytes < 10 * GB ? 2 : 1)} GB`;
 }
 
 /** Root files that hold safetensors weights (single file or shards). */
-export function weightFiles(files: HubFacts["files"]): HubFacts["files"] {
+function weightFiles(files: HubFacts["files"]): HubFacts["files"] {
   return files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
 }
 
@@ -68,7 +68,7 @@ export function fitFinding(bytes: number, ctx: PreflightContext): { finding: Fin
 }
 
 /** The findings when the Hub did not give the facts. */
-export function failureFindings(answer: Exclude<HubAnswer, HubFacts>, ctx: PreflightContext): Finding[] {
+function failureFindings(answer: Exclude<HubAnswer, HubFacts>, ctx: PreflightContext): Finding[] {
   const at = ctx.revision === undefined ? ctx.repo : `${ctx.repo}@${ctx.revision}`;
   switch (answer.kind) {
     case "unauthorized":
@@ -113,7 +113,7 @@ export function failureFindings(answer: Exclude<HubAnswer, HubFacts>, ctx: Prefl
 }
 
 /** Every check over a readable repository. */
-export function factFindings(
+function factFindings(
   facts: HubFacts,
   ctx: PreflightContext,
 ): { findings: Finding[]; ratio?: number; bytes: number } {

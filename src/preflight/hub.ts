@@ -22,8 +22,11 @@ interface TokenizerConfigField {
 
 const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
 
+/** A full commit id, the only shape of `sha` the Hub gives. */
+const COMMIT_ID = /^[0-9a-f]{40}$/;
+
 /** A chat_template value that says something: a non-empty string, or a non-empty list of named ones. */
-export function hasTemplate(value: unknown): boolean {
+function hasTemplate(value: unknown): boolean {
   if (typeof value === "string") return value.trim() !== "";
   return Array.isArray(value) && value.length > 0;
 }
@@ -39,6 +42,11 @@ export async function askHub(opts: AskHubOptions): Promise<HubAnswer> {
       additionalFields: ["sha", "config"],
     });
     const sha = info.sha;
+    // The commit is pinned in the request body, recorded by the ledger and reported as an output:
+    // an answer that is not a commit id is the Hub's fault, and the deploy goes on unpinned.
+    if (typeof sha !== "string" || !COMMIT_ID.test(sha)) {
+      return { kind: "unreachable", reason: "the Hub answered no commit id for the revision" };
+    }
     const files: HubFileFact[] = [];
     for await (const entry of listFiles({ repo: opts.repo, revision: sha, ...common })) {
       if (entry.type === "file") files.push({ path: entry.path, size: entry.size });

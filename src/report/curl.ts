@@ -18,6 +18,6 @@ export function curlCommand(inferenceUrl: string, endpointId: string, style: "qu
   ].join("\n");
 }
 
-export function shellQuote(value: string): string {
+function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

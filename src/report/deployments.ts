@@ -6,6 +6,7 @@
 import type { RunContext } from "../context.ts";
 import { truncate } from "../format.ts";
 import {
+  DEPLOYMENT_STATES,
   type DeploymentState,
   type LedgerEntry,
   type LedgerPayload,
@@ -62,15 +63,7 @@ const LIVE_STATES = new Set<DeploymentState | undefined>([
   "pending",
 ]);
 
-const STATES = new Set<string>([
-  "error",
-  "failure",
-  "inactive",
-  "in_progress",
-  "queued",
-  "pending",
-  "success",
-]);
+const STATES = new Set<string>(DEPLOYMENT_STATES);
 
 interface Examined {
   entry: LedgerEntry;

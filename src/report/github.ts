@@ -7,7 +7,7 @@ import { oneLine } from "../friendli/error-body.ts";
 import { formatError, redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 
-export const DEFAULT_GITHUB_API_URL = "https://api.github.com";
+const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 

@@ -11,8 +11,9 @@ export function findingLines(findings: readonly Finding[]): string[] {
   return findings.map((f) => `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`);
 }
 
-export function preflightLines(r: PreflightResult): string[] {
-  return findingLines(r.findings);
+/** A warning finding as an annotation: the runner already says "warning", so the line does not. */
+export function findingAnnotation(f: Finding): string {
+  return `pre-flight ${f.check}: ${f.message}`;
 }
 
 function row(f: Finding): string {

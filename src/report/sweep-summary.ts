@@ -87,7 +87,7 @@ function prState(row: SweepRow): string {
 }
 
 /** For the log and the summary: "3h 05m", or "unknown". */
-export function formatAge(ageMs: number | undefined): string {
+function formatAge(ageMs: number | undefined): string {
   return ageMs === undefined ? "unknown" : formatDuration(ageMs);
 }
 

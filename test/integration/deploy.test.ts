@@ -176,6 +176,23 @@ describe("deploy: success", () => {
   });
 });
 
+describe("deploy: the smoke test's gates without the smoke test", () => {
+  it("warns once that they are ignored, and deploys without a chat request", async () => {
+    const { sim, clock } = await startEnv();
+    const r = await runInProcess({
+      inputs: deployInputs(sim, { "smoke-test-expect": "hello", "smoke-test-max-ttft-ms": "900" }),
+      clock,
+    });
+    expect(r.outputs.result).toBe("created");
+    const warning =
+      "`smoke-test-expect` and `smoke-test-max-ttft-ms` are read only with `smoke-test: true`; ignored";
+    expect(r.logs.filter((l) => l.startsWith("warning: "))).toContain(`warning: ${warning}`);
+    expect(r.logs.filter((l) => l.includes("smoke-test-expect"))).toHaveLength(1);
+    expect(r.report.warnings).toEqual([warning]);
+    expect(routes(sim)).not.toContain("POST chat");
+  });
+});
+
 describe("deploy: the wait ends badly", () => {
   const cases: Array<{ phase: Phase; errorCode: string; failsAtMs: number }> = [
     { phase: "REQUESTING_VIRTUAL_MACHINE", errorCode: "WORKLOAD_INIT_SETTINGS_ERROR", failsAtMs: 40_000 },

@@ -3,12 +3,12 @@
 // request count in a crowded project, if-unchanged, a missing permission, the ledger switched off,
 // a remembered endpoint deleted since, delete retiring the record, and rollbacks end to end (after a
 // FAILED update and after one that times out).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
 import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeDeployment } from "../support/fake-github-deployments.ts";
 import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 import { type Env, requestsTo, routes, startEnv } from "./helpers.ts";
 
 const GITHUB_TOKEN = "ghs_fakeLedgerToken0123456789";
@@ -20,16 +20,7 @@ const SLOW_REVISION = "5105105105105105105105105105105105105105";
 // these tests are about a revision that fails on the engine, after the PUT.
 const NO_HUB_CHECK = { preflight: "false" };
 
-let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startFakeGitHub({ token: GITHUB_TOKEN });
-});
-afterAll(async () => {
-  await github.close();
-});
-beforeEach(() => {
-  github.reset();
-});
+const github = useFakeGitHub({ token: GITHUB_TOKEN });
 
 function deploy(env: Env, overrides: Record<string, string> = {}) {
   return runInProcess({

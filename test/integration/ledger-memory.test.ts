@@ -1,7 +1,7 @@
 // Id memory end to end: the ledger (fake GitHub) remembers an endpoint id, and one GET against the
 // simulator confirms it, or sends the caller back to the lookup when the endpoint was deleted or the
 // id now names something else.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { RunContext } from "../../src/context.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { confirmRememberedEndpoint } from "../../src/friendli/confirm.ts";
@@ -9,8 +9,8 @@ import { ApiError } from "../../src/friendli/errors.ts";
 import { buildPayload, rememberedEndpointId, settingsFromBody } from "../../src/ledger.ts";
 import { silentLogger } from "../../src/log.ts";
 import { openLedger } from "../../src/report/deployments.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { REVISION, TOKEN } from "../support/in-process.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 import { type Env, routes, startEnv } from "./helpers.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
@@ -47,19 +47,11 @@ const context: RunContext = {
 };
 
 describe("id memory: the ledger's endpoint id, confirmed by one GET", () => {
-  let github: FakeGitHub;
+  const github = useFakeGitHub({ token: GITHUB_TOKEN });
   let env: Env;
   let client: FriendliClient;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub({ token: GITHUB_TOKEN });
-  });
-  afterAll(async () => {
-    await github.close();
-  });
   beforeEach(async () => {
-    github.reset();
-    for (const name of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]) vi.stubEnv(name, "");
     env = await startEnv();
     client = new FriendliClient({
       baseUrl: env.sim.url,

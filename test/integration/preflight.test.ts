@@ -152,6 +152,25 @@ describe("pre-flight through the simulator's Hub", () => {
     expect(s.requests[1]?.path).toBe(`/api/models/sim-org/small-chat/tree/${sha}`);
   });
 
+  it("a commit id that is not one: a warning, nothing of it in a finding, and nothing pinned", async () => {
+    const forged = "main\n::error::forged";
+    const s = await start({
+      hubModels: [{ ...hubModel("sim-org/odd-sha", { weightsBytes: 1e9 }), refs: { main: forged } }],
+    });
+    const r = await runPreflight(options(s, { repo: "sim-org/odd-sha" }));
+    expect(r).toMatchObject({ ok: true, checked: false });
+    expect(r.revision).toBeUndefined();
+    expect(r.findings).toEqual([
+      {
+        check: "hub",
+        severity: "warn",
+        message: expect.stringContaining("(the Hub answered no commit id for the revision)"),
+      },
+    ]);
+    expect(JSON.stringify(r)).not.toContain("forged");
+    expect(s.requests.map((q) => q.route)).toEqual(["hub-model"]);
+  });
+
   it("hf-token goes to the Hub only, and never into a finding or the report", async () => {
     const s = await start({ hubTokens: [TOKEN] });
     const r = await runPreflight(options(s, { repo: "sim-org/private-model", hfToken: TOKEN }));

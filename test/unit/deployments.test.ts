@@ -1,12 +1,12 @@
 // The ledger's I/O against the loopback fake of GitHub's deployments API, with the real Octokit.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { RunContext } from "../../src/context.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import { buildPayload, type LedgerPayload, settingsFromBody } from "../../src/ledger.ts";
 import type { Logger } from "../../src/log.ts";
 import { type LedgerOptions, openLedger } from "../../src/report/deployments.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import type { DeploymentState } from "../support/fake-github-deployments.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
 const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";
@@ -42,21 +42,13 @@ function prContext(overrides: Partial<RunContext> = {}): RunContext {
 }
 
 describe("the deployment ledger against a fake GitHub", () => {
-  let github: FakeGitHub;
+  const github = useFakeGitHub({ token: GITHUB_TOKEN });
   let warnings: string[];
   let log: Logger;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub({ token: GITHUB_TOKEN });
-  });
-  afterAll(async () => {
-    await github.close();
-  });
   beforeEach(() => {
-    github.reset();
     warnings = [];
     log = { info: () => {}, debug: () => {}, warning: (m) => warnings.push(m) };
-    for (const name of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]) vi.stubEnv(name, "");
   });
 
   const ledger = (overrides: Partial<LedgerOptions> = {}) =>

@@ -1,19 +1,12 @@
 // The fake's own fidelity: the answers GitHub documents for the requests the ledger and the sweep make,
 // so a client that forgets what real GitHub needs fails here as it would there.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import { describe, expect, it } from "vitest";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const TOKEN = "ghs_fakeGithubToken0123456789";
 
 describe("fake GitHub: deployments and pulls", () => {
-  let github: FakeGitHub;
-  beforeAll(async () => {
-    github = await startFakeGitHub({ token: TOKEN });
-  });
-  afterAll(async () => {
-    await github.close();
-  });
-  beforeEach(() => github.reset());
+  const github = useFakeGitHub({ token: TOKEN });
 
   async function call(method: string, path: string, body?: unknown) {
     const res = await fetch(`${github.url}/repos/acme/models${path}`, {

@@ -7,6 +7,7 @@ import {
   DEFAULT_SMOKE_TEST_PROMPT,
   derivePreviewName,
   type Inputs,
+  ignoredSmokeGates,
   type ParseResult,
   parseDuration,
   parseInputs,
@@ -904,5 +905,23 @@ describe("parseInputs: operation sweep", () => {
     expect(problemOf(input, input === "max-age" ? "72h" : "models-pr-")).toBe(
       `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: deploy\` step`,
     );
+  });
+});
+
+describe("ignoredSmokeGates: the smoke test's gates without the smoke test", () => {
+  it.each<[Given, string | undefined]>([
+    [{}, undefined],
+    [{ "smoke-test": "true", "smoke-test-expect": "hi", "smoke-test-max-ttft-ms": "900" }, undefined],
+    [{ "smoke-test-expect": "hi" }, "`smoke-test-expect` is read only with `smoke-test: true`; ignored"],
+    [
+      { "smoke-test-max-ttft-ms": "900" },
+      "`smoke-test-max-ttft-ms` is read only with `smoke-test: true`; ignored",
+    ],
+    [
+      { "smoke-test": "false", "smoke-test-expect": "hi", "smoke-test-max-ttft-ms": "900" },
+      "`smoke-test-expect` and `smoke-test-max-ttft-ms` are read only with `smoke-test: true`; ignored",
+    ],
+  ])("%j → %s", (given, warning) => {
+    expect(ignoredSmokeGates(ok({ ...deploy, ...given }))).toBe(warning);
   });
 });

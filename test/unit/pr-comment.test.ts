@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunContext } from "../../src/context.ts";
 import type { Logger } from "../../src/log.ts";
 import {
@@ -9,7 +9,8 @@ import {
 } from "../../src/report/pr-comment.ts";
 import { upsertPrComment } from "../../src/report/pr-comment-writer.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import { startFakeGitHub } from "../support/fake-github.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";
 const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
@@ -359,19 +360,7 @@ describe("renderPrComment", () => {
 });
 
 describe("upsertPrComment against a fake GitHub", () => {
-  let github: FakeGitHub;
-
-  beforeAll(async () => {
-    github = await startFakeGitHub({ token: GITHUB_TOKEN });
-  });
-  afterAll(async () => {
-    await github.close();
-  });
-  beforeEach(() => {
-    github.reset();
-    // Loopback only: a proxy from the environment must not see these requests.
-    for (const name of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]) vi.stubEnv(name, "");
-  });
+  const github = useFakeGitHub({ token: GITHUB_TOKEN });
 
   function upsert(r: RunReport = report(), overrides: Partial<Parameters<typeof upsertPrComment>[0]> = {}) {
     const { log, lines } = recorder();

@@ -9,7 +9,7 @@ import {
 } from "../../src/preflight/decide.ts";
 import { hubUrlFrom } from "../../src/preflight/index.ts";
 import type { HubAnswer, HubFacts, PreflightContext } from "../../src/preflight/types.ts";
-import { preflightLines, renderPreflight } from "../../src/report/preflight.ts";
+import { findingLines, renderPreflight } from "../../src/report/preflight.ts";
 import { staticGraph } from "./helpers.ts";
 
 const GB = 1e9;
@@ -320,7 +320,7 @@ describe("the pre-flight report", () => {
       "failed: nothing was created or updated",
     );
     expect(renderPreflight(decide({ kind: "unreachable", reason: "x" }, CTX, 0))).toContain("skipped");
-    expect(preflightLines(r)[0]).toBe(
+    expect(findingLines(r.findings)[0]).toBe(
       `pre-flight revision: ok: org/<b>|x pinned at ${SHA} (the default branch's commit)`,
     );
   });

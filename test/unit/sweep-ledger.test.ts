@@ -1,11 +1,11 @@
 // The sweep's ledger hook against the loopback fake of GitHub's deployments API, with the real Octokit.
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { RunContext } from "../../src/context.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import { buildPayload, settingsFromBody } from "../../src/ledger.ts";
 import type { Logger } from "../../src/log.ts";
 import { sweepLedger } from "../../src/report/sweep-ledger.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
 const context: RunContext = {
@@ -29,20 +29,12 @@ const body = (name: string): CreateEndpointBody => ({
 const payload = (id: string, name: string) =>
   buildPayload({ id, name, projectId: "proj-1" }, settingsFromBody(body(name), "1x H100"));
 
-let github: FakeGitHub;
+const github = useFakeGitHub({ token: GITHUB_TOKEN });
 let warnings: string[];
 let log: Logger;
-beforeAll(async () => {
-  github = await startFakeGitHub({ token: GITHUB_TOKEN });
-});
-afterAll(async () => {
-  await github.close();
-});
 beforeEach(() => {
-  github.reset();
   warnings = [];
   log = { info: () => {}, debug: () => {}, warning: (m) => warnings.push(m) };
-  for (const name of ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]) vi.stubEnv(name, "");
 });
 
 const hook = () =>
