@@ -7,6 +7,7 @@ import type { FoundEndpoint } from "../lookup.ts";
 import type { Rollback } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { ROLLBACK_BUDGET_MS } from "../timing.ts";
+import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import type { OperationContext } from "./context.ts";
 import { versionOf } from "./ledger-run.ts";
@@ -46,8 +47,11 @@ export async function rollBack(
     `The update of endpoint ${endpoint.id} did not deploy (${formatError(failure, client.http.secrets)}); ` +
       `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
   );
+  const sentAtMs = op.clock.now();
+  // The update's last span (a rollout cut short by the timeout, or FAILED) ends as the rollback
+  // replaces it, or the summary would show it lasting to the end of the run beside the rollback's.
+  closeOpenSpan(before, sentAtMs);
   try {
-    const sentAtMs = op.clock.now();
     await client.update(endpoint.id, rollback.request.body);
     await awaitEndpoint(
       rop,

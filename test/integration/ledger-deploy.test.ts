@@ -1,7 +1,8 @@
 // The deployment ledger through whole runs: the Friendli simulator on virtual time and the loopback
 // fake of GitHub's deployments API. What a first deploy records, the no-op second deploy and its
 // request count in a crowded project, if-unchanged, a missing permission, the ledger switched off,
-// a remembered endpoint deleted since, delete retiring the record, and a rollback end to end.
+// a remembered endpoint deleted since, delete retiring the record, and rollbacks end to end (after a
+// FAILED update and after one that times out).
 import { describe, expect, it } from "vitest";
 import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
 import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
@@ -14,6 +15,7 @@ const GITHUB_TOKEN = "ghs_fakeLedgerToken0123456789";
 const NAME = "it-endpoint";
 const ENVIRONMENT = `friendli/${NAME}`;
 const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+const SLOW_REVISION = "5105105105105105105105105105105105105105";
 // The simulated Hub does not know BAD_REVISION, so the pre-flight would refuse it before the PUT;
 // these tests are about a revision that fails on the engine, after the PUT.
 const NO_HUB_CHECK = { preflight: "false" };
@@ -316,5 +318,97 @@ describe("rollback-on-failure", () => {
     expect(r.summary).not.toContain("Serving again");
     expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
     expect(github.deployments.deployments).toHaveLength(2);
+  });
+
+  it("an update that never rolls out times out, and the rollback to the last good settings serves again", async () => {
+    // Only the slow revision stays UPDATING; the rollback to the recorded one rolls out as usual.
+    const env = await startEnv({
+      scenario: { slowUpdates: [{ match: { hfModelRepoRevision: SLOW_REVISION }, updatingMs: null }] },
+    });
+    const good = await deploy(env);
+    expect(good.outputs.result).toBe("created");
+    const [first] = github.deployments.deployments;
+    expect(states(first)).toEqual(["in_progress", "success"]);
+    const created = requestsTo(env.sim, "create")[0]?.body as Record<string, unknown>;
+    env.sim.requests.length = 0;
+
+    const r = await deploy(env, {
+      "hf-model-revision": SLOW_REVISION,
+      ...NO_HUB_CHECK,
+      "rollback-on-failure": "true",
+      "wait-timeout": "5m",
+    });
+    expect(r.outputs.result).toBe("rolled-back");
+    expect(r.failed).toMatch(/^timed out after 5m 00s waiting for endpoint .* last status UPDATING/);
+    expect(r.outputs.status).toBe("RUNNING");
+    const [ep] = env.sim.endpoints();
+    expect(ep?.status).toBe("RUNNING");
+    expect(ep?.versions).toBe(3);
+
+    // Friendli saw: the remembered id confirmed and its status, the PUT, polls until the run's
+    // deadline, the rollback's PUT, and its polls until RUNNING. Nothing else (no list, no restart).
+    const seen = routes(env.sim);
+    expect(seen.slice(0, 3)).toEqual(["GET get", "GET status", "PUT update"]);
+    expect(seen.slice(-3)).toEqual(["PUT update", "GET status", "GET status"]);
+    const polls = seen.slice(3, -3);
+    expect(polls.length).toBeGreaterThan(10);
+    expect(new Set(polls)).toEqual(new Set(["GET status"]));
+    const [put, rollbackPut] = requestsTo(env.sim, "update");
+    const putAt = put?.at ?? 0;
+    const rollbackAt = rollbackPut?.at ?? 0;
+    // The rollback went out at the update's deadline, not before, and served within one rollout.
+    expect(rollbackAt - putAt).toBeGreaterThanOrEqual(5 * 60_000 - 1_000);
+    expect(rollbackAt - putAt).toBeLessThanOrEqual(5 * 60_000);
+    expect(env.clock.now() - rollbackAt).toBeLessThan(60_000);
+
+    // The PUTs: the slow revision, then exactly the settings the first deploy created.
+    const bodies = [put, rollbackPut].map((p) => p?.body as Record<string, unknown>);
+    expect(bodies[0]?.hfModelRepoRevision).toBe(SLOW_REVISION);
+    const settings = [
+      "instanceOptionId",
+      "hfModelRepo",
+      "hfModelRepoRevision",
+      "autoscalingPolicy",
+      "advanced",
+    ];
+    const pick = (b: Record<string, unknown> | undefined) =>
+      Object.fromEntries(settings.map((k) => [k, b?.[k]]));
+    expect(pick(bodies[1])).toStrictEqual(pick(created));
+    expect(bodies[1]?.hfModelRepoRevision).toBe(REVISION);
+    expect(bodies[1]?.newVersionComment).toMatch(
+      new RegExp(`^Rollback to GitHub deployment ${first?.id}\\. `),
+    );
+
+    expect(r.logs.some((l) => l.startsWith("warning:") && l.includes("did not deploy (timed out"))).toBe(
+      true,
+    );
+    expect(r.logs.some((l) => l.includes("failed too"))).toBe(false);
+    expect(r.summary).toContain(
+      `Requested model (failed) | meta-llama/Llama-3.1-8B-Instruct@${SLOW_REVISION}`,
+    );
+    expect(r.summary).toContain(`Serving again (rolled back) | meta-llama/Llama-3.1-8B-Instruct@${REVISION}`);
+    // The timed-out rollout ends where the rollback began; only RUNNING lasts to the end of the run.
+    expect(r.summary).toContain(
+      [
+        "| UPDATING | +0s | 5m 00s |",
+        "| UPDATING | +5m 00s | 5s |",
+        "| RUNNING | +5m 05s | 0s (until the end of the run) |",
+      ].join("\n"),
+    );
+
+    // The ledger: the first success (inactive once the rollback succeeds), this run's failure with
+    // the slow revision, and the rollback as a success with the first one's settings.
+    const all = github.deployments.deployments;
+    expect(all.map(states)).toEqual([
+      ["in_progress", "success", "inactive"],
+      ["in_progress", "failure"],
+      ["in_progress", "success"],
+    ]);
+    expect(r.outputs["deployment-id"]).toBe(String(all[1]?.id));
+    const settingsOf = (d: FakeDeployment | undefined) =>
+      (d?.payload as { settings?: { model?: { revision?: string } } } | undefined)?.settings;
+    expect(settingsOf(all[1])?.model?.revision).toBe(SLOW_REVISION);
+    expect(settingsOf(all[2])).toBeDefined();
+    expect(settingsOf(all[2])).toStrictEqual(settingsOf(first));
   });
 });

@@ -7,6 +7,7 @@ export {
   type Phase,
   type Scenario,
   type ScenarioInput,
+  type SlowUpdateRule,
 } from "./scenario.ts";
 export {
   type Fault,

@@ -157,6 +157,54 @@ describe("lifecycle derived from the clock", () => {
     expect(await status(s, good)).toMatchObject({ status: "RUNNING", errorCode: null });
   });
 
+  it("a slowUpdates rule holds a rollout of that revision in UPDATING; other revisions roll out as usual", async () => {
+    const repo = "org/model";
+    const s = await start({
+      scenario: {
+        lifecycleMs: { ...LC, updating: 400 },
+        slowUpdates: [
+          { match: { hfModelRepo: repo, hfModelRepoRevision: "slow" }, updatingMs: 5000 },
+          { match: { hfModelRepo: repo, hfModelRepoRevision: "stuck" }, updatingMs: null },
+        ],
+      },
+    });
+    const id = await createAndFind(s, { hfModelRepo: repo, hfModelRepoRevision: "good" });
+    clock.advance(600);
+    expect((await status(s, id)).status).toBe("RUNNING");
+    // The slow revision: UPDATING for its own 5 s, not lifecycleMs.updating.
+    await call(s, "PUT", `${EP}/${id}`, { body: { hfModelRepoRevision: "slow" } });
+    clock.advance(4999);
+    expect((await status(s, id)).status).toBe("UPDATING");
+    clock.advance(1);
+    expect((await status(s, id)).status).toBe("RUNNING");
+    // The stuck revision never finishes rolling out...
+    await call(s, "PUT", `${EP}/${id}`, { body: { hfModelRepoRevision: "stuck" } });
+    clock.advance(30 * 24 * 3_600_000);
+    expect((await status(s, id)).status).toBe("UPDATING");
+    // ...until an update to another revision replaces it, which takes lifecycleMs.updating.
+    await call(s, "PUT", `${EP}/${id}`, { body: { hfModelRepoRevision: "good" } });
+    clock.advance(399);
+    expect((await status(s, id)).status).toBe("UPDATING");
+    clock.advance(1);
+    expect(await status(s, id)).toMatchObject({ status: "RUNNING", errorCode: null });
+  });
+
+  it("--time-scale scales a slowUpdates duration, and leaves a never-ending one as it is", async () => {
+    const s = await start({
+      timeScale: 0.5,
+      scenario: {
+        slowUpdates: [
+          { match: { hfModelRepoRevision: "slow" }, updatingMs: 10_000 },
+          { match: { hfModelRepoRevision: "stuck" }, updatingMs: null },
+        ],
+      },
+    });
+    expect(s.scenario.slowUpdates).toEqual([
+      { match: { hfModelRepoRevision: "slow" }, updatingMs: 5000 },
+      { match: { hfModelRepoRevision: "stuck" }, updatingMs: null },
+    ]);
+  });
+
   it("an endpoint with minReplica 0 sleeps after cooldownPeriod seconds without inference", async () => {
     const s = await start({ scenario: { lifecycleMs: { ...LC } } });
     const id = await createAndFind(s, {

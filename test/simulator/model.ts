@@ -5,6 +5,7 @@ import {
   type Phase,
   phaseDurations,
   type Scenario,
+  type VersionMatch,
 } from "./scenario.ts";
 
 /** What a version of an endpoint was configured with (the request fields, normalised). */
@@ -95,9 +96,11 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
     case "running":
       return afterRunning(e, scenario, now, a.at, false);
     case "update": {
+      // A slowUpdates rule may stretch this version's rollout, forever with null.
+      const updating = updatingMsOf(scenario, cfg);
       // A rolling update whose new version cannot start fails the endpoint, as a create would.
       const failure = findFailure(scenario, cfg);
-      const failAt = a.at + Math.min(failure?.afterMs ?? lc.updating, lc.updating);
+      const failAt = a.at + Math.min(failure?.afterMs ?? updating, updating);
       if (failure && now >= failAt) {
         const phase = failure.phase;
         return {
@@ -109,9 +112,9 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
           warms: false,
         };
       }
-      return now < a.at + lc.updating
+      return now < a.at + updating
         ? { status: "UPDATING", phase: null, errorCode: null, since: a.at, runningSince: null, warms: false }
-        : afterRunning(e, scenario, now, a.at + lc.updating, false);
+        : afterRunning(e, scenario, now, a.at + updating, false);
     }
     case "wake":
       return now < a.at + lc.awaking
@@ -161,14 +164,25 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
   }
 }
 
-/** The first failure rule whose every given field equals the version's. */
-function findFailure(scenario: Scenario, cfg: EndpointConfig): FailureRule | undefined {
-  return scenario.failures.find(
-    (f) =>
-      (f.match.name === undefined || f.match.name === cfg.name) &&
-      (f.match.hfModelRepo === undefined || f.match.hfModelRepo === cfg.hfModelRepo) &&
-      (f.match.hfModelRepoRevision === undefined || f.match.hfModelRepoRevision === cfg.hfModelRepoRevision),
+/** Whether every field the rule gives equals the version's. */
+function matches(match: VersionMatch, cfg: EndpointConfig): boolean {
+  return (
+    (match.name === undefined || match.name === cfg.name) &&
+    (match.hfModelRepo === undefined || match.hfModelRepo === cfg.hfModelRepo) &&
+    (match.hfModelRepoRevision === undefined || match.hfModelRepoRevision === cfg.hfModelRepoRevision)
   );
+}
+
+/** The first failure rule that matches the version. */
+function findFailure(scenario: Scenario, cfg: EndpointConfig): FailureRule | undefined {
+  return scenario.failures.find((f) => matches(f.match, cfg));
+}
+
+/** How long a rolling update to this version stays UPDATING: the first matching slowUpdates rule's time. */
+function updatingMsOf(scenario: Scenario, cfg: EndpointConfig): number {
+  const rule = scenario.slowUpdates.find((u) => matches(u.match, cfg));
+  if (!rule) return scenario.lifecycleMs.updating;
+  return rule.updatingMs ?? Number.POSITIVE_INFINITY;
 }
 
 function asleep(at: number): DerivedState {

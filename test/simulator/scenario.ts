@@ -6,13 +6,29 @@ export const PHASES: readonly Phase[] = [
   "ENGINE_INITIALIZING",
 ];
 
+/** Every given field must equal the version's; `hfModelRepoRevision` singles out one revision of a repo. */
+export interface VersionMatch {
+  name?: string;
+  hfModelRepo?: string;
+  hfModelRepoRevision?: string;
+}
+
 export interface FailureRule {
-  /** Every given field must equal the version's; `hfModelRepoRevision` singles out one revision of a repo. */
-  match: { name?: string; hfModelRepo?: string; hfModelRepoRevision?: string };
+  match: VersionMatch;
   phase: Phase;
   errorCode: string;
   /** Time into the phase at which it fails; default (and maximum): the phase's whole duration. */
   afterMs?: number;
+}
+
+/**
+ * A rolling update to a matching version stays UPDATING for `updatingMs` instead of
+ * `lifecycleMs.updating`, or, with null, until something else happens to the endpoint: a rollout that
+ * outlasts the client's wait, while a rollout of any other version takes the usual time.
+ */
+export interface SlowUpdateRule {
+  match: VersionMatch;
+  updatingMs: number | null;
 }
 
 export interface LifecycleMs {
@@ -30,6 +46,7 @@ export interface Scenario {
   defaultTeam: string;
   lifecycleMs: LifecycleMs;
   failures: FailureRule[];
+  slowUpdates: SlowUpdateRule[];
   listLagMs: number;
   getLagMs: number;
   warmupMs: number;
@@ -51,6 +68,7 @@ export function defaultScenario(): Scenario {
       awaking: 1000,
     },
     failures: [],
+    slowUpdates: [],
     listLagMs: 0,
     getLagMs: 0,
     warmupMs: 0,
@@ -85,6 +103,9 @@ export function scaleScenario(s: Scenario, factor: number): Scenario {
       awaking: m(lc.awaking),
     },
     failures: s.failures.map((f) => (f.afterMs === undefined ? f : { ...f, afterMs: m(f.afterMs) })),
+    slowUpdates: s.slowUpdates.map((u) =>
+      u.updatingMs === null ? u : { ...u, updatingMs: m(u.updatingMs) },
+    ),
     listLagMs: m(s.listLagMs),
     getLagMs: m(s.getLagMs),
     warmupMs: m(s.warmupMs),
