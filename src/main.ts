@@ -12,8 +12,8 @@ import { formatError } from "./friendli/redact.ts";
 import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
-import { statusAdvice } from "./operations/advice.ts";
 import { afterFailure } from "./operations/after-failure.ts";
+import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { runOperation } from "./operations/index.ts";
 import { openLedgerRun } from "./operations/ledger-run.ts";
@@ -103,18 +103,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
 
 /** The Friendli client for a given deadline: the run's, the rollback's, the clean-up's. */
 function clientsFor(deps: RunDeps, inputs: Inputs, log: Logger): (deadlineMs: number) => FriendliClient {
-  return (deadlineMs) =>
-    new FriendliClient({
-      baseUrl: inputs.apiUrl,
-      token: inputs.friendliToken,
-      teamId: inputs.teamId,
-      dispatcher: deps.dispatcher,
-      clock: deps.clock,
-      signal: deps.signal,
-      deadlineMs,
-      log,
-      advise: statusAdvice,
-    });
+  return (deadlineMs) => new FriendliClient(friendliHttpOptions(inputs, deps, deadlineMs, log));
 }
 
 /** Runs the operation, sets `result` from how it went, and cleans up after a failure. */

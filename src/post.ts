@@ -15,7 +15,7 @@ import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
 import { findByName } from "./lookup.ts";
 import { State } from "./names.ts";
-import { statusAdvice } from "./operations/advice.ts";
+import { friendliHttpOptions } from "./operations/client-options.ts";
 import { pickOrphan, planPost } from "./post-decide.ts";
 import { safeLogger } from "./report/safe-text.ts";
 
@@ -111,17 +111,13 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
 }
 
 function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
-  const http = createHttp({
-    baseUrl: inputs.apiUrl,
-    token: inputs.friendliToken,
-    teamId: inputs.teamId,
-    dispatcher: deps.dispatcher,
-    clock: deps.clock,
-    signal: deps.signal,
-    deadlineMs: deps.clock.now() + POST_DEADLINE_MS,
-    log: { info: deps.core.info, warning: deps.core.warning, debug: deps.core.debug },
-    advise: statusAdvice,
-  });
+  const http = createHttp(
+    friendliHttpOptions(inputs, deps, deps.clock.now() + POST_DEADLINE_MS, {
+      info: deps.core.info,
+      warning: deps.core.warning,
+      debug: deps.core.debug,
+    }),
+  );
   return new FriendliClient(readAndDeleteOnly(http));
 }
 
