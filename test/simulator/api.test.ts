@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { manualClock } from "./clock.ts";
-import { call, createAndFind, createBody, EP, statusOf, TOKEN } from "./helpers.ts";
-import { type Simulator, type SimulatorOptions, startSimulator } from "./server.ts";
+import { call, createAndFind, createBody, EP, simulatorPerTest, statusOf, TOKEN } from "./helpers.ts";
 
-let sim: Simulator | undefined;
-async function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ clock: manualClock(), ...options });
-  return sim;
-}
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const start = simulatorPerTest();
 
 describe("operations", () => {
   it("create answers a DedicatedEndpointStatus without any id", async () => {

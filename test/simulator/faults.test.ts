@@ -1,18 +1,9 @@
 import { request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
-import { manualClock } from "./clock.ts";
-import { call, createBody, EP, statusOf, TOKEN } from "./helpers.ts";
-import { type Simulator, type SimulatorOptions, startSimulator } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { call, createBody, EP, simulatorPerTest, statusOf, TOKEN } from "./helpers.ts";
+import type { Simulator } from "./server.ts";
 
-let sim: Simulator | undefined;
-async function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ clock: manualClock(), ...options });
-  return sim;
-}
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const start = simulatorPerTest();
 
 const create = (s: Simulator) => call(s, "POST", EP, { body: createBody() });
 

@@ -1,12 +1,26 @@
 import { request } from "undici";
-import { expect } from "vitest";
-import type { Simulator } from "./server.ts";
+import { afterEach, expect } from "vitest";
+import { manualClock } from "./clock.ts";
+import { type Simulator, type SimulatorOptions, startSimulator } from "./server.ts";
 import { loadSpec } from "./spec.ts";
 
 /** The vendored OpenAPI document (test/fixtures): every call is checked against it, in every clone. */
 export const spec = loadSpec();
 export const TOKEN = "flp_simulator_test";
 export const EP = "/dedicated/beta/endpoint";
+
+/** A simulator per test on a manual clock, closed after each test: call once at the top of a file. */
+export function simulatorPerTest(): (options?: SimulatorOptions) => Promise<Simulator> {
+  let sim: Simulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+  return async (options = {}) => {
+    sim = await startSimulator({ clock: manualClock(), ...options });
+    return sim;
+  };
+}
 
 export const conformance = { requests: 0, responses: 0 };
 

@@ -1,18 +1,10 @@
 import { downloadFile, fileExists, HubApiError, listFiles, modelInfo } from "@huggingface/hub";
-import { afterEach, describe, expect, it } from "vitest";
-import { manualClock } from "./clock.ts";
+import { describe, expect, it } from "vitest";
+import { simulatorPerTest } from "./helpers.ts";
 import { commitOf, hubModel } from "./hub-models.ts";
-import { type Simulator, type SimulatorOptions, startSimulator } from "./server.ts";
+import type { Simulator } from "./server.ts";
 
-let sim: Simulator | undefined;
-async function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ clock: manualClock(), ...options });
-  return sim;
-}
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const start = simulatorPerTest();
 
 const TOKEN = "hf_simulator_test";
 
