@@ -21,6 +21,7 @@ import {
   hfToken,
   id,
   integer,
+  isUnexpandedExpression,
   MAX_INT,
   MISSING,
   maxAge,
@@ -287,8 +288,22 @@ function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?
 
 const INPUT_ORDER: readonly InputName[] = Object.values(Input);
 
-export function parseInputs(read: (name: InputName) => string, ctx: RunContext): ParseResult {
-  const raw = Object.fromEntries(INPUT_ORDER.map((input) => [input, read(input).trim()]));
+/** An input's raw value; an unexpanded `${{ ... }}` is '' (not given), said in a debug line. */
+function given(input: InputName, value: string, debug: (message: string) => void): string {
+  if (!isUnexpandedExpression(value)) return value.trim();
+  // The input's name only: the text is a workflow expression, not something to echo.
+  debug(
+    `input \`${input}\` is an unexpanded \`\${{ ... }}\` expression (as @github/local-action passes action.yml's defaults): read as not given`,
+  );
+  return "";
+}
+
+export function parseInputs(
+  read: (name: InputName) => string,
+  ctx: RunContext,
+  debug: (message: string) => void = () => {},
+): ParseResult {
+  const raw = Object.fromEntries(INPUT_ORDER.map((input) => [input, given(input, read(input), debug)]));
   const result = fieldSchema(ctx).safeParse(raw);
   if (result.success) return { kind: "ok", inputs: toInputs(result.data, ctx) };
 
