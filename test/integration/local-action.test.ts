@@ -7,6 +7,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { virtualClock } from "../../src/clock.ts";
+import { runInProcess, TOKEN } from "../support/in-process.ts";
 import { repoRoot } from "../support/run-action.ts";
 
 async function freePort(): Promise<number> {
@@ -61,4 +63,25 @@ describe("npm run local with a .env that does not set INPUT_GITHUB-TOKEN", () =>
     expect(out).not.toContain("::error::");
     expect(code).toBe(0);
   }, 60_000);
+});
+
+describe("an unexpanded github-token in a run that needs it", () => {
+  it("fails as missing, the message's own `${{ github.token }}` unmasked, the text never a secret", async () => {
+    const r = await runInProcess({
+      clock: virtualClock(0),
+      inputs: {
+        operation: "sweep",
+        "friendli-token": TOKEN,
+        "project-id": "demo-project",
+        "github-token": "${{ github.token }}",
+        "api-url": "http://127.0.0.1:9",
+      },
+    });
+    expect(r.report.result).toBe("failed");
+    expect(r.failed).toContain("leave it at its default `${{ github.token }}`");
+    expect(r.secrets).toEqual([TOKEN]);
+    expect(r.logs).toContain(
+      "debug: input `github-token` is an unexpanded `${{ ... }}` expression (as @github/local-action passes action.yml's defaults): read as not given",
+    );
+  });
 });
