@@ -959,13 +959,36 @@ describe("parseInputs: unexpanded ${{ }} expressions (as @github/local-action pa
     expect(debug).toEqual([]);
   });
 
-  it("a run that needs the input still says it is missing", () => {
-    const { result } = parseLogged({
-      operation: "sweep",
-      "friendli-token": TOKEN,
-      "project-id": "proj-1",
-      "github-token": "${{ github.token }}",
-    });
-    expect(result.kind === "invalid" && result.problems.map((p) => p.input)).toEqual(["github-token"]);
-  });
+  it.each<[string, Given, InputName, string]>([
+    [
+      "a sweep's github-token",
+      {
+        operation: "sweep",
+        "friendli-token": TOKEN,
+        "project-id": "proj-1",
+        "github-token": "${{ github.token }}",
+      },
+      "github-token",
+      "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
+    ],
+    [
+      "the friendli-token",
+      { ...deploy, "friendli-token": "${{ secrets.FRIENDLI_TOKEN }}" },
+      "friendli-token",
+      "`friendli-token` is empty: add a repository secret (Settings → Secrets and variables → Actions), e.g. FRIENDLI_TOKEN, and pass `friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
+    ],
+  ])(
+    "%s the run needs is missing, and the message says it was never expanded",
+    (_, given, input, message) => {
+      expect(parse(given)).toEqual({
+        kind: "invalid",
+        problems: [
+          {
+            input,
+            message: `${message} (it was given as an unexpanded \`\${{ ... }}\` expression, which only a workflow run expands)`,
+          },
+        ],
+      });
+    },
+  );
 });
