@@ -21,6 +21,7 @@ import {
   hfToken,
   id,
   integer,
+  isUnexpandedExpression,
   MAX_INT,
   MISSING,
   maxAge,
@@ -287,17 +288,39 @@ function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?
 
 const INPUT_ORDER: readonly InputName[] = Object.values(Input);
 
-export function parseInputs(read: (name: InputName) => string, ctx: RunContext): ParseResult {
-  const raw = Object.fromEntries(INPUT_ORDER.map((input) => [input, read(input).trim()]));
+export function parseInputs(
+  read: (name: InputName) => string,
+  ctx: RunContext,
+  debug: (message: string) => void = () => {},
+): ParseResult {
+  // An unexpanded `${{ ... }}` is not given (see isUnexpandedExpression). The debug line names the
+  // input only: the text is a workflow expression, not something to echo.
+  const unexpanded = new Set<InputName>();
+  const raw = Object.fromEntries(
+    INPUT_ORDER.map((input) => {
+      const value = read(input);
+      if (!isUnexpandedExpression(value)) return [input, value.trim()];
+      unexpanded.add(input);
+      debug(
+        `input \`${input}\` is an unexpanded \`\${{ ... }}\` expression (as @github/local-action passes action.yml's defaults): read as not given`,
+      );
+      return [input, ""];
+    }),
+  );
   const result = fieldSchema(ctx).safeParse(raw);
   if (result.success) return { kind: "ok", inputs: toInputs(result.data, ctx) };
 
   const problems = result.error.issues
-    .map((issue) => ({
-      input: issue.path[0] as InputName,
-      message: issue.message,
-      missing: issue.code === "custom" && issue.params?.missing === true,
-    }))
+    .map((issue) => {
+      const input = issue.path[0] as InputName;
+      const missing = issue.code === "custom" && issue.params?.missing === true;
+      // Said where it matters: the run needs the input, and its text was never expanded.
+      const message =
+        missing && unexpanded.has(input)
+          ? `${issue.message} (it was given as an unexpanded \`\${{ ... }}\` expression, which only a workflow run expands)`
+          : issue.message;
+      return { input, message, missing };
+    })
     // In the order of the interface table, whatever order the checks ran in.
     .sort((a, b) => INPUT_ORDER.indexOf(a.input) - INPUT_ORDER.indexOf(b.input));
 

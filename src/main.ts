@@ -9,6 +9,7 @@ import { type RunContext, readRunContext } from "./context.ts";
 import type { Core } from "./core.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { formatError } from "./friendli/redact.ts";
+import { isUnexpandedExpression } from "./inputs/fields.ts";
 import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
@@ -76,7 +77,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   };
   try {
     r.context = readRunContext(deps.env);
-    const parsed = parseInputs((name) => core.getInput(name), r.context);
+    const parsed = parseInputs((name) => core.getInput(name), r.context, core.debug);
     if (parsed.kind !== "ok") {
       if (parsed.kind === "invalid") report.message = invalidInputsMessage(parsed.problems);
       else r.warn(parsed.reason);
@@ -248,12 +249,13 @@ function invalidInputsMessage(problems: Array<{ input: string; message: string }
 }
 
 function maskSecrets(core: Core): string[] {
-  // Masked before anything else can print them.
+  // Masked before anything else can print them. An unexpanded `${{ github.token }}` is no secret, and
+  // masking it would hide that text where a message names the default.
   const secrets = [
     core.getInput(Input.friendliToken),
     core.getInput(Input.githubToken),
     core.getInput(Input.hfToken),
-  ].filter((s) => s !== "");
+  ].filter((s) => s !== "" && !isUnexpandedExpression(s));
   for (const s of secrets) core.setSecret(s);
   return secrets;
 }

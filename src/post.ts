@@ -59,7 +59,7 @@ async function closeDeployment(deps: PostDeps, outcome: PostResult): Promise<voi
   const deploymentId = core.getState(State.deploymentId);
   if (core.getState(State.result) !== "cancelled" || !deploymentId) return;
   const context = readRunContext(deps.env);
-  const parsed = parseInputs((name) => core.getInput(name), context);
+  const parsed = parseInputs((name) => core.getInput(name), context, core.debug);
   if (parsed.kind !== "ok") return;
   const { inputs } = parsed;
   const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
@@ -88,7 +88,7 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
     nameAbsentBefore: core.getState(State.nameAbsentBefore),
   });
   if (plan.kind === "nothing") return "nothing";
-  const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env));
+  const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env), core.debug);
   if (parsed.kind !== "ok") return "nothing";
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);

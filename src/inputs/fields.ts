@@ -31,6 +31,16 @@ function show(value: string): string {
   return /^[\x21-\x7e]+$/.test(short) && !short.includes('"') ? short : JSON.stringify(short);
 }
 
+/**
+ * A value that is one `${{ ... }}` expression, left as text. The runner expands every expression
+ * before the action starts, but @github/local-action copies action.yml's defaults verbatim (the
+ * `github-token` default is `${{ github.token }}`): such a value carries no meaning, so the input
+ * reads as not given rather than failing a run that may never use it.
+ */
+export function isUnexpandedExpression(value: string): boolean {
+  return /^\$\{\{[\s\S]*\}\}$/.test(value.trim());
+}
+
 /** Problems about absent values: dropped on a fork PR, where any input may come from a secret. */
 export const MISSING = { missing: true } as const;
 

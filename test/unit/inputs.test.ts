@@ -925,3 +925,70 @@ describe("ignoredSmokeGates: the smoke test's gates without the smoke test", () 
     expect(ignoredSmokeGates(ok({ ...deploy, ...given }))).toBe(warning);
   });
 });
+
+describe("parseInputs: unexpanded ${{ }} expressions (as @github/local-action passes defaults)", () => {
+  function parseLogged(given: Given) {
+    const debug: string[] = [];
+    const result = parseInputs(
+      (name) => given[name] ?? "",
+      push,
+      (m) => debug.push(m),
+    );
+    return { result, debug };
+  }
+
+  it.each([
+    ["github-token", "${{ github.token }}"],
+    ["github-token", "  ${{ secrets.GITHUB_TOKEN }}\n"],
+    ["hf-token", "${{ secrets.HF_TOKEN }}"],
+    ["team-id", "${{ vars.FRIENDLI_TEAM_ID }}"],
+    ["wait-timeout", "${{ inputs.timeout }}"],
+    ["smoke-test", "${{inputs.smoke-test}}"],
+  ] as const)("%s %j reads as not given, with a debug line naming the input only", (input, value) => {
+    const { result, debug } = parseLogged({ ...deploy, [input]: value });
+    expect(result).toEqual(parse(deploy));
+    expect(debug).toEqual([
+      `input \`${input}\` is an unexpanded \`\${{ ... }}\` expression (as @github/local-action passes action.yml's defaults): read as not given`,
+    ]);
+    expect(debug.join("\n")).not.toContain(value.trim());
+  });
+
+  it("keeps a value that only contains an expression among other text", () => {
+    const { result, debug } = parseLogged({ ...deploy, "version-comment": "built from ${{ github.sha }}" });
+    expect(result.kind === "ok" && result.inputs.versionComment).toBe("built from ${{ github.sha }}");
+    expect(debug).toEqual([]);
+  });
+
+  it.each<[string, Given, InputName, string]>([
+    [
+      "a sweep's github-token",
+      {
+        operation: "sweep",
+        "friendli-token": TOKEN,
+        "project-id": "proj-1",
+        "github-token": "${{ github.token }}",
+      },
+      "github-token",
+      "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
+    ],
+    [
+      "the friendli-token",
+      { ...deploy, "friendli-token": "${{ secrets.FRIENDLI_TOKEN }}" },
+      "friendli-token",
+      "`friendli-token` is empty: add a repository secret (Settings → Secrets and variables → Actions), e.g. FRIENDLI_TOKEN, and pass `friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
+    ],
+  ])(
+    "%s the run needs is missing, and the message says it was never expanded",
+    (_, given, input, message) => {
+      expect(parse(given)).toEqual({
+        kind: "invalid",
+        problems: [
+          {
+            input,
+            message: `${message} (it was given as an unexpanded \`\${{ ... }}\` expression, which only a workflow run expands)`,
+          },
+        ],
+      });
+    },
+  );
+});
