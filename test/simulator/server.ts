@@ -78,11 +78,11 @@ export type Fault =
   | { kind: "redirect"; location: string; code?: 301 | 302 | 307 | 308 }
   | { kind: "hang" }
   /**
-   * The request waits, unprocessed, until `until` settles; then `then` applies (a lost answer:
+   * The request waits, unprocessed, until `until` settles; then `afterwards` applies (a lost answer:
    * `{ kind: "reset", when: "before" }`), or it is processed and answered as usual at that moment.
    * For tests that order what two clients do at once (two creates of one name).
    */
-  | { kind: "hold"; until: Promise<unknown>; then?: Fault };
+  | { kind: "hold"; until: Promise<unknown>; afterwards?: Fault };
 
 export interface FaultRule {
   route: RouteName | HubRouteName;
@@ -933,7 +933,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         await fault.until.catch(() => {});
         // Processed when released, so its createdAt is the moment of release.
         const later: Ctx = { ...ctx, now: clock.now() };
-        if (fault.then) return applyFault(fault.then, route, later, req, res, log);
+        if (fault.afterwards) return applyFault(fault.afterwards, route, later, req, res, log);
         return send(res, log, runHandler(route, later, true));
       }
       case "status": {
