@@ -31,6 +31,8 @@ export interface LookupMemory {
   listed: Set<string>;
   /** One spec cache for every name lookup of the run: no endpoint is read twice. */
   specs: SpecCache;
+  /** When the look-up's listing started: a create long after it lists the name again first. */
+  lookedUpAtMs: number;
 }
 
 export interface OperationRun {
@@ -45,7 +47,7 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
   let plan: Plan | undefined;
   try {
     if (inputs.operation === "deploy") recordRequested(report, inputs);
-    const memory: LookupMemory = { listed: new Set(), specs: new Map() };
+    const memory: LookupMemory = { listed: new Set(), specs: new Map(), lookedUpAtMs: op.clock.now() };
     // A sweep replaces the one-endpoint lookup by the preview listing and its PRs' states.
     plan =
       inputs.operation === "sweep"
@@ -72,6 +74,7 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
   const { inputs, report } = op;
   // Before this run records anything: the history as the previous runs left it.
   const ledger = op.ledger ? await op.ledger.read() : {};
+  memory.lookedUpAtMs = op.clock.now();
   const found = await withStatus(
     op,
     ledger,
@@ -169,9 +172,9 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       let sent = false;
       const sending: OperationContext = {
         ...op,
-        noteCreateSent: () => {
+        noteCreate: (facts) => {
           sent = true;
-          op.noteCreateSent();
+          op.noteCreate(facts);
         },
       };
       try {

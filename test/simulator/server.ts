@@ -1003,6 +1003,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     answer: () => Reply,
   ): Promise<void> {
     switch (fault.kind) {
+      case "hold":
+        await fault.until.catch(() => {});
+        if (fault.afterwards) return hubFault(fault.afterwards, req, res, log, answer);
+        return send(res, log, answer());
       case "status":
         return send(res, log, {
           status: fault.status,
