@@ -211,6 +211,11 @@ async function finish(r: Run): Promise<RunReport> {
       core.saveState(State.createdByThisRun, "false");
     }
     core.saveState(State.result, report.result);
+    // A sweep cut short: the DELETEs in flight may have gone through; the post step confirms them.
+    const unconfirmed = (report.sweep?.rows ?? [])
+      .filter((row) => row.action === "pending")
+      .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
+    if (unconfirmed.length > 0) core.saveState(State.sweepUnconfirmed, JSON.stringify(unconfirmed));
   } catch (err) {
     log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
   }

@@ -88,6 +88,11 @@ export const State = {
    * or its own duplicate) until that DELETE is confirmed: the post step finishes a delete cut short.
    */
   deleteOwed: "delete-owed",
+  /**
+   * A sweep's previews whose DELETE it had not seen answered when it stopped (JSON
+   * `[{id, name, prNumber}]`): the post step confirms which are gone and closes their deployments.
+   */
+  sweepUnconfirmed: "sweep-unconfirmed",
   /** This run's GitHub deployment: the post step marks it after a cancellation. */
   deploymentId: "deployment-id",
 } as const;

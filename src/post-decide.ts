@@ -1,6 +1,7 @@
 // What the post step does, decided from the state the main step saved: pure, table-tested. Which
 // endpoint a cancelled create made is judged by src/created-claim.ts, as in the main step.
 import type { CreateFacts } from "./created-claim.ts";
+import type { PreviewEndpoint } from "./sweep-decision.ts";
 
 /** The state the main step saves, as the post step reads it (strings, "" when never saved). */
 export interface SavedState {
@@ -12,6 +13,7 @@ export interface SavedState {
   createCreatedAt: string;
   createUnansweredAt: string;
   lookupIds: string;
+  sweepUnconfirmed: string;
 }
 
 export type PostPlan =
@@ -24,7 +26,9 @@ export type PostPlan =
    */
   | { kind: "delete-by-id"; endpointId: string; owed: boolean }
   /** A create went out but the run ended before the new endpoint's id was known. */
-  | { kind: "find-created"; facts: CreateFacts };
+  | { kind: "find-created"; facts: CreateFacts }
+  /** A sweep cut short: which of these previews its DELETEs removed is confirmed by a status read. */
+  | { kind: "confirm-sweep"; previews: PreviewEndpoint[] };
 
 /**
  * A DELETE the main step owed is finished whatever the run's result. Otherwise only a run that did
@@ -35,6 +39,8 @@ export function planPost(s: SavedState): PostPlan {
   if (s.endpointId && s.createdByThisRun === "true" && s.deleteOwed === "true")
     return { kind: "delete-by-id", endpointId: s.endpointId, owed: true };
   if (s.result !== "cancelled" && s.result !== "") return { kind: "nothing" };
+  const previews = sweepPreviews(s.sweepUnconfirmed);
+  if (previews.length > 0) return { kind: "confirm-sweep", previews };
   if (s.endpointId) {
     return s.createdByThisRun === "true"
       ? { kind: "delete-by-id", endpointId: s.endpointId, owed: false }
@@ -61,4 +67,25 @@ function epochMs(value: string): number | undefined {
   if (!/^[0-9]{1,16}$/.test(value)) return undefined;
   const ms = Number(value);
   return ms > 0 ? ms : undefined;
+}
+
+/** The saved previews, each checked by shape; anything else in the state is ignored. */
+export function sweepPreviews(saved: string): PreviewEndpoint[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(saved || "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((p: unknown) => {
+    if (p === null || typeof p !== "object") return [];
+    const { id, name, prNumber } = p as Record<string, unknown>;
+    return typeof id === "string" &&
+      /^[A-Za-z0-9_-]{1,64}$/.test(id) &&
+      typeof name === "string" &&
+      Number.isSafeInteger(prNumber)
+      ? [{ id, name, prNumber: prNumber as number }]
+      : [];
+  });
 }

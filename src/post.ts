@@ -14,13 +14,15 @@ import { ApiError } from "./friendli/errors.ts";
 import { createHttp, type Http } from "./friendli/http.ts";
 import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
+import { mapLimit } from "./lookup.ts";
 import { State } from "./names.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import { planPost } from "./post-decide.ts";
 import { deleteStep, deleteSteps } from "./report/delete-step.ts";
 import { safeLogger } from "./report/safe-text.ts";
 import { findCreated } from "./resolve.ts";
-import { POST_DEADLINE_MS } from "./timing.ts";
+import type { PreviewEndpoint } from "./sweep-decision.ts";
+import { POST_DEADLINE_MS, SWEEP_REQUESTS_IN_FLIGHT } from "./timing.ts";
 
 export interface PostDeps {
   core: PostCore;
@@ -87,15 +89,18 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
     createCreatedAt: core.getState(State.createCreatedAt),
     createUnansweredAt: core.getState(State.createUnansweredAt),
     lookupIds: core.getState(State.lookupIds),
+    sweepUnconfirmed: core.getState(State.sweepUnconfirmed),
   });
   if (plan.kind === "nothing") return "nothing";
   const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env));
   if (parsed.kind !== "ok") return "nothing";
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);
-  const secrets = [inputs.friendliToken];
+  // The GitHub token is redacted too: the sweep's confirmation closes deployments with it.
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
   // From here every line is redacted and unable to form a workflow command.
   deps.core = { ...core, ...safeLogger(core, secrets) };
+  if (plan.kind === "confirm-sweep") return confirmSweep(deps, inputs, plan.previews, secrets);
   if (plan.kind === "delete-by-id") {
     // The main step already said how to delete it when delete-on-failure is off.
     if (!plan.owed && !inputs.deleteOnFailure) return "nothing";
@@ -247,4 +252,65 @@ async function deleteCreated(
   } finally {
     await client.http.close();
   }
+}
+
+/**
+ * A sweep cancelled while its DELETEs were in flight reported them "not confirmed", though they may
+ * have gone through. One status read each tells: 404 is deleted (then, with github-deployment, the
+ * preview's deployments are marked inactive, as the sweep would have); one still there is left for
+ * the next sweep. Nothing is deleted here: the cancellation may have been meant to stop the sweep.
+ */
+async function confirmSweep(
+  deps: PostDeps,
+  inputs: Inputs,
+  previews: readonly PreviewEndpoint[],
+  secrets: string[],
+): Promise<PostResult> {
+  const { core } = deps;
+  const client = clientFor(deps, inputs);
+  const gone: PreviewEndpoint[] = [];
+  try {
+    await mapLimit(
+      previews,
+      SWEEP_REQUESTS_IN_FLIGHT,
+      async (p) => {
+        try {
+          await client.status(p.id);
+          core.info(
+            `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
+          );
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 404)) throw err;
+          gone.push(p);
+          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+        }
+      },
+      deps.signal,
+    );
+  } catch (err) {
+    core.warning(`could not confirm the cancelled sweep's deletes: ${formatError(err, secrets)}`);
+  } finally {
+    await client.http.close();
+  }
+  if (gone.length > 0 && inputs.githubDeployment) {
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const { sweepLedger } = await import("./report/sweep-ledger.ts");
+    const ledger = sweepLedger({
+      enabled: true,
+      context: readRunContext(deps.env),
+      token: inputs.githubToken,
+      apiUrl: deps.env.GITHUB_API_URL,
+      log: { info: core.info, warning: core.warning, debug: core.debug },
+      secrets,
+      signal: deps.signal,
+    });
+    for (const p of gone) {
+      try {
+        await ledger.markInactive?.(p);
+      } catch (err) {
+        core.warning(`could not mark the deployments of "${p.name}" inactive: ${formatError(err, secrets)}`);
+      }
+    }
+  }
+  return gone.length > 0 ? "deleted" : "nothing";
 }

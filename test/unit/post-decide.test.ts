@@ -10,6 +10,7 @@ const none: SavedState = {
   createCreatedAt: "",
   createUnansweredAt: "",
   lookupIds: "",
+  sweepUnconfirmed: "",
 };
 
 describe("planPost: what the post step does with the saved state", () => {
@@ -80,6 +81,29 @@ describe("planPost: what the post step does with the saved state", () => {
       "a loss time that is not a time is left out (the claim is then unsure)",
       { result: "cancelled", createSentAt: "1000", createUnansweredAt: "junk" },
       { kind: "find-created", facts: { sentAtMs: 1000, lookupIds: new Set() } },
+    ],
+    [
+      "a sweep cancelled with DELETEs unanswered: confirm them",
+      { result: "cancelled", sweepUnconfirmed: '[{"id":"dep1","name":"acme--models-pr-1","prNumber":1}]' },
+      { kind: "confirm-sweep", previews: [{ id: "dep1", name: "acme--models-pr-1", prNumber: 1 }] },
+    ],
+    [
+      "a sweep's saved previews that are not previews are ignored",
+      {
+        result: "cancelled",
+        sweepUnconfirmed: '[{"id":"../x","name":"a","prNumber":1},{"id":"ok","name":"b"},7,null]',
+      },
+      { kind: "nothing" },
+    ],
+    [
+      "a sweep's state that is not JSON",
+      { result: "cancelled", sweepUnconfirmed: "[{" },
+      { kind: "nothing" },
+    ],
+    [
+      "a sweep that finished confirms nothing",
+      { result: "swept", sweepUnconfirmed: '[{"id":"dep1","name":"acme--models-pr-1","prNumber":1}]' },
+      { kind: "nothing" },
     ],
     ["a timed-out run after the create", { result: "timed-out", createSentAt: "1000" }, { kind: "nothing" }],
   ];
