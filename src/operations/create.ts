@@ -174,6 +174,11 @@ function refuseWithoutTime(op: OperationContext): void {
   );
 }
 
+/** False for a create that was refused, throttled or never sent: nothing was created. */
+export function createMayHaveActed(err: unknown): boolean {
+  return !(err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind));
+}
+
 /**
  * The create's answer, or undefined when it was lost (the server may or may not have acted). What
  * came back, or when nothing did, goes into `facts` and to the post step.
@@ -186,8 +191,7 @@ async function sendCreate(op: OperationContext, body: CreateEndpointBody, facts:
     op.noteCreate(facts);
     return created;
   } catch (err) {
-    // Refused, or never sent: nothing was created.
-    if (err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind)) throw err;
+    if (!createMayHaveActed(err)) throw err;
     facts.unansweredAtMs = op.clock.now();
     op.noteCreate(facts);
     if (!(err instanceof ApiError) || err.kind !== "ambiguous") throw err;
