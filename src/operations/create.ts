@@ -98,6 +98,14 @@ async function createOnce(
           "failed",
         );
       case "others":
+        if (created) {
+          throw new OperationFailure(
+            `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
+              `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
+              `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
+            "failed",
+          );
+        }
         throw new OperationFailure(
           `another run created "${inputs.name}" (endpoint ${verdict.ids.join(", ")}) since this run looked the name ` +
             "up, while this run's create went unanswered: that endpoint is not this run's, so this run neither " +

@@ -43,3 +43,30 @@ it("the same pre-flight with nothing appearing: one more listing, then the creat
   expect(requestsTo(sim, "list").length).toBe(3);
   expect(requestsTo(sim, "create")).toHaveLength(1);
 });
+
+it("an answered create whose endpoint never shows while a rival's does: fails naming the rival, adopts nothing", async () => {
+  const { sim, clock } = await startEnv({ scenario: { listLagMs: 600_000 } });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  sim.inject({ route: "create", fault: { kind: "hold", until: held } });
+  const running = runInProcess({
+    inputs: deployInputs(sim, { name: "hidden", preflight: "false", "delete-on-failure": "true" }),
+    clock,
+  });
+  while (!sim.requests.some((r) => r.route === "create")) await new Promise((r) => setTimeout(r, 5));
+  const rival = sim.seed({
+    name: "hidden",
+    projectId: "demo-project",
+    status: "INITIALIZING",
+    createdAt: clock.now() - 1000,
+  });
+  release();
+  const r = await running;
+  expect(r.outputs.result).toBe("failed");
+  expect(r.failed).toContain(`only another run's endpoint of the name did (${rival})`);
+  expect(r.outputs["endpoint-id"] ?? "").toBe("");
+  expect(requestsTo(sim, "delete")).toHaveLength(0);
+  expect(sim.endpoints().filter((e) => !e.deleted)).toHaveLength(2);
+});
