@@ -137,16 +137,19 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     secrets: r.secrets,
     env: deps.env,
     ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-    noteCreateSent: () => {
+    noteCreate: (facts) => {
       // Saved before the first create goes out, so a cancellation before its id is known still
-      // leaves the post step enough to find it by name. A create is only sent after the lookup by
-      // name found nothing, hence the name was absent before it.
+      // leaves the post step what it needs to prove which endpoint, if any, that create made.
       if (!createSent) {
-        core.saveState(State.createSentAt, String(clock.now()));
-        core.saveState(State.nameAbsentBefore, "true");
+        core.saveState(State.createSentAt, String(facts.sentAtMs));
+        core.saveState(State.lookupIds, [...facts.lookupIds].join(","));
       }
       createSent = true;
+      if (facts.answeredCreatedAt) core.saveState(State.createCreatedAt, facts.answeredCreatedAt);
+      if (facts.unansweredAtMs !== undefined)
+        core.saveState(State.createUnansweredAt, String(facts.unansweredAtMs));
     },
+    noteDeleteOwed: (owed) => core.saveState(State.deleteOwed, String(owed)),
     remember: (endpointId, createdByThisRun) => {
       r.remembered = endpointId;
       if (createdByThisRun) createdId = endpointId;
@@ -181,7 +184,14 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     ...(report.endpointId ? { endpointId: report.endpointId } : {}),
     ...(report.endpointName ? { endpointName: report.endpointName } : {}),
   };
-  await afterFailure(report, facts, { clientUntil, clock, log, warn: r.warn, secrets: r.secrets });
+  await afterFailure(report, facts, {
+    clientUntil,
+    clock,
+    log,
+    warn: r.warn,
+    secrets: r.secrets,
+    owe: (owed) => core.saveState(State.deleteOwed, String(owed)),
+  });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
 }
 
@@ -202,6 +212,11 @@ async function finish(r: Run): Promise<RunReport> {
       core.saveState(State.createdByThisRun, "false");
     }
     core.saveState(State.result, report.result);
+    // A sweep cut short: the DELETEs in flight may have gone through; the post step confirms them.
+    const unconfirmed = (report.sweep?.rows ?? [])
+      .filter((row) => row.action === "pending")
+      .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
+    if (unconfirmed.length > 0) core.saveState(State.sweepUnconfirmed, JSON.stringify(unconfirmed));
   } catch (err) {
     log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
   }

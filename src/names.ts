@@ -74,10 +74,25 @@ export const State = {
   endpointId: "endpoint-id",
   createdByThisRun: "created-by-this-run",
   result: "result",
+  // What the post step needs to prove which endpoint this run's create made (src/created-claim.ts):
   /** When the first create request went out (ms since the epoch): set before it is sent. */
   createSentAt: "create-sent-at",
-  /** "true" when the lookup right before the create found no endpoint of the name. */
-  nameAbsentBefore: "name-absent-before",
+  /** The create answer's createdAt, when an answer arrived. */
+  createCreatedAt: "create-created-at",
+  /** When the create ended without an answer (ms since the epoch). */
+  createUnansweredAt: "create-unanswered-at",
+  /** The ids of the look-up's listing before the create, comma-separated: none of them is ours. */
+  lookupIds: "lookup-ids",
+  /**
+   * "true" from just before the main step sends the DELETE of endpoint-id it owes (delete-on-failure,
+   * or its own duplicate) until that DELETE is confirmed: the post step finishes a delete cut short.
+   */
+  deleteOwed: "delete-owed",
+  /**
+   * A sweep's previews whose DELETE it had not seen answered when it stopped (JSON
+   * `[{id, name, prNumber}]`): the post step confirms which are gone and closes their deployments.
+   */
+  sweepUnconfirmed: "sweep-unconfirmed",
   /** This run's GitHub deployment: the post step marks it after a cancellation. */
   deploymentId: "deployment-id",
 } as const;

@@ -1,64 +1,91 @@
-// What the post step does, decided from the state the main step saved: pure, table-tested.
+// What the post step does, decided from the state the main step saved: pure, table-tested. Which
+// endpoint a cancelled create made is judged by src/created-claim.ts, as in the main step.
+import type { CreateFacts } from "./created-claim.ts";
+import type { PreviewEndpoint } from "./sweep-decision.ts";
 
 /** The state the main step saves, as the post step reads it (strings, "" when never saved). */
 export interface SavedState {
   result: string;
   endpointId: string;
   createdByThisRun: string;
+  deleteOwed: string;
   createSentAt: string;
-  nameAbsentBefore: string;
+  createCreatedAt: string;
+  createUnansweredAt: string;
+  lookupIds: string;
+  sweepUnconfirmed: string;
 }
 
 export type PostPlan =
   /** Nothing this run left behind (or nothing it may touch). */
   | { kind: "nothing" }
-  /** An endpoint this run created, known by id, left by a cancellation. */
-  | { kind: "delete-by-id"; endpointId: string }
+  /**
+   * An endpoint this run created, known by id: left by a cancellation (deleted with
+   * delete-on-failure), or `owed`: a DELETE the main step started and could not confirm (deleted
+   * whatever delete-on-failure says: the main step already decided to).
+   */
+  | { kind: "delete-by-id"; endpointId: string; owed: boolean }
   /** A create went out but the run ended before the new endpoint's id was known. */
-  | { kind: "find-by-name"; createSentAtMs: number };
+  | { kind: "find-created"; facts: CreateFacts }
+  /** A sweep cut short: which of these previews its DELETEs removed is confirmed by a status read. */
+  | { kind: "confirm-sweep"; previews: PreviewEndpoint[] };
 
 /**
- * Only a run that did not finish leaves work here: a cancelled one, or one killed before it saved
- * a result (then nothing after the create is known either). Every other result was handled by the
- * main step itself, including delete-on-failure after a failure or a timeout.
+ * A DELETE the main step owed is finished whatever the run's result. Otherwise only a run that did
+ * not finish leaves work here: a cancelled one, or one killed before it saved a result. Every other
+ * result was handled by the main step itself, including delete-on-failure after a failure.
  */
 export function planPost(s: SavedState): PostPlan {
+  if (s.endpointId && s.createdByThisRun === "true" && s.deleteOwed === "true")
+    return { kind: "delete-by-id", endpointId: s.endpointId, owed: true };
   if (s.result !== "cancelled" && s.result !== "") return { kind: "nothing" };
+  const previews = sweepPreviews(s.sweepUnconfirmed);
+  if (previews.length > 0) return { kind: "confirm-sweep", previews };
   if (s.endpointId) {
     return s.createdByThisRun === "true"
-      ? { kind: "delete-by-id", endpointId: s.endpointId }
+      ? { kind: "delete-by-id", endpointId: s.endpointId, owed: false }
       : { kind: "nothing" };
   }
-  const sentAt = Number(s.createSentAt);
-  if (s.createSentAt === "" || !Number.isFinite(sentAt) || s.nameAbsentBefore !== "true")
-    return { kind: "nothing" };
-  return { kind: "find-by-name", createSentAtMs: sentAt };
+  const facts = createFacts(s);
+  return facts ? { kind: "find-created", facts } : { kind: "nothing" };
 }
 
-/** How far the API's clock may run behind ours when its createdAt is compared with our time. */
-export const CLOCK_SKEW_MS = 5_000;
+/** The create's facts as the main step saved them; undefined when no create went out. */
+export function createFacts(s: SavedState): CreateFacts | undefined {
+  const sentAtMs = epochMs(s.createSentAt);
+  if (sentAtMs === undefined) return undefined;
+  const unansweredAtMs = epochMs(s.createUnansweredAt);
+  return {
+    sentAtMs,
+    lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
+    ...(s.createCreatedAt ? { answeredCreatedAt: s.createCreatedAt } : {}),
+    ...(unansweredAtMs !== undefined ? { unansweredAtMs } : {}),
+  };
+}
 
-export type OrphanVerdict =
-  | { kind: "delete"; id: string }
-  /** Nothing of the name was created after the create went out (yet: the list may lag). */
-  | { kind: "none" }
-  /** More than one candidate, or one whose creation time is unknown: never guess which is ours. */
-  | { kind: "unsure"; ids: string[] };
+function epochMs(value: string): number | undefined {
+  if (!/^[0-9]{1,16}$/.test(value)) return undefined;
+  const ms = Number(value);
+  return ms > 0 ? ms : undefined;
+}
 
-/**
- * Among the endpoints that carry the name now, the one this run created: created after its create
- * was sent (the name was absent before that). One such endpoint is ours; two mean another run
- * created the name too, and neither is deleted.
- */
-export function pickOrphan(
-  found: ReadonlyArray<{ id: string; createdAt?: string | null | undefined }>,
-  createSentAtMs: number,
-): OrphanVerdict {
-  const unknown = found.filter((e) => !Number.isFinite(Date.parse(e.createdAt ?? "")));
-  const after = found.filter((e) => Date.parse(e.createdAt ?? "") >= createSentAtMs - CLOCK_SKEW_MS);
-  const candidates = [...after, ...unknown];
-  if (candidates.length === 0) return { kind: "none" };
-  const [only] = after;
-  if (candidates.length === 1 && only) return { kind: "delete", id: only.id };
-  return { kind: "unsure", ids: candidates.map((e) => e.id) };
+/** The saved previews, each checked by shape; anything else in the state is ignored. */
+export function sweepPreviews(saved: string): PreviewEndpoint[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(saved || "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((p: unknown) => {
+    if (p === null || typeof p !== "object") return [];
+    const { id, name, prNumber } = p as Record<string, unknown>;
+    return typeof id === "string" &&
+      /^[A-Za-z0-9_-]{1,64}$/.test(id) &&
+      typeof name === "string" &&
+      Number.isSafeInteger(prNumber)
+      ? [{ id, name, prNumber: prNumber as number }]
+      : [];
+  });
 }

@@ -8,21 +8,21 @@ import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
 import { readRunContext } from "./context.ts";
 import type { PostCore } from "./core.ts";
+import type { CreateFacts } from "./created-claim.ts";
 import { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
 import { createHttp, type Http } from "./friendli/http.ts";
 import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
-import { findByName } from "./lookup.ts";
+import { mapLimit } from "./lookup.ts";
 import { State } from "./names.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
-import { pickOrphan, planPost } from "./post-decide.ts";
+import { planPost } from "./post-decide.ts";
+import { deleteStep, deleteSteps } from "./report/delete-step.ts";
 import { safeLogger } from "./report/safe-text.ts";
-
-/** Time for the whole post step: a minute of lagging listings, then the delete. */
-const POST_DEADLINE_MS = 90_000;
-/** Waits between listings while the list lags behind the create: about a minute in all. */
-export const ORPHAN_LAG_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
+import { findCreated } from "./resolve.ts";
+import type { PreviewEndpoint } from "./sweep-decision.ts";
+import { POST_DEADLINE_MS, SWEEP_REQUESTS_IN_FLIGHT } from "./timing.ts";
 
 export interface PostDeps {
   core: PostCore;
@@ -84,20 +84,26 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
     result: core.getState(State.result),
     endpointId: core.getState(State.endpointId),
     createdByThisRun: core.getState(State.createdByThisRun),
+    deleteOwed: core.getState(State.deleteOwed),
     createSentAt: core.getState(State.createSentAt),
-    nameAbsentBefore: core.getState(State.nameAbsentBefore),
+    createCreatedAt: core.getState(State.createCreatedAt),
+    createUnansweredAt: core.getState(State.createUnansweredAt),
+    lookupIds: core.getState(State.lookupIds),
+    sweepUnconfirmed: core.getState(State.sweepUnconfirmed),
   });
   if (plan.kind === "nothing") return "nothing";
   const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env), core.debug);
   if (parsed.kind !== "ok") return "nothing";
   const { inputs } = parsed;
   core.setSecret(inputs.friendliToken);
-  const secrets = [inputs.friendliToken];
+  // The GitHub token is redacted too: the sweep's confirmation closes deployments with it.
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
   // From here every line is redacted and unable to form a workflow command.
   deps.core = { ...core, ...safeLogger(core, secrets) };
+  if (plan.kind === "confirm-sweep") return confirmSweep(deps, inputs, plan.previews, secrets);
   if (plan.kind === "delete-by-id") {
     // The main step already said how to delete it when delete-on-failure is off.
-    if (!inputs.deleteOnFailure) return "nothing";
+    if (!plan.owed && !inputs.deleteOnFailure) return "nothing";
     return deleteById(deps, inputs, plan.endpointId, secrets);
   }
   if (!inputs.deleteOnFailure) {
@@ -107,7 +113,7 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
     );
     return "warned";
   }
-  return deleteOrphan(deps, inputs, plan.createSentAtMs, secrets);
+  return deleteCreated(deps, inputs, plan.facts, secrets);
 }
 
 function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
@@ -138,6 +144,11 @@ function readAndDeleteOnly(http: Http): Http {
   };
 }
 
+/**
+ * The DELETE of an endpoint this run proved it created. The HTTP layer retries a DELETE that was
+ * lost (reset, timeout, 5xx) within POST_DEADLINE_MS; a 404 means it is gone, which is the goal
+ * (most likely the main step's DELETE went through after all).
+ */
 async function deleteById(
   deps: PostDeps,
   inputs: Inputs,
@@ -146,63 +157,96 @@ async function deleteById(
 ): Promise<PostResult> {
   const client = clientFor(deps, inputs);
   try {
-    await client.delete(id);
-    deps.core.info(`delete-on-failure: deleted endpoint ${id}, created by the cancelled run`);
-    return "deleted";
+    return await deleteOwn(deps, client, id, ", created by the run");
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return "not-found";
-    deps.core.warning(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}`);
+    deps.core.warning(
+      `delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}. ` +
+        `Delete it with this step:\n${deleteStep(inputs, id)}`,
+    );
     return "warned";
   } finally {
     await client.http.close();
   }
 }
 
-/** Finds the endpoint the cancelled create made, by name, and deletes it only if it is surely ours. */
-async function deleteOrphan(
+async function deleteOwn(
+  deps: PostDeps,
+  client: FriendliClient,
+  id: string,
+  what: string,
+): Promise<PostResult> {
+  try {
+    await client.delete(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) {
+      deps.core.info(`delete-on-failure: endpoint ${id} is already gone (404 on DELETE)`);
+      return "not-found";
+    }
+    throw err;
+  }
+  deps.core.info(`delete-on-failure: deleted endpoint ${id}${what}`);
+  return "deleted";
+}
+
+/**
+ * Finds what the cancelled create made, by name, and deletes it only when this run can prove it
+ * made it (src/created-claim.ts); otherwise warns with the step that deletes it.
+ */
+async function deleteCreated(
   deps: PostDeps,
   inputs: Inputs,
-  sentAtMs: number,
+  facts: CreateFacts,
   secrets: string[],
 ): Promise<PostResult> {
   const { core, clock, signal } = deps;
   const client = clientFor(deps, inputs);
-  const advice = `Delete it with this step:\n${deleteStep(inputs)}`;
   try {
-    for (const delay of [...ORPHAN_LAG_DELAYS_MS, undefined]) {
-      const found = await findByName(client, inputs.projectId, inputs.name, { signal });
-      const verdict = pickOrphan(
-        found.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
-        sentAtMs,
-      );
-      if (verdict.kind === "delete") {
-        await client.delete(verdict.id);
+    const { verdict } = await findCreated(client, {
+      projectId: inputs.projectId,
+      name: inputs.name,
+      facts,
+      clock,
+      deadlineMs: clock.now() + POST_DEADLINE_MS,
+      signal,
+      onWait: (delay) =>
         core.info(
-          `delete-on-failure: deleted endpoint ${verdict.id} ("${inputs.name}"), created by the cancelled run before its id was known`,
+          `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+        ),
+    });
+    switch (verdict.kind) {
+      case "mine":
+        // Even when it is the keeper of a race: the run was cancelled and delete-on-failure asks for it.
+        return await deleteOwn(
+          deps,
+          client,
+          verdict.id,
+          ` ("${inputs.name}"), created by the cancelled run before its id was known`,
         );
-        return "deleted";
-      }
-      if (verdict.kind === "unsure") {
+      case "unsure":
         core.warning(
           `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
-            `that name: this step cannot tell which one the run created and deletes none. ${advice}`,
+            `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
+            `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
         );
         return "warned";
-      }
-      if (delay === undefined) break;
-      core.info(
-        `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
-      );
-      await clock.sleep(delay, signal);
+      case "others":
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
+            "was created outside the time that create could have made it: another run's, so this step deletes " +
+            `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
+        );
+        return "warned";
+      case "none":
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
+            `If one appears later, delete it with this step:\n${deleteStep(inputs)}`,
+        );
+        return "not-found";
     }
-    core.warning(
-      `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
-        `If one appears later: ${advice}`,
-    );
-    return "not-found";
   } catch (err) {
     core.warning(
-      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${formatError(err, secrets)}. ${advice}`,
+      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${formatError(err, secrets)}. ` +
+        `Delete it with this step:\n${deleteStep(inputs)}`,
     );
     return "warned";
   } finally {
@@ -210,15 +254,63 @@ async function deleteOrphan(
   }
 }
 
-/** The workflow step that deletes the endpoint by name: what a person pastes into a workflow. */
-function deleteStep(inputs: Pick<Inputs, "projectId" | "name" | "teamId">): string {
-  return [
-    "- uses: friendli-deploy-action/deploy@v1",
-    "  with:",
-    "    operation: delete",
-    "    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",
-    ...(inputs.teamId ? [`    team-id: ${inputs.teamId}`] : []),
-    `    project-id: ${inputs.projectId}`,
-    `    name: ${inputs.name}`,
-  ].join("\n");
+/**
+ * A sweep cancelled while its DELETEs were in flight reported them "not confirmed", though they may
+ * have gone through. One status read each tells: 404 is deleted (then, with github-deployment, the
+ * preview's deployments are marked inactive, as the sweep would have); one still there is left for
+ * the next sweep. Nothing is deleted here: the cancellation may have been meant to stop the sweep.
+ */
+async function confirmSweep(
+  deps: PostDeps,
+  inputs: Inputs,
+  previews: readonly PreviewEndpoint[],
+  secrets: string[],
+): Promise<PostResult> {
+  const { core } = deps;
+  const client = clientFor(deps, inputs);
+  const gone: PreviewEndpoint[] = [];
+  try {
+    await mapLimit(
+      previews,
+      SWEEP_REQUESTS_IN_FLIGHT,
+      async (p) => {
+        try {
+          await client.status(p.id);
+          core.info(
+            `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
+          );
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 404)) throw err;
+          gone.push(p);
+          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+        }
+      },
+      deps.signal,
+    );
+  } catch (err) {
+    core.warning(`could not confirm the cancelled sweep's deletes: ${formatError(err, secrets)}`);
+  } finally {
+    await client.http.close();
+  }
+  if (gone.length > 0 && inputs.githubDeployment) {
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const { sweepLedger } = await import("./report/sweep-ledger.ts");
+    const ledger = sweepLedger({
+      enabled: true,
+      context: readRunContext(deps.env),
+      token: inputs.githubToken,
+      apiUrl: deps.env.GITHUB_API_URL,
+      log: { info: core.info, warning: core.warning, debug: core.debug },
+      secrets,
+      signal: deps.signal,
+    });
+    for (const p of gone) {
+      try {
+        await ledger.markInactive?.(p);
+      } catch (err) {
+        core.warning(`could not mark the deployments of "${p.name}" inactive: ${formatError(err, secrets)}`);
+      }
+    }
+  }
+  return gone.length > 0 ? "deleted" : "nothing";
 }

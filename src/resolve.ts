@@ -1,92 +1,60 @@
-// Finding the id of the endpoint this run has just created. The create response carries no id
-// and the list carries no names, so the new endpoint is the listed id that was not there before
-// whose spec carries the name (src/lookup.ts reads the specs).
+// Finding what this run's create made: the one loop behind the create step (the new endpoint's
+// id), delete-on-failure and the post step's clean-up. The create response carries no id and the
+// list carries no names, so each round lists the project by name (src/lookup.ts reads the specs)
+// and judges the endpoints of the name with judgeCreation (src/created-claim.ts), listing again
+// after a short wait while the listing may lag behind the create.
 import type { Clock } from "./clock.ts";
+import { type CreateFacts, type CreationVerdict, judgeCreation, settled } from "./created-claim.ts";
 import type { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
 import { formatSeconds } from "./friendli/retry.ts";
-import {
-  abortable,
-  DuplicateNameError,
-  mapLimit,
-  matches,
-  SPEC_READS_IN_FLIGHT,
-  type SpecCache,
-  specOf,
-} from "./lookup.ts";
-import { LAG_DELAYS_MS } from "./timing.ts";
+import { findByName, type NamedEndpoint, type SpecCache } from "./lookup.ts";
+import { CREATED_LAG_DELAYS_MS } from "./timing.ts";
 
-export interface ResolveCreatedOptions {
+export interface FindCreatedOptions {
   projectId: string;
   name: string;
-  /** Ids listed before the create: the new endpoint is not among them. */
-  knownBefore: ReadonlySet<string>;
-  /** The create response's createdAt: the listing entry with the same value is read first. */
-  createdAt?: string | null;
-  /** An id/endpointId from the create response, if the live API ever sends one. */
-  fromResponse?: string;
+  facts: CreateFacts;
   clock: Clock;
   /** Absolute clock time; no listing starts and no wait runs past it. */
   deadlineMs: number;
   signal?: AbortSignal;
+  /** The run's spec cache: the look-up's specs are not read again. */
   cache?: SpecCache;
-  concurrency?: number;
   /** Waits between listings while the list lags behind the create. */
   lagDelaysMs?: readonly number[];
+  /** Told before each wait (the post step logs it). */
+  onWait?: (delayMs: number) => void;
+}
+
+export interface FoundCreated {
+  verdict: CreationVerdict;
+  /** Every endpoint of the name in the last listing. */
+  named: NamedEndpoint[];
 }
 
 /**
- * The id of the endpoint this run just created. With an id in the response: one GET to confirm.
- * Otherwise list the project, take the ids not known before, confirm each by GET (name and project
- * match), and list again after a short wait (lagDelaysMs) while the listing lags behind the create.
- *
- * Returns undefined when no such endpoint appeared after every wait: after a create that was
- * answered, the caller fails saying so; after an ambiguous create, nothing was created and the
- * caller may create again. Throws DuplicateNameError when two new endpoints carry the name and
- * ApiError "deadline" when the run's deadline comes before the next listing.
+ * Lists the name until the verdict is settled or the waits run out; returns the last verdict
+ * (`none` after every wait: nothing of the name appeared). Throws ApiError "deadline" when the
+ * deadline comes before the next listing, and "aborted" when the run is cancelled.
  */
-export async function resolveCreatedId(
-  client: FriendliClient,
-  opts: ResolveCreatedOptions,
-): Promise<string | undefined> {
-  return abortable("resolve", opts.signal, () => resolveCreated(client, opts));
-}
-
-async function resolveCreated(
-  client: FriendliClient,
-  opts: ResolveCreatedOptions,
-): Promise<string | undefined> {
+export async function findCreated(client: FriendliClient, opts: FindCreatedOptions): Promise<FoundCreated> {
+  const { projectId, name, clock, signal, facts } = opts;
+  const delays = opts.lagDelaysMs ?? CREATED_LAG_DELAYS_MS;
+  // Names do not change under us: each round reads only the specs of ids it has not seen.
   const cache: SpecCache = opts.cache ?? new Map();
-  const { projectId, name, clock, signal } = opts;
-
-  if (opts.fromResponse) {
-    const spec = await specOf(client, cache, opts.fromResponse);
-    if (matches(spec, projectId, name)) return opts.fromResponse;
-    // A response id that does not check out is not trusted; the listing decides.
-  }
-
-  const delays = opts.lagDelaysMs ?? LAG_DELAYS_MS.lookup;
-  const createdAt = opts.createdAt ?? undefined;
   for (let round = 0; ; round++) {
     signal?.throwIfAborted();
-    const listed = await client.listAll(projectId);
-    const fresh = listed.filter((e) => !opts.knownBefore.has(e.id));
-    // Same createdAt first: with concurrent creates in the project it is almost surely ours, so its
-    // spec is read first. Every fresh entry is still read (a second one of the name is a duplicate):
-    // the order decides no result, only which GET goes out first and how a duplicate's ids are listed.
-    fresh.sort((a, b) => Number(b.status.createdAt === createdAt) - Number(a.status.createdAt === createdAt));
-    const specs = await mapLimit(
-      fresh,
-      opts.concurrency ?? SPEC_READS_IN_FLIGHT,
-      (e) => specOf(client, cache, e.id),
-      signal,
+    const named = await findByName(client, projectId, name, {
+      ...(signal ? { signal } : {}),
+      cache,
+    });
+    const verdict = judgeCreation(
+      named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+      facts,
     );
-    const hits = fresh.filter((_, i) => matches(specs[i], projectId, name)).map((e) => e.id);
-    if (hits.length > 1) throw new DuplicateNameError(name, projectId, hits);
-    if (hits[0] !== undefined) return hits[0];
-
     const delay = delays[round];
-    if (delay === undefined) return undefined;
+    if (settled(verdict, facts) || delay === undefined) return { verdict, named };
     if (clock.now() + delay >= opts.deadlineMs) {
       throw new ApiError({
         kind: "deadline",
@@ -96,6 +64,7 @@ async function resolveCreated(
           `${projectId} (listed ${round + 1} times, next wait ${formatSeconds(delay)})`,
       });
     }
+    opts.onWait?.(delay);
     await clock.sleep(delay, signal);
   }
 }

@@ -53,7 +53,10 @@ export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
  * RUNNING that may still be the old version is not taken for the new one.
  */
 export const UPDATE_SETTLE_MS = 60_000;
-/** How far the API's clock may run behind ours when its updatedAt is compared with our times. */
+/**
+ * How far the API's clock may differ from ours when its createdAt or updatedAt is compared with our
+ * times (the settle check after an update, the creation window of a create whose answer was lost).
+ */
 export const CLOCK_SKEW_MS = 5_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -83,15 +86,26 @@ export const BODY_TIMEOUT_MS = 60_000;
 // Lag tolerance: the listing can trail a create by a moment
 // ---------------------------------------------------------------------------------------------
 
-export const LAG_DELAYS_MS = {
-  /** Waits between listings while looking for a created endpoint, by default. */
-  lookup: [500, 1000, 2000, 4000, 8000],
-  /**
-   * About a minute, after a create of this run: a list that lags longer would hide the new endpoint
-   * from a second create after a lost answer (a duplicate), or from the report after an answered one.
-   */
-  afterCreate: [500, 1000, 2000, 4000, 8000, 15_000, 30_000],
-} as const satisfies Record<string, readonly number[]>;
+/**
+ * Waits between listings while looking for the endpoint this run's create made (the create step,
+ * the resolver and the post step's clean-up all use this one table): about a minute. A list that
+ * lags longer would hide the new endpoint from a second create after a lost answer (a duplicate),
+ * from the report after an answered one, or from the post step's clean-up.
+ */
+export const CREATED_LAG_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+/**
+ * After a create's answer was lost (reset, timeout, cancellation), how long the server may still
+ * have been acting on it: an endpoint created this long (plus CLOCK_SKEW_MS) after the loss still
+ * counts as possibly this run's. Longer widens the window in which a rival's endpoint is taken for
+ * ours; shorter risks calling our own endpoint a rival's (then the run only warns, never deletes).
+ */
+export const LOST_CREATE_LAG_MS = 5_000;
+/**
+ * A look-up this young is what a create goes by; an older one (a pre-flight ran in between) is
+ * repeated first, so a run that sees another run's endpoint of the name appear meanwhile creates
+ * nothing. A rival created in the last moment is still caught when the new id is resolved.
+ */
+export const FRESH_LOOKUP_MS = 1_000;
 /**
  * Time a create needs after it is sent: to find the new id in a lagging list and report it. With
  * less left, sending it could leave an endpoint the run can neither name nor clean up.
@@ -131,6 +145,11 @@ export const SMOKE_MIN_WAIT_MS = 100;
  * deadline has passed. Enough for a few retries, short of a job's patience.
  */
 export const CLEANUP_DEADLINE_MS = 60_000;
+/**
+ * The whole post step: a minute of lagging listings (CREATED_LAG_DELAYS_MS) to find what a
+ * cancelled create made, then the DELETE with the HTTP layer's retries; no request starts later.
+ */
+export const POST_DEADLINE_MS = 90_000;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 export const PR_COMMENT_TIMEOUT_MS = 30_000;
 

@@ -3,6 +3,7 @@
 // request, with a deadline of its own (after a timeout the run's deadline has passed).
 import type { Clock } from "../clock.ts";
 import type { FriendliClient } from "../friendli/client.ts";
+import { ApiError } from "../friendli/errors.ts";
 import { formatError } from "../friendli/redact.ts";
 import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
@@ -96,19 +97,35 @@ export interface CleanupDeps {
   log: Logger;
   warn: (message: string) => void;
   secrets: readonly string[];
+  /**
+   * Saves that the delete is owed (before the DELETE) or done (after it is confirmed): a DELETE cut
+   * short (a cancellation, a reset) is then finished by the post step.
+   */
+  owe?: (owed: boolean) => void;
 }
 
 /** Warns as the advice says, and deletes when it says so; never throws. */
 export async function afterFailure(report: RunReport, facts: FailureFacts, deps: CleanupDeps): Promise<void> {
   const advice = adviceAfterFailure(facts);
   if (advice.warning) deps.warn(advice.warning);
-  if (!advice.deleteNow || !facts.endpointId) return;
+  // Already deleted by the run itself (its own duplicate, when another run kept the name).
+  if (!advice.deleteNow || !facts.endpointId || report.deletedAfterFailure) return;
   const id = facts.endpointId;
+  deps.owe?.(true);
   try {
     await deps.clientUntil(deps.clock.now() + CLEANUP_DEADLINE_MS).delete(id);
     deps.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
     report.deletedAfterFailure = true;
+    deps.owe?.(false);
   } catch (err) {
-    deps.warn(`delete-on-failure: could not delete endpoint ${id}: ${formatError(err, deps.secrets)}`);
+    if (err instanceof ApiError && err.status === 404) {
+      // Gone: most likely our own first attempt, whose answer was lost before the retry.
+      report.deletedAfterFailure = true;
+      deps.owe?.(false);
+      return;
+    }
+    deps.warn(
+      `delete-on-failure: could not delete endpoint ${id}: ${formatError(err, deps.secrets)}; the post step tries again`,
+    );
   }
 }

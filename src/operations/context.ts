@@ -5,6 +5,7 @@
 import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.ts";
 import type { RunContext } from "../context.ts";
+import type { CreateFacts } from "../created-claim.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import type { Inputs } from "../inputs.ts";
@@ -29,8 +30,13 @@ export interface OperationContext {
   env: NodeJS.ProcessEnv;
   /** The dispatcher the run was handed, if any (tests); the pre-flight otherwise makes its own. */
   dispatcher?: Dispatcher;
-  /** A create is about to be sent: from now on an endpoint may exist that the run has no id for. */
-  noteCreateSent(): void;
+  /**
+   * A create is about to be sent, or its answer came or was lost: from the first call on, an
+   * endpoint may exist that the run has no id for. Saves what the post step needs for its proof.
+   */
+  noteCreate(facts: CreateFacts): void;
+  /** The run owes a DELETE of its remembered endpoint (true), or it was confirmed (false). */
+  noteDeleteOwed(owed: boolean): void;
   /** Remember the endpoint for the post step (cleanup after cancellation). */
   remember(endpointId: string, createdByThisRun: boolean): void;
   /** The deployment ledger (GitHub Deployments); absent: none. */

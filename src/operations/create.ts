@@ -1,18 +1,30 @@
 // Carrying out a planned create. It is sent once: after an answer that may have been lost, the
-// name is looked up again and whatever is there is adopted before anything is created again, so a
-// run never leaves two GPU endpoints where one was asked for.
+// name is looked up again and what this run's create provably made is adopted before anything is
+// created again, so a run never leaves two GPU endpoints where one was asked for. What counts as
+// "made by this run" is decided in one place (src/created-claim.ts, through src/resolve.ts).
+//
+// Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
+// endpoint of the name appear after its look-up creates nothing; when both created anyway, the
+// endpoint created first is kept, and the run that owns the other deletes its own duplicate and
+// fails, saying another run is deploying the name. It does not adopt the keeper: that run's settings
+// may differ, and reporting someone else's deploy as ours would hide the race from the user.
+import type { CreateFacts } from "../created-claim.ts";
 import { formatDuration } from "../format.ts";
 import { ApiError } from "../friendli/errors.ts";
+import { formatError } from "../friendli/redact.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { findByName } from "../lookup.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { resolveCreatedId } from "../resolve.ts";
-import { LAG_DELAYS_MS, MIN_TIME_FOR_CREATE_MS } from "../timing.ts";
+import { findCreated } from "../resolve.ts";
+import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../timing.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
 import type { LookupMemory } from "./index.ts";
 
 /** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
 const MAX_CREATES = 2;
+
+const ONE_AT_A_TIME =
+  "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
 
 /** Returns the new endpoint's id, remembered for the post step and in the report. */
 export async function createEndpoint(
@@ -20,11 +32,34 @@ export async function createEndpoint(
   body: CreateEndpointBody,
   memory: LookupMemory,
 ): Promise<string> {
+  refuseWithoutTime(op);
+  await refuseAfterRival(op, memory);
   const id = await createOnce(op, body, memory);
   op.report.endpointId = id;
   op.remember(id, true);
   op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
   return id;
+}
+
+/**
+ * Right before the create, when the look-up is no longer fresh (the pre-flight can take seconds):
+ * an endpoint of the name that was not there at the look-up was made by another run meanwhile.
+ * Creating a second one would only be deleted again, so nothing is created. A fresh look-up is not
+ * repeated: a rival created since is caught when the new id is resolved (the keeper rule).
+ */
+async function refuseAfterRival(op: OperationContext, memory: LookupMemory): Promise<void> {
+  const { inputs } = op;
+  if (op.clock.now() - memory.lookedUpAtMs < FRESH_LOOKUP_MS) return;
+  const named = await findByName(op.client, inputs.projectId, inputs.name, {
+    signal: op.signal,
+    cache: memory.specs,
+  });
+  if (named.length === 0) return;
+  throw new OperationFailure(
+    `endpoint ${named.map((e) => e.id).join(", ")} named "${inputs.name}" appeared in project ${inputs.projectId} ` +
+      `after this run looked the name up: another run is deploying this name, and this run created nothing. ${ONE_AT_A_TIME}`,
+    "failed",
+  );
 }
 
 async function createOnce(
@@ -33,25 +68,53 @@ async function createOnce(
   memory: LookupMemory,
 ): Promise<string> {
   const { inputs, client } = op;
+  const facts: CreateFacts = { sentAtMs: op.clock.now(), lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
     refuseWithoutTime(op);
-    op.noteCreateSent();
-    const created = await sendCreate(op, body);
+    // The window of a lost answer starts at the first create: a second one only widens it.
+    if (attempt === 1) facts.sentAtMs = op.clock.now();
+    op.noteCreate(facts);
+    const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
-    const id = await resolveCreatedId(client, {
+    const { verdict } = await findCreated(client, {
       projectId: inputs.projectId,
       name: inputs.name,
-      knownBefore: memory.listed,
-      createdAt: created?.status.createdAt ?? undefined,
-      fromResponse: created?.endpointId,
-      // Creating again is the one step that can leave a duplicate: give a lagging list longer.
-      lagDelaysMs: LAG_DELAYS_MS.afterCreate,
+      facts,
       clock: op.clock,
       deadlineMs: op.deadlineMs,
       signal: op.signal,
       cache: memory.specs,
     });
-    if (id) return id;
+    switch (verdict.kind) {
+      case "mine":
+        if (verdict.keeper === verdict.id) return verdict.id;
+        return yieldToKeeper(op, verdict.id, verdict.keeper);
+      case "unsure":
+        throw new OperationFailure(
+          `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
+            `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
+            `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
+            "delete the extra one with operation: delete and its endpoint-id",
+          "failed",
+        );
+      case "others":
+        if (created) {
+          throw new OperationFailure(
+            `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
+              `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
+              `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
+            "failed",
+          );
+        }
+        throw new OperationFailure(
+          `another run created "${inputs.name}" (endpoint ${verdict.ids.join(", ")}) since this run looked the name ` +
+            "up, while this run's create went unanswered: that endpoint is not this run's, so this run neither " +
+            `adopts it nor creates a second one. ${ONE_AT_A_TIME}`,
+          "failed",
+        );
+      case "none":
+        break;
+    }
     if (created) {
       throw new OperationFailure(
         `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
@@ -74,6 +137,40 @@ async function createOnce(
   }
 }
 
+/**
+ * Another run's endpoint of the name was created first: it is kept, and this run deletes its own
+ * duplicate (proved its own by judgeCreation), whatever delete-on-failure says. The DELETE is owed
+ * until it is confirmed, so a cancellation meanwhile leaves it to the post step.
+ */
+async function yieldToKeeper(op: OperationContext, own: string, keeper: string): Promise<never> {
+  const { inputs } = op;
+  op.report.endpointId = own;
+  op.remember(own, true);
+  op.noteDeleteOwed(true);
+  const race =
+    `another run is deploying "${inputs.name}" at the same time: both created it, and the other run's endpoint ` +
+    `${keeper}, created first, is kept`;
+  try {
+    await op.client.delete(own);
+  } catch (err) {
+    if (err instanceof ApiError && err.kind === "aborted") throw err;
+    if (!(err instanceof ApiError && err.status === 404)) {
+      throw new OperationFailure(
+        `${race}; this run could not delete its own duplicate ${own} (${formatError(err, op.secrets)}): the post ` +
+          `step tries again. ${ONE_AT_A_TIME}`,
+        "failed",
+      );
+    }
+  }
+  op.noteDeleteOwed(false);
+  op.report.deletedAfterFailure = true;
+  op.log.info(`Deleted endpoint ${own}, this run's duplicate of "${inputs.name}"`);
+  throw new OperationFailure(
+    `${race}; this run deleted its own duplicate ${own}. ${ONE_AT_A_TIME}`,
+    "failed",
+  );
+}
+
 /** With too little of the run left to find a new endpoint's id, nothing is created. */
 function refuseWithoutTime(op: OperationContext): void {
   const left = op.deadlineMs - op.clock.now();
@@ -85,11 +182,26 @@ function refuseWithoutTime(op: OperationContext): void {
   );
 }
 
-/** The create's answer, or undefined when it was lost (the server may or may not have acted). */
-async function sendCreate(op: OperationContext, body: CreateEndpointBody) {
+/** False for a create that was refused, throttled or never sent: nothing was created. */
+export function createMayHaveActed(err: unknown): boolean {
+  return !(err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind));
+}
+
+/**
+ * The create's answer, or undefined when it was lost (the server may or may not have acted). What
+ * came back, or when nothing did, goes into `facts` and to the post step.
+ */
+async function sendCreate(op: OperationContext, body: CreateEndpointBody, facts: CreateFacts) {
   try {
-    return await op.client.create(body);
+    const created = await op.client.create(body);
+    if (created.status.createdAt) facts.answeredCreatedAt = created.status.createdAt;
+    if (created.endpointId) facts.answeredId = created.endpointId;
+    op.noteCreate(facts);
+    return created;
   } catch (err) {
+    if (!createMayHaveActed(err)) throw err;
+    facts.unansweredAtMs = op.clock.now();
+    op.noteCreate(facts);
     if (!(err instanceof ApiError) || err.kind !== "ambiguous") throw err;
     op.log.warning(
       `The create request's answer was lost (${err.message}); looking "${op.inputs.name}" up before creating again`,

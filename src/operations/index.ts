@@ -2,7 +2,6 @@
 // it (dry run) or carry it out. Never throws: what ended the run goes back to main.ts with the plan
 // it was carrying out, and src/plan/result.ts turns both into `result`.
 import { errorHint } from "../friendli/error-codes.ts";
-import { ApiError } from "../friendli/errors.ts";
 import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
 import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
@@ -17,7 +16,7 @@ import {
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
-import { createEndpoint } from "./create.ts";
+import { createEndpoint, createMayHaveActed } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { preflightStep } from "./preflight.ts";
 import { RolledBack, rollBack, rollsBack } from "./rollback.ts";
@@ -31,6 +30,8 @@ export interface LookupMemory {
   listed: Set<string>;
   /** One spec cache for every name lookup of the run: no endpoint is read twice. */
   specs: SpecCache;
+  /** When the look-up's listing started: a create long after it lists the name again first. */
+  lookedUpAtMs: number;
 }
 
 export interface OperationRun {
@@ -45,7 +46,7 @@ export async function runOperation(op: OperationContext): Promise<OperationRun> 
   let plan: Plan | undefined;
   try {
     if (inputs.operation === "deploy") recordRequested(report, inputs);
-    const memory: LookupMemory = { listed: new Set(), specs: new Map() };
+    const memory: LookupMemory = { listed: new Set(), specs: new Map(), lookedUpAtMs: op.clock.now() };
     // A sweep replaces the one-endpoint lookup by the preview listing and its PRs' states.
     plan =
       inputs.operation === "sweep"
@@ -72,6 +73,7 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
   const { inputs, report } = op;
   // Before this run records anything: the history as the previous runs left it.
   const ledger = op.ledger ? await op.ledger.read() : {};
+  memory.lookedUpAtMs = op.clock.now();
   const found = await withStatus(
     op,
     ledger,
@@ -169,9 +171,9 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       let sent = false;
       const sending: OperationContext = {
         ...op,
-        noteCreateSent: () => {
+        noteCreate: (facts) => {
           sent = true;
-          op.noteCreateSent();
+          op.noteCreate(facts);
         },
       };
       try {
@@ -179,7 +181,7 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       } catch (err) {
         // A create that went out and may have made an endpoint is recorded without an id; one the
         // API refused (or that never left) made nothing, and leaves no record.
-        if (sent && mayExist(err)) await op.ledger?.begin(undefined, settings, "Create");
+        if (sent && createMayHaveActed(err)) await op.ledger?.begin(undefined, settings, "Create");
         throw err;
       }
       await op.ledger?.begin(id, settings, "Create");
@@ -223,10 +225,6 @@ async function afterwards(
 ): Promise<void> {
   if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
-}
-
-function mayExist(err: unknown): boolean {
-  return !(err instanceof ApiError && (err.kind === "permanent" || err.kind === "not-sent"));
 }
 
 function statusOf(found: FoundEndpoint): string {

@@ -2,6 +2,8 @@
 // executor and GitHub client chunks load from dist/, the PRs are read from the fake GitHub named by
 // GITHUB_API_URL, and result, outputs and the summary's table reach their files.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger.ts";
+import { derivePreviewName } from "../../src/preview-names.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { runAction } from "../support/run-action.ts";
@@ -54,5 +56,84 @@ it("sweeps a project: the previews of closed, merged and stale PRs deleted, the 
     expect(printed + run.summary + JSON.stringify(run.outputs)).not.toMatch(/flp_dist|ghs_dist/);
   } finally {
     run.cleanup();
+  }
+});
+
+it("a sweep cancelled while its DELETEs are in flight: the post step confirms them and closes their deployments", async () => {
+  const sim2 = await startSimulator();
+  const gh2 = await startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" });
+  try {
+    const ids = seedSweepProject(sim2, gh2, Date.now());
+    const doomed = [
+      { id: ids.closed, n: 1 },
+      { id: ids.merged, n: 2 },
+      { id: ids.stale, n: 4 },
+    ].map(({ id, n }) => {
+      const name = derivePreviewName(SWEEP_REPOSITORY, n);
+      const deployment = gh2.deployments.seed({
+        environment: environmentName(undefined, name),
+        payload: {
+          schema: PAYLOAD_SCHEMA,
+          version: 1,
+          endpoint: { id, name, projectId: SWEEP_PROJECT },
+          settings: {
+            model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
+            gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+            autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+            engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+          },
+        },
+        states: ["success"],
+      });
+      return { id, name, deployment };
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The DELETEs reach Friendli and are carried out, but only after the sweep was cancelled.
+    sim2.inject({ route: "delete", times: 3, fault: { kind: "hold", until: held } });
+    const inputs = {
+      operation: "sweep",
+      "friendli-token": TOKEN,
+      "project-id": SWEEP_PROJECT,
+      "github-token": GITHUB_TOKEN,
+      "api-url": sim2.url,
+      "max-age": "72h",
+    };
+    const env = { GITHUB_REPOSITORY: SWEEP_REPOSITORY, GITHUB_API_URL: gh2.url };
+    const main = await runAction({
+      inputs,
+      eventName: "schedule",
+      env,
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          if (sim2.requests.filter((r) => r.route === "delete").length === 3) {
+            clearInterval(poll);
+            child.kill("SIGINT");
+          }
+        }, 10);
+        child.on("exit", () => clearInterval(poll));
+      },
+    });
+    main.cleanup();
+    expect(main.outputs.result).toBe("cancelled");
+    expect(main.summary).toMatch(/3 not confirmed deleted/);
+    release();
+    while (doomed.some((d) => !sim2.endpoints().find((e) => e.id === d.id)?.deleted))
+      await new Promise((r) => setTimeout(r, 10));
+
+    const post = await runAction({ step: "post", inputs, eventName: "schedule", env, state: main.state });
+    post.cleanup();
+    expect(post.code).toBe(0);
+    for (const d of doomed) {
+      expect(post.stdout).toContain(`Confirmed: ${d.id} ("${d.name}") was deleted by the cancelled sweep`);
+      expect(d.deployment.statuses.map((s) => s.state)).toEqual(["success", "inactive"]);
+    }
+    // It confirmed by reading; it deleted nothing itself.
+    expect(sim2.requests.filter((r) => r.route === "delete")).toHaveLength(3);
+    expect(post.stdout.replace(`::add-mask::${GITHUB_TOKEN}`, "")).not.toContain(GITHUB_TOKEN);
+  } finally {
+    await Promise.all([sim2.close(), gh2.close()]);
   }
 });

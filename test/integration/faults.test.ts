@@ -179,14 +179,11 @@ describe("create", () => {
     expect(gaps(between.slice(1, 9))).toEqual([500, 1000, 2000, 4000, 8000, 15_000, 30_000]);
   });
 
-  // BUG (src/operations/deploy.ts, createOnce): after an ambiguous create, resolution waits 15.5 s
-  // for the list to catch up (LAG_DELAYS_MS in src/timing.ts), then creates again. If the first create did
-  // go through and the list lags longer, the second create makes a second endpoint; resolution after
-  // it then returns the first fresh hit (the FIRST endpoint, visible at 20 s) and stops, so the run
-  // ends `created` while the second endpoint (visible at 35.5 s) is left running unnoticed. After a
-  // re-create, resolution must treat both creates as possibly successful: match the answered
-  // create's `createdAt` (resolveCreatedId gets it, but uses it only to order candidates) and, when
-  // an older fresh endpoint of the name shows up too, fail naming both ids (the duplicate rule).
+  // After an ambiguous create the resolver lists the name for about a minute (CREATED_LAG_DELAYS_MS
+  // in src/timing.ts) before it creates again. Should the first create have gone through and the
+  // list lag longer still, the second create's answer names its own endpoint by createdAt, and the
+  // older one (the first create's) is the keeper: the run deletes the second and fails, naming both
+  // ids, rather than leave a silent duplicate (src/created-claim.ts).
   it("an ambiguous create that did go through while the list lags 20 s -> never a silent duplicate", async () => {
     const env = await setup({ scenario: { listLagMs: 20_000 } });
     env.sim.inject({ route: "create", fault: { kind: "status", status: 500, process: true } });

@@ -7,7 +7,8 @@ import { FriendliClient } from "../../src/friendli/client.ts";
 import { parseInputs } from "../../src/inputs.ts";
 import { silentLogger } from "../../src/log.ts";
 import { createBody } from "../../src/plan/request-bodies.ts";
-import { ORPHAN_LAG_DELAYS_MS, post } from "../../src/post.ts";
+import { post } from "../../src/post.ts";
+import { CREATED_LAG_DELAYS_MS } from "../../src/timing.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
 import { actionDefaults } from "../support/run-action.ts";
@@ -52,7 +53,12 @@ async function cancelledCreate(listLagMs: number, name = "orphan") {
   });
   await client.create(createBody(parsed.inputs));
   await client.http.close();
-  const state = { result: "cancelled", "create-sent-at": String(sentAt), "name-absent-before": "true" };
+  const state = {
+    result: "cancelled",
+    "create-sent-at": String(sentAt),
+    "create-unanswered-at": String(clock.now()),
+    "lookup-ids": "",
+  };
   return { sim, clock, state };
 }
 
@@ -78,20 +84,37 @@ describe("post step after a create whose id was never known", () => {
     );
     const t0 = clock.now();
     expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("not-found");
-    expect(clock.now() - t0).toBeGreaterThanOrEqual(ORPHAN_LAG_DELAYS_MS.reduce((a, b) => a + b, 0));
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(CREATED_LAG_DELAYS_MS.reduce((a, b) => a + b, 0));
     expect(clock.now() - t0).toBeLessThan(70_000);
     expect(logs.at(-1)).toMatch(/^warning: .*no such endpoint appeared within a minute.*operation: delete/s);
   });
 
-  it("leaves an endpoint of the name created before the run's create was sent", async () => {
+  it("leaves an endpoint of the name created outside the time its create could have made it", async () => {
     const { sim, clock, state } = await cancelledCreate(0, "someone-elses");
     const { core, logs } = recorder(
       { ...actionDefaults(), ...deployInputs(sim, { name: "someone-elses", "delete-on-failure": "true" }) },
-      { ...state, "create-sent-at": String(clock.now() + 3_600_000) },
+      {
+        ...state,
+        "create-sent-at": String(clock.now() + 3_600_000),
+        "create-unanswered-at": String(clock.now() + 3_600_000),
+      },
+    );
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("warned");
+    const other = sim.endpoints().find((e) => e.name === "someone-elses");
+    expect(other?.deleted).toBe(false);
+    expect(logs.at(-1)).toMatch(/^warning: .*another run's, so this step deletes nothing/s);
+    expect(logs.at(-1)).toContain(`endpoint-id: ${other?.id}`);
+  });
+
+  it("leaves an endpoint of the name the look-up listed before the create", async () => {
+    const { sim, clock, state } = await cancelledCreate(0, "listed-before");
+    const listed = sim.endpoints().find((e) => e.name === "listed-before")?.id ?? "?";
+    const { core } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "listed-before", "delete-on-failure": "true" }) },
+      { ...state, "lookup-ids": `x,${listed}` },
     );
     expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("not-found");
-    expect(sim.endpoints().find((e) => e.name === "someone-elses")?.deleted).toBe(false);
-    expect(logs.at(-1)).toMatch(/^warning: /);
+    expect(sim.endpoints().find((e) => e.id === listed)?.deleted).toBe(false);
   });
 
   it("two endpoints of the name created after the create: deletes neither", async () => {

@@ -1,5 +1,6 @@
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
+import { manualClock } from "./clock.ts";
 import { call, createBody, EP, simulatorPerTest, statusOf, TOKEN } from "./helpers.ts";
 import type { Simulator } from "./server.ts";
 
@@ -179,5 +180,39 @@ describe("body faults", () => {
     expect((await call(s, "POST", "/dedicated/v1/chat/completions", { body })).status).toBe(429);
     expect(s.endpoints()[0]?.lastInferenceAt).toBeNull();
     expect((await call(s, "POST", "/dedicated/v1/chat/completions", { body })).status).toBe(200);
+  });
+});
+
+describe("hold", () => {
+  it("keeps a create unprocessed until released, then creates it at that moment and answers", async () => {
+    const clock = manualClock();
+    const s = await start({ clock });
+    let release = () => {};
+    const until = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    s.inject({ route: "create", fault: { kind: "hold", until } });
+    const pending = create(s);
+    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.endpoints()).toHaveLength(0);
+    const releasedAt = clock.advance(60_000);
+    release();
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(s.endpoints()).toHaveLength(1);
+    expect(s.endpoints()[0]?.createdAt).toBe(releasedAt);
+  });
+
+  it("then applies `afterwards`: a reset before processing loses the answer and creates nothing", async () => {
+    const s = await start();
+    s.inject({
+      route: "create",
+      fault: { kind: "hold", until: Promise.resolve(), afterwards: { kind: "reset", when: "before" } },
+    });
+    const err = await create(s).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(s.requests[0]?.status).toBe("reset");
+    expect(s.endpoints()).toHaveLength(0);
   });
 });

@@ -76,7 +76,13 @@ export type Fault =
   | { kind: "non-json"; body?: string }
   | { kind: "unknown-status"; status: string }
   | { kind: "redirect"; location: string; code?: 301 | 302 | 307 | 308 }
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /**
+   * The request waits, unprocessed, until `until` settles; then `afterwards` applies (a lost answer:
+   * `{ kind: "reset", when: "before" }`), or it is processed and answered as usual at that moment.
+   * For tests that order what two clients do at once (two creates of one name).
+   */
+  | { kind: "hold"; until: Promise<unknown>; afterwards?: Fault };
 
 export interface FaultRule {
   route: RouteName | HubRouteName;
@@ -911,7 +917,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const ctx: Ctx = { method, query: url.searchParams, headers: req.headers, rawBody, endpointId, now };
     const fault = pickFault(route);
     if (!fault) return send(res, log, runHandler(route, ctx, true));
+    return applyFault(fault, route, ctx, req, res, log);
+  };
+
+  const applyFault = async (
+    fault: Fault,
+    route: RouteName,
+    ctx: Ctx,
+    req: IncomingMessage,
+    res: ServerResponse,
+    log: LoggedRequest,
+  ): Promise<void> => {
     switch (fault.kind) {
+      case "hold": {
+        await fault.until.catch(() => {});
+        // Processed when released, so its createdAt is the moment of release.
+        const later: Ctx = { ...ctx, now: clock.now() };
+        if (fault.afterwards) return applyFault(fault.afterwards, route, later, req, res, log);
+        return send(res, log, runHandler(route, later, true));
+      }
       case "status": {
         if (fault.process) runHandler(route, ctx, true);
         const headers: Record<string, string> = {};
@@ -979,6 +1003,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     answer: () => Reply,
   ): Promise<void> {
     switch (fault.kind) {
+      case "hold":
+        await fault.until.catch(() => {});
+        if (fault.afterwards) return hubFault(fault.afterwards, req, res, log, answer);
+        return send(res, log, answer());
       case "status":
         return send(res, log, {
           status: fault.status,

@@ -1,6 +1,10 @@
 // The advice after a run that failed, timed out or was cancelled: one row per case.
 import { describe, expect, it } from "vitest";
-import { adviceAfterFailure, type FailureFacts } from "../../src/operations/after-failure.ts";
+import type { FriendliClient } from "../../src/friendli/client.ts";
+import { ApiError } from "../../src/friendli/errors.ts";
+import { silentLogger } from "../../src/log.ts";
+import { adviceAfterFailure, afterFailure, type FailureFacts } from "../../src/operations/after-failure.ts";
+import type { RunReport } from "../../src/report/run-report.ts";
 
 const base: FailureFacts = {
   result: "failed",
@@ -72,5 +76,62 @@ describe("adviceAfterFailure", () => {
     const advice = adviceAfterFailure({ ...base, ...facts });
     expect(advice.deleteNow).toBe(deleteNow);
     expect(advice.warning).toBe(warning);
+  });
+});
+
+describe("afterFailure: the delete it owes is saved before the DELETE and cleared once confirmed", () => {
+  const run = async (answer: () => Promise<void>, reportDeleted = false) => {
+    const owed: boolean[] = [];
+    const warnings: string[] = [];
+    const deletes: string[] = [];
+    const report = { deletedAfterFailure: reportDeleted } as RunReport;
+    const client = {
+      delete: (id: string) => {
+        deletes.push(id);
+        return answer();
+      },
+    } as unknown as FriendliClient;
+    await afterFailure(
+      report,
+      { ...base, deleteOnFailure: true },
+      {
+        clientUntil: () => client,
+        clock: { now: () => 0, sleep: async () => {}, random: () => 0 },
+        log: silentLogger,
+        warn: (m) => warnings.push(m),
+        secrets: [],
+        owe: (o) => owed.push(o),
+      },
+    );
+    return { owed, warnings, deletes, deleted: report.deletedAfterFailure };
+  };
+
+  it.each([
+    ["deleted: owed, then cleared", async () => {}, [true, false], true],
+    [
+      "404 (an earlier attempt went through): owed, then cleared",
+      () =>
+        Promise.reject(
+          new ApiError({ kind: "permanent", status: 404, operation: "delete", message: "gone" }),
+        ),
+      [true, false],
+      true,
+    ],
+    [
+      "cut short (cancelled, reset): still owed, for the post step",
+      () => Promise.reject(new ApiError({ kind: "aborted", operation: "delete", message: "aborted" })),
+      [true],
+      false,
+    ],
+  ] as const)("%s", async (_why, answer, owed, deleted) => {
+    const r = await run(answer);
+    expect(r.owed).toEqual(owed);
+    expect(Boolean(r.deleted)).toBe(deleted);
+  });
+
+  it("the run already deleted it (its own duplicate): no second DELETE, nothing owed", async () => {
+    const r = await run(async () => {}, true);
+    expect(r.deletes).toEqual([]);
+    expect(r.owed).toEqual([]);
   });
 });

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
-import {
-  CLOCK_SKEW_MS,
-  type PostPlan,
-  pickOrphan,
-  planPost,
-  type SavedState,
-} from "../../src/post-decide.ts";
+import { type PostPlan, planPost, type SavedState } from "../../src/post-decide.ts";
 
 const none: SavedState = {
   result: "",
   endpointId: "",
   createdByThisRun: "",
+  deleteOwed: "",
   createSentAt: "",
-  nameAbsentBefore: "",
+  createCreatedAt: "",
+  createUnansweredAt: "",
+  lookupIds: "",
+  sweepUnconfirmed: "",
 };
 
 describe("planPost: what the post step does with the saved state", () => {
@@ -25,13 +23,28 @@ describe("planPost: what the post step does with the saved state", () => {
     ],
     [
       "a failed run: the main step cleaned up",
-      { result: "failed", endpointId: "e1", createdByThisRun: "true" },
+      { result: "failed", endpointId: "e1", createdByThisRun: "true", deleteOwed: "false" },
+      { kind: "nothing" },
+    ],
+    [
+      "a failed run whose delete-on-failure DELETE was cut short: owed, finished here",
+      { result: "failed", endpointId: "e1", createdByThisRun: "true", deleteOwed: "true" },
+      { kind: "delete-by-id", endpointId: "e1", owed: true },
+    ],
+    [
+      "a run that lost a race and could not delete its own duplicate: owed",
+      { result: "failed", endpointId: "e1", createdByThisRun: "true", deleteOwed: "true" },
+      { kind: "delete-by-id", endpointId: "e1", owed: true },
+    ],
+    [
+      "a DELETE owed of an endpoint the run did not create: never",
+      { result: "failed", endpointId: "e1", createdByThisRun: "false", deleteOwed: "true" },
       { kind: "nothing" },
     ],
     [
       "cancelled, created here",
       { result: "cancelled", endpointId: "e1", createdByThisRun: "true" },
-      { kind: "delete-by-id", endpointId: "e1" },
+      { kind: "delete-by-id", endpointId: "e1", owed: false },
     ],
     [
       "cancelled, found (someone else's)",
@@ -39,85 +52,62 @@ describe("planPost: what the post step does with the saved state", () => {
       { kind: "nothing" },
     ],
     [
-      "cancelled after the create, id unknown",
-      { result: "cancelled", createSentAt: "1000", nameAbsentBefore: "true" },
-      { kind: "find-by-name", createSentAtMs: 1000 },
+      "cancelled after the create, id unknown: the saved facts of the create",
+      {
+        result: "cancelled",
+        createSentAt: "1000",
+        createUnansweredAt: "1500",
+        createCreatedAt: "2026-01-01T00:00:00Z",
+        lookupIds: "a,b",
+      },
+      {
+        kind: "find-created",
+        facts: {
+          sentAtMs: 1000,
+          unansweredAtMs: 1500,
+          answeredCreatedAt: "2026-01-01T00:00:00Z",
+          lookupIds: new Set(["a", "b"]),
+        },
+      },
     ],
     [
-      "killed before a result was saved, after the create",
-      { createSentAt: "1000", nameAbsentBefore: "true" },
-      { kind: "find-by-name", createSentAtMs: 1000 },
+      "killed before a result was saved, after the create (empty project at the look-up)",
+      { createSentAt: "1000" },
+      { kind: "find-created", facts: { sentAtMs: 1000, lookupIds: new Set() } },
+    ],
+    ["create time unreadable", { result: "cancelled", createSentAt: "soon" }, { kind: "nothing" }],
+    ["create time zero", { result: "cancelled", createSentAt: "0" }, { kind: "nothing" }],
+    [
+      "a loss time that is not a time is left out (the claim is then unsure)",
+      { result: "cancelled", createSentAt: "1000", createUnansweredAt: "junk" },
+      { kind: "find-created", facts: { sentAtMs: 1000, lookupIds: new Set() } },
     ],
     [
-      "create sent, but the name existed before",
-      { result: "cancelled", createSentAt: "1000" },
+      "a sweep cancelled with DELETEs unanswered: confirm them",
+      { result: "cancelled", sweepUnconfirmed: '[{"id":"dep1","name":"acme--models-pr-1","prNumber":1}]' },
+      { kind: "confirm-sweep", previews: [{ id: "dep1", name: "acme--models-pr-1", prNumber: 1 }] },
+    ],
+    [
+      "a sweep's saved previews that are not previews are ignored",
+      {
+        result: "cancelled",
+        sweepUnconfirmed: '[{"id":"../x","name":"a","prNumber":1},{"id":"ok","name":"b"},7,null]',
+      },
       { kind: "nothing" },
     ],
     [
-      "create time unreadable",
-      { result: "cancelled", createSentAt: "soon", nameAbsentBefore: "true" },
+      "a sweep's state that is not JSON",
+      { result: "cancelled", sweepUnconfirmed: "[{" },
       { kind: "nothing" },
     ],
     [
-      "a timed-out run after the create",
-      { result: "timed-out", createSentAt: "1000", nameAbsentBefore: "true" },
+      "a sweep that finished confirms nothing",
+      { result: "swept", sweepUnconfirmed: '[{"id":"dep1","name":"acme--models-pr-1","prNumber":1}]' },
       { kind: "nothing" },
     ],
+    ["a timed-out run after the create", { result: "timed-out", createSentAt: "1000" }, { kind: "nothing" }],
   ];
   it.each(rows)("%s", (_why, state, plan) => {
     expect(planPost({ ...none, ...state })).toEqual(plan);
-  });
-});
-
-describe("pickOrphan: the endpoint the cancelled create made, or none", () => {
-  const sent = Date.parse("2026-11-25T12:00:00Z");
-  const at = (ms: number) => new Date(sent + ms).toISOString();
-  const rows: Array<
-    [
-      why: string,
-      found: Array<{ id: string; createdAt?: string | null }>,
-      verdict: ReturnType<typeof pickOrphan>,
-    ]
-  > = [
-    ["nothing of the name (yet)", [], { kind: "none" }],
-    [
-      "one, created after the create was sent",
-      [{ id: "a", createdAt: at(800) }],
-      { kind: "delete", id: "a" },
-    ],
-    [
-      "one, the API's clock a little behind ours",
-      [{ id: "a", createdAt: at(-CLOCK_SKEW_MS) }],
-      { kind: "delete", id: "a" },
-    ],
-    [
-      "one, created well before: not ours",
-      [{ id: "a", createdAt: at(-CLOCK_SKEW_MS - 1) }],
-      { kind: "none" },
-    ],
-    [
-      "one without a creation time: not provably ours",
-      [{ id: "a", createdAt: null }],
-      { kind: "unsure", ids: ["a"] },
-    ],
-    [
-      "two created after: another run created the name too",
-      [
-        { id: "a", createdAt: at(800) },
-        { id: "b", createdAt: at(900) },
-      ],
-      { kind: "unsure", ids: ["a", "b"] },
-    ],
-    [
-      "an old one and a new one: the new one is ours",
-      [
-        { id: "old", createdAt: at(-3_600_000) },
-        { id: "new", createdAt: at(500) },
-      ],
-      { kind: "delete", id: "new" },
-    ],
-  ];
-  it.each(rows)("%s", (_why, found, verdict) => {
-    expect(pickOrphan(found, sent)).toEqual(verdict);
   });
 });

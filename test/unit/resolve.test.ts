@@ -11,7 +11,8 @@ import {
   mapLimit,
   type SpecCache,
 } from "../../src/lookup.ts";
-import { resolveCreatedId } from "../../src/resolve.ts";
+import { findCreated } from "../../src/resolve.ts";
+import { CREATED_LAG_DELAYS_MS } from "../../src/timing.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";
@@ -237,48 +238,46 @@ describe("findByName", () => {
   });
 });
 
-describe("resolveCreatedId", () => {
-  const base = (api: ReturnType<typeof fakeApi>, knownBefore: string[]) => ({
+describe("findCreated: the one loop that finds what this run's create made", () => {
+  const base = (
+    api: ReturnType<typeof fakeApi>,
+    lookupIds: string[],
+    answered: string | null = CREATED_AT,
+  ) => ({
     projectId: PROJECT,
     name: "new-ep",
-    knownBefore: new Set(knownBefore),
+    facts: {
+      sentAtMs: Date.parse(CREATED_AT) - 1000,
+      lookupIds: new Set(lookupIds),
+      ...(answered ? { answeredCreatedAt: answered } : { unansweredAtMs: Date.parse(CREATED_AT) }),
+    },
     clock: api.clock,
     deadlineMs: api.clock.now() + 600_000,
   });
+  const mine = (id: string, keeper = id) => ({ kind: "mine", id, keeper });
 
-  it("an id in the create response: exactly one request (GET to confirm)", async () => {
-    const api = fakeApi([...many(300), { id: "fresh", name: "new-ep" }]);
-    const id = await resolveCreatedId(api.client, { ...base(api, []), fromResponse: "fresh" });
-    expect(id).toBe("fresh");
-    expect(api.requests()).toBe(1);
-    expect(api.state.gets).toEqual(["fresh"]);
+  it("an id in the create response counts once the listing shows it with the name", async () => {
+    const api = fakeApi([{ id: "fresh", name: "new-ep", createdAt: CREATED_AT }]);
+    const b = base(api, [], null);
+    const found = await findCreated(api.client, { ...b, facts: { ...b.facts, answeredId: "fresh" } });
+    expect(found.verdict).toEqual(mine("fresh"));
   });
 
-  it("an id in the response that does not check out falls back to the listing", async () => {
-    const api = fakeApi([
-      { id: "old", name: "something-else" },
-      { id: "fresh", name: "new-ep" },
-    ]);
-    const id = await resolveCreatedId(api.client, { ...base(api, ["old"]), fromResponse: "old" });
-    expect(id).toBe("fresh");
-    expect(api.state.listCalls).toHaveLength(1);
-  });
-
-  it("after a lookup, only GETs the ids it has not seen", async () => {
+  it("after a lookup with the run's cache, only GETs the ids it has not seen", async () => {
     const before = many(120);
     const api = fakeApi(before);
-    const found = await findByName(api.client, PROJECT, "new-ep");
-    expect(found).toEqual([]);
+    const cache: SpecCache = new Map();
+    expect(await findByName(api.client, PROJECT, "new-ep", { cache })).toEqual([]);
     expect(api.state.gets).toHaveLength(120);
-    api.set([...before, { id: "fresh", name: "new-ep" }]);
-    const id = await resolveCreatedId(
-      api.client,
-      base(
+    api.set([...before, { id: "fresh", name: "new-ep", createdAt: CREATED_AT }]);
+    const found = await findCreated(api.client, {
+      ...base(
         api,
         before.map((e) => e.id),
       ),
-    );
-    expect(id).toBe("fresh");
+      cache,
+    });
+    expect(found.verdict).toEqual(mine("fresh"));
     expect(api.state.gets).toHaveLength(121);
     expect(api.state.gets.at(-1)).toBe("fresh");
   });
@@ -288,61 +287,58 @@ describe("resolveCreatedId", () => {
     api.set(
       [
         { id: "old", name: "x" },
-        { id: "fresh", name: "new-ep" },
+        { id: "fresh", name: "new-ep", createdAt: CREATED_AT },
       ],
       2,
     );
-    const id = await resolveCreatedId(api.client, base(api, ["old"]));
-    expect(id).toBe("fresh");
+    const found = await findCreated(api.client, base(api, ["old"]));
+    expect(found.verdict).toEqual(mine("fresh"));
     expect(api.sleeps).toEqual([500, 1000]);
     expect(api.state.listCalls).toHaveLength(3);
-    expect(api.state.gets).toEqual(["fresh"]);
   });
 
   it("a GET 404 on a fresh id (not yet readable) is retried on the next round", async () => {
-    const api = fakeApi([{ id: "fresh", name: "new-ep" }]);
+    const api = fakeApi([{ id: "fresh", name: "new-ep", createdAt: CREATED_AT }]);
     api.state.notYetReadable.add("fresh");
-    expect(await resolveCreatedId(api.client, base(api, []))).toBe("fresh");
+    expect((await findCreated(api.client, base(api, []))).verdict).toEqual(mine("fresh"));
     expect(api.state.gets).toEqual(["fresh", "fresh"]);
     expect(api.sleeps).toEqual([500]);
   });
 
-  it("prefers the new entry whose createdAt matches the create response", async () => {
-    const api = fakeApi([
-      { id: "n1", name: "someone-else", createdAt: "2026-01-01T00:00:07Z" },
-      { id: "n2", name: "new-ep", createdAt: CREATED_AT },
-    ]);
-    const id = await resolveCreatedId(api.client, {
-      ...base(api, []),
-      createdAt: CREATED_AT,
-      concurrency: 1,
-    });
-    expect(id).toBe("n2");
-    expect(api.state.gets).toEqual(["n2", "n1"]);
+  it("answered: another run's endpoint of the name shows first; ours, created later, is the duplicate", async () => {
+    const api = fakeApi([{ id: "rival", name: "new-ep", createdAt: "2025-12-31T23:59:59Z" }]);
+    api.set(
+      [
+        { id: "rival", name: "new-ep", createdAt: "2025-12-31T23:59:59Z" },
+        { id: "ours", name: "new-ep", createdAt: CREATED_AT },
+      ],
+      1,
+    );
+    const found = await findCreated(api.client, base(api, []));
+    expect(found.verdict).toEqual(mine("ours", "rival"));
+    expect(api.sleeps).toEqual([500]);
+    expect(found.named.map((e) => e.id).sort()).toEqual(["ours", "rival"]);
   });
 
-  it("two new endpoints with the name -> DuplicateNameError naming both", async () => {
-    const api = fakeApi([
-      { id: "n1", name: "new-ep" },
-      { id: "n2", name: "new-ep" },
-    ]);
-    const err = await resolveCreatedId(api.client, base(api, [])).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DuplicateNameError);
-    expect((err as DuplicateNameError).ids.sort()).toEqual(["n1", "n2"]);
+  it("answer lost: a rival's endpoint outside the window is settled at once as another run's", async () => {
+    const api = fakeApi([{ id: "rival", name: "new-ep", createdAt: "2026-01-01T00:10:00Z" }]);
+    const found = await findCreated(api.client, base(api, [], null));
+    expect(found.verdict).toEqual({ kind: "others", ids: ["rival"] });
+    expect(api.sleeps).toEqual([]);
   });
 
-  it("never appears -> undefined after the bounded waits", async () => {
+  it("never appears -> none after the bounded waits (about a minute)", async () => {
     const api = fakeApi([{ id: "old", name: "x" }]);
-    const id = await resolveCreatedId(api.client, base(api, ["old"]));
-    expect(id).toBeUndefined();
-    expect(api.sleeps).toEqual([500, 1000, 2000, 4000, 8000]);
-    expect(api.state.listCalls).toHaveLength(6);
-    expect(api.state.gets).toEqual([]);
+    const found = await findCreated(api.client, base(api, ["old"]));
+    expect(found.verdict).toEqual({ kind: "none" });
+    expect(api.sleeps).toEqual([...CREATED_LAG_DELAYS_MS]);
+    expect(api.state.listCalls).toHaveLength(CREATED_LAG_DELAYS_MS.length + 1);
+    expect(api.state.gets).toEqual(["old"]);
   });
 
   it("the deadline comes first -> ApiError deadline, no sleep past it", async () => {
     const api = fakeApi([]);
-    const err = await resolveCreatedId(api.client, {
+    const err = await findCreated(api.client, {
       ...base(api, []),
       deadlineMs: api.clock.now() + 1200,
     }).catch((e: unknown) => e);
@@ -353,7 +349,7 @@ describe("resolveCreatedId", () => {
 
   it("cancelled between listings -> aborted", async () => {
     const api = fakeApi([]);
-    const p = resolveCreatedId(api.client, { ...base(api, []), signal: api.controller.signal });
+    const p = findCreated(api.client, { ...base(api, []), signal: api.controller.signal });
     api.controller.abort();
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);

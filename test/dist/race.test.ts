@@ -1,0 +1,239 @@
+// Two runs at once against one simulator, and signals at the wrong moment, through the BUILT
+// bundle (dist/index.js, dist/post.js) as the runner runs it. The simulator holds each create until
+// the test releases it, so the interleaving is exact; its clock can be moved ahead, so a rival's
+// endpoint is created "later" without the test waiting for it.
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../simulator/index.ts";
+import type { LoggedRequest } from "../simulator/server.ts";
+import { type ActionRun, runAction } from "../support/run-action.ts";
+
+const TOKEN = "flp_race_test_token_0123456789";
+let sim: Simulator;
+/** Added to the simulator's clock: endpoints created after a bump look that much later. */
+let aheadMs = 0;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    clock: { now: () => Date.now() + aheadMs },
+    scenario: {
+      lifecycleMs: {
+        requestingVirtualMachine: 0,
+        downloadingModel: 0,
+        engineInitializing: 0,
+        updating: 0,
+        terminating: 0,
+        awaking: 0,
+      },
+      failures: [
+        {
+          match: { name: "race-fails" },
+          phase: "REQUESTING_VIRTUAL_MACHINE",
+          errorCode: "WORKLOAD_INIT_UNKNOWN_ERROR",
+        },
+      ],
+    },
+  });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+const inputs = (name: string, overrides: Record<string, string> = {}) => ({
+  "friendli-token": TOKEN,
+  "project-id": "demo-project",
+  name,
+  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
+  gpu: "1x H100",
+  "pr-comment": "false",
+  preflight: "false",
+  "github-deployment": "false",
+  "api-url": sim.url,
+  ...overrides,
+});
+
+/** One run of the main step; its GITHUB_RUN_ID lands in the create's version comment. */
+function deploy(
+  name: string,
+  runId: string,
+  overrides: Record<string, string> = {},
+  onSpawn?: (c: ChildProcess) => void,
+) {
+  return runAction({
+    inputs: inputs(name, overrides),
+    env: { GITHUB_RUN_ID: runId },
+    ...(onSpawn ? { onSpawn } : {}),
+  });
+}
+
+function post(name: string, state: Record<string, string>, overrides: Record<string, string> = {}) {
+  return runAction({ step: "post", inputs: inputs(name, overrides), state });
+}
+
+async function until(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!ok()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function gate(): { until: Promise<void>; open: () => void } {
+  let open = () => {};
+  const p = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { until: p, open };
+}
+
+const creates = (name: string) =>
+  sim.requests.filter((r) => r.route === "create" && (r.body as { name?: string } | null)?.name === name);
+const runOf = (r: LoggedRequest | undefined) =>
+  /actions\/runs\/(\d+)/.exec(
+    (r?.body as { initialVersionComment?: string } | null)?.initialVersionComment ?? "",
+  )?.[1];
+const live = (name: string) => sim.endpoints().filter((e) => e.name === name && !e.deleted);
+const done = (runs: ActionRun[]) => {
+  for (const r of runs) r.cleanup();
+};
+
+describe("two deploys of one name started together", () => {
+  it.each(["false", "true"])(
+    "both create: the run whose endpoint was created first keeps it, the other deletes its own and fails (delete-on-failure: %s)",
+    async (deleteOnFailure) => {
+      const name = `race-both-${deleteOnFailure}`;
+      const first = gate();
+      const second = gate();
+      sim.inject({ route: "create", fault: { kind: "hold", until: first.until } });
+      sim.inject({ route: "create", fault: { kind: "hold", until: second.until } });
+      const runs = Promise.all([
+        deploy(name, "101", { "delete-on-failure": deleteOnFailure }),
+        deploy(name, "102", { "delete-on-failure": deleteOnFailure }),
+      ]);
+      // Both looked the name up and found nothing; both creates are in the simulator's hands.
+      await until("two creates", () => creates(name).length === 2);
+      // The second to arrive is created first, so its run keeps the name.
+      second.open();
+      await until("the first answer", () => creates(name)[1]?.status !== 0);
+      first.open();
+      const [a, b] = await runs;
+      if (!a || !b) throw new Error("runs missing");
+      try {
+        const keeperRun = runOf(creates(name)[1]) === "101" ? a : b;
+        const loserRun = keeperRun === a ? b : a;
+        const kept = live(name);
+        expect(kept).toHaveLength(1);
+        expect(keeperRun.outputs.result).toBe("created");
+        expect(keeperRun.outputs["endpoint-id"]).toBe(kept[0]?.id);
+        expect(loserRun.outputs.result).toBe("failed");
+        expect(loserRun.code).not.toBe(0);
+        const loserId = sim.endpoints().find((e) => e.name === name && e.id !== kept[0]?.id)?.id;
+        expect(sim.endpoints().find((e) => e.id === loserId)?.deleted).toBe(true);
+        // Only its own duplicate was ever sent a DELETE.
+        expect(
+          sim.requests.filter((r) => r.route === "delete").map((r) => r.path.split("/").at(-1)),
+        ).not.toContain(kept[0]?.id);
+        expect(loserRun.stdout).toContain(kept[0]?.id ?? "?");
+        expect(loserRun.stdout).toMatch(/concurrency/);
+      } finally {
+        done([a, b]);
+      }
+    },
+  );
+});
+
+describe("a run never takes another run's endpoint for its own", () => {
+  it("a run whose create answer was lost does not adopt the rival's endpoint created after its window", async () => {
+    const name = "race-lost-answer";
+    const first = gate();
+    const second = gate();
+    // The first create to arrive is never processed and its connection is reset: its answer is lost.
+    sim.inject({
+      route: "create",
+      fault: { kind: "hold", until: first.until, afterwards: { kind: "reset", when: "before" } },
+    });
+    sim.inject({ route: "create", fault: { kind: "hold", until: second.until } });
+    const runs = Promise.all([
+      deploy(name, "201", { "delete-on-failure": "true" }),
+      deploy(name, "202", { "delete-on-failure": "true" }),
+    ]);
+    await until("two creates", () => creates(name).length === 2);
+    first.open();
+    await until("the lost answer", () => creates(name)[0]?.status === "reset");
+    // The rival's create is processed well after the lost one (a re-run started later).
+    aheadMs += 60_000;
+    second.open();
+    const [a, b] = await runs;
+    if (!a || !b) throw new Error("runs missing");
+    try {
+      const lostRun = runOf(creates(name)[0]) === "201" ? a : b;
+      const rivalRun = lostRun === a ? b : a;
+      const rivals = live(name);
+      expect(rivals).toHaveLength(1);
+      expect(rivalRun.outputs.result).toBe("created");
+      expect(rivalRun.outputs["endpoint-id"]).toBe(rivals[0]?.id);
+      // The run that lost its answer neither claims the rival's endpoint nor creates a second one.
+      expect(lostRun.outputs.result).toBe("failed");
+      expect(lostRun.state["created-by-this-run"] ?? "").not.toBe("true");
+      expect(lostRun.outputs["endpoint-id"] ?? "").not.toBe(rivals[0]?.id);
+      expect(lostRun.stdout).toContain(rivals[0]?.id ?? "?");
+      expect(creates(name)).toHaveLength(2);
+    } finally {
+      done([a, b]);
+    }
+  });
+
+  it("the post step of a run cancelled with its create in flight leaves the endpoint a later run created", async () => {
+    const name = "race-cancelled-create";
+    sim.inject({ route: "create", fault: { kind: "hang" } });
+    const cancelled = await deploy(name, "301", { "delete-on-failure": "true" }, (child) => {
+      void until("the create in flight", () => creates(name).length === 1).then(() => child.kill("SIGINT"));
+    });
+    // The rival runs a minute after the cancelled run's create (a re-run started later).
+    aheadMs += 60_000;
+    const rival = await deploy(name, "302", { "delete-on-failure": "true" });
+    try {
+      expect(cancelled.outputs.result).toBe("cancelled");
+      expect(rival.outputs.result).toBe("created");
+      const rivalId = rival.outputs["endpoint-id"];
+      const deletesBefore = sim.requests.filter((r) => r.route === "delete").length;
+      const cleanUp = await post(name, cancelled.state, { "delete-on-failure": "true" });
+      cleanUp.cleanup();
+      expect(cleanUp.code).toBe(0);
+      expect(sim.endpoints().find((e) => e.id === rivalId)?.deleted).toBe(false);
+      expect(sim.requests.filter((r) => r.route === "delete")).toHaveLength(deletesBefore);
+      expect(cleanUp.stdout).toContain(`endpoint-id: ${rivalId}`);
+      expect(cleanUp.stdout).toMatch(/::warning::/);
+    } finally {
+      done([cancelled, rival]);
+    }
+  });
+});
+
+describe("a delete-on-failure DELETE cut short by the cancellation", () => {
+  it("the post step deletes the endpoint this run created, retrying a DELETE that is lost", async () => {
+    const name = "race-fails";
+    sim.inject({ route: "delete", fault: { kind: "hang" } });
+    const deletesBefore = sim.requests.filter((r) => r.route === "delete").length;
+    const main = await deploy(name, "401", { "delete-on-failure": "true" }, (child) => {
+      void until(
+        "the DELETE in flight",
+        () => sim.requests.filter((r) => r.route === "delete").length > deletesBefore,
+      ).then(() => child.kill("SIGINT"));
+    });
+    try {
+      const id = main.outputs["endpoint-id"];
+      expect(id).toBeTruthy();
+      expect(main.state["created-by-this-run"]).toBe("true");
+      expect(sim.endpoints().find((e) => e.id === id)?.deleted).toBe(false);
+      // The post step's first DELETE is lost too: it tries again.
+      sim.inject({ route: "delete", fault: { kind: "reset", when: "before" } });
+      const cleanUp = await post(name, main.state, { "delete-on-failure": "true" });
+      cleanUp.cleanup();
+      expect(cleanUp.code).toBe(0);
+      expect(sim.endpoints().find((e) => e.id === id)?.deleted).toBe(true);
+    } finally {
+      main.cleanup();
+    }
+  });
+});
