@@ -15,7 +15,15 @@ import {
 } from "../ledger.ts";
 import type { Logger } from "../log.ts";
 import { LEDGER_CALL_TIMEOUT_MS } from "../timing.ts";
-import { answeredStatus, githubClient, githubErrorText, type Octokit, splitRepository } from "./github.ts";
+import {
+  answeredStatus,
+  githubClient,
+  githubErrorText,
+  type Octokit,
+  sameLogin,
+  splitRepository,
+  tokenIdentity,
+} from "./github.ts";
 
 export interface LedgerOptions {
   /** `github-deployment`: false sends nothing to GitHub's deployments API. */
@@ -190,11 +198,23 @@ export class DeploymentLedger {
       environment: this.opts.environment,
       per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
     });
+    // Anyone with `deployments: write` (a person, another workflow, any token with that
+    // permission) can create a deployment with any payload. Only a record created by the identity
+    // this run's token acts as, in this endpoint's environment, is taken as this action's. Asked
+    // at the first record that could be ours: an empty or unreadable history costs no request.
+    let identity: string | undefined;
     for await (const page of pages) {
       for (const d of page.data) {
         const payload = parsePayload(d.payload);
         if (!payload) {
           this.opts.log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
+          continue;
+        }
+        identity ??= await tokenIdentity(octokit);
+        if (!sameLogin(d.creator?.login, identity) || d.environment !== this.opts.environment) {
+          this.opts.log.debug(
+            `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
+          );
           continue;
         }
         if (++examined > max) return;

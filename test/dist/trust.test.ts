@@ -1,0 +1,202 @@
+// The built bundle against what others can write: deployment records made by another account or
+// naming another endpoint or model, settings changed outside the action, PR answers that are not
+// GitHub's, a look-alike of the sticky comment, mentions and references in outside text, secrets
+// in forms the plain redactor misses, and timestamps that carry `::`. Each runs dist/index.js as
+// the runner does, against the simulator and the loopback fake GitHub.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildPayload, type DeploymentSettings } from "../../src/ledger.ts";
+import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import type { FakeUser } from "../support/fake-github-deployments.ts";
+import { type ActionRun, runAction } from "../support/run-action.ts";
+
+const TOKEN = "flp_distTrustToken0123456789abcdef";
+const GITHUB_TOKEN = "ghs_distTrustGithubToken0123456789";
+const REPOSITORY = "acme/models";
+const PROJECT = "demo-project";
+const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
+const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
+const OTHER_REVISION = "1111111111111111111111111111111111111111";
+const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+const MALLORY: FakeUser = { login: "mallory", type: "User" };
+
+let sim: Simulator;
+let gh: FakeGitHub;
+beforeAll(async () => {
+  [sim, gh] = await Promise.all([
+    startSimulator({
+      scenario: {
+        lifecycleMs: {
+          requestingVirtualMachine: 0,
+          downloadingModel: 0,
+          engineInitializing: 0,
+          updating: 0,
+          terminating: 0,
+          awaking: 0,
+        },
+        failures: [
+          {
+            match: { hfModelRepoRevision: BAD_REVISION },
+            phase: "ENGINE_INITIALIZING",
+            errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
+          },
+        ],
+      },
+    }),
+    startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([sim?.close(), gh?.close()]);
+});
+beforeEach(() => gh.reset());
+
+/** What a deploy of these inputs asks for, as the ledger records it. */
+function settings(change: (s: DeploymentSettings) => void = () => {}): DeploymentSettings {
+  const s: DeploymentSettings = {
+    model: { repo: MODEL, revision: REVISION },
+    gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+    autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+  };
+  change(s);
+  return s;
+}
+
+/** A RUNNING endpoint of this name serving the requested settings (as GET shows them). */
+function seedEndpoint(name: string, overrides: { maxReplica?: number; instanceOptionId?: string } = {}) {
+  return sim.seed({
+    name,
+    projectId: PROJECT,
+    status: "RUNNING",
+    hfModelRepo: MODEL,
+    hfModelRepoRevision: REVISION,
+    instanceOptionId: overrides.instanceOptionId ?? "TwD5AqnBSVN0",
+    autoscalingPolicy: { minReplica: 0, maxReplica: overrides.maxReplica ?? 1, cooldownPeriod: 300 },
+  });
+}
+
+/** A successful deployment record in the endpoint's environment, created by `creator`. */
+function record(name: string, id: string, s: DeploymentSettings, creator?: FakeUser) {
+  return gh.deployments.seed({
+    environment: `friendli/${name}`,
+    payload: buildPayload({ id, name, projectId: PROJECT }, s),
+    states: ["in_progress", "success"],
+    ...(creator ? { creator } : {}),
+  });
+}
+
+function deploy(name: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({
+    inputs: {
+      "friendli-token": TOKEN,
+      "project-id": PROJECT,
+      name,
+      "hf-model-repo": MODEL,
+      "hf-model-revision": REVISION,
+      gpu: "1x H100",
+      "pr-comment": "false",
+      preflight: "false",
+      "github-token": GITHUB_TOKEN,
+      "api-url": sim.url,
+      ...inputs,
+    },
+    env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+  });
+}
+
+const putsTo = (id: string) =>
+  sim.requests
+    .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
+    .map((q) => q.body as Record<string, unknown>);
+
+describe("the ledger trusts only its own records of this endpoint", () => {
+  it("a newer success written by another account that claims the requested settings does not make the deploy unchanged", async () => {
+    const name = "trust-forged-noop";
+    const id = seedEndpoint(name);
+    // The action's own record: the endpoint serves REVISION.
+    record(name, id, settings());
+    // Someone else claims OTHER_REVISION serves, so that a deploy of it would send nothing.
+    record(
+      name,
+      id,
+      settings((s) => (s.model.revision = OTHER_REVISION)),
+      MALLORY,
+    );
+    const run = await deploy(name, { "hf-model-revision": OTHER_REVISION });
+    try {
+      expect(run.outputs.result).toBe("updated");
+      expect(putsTo(id).map((b) => b.hfModelRepoRevision)).toEqual([OTHER_REVISION]);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("settings changed outside the action (replicas GET shows) are drift: updated, and the summary says so", async () => {
+    const name = "trust-drift";
+    const id = seedEndpoint(name, { maxReplica: 4 });
+    record(name, id, settings());
+    const run = await deploy(name);
+    try {
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe("updated");
+      expect(putsTo(id)).toHaveLength(1);
+      expect(run.summary).toMatch(/Drift on endpoint .*autoscalingPolicy\.maxReplica/);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("a forged success naming another model, 8x B200 and 10 replicas is never the rollback target", async () => {
+    const name = "trust-forged-rollback";
+    const id = seedEndpoint(name);
+    const good = record(name, id, settings());
+    record(
+      name,
+      id,
+      settings((s) => {
+        s.model = { repo: "evil-org/backdoor", revision: OTHER_REVISION };
+        s.gpu = { instanceOptionId: "B200x8", label: "8x B200" };
+        s.autoscaling = { minReplicas: 10, maxReplicas: 10, cooldownSeconds: 300 };
+      }),
+      MALLORY,
+    );
+    const run = await deploy(name, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
+    try {
+      const bodies = putsTo(id);
+      expect(bodies.map((b) => b.hfModelRepo)).not.toContain("evil-org/backdoor");
+      // The action's own last success is the target, named in the log before the update is sent.
+      expect(run.outputs.result).toBe("rolled-back");
+      expect(bodies.map((b) => b.hfModelRepoRevision)).toEqual([BAD_REVISION, REVISION]);
+      const shown = run.stdout.indexOf(`If it fails: put back the settings of GitHub deployment ${good.id}`);
+      expect(shown).toBeGreaterThanOrEqual(0);
+      expect(shown).toBeLessThan(run.stdout.indexOf("did not deploy"));
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("the action's own record of another endpoint id or another model is not a rollback target", async () => {
+    for (const [name, recorded] of [
+      [
+        "trust-other-id",
+        (id: string) => ({ id: `${id}x`, s: settings((s) => (s.model.revision = OTHER_REVISION)) }),
+      ],
+      [
+        "trust-other-model",
+        (id: string) => ({ id, s: settings((s) => (s.model.repo = "evil-org/backdoor")) }),
+      ],
+    ] as const) {
+      const id = seedEndpoint(name);
+      const r = recorded(id);
+      record(name, r.id, r.s);
+      const run = await deploy(name, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
+      try {
+        expect(run.outputs.result).toBe("failed");
+        expect(putsTo(id).map((b) => b.hfModelRepoRevision)).toEqual([BAD_REVISION]);
+      } finally {
+        run.cleanup();
+      }
+    }
+  });
+});
