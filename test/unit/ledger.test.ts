@@ -402,7 +402,13 @@ describe("rollbackTarget", () => {
     ],
     [
       "recorded another model repository",
-      { lastSuccess: entry(10, "success", withSettings((s) => (s.model.repo = "evil/model"))) },
+      {
+        lastSuccess: entry(
+          10,
+          "success",
+          withSettings((s) => (s.model.repo = "evil/model")),
+        ),
+      },
       failed,
       undefined,
     ],
