@@ -5,8 +5,9 @@
 // the runner does, against the simulator and the loopback fake GitHub.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger.ts";
+import { derivePreviewName } from "../../src/preview-names.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
+import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { type ActionRun, runAction } from "../support/run-action.ts";
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
           terminating: 0,
           awaking: 0,
         },
+        teams: [{ id: "demo-team", projects: [PROJECT, "sweep-a", "sweep-b"] }],
         failures: [
           {
             match: { hfModelRepoRevision: BAD_REVISION },
@@ -197,6 +199,98 @@ describe("the ledger trusts only its own records of this endpoint", () => {
       } finally {
         run.cleanup();
       }
+    }
+  });
+});
+
+describe("the sweep deletes only on a well-formed PR answer", () => {
+  const closedPr: FakePull = { state: "closed", merged: false };
+  /** What a proxy, a sign-in page or a broken GitHub may answer with status 200. */
+  const unreadable: Array<FakePull["raw"]> = [
+    { body: {} },
+    {
+      body: "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Sign in to continue</body></html>",
+    },
+    { body: { number: 0, state: "OPEN", merged: false } },
+    { body: { number: 0, state: "draft", merged: false } },
+    { body: { number: 0, state: null, merged: false } },
+  ];
+
+  /** Seeds one preview per PR number in `project`, each as old as a stale preview. */
+  function previews(project: string, prs: Map<number, FakePull>): Map<number, string> {
+    const ids = new Map<number, string>();
+    for (const [n, pull] of prs) {
+      ids.set(
+        n,
+        sim.seed({
+          name: derivePreviewName(REPOSITORY, n),
+          projectId: project,
+          status: "SLEEPING",
+          createdAt: Date.now() - 97 * 3_600_000,
+          autoscalingPolicy: { minReplica: 0 },
+        }),
+      );
+      gh.pulls.set(n, pull);
+    }
+    return ids;
+  }
+
+  const withNumber = (n: number, raw: FakePull["raw"]): FakePull => {
+    const body = raw?.body;
+    return {
+      state: "open",
+      merged: false,
+      raw: { body: typeof body === "object" && body && "number" in body ? { ...body, number: n } : body },
+    };
+  };
+
+  function sweep(project: string): Promise<ActionRun> {
+    return runAction({
+      inputs: {
+        operation: "sweep",
+        "friendli-token": TOKEN,
+        "project-id": project,
+        "github-token": GITHUB_TOKEN,
+        "api-url": sim.url,
+        "github-deployment": "false",
+      },
+      eventName: "schedule",
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+  }
+
+  const deleted = (id: string) => sim.requests.some((q) => q.route === "delete" && q.path.endsWith(`/${id}`));
+
+  it("keeps each preview whose PR answer is not a pull request, with a warning; closed ones go", async () => {
+    const prs = new Map<number, FakePull>();
+    for (let n = 11; n <= 15; n++) prs.set(n, closedPr);
+    for (const [i, raw] of unreadable.entries()) prs.set(21 + i, withNumber(21 + i, raw));
+    const ids = previews("sweep-a", prs);
+    const run = await sweep("sweep-a");
+    try {
+      for (const [n, id] of ids) expect([n, deleted(id)]).toEqual([n, n < 20]);
+      expect(run.outputs.result).toBe("swept");
+      for (let n = 21; n <= 25; n++) expect(run.stdout).toMatch(new RegExp(`::warning::.*PR #${n}\\)`));
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("more than half of the PR answers unreadable: the sweep deletes nothing and fails", async () => {
+    const prs = new Map<number, FakePull>([
+      [31, closedPr],
+      [32, closedPr],
+    ]);
+    for (const [i, raw] of unreadable.slice(0, 3).entries()) prs.set(41 + i, withNumber(41 + i, raw));
+    const ids = previews("sweep-b", prs);
+    const run = await sweep("sweep-b");
+    try {
+      for (const id of ids.values()) expect(deleted(id)).toBe(false);
+      expect(run.code).not.toBe(0);
+      expect(run.outputs.result).toBe("failed");
+      expect(run.stdout).toContain("3 of 5 PR answers from GitHub were not pull requests");
+    } finally {
+      run.cleanup();
     }
   });
 });
