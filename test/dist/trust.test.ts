@@ -3,13 +3,16 @@
 // GitHub's, a look-alike of the sticky comment, mentions and references in outside text, secrets
 // in forms the plain redactor misses, and timestamps that carry `::`. Each runs dist/index.js as
 // the runner does, against the simulator and the loopback fake GitHub.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger.ts";
 import { derivePreviewName } from "../../src/preview-names.ts";
+import { markerFor } from "../../src/report/pr-comment.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
-import { type ActionRun, runAction } from "../support/run-action.ts";
+import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
 
 const TOKEN = "flp_distTrustToken0123456789abcdef";
 const GITHUB_TOKEN = "ghs_distTrustGithubToken0123456789";
@@ -19,6 +22,9 @@ const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
 const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
 const OTHER_REVISION = "1111111111111111111111111111111111111111";
 const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+const PR_EVENT: unknown = JSON.parse(
+  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
+);
 const MALLORY: FakeUser = { login: "mallory", type: "User" };
 
 let sim: Simulator;
@@ -289,6 +295,46 @@ describe("the sweep deletes only on a well-formed PR answer", () => {
       expect(run.code).not.toBe(0);
       expect(run.outputs.result).toBe("failed");
       expect(run.stdout).toContain("3 of 5 PR answers from GitHub were not pull requests");
+    } finally {
+      run.cleanup();
+    }
+  });
+});
+
+describe("the sticky PR comment is found by marker and author", () => {
+  it("a look-alike comment by the PR's author is left alone and a new comment is made", async () => {
+    const name = "trust-comment";
+    const forged = gh.addComment(
+      17,
+      `${markerFor(name)}\nI wrote this; the action must not edit it`,
+      MALLORY,
+    );
+    const forgedBody = forged.body;
+    const run = await runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name,
+        "hf-model-repo": MODEL,
+        "hf-model-revision": REVISION,
+        gpu: "1x H100",
+        preflight: "false",
+        "github-deployment": "false",
+        "github-token": GITHUB_TOKEN,
+        "api-url": sim.url,
+      },
+      eventName: "pull_request",
+      event: PR_EVENT,
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+    try {
+      expect(run.outputs.result).toBe("created");
+      const comments = gh.commentsOn(17);
+      expect(comments.find((c) => c.id === forged.id)?.body).toBe(forgedBody);
+      expect(gh.requests.filter((r) => r.method === "PATCH")).toEqual([]);
+      const ours = comments.filter((c) => c.user.login === "github-actions[bot]");
+      expect(ours).toHaveLength(1);
+      expect(ours[0]?.body.startsWith(markerFor(name))).toBe(true);
     } finally {
       run.cleanup();
     }
