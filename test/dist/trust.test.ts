@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger.ts";
 import { derivePreviewName } from "../../src/preview-names.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
+import { type HostileServer, startHostile } from "../hostile/server.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
@@ -337,6 +338,97 @@ describe("the sticky PR comment is found by marker and author", () => {
       expect(ours[0]?.body.startsWith(markerFor(name))).toBe(true);
     } finally {
       run.cleanup();
+    }
+  });
+});
+
+describe("outside text in the summary and the PR comment mentions and links nobody", () => {
+  let api: HostileServer;
+  beforeAll(async () => {
+    api = await startHostile();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  beforeEach(() => {
+    api.override = {};
+    api.endpoints.clear();
+  });
+
+  const HOSTILE =
+    "Hi @attacker-user, @evil-org/red-team and (@second-user): see #1337, evil-org/repo#42, GH-999 and other-user#7";
+  const TARGETS = [
+    "@attacker-user",
+    "@evil-org/red-team",
+    "@second-user",
+    "#1337",
+    "evil-org/repo#42",
+    "GH-999",
+    "other-user#7",
+  ];
+
+  /**
+   * What GitHub would still notify or link: the Markdown with its code (spans, `<code>`, fences)
+   * taken out, and its entities decoded as GitHub decodes them before it looks for mentions.
+   */
+  function notifying(markdown: string): string[] {
+    const text = markdown
+      .replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, "")
+      .replace(/<code>[\s\S]*?<\/code>/g, "")
+      .replace(/(`+)[^`]*?\1/g, "")
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+      .replace(/&(lt|gt|quot|amp);/g, (_, n: string) => ({ lt: "<", gt: ">", quot: '"', amp: "&" })[n] ?? "");
+    return TARGETS.filter((t) => new RegExp(`(?<!\\w)${t.replace(/[/#]/g, "\\$&")}(?!\\w)`, "i").test(text));
+  }
+
+  function run(inputs: Record<string, string>): Promise<ActionRun> {
+    return runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name: "hostile-endpoint",
+        "hf-model-repo": "org/model",
+        gpu: "1x H100",
+        preflight: "false",
+        "github-deployment": "false",
+        "github-token": GITHUB_TOKEN,
+        "api-url": api.url,
+        ...inputs,
+      },
+      eventName: "pull_request",
+      event: PR_EVENT,
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+  }
+
+  it("a model's reply", async () => {
+    api.override.chat = () => ({ body: { choices: [{ message: { role: "assistant", content: HOSTILE } }] } });
+    const r = await run({ "smoke-test": "true" });
+    try {
+      expect(r.outputs.result).toBe("created");
+      const comment = gh.commentsOn(17).at(-1)?.body ?? "";
+      expect(r.summary).toContain("attacker-user");
+      expect(comment).toContain("attacker-user");
+      expect(notifying(r.summary)).toEqual([]);
+      expect(notifying(comment)).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it("an API error's detail", async () => {
+    api.override.create = () => ({ status: 400, body: { detail: HOSTILE } });
+    const r = await run({});
+    try {
+      expect(r.outputs.result).toBe("failed");
+      const comment = gh.commentsOn(17).at(-1)?.body ?? "";
+      expect(r.summary).toContain("attacker-user");
+      expect(comment).toContain("attacker-user");
+      expect(notifying(r.summary)).toEqual([]);
+      expect(notifying(comment)).toEqual([]);
+    } finally {
+      r.cleanup();
     }
   });
 });
