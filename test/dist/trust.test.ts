@@ -432,3 +432,43 @@ describe("outside text in the summary and the PR comment mentions and links nobo
     }
   });
 });
+
+describe("timestamp outputs", () => {
+  let api: HostileServer;
+  beforeAll(async () => {
+    api = await startHostile();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it("created-at and updated-at are strict RFC 3339: a timestamp-shaped value with `::` inside is dropped", async () => {
+    const forged = "2026-11-25T12:00:00Z::stop-commands::x";
+    const status = { status: "RUNNING", phase: null, createdAt: forged, updatedAt: forged };
+    api.override.status = () => ({ body: status });
+    api.override.list = () => ({
+      body: { data: Object.fromEntries([...api.endpoints.keys()].map((k) => [k, status])), nextCursor: null },
+    });
+    const r = await runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name: "hostile-endpoint",
+        "hf-model-repo": "org/model",
+        gpu: "1x H100",
+        preflight: "false",
+        "pr-comment": "false",
+        "api-url": api.url,
+      },
+    });
+    try {
+      expect(r.outputs.result).toBe("created");
+      expect(r.outputs["created-at"]).toBe("");
+      expect(r.outputs["updated-at"]).toBe("");
+      const json = JSON.parse(r.outputs.json ?? "{}") as Record<string, unknown>;
+      expect([json["created-at"], json["updated-at"]]).toEqual([null, null]);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
