@@ -5,6 +5,7 @@
 // warning, and every call is bounded by a timeout and the run's cancellation.
 import type { RunContext } from "../context.ts";
 import { truncate } from "../format.ts";
+import { redact } from "../friendli/redact.ts";
 import {
   DEPLOYMENT_STATES,
   type DeploymentState,
@@ -120,8 +121,8 @@ export class DeploymentLedger {
         ref: ref(context),
         task: "deploy",
         environment,
-        payload: payload as unknown as Record<string, unknown>,
-        ...(description ? { description: truncate(description, MAX_DESCRIPTION) } : {}),
+        payload: this.clean(payload) as unknown as Record<string, unknown>,
+        ...(description ? { description: this.clean(truncate(description, MAX_DESCRIPTION)) } : {}),
         // Not merged, not gated on the commit's checks: the workflow running this is one of them.
         auto_merge: false,
         required_contexts: [],
@@ -177,12 +178,24 @@ export class DeploymentLedger {
           ...(details.environmentUrl && /^https?:\/\//.test(details.environmentUrl)
             ? { environment_url: details.environmentUrl }
             : {}),
-          ...(details.description ? { description: truncate(details.description, MAX_DESCRIPTION) } : {}),
+          ...(details.description
+            ? { description: this.clean(truncate(details.description, MAX_DESCRIPTION)) }
+            : {}),
         });
         return true;
       },
     );
     return done === true;
+  }
+
+  /**
+   * What is written to GitHub, redacted like every other sink: anyone who can read the repository
+   * reads its deployments. A payload is JSON; a masked value makes it one no run trusts again.
+   */
+  private clean<T>(value: T): T {
+    const secrets = [...this.opts.secrets, this.opts.token];
+    if (typeof value === "string") return redact(value, secrets) as T;
+    return JSON.parse(redact(JSON.stringify(value), secrets)) as T;
   }
 
   private repo(): { owner: string; repo: string } {

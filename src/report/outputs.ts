@@ -36,8 +36,8 @@ const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /**
- * A strict RFC 3339 timestamp, printed from the value parsed (UTC, `Z`; milliseconds only when it
- * has them), or null: the output is then our own text, never the server's.
+ * A strict RFC 3339 timestamp, printed from the value parsed (UTC, `Z`; milliseconds when it had a
+ * fraction), or null: the output is then our own text, never the server's.
  */
 export function timestamp(value: string | null | undefined): string | null {
   const m = value ? RFC3339.exec(value) : null;
@@ -48,7 +48,9 @@ export function timestamp(value: string | null | undefined): string | null {
   if ((h ?? 0) > 23 || (mi ?? 0) > 59 || (s ?? 0) > 59 || (oh ?? 0) > 23 || (om ?? 0) > 59) return null;
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+  // Milliseconds when the value had a fraction, as the API wrote it; none when it had none.
+  const iso = new Date(ms).toISOString();
+  return m[7] ? iso : iso.replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A measure rounded to `digits` decimals, or null when it was not measured. */
