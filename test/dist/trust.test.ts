@@ -472,3 +472,127 @@ describe("timestamp outputs", () => {
     }
   });
 });
+
+describe("a secret echoed in pieces or encoded reaches no sink", () => {
+  let api: HostileServer;
+  beforeAll(async () => {
+    api = await startHostile();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  beforeEach(() => {
+    api.override = {};
+    api.endpoints.clear();
+  });
+
+  const PRIVATE = TOKEN.slice("flp_".length);
+  const GH_PRIVATE = GITHUB_TOKEN.slice("ghs_".length);
+  const hex2 = (c: string) => (c.codePointAt(0) ?? 0).toString(16).padStart(2, "0");
+  const each = (s: string, f: (c: string) => string) => [...s].map(f).join("");
+  const mime = (s: string) => {
+    const b64 = Buffer.from(`Authorization: Bearer ${s}`).toString("base64");
+    return `${b64.slice(0, 46)}\r\n${b64.slice(46)}`;
+  };
+  const FORMS: Array<[string, (s: string) => string]> = [
+    ["split by a line break", (s) => `${s.slice(0, 14)}\n${s.slice(14)}`],
+    ["split by a space", (s) => `${s.slice(0, 14)} ${s.slice(14)}`],
+    ["split by a soft hyphen", (s) => `${s.slice(0, 14)}\u00ad${s.slice(14)}`],
+    ["split right after the public prefix", (s) => `${s.slice(0, 4)}\n${s.slice(4)}`],
+    ["zero-width characters between its characters", (s) => [...s].join("\u200b")],
+    ["JSON \\u escapes", (s) => each(s, (c) => `\\u00${hex2(c)}`)],
+    ["HTML decimal entities", (s) => each(s, (c) => `&#${c.codePointAt(0)};`)],
+    ["HTML hex entities", (s) => each(s, (c) => `&#x${hex2(c)};`)],
+    ["upper-case percent encoding", (s) => each(s, (c) => `%${hex2(c).toUpperCase()}`)],
+    ["double percent encoding", (s) => each(s, (c) => `%25${hex2(c)}`)],
+    ["MIME base64 broken inside the token", mime],
+  ];
+
+  /** The text as a reader could decode it: entities, escapes and percent encoding undone, and
+   * white space, soft hyphens and zero-width characters taken out. */
+  function decoded(text: string): string {
+    let out = text
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+      .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)));
+    for (let i = 0; i < 3; i++)
+      out = out.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    return out.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+  }
+
+  /** Every 8-character run of `secret` that shows in `text` once decoded, and its base64 if it does. */
+  function leaked(text: string, secret: string, privatePart: string): string[] {
+    const plain = decoded(text);
+    const runs: string[] = [];
+    for (let i = 0; i + 8 <= privatePart.length; i++) {
+      const run = privatePart.slice(i, i + 8);
+      if (plain.includes(run)) runs.push(run);
+    }
+    const b64 = Buffer.from(secret).toString("base64").slice(4, -4);
+    if (text.replace(/\s/g, "").includes(b64)) runs.push(b64);
+    return runs;
+  }
+
+  /** Every sink the runner or GitHub keeps: log, annotations, summary, outputs, state, comment, deployments. */
+  function sinks(r: ActionRun): string {
+    const log = r.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    const deployments = JSON.stringify(
+      gh.deployments.deployments.map((d) => [d.payload, d.description, d.statuses.map((x) => x.description)]),
+    );
+    const comments = gh.commentsOn(17).map((c) => c.body);
+    return [
+      log,
+      r.stderr,
+      r.summary,
+      JSON.stringify(r.outputs),
+      JSON.stringify(r.state),
+      ...comments,
+      deployments,
+    ].join("\n");
+  }
+
+  function run(): Promise<ActionRun> {
+    return runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name: "hostile-endpoint",
+        "hf-model-repo": "org/model",
+        gpu: "1x H100",
+        preflight: "false",
+        "github-token": GITHUB_TOKEN,
+        "api-url": api.url,
+      },
+      eventName: "pull_request",
+      event: PR_EVENT,
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+  }
+
+  it.each(FORMS)("the friendli-token in an API error's detail, %s", async (_what, form) => {
+    api.override.create = () => ({ status: 400, body: { detail: `invalid key ${form(TOKEN)} rejected` } });
+    const r = await run();
+    try {
+      expect(r.outputs.result).toBe("failed");
+      // The detail did reach the sinks: the words around the secret are there.
+      expect(r.summary).toContain("rejected");
+      expect(leaked(sinks(r), TOKEN, PRIVATE)).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it.each(FORMS)("the github-token in GitHub's error message, %s", async (_what, form) => {
+    gh.deployments.faults.push({ status: 500, message: `token ${form(GITHUB_TOKEN)} is not allowed` });
+    const r = await run();
+    try {
+      expect(r.stdout).toContain("is not allowed");
+      expect(leaked(sinks(r), GITHUB_TOKEN, GH_PRIVATE)).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
