@@ -572,27 +572,25 @@ describe("a secret echoed in pieces or encoded reaches no sink", () => {
     });
   }
 
-  it.each(FORMS)("the friendli-token in an API error's detail, %s", async (_what, form) => {
-    api.override.create = () => ({ status: 400, body: { detail: `invalid key ${form(TOKEN)} rejected` } });
-    const r = await run();
-    try {
-      expect(r.outputs.result).toBe("failed");
-      // The detail did reach the sinks: the words around the secret are there.
-      expect(r.summary).toContain("rejected");
-      expect(leaked(sinks(r), TOKEN, PRIVATE)).toEqual([]);
-    } finally {
-      r.cleanup();
-    }
-  });
-
-  it.each(FORMS)("the github-token in GitHub's error message, %s", async (_what, form) => {
-    gh.deployments.faults.push({ status: 500, message: `token ${form(GITHUB_TOKEN)} is not allowed` });
-    const r = await run();
-    try {
-      expect(r.stdout).toContain("is not allowed");
-      expect(leaked(sinks(r), GITHUB_TOKEN, GH_PRIVATE)).toEqual([]);
-    } finally {
-      r.cleanup();
-    }
-  });
+  // One run per form carries both: the friendli-token in the API's answer to the create, and the
+  // github-token in GitHub's answer to the ledger's first read.
+  it.each(FORMS)(
+    "the friendli-token in an API error's detail and the github-token in GitHub's error, %s",
+    async (_what, form) => {
+      api.override.create = () => ({ status: 400, body: { detail: `invalid key ${form(TOKEN)} rejected` } });
+      gh.deployments.faults.push({ status: 500, message: `token ${form(GITHUB_TOKEN)} is not allowed` });
+      const r = await run();
+      try {
+        expect(r.outputs.result).toBe("failed");
+        // Both reached the sinks: the words around each secret are there.
+        expect(r.summary).toContain("rejected");
+        expect(r.stdout).toContain("is not allowed");
+        const all = sinks(r);
+        expect(leaked(all, TOKEN, PRIVATE)).toEqual([]);
+        expect(leaked(all, GITHUB_TOKEN, GH_PRIVATE)).toEqual([]);
+      } finally {
+        r.cleanup();
+      }
+    },
+  );
 });
