@@ -186,12 +186,13 @@ function maskFragments(text: string, secrets: readonly string[]): string {
     last = to;
     p = q;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return out + text.slice(last);
 }
 
 const fragmentCache = new Map<string, Set<string>>();
-// A run of lower-case letters and hyphens reads as a word ("friendli-token"): one that the action's
-// own messages may hold. Random tokens hide behind their other runs, which overlap it.
+// A run of lower-case letters and hyphens reads as a word ("friendli-token") that the action's own
+// messages may hold, so it is not matched alone; in a random token the runs around it overlap it
+// and still cover those characters.
 const WORDLIKE = /^[a-z-]+$/;
 
 /** Every run of MIN_SECRET_FRAGMENT characters of `rest`. */
