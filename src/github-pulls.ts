@@ -1,5 +1,6 @@
 // The state of a pull request, for the sweep: `GET /repos/{owner}/{repo}/pulls/{number}` through
 // Octokit from @actions/github, loaded only when a sweep runs (as the PR comment does).
+import { z } from "zod/mini";
 import type { Logger } from "./log.ts";
 import { githubClient, githubErrorText, splitRepository, statusOf } from "./report/github.ts";
 import type { PrState } from "./sweep-decision.ts";
@@ -41,7 +42,7 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
         pull_number: prNumber,
         request: { signal },
       });
-      return data.state === "open" ? { kind: "open" } : { kind: "closed", merged: data.merged === true };
+      return prState(data, prNumber);
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) return { kind: "unknown" };
@@ -49,6 +50,25 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
       return { kind: "error", message: pullError(err, status, prNumber, [opts.token]) };
     }
   };
+}
+
+// The fields the sweep decides on, as GitHub's REST API always sends them. A delete cannot be
+// undone, so an answer of any other shape (a proxy's or a sign-in page with status 200, `{}`, a
+// state GitHub never sends such as "OPEN" or "draft") is unreadable, never taken for `closed`.
+const PullSchema = z.object({
+  number: z.int(),
+  state: z.enum(["open", "closed"]),
+  merged: z.boolean(),
+});
+
+/** The PR's state from GitHub's answer, checked by shape; `unreadable` when it is not GitHub's. */
+export function prState(data: unknown, prNumber: number): PrState {
+  const parsed = PullSchema.safeParse(data);
+  if (!parsed.success || parsed.data.number !== prNumber) {
+    return { kind: "unreadable", message: `GitHub's answer for PR #${prNumber} is not a pull request` };
+  }
+  const { state, merged } = parsed.data;
+  return state === "open" ? { kind: "open" } : { kind: "closed", merged };
 }
 
 function pullError(err: unknown, status: number | undefined, prNumber: number, secrets: string[]): string {

@@ -211,9 +211,16 @@ export interface UnchangedInput {
   ledger: LedgerView;
   /** The endpoint as found now: its id, status, and its own min replicas when known. */
   endpoint: { id: string; status: string; minReplicas?: number };
+  /**
+   * The settings the endpoint's GET shows that differ from the requested ones (GPU, replicas,
+   * cooldown): changed outside this action since, whatever the ledger recorded.
+   */
+  drift?: readonly string[];
 }
 
-export type UnchangedDecision = { action: "skip"; entry: LedgerEntry } | { action: "update"; reason: string };
+export type UnchangedDecision =
+  | { action: "skip"; entry: LedgerEntry }
+  | { action: "update"; reason: string; drift?: readonly string[] };
 
 /**
  * Whether a deploy may send no PUT (`result: unchanged`). Only when the newest entry of the
@@ -244,6 +251,14 @@ export function decideIfUnchanged(input: UnchangedInput): UnchangedDecision {
   if (!sameSettings(recorded.settings, requested.settings)) {
     return { action: "update", reason: "the settings differ from the last successful deployment" };
   }
+  // The record says what was sent, not what serves: what the API shows must agree with it.
+  if (input.drift && input.drift.length > 0) {
+    return {
+      action: "update",
+      reason: `the endpoint's ${input.drift.join(", ")} changed outside this action (drift)`,
+      drift: input.drift,
+    };
+  }
   const minReplicas = endpoint.minReplicas ?? requested.settings.autoscaling.minReplicas;
   if (classifyStatus(endpoint.status, { minReplicas, target: "running" }) !== "success") {
     return { action: "update", reason: `the endpoint is not serving (${endpoint.status})` };
@@ -253,7 +268,9 @@ export function decideIfUnchanged(input: UnchangedInput): UnchangedDecision {
 
 /**
  * The settings a failed update should be put back to: the last successful deployment's, when it
- * recorded this endpoint and differs from what failed. Undefined: nothing to roll back to.
+ * recorded this very endpoint (its id, name and project) and the same model repository (another
+ * revision, GPU or replica count is what a rollback is for; another model is not a rollback but a
+ * deploy nobody asked for), and differs from what failed. Undefined: nothing to roll back to.
  */
 export function rollbackTarget(
   ledger: LedgerView,
@@ -263,9 +280,9 @@ export function rollbackTarget(
   if (!entry) return undefined;
   const { endpoint, settings } = entry.payload;
   if (endpoint.name !== failed.name || endpoint.projectId !== failed.projectId) return undefined;
-  // A success recorded for an endpoint since deleted and made again still names good settings,
-  // but one recorded without an id cannot be told apart from another endpoint's.
-  if (!endpoint.id) return undefined;
+  // A record without an id, or with another endpoint's, says nothing of what this one served.
+  if (!endpoint.id || endpoint.id !== failed.endpointId) return undefined;
+  if (settings.model.repo !== failed.settings.model.repo) return undefined;
   return sameSettings(settings, failed.settings) ? undefined : entry;
 }
 

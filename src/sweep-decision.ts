@@ -7,6 +7,8 @@ export type PrState =
   | { kind: "closed"; merged: boolean }
   /** 404: deleted with its repository, transferred, or the number never was a PR. */
   | { kind: "unknown" }
+  /** GitHub answered, but not with a pull request's shape (a proxy's page, a broken answer). */
+  | { kind: "unreadable"; message: string }
   /** Any other failure: the state could not be learned. */
   | { kind: "error"; message: string };
 
@@ -38,6 +40,12 @@ export function decideSweep(pr: PrState, { ageMs, maxAgeMs }: DecideOptions): Sw
       };
     case "error":
       return { action: "keep", reason: "PR state unknown (GitHub request failed): kept", warn: true };
+    case "unreadable":
+      return {
+        action: "keep",
+        reason: "GitHub's answer about this PR was not a pull request: kept",
+        warn: true,
+      };
     case "open":
       if (maxAgeMs === undefined) return { action: "keep", reason: "PR open" };
       if (ageMs === undefined)
@@ -68,17 +76,40 @@ export interface PlannedSweepRow extends PreviewEndpoint {
   decision: SweepDecision;
 }
 
-/** Every preview through the table, in the order found. A PR the states lack counts as an error. */
+/**
+ * Every preview through the table, in the order found. A PR the states lack counts as an error.
+ * When more than half of the PR answers were unreadable, what answers is not GitHub (a proxy, a
+ * sign-in page) or not in its right mind: the sweep deletes nothing and fails.
+ */
 export function planSweep(
   previews: readonly PreviewEndpoint[],
   states: ReadonlyMap<number, PrState>,
   opts: { nowMs: number; maxAgeMs: number | undefined },
 ): PlannedSweepRow[] {
+  const answers = [...states.values()];
+  const unreadable = answers.filter((s) => s.kind === "unreadable").length;
+  const distrust = unreadable * 2 > answers.length;
+  const halted: PrState = {
+    kind: "error",
+    message:
+      `${unreadable} of ${answers.length} PR answers from GitHub were not pull requests: ` +
+      "the sweep deleted nothing (is GITHUB_API_URL GitHub's API, or a proxy's page?)",
+  };
   return previews.map((p) => {
     const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
     const ageMs = ageOf(p.updatedAt, opts.nowMs);
+    const age = ageMs === undefined ? {} : { ageMs };
+    if (distrust) {
+      const reason = "kept: more than half of the PR answers were unreadable";
+      return {
+        ...p,
+        pr: pr.kind === "unreadable" ? halted : pr,
+        ...age,
+        decision: { action: "keep", reason },
+      };
+    }
     const decision = decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs });
-    return { ...p, pr, ...(ageMs === undefined ? {} : { ageMs }), decision };
+    return { ...p, pr, ...age, decision };
   });
 }
 

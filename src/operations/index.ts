@@ -5,7 +5,7 @@ import { errorHint } from "../friendli/error-codes.ts";
 import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
 import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
-import { describePlan, describeRequest } from "../plan/describe.ts";
+import { describePlan, describeRequest, describeRollback } from "../plan/describe.ts";
 import {
   plan as makePlan,
   needsPreflight,
@@ -99,9 +99,29 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
       ...(pre.smokeRoute ? { smokeRoute: pre.smokeRoute } : {}),
     });
   }
+  if (plan.action.kind === "update") showLedgerDecisions(op, plan.action);
   if (found) recordFound(report, found);
   if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
   return plan;
+}
+
+/**
+ * What the ledger changed in an update, said before the PUT: drift (settings changed outside the
+ * action, which the update puts back) as a warning in the log and the summary, and the settings a
+ * rollback would send (a dry run shows both in its plan).
+ */
+function showLedgerDecisions(
+  op: OperationContext,
+  action: Extract<Plan["action"], { kind: "update" }>,
+): void {
+  if (action.drift) {
+    const message =
+      `Drift on endpoint ${action.endpoint.id}: its ${action.drift.join(", ")} differ from the settings ` +
+      `the last successful deployment recorded (changed outside this action); updating to the requested settings`;
+    op.report.warnings.push(message);
+    op.log.warning(message);
+  }
+  if (action.rollback && !op.inputs.dryRun) op.log.info(describeRollback(action.rollback));
 }
 
 /** The endpoint id the ledger remembers for this name, for the lookup to confirm with one GET. */

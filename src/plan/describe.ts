@@ -1,7 +1,7 @@
 // The plan in words, for the log of a dry run (the summary shows the request from the report).
 import type { FoundEndpoint } from "../lookup.ts";
 import { findingLines } from "../report/preflight.ts";
-import type { Plan, PlannedRequest } from "./plan.ts";
+import type { Plan, PlannedRequest, Rollback } from "./plan.ts";
 
 /** The request the plan would send, if any. */
 export function plannedRequest(p: Plan): PlannedRequest | undefined {
@@ -18,16 +18,24 @@ export function describePlan(p: Plan): string {
     for (const c of a.changes) lines.push(`  ${c.field}: ${c.from} -> ${c.to}`);
     if (a.changes.length === 0) lines.push("  no change in the settings the API shows (GPU, autoscaling)");
     if (a.unseen.length > 0) lines.push(`  sent as requested, not shown by the API: ${a.unseen.join(", ")}`);
-    if (a.rollback) {
-      lines.push(
-        `If it fails: put back the settings of GitHub deployment ${a.rollback.entry.deploymentId} ` +
-          `(${a.rollback.request.method} ${a.rollback.request.url})`,
-      );
-    }
+    if (a.drift)
+      lines.push(`  drift: ${a.drift.join(", ")} changed outside this action since the last deploy`);
+    if (a.rollback) lines.push(describeRollback(a.rollback));
   }
   if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
   if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
   return lines.join("\n");
+}
+
+/** The rollback target in words: which record, and every setting it would put back. */
+export function describeRollback(r: Rollback): string {
+  const { model, gpu, autoscaling } = r.entry.payload.settings;
+  return (
+    `If it fails: put back the settings of GitHub deployment ${r.entry.deploymentId} ` +
+    `(${model.repo}${model.revision ? `@${model.revision}` : ""}, ${gpu.label}, ` +
+    `replicas ${autoscaling.minReplicas}-${autoscaling.maxReplicas}, cooldown ${autoscaling.cooldownSeconds}s; ` +
+    `${r.request.method} ${r.request.url})`
+  );
 }
 
 function actionText(p: Plan): string {

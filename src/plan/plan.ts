@@ -15,6 +15,7 @@ import {
   type LedgerView,
   rollbackTarget,
   settingsFromBody,
+  type UnchangedDecision,
   updateBodyFor,
 } from "../ledger.ts";
 import type { FoundEndpoint } from "../lookup.ts";
@@ -52,6 +53,11 @@ export type PlannedAction =
       unseen: string[];
       /** `rollback-on-failure`: the PUT that puts the last good settings back if this one fails. */
       rollback?: Rollback;
+      /**
+       * The ledger recorded these very settings as serving, but the spec GET showed shows other
+       * values for these fields: changed outside this action, so the PUT puts them back.
+       */
+      drift?: readonly string[];
     }
   /** The ledger's last success recorded exactly these settings and the endpoint serves: no PUT. */
   | { kind: "unchanged"; endpoint: FoundEndpoint; entry: LedgerEntry }
@@ -205,16 +211,18 @@ function deployAction(
       return { kind: "reuse", endpoint: found };
     case "update": {
       const settings = requestedSettings(inputs, resolved);
-      const unchanged = unchangedEntry(inputs, found, ledger, settings);
-      if (unchanged) return { kind: "unchanged", endpoint: found, entry: unchanged };
       const body = updateBody(inputs, resolved);
+      const shown = specChanges(found.spec, body);
+      const decision = unchangedDecision(inputs, found, ledger, settings, shown.changes);
+      if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
       const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
       return {
         kind: "update",
         endpoint: found,
         request: { method: "PUT", url: pathFor(ENDPOINT_BASE, found.id), body },
-        ...specChanges(found.spec, body),
+        ...shown,
         ...(rollback ? { rollback } : {}),
+        ...(decision?.drift ? { drift: decision.drift } : {}),
       };
     }
   }
@@ -225,16 +233,17 @@ export function requestedSettings(inputs: Inputs, resolved?: string): Deployment
   return settingsFromBody(createBody(inputs, resolved), inputs.gpu?.label ?? "");
 }
 
-/** The ledger entry that makes this deploy a no-op, or undefined: send the PUT. */
-function unchangedEntry(
+/** Whether the ledger makes this deploy a no-op; undefined (no status): send the PUT. */
+function unchangedDecision(
   inputs: Inputs,
   found: FoundEndpoint,
   ledger: LedgerView,
   settings: DeploymentSettings,
-): LedgerEntry | undefined {
+  changes: readonly FieldChange[],
+): UnchangedDecision | undefined {
   // Without a status the endpoint cannot be shown to serve: the PUT goes out.
   if (!found.status) return undefined;
-  const decision = decideIfUnchanged({
+  return decideIfUnchanged({
     mode: inputs.ifUnchanged,
     requested: { name: inputs.name, projectId: inputs.projectId, settings },
     ledger,
@@ -243,8 +252,8 @@ function unchangedEntry(
       status: found.status.status,
       ...(typeof found.spec?.autoscalingMin === "number" ? { minReplicas: found.spec.autoscalingMin } : {}),
     },
+    drift: changes.map((c) => c.field),
   });
-  return decision.action === "skip" ? decision.entry : undefined;
 }
 
 function rollbackFor(

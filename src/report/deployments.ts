@@ -5,6 +5,7 @@
 // warning, and every call is bounded by a timeout and the run's cancellation.
 import type { RunContext } from "../context.ts";
 import { truncate } from "../format.ts";
+import { redact } from "../friendli/redact.ts";
 import {
   DEPLOYMENT_STATES,
   type DeploymentState,
@@ -15,7 +16,15 @@ import {
 } from "../ledger.ts";
 import type { Logger } from "../log.ts";
 import { LEDGER_CALL_TIMEOUT_MS } from "../timing.ts";
-import { answeredStatus, githubClient, githubErrorText, type Octokit, splitRepository } from "./github.ts";
+import {
+  answeredStatus,
+  githubClient,
+  githubErrorText,
+  type Octokit,
+  sameLogin,
+  splitRepository,
+  tokenIdentity,
+} from "./github.ts";
 
 export interface LedgerOptions {
   /** `github-deployment`: false sends nothing to GitHub's deployments API. */
@@ -112,8 +121,8 @@ export class DeploymentLedger {
         ref: ref(context),
         task: "deploy",
         environment,
-        payload: payload as unknown as Record<string, unknown>,
-        ...(description ? { description: truncate(description, MAX_DESCRIPTION) } : {}),
+        payload: this.clean(payload) as unknown as Record<string, unknown>,
+        ...(description ? { description: this.clean(truncate(description, MAX_DESCRIPTION)) } : {}),
         // Not merged, not gated on the commit's checks: the workflow running this is one of them.
         auto_merge: false,
         required_contexts: [],
@@ -169,12 +178,24 @@ export class DeploymentLedger {
           ...(details.environmentUrl && /^https?:\/\//.test(details.environmentUrl)
             ? { environment_url: details.environmentUrl }
             : {}),
-          ...(details.description ? { description: truncate(details.description, MAX_DESCRIPTION) } : {}),
+          ...(details.description
+            ? { description: this.clean(truncate(details.description, MAX_DESCRIPTION)) }
+            : {}),
         });
         return true;
       },
     );
     return done === true;
+  }
+
+  /**
+   * What is written to GitHub, redacted like every other sink: anyone who can read the repository
+   * reads its deployments. A payload is JSON; a masked value makes it one no run trusts again.
+   */
+  private clean<T>(value: T): T {
+    const secrets = [...this.opts.secrets, this.opts.token];
+    if (typeof value === "string") return redact(value, secrets) as T;
+    return JSON.parse(redact(JSON.stringify(value), secrets)) as T;
   }
 
   private repo(): { owner: string; repo: string } {
@@ -190,11 +211,23 @@ export class DeploymentLedger {
       environment: this.opts.environment,
       per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
     });
+    // Anyone with `deployments: write` (a person, another workflow, any token with that
+    // permission) can create a deployment with any payload. Only a record created by the identity
+    // this run's token acts as, in this endpoint's environment, is taken as this action's. Asked
+    // at the first record that could be ours: an empty or unreadable history costs no request.
+    let identity: string | undefined;
     for await (const page of pages) {
       for (const d of page.data) {
         const payload = parsePayload(d.payload);
         if (!payload) {
           this.opts.log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
+          continue;
+        }
+        identity ??= await tokenIdentity(octokit);
+        if (!sameLogin(d.creator?.login, identity) || d.environment !== this.opts.environment) {
+          this.opts.log.debug(
+            `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
+          );
           continue;
         }
         if (++examined > max) return;

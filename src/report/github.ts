@@ -70,3 +70,42 @@ export function githubErrorText(err: unknown, secrets: readonly string[]): strin
 }
 
 const MAX_ERROR_TEXT = 300;
+
+/**
+ * The login GitHub's `GITHUB_TOKEN` acts as. It is a GitHub App installation token, which may not
+ * call `GET /user` (403 "Resource not accessible by integration"); GitHub documents that what it
+ * writes is written by this bot.
+ */
+export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const identities = new WeakMap<Octokit, Promise<string>>();
+
+/**
+ * Who the token acts as, asked once per client: the login `GET /user` answers for a personal or
+ * user token, else (any answer other than 200, as for `GITHUB_TOKEN`) `github-actions[bot]`. What
+ * GitHub shows as written by this login is what this action may trust as its own (deployment
+ * records, the sticky PR comment). Throws only when GitHub did not answer at all.
+ */
+export function tokenIdentity(octokit: Octokit): Promise<string> {
+  let identity = identities.get(octokit);
+  if (!identity) {
+    identity = octokit.rest.users.getAuthenticated().then(
+      // A 200 without a login GitHub could have made trusts nobody: "" is no one's login.
+      ({ data }) => (typeof data?.login === "string" && LOGIN.test(data.login) ? data.login : ""),
+      (err: unknown) => {
+        if (answeredStatus(err) === undefined) throw err;
+        return ACTIONS_BOT_LOGIN;
+      },
+    );
+    // A failed ask is not remembered: the next call asks again.
+    identity.catch(() => identities.delete(octokit));
+    identities.set(octokit, identity);
+  }
+  return identity;
+}
+
+/** True when `login` is `identity`: GitHub logins are case-insensitive. */
+export function sameLogin(login: unknown, identity: string): boolean {
+  return identity !== "" && typeof login === "string" && login.toLowerCase() === identity.toLowerCase();
+}

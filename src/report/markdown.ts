@@ -76,15 +76,27 @@ function cutAt(text: string, max: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
-// What GitHub would turn into a link by itself (GFM autolinks): a hostile server's text must not
-// put a clickable link in a comment that looks like ours.
-const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
+// What GitHub would turn into a link or a notification by itself, shown as code, where it does
+// neither: URLs (GFM autolinks), mentions of users and teams (`@name`, `@org/team`), references to
+// issues and pull requests (`#1`, `owner/repo#2`, `user#3`, `GH-4`). An entity is no defence:
+// GitHub decodes `&#64;name` to `@name` before it looks for mentions. A hostile server's text or a
+// model's reply must not ping people or put a link in a comment that looks like ours.
+const LINKISH = new RegExp(
+  [
+    String.raw`\b(?:https?:\/\/|www\.)[^\s<>"'\x60]+`,
+    // After a letter, digit or `_` an `@` mentions nobody (`org/model@revision`, `a@b.org`).
+    String.raw`(?<!\w)@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?`,
+    String.raw`(?:[\w.-]+(?:\/[\w.-]+)?)?#\d+`,
+    String.raw`\bGH-\d+`,
+  ].join("|"),
+  "gi",
+);
 
-/** escapeChars, with every URL shown as code rather than as a link. */
+/** escapeChars, with every URL, mention and reference shown as code rather than as a link. */
 function escapeWithUrls(text: string): string {
   let out = "";
   let last = 0;
-  for (const m of text.matchAll(URL_LIKE)) {
+  for (const m of text.matchAll(LINKISH)) {
     out += `${escapeChars(text.slice(last, m.index))}<code>${escapeChars(m[0])}</code>`;
     last = m.index + m[0].length;
   }

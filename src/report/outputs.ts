@@ -15,8 +15,8 @@ function values(r: RunReport): Scalars {
     [Output.status]: shaped(r.status, UPPER_WORD),
     [Output.phase]: shaped(r.phase, UPPER_WORD),
     [Output.errorCode]: shaped(r.errorCode, UPPER_WORD),
-    [Output.createdAt]: r.createdAt || null,
-    [Output.updatedAt]: r.updatedAt || null,
+    [Output.createdAt]: timestamp(r.createdAt),
+    [Output.updatedAt]: timestamp(r.updatedAt),
     [Output.result]: r.result,
     [Output.inferenceUrl]: r.inferenceUrl || null,
     [Output.elapsedSeconds]: elapsedSeconds(r),
@@ -29,6 +29,29 @@ function values(r: RunReport): Scalars {
 
 /** A model commit, as the inputs and the pre-flight give it: 40 hex digits. */
 const COMMIT = /^[0-9a-f]{40}$/;
+
+// RFC 3339's date-time: the API's looser timestamp shape lets `::` and spaces through, which a later
+// step that echoes the output would hand to the runner as a command.
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * A strict RFC 3339 timestamp, printed from the value parsed (UTC, `Z`; milliseconds when it had a
+ * fraction), or null: the output is then our own text, never the server's.
+ */
+export function timestamp(value: string | null | undefined): string | null {
+  const m = value ? RFC3339.exec(value) : null;
+  if (!m || !value) return null;
+  const [, y, mo, d, h, mi, s, , oh, om] = m.map(Number);
+  const daysInMonth = new Date(Date.UTC(y ?? 0, mo ?? 0, 0)).getUTCDate();
+  if ((mo ?? 0) < 1 || (mo ?? 0) > 12 || (d ?? 0) < 1 || (d ?? 0) > daysInMonth) return null;
+  if ((h ?? 0) > 23 || (mi ?? 0) > 59 || (s ?? 0) > 59 || (oh ?? 0) > 23 || (om ?? 0) > 59) return null;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) return null;
+  // Milliseconds when the value had a fraction, as the API wrote it; none when it had none.
+  const iso = new Date(ms).toISOString();
+  return m[7] ? iso : iso.replace(/\.\d{3}Z$/, "Z");
+}
 
 /** A measure rounded to `digits` decimals, or null when it was not measured. */
 function measured(value: number | undefined, digits: number): number | null {

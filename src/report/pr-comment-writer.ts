@@ -6,7 +6,14 @@ import type { RunContext } from "../context.ts";
 import { redact } from "../friendli/redact.ts";
 import type { Logger } from "../log.ts";
 import { PR_COMMENT_TIMEOUT_MS } from "../timing.ts";
-import { githubClient, githubErrorText, splitRepository, statusOf } from "./github.ts";
+import {
+  githubClient,
+  githubErrorText,
+  sameLogin,
+  splitRepository,
+  statusOf,
+  tokenIdentity,
+} from "./github.ts";
 import { markerFor, renderPrComment } from "./pr-comment.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -30,10 +37,10 @@ export interface UpsertPrCommentOptions {
 
 const PERMISSION = "`permissions: pull-requests: write`";
 
-interface IssueComment {
+export interface IssueComment {
   id: number;
   body?: string | null;
-  user?: { type?: string } | null;
+  user?: { login?: string; type?: string } | null;
 }
 
 /**
@@ -66,7 +73,8 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
 
     const octokit = await githubClient({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
 
-    const existing = await findComment(marker, (mapFn) =>
+    const identity = await tokenIdentity(octokit);
+    const existing = await findComment(marker, identity, (mapFn) =>
       octokit.paginate(
         octokit.rest.issues.listComments,
         { owner, repo, issue_number: pr.number, per_page: 100 },
@@ -101,30 +109,31 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
 type PageMap = (response: { data: IssueComment[] }, done: () => void) => IssueComment[];
 
 /**
- * The comment this action wrote: it starts with the marker (a person quoting the marker mid-text is
- * never overwritten). One written by a bot (the workflow token's `github-actions[bot]`) wins over
- * one written with a personal token; the listing stops at the first bot match, so a long PR costs
- * only the pages up to it.
+ * True for the comment this action wrote: it starts with the marker (a person quoting the marker
+ * mid-text is never overwritten) and its author is the identity the token acts as. Anyone can
+ * write a comment that starts with the marker; editing theirs would put the action's words under
+ * their name, or theirs under the action's.
  */
+export function isOwnComment(c: IssueComment, marker: string, identity: string): boolean {
+  return c.body?.trimStart().startsWith(marker) === true && sameLogin(c.user?.login, identity);
+}
+
+/** The first of this action's comments; the listing stops there, so a long PR costs only the pages up to it. */
 async function findComment(
   marker: string,
+  identity: string,
   list: (mapFn: PageMap) => Promise<IssueComment[]>,
 ): Promise<number | undefined> {
-  let first: number | undefined;
-  let fromBot: number | undefined;
+  let found: number | undefined;
   await list((response, done) => {
-    for (const c of response.data) {
-      if (!c.body?.trimStart().startsWith(marker)) continue;
-      first ??= c.id;
-      if (c.user?.type === "Bot") {
-        fromBot = c.id;
-        done();
-        break;
-      }
+    const own = response.data.find((c) => isOwnComment(c, marker, identity));
+    if (own) {
+      found = own.id;
+      done();
     }
     return [];
   });
-  return fromBot ?? first;
+  return found;
 }
 
 function failureMessage(err: unknown, prNumber: number, secrets: string[]): string {

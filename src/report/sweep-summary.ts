@@ -81,6 +81,8 @@ function prState(row: SweepRow): string {
       return row.pr.merged ? "merged" : "closed";
     case "unknown":
       return "unknown (404)";
+    case "unreadable":
+      return "unknown (unreadable answer)";
     case "error":
       return "unknown (error)";
   }

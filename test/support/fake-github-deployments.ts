@@ -51,9 +51,20 @@ export interface FakeDeployment {
   transientEnvironment: boolean;
   productionEnvironment: boolean;
   createdAt: string;
+  /** Who created it, as GitHub shows it (`creator`): the token's identity, or whoever seeded it. */
+  creator: FakeUser;
   /** Oldest first, as they were created. */
   statuses: FakeDeploymentStatus[];
 }
+
+/** A GitHub account as GitHub's answers show it (`creator`, `user`). */
+export interface FakeUser {
+  login: string;
+  type: "Bot" | "User";
+}
+
+/** What `GITHUB_TOKEN` (a GitHub App installation token) acts as. */
+export const ACTIONS_BOT: FakeUser = { login: "github-actions[bot]", type: "Bot" };
 
 /** `write`: normal; `read`: 403 on writes; `none`: 403 on every deployments route. */
 export type DeploymentsAccess = "write" | "read" | "none";
@@ -82,10 +93,13 @@ export class FakeDeploymentsApi {
 
   private readonly base: () => string;
   private readonly send: Send;
+  /** Who the fake's token acts as: the creator of what it creates. */
+  private readonly identity: FakeUser;
 
-  constructor(base: () => string, send: Send) {
+  constructor(base: () => string, send: Send, identity: FakeUser = ACTIONS_BOT) {
     this.base = base;
     this.send = send;
+    this.identity = identity;
   }
 
   reset(): void {
@@ -109,6 +123,8 @@ export class FakeDeploymentsApi {
       transientEnvironment: d.transientEnvironment ?? false,
       productionEnvironment: d.productionEnvironment ?? d.environment === "production",
       createdAt: this.tick(),
+      // Seeded as an earlier run of this action made it, unless the test names someone else.
+      creator: d.creator ?? ACTIONS_BOT,
       statuses: [],
     };
     this.deployments.push(deployment);
@@ -187,6 +203,7 @@ export class FakeDeploymentsApi {
       environment,
       payload,
       description: typeof b.description === "string" ? b.description : null,
+      creator: this.identity,
       transientEnvironment: b.transient_environment === true,
       productionEnvironment:
         typeof b.production_environment === "boolean"
@@ -333,7 +350,7 @@ export class FakeDeploymentsApi {
       original_environment: d.environment,
       environment: d.environment,
       description: d.description,
-      creator: { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      creator: userJson(d.creator),
       created_at: d.createdAt,
       updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
       statuses_url: `${url}/statuses`,
@@ -350,7 +367,7 @@ export class FakeDeploymentsApi {
       id: s.id,
       node_id: `DES_${s.id}`,
       state: s.state,
-      creator: { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      creator: userJson(d.creator),
       description: s.description,
       environment: d.environment,
       target_url: s.logUrl,
@@ -362,6 +379,15 @@ export class FakeDeploymentsApi {
       log_url: s.logUrl,
     };
   }
+}
+
+/** A user as GitHub's answers embed it; github-actions[bot] has its real id. */
+export function userJson(u: FakeUser) {
+  const id =
+    u.login === ACTIONS_BOT.login
+      ? 41898282
+      : 1_000_000 + [...u.login].reduce((n, c) => n + c.charCodeAt(0), 0);
+  return { login: u.login, id, type: u.type };
 }
 
 function validation(field: string, code: string, message?: string) {

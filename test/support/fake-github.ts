@@ -4,13 +4,13 @@
 // permission (a fork's read-only GITHUB_TOKEN, or a job without `pull-requests: write`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FakeDeploymentsApi } from "./fake-github-deployments.ts";
+import { ACTIONS_BOT, FakeDeploymentsApi, type FakeUser, userJson } from "./fake-github-deployments.ts";
 
 export interface FakeComment {
   id: number;
   issue: number;
   body: string;
-  user: { login: string; type: "Bot" | "User" };
+  user: FakeUser;
 }
 
 export interface RecordedRequest {
@@ -32,6 +32,11 @@ export type FakeGitHubMode = "ok" | "forbid-writes" | "forbid-all" | "hang";
 export interface FakePull {
   state: "open" | "closed";
   merged: boolean;
+  /**
+   * Answer this instead of the PR (a proxy's sign-in page, a broken or hostile answer): the body
+   * is sent as it is when a string, else as JSON.
+   */
+  raw?: { status?: number; body: unknown; contentType?: string };
 }
 
 export interface FakeGitHubOptions {
@@ -41,6 +46,11 @@ export interface FakeGitHubOptions {
   repo?: string;
   /** GitHub's cap on per_page. */
   maxPerPage?: number;
+  /**
+   * Who the token acts as. Absent: an installation token (`GITHUB_TOKEN`), which acts as
+   * github-actions[bot] and may not call `GET /user` (403, as GitHub answers it).
+   */
+  user?: FakeUser;
 }
 
 const FORBIDDEN = { message: "Resource not accessible by integration", status: "403" };
@@ -56,7 +66,7 @@ export class FakeGitHub {
   /** Pull requests by number, for `GET .../pulls/{number}` (the sweep). */
   readonly pulls = new Map<number, FakePull>();
   /** Deployments and their statuses: see ./fake-github-deployments.ts. */
-  readonly deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send);
+  readonly deployments: FakeDeploymentsApi;
   private nextId = 1000;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => send(res, 500, { message: String(err) }));
@@ -64,6 +74,12 @@ export class FakeGitHub {
 
   constructor(options: FakeGitHubOptions) {
     this.options = options;
+    this.deployments = new FakeDeploymentsApi(() => `${this.url}${this.repoPath}`, send, this.identity);
+  }
+
+  /** Who the token acts as: what it writes shows this creator. */
+  get identity(): FakeUser {
+    return this.options.user ?? ACTIONS_BOT;
   }
 
   async start(): Promise<this> {
@@ -137,6 +153,10 @@ export class FakeGitHub {
       return send(res, 403, FORBIDDEN);
     }
 
+    if (url.pathname === "/user" && method === "GET") {
+      // An installation token is not a user: GitHub refuses it this route.
+      return this.options.user ? send(res, 200, userJson(this.options.user)) : send(res, 403, FORBIDDEN);
+    }
     if (url.pathname.startsWith(`${this.repoPath}/`)) {
       const rest = url.pathname.slice(this.repoPath.length);
       if (this.deployments.handle(method, rest, url, body, res)) return;
@@ -147,7 +167,7 @@ export class FakeGitHub {
     if (list && method === "POST") {
       const text = (body as { body?: unknown } | undefined)?.body;
       if (typeof text !== "string") return send(res, 422, { message: "body is missing" });
-      const comment = this.addComment(Number(list), text, { login: "github-actions[bot]", type: "Bot" });
+      const comment = this.addComment(Number(list), text, this.identity);
       return send(res, 201, this.toJson(comment));
     }
     const one = matchPath(url.pathname, `${this.repoPath}/issues/comments/(\\d+)`);
@@ -168,6 +188,17 @@ export class FakeGitHub {
     const pr = this.pulls.get(n);
     if (!pr) {
       send(res, 404, { message: "Not Found", status: "404" });
+      return;
+    }
+    if (pr.raw) {
+      const { status = 200, body, contentType } = pr.raw;
+      const text = typeof body === "string" ? body : JSON.stringify(body);
+      res.writeHead(status, {
+        "content-type":
+          contentType ?? (typeof body === "string" ? "text/html; charset=utf-8" : "application/json"),
+        "content-length": Buffer.byteLength(text),
+      });
+      res.end(text);
       return;
     }
     send(res, 200, {
@@ -216,7 +247,7 @@ export class FakeGitHub {
       html_url: `https://github.com/acme/models/pull/${c.issue}#issuecomment-${c.id}`,
       issue_url: `${this.url}${this.repoPath}/issues/${c.issue}`,
       body: c.body,
-      user: { login: c.user.login, id: 1, type: c.user.type },
+      user: userJson(c.user),
       created_at: "2026-11-01T00:00:00Z",
       updated_at: "2026-11-01T00:00:00Z",
       author_association: c.user.type === "Bot" ? "NONE" : "MEMBER",

@@ -5,7 +5,7 @@ import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import { buildPayload, type LedgerPayload, settingsFromBody } from "../../src/ledger.ts";
 import type { Logger } from "../../src/log.ts";
 import { type LedgerOptions, openLedger } from "../../src/report/deployments.ts";
-import type { DeploymentState } from "../support/fake-github-deployments.ts";
+import type { DeploymentState, FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
@@ -125,7 +125,10 @@ describe("the deployment ledger against a fake GitHub", () => {
       "GET /repos/acme/models/deployments?page=2",
     ]);
     expect(github.requests.filter((r) => r.path === "/repos/acme/models/deployments")).toHaveLength(2);
-    expect(github.requests[0]?.query).toMatchObject({ environment: ENV, per_page: "20" });
+    expect(github.requests.find((r) => r.path.endsWith("/deployments"))?.query).toMatchObject({
+      environment: ENV,
+      per_page: "20",
+    });
   });
 
   it("stops reading at the first success: older entries cost nothing", async () => {
@@ -134,7 +137,12 @@ describe("the deployment ledger against a fake GitHub", () => {
     const view = await ledger().read();
     expect(view.latest?.deploymentId).toBe(newest.id);
     expect(view.lastSuccess?.deploymentId).toBe(newest.id);
-    expect(github.requests).toHaveLength(2);
+    // The listing, who the token is (GET /user), and the newest entry's statuses.
+    expect(paths()).toEqual([
+      "GET /repos/acme/models/deployments",
+      "GET /user",
+      `GET /repos/acme/models/deployments/${newest.id}/statuses`,
+    ]);
   });
 
   it("ignores a garbage or foreign payload, without reading its statuses", async () => {
@@ -294,5 +302,62 @@ describe("the deployment ledger against a fake GitHub", () => {
     expect(l.active).toBe(false);
     expect(github.requests).toEqual([]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("whose records the ledger trusts", () => {
+  const log: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
+  const env = (github: { url: string }, environment = ENV) =>
+    openLedger({
+      enabled: true,
+      context: prContext(),
+      token: GITHUB_TOKEN,
+      apiUrl: github.url,
+      environment,
+      log,
+      secrets: [],
+    });
+
+  describe("GITHUB_TOKEN (an installation token: GET /user is refused)", () => {
+    const github = useFakeGitHub({ token: GITHUB_TOKEN });
+    it.each<[string, FakeUser | undefined, boolean]>([
+      ["github-actions[bot], as GitHub spells it", undefined, true],
+      ["GitHub-Actions[bot], in other letter case", { login: "GitHub-Actions[bot]", type: "Bot" }, true],
+      ["a person with deployments: write", { login: "mallory", type: "User" }, false],
+      ["another app's bot", { login: "evil-app[bot]", type: "Bot" }, false],
+      ["a login that merely contains the bot's", { login: "github-actions[bot]x", type: "Bot" }, false],
+    ])("a success created by %s: trusted %s", async (_what, creator, trusted) => {
+      const d = github.deployments.seed({
+        environment: ENV,
+        payload: payload(),
+        states: ["success"],
+        ...(creator ? { creator } : {}),
+      });
+      const view = await env(github).read();
+      expect(view.lastSuccess?.deploymentId).toBe(trusted ? d.id : undefined);
+    });
+  });
+
+  describe("a personal token (GET /user answers its login)", () => {
+    const github = useFakeGitHub({ token: GITHUB_TOKEN, user: { login: "Alice", type: "User" } });
+    it("trusts what alice created (any case), not what github-actions[bot] or another person did", async () => {
+      const own = github.deployments.seed({
+        environment: ENV,
+        payload: payload(),
+        states: ["success"],
+        creator: { login: "alice", type: "User" },
+      });
+      github.deployments.seed({ environment: ENV, payload: payload("ep-bot"), states: ["success"] });
+      github.deployments.seed({
+        environment: ENV,
+        payload: payload("ep-mallory"),
+        states: ["success"],
+        creator: { login: "mallory", type: "User" },
+      });
+      const view = await env(github).read();
+      expect(view.latest?.deploymentId).toBe(own.id);
+      expect(view.lastSuccess?.deploymentId).toBe(own.id);
+      expect(github.requests.filter((r) => r.path === "/user")).toHaveLength(1);
+    });
   });
 });

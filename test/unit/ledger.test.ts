@@ -324,6 +324,27 @@ describe("decideIfUnchanged", () => {
       },
       "update",
     ],
+    [
+      "the GPU GET shows differs from the recorded one (drift)",
+      { mode: "skip", requested, ledger: { latest: ok, lastSuccess: ok }, endpoint: running, drift: ["gpu"] },
+      "update",
+    ],
+    [
+      "the replicas GET shows differ (drift)",
+      {
+        mode: "skip",
+        requested,
+        ledger: { latest: ok, lastSuccess: ok },
+        endpoint: running,
+        drift: ["autoscalingPolicy.minReplica", "autoscalingPolicy.maxReplica"],
+      },
+      "update",
+    ],
+    [
+      "GET shows nothing that differs",
+      { mode: "skip", requested, ledger: { latest: ok, lastSuccess: ok }, endpoint: running, drift: [] },
+      "skip",
+    ],
   ])("%s: %s", (_what, input, expected) => {
     const decision = decideIfUnchanged(input);
     expect(decision.action).toBe(expected);
@@ -372,6 +393,39 @@ describe("rollbackTarget", () => {
       },
       failed,
       undefined,
+    ],
+    [
+      "recorded for another endpoint id of the same name",
+      { lastSuccess: entry(10, "success", SETTINGS, { ...ENDPOINT, id: "epOTHER" }) },
+      failed,
+      undefined,
+    ],
+    [
+      "recorded another model repository",
+      {
+        lastSuccess: entry(
+          10,
+          "success",
+          withSettings((s) => (s.model.repo = "evil/model")),
+        ),
+      },
+      failed,
+      undefined,
+    ],
+    [
+      "another GPU and replica count of the same model",
+      {
+        lastSuccess: entry(
+          10,
+          "success",
+          withSettings((s) => {
+            s.gpu = { instanceOptionId: "B200x8", label: "8x B200" };
+            s.autoscaling.maxReplicas = 10;
+          }),
+        ),
+      },
+      failed,
+      10,
     ],
   ])("%s", (_what, ledger, input, expected) => {
     expect(rollbackTarget(ledger, input)?.deploymentId).toBe(expected);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Output } from "../../src/names.ts";
-import { buildOutputs, writeOutputs } from "../../src/report/outputs.ts";
+import { buildOutputs, timestamp, writeOutputs } from "../../src/report/outputs.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -164,5 +164,31 @@ describe("buildOutputs: shapes", () => {
     });
     expect([out["endpoint-id"], out.status, out.phase, out["error-code"]]).toEqual(["", "", "", ""]);
     expect(out.json).not.toContain("::");
+  });
+});
+
+describe("timestamp: strict RFC 3339, printed from the parsed value", () => {
+  it.each<[string | null | undefined, string | null]>([
+    ["2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"],
+    ["2026-11-25T12:00:00.123Z", "2026-11-25T12:00:00.123Z"],
+    ["2026-11-25T12:00:00.123456789Z", "2026-11-25T12:00:00.123Z"],
+    ["2026-11-25t12:00:00z", "2026-11-25T12:00:00Z"],
+    ["2026-11-25T14:30:00+02:30", "2026-11-25T12:00:00Z"],
+    ["2026-11-25T12:00:00::stop-commands::x", null],
+    ["2026-11-25T12:00:00Z ::error::x", null],
+    ["2026-11-25 12:00:00Z", null],
+    ["2026-11-25T12:00Z", null],
+    ["2026-02-31T00:00:00Z", null],
+    ["2026-13-01T00:00:00Z", null],
+    ["2026-11-25T24:00:00Z", null],
+    ["2026-11-25T12:00:60Z", null],
+    ["2026-11-25T12:00:00+24:00", null],
+    ["2026-11-25T12:00:00", null],
+    ["1764072000", null],
+    ["", null],
+    [null, null],
+    [undefined, null],
+  ])("%j -> %j", (value, expected) => {
+    expect(timestamp(value)).toBe(expected);
   });
 });

@@ -342,6 +342,20 @@ describe("plan: with the deployment ledger", () => {
       "update",
     ],
     ["if-exists: reuse is never unchanged", { ...pinned, "if-exists": "reuse" }, serving, ledger, "reuse"],
+    [
+      "max replicas changed outside the action (GET shows 3): update",
+      pinned,
+      { ...serving, spec: { ...spec, autoscalingMax: 3 } },
+      ledger,
+      "update",
+    ],
+    [
+      "another GPU than recorded (GET shows 8x B200): update",
+      pinned,
+      { ...serving, spec: { ...spec, gpuType: "NVIDIA B200", numGpu: 8 } },
+      ledger,
+      "update",
+    ],
   ])("%s", (_what, given, found, view, kind) => {
     const p = plan(inputs(given), { found, ledger: view });
     expect(p.action.kind).toBe(kind);
@@ -350,6 +364,15 @@ describe("plan: with the deployment ledger", () => {
       expect(plannedRequest(p)).toBeUndefined();
       expect(describePlan(p)).toContain("GitHub deployment 7 recorded the same settings");
     }
+  });
+
+  it("drift: the update names the fields GET shows changed, and the plan says so", () => {
+    const p = plan(inputs(pinned), { found: { ...serving, spec: { ...spec, autoscalingMax: 3 } }, ledger });
+    expect(p.action.kind === "update" && p.action.drift).toEqual(["autoscalingPolicy.maxReplica"]);
+    expect(describePlan(p)).toContain("drift: autoscalingPolicy.maxReplica changed outside this action");
+    // Other settings than recorded are an ordinary update, not drift.
+    const other = plan(inputs({ ...pinned, "max-replicas": "2" }), { found: serving, ledger });
+    expect(other.action.kind === "update" && other.action.drift).toBeFalsy();
   });
 
   it("rollback-on-failure puts the last success's settings on the update, as the exact PUT", () => {
@@ -372,7 +395,9 @@ describe("plan: with the deployment ledger", () => {
         newVersionComment: "Rollback to GitHub deployment 7. v",
       },
     });
-    expect(describePlan(p)).toContain("If it fails: put back the settings of GitHub deployment 7");
+    expect(describePlan(p)).toContain(
+      `If it fails: put back the settings of GitHub deployment 7 (acme/llama@${REV}, 1x H100, replicas 0-1, cooldown 300s;`,
+    );
   });
 
   it.each<[string, Record<string, string>, LedgerView]>([
@@ -381,6 +406,18 @@ describe("plan: with the deployment ledger", () => {
       "with nothing successful recorded",
       { "hf-model-revision": "b".repeat(40), "rollback-on-failure": "true" },
       {},
+    ],
+    [
+      "when the last success recorded another endpoint id",
+      { "hf-model-revision": "b".repeat(40), "rollback-on-failure": "true" },
+      { latest: entry(7, recorded, "ep9"), lastSuccess: entry(7, recorded, "ep9") },
+    ],
+    [
+      "when the last success recorded another model",
+      { "hf-model-revision": "b".repeat(40), "rollback-on-failure": "true" },
+      {
+        lastSuccess: entry(7, { ...recorded, model: { repo: "evil-org/backdoor", revision: REV } }),
+      },
     ],
     [
       "when the failed settings are the recorded ones",

@@ -7,7 +7,7 @@ import {
   type PrCommentState,
   renderPrComment,
 } from "../../src/report/pr-comment.ts";
-import { upsertPrComment } from "../../src/report/pr-comment-writer.ts";
+import { type IssueComment, isOwnComment, upsertPrComment } from "../../src/report/pr-comment-writer.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { startFakeGitHub } from "../support/fake-github.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
@@ -383,11 +383,13 @@ describe("upsertPrComment against a fake GitHub", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body.startsWith(markerFor(NAME))).toBe(true);
     expect(comments[0]?.body).toContain("is deploying");
+    // Who the token is (GITHUB_TOKEN may not ask: github-actions[bot]), the listing, the create.
     expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /user",
       "GET /repos/acme/models/issues/17/comments",
       "POST /repos/acme/models/issues/17/comments",
     ]);
-    expect(github.requests[0]?.query.per_page).toBe("100");
+    expect(github.requests[1]?.query.per_page).toBe("100");
     expect(github.requests.every((r) => r.authorization === `token ${GITHUB_TOKEN}`)).toBe(true);
     expect(lines.warning).toEqual([]);
   });
@@ -418,7 +420,7 @@ describe("upsertPrComment against a fake GitHub", () => {
       type: "Bot",
     });
     expect(await upsert().result).toBe("updated");
-    const gets = github.requests.filter((r) => r.method === "GET");
+    const gets = github.requests.filter((r) => r.method === "GET" && r.path !== "/user");
     expect(gets.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
     expect(github.requests.at(-1)).toMatchObject({
       method: "PATCH",
@@ -431,7 +433,7 @@ describe("upsertPrComment against a fake GitHub", () => {
     github.addComment(17, `${markerFor(NAME)}\nold`, { login: "github-actions[bot]", type: "Bot" });
     for (let i = 0; i < 250; i++) github.addComment(17, `review comment ${i}`);
     expect(await upsert().result).toBe("updated");
-    expect(github.requests.filter((r) => r.method === "GET")).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === "GET" && r.path !== "/user")).toHaveLength(1);
   });
 
   it("prefers its own (bot) comment over one a person wrote with the marker", async () => {
@@ -444,13 +446,35 @@ describe("upsertPrComment against a fake GitHub", () => {
     expect(github.requests.at(-1)?.path).toBe(`/repos/acme/models/issues/comments/${ours.id}`);
   });
 
-  it("updates a marked comment written with a personal token (no bot author)", async () => {
-    const mine = github.addComment(17, `${markerFor(NAME)}\nold`, {
-      login: "release-bot-user",
-      type: "User",
+  it("leaves a look-alike alone: a marked comment by anyone else is not edited, a new one is made", async () => {
+    const forged = [
+      github.addComment(17, `${markerFor(NAME)}\nby the PR's author`, { login: "mallory", type: "User" }),
+      github.addComment(17, `${markerFor(NAME)}\nby another app`, { login: "evil-app[bot]", type: "Bot" }),
+    ];
+    expect(await upsert().result).toBe("created");
+    expect(github.requests.filter((r) => r.method === "PATCH")).toEqual([]);
+    for (const c of forged) expect(github.commentsOn(17).find((x) => x.id === c.id)?.body).toBe(c.body);
+    expect(github.commentsOn(17).at(-1)?.user.login).toBe("github-actions[bot]");
+  });
+
+  it("with a personal token, edits the comment its own login wrote (any letter case), not the bot's", async () => {
+    const personal = await startFakeGitHub({
+      token: GITHUB_TOKEN,
+      owner: "acme",
+      repo: "models",
+      user: { login: "Release-Bot-User", type: "User" },
     });
-    expect(await upsert().result).toBe("updated");
-    expect(github.requests.at(-1)?.path).toBe(`/repos/acme/models/issues/comments/${mine.id}`);
+    try {
+      personal.addComment(17, `${markerFor(NAME)}\nbot`, { login: "github-actions[bot]", type: "Bot" });
+      const mine = personal.addComment(17, `${markerFor(NAME)}\nold`, {
+        login: "release-bot-user",
+        type: "User",
+      });
+      expect(await upsert(report(), { apiUrl: personal.url }).result).toBe("updated");
+      expect(personal.requests.at(-1)?.path).toBe(`/repos/acme/models/issues/comments/${mine.id}`);
+    } finally {
+      await personal.close();
+    }
   });
 
   it("never overwrites a person's comment that only quotes the marker", async () => {
@@ -486,8 +510,8 @@ describe("upsertPrComment against a fake GitHub", () => {
   });
 
   it.each([
-    ["forbid-writes", 2],
-    ["forbid-all", 1],
+    ["forbid-writes", 3],
+    ["forbid-all", 2],
   ] as const)("%s (403): warns how to grant the permission and returns failed", async (mode, requests) => {
     github.mode = mode;
     const { result, lines } = upsert();
@@ -656,5 +680,52 @@ describe("renderPrComment: the deployment ledger", () => {
     });
     expect(body).toContain("**GitHub deployment:** 5003 in friendli/models-pr-17");
     expect(body).not.toContain("javascript:");
+  });
+});
+
+describe("isOwnComment", () => {
+  const marker = markerFor("models-pr-17");
+  it.each<[string, IssueComment, string, boolean]>([
+    [
+      "the bot's marked comment",
+      { id: 1, body: `${marker}\nx`, user: { login: "github-actions[bot]" } },
+      "github-actions[bot]",
+      true,
+    ],
+    [
+      "other letter case",
+      { id: 1, body: `  ${marker}`, user: { login: "GitHub-Actions[bot]" } },
+      "github-actions[bot]",
+      true,
+    ],
+    [
+      "a person's look-alike",
+      { id: 1, body: `${marker}\nx`, user: { login: "mallory", type: "Bot" } },
+      "github-actions[bot]",
+      false,
+    ],
+    [
+      "another app's bot",
+      { id: 1, body: marker, user: { login: "evil[bot]", type: "Bot" } },
+      "github-actions[bot]",
+      false,
+    ],
+    ["no author", { id: 1, body: marker, user: null }, "github-actions[bot]", false],
+    [
+      "the marker quoted mid-text",
+      { id: 1, body: `see ${marker}`, user: { login: "github-actions[bot]" } },
+      "github-actions[bot]",
+      false,
+    ],
+    ["a personal token's own comment", { id: 1, body: marker, user: { login: "alice" } }, "Alice", true],
+    [
+      "the bot's, with a personal token",
+      { id: 1, body: marker, user: { login: "github-actions[bot]" } },
+      "alice",
+      false,
+    ],
+    ["no identity trusts no one", { id: 1, body: marker, user: { login: "" } }, "", false],
+  ])("%s -> %s", (_what, comment, identity, expected) => {
+    expect(isOwnComment(comment, marker, identity)).toBe(expected);
   });
 });

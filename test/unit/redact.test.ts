@@ -146,3 +146,66 @@ describe("redact: encoded secrets", () => {
     expect(redact(text, [TOKEN])).toBe(text);
   });
 });
+
+describe("redact: a secret in pieces and in decoded forms", () => {
+  const T = "flp_Xq7Rk2xWv9LmZ4bNdT3s";
+  const P = T.slice(4); // the private part: what follows the public prefix
+  const HF = "hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456";
+  const GH = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
+  const each = (s: string, f: (c: string) => string) => [...s].map(f).join("");
+  const hex2 = (c: string) => (c.codePointAt(0) ?? 0).toString(16).padStart(2, "0");
+  it.each<[string, string, string]>([
+    ["split by a line break", `key ${T.slice(0, 12)}\n${T.slice(12)} end`, "key *** end"],
+    ["split by CR LF", `key ${T.slice(0, 12)}\r\n${T.slice(12)} end`, "key *** end"],
+    ["split by a space", `key ${T.slice(0, 12)} ${T.slice(12)} end`, "key *** end"],
+    ["split by a soft hyphen", `key ${T.slice(0, 12)}\u00ad${T.slice(12)} end`, "key *** end"],
+    ["split right after the public prefix", `key flp_\n${P} end`, "key *** end"],
+    [
+      "head and tail printed apart",
+      `head ${T.slice(0, 14)} then tail ${T.slice(14)} end`,
+      "head *** then tail *** end",
+    ],
+    ["only its tail, 8 characters", `tail ${P.slice(-8)} end`, "tail *** end"],
+    ["7 characters are not the secret", `tail ${P.slice(-7)} end`, `tail ${P.slice(-7)} end`],
+    ["zero-width characters between its characters", `key ${[...T].join("\u200b")} end`, "key *** end"],
+    ["word joiners and BOMs", `key ${[...T].join("\u2060\ufeff")} end`, "key *** end"],
+    ["JSON \\u escapes", `{"k":"${each(T, (c) => `\\u00${hex2(c)}`)}"}`, '{"k":"***"}'],
+    ["HTML decimal entities", `<b>${each(T, (c) => `&#${c.codePointAt(0)};`)}</b>`, "<b>***</b>"],
+    ["HTML hex entities", `<b>${each(T, (c) => `&#x${hex2(c).toUpperCase()};`)}</b>`, "<b>***</b>"],
+    ["upper-case percent encoding", `?k=${each(T, (c) => `%${hex2(c).toUpperCase()}`)}&x=1`, "?k=***&x=1"],
+    ["double percent encoding", `?k=${each(T, (c) => `%25${hex2(c)}`)}&x=1`, "?k=***&x=1"],
+    [
+      "an hf-token echoed in a Hub file name",
+      `404: ${HF.slice(0, 20)}.safetensors not found`,
+      "404: ***.safetensors not found",
+    ],
+    [
+      "an hf-token in an X-Error-Message header",
+      `X-Error-Message: Invalid token ${HF.slice(3)}`,
+      "X-Error-Message: Invalid token ***",
+    ],
+    [
+      "a github-token echoed by GitHub",
+      `Bad credentials for ${GH.slice(0, 20)}…${GH.slice(24)}`,
+      "Bad credentials for ***…***",
+    ],
+    ["prose keeps its words", "check the friendli-token secret", "check the friendli-token secret"],
+  ])("%s", (_what, text, expected) => {
+    expect(redact(text, [T, HF, GH])).toBe(expected);
+  });
+
+  it("MIME base64 broken inside the token", () => {
+    const b64 = Buffer.from(`Authorization: Bearer ${T}`).toString("base64");
+    // Broken in the middle of the token's own characters (the header takes the first 29).
+    const broken = `${b64.slice(0, 46)}\r\n${b64.slice(46)}`;
+    const out = redact(`body: ${broken}`, [T]);
+    expect(out).toContain("***");
+    expect(out.replace(/\s/g, "")).not.toContain(Buffer.from(T).toString("base64").slice(4, -4));
+  });
+
+  it("does not redact twice: a masked text is masked again unchanged", () => {
+    const once = redact(`a ${T.slice(0, 12)}\n${T.slice(12)} b &#64;x %2F`, [T]);
+    expect(redact(once, [T])).toBe(once);
+    expect(once).toBe("a *** b &#64;x %2F");
+  });
+});

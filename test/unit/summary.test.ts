@@ -85,7 +85,17 @@ describe("escapeMarkdown", () => {
     ["a|b<script>", "a&#124;b&lt;script&gt;"],
     ["`code` & *bold* [link](x)", "&#96;code&#96; &amp; &#42;bold&#42; &#91;link&#93;(x)"],
     ["line1\nline2\r\nline3", "line1<br>line2<br>line3"],
-    ["@octocat please", "&#64;octocat please"],
+    // Mentions and references as code: GitHub decodes an entity before it looks for them.
+    ["@octocat please", "<code>&#64;octocat</code> please"],
+    ["ask @acme/security-team", "ask <code>&#64;acme/security-team</code>"],
+    ["(@octocat)", "(<code>&#64;octocat</code>)"],
+    ["mail me@example.org", "mail me&#64;example.org"],
+    ["org/model@0e9e39f", "org/model&#64;0e9e39f"],
+    ["fixes #1", "fixes <code>&#35;1</code>"],
+    ["see octo-org/llm-service#2", "see <code>octo-org/llm-service&#35;2</code>"],
+    ["see octocat#3", "see <code>octocat&#35;3</code>"],
+    ["and GH-3 too", "and <code>GH-3</code> too"],
+    ["gh-4", "<code>gh-4</code>"],
     ["# heading", "&#35; heading"],
     ["WORKLOAD_INIT_ERROR", "WORKLOAD_INIT_ERROR"],
     ["_emph_", "&#95;emph&#95;"],
@@ -184,7 +194,9 @@ describe("renderSummary", () => {
     ].join("\n");
     const md = renderSummary(report());
     expect(md).toContain(`\`\`\`bash\n${curl}\n\`\`\``);
-    expect(redact(md, ["flp_SeCrEt0123456789abcdef", "ghs_someGithubToken0123"])).toBe(md);
+    // Secrets as random as real ones: any 8 characters of one count as the secret, so a made-up
+    // token holding "0123456789abcdef" would rightly be found in a revision such as 0123...
+    expect(redact(md, ["flp_SeCrEtq7Rk2xWv9LmZ4bNd", "ghs_someGithubTokenJ8sQ2w"])).toBe(md);
   });
 
   it("RUNNING reached at the very end is a milestone", () => {
@@ -421,7 +433,7 @@ describe("renderSummary", () => {
 
   it("warnings are listed", () => {
     const md = renderSummary(report({ warnings: ["pinned to @main", "second"] }));
-    expect(md).toContain("### Warnings\n\n- ⚠️ pinned to &#64;main\n- ⚠️ second");
+    expect(md).toContain("### Warnings\n\n- ⚠️ pinned to <code>&#64;main</code>\n- ⚠️ second");
   });
 
   it("a report with almost nothing still renders", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prState } from "../../src/github-pulls.ts";
 import { ageOf, decideSweep, type PrState, planSweep, sweepResult } from "../../src/sweep-decision.ts";
 import { staticGraph } from "./helpers.ts";
 
@@ -23,6 +24,7 @@ describe("decideSweep", () => {
     ["open, age unknown with max-age", open, undefined, 72 * H, "keep", true],
     ["unknown to GitHub (404)", unknown, 1000 * H, 72 * H, "keep", true],
     ["GitHub failed", error, 1000 * H, 72 * H, "keep", true],
+    ["an unreadable answer", { kind: "unreadable", message: "x" }, 1000 * H, 72 * H, "keep", true],
   ])("%s -> %s", (_label, pr, ageMs, maxAgeMs, action, warn) => {
     const d = decideSweep(pr, { ageMs, maxAgeMs });
     expect(d.action).toBe(action);
@@ -79,6 +81,56 @@ describe("planSweep", () => {
       ["a", "delete", 3_600_000, "closed"],
       ["b", "keep", undefined, "error"],
     ]);
+  });
+});
+
+describe("prState: GitHub's PR answer, checked by shape", () => {
+  const pr = (fields: Record<string, unknown>) => ({ number: 7, merged: false, ...fields });
+  it.each<[string, unknown, PrState["kind"], boolean?]>([
+    ["closed", pr({ state: "closed" }), "closed", false],
+    ["merged", pr({ state: "closed", merged: true }), "closed", true],
+    ["open", pr({ state: "open" }), "open"],
+    ["an open draft", pr({ state: "open", draft: true }), "open"],
+    ["200 {} (no state)", {}, "unreadable"],
+    ["an HTML page with status 200", "<!DOCTYPE html><html><body>Sign in</body></html>", "unreadable"],
+    ['state "OPEN"', pr({ state: "OPEN" }), "unreadable"],
+    ['state "draft"', pr({ state: "draft" }), "unreadable"],
+    ["state null", pr({ state: null }), "unreadable"],
+    ["null", null, "unreadable"],
+    ["closed without merged", { number: 7, state: "closed" }, "unreadable"],
+    ["another PR's answer", pr({ number: 8, state: "closed" }), "unreadable"],
+  ])("%s -> %s", (_what, data, kind, merged) => {
+    const state = prState(data, 7);
+    expect(state.kind).toBe(kind);
+    if (state.kind === "closed") expect(state.merged).toBe(merged);
+  });
+});
+
+describe("planSweep with unreadable PR answers", () => {
+  const nowMs = Date.parse("2026-11-25T12:00:00Z");
+  const previews = [1, 2, 3].map((n) => ({ id: `e${n}`, name: `x-pr-${n}`, prNumber: n, updatedAt: null }));
+  const bad: PrState = { kind: "unreadable", message: "not a pull request" };
+  it.each<[string, PrState[], string[], boolean]>([
+    [
+      "one of three: the closed one goes, the unreadable one stays",
+      [closed, bad, open],
+      ["delete", "keep", "keep"],
+      false,
+    ],
+    [
+      "two of three: nothing is deleted and the sweep fails",
+      [closed, bad, bad],
+      ["keep", "keep", "keep"],
+      true,
+    ],
+    ["all three", [bad, bad, bad], ["keep", "keep", "keep"], true],
+  ])("%s", (_what, states, actions, fails) => {
+    const rows = planSweep(previews, new Map(states.map((s, i) => [i + 1, s])), {
+      nowMs,
+      maxAgeMs: undefined,
+    });
+    expect(rows.map((r) => r.decision.action)).toEqual(actions);
+    expect(rows.some((r) => r.pr.kind === "error")).toBe(fails);
   });
 });
 

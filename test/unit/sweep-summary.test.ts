@@ -67,7 +67,7 @@ describe("renderSweepSummary", () => {
       { dryRun: false },
     );
     expect(md).not.toMatch(/<script>|<img|@team|abcdefghijkl|\[link\]/);
-    expect(md).toContain("x&#124;y&lt;script&gt;&#64;team next (id&#96;&#124;)");
+    expect(md).toContain("x&#124;y&lt;script&gt;<code>&#64;team</code> next (id&#96;&#124;)");
     // The table keeps its six columns.
     const line = md.split("\n").find((l) => l.includes("&lt;script"));
     expect(line?.split("|").length).toBe(8);
