@@ -82,6 +82,9 @@ function ownAmong(fresh: readonly NamedNow[], facts: CreateFacts): CreationVerdi
     if (same.length === 1 && only) return { kind: "mine", id: only.id, keeper: only.id };
     if (same.length > 1)
       return { kind: "unsure", ids: same.map((e) => e.id), why: "they were created at the same moment" };
+    // One without a readable time may be ours: listing again would not tell, so no one is blamed.
+    if (fresh.some((e) => !Number.isFinite(timeOf(e))))
+      return { kind: "unsure", ids, why: "an endpoint of the name has no creation time" };
     // Ours was answered, so it exists: the listing has not shown it yet.
     return { kind: "others", ids };
   }

@@ -90,6 +90,12 @@ describe("judgeCreation: which endpoint of the name this run's create made", () 
       },
     ],
     [
+      "answered: none with the answer's createdAt, one with no creation time: it may be ours",
+      [{ id: "n1", createdAt: "2026-03-01T12:00:02Z::x" }],
+      answered,
+      { kind: "unsure", ids: ["n1"], why: "an endpoint of the name has no creation time" },
+    ],
+    [
       "an endpoint the look-up listed but could not read counts for the keeper",
       [
         { id: "old", createdAt: at(-60_000) },
