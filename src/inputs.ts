@@ -28,6 +28,7 @@ import {
   namePrefix,
   oneOf,
   unset,
+  usdAmount,
   waitTimeout,
 } from "./inputs/fields.ts";
 import { Input, type InputName } from "./names.ts";
@@ -115,6 +116,8 @@ const FIELDS = z.object({
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
   [Input.namePrefix]: unset(z.optional(namePrefix)),
+  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice))),
+  [Input.maxHourlyCost]: unset(z.optional(usdAmount(Input.maxHourlyCost))),
 });
 
 type RawFields = z.output<typeof FIELDS>;
@@ -262,6 +265,10 @@ function toInputs(v: Fields, ctx: RunContext) {
     maxAgeMs: v[Input.maxAge],
     /** operation sweep: the names `<prefix><PR number>` instead of this repository's preview naming. */
     namePrefix: v[Input.namePrefix],
+    /** USD per GPU-hour in place of the list price (docs/cost.md). */
+    gpuHourlyPrice: v[Input.gpuHourlyPrice],
+    /** USD per hour at max replicas above which a deploy is refused before any create or update. */
+    maxHourlyCost: v[Input.maxHourlyCost],
   };
 }
 

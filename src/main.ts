@@ -13,6 +13,7 @@ import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
 import type { Logger } from "./log.ts";
 import { Input, State } from "./names.ts";
 import { afterFailure } from "./operations/after-failure.ts";
+import { recordCostSoFar } from "./operations/cost.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { runOperation } from "./operations/index.ts";
@@ -167,7 +168,12 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     ...(rolledBack ? { rolledBack } : {}),
   });
   await ledger.end(report.result);
-  if (!FAILURE_RESULTS.has(report.result)) return;
+  // Last, after any clean-up: the cost so far is a courtesy on a budget of its own.
+  const costSoFar = async () => {
+    if (signal.aborted) return;
+    await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
+  };
+  if (!FAILURE_RESULTS.has(report.result)) return await costSoFar();
   const facts = {
     result: report.result,
     operation: inputs.operation,
@@ -182,6 +188,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   };
   await afterFailure(report, facts, { clientUntil, clock, log, warn: r.warn, secrets: r.secrets });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
+  await costSoFar();
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */

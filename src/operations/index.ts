@@ -17,6 +17,7 @@ import {
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
+import { recordHourlyCost } from "./cost.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { preflightStep } from "./preflight.ts";
@@ -98,6 +99,8 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
     });
   }
   if (found) recordFound(report, found);
+  if (inputs.operation === "deploy" || inputs.operation === "status")
+    recordHourlyCost(report, plan, found, inputs, op.log);
   if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
   return plan;
 }

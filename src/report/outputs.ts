@@ -1,5 +1,6 @@
 // The step's outputs (action.yml), written on success and on failure alike: whatever the run
 // learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+import { hourlyCostOutput } from "../cost/estimate.ts";
 import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
 import { Output, type OutputName } from "../names.ts";
 import type { RunReport } from "./run-report.ts";
@@ -24,6 +25,8 @@ function values(r: RunReport): Scalars {
     [Output.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
     [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [Output.deploymentId]: r.deployment?.id ?? null,
+    // A string, not a number: "10.00" keeps its two decimals in `json` as in the output.
+    [Output.hourlyCostUsd]: hourlyCostOutput(r.cost?.hourly) || null,
   };
 }
 
