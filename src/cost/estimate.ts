@@ -100,14 +100,14 @@ export function priceText(c: HourlyCost): string {
   const per = `${usd(c.pricePerGpuHour)} per GPU-hour`;
   return c.priceFrom === "input"
     ? `\`gpu-hourly-price\` ${per}`
-    : `${c.gpu} list price ${per} (${PRICE_SOURCE.effective})`;
+    : `the ${c.gpu} list price of ${per} (${PRICE_SOURCE.effective})`;
 }
 
 /** The whole estimate in one line, for the log and the dry run. */
 export function estimateText(c: HourlyCost): string {
   const replicas =
     c.minReplicas === c.maxReplicas ? `${c.maxReplicas}` : `${c.minReplicas} to ${c.maxReplicas}`;
-  return `${rangeText(c)} (${c.gpusPerReplica}x ${c.gpu} per replica, ${replicas} replicas, ${priceText(c)})`;
+  return `${rangeText(c)}: ${c.gpusPerReplica}x ${c.gpu} per replica, ${replicas} replicas, at ${priceText(c)}`;
 }
 
 /** The output `hourly-cost-usd`: at max replicas, two decimals; empty without an estimate. */

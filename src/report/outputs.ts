@@ -25,8 +25,7 @@ function values(r: RunReport): Scalars {
     [Output.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
     [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [Output.deploymentId]: r.deployment?.id ?? null,
-    // A string, not a number: "10.00" keeps its two decimals in `json` as in the output.
-    [Output.hourlyCostUsd]: hourlyCostOutput(r.cost?.hourly) || null,
+    [Output.hourlyCostUsd]: r.cost?.hourly ? r.cost.hourly.maxUsd : null,
   };
 }
 
@@ -61,6 +60,8 @@ export function buildOutputs(r: RunReport): Record<OutputName, string> {
   for (const [name, value] of Object.entries(typed) as Array<[keyof Scalars, string | number | null]>) {
     out[name] = value === null ? "" : String(value);
   }
+  // Money keeps its two decimals in the output ("10.00"); `json` holds the number.
+  out[Output.hourlyCostUsd] = hourlyCostOutput(r.cost?.hourly);
   // Keys are the output names, so `fromJSON(steps.x.outputs.json)['endpoint-id']` reads the same.
   out[Output.json] = JSON.stringify(typed);
   return out;

@@ -1,6 +1,7 @@
 // CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
-import type { CostToDate } from "../cost/report.ts";
+
 import type { HourlyCost } from "../cost/estimate.ts";
+import type { CostToDate } from "../cost/report.ts";
 import type { Operation } from "../inputs.ts";
 import type { Result } from "../names.ts";
 import type { SweepReport } from "../operations/sweep.ts";

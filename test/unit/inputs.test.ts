@@ -202,7 +202,11 @@ describe("parseInputs: defaults", () => {
   });
 
   it.each([
-    ["gpu-hourly-price", "5,00", "`gpu-hourly-price` must be an amount in US dollars, e.g. 5 or 4.25 (got 5,00)"],
+    [
+      "gpu-hourly-price",
+      "5,00",
+      "`gpu-hourly-price` must be an amount in US dollars, e.g. 5 or 4.25 (got 5,00)",
+    ],
     ["gpu-hourly-price", "-1", "`gpu-hourly-price` must be an amount in US dollars"],
     ["max-hourly-cost", "1e9", "`max-hourly-cost` must be an amount in US dollars"],
     ["max-hourly-cost", "2000000", "`max-hourly-cost` must be an amount in US dollars"],
