@@ -2,6 +2,7 @@
 // hidden marker (./pr-comment-writer.ts edits it in place). Pure: the same report and context give
 // the same Markdown.
 import type { RunContext } from "../context.ts";
+import { costSentence } from "../cost/words.ts";
 import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import { curlCommand } from "./curl.ts";
@@ -104,6 +105,9 @@ export function renderPrComment(r: RunReport, opts: RenderPrCommentOptions): str
   ];
 
   lines.push(...stateBody(r, state), "");
+  const cost = costSentence(r.cost);
+  // What a preview costs matters while it exists: not once it is deleted or gone.
+  if (cost && state !== "deleted" && state !== "not-found") lines.push(cost, "");
 
   const facts = [
     r.endpointId && `**Endpoint id:** ${esc(r.endpointId, 100)}`,
