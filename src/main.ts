@@ -168,12 +168,13 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     ...(rolledBack ? { rolledBack } : {}),
   });
   await ledger.end(report.result);
-  // Last, after any clean-up: the cost so far is a courtesy on a budget of its own.
-  const costSoFar = async () => {
-    if (signal.aborted) return;
-    await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
-  };
-  if (!FAILURE_RESULTS.has(report.result)) return await costSoFar();
+  // The cost so far is a courtesy on a budget of its own, after a run that went well: after a
+  // failure the run ends without another request (a refused token would be refused again).
+  if (!FAILURE_RESULTS.has(report.result)) {
+    if (!signal.aborted)
+      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
+    return;
+  }
   const facts = {
     result: report.result,
     operation: inputs.operation,
@@ -188,7 +189,6 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   };
   await afterFailure(report, facts, { clientUntil, clock, log, warn: r.warn, secrets: r.secrets });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
-  await costSoFar();
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */
