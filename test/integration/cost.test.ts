@@ -1,7 +1,9 @@
 // What it costs, through the real action against the simulator on loopback: the estimate and the
 // output, the cost so far from the team cost report (and what happens when it cannot be read), and
 // `max-hourly-cost` refusing before any create or update.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { derivePreviewName } from "../../src/preview-names.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { deployInputs, runInProcess, TOKEN } from "../support/in-process.ts";
 import { costReads, hubRoutes, routes, startEnv, writes } from "./helpers.ts";
 
@@ -180,5 +182,89 @@ describe("max-hourly-cost", () => {
     const info = r.logs.filter((l) => l.startsWith("info: ")).join("\n");
     expect(info).toContain("pre-flight cost: fail: 1 replica(s) of 1x H100 cost $5.00/h");
     expect(info).toContain("Cost: 0 when idle to $5.00/h: 1x H100 per replica, 0 to 1 replicas");
+  });
+});
+
+describe("the sweep's costs", () => {
+  const GITHUB_TOKEN = "ghs_cost_sweep_token_0123456789";
+  const servers: FakeGitHub[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((g) => g.close()));
+  });
+
+  async function sweepProject() {
+    const { sim, clock } = await startEnv();
+    const gh = await startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" });
+    servers.push(gh);
+    const preview = (n: number, instanceOptionId: string, maxReplica: number) =>
+      sim.seed({
+        name: derivePreviewName("acme/models", n),
+        projectId: "demo-project",
+        instanceOptionId,
+        autoscalingPolicy: { minReplica: 1, maxReplica, cooldownPeriod: 300 },
+        createdAt: clock.now() - 5 * HOUR,
+      });
+    const ids = {
+      closed: preview(1, "zfTutSiLn0Hq", 1), // 2x H100: $10.00/h, 5 h so far
+      merged: preview(2, "ShbPuOs4tfGb", 3), // 1x A100 80GB: $4.00/h a replica, up to 3
+      open: preview(3, "TwD5AqnBSVN0", 1),
+    };
+    gh.pulls.set(1, { state: "closed", merged: false });
+    gh.pulls.set(2, { state: "closed", merged: true });
+    gh.pulls.set(3, { state: "open", merged: false });
+    const sweep = (inputs: Record<string, string> = {}) =>
+      runInProcess({
+        inputs: {
+          operation: "sweep",
+          "friendli-token": TOKEN,
+          "project-id": "demo-project",
+          "github-token": GITHUB_TOKEN,
+          "api-url": sim.url,
+          ...inputs,
+        },
+        clock,
+        eventName: "schedule",
+        env: { GITHUB_REPOSITORY: "acme/models", GITHUB_API_URL: gh.url },
+      });
+    return { sim, ids, sweep };
+  }
+
+  it("shows what each deleted preview cost, the hourly cost it frees, and the totals", async () => {
+    const { sim, ids, sweep } = await sweepProject();
+    const r = await sweep();
+    expect(r.report.result).toBe("swept");
+    expect(costReads(sim)).toHaveLength(1);
+    expect(r.summary).toContain(
+      [
+        "### What they cost",
+        "",
+        "| Endpoint | Cost so far | Frees per hour (at max replicas) |",
+        "| --- | --- | --- |",
+        `| acme--models-pr-1 (${ids.closed}) | $50.00 | $10.00/h |`,
+        `| acme--models-pr-2 (${ids.merged}) | $20.00 | $12.00/h |`,
+        "| **Total** | $70.00 | $22.00/h |",
+      ].join("\n"),
+    );
+    // The kept preview is in the sweep's table, not among what it cost.
+    expect(r.summary.slice(r.summary.indexOf("### What they cost"))).not.toContain(ids.open);
+  });
+
+  it("a dry run shows what deleting would free and reads no cost report", async () => {
+    const { sim, sweep } = await sweepProject();
+    const r = await sweep({ "dry-run": "true", "gpu-hourly-price": "3" });
+    expect(r.report.result).toBe("planned");
+    expect(costReads(sim)).toEqual([]);
+    expect(r.summary).toContain("| Endpoint | Would free per hour (at max replicas) |");
+    // At the negotiated $3.00 per GPU-hour: 2 GPUs, and 1 GPU x 3 replicas.
+    expect(r.summary).toContain("| **Total** | $15.00/h |");
+  });
+
+  it("a report that cannot be read leaves the costs so far unknown; the sweep still succeeds", async () => {
+    const { sim, sweep } = await sweepProject();
+    sim.inject({ route: "cost", fault: { kind: "status", status: 403 } });
+    const r = await sweep();
+    expect(r.report.result).toBe("swept");
+    expect(r.failed).toBeUndefined();
+    expect(r.summary).toContain("| **Total** | $0.00 (of those known) | $22.00/h |");
   });
 });
