@@ -12,10 +12,14 @@ import {
 import { LIST_PRICES, listPrice } from "../../src/cost/prices.ts";
 import { costWindow, gpuTimeEndpoint, parseAmount, sumLineItems } from "../../src/cost/report.ts";
 import { CostResponseSchema } from "../../src/cost/report-schema.ts";
+import { costRows, costSentence } from "../../src/cost/words.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
 import { type Inputs, parseInputs } from "../../src/inputs.ts";
 import { describePlan } from "../../src/plan/describe.ts";
 import { plan } from "../../src/plan/plan.ts";
+import { markerFor, renderPrComment } from "../../src/report/pr-comment.ts";
+import type { RunReport } from "../../src/report/run-report.ts";
+import { renderSummary } from "../../src/report/summary.ts";
 
 const H100 = { 1: "TwD5AqnBSVN0", 2: "zfTutSiLn0Hq", 8: "GUA4qYFmsYz8" } as const;
 
@@ -313,5 +317,74 @@ describe("the cost report's pieces", () => {
     };
     expect(CostResponseSchema.safeParse(example).success).toBe(false);
     expect(CostResponseSchema.safeParse({ has_more: false, data: example.data[0]?.data }).success).toBe(true);
+  });
+});
+
+describe("the cost in the reports' words", () => {
+  const hourly = (min: number, max: number) =>
+    estimateHourlyCost({ instanceOptionId: H100[1], minReplicas: min, maxReplicas: max });
+
+  it.each([
+    [
+      { hourly: hourly(0, 1) },
+      "💵 This preview costs up to $5.00/h while awake and nothing while it sleeps.",
+    ],
+    [{ hourly: hourly(1, 1) }, "💵 This preview costs $5.00/h, asleep or awake (`min-replicas: 1`)."],
+    [
+      { hourly: hourly(1, 3) },
+      "💵 This preview costs $5.00 to $15.00/h, and $5.00/h even when idle (`min-replicas: 1`).",
+    ],
+    [
+      { hourly: hourly(0, 2), toDate: { usd: 12.3, since: "2026-11-18", days: 3, clipped: false } },
+      "💵 This preview costs up to $10.00/h while awake and nothing while it sleeps. So far it has cost $12.30 since 2026-11-18.",
+    ],
+    [
+      { toDate: { usd: 400, since: "2026-10-17", days: 35, clipped: true } },
+      "💵 So far it has cost $400.00 in the last 35 days (since 2026-10-17).",
+    ],
+    [{}, undefined],
+    [undefined, undefined],
+  ])("PR comment %#", (cost, sentence) => {
+    expect(costSentence(cost)).toBe(sentence);
+  });
+
+  it("the job summary's rows", () => {
+    expect(
+      costRows({
+        hourly: estimateHourlyCost({
+          instanceOptionId: H100[2],
+          minReplicas: 0,
+          maxReplicas: 2,
+          pricePerGpuHour: 4.5,
+        }),
+        toDate: { usd: 0.5, since: "2026-11-20", days: 1, clipped: false },
+      }),
+    ).toEqual([
+      ["Cost per hour (estimate)", "0 when idle to $18.00/h at `gpu-hourly-price` $4.50 per GPU-hour"],
+      ["Cost so far", "$0.50 since 2026-11-20 (Friendli's cost report)"],
+    ]);
+  });
+
+  it("the summary and the PR comment carry them; a deleted preview's comment does not", () => {
+    const report: RunReport = {
+      operation: "deploy",
+      result: "created",
+      endpointName: "acme--models-pr-7",
+      endpointId: "dep1",
+      status: "RUNNING",
+      startedAtMs: 0,
+      finishedAtMs: 1000,
+      timeline: [],
+      warnings: [],
+      cost: { hourly: hourly(0, 1) },
+    };
+    expect(renderSummary(report)).toContain(
+      "| Cost per hour (estimate) | 0 when idle to $5.00/h at the H100 list price of $5.00 per GPU-hour (2026-10-01) |",
+    );
+    const marker = markerFor("acme--models-pr-7");
+    expect(renderPrComment(report, { marker })).toContain("💵 This preview costs up to $5.00/h while awake");
+    expect(renderPrComment({ ...report, operation: "delete", result: "deleted" }, { marker })).not.toContain(
+      "💵",
+    );
   });
 });
