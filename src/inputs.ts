@@ -160,6 +160,13 @@ function crossCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, ctx: 
     });
 
   if (operation) sweepCheck(v, check, operation);
+  // The cap holds a deploy's settings; anywhere else it would read as a guard it is not.
+  if (operation && operation !== "deploy" && v[Input.maxHourlyCost] !== undefined)
+    check.addIssue({
+      code: "custom",
+      path: [Input.maxHourlyCost],
+      message: `\`max-hourly-cost\` is only read by \`operation: deploy\`: remove it from this \`operation: ${operation}\` step`,
+    });
 
   if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest && operation !== "sweep") {
     if (operation === "deploy")

@@ -20,6 +20,8 @@ const MAX_COST_PAGES = 4;
 export const MAX_LINE_ITEM_USD = 1_000_000;
 
 const GPU_TIME = "gpu time cost";
+/** Skipped line items named one by one; a report full of bad amounts is summed up in one more line. */
+const MAX_IGNORED_LINES = 10;
 const AMOUNT = /^[0-9]+(\.[0-9]+)?$/;
 
 /** An endpoint's cost to date, as the report gave it. */
@@ -103,6 +105,7 @@ export function sumLineItems(
   debug: (message: string) => void,
 ): Map<string, number> {
   const sums = new Map<string, number>();
+  let ignored = 0;
   for (const bucket of buckets) {
     for (const raw of bucket.results) {
       if (raw === null || typeof raw !== "object") continue;
@@ -113,6 +116,7 @@ export function sumLineItems(
       const parsed = CostResultSchema.safeParse(raw);
       const amount = parseAmount(parsed.success ? parsed.data.total : item.total);
       if ("ignored" in amount) {
+        if (++ignored > MAX_IGNORED_LINES) continue;
         debug(
           `cost report: a line item of ${id} on ${echo(bucket.start_time)} ignored: amount ${amount.ignored} (${echo(item.total)})`,
         );
@@ -121,6 +125,8 @@ export function sumLineItems(
       sums.set(id, (sums.get(id) ?? 0) + amount.usd);
     }
   }
+  if (ignored > MAX_IGNORED_LINES)
+    debug(`cost report: ${ignored - MAX_IGNORED_LINES} more line items ignored for their amounts`);
   return sums;
 }
 

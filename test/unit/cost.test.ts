@@ -300,6 +300,17 @@ describe("the cost report's pieces", () => {
     expect(debug.join("\n")).not.toContain("\u202e");
   });
 
+  it("names at most ten skipped line items, then counts the rest", () => {
+    const results = Array.from({ length: 25 }, () => ({
+      total: "x",
+      line_item: "ep1, NVIDIA H100, gpu time cost",
+    }));
+    const debug: string[] = [];
+    sumLineItems([{ start_time: "d", end_time: "e", results }], new Set(["ep1"]), (m) => debug.push(m));
+    expect(debug).toHaveLength(11);
+    expect(debug.at(-1)).toBe("cost report: 15 more line items ignored for their amounts");
+  });
+
   it("parses by the schema: the document's 200 example, which nests data in data, is not a report", () => {
     const example = {
       data: [

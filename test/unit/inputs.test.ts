@@ -223,6 +223,22 @@ describe("parseInputs: defaults", () => {
     expect(found[0]?.message).toContain(message);
   });
 
+  it.each(["status", "delete", "sweep"])(
+    "refuses max-hourly-cost on operation %s rather than ignore it",
+    (operation) => {
+      const found = problems({
+        ...deploy,
+        operation,
+        "max-hourly-cost": "5",
+        "github-token": "ghs_abc",
+        name: "",
+      });
+      expect(found.filter((p) => p.input === "max-hourly-cost").map((p) => p.message)).toEqual([
+        `\`max-hourly-cost\` is only read by \`operation: deploy\`: remove it from this \`operation: ${operation}\` step`,
+      ]);
+    },
+  );
+
   it("omits unset advanced keys, so the API applies its own defaults", () => {
     const { advanced } = ok({ ...deploy, "max-token-count": "4096" });
     expect(advanced).toStrictEqual({
