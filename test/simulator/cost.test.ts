@@ -1,5 +1,6 @@
 // The simulator's `GET /v1/team/cost`: RUNNING time only, priced from the list, in daily buckets
 // as the vendored OpenAPI document defines them (every 2xx answer is checked against it by call()).
+import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ManualClock, manualClock } from "./clock.ts";
 import { call, createAndFind, EP } from "./helpers.ts";
@@ -127,10 +128,21 @@ describe("GET /v1/team/cost", () => {
     expect((res.json as { detail: Array<{ loc: string[] }> }).detail.map((d) => d.loc[1])).toContain(field);
   });
 
-  it("answers 403 when the switch is set, as a token without access to the team's costs gets", async () => {
+  it("answers 403 to every call while the switch says forbidden, as a token without access gets", async () => {
     const s = await start();
-    s.inject({ route: "cost", fault: { kind: "status", status: 403 } });
+    s.costReport("forbidden");
     expect((await call(s, "GET", `/v1/team/cost?${window(0, 1)}`)).status).toBe(403);
+    expect((await call(s, "GET", `/v1/team/cost?${window(0, 1)}`)).status).toBe(403);
+    s.costReport("ok");
     expect((await call(s, "GET", `/v1/team/cost?${window(0, 1)}`)).status).toBe(200);
+  });
+
+  it("holds its answer back while the switch says slow; other routes answer at once", async () => {
+    clock = manualClock();
+    sim = await startSimulator({ clock, costReport: "slow" });
+    const url = `${sim.url}/v1/team/cost?${window(0, 1)}`;
+    const headers = { authorization: "Bearer flp_sim_test" };
+    await expect(request(url, { headers, signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    expect((await call(sim, "GET", `${EP}?project_id=demo-project`)).status).toBe(200);
   });
 });

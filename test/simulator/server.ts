@@ -120,7 +120,17 @@ export interface SimulatorOptions {
   hubDown?: HubDown;
   /** Time to first token of streamed inference, in clock time (see README). Default 0. */
   ttftMs?: number;
+  /** The team cost report's switch (see `Simulator.costReport`). Default `"ok"`. */
+  costReport?: CostReportMode;
 }
+
+/**
+ * How `GET /v1/team/cost` answers: as the spec defines it (`"ok"`), 403 to every call, as for a
+ * token that may not read the team's costs (`"forbidden"`), or only after SLOW_COST_MS of real time
+ * (`"slow"`, longer than any client should wait for a courtesy).
+ */
+export type CostReportMode = "ok" | "forbidden" | "slow";
+export const SLOW_COST_MS = 30_000;
 
 export type HubDown = "fail" | "hang" | null;
 
@@ -182,6 +192,8 @@ export interface Simulator {
   };
   /** Time to first token of streamed inference from now on. */
   setTtftMs(ms: number): void;
+  /** The cost report's switch from now on: a fault rule on route `cost` for every call, or none. */
+  costReport(mode: CostReportMode): void;
 }
 
 interface Reply {
@@ -380,6 +392,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let hubDown: HubDown = options.hubDown ?? null;
   let ttftMs = options.ttftMs ?? 0;
   let rules: ActiveRule[] = [];
+  // The cost report's switch is a standing fault rule, so it answers exactly as an injected one.
+  let costSwitch: FaultRule | undefined;
+  const setCostReport = (mode: CostReportMode): void => {
+    rules = rules.filter((r) => r.rule !== costSwitch);
+    costSwitch = undefined;
+    if (mode === "ok") return;
+    const fault: Fault =
+      mode === "forbidden" ? { kind: "status", status: 403 } : { kind: "slow-headers", ms: SLOW_COST_MS };
+    costSwitch = { route: "cost", times: Number.POSITIVE_INFINITY, fault };
+    rules.push({ rule: costSwitch, seen: 0, applied: 0 });
+  };
+  setCostReport(options.costReport ?? "ok");
+
   let store = { endpoints: new Map<string, Endpoint>(), seq: 0 };
   const seededIds = new Set<string>();
   let inFlight = 0;
@@ -1201,6 +1226,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     get maxInFlight() {
       return maxInFlight;
+    },
+    costReport(mode) {
+      setCostReport(mode);
     },
     inject(rule) {
       rules.push({ rule, seen: 0, applied: 0 });
