@@ -74,6 +74,16 @@ const HEADLINES: Record<PrCommentState, { icon: string; text: (name: string, ver
   planned: { icon: "📝", text: (n, verb) => `Dry run: ${verb.toLowerCase()} of ${n} (nothing changed)` },
 };
 
+/** The states in which an endpoint exists and bills. */
+const COSTS_SHOWN: ReadonlySet<PrCommentState> = new Set([
+  "deploying",
+  "ready",
+  "failed",
+  "rolled-back",
+  "timed-out",
+  "cancelled",
+]);
+
 const VERBS: Record<RunReport["operation"], string> = {
   deploy: "Deploy",
   delete: "Delete",
@@ -105,9 +115,11 @@ export function renderPrComment(r: RunReport, opts: RenderPrCommentOptions): str
   ];
 
   lines.push(...stateBody(r, state), "");
-  const cost = costSentence(r.cost);
-  // What a preview costs matters while it exists: not once it is deleted or gone.
-  if (cost && state !== "deleted" && state !== "not-found") lines.push(cost, "");
+  // What a preview costs, while one exists: not before a create (a deploy refused by
+  // `max-hourly-cost` says why in its message), nor once it is deleted or gone.
+  const cost =
+    r.endpointId && !r.deletedAfterFailure && COSTS_SHOWN.has(state) ? costSentence(r.cost) : undefined;
+  if (cost) lines.push(cost, "");
 
   const facts = [
     r.endpointId && `**Endpoint id:** ${esc(r.endpointId, 100)}`,

@@ -397,5 +397,12 @@ describe("the cost in the reports' words", () => {
     expect(renderPrComment({ ...report, operation: "delete", result: "deleted" }, { marker })).not.toContain(
       "💵",
     );
+    // Refused before a create: no endpoint, no bill; deleted after a failure: no bill any more.
+    const { endpointId: _, ...refused } = report;
+    expect(renderPrComment({ ...refused, result: "failed" }, { marker })).not.toContain("💵");
+    expect(
+      renderPrComment({ ...report, result: "failed", deletedAfterFailure: true }, { marker }),
+    ).not.toContain("💵");
+    expect(renderPrComment({ ...report, result: "failed" }, { marker })).toContain("💵");
   });
 });
