@@ -121,15 +121,16 @@ export function exceedsCap(c: HourlyCost, capUsd: number): boolean {
 }
 
 /**
- * The instance options whose cost at `maxReplicas` fits the cap, cheapest first, at list prices
- * (a `gpu-hourly-price` is the price of the chosen GPU model and is used for that model only).
+ * For each GPU model, the largest option whose cost at `maxReplicas` fits the cap (the most GPU
+ * memory the cap allows: the closest to what was asked), cheapest first. Priced at list prices; a
+ * `gpu-hourly-price` is the chosen model's price and is used for that model only.
  */
 export function optionsWithinCap(
   capUsd: number,
   maxReplicas: number,
   chosen?: HourlyCost,
 ): Array<{ label: string; maxUsd: number }> {
-  const out: Array<{ label: string; maxUsd: number }> = [];
+  const largest = new Map<string, { label: string; count: number; maxUsd: number }>();
   for (const option of GPU_OPTIONS) {
     const price =
       chosen && chosen.priceFrom === "input" && chosen.gpu === option.gpu
@@ -137,9 +138,13 @@ export function optionsWithinCap(
         : listPrice(option.gpu);
     if (price === undefined) continue;
     const maxUsd = cents(price * option.count * maxReplicas);
-    if (maxUsd <= cents(capUsd)) out.push({ label: option.label, maxUsd });
+    const known = largest.get(option.gpu);
+    if (maxUsd <= cents(capUsd) && (!known || option.count > known.count))
+      largest.set(option.gpu, { label: option.label, count: option.count, maxUsd });
   }
-  return out.sort((a, b) => a.maxUsd - b.maxUsd || a.label.localeCompare(b.label));
+  return [...largest.values()]
+    .map(({ label, maxUsd }) => ({ label, maxUsd }))
+    .sort((a, b) => a.maxUsd - b.maxUsd || a.label.localeCompare(b.label));
 }
 
 /** The refusal of a deploy above `max-hourly-cost`, naming what would fit; undefined when it fits. */
@@ -154,9 +159,7 @@ export function capRefusal(c: HourlyCost | undefined, capUsd: number | undefined
     replicasThatFit >= Math.max(1, c.minReplicas) && replicasThatFit < c.maxReplicas
       ? `, or \`max-replicas: ${replicasThatFit}\``
       : "";
-  const fits = optionsWithinCap(capUsd, c.maxReplicas, c)
-    .slice(0, 6)
-    .map((o) => `${o.label} (${usd(o.maxUsd)}/h)`);
+  const fits = optionsWithinCap(capUsd, c.maxReplicas, c).map((o) => `${o.label} (${usd(o.maxUsd)}/h)`);
   const advice =
     fits.length > 0
       ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}${fewer}`

@@ -123,13 +123,15 @@ describe("the cap", () => {
     expect(capRefusal(at(H100[2], 2, 4), 12)).not.toContain("max-replicas");
   });
 
+  it("names the largest option of each GPU model within the cap: the closest to what was asked", () => {
+    expect(capRefusal(at("drbc6G9FxJWZ", 0, 2), 50)).toContain(
+      "(options that fit at 2 replica(s): 2x H200 ($28.00/h), 4x A100 80GB ($32.00/h), 2x B200 ($36.00/h), 4x H100 ($40.00/h))",
+    );
+  });
+
   it("prices the chosen model at gpu-hourly-price and the others at list", () => {
     const chosen = at(H100[1], 0, 1, 2);
-    expect(optionsWithinCap(4, 1, chosen).map((o) => o.label)).toEqual([
-      "1x H100",
-      "1x A100 80GB",
-      "2x H100",
-    ]);
+    expect(optionsWithinCap(4, 1, chosen).map((o) => o.label)).toEqual(["1x A100 80GB", "2x H100"]);
   });
 });
 
