@@ -29,6 +29,7 @@ import {
   namePrefix,
   oneOf,
   unset,
+  usdAmount,
   waitTimeout,
 } from "./inputs/fields.ts";
 import { Input, type InputName } from "./names.ts";
@@ -116,6 +117,8 @@ const FIELDS = z.object({
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
   [Input.namePrefix]: unset(z.optional(namePrefix)),
+  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice))),
+  [Input.maxHourlyCost]: unset(z.optional(usdAmount(Input.maxHourlyCost))),
 });
 
 type RawFields = z.output<typeof FIELDS>;
@@ -158,6 +161,13 @@ function crossCheck(v: RawFields, check: z.core.$RefinementCtx<RawFields>, ctx: 
     });
 
   if (operation) sweepCheck(v, check, operation);
+  // The cap holds a deploy's settings; anywhere else it would read as a guard it is not.
+  if (operation && operation !== "deploy" && v[Input.maxHourlyCost] !== undefined)
+    check.addIssue({
+      code: "custom",
+      path: [Input.maxHourlyCost],
+      message: `\`max-hourly-cost\` is only read by \`operation: deploy\`: remove it from this \`operation: ${operation}\` step`,
+    });
 
   if (v[Input.name] === undefined && !failed.has(Input.name) && !ctx.pullRequest && operation !== "sweep") {
     if (operation === "deploy")
@@ -263,6 +273,10 @@ function toInputs(v: Fields, ctx: RunContext) {
     maxAgeMs: v[Input.maxAge],
     /** operation sweep: the names `<prefix><PR number>` instead of this repository's preview naming. */
     namePrefix: v[Input.namePrefix],
+    /** USD per GPU-hour in place of the list price (docs/cost.md). */
+    gpuHourlyPrice: v[Input.gpuHourlyPrice],
+    /** USD per hour at max replicas above which a deploy is refused before any create or update. */
+    maxHourlyCost: v[Input.maxHourlyCost],
   };
 }
 

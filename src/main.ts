@@ -16,6 +16,7 @@ import { Input, State } from "./names.ts";
 import { afterFailure } from "./operations/after-failure.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
+import { recordCostSoFar } from "./operations/cost.ts";
 import { runOperation } from "./operations/index.ts";
 import { openLedgerRun } from "./operations/ledger-run.ts";
 import { resultOf } from "./plan/result.ts";
@@ -171,7 +172,13 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     ...(rolledBack ? { rolledBack } : {}),
   });
   await ledger.end(report.result);
-  if (!FAILURE_RESULTS.has(report.result)) return;
+  // The cost so far is a courtesy on a budget of its own, after a run that went well: after a
+  // failure the run ends without another request (a refused token would be refused again).
+  if (!FAILURE_RESULTS.has(report.result)) {
+    if (!signal.aborted)
+      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
+    return;
+  }
   const facts = {
     result: report.result,
     operation: inputs.operation,

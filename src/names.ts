@@ -46,6 +46,9 @@ export const Input = {
   // operation: sweep
   maxAge: "max-age",
   namePrefix: "name-prefix",
+  // What it costs: see docs/cost.md.
+  gpuHourlyPrice: "gpu-hourly-price",
+  maxHourlyCost: "max-hourly-cost",
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -65,6 +68,7 @@ export const Output = {
   smokeTestTtftMs: "smoke-test-ttft-ms",
   smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
   deploymentId: "deployment-id",
+  hourlyCostUsd: "hourly-cost-usd",
   json: "json",
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

@@ -67,6 +67,10 @@ export interface PreviewEndpoint {
   prNumber: number;
   updatedAt?: string | null;
   status?: string;
+  /** When it was created (the listing's `createdAt`): where its cost so far starts. */
+  createdAt?: string | null;
+  /** Its estimated cost per hour at max replicas, from its spec: what deleting it frees. */
+  hourlyUsd?: number;
 }
 
 /** One preview with its PR's state and what the table decided for it. */

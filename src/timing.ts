@@ -177,3 +177,14 @@ export const ROLLBACK_BUDGET_MS = 20 * 60_000;
  * courtesy, so a GitHub that does not answer costs at most this, once; the ledger then turns off.
  */
 export const LEDGER_CALL_TIMEOUT_MS = 15_000;
+
+// ---------------------------------------------------------------------------------------------
+// What it costs (docs/cost.md)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The team cost report's own time, every page together: the figure is a courtesy beside the
+ * deploy, so a slow or silent report costs the run at most this, and the summary goes without it.
+ * One page of 35 daily buckets is a small JSON answer, well under a second when the API is well.
+ */
+export const COST_REPORT_BUDGET_MS = 5_000;

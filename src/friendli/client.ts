@@ -1,6 +1,7 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
+import { type CostResponse, CostResponseSchema } from "../cost/report-schema.ts";
 import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, type Http, type HttpOptions } from "./http.ts";
@@ -19,6 +20,7 @@ import {
 export const ENDPOINT_BASE = "/dedicated/beta/endpoint";
 export const CHAT_PATH = "/dedicated/v1/chat/completions";
 export const COMPLETIONS_PATH = "/dedicated/v1/completions";
+export const TEAM_COST_PATH = "/v1/team/cost";
 
 /** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
 export const LIST_PAGE_LIMIT = 100;
@@ -38,6 +40,8 @@ const SMALL_BODY = 64 * 1024;
 const SPEC_BODY = 256 * 1024;
 const LIST_BODY = 1024 * 1024;
 const INFERENCE_BODY = 1024 * 1024;
+// 35 daily buckets of a team with a hundred endpoints' line items is a few hundred KB.
+const COST_BODY = 1024 * 1024;
 
 // DELETE answers `{}`; accept anything JSON-ish.
 const AnyBody = z.unknown();
@@ -193,6 +197,36 @@ export class FriendliClient {
       retry: "idempotent",
       maxBodyBytes: SMALL_BODY,
       maxAttempts: opts.maxAttempts,
+    });
+    return res.data;
+  }
+
+  /**
+   * One page of the team's cost report (daily buckets, by line item). Never retried: the API asks
+   * for minutes between calls, and the caller treats any failure as "no figure" (src/cost/report.ts).
+   */
+  async teamCost(query: {
+    startTime: string;
+    endTime: string;
+    limit: number;
+    page?: string;
+  }): Promise<CostResponse> {
+    const res = await this.http.send({
+      operation: "cost report",
+      method: "GET",
+      path: TEAM_COST_PATH,
+      query: {
+        start_time: query.startTime,
+        end_time: query.endTime,
+        bucket_width: "1d",
+        group_by: "line_item",
+        limit: query.limit,
+        page: query.page,
+      },
+      schema: CostResponseSchema,
+      retry: "never",
+      maxAttempts: 1,
+      maxBodyBytes: COST_BODY,
     });
     return res.data;
   }

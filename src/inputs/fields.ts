@@ -325,3 +325,17 @@ export const hfToken = field((value) => {
     };
   return value;
 });
+
+/** A price or a cap far above any GPU bill is a typo (cents for dollars), not a setting. */
+export const MAX_USD = 1_000_000;
+const USD = /^\$?(0|[1-9][0-9]*)(\.[0-9]{1,4})?$/;
+
+/** US dollars: `5`, `4.25`, `$5.00`; 0 or more, at most four decimals (a negotiated rate may have them). */
+export function usdAmount(input: InputName) {
+  return field((value) => {
+    const n = USD.test(value) ? Number(value.replace(/^\$/, "")) : Number.NaN;
+    return n >= 0 && n <= MAX_USD
+      ? n
+      : { problem: `\`${input}\` must be an amount in US dollars, e.g. 5 or 4.25 (got ${show(value)})` };
+  });
+}

@@ -16,6 +16,7 @@ import {
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordFound, recordRequested } from "./context.ts";
+import { recordHourlyCost } from "./cost.ts";
 import { createEndpoint, createMayHaveActed } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { preflightStep } from "./preflight.ts";
@@ -101,6 +102,8 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
   }
   if (plan.action.kind === "update") showLedgerDecisions(op, plan.action);
   if (found) recordFound(report, found);
+  if (inputs.operation === "deploy" || inputs.operation === "status")
+    recordHourlyCost(report, plan, found, inputs, op.log);
   if (found && inputs.operation === "status") report.hint = errorHint(found.status?.errorCode);
   return plan;
 }

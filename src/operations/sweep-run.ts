@@ -4,8 +4,9 @@
 import type { PlannedAction, SweepFacts } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import type { PreviewMatcher } from "../preview-names.ts";
+import { COST_REPORT_BUDGET_MS } from "../timing.ts";
 import type { OperationContext } from "./context.ts";
-import type { SweepLedger } from "./sweep.ts";
+import type { SweepLedger, SweepRow } from "./sweep.ts";
 
 type SweepPlan = Extract<PlannedAction, { kind: "sweep" }>;
 
@@ -29,6 +30,7 @@ export async function sweepFacts(op: OperationContext): Promise<SweepFacts> {
     pullRequest,
     log: op.log,
     signal: op.signal,
+    ...(op.inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: op.inputs.gpuHourlyPrice }),
   });
   return { ...found, nowMs: op.clock.now() };
 }
@@ -49,8 +51,33 @@ export async function executeSweep(op: OperationContext, plan: SweepPlan): Promi
   const report = await startReport(op, plan);
   const [{ deletePlanned }, ledger] = await Promise.all([import("./sweep.ts"), ledgerOf(op)]);
   await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
+  if (!op.signal.aborted) await recordSweepCosts(op, report);
   const failure = sweepOutcome(op).error;
   if (failure) throw failure;
+}
+
+/**
+ * What each deleted preview cost until now, from the team cost report: one read for all of them,
+ * on the report's own budget; a report that cannot be read leaves the column empty (a debug line).
+ */
+async function recordSweepCosts(op: OperationContext, report: { rows: SweepRow[] }): Promise<void> {
+  const deleted = report.rows.filter((r) => r.action === "deleted");
+  if (deleted.length === 0 || !op.clientUntil) return;
+  const { readCostToDate } = await import("../cost/report.ts");
+  const client = op.clientUntil(op.clock.now() + COST_REPORT_BUDGET_MS);
+  try {
+    const endpoints = deleted.map((r) => {
+      const createdAtMs = r.createdAt ? Date.parse(r.createdAt) : Number.NaN;
+      return { id: r.id, ...(Number.isFinite(createdAtMs) ? { createdAtMs } : {}) };
+    });
+    const costs = await readCostToDate(client, { endpoints, nowMs: op.clock.now() }, op.log, op.secrets);
+    for (const row of deleted) {
+      const usd = costs?.get(row.id)?.usd;
+      if (usd !== undefined) row.costToDateUsd = usd;
+    }
+  } finally {
+    await client.http.close();
+  }
 }
 
 /** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */

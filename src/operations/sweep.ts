@@ -3,6 +3,7 @@
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
 // never touched. Loaded only when a sweep runs.
 import type { Clock } from "../clock.ts";
+import { estimateFromSpec } from "../cost/estimate.ts";
 import { truncate } from "../format.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
@@ -46,6 +47,8 @@ export interface SweepSource {
   /** Requests in flight at once (spec reads, PR reads, deletes). */
   concurrency?: number;
   ledger?: SweepLedger;
+  /** `gpu-hourly-price`, for what each preview costs per hour; the list price without it. */
+  pricePerGpuHour?: number;
 }
 
 export interface SweepOptions extends SweepSource {
@@ -64,6 +67,8 @@ export interface SweepRow extends PreviewEndpoint {
   ageMs?: number;
   action: SweepAction;
   reason: string;
+  /** What the team cost report says it cost until it was deleted (only after a delete, when readable). */
+  costToDateUsd?: number;
 }
 
 export interface SweepReport {
@@ -216,12 +221,15 @@ async function findPreviews(
     if (!spec || spec.projectId !== opts.projectId) return;
     const prNumber = parsePreviewName(spec.name, opts.matcher);
     if (prNumber === undefined) return;
+    const hourly = estimateFromSpec(spec, opts.pricePerGpuHour);
     previews.push({
       id: e.id,
       name: spec.name,
       prNumber,
       updatedAt: e.status.updatedAt,
       status: e.status.status,
+      createdAt: e.status.createdAt,
+      ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
     });
   });
   return { previews, others: listed.length - previews.length };
@@ -245,7 +253,14 @@ async function confirmed(
       const spec = await specOf(opts.client, cache, p.id);
       if (!spec || spec.projectId !== opts.projectId || spec.name !== p.name) return undefined;
       const status = await opts.client.status(p.id);
-      return { ...p, updatedAt: status.updatedAt, status: status.status };
+      const hourly = estimateFromSpec(spec, opts.pricePerGpuHour);
+      return {
+        ...p,
+        updatedAt: status.updatedAt,
+        status: status.status,
+        createdAt: status.createdAt,
+        ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
+      };
     },
     opts.signal,
   );

@@ -1,4 +1,5 @@
 // The plan in words, for the log of a dry run (the summary shows the request from the report).
+import { estimateText } from "../cost/estimate.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import { findingLines } from "../report/preflight.ts";
 import type { Plan, PlannedRequest, Rollback } from "./plan.ts";
@@ -22,6 +23,7 @@ export function describePlan(p: Plan): string {
       lines.push(`  drift: ${a.drift.join(", ")} changed outside this action since the last deploy`);
     if (a.rollback) lines.push(describeRollback(a.rollback));
   }
+  if (p.cost) lines.push(`Cost: ${estimateText(p.cost)}`);
   if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
   if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
   return lines.join("\n");

@@ -2,6 +2,7 @@
 // lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
 // execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
 
+import { capRefusal, estimateHourlyCost, type HourlyCost } from "../cost/estimate.ts";
 import { truncate } from "../format.ts";
 import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { pathFor } from "../friendli/request-policy.ts";
@@ -86,6 +87,8 @@ export interface Plan {
   smokeRoute?: SmokeRoute;
   /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
   findings: Finding[];
+  /** A deploy's estimated cost per hour with the requested settings, when its GPU type has a price. */
+  cost?: HourlyCost;
 }
 
 /** A rollback: the ledger entry whose settings go back, and the exact PUT. */
@@ -123,7 +126,13 @@ export type SmokeRoute = "chat" | "completions";
 
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {
-  const findings = facts.findings ?? [];
+  const cost = configures(inputs, facts.found) ? requestedCost(inputs) : undefined;
+  const refusal = configures(inputs, facts.found) ? capCheck(inputs, cost) : undefined;
+  // The cap is a finding like the GPU-memory fit: shown with them, and it fails the plan the same way.
+  const findings: Finding[] = [
+    ...(facts.findings ?? []),
+    ...(refusal ? [{ check: "cost" as const, severity: "fail" as const, message: refusal }] : []),
+  ];
   const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => {
     const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
     return {
@@ -133,6 +142,7 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
       smokeTest,
       ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
       findings,
+      ...(cost ? { cost } : {}),
     };
   };
   const blocking = findings.find((f) => f.severity === "fail");
@@ -150,6 +160,38 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
     case "sweep":
       return make(sweepAction(inputs, facts.sweep));
   }
+}
+
+/**
+ * Whether the deploy puts the inputs' settings on the endpoint (create, update, or a no-op on the
+ * same settings): then they are what it costs, and what `max-hourly-cost` is held against. A reused
+ * endpoint keeps its own settings.
+ */
+function configures(inputs: Inputs, found: FoundEndpoint | undefined): boolean {
+  return inputs.operation === "deploy" && (!found || inputs.ifExists === "update");
+}
+
+/** Why `max-hourly-cost` refuses the deploy, or undefined. A cap that cannot be checked refuses too. */
+function capCheck(inputs: Inputs, cost: HourlyCost | undefined): string | undefined {
+  if (inputs.maxHourlyCost === undefined || !inputs.gpu) return undefined;
+  if (!cost) {
+    return (
+      `\`max-hourly-cost\` cannot be checked: instance option ${inputs.gpu.label} is not in the GPU table, ` +
+      "so its GPUs and price are unknown. Name the GPU (e.g. `2x H100`), or remove `max-hourly-cost`"
+    );
+  }
+  return capRefusal(cost, inputs.maxHourlyCost);
+}
+
+/** The estimate for the requested GPU and replicas, at `gpu-hourly-price` or the list price. */
+export function requestedCost(inputs: Inputs): HourlyCost | undefined {
+  if (!inputs.gpu) return undefined;
+  return estimateHourlyCost({
+    instanceOptionId: inputs.gpu.instanceOptionId,
+    minReplicas: inputs.minReplicas,
+    maxReplicas: inputs.maxReplicas,
+    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
+  });
 }
 
 function endpointOf(found: FoundEndpoint | undefined): { endpoint?: FoundEndpoint } {

@@ -4,7 +4,16 @@
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";
 
-export type CheckName = "access" | "revision" | "files" | "fit" | "gated" | "chat-template" | "hub";
+export type CheckName =
+  | "access"
+  | "revision"
+  | "files"
+  | "fit"
+  | "gated"
+  | "chat-template"
+  | "hub"
+  /** `max-hourly-cost`: decided from the inputs alone, so it needs no Hub and runs first. */
+  | "cost";
 
 export interface Finding {
   check: CheckName;

@@ -1,5 +1,6 @@
 // The step's outputs (action.yml), written on success and on failure alike: whatever the run
 // learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+import { hourlyCostOutput } from "../cost/estimate.ts";
 import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
 import { Output, type OutputName } from "../names.ts";
 import type { RunReport } from "./run-report.ts";
@@ -24,6 +25,7 @@ function values(r: RunReport): Scalars {
     [Output.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
     [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [Output.deploymentId]: r.deployment?.id ?? null,
+    [Output.hourlyCostUsd]: r.cost?.hourly ? r.cost.hourly.maxUsd : null,
   };
 }
 
@@ -81,6 +83,8 @@ export function buildOutputs(r: RunReport): Record<OutputName, string> {
   for (const [name, value] of Object.entries(typed) as Array<[keyof Scalars, string | number | null]>) {
     out[name] = value === null ? "" : String(value);
   }
+  // Money keeps its two decimals in the output ("10.00"); `json` holds the number.
+  out[Output.hourlyCostUsd] = hourlyCostOutput(r.cost?.hourly);
   // Keys are the output names, so `fromJSON(steps.x.outputs.json)['endpoint-id']` reads the same.
   out[Output.json] = JSON.stringify(typed);
   return out;

@@ -2,6 +2,7 @@
 // hidden marker (./pr-comment-writer.ts edits it in place). Pure: the same report and context give
 // the same Markdown.
 import type { RunContext } from "../context.ts";
+import { costSentence } from "../cost/words.ts";
 import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import { curlCommand } from "./curl.ts";
@@ -73,6 +74,16 @@ const HEADLINES: Record<PrCommentState, { icon: string; text: (name: string, ver
   planned: { icon: "📝", text: (n, verb) => `Dry run: ${verb.toLowerCase()} of ${n} (nothing changed)` },
 };
 
+/** The states in which an endpoint exists and bills. */
+const COSTS_SHOWN: ReadonlySet<PrCommentState> = new Set([
+  "deploying",
+  "ready",
+  "failed",
+  "rolled-back",
+  "timed-out",
+  "cancelled",
+]);
+
 const VERBS: Record<RunReport["operation"], string> = {
   deploy: "Deploy",
   delete: "Delete",
@@ -104,6 +115,11 @@ export function renderPrComment(r: RunReport, opts: RenderPrCommentOptions): str
   ];
 
   lines.push(...stateBody(r, state), "");
+  // What a preview costs, while one exists: not before a create (a deploy refused by
+  // `max-hourly-cost` says why in its message), nor once it is deleted or gone.
+  const cost =
+    r.endpointId && !r.deletedAfterFailure && COSTS_SHOWN.has(state) ? costSentence(r.cost) : undefined;
+  if (cost) lines.push(cost, "");
 
   const facts = [
     r.endpointId && `**Endpoint id:** ${esc(r.endpointId, 100)}`,

@@ -1,4 +1,7 @@
 // CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
+
+import type { HourlyCost } from "../cost/estimate.ts";
+import type { CostToDate } from "../cost/report.ts";
 import type { Operation } from "../inputs.ts";
 import type { Result } from "../names.ts";
 import type { SweepReport } from "../operations/sweep.ts";
@@ -70,6 +73,8 @@ export interface RunReport {
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];
+  /** What the endpoint costs: the estimate per hour, and what the team's cost report says so far. */
+  cost?: { hourly?: HourlyCost; toDate?: CostToDate };
   /** operation sweep: every preview of this repository and what became of it. */
   sweep?: SweepReport & { dryRun: boolean; maxAgeMs?: number };
 }

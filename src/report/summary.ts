@@ -1,6 +1,7 @@
 // The job summary ($GITHUB_STEP_SUMMARY), written once at the end of every run, failures included.
 // Pure: returns Markdown; main.ts writes it. Every value that came from outside (names, ids,
 // messages, replies, error codes) goes through escapeMarkdown or mermaidText.
+import { costRows } from "../cost/words.ts";
 import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
 import { classifyStatus, type StatusClass } from "../wait.ts";
@@ -115,6 +116,8 @@ function detailsTable(r: RunReport): string {
     ["Created", r.createdAt ? escapeMarkdown(r.createdAt) : undefined],
     ["Updated", r.updatedAt ? escapeMarkdown(r.updatedAt) : undefined],
     ["Elapsed", formatDuration(r.finishedAtMs - r.startedAtMs)],
+    // Figures the action computed or summed itself: nothing here is outside text.
+    ...costRows(r.cost),
   ];
   const lines = ["| | |", "| --- | --- |"];
   for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);

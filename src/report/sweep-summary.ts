@@ -1,6 +1,7 @@
 // The job summary of a sweep: one table row per preview endpoint (endpoint, PR, state, age,
 // action taken), then the failures and warnings. Every value from outside (endpoint names and ids,
 // GitHub's and Friendli's error texts) goes through escapeMarkdown.
+import { usd } from "../cost/estimate.ts";
 import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
 // Types only: the summary must not load the sweep's executor.
@@ -39,6 +40,8 @@ export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): s
   const result = opts.result ?? r.result;
   const parts = [`## ${HEADINGS[result] ?? `Friendli sweep: ${result}`}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
+  const cost = costTable(r.rows, opts.dryRun);
+  if (cost) parts.push(cost);
   if (r.failures.length > 0)
     parts.push(`### Failures\n\n${r.failures.map((f) => `- ❌ ${escapeMarkdown(f)}`).join("\n")}`);
   if (r.warnings.length > 0)
@@ -70,6 +73,50 @@ function table(rows: SweepRow[]): string {
     );
   }
   if (rows.length > MAX_ROWS) lines.push(`| and ${rows.length - MAX_ROWS} more | | | | | |`);
+  return lines.join("\n");
+}
+
+/**
+ * What each deleted (or, in a dry run, doomed) preview cost so far and what deleting it frees per
+ * hour at its max replicas, with the totals. Figures the action computed or summed itself.
+ */
+function costTable(rows: SweepRow[], dryRun: boolean): string | undefined {
+  const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
+  if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
+  // A dry run reads no cost report: only what deleting would free.
+  const frees = dryRun ? "Would free per hour" : "Frees per hour";
+  const cells = (row: { name: string; soFar: string; hourly: string }) =>
+    dryRun ? `| ${row.name} | ${row.hourly} |` : `| ${row.name} | ${row.soFar} | ${row.hourly} |`;
+  const lines = [
+    "### What they cost",
+    "",
+    cells({ name: "Endpoint", soFar: "Cost so far", hourly: `${frees} (at max replicas)` }),
+    dryRun ? "| --- | --- |" : "| --- | --- | --- |",
+  ];
+  for (const row of doomed.slice(0, MAX_ROWS)) {
+    lines.push(
+      cells({
+        name: `${esc(row.name)} (${esc(row.id)})`,
+        soFar: row.costToDateUsd === undefined ? "unknown" : usd(row.costToDateUsd),
+        hourly: row.hourlyUsd === undefined ? "unknown" : `${usd(row.hourlyUsd)}/h`,
+      }),
+    );
+  }
+  if (doomed.length > MAX_ROWS)
+    lines.push(cells({ name: `and ${doomed.length - MAX_ROWS} more`, soFar: "", hourly: "" }));
+  const sum = (values: Array<number | undefined>) =>
+    Math.round(values.reduce<number>((n, v) => n + (v ?? 0), 0) * 100) / 100;
+  const partial = (values: Array<number | undefined>) =>
+    values.includes(undefined) ? " (of those known)" : "";
+  const soFar = doomed.map((r) => r.costToDateUsd);
+  const hourly = doomed.map((r) => r.hourlyUsd);
+  lines.push(
+    cells({
+      name: "**Total**",
+      soFar: `${usd(sum(soFar))}${partial(soFar)}`,
+      hourly: `${usd(sum(hourly))}/h${partial(hourly)}`,
+    }),
+  );
   return lines.join("\n");
 }
 

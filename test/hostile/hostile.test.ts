@@ -164,6 +164,77 @@ describe("secrets echoed back", () => {
   });
 });
 
+describe("the team cost report", () => {
+  const line = (id: string, total: unknown, item = `${id}, NVIDIA H100, gpu time cost`) => ({
+    total,
+    line_item: item,
+  });
+  const bucket = (results: unknown[]) => ({
+    start_time: "2026-11-25T00:00:00Z",
+    end_time: "2026-11-26T00:00:00Z",
+    results,
+  });
+
+  it("hostile amounts are ignored with a debug line; only the action's own sum reaches the reports", async () => {
+    api.override.cost = () => ({
+      body: {
+        has_more: false,
+        next_page: null,
+        data: [
+          bucket([
+            line(NEW_ID, "3.25"),
+            line(NEW_ID, `1\n${FORGED}`),
+            line(NEW_ID, "-500"),
+            line(NEW_ID, "1e308"),
+            line(NEW_ID, "9".repeat(5000)),
+            line(NEW_ID, 12),
+            { line_item: `${NEW_ID}, NVIDIA H100, gpu time cost` },
+            line(NEW_ID, "0.75", `${NEW_ID}, ${FORGED_VARIANTS}, gpu time cost`),
+            line("depother", "99", `depother, ${FORGED}, gpu time cost`),
+          ]),
+          bucket([line(NEW_ID, "1000000.5")]),
+        ],
+      },
+    });
+    const r = await run(deployInputs, true);
+    expect(r.report.result).toBe("created");
+    // 3.25 + 0.75: the forged GPU type names a line item of this endpoint; its text goes nowhere.
+    expect(r.report.cost?.toDate?.usd).toBe(4);
+    const ignored = r.logs.filter((l) => l.startsWith("debug: cost report: a line item"));
+    expect(ignored).toHaveLength(7);
+    const comments = github.requests
+      .filter((q) => q.method === "POST" && q.path.endsWith("/comments"))
+      .map((q) => JSON.stringify(q.body));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain(
+      "💵 This preview costs up to $5.00/h while awake and nothing while it sleeps. So far it has cost $4.00 since 2026-11-25.",
+    );
+    expect(r.summary).toContain("| Cost so far | $4.00 since 2026-11-25 (Friendli's cost report) |");
+    for (const text of [...comments, r.summary, ...Object.values(r.outputs)]) {
+      expect(text).not.toMatch(/::|##\[|stop-commands|add-mask|NVIDIA/);
+    }
+    expectNeutralised(r);
+  });
+
+  it.each([
+    [
+      "the document's 200 example (data nested in data)",
+      { data: [{ has_more: false, data: [bucket([line(NEW_ID, "1")])] }] },
+    ],
+    ["a bucket list that is not a list", { has_more: false, data: { [NEW_ID]: "1" } }],
+    ["a string", FORGED],
+    ["a depth bomb", nested(5000)],
+  ])("%s is unreadable: a debug line, no figure, no failure", async (_what, body) => {
+    api.override.cost = () => ({ body });
+    const r = await run(deployInputs);
+    expect(r.report.result).toBe("created");
+    expect(r.failed).toBeUndefined();
+    expect(r.report.cost?.toDate).toBeUndefined();
+    expect(r.logs.some((l) => l.startsWith("debug: cost report not read"))).toBe(true);
+    expectNeutralised(r);
+  });
+});
+
 describe("resources", () => {
   it("a huge status body is refused at the route's cap, not read to the end", async () => {
     api.override.status = () => ({

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Route = "list" | "get" | "status" | "create" | "update" | "delete" | "chat";
+export type Route = "list" | "get" | "status" | "create" | "update" | "delete" | "chat" | "cost";
 
 export interface Answer {
   status?: number;
@@ -88,6 +88,8 @@ export class HostileServer {
         return { body: {} };
       case "chat":
         return { body: { choices: [{ message: { role: "assistant", content: "Hello!" } }] } };
+      case "cost":
+        return { body: { has_more: false, next_page: null, data: [] } };
     }
   }
 }
@@ -95,6 +97,7 @@ export class HostileServer {
 function routeOf(method: string, path: string): Route {
   if (path.endsWith("/chat/completions") || path.endsWith("/completions")) return "chat";
   if (path.endsWith("/status")) return "status";
+  if (path === "/v1/team/cost") return "cost";
   if (path === "/dedicated/beta/endpoint") return method === "POST" ? "create" : "list";
   if (method === "PUT") return "update";
   if (method === "DELETE") return "delete";

@@ -92,6 +92,8 @@ describe("deploy: success", () => {
       "smoke-test-tokens-per-second": "",
       // No github-token in this run: the deployment ledger is off.
       "deployment-id": "",
+      // 1x H100 at the $5.00 list price, 3 replicas at most.
+      "hourly-cost-usd": "15.00",
       json: expect.any(String),
     });
     expect(JSON.parse(r.outputs.json ?? "")).toStrictEqual({
@@ -110,6 +112,7 @@ describe("deploy: success", () => {
       "smoke-test-ttft-ms": null,
       "smoke-test-tokens-per-second": null,
       "deployment-id": null,
+      "hourly-cost-usd": 15,
     });
     expect(r.state).toMatchObject({
       "endpoint-id": ep?.id,

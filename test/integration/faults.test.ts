@@ -479,7 +479,10 @@ describe("lookup (list / get)", () => {
       ["get", "reset", 250],
       ["get", 200, 500],
       ...calls(env.sim, "status").map((q) => ["status", 200, q.at - post.at]),
+      // After RUNNING, the cost so far: once, on its own budget.
+      ...calls(env.sim, "cost").map((q) => ["cost", 200, q.at - post.at]),
     ]);
+    expect(calls(env.sim, "cost")).toHaveLength(1);
   });
 
   it("getLagMs: the new endpoint answers 404 for 3 s -> resolution lists again until the GET confirms it", async () => {

@@ -21,15 +21,23 @@ export async function startEnv(options: Omit<SimulatorOptions, "clock"> = {}): P
 }
 
 const isHub = (r: LoggedRequest) => r.route.startsWith("hub-");
+// The team cost report is read last, on a budget of its own, beside the operation: it has its own
+// assertions (costReads), so the operations' exact request sequences leave it out.
+const isCost = (r: LoggedRequest) => r.route === "cost";
 
-/** "GET list", "POST create", ... to Friendli, in the order the simulator saw them (the Hub's apart). */
+/** "GET list", "POST create", ... of the operation, in the order the simulator saw them (the Hub's and the cost report's apart). */
 export function routes(sim: Simulator): string[] {
-  return sim.requests.filter((r) => !isHub(r)).map((r) => `${r.method} ${r.route}`);
+  return sim.requests.filter((r) => !isHub(r) && !isCost(r)).map((r) => `${r.method} ${r.route}`);
 }
 
-/** The requests to the Friendli side (the Hub side gets neither the Friendli token nor the team). */
+/** The operation's requests to the Friendli side (the Hub side gets neither the Friendli token nor the team). */
 export function friendliRequests(sim: Simulator): LoggedRequest[] {
-  return sim.requests.filter((r) => !isHub(r));
+  return sim.requests.filter((r) => !isHub(r) && !isCost(r));
+}
+
+/** The reads of the team cost report (`GET /v1/team/cost`). */
+export function costReads(sim: Simulator): LoggedRequest[] {
+  return sim.requests.filter(isCost);
 }
 
 /** "GET hub-model", "GET hub-tree", ...: what the pre-flight asked the simulator's Hub side. */

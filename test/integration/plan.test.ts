@@ -34,6 +34,7 @@ describe("dry run prints the plan", () => {
         "  gpu: 1x H100 -> 2x H100",
         "  autoscalingPolicy.maxReplica: 1 -> 3",
         "  sent as requested, not shown by the API: hfModelRepo, hfModelRepoRevision, advanced",
+        "Cost: 0 when idle to $30.00/h: 2x H100 per replica, 0 to 3 replicas, at the H100 list price of $5.00 per GPU-hour (2026-10-01)",
         "Then: wait until it is RUNNING",
       ].join("\n"),
     );

@@ -78,6 +78,19 @@ describe("command line", () => {
     await once(child, "exit");
   });
 
+  it("--cost-report forbidden makes the team cost report answer 403", async () => {
+    child = spawn(NODE, [CLI, "--port", "0", "--cost-report", "forbidden"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = /(http:\S+)$/.exec(await firstLine(child))?.[1] ?? "";
+    const query = "start_time=2026-01-01T00:00:00Z&end_time=2026-01-02T00:00:00Z";
+    const res = await fetch(`${url}/v1/team/cost?${query}`, { headers: { authorization: "Bearer flp_cli" } });
+    expect(res.status).toBe(403);
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  });
+
   it("rejects an unknown option with usage and exit code 2", async () => {
     child = spawn(NODE, [CLI, "--prot", "8080"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";

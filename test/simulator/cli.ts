@@ -6,6 +6,7 @@ import { startSimulator } from "./server.ts";
 const USAGE = `usage: node test/simulator/cli.ts [--port 8080] [--host 127.0.0.1] [--scenario FILE.json]
                                   [--time-scale 0.5] [--latency-ms 50] [--seed 1]
                                   [--ttft-ms 300] [--hub-down fail|hang]
+                                  [--cost-report ok|forbidden|slow]
   --time-scale  multiplies every simulated duration (0.1 = ten times faster than the scenario says)`;
 
 function fail(message: string): never {
@@ -33,6 +34,7 @@ const args = (() => {
         seed: { type: "string" },
         "ttft-ms": { type: "string" },
         "hub-down": { type: "string" },
+        "cost-report": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -59,7 +61,12 @@ const hubDown = args.values["hub-down"];
 if (hubDown !== undefined && hubDown !== "fail" && hubDown !== "hang")
   fail(`--hub-down must be fail or hang (got ${hubDown})`);
 
+const costReport = args.values["cost-report"];
+if (costReport !== undefined && costReport !== "ok" && costReport !== "forbidden" && costReport !== "slow")
+  fail(`--cost-report must be ok, forbidden or slow (got ${costReport})`);
+
 const sim = await startSimulator({
+  costReport: costReport ?? "ok",
   ttftMs: number("ttft-ms", args.values["ttft-ms"], 0),
   hubDown: hubDown ?? null,
   port: number("port", args.values.port, 0),

@@ -10,6 +10,7 @@ export {
   type SlowUpdateRule,
 } from "./scenario.ts";
 export {
+  type CostReportMode,
   type Fault,
   type FaultRule,
   type LoggedRequest,

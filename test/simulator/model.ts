@@ -46,6 +46,8 @@ export interface Endpoint {
   versions: EndpointConfig[];
   anchor: Anchor;
   lastInferenceAt: number | null;
+  /** RUNNING stretches already closed, for the cost report (./cost.ts). */
+  billed?: Array<{ from: number; to: number; gpuType: string; gpus: number }>;
 }
 
 export interface DerivedState {

@@ -9,6 +9,7 @@ import {
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type SimClock, systemClock } from "./clock.ts";
+import { closeBilling, DAY_MS, dayResults } from "./cost.ts";
 import { type HubRouteName, type HubState, hubAnswer, matchHubRoute } from "./hub.ts";
 import { defaultHubModels, type HubModel } from "./hub-models.ts";
 import {
@@ -18,6 +19,7 @@ import {
   deriveState,
   type Endpoint,
   type EndpointConfig,
+  iso,
   toSpecBody,
   toStatusBody,
 } from "./model.ts";
@@ -43,7 +45,8 @@ export type RouteName =
   | "restart"
   | "versions"
   | "chat"
-  | "completions";
+  | "completions"
+  | "cost";
 
 /** Method and OpenAPI path template of each route, as the spec names them. */
 export const ROUTES: Readonly<Record<RouteName, { method: string; path: string }>> = {
@@ -60,6 +63,7 @@ export const ROUTES: Readonly<Record<RouteName, { method: string; path: string }
   versions: { method: "GET", path: "/dedicated/beta/endpoint/{endpoint_id}/version" },
   chat: { method: "POST", path: "/dedicated/v1/chat/completions" },
   completions: { method: "POST", path: "/dedicated/v1/completions" },
+  cost: { method: "GET", path: "/v1/team/cost" },
 };
 
 export type Fault =
@@ -122,7 +126,17 @@ export interface SimulatorOptions {
   hubDown?: HubDown;
   /** Time to first token of streamed inference, in clock time (see README). Default 0. */
   ttftMs?: number;
+  /** The team cost report's switch (see `Simulator.costReport`). Default `"ok"`. */
+  costReport?: CostReportMode;
 }
+
+/**
+ * How `GET /v1/team/cost` answers: as the spec defines it (`"ok"`), 403 to every call, as for a
+ * token that may not read the team's costs (`"forbidden"`), or only after SLOW_COST_MS of real time
+ * (`"slow"`, longer than any client should wait for a courtesy).
+ */
+export type CostReportMode = "ok" | "forbidden" | "slow";
+export const SLOW_COST_MS = 30_000;
 
 export type HubDown = "fail" | "hang" | null;
 
@@ -184,6 +198,8 @@ export interface Simulator {
   };
   /** Time to first token of streamed inference from now on. */
   setTtftMs(ms: number): void;
+  /** The cost report's switch from now on: a fault rule on route `cost` for every call, or none. */
+  costReport(mode: CostReportMode): void;
 }
 
 interface Reply {
@@ -225,6 +241,7 @@ function matchRoute(method: string, path: string): { route: RouteName; endpointI
   if (path === ENDPOINT_PREFIX) candidates = { POST: "create", GET: "list" };
   else if (path === ROUTES.chat.path) candidates = { POST: "chat" };
   else if (path === ROUTES.completions.path) candidates = { POST: "completions" };
+  else if (path === ROUTES.cost.path) candidates = { GET: "cost" };
   else if (path.startsWith(`${ENDPOINT_PREFIX}/`)) {
     const rest = path.slice(ENDPOINT_PREFIX.length + 1).split("/");
     const [rawId, action, extra] = rest;
@@ -267,10 +284,10 @@ function decodeCursor(cursor: string, kind: string): number | null {
   }
 }
 
-/** FastAPI's validation of the `limit` query parameter (integer, 1..100, default 20). */
-function parseLimit(query: URLSearchParams): number | Reply {
+/** FastAPI's validation of the `limit` query parameter (integer, 1..100, default 20; the cost report's 1..35, default 7). */
+function parseLimit(query: URLSearchParams, { def = 20, max = 100 } = {}): number | Reply {
   const raw = query.get("limit");
-  if (raw === null) return 20;
+  if (raw === null) return def;
   if (!/^[+-]?\d+$/.test(raw.trim())) {
     return validationError([
       {
@@ -292,14 +309,14 @@ function parseLimit(query: URLSearchParams): number | Reply {
         ctx: { ge: 1 },
       },
     ]);
-  if (n > 100)
+  if (n > max)
     return validationError([
       {
         type: "less_than_equal",
         loc: ["query", "limit"],
-        msg: "Input should be less than or equal to 100",
+        msg: `Input should be less than or equal to ${max}`,
         input: raw,
-        ctx: { le: 100 },
+        ctx: { le: max },
       },
     ]);
   return n;
@@ -381,6 +398,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let hubDown: HubDown = options.hubDown ?? null;
   let ttftMs = options.ttftMs ?? 0;
   let rules: ActiveRule[] = [];
+  // The cost report's switch is a standing fault rule, so it answers exactly as an injected one.
+  let costSwitch: FaultRule | undefined;
+  const setCostReport = (mode: CostReportMode): void => {
+    rules = rules.filter((r) => r.rule !== costSwitch);
+    costSwitch = undefined;
+    if (mode === "ok") return;
+    const fault: Fault =
+      mode === "forbidden" ? { kind: "status", status: 403 } : { kind: "slow-headers", ms: SLOW_COST_MS };
+    costSwitch = { route: "cost", times: Number.POSITIVE_INFINITY, fault };
+    rules.push({ rule: costSwitch, seen: 0, applied: 0 });
+  };
+  setCostReport(options.costReport ?? "ok");
+
   let store = { endpoints: new Map<string, Endpoint>(), seq: 0 };
   const seededIds = new Set<string>();
   let inFlight = 0;
@@ -626,6 +656,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const badReplicas = checkReplicas(cfg);
       if (badReplicas) return badReplicas;
       const before = stateOf(e, ctx.now).status;
+      closeBilling(e, scenario, ctx.now);
       e.versions.push(cfg);
       // A live endpoint rolls the new version out; anything else deploys it from scratch.
       e.anchor = ["RUNNING", "UPDATING", "SLEEPING", "AWAKING"].includes(before)
@@ -637,6 +668,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     delete(ctx, caller) {
       const e = findEndpoint(caller, ctx.endpointId, ctx.now, false);
       if ("status" in e) return e;
+      closeBilling(e, scenario, ctx.now);
       e.deletedAt = ctx.now;
       return { status: 200, json: {} };
     },
@@ -645,8 +677,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const e = findEndpoint(caller, ctx.endpointId, ctx.now, false);
       if ("status" in e) return e;
       const s = stateOf(e, ctx.now).status;
-      if (s === "RUNNING" || s === "UPDATING") e.anchor = { kind: "sleep", at: ctx.now };
-      else if (s !== "SLEEPING") return detail(400, `Endpoint '${e.id}' cannot be put to sleep while ${s}.`);
+      if (s === "RUNNING" || s === "UPDATING") {
+        closeBilling(e, scenario, ctx.now);
+        e.anchor = { kind: "sleep", at: ctx.now };
+      } else if (s !== "SLEEPING")
+        return detail(400, `Endpoint '${e.id}' cannot be put to sleep while ${s}.`);
       return statusReply(e, ctx.now);
     },
 
@@ -654,8 +689,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const e = findEndpoint(caller, ctx.endpointId, ctx.now, false);
       if ("status" in e) return e;
       const s = stateOf(e, ctx.now).status;
-      if (s === "SLEEPING") e.anchor = { kind: "wake", at: ctx.now };
-      else if (s !== "AWAKING" && s !== "RUNNING")
+      if (s === "SLEEPING") {
+        closeBilling(e, scenario, ctx.now);
+        e.anchor = { kind: "wake", at: ctx.now };
+      } else if (s !== "AWAKING" && s !== "RUNNING")
         return detail(400, `Endpoint '${e.id}' cannot be woken up while ${s}.`);
       return statusReply(e, ctx.now);
     },
@@ -664,7 +701,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const e = findEndpoint(caller, ctx.endpointId, ctx.now, false);
       if ("status" in e) return e;
       const s = stateOf(e, ctx.now).status;
-      if (s !== "TERMINATING" && s !== "TERMINATED") e.anchor = { kind: "terminate", at: ctx.now };
+      if (s !== "TERMINATING" && s !== "TERMINATED") {
+        closeBilling(e, scenario, ctx.now);
+        e.anchor = { kind: "terminate", at: ctx.now };
+      }
       return statusReply(e, ctx.now);
     },
 
@@ -678,6 +718,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           `Only FAILED or TERMINATED endpoints can be restarted; endpoint '${e.id}' is ${s}.`,
         );
       }
+      closeBilling(e, scenario, ctx.now);
       e.anchor = { kind: "init", at: ctx.now };
       return statusReply(e, ctx.now);
     },
@@ -689,7 +730,117 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     completions(ctx, caller) {
       return inference(ctx, caller, "completions");
     },
+
+    cost(ctx, caller) {
+      return costReport(ctx, caller);
+    },
   };
+
+  /**
+   * `GET /v1/team/cost` as the spec describes it: daily buckets from start_time to end_time (both
+   * midnight UTC; the end no later than the next midnight, the start no earlier than a year ago),
+   * `limit` buckets a page (1..35, default 7) with a `next_page` cursor, line items per endpoint
+   * and GPU type with `group_by=line_item`, the day's total without. Every endpoint of the team
+   * counts, deleted ones included. Answers 403 or slowly only when a fault is injected.
+   */
+  function costReport(ctx: Ctx, caller: Caller): Reply {
+    const q = ctx.query;
+    const problems: ValidationItem[] = [];
+    const midnightOf = (name: string): number | null => {
+      const raw = q.get(name);
+      if (raw === null) {
+        problems.push({ type: "missing", loc: ["query", name], msg: "Field required", input: null });
+        return null;
+      }
+      const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]00:00)$/.test(raw)
+        ? Date.parse(raw)
+        : Number.NaN;
+      if (!Number.isFinite(ms)) {
+        problems.push({
+          type: "datetime_from_date_parsing",
+          loc: ["query", name],
+          msg: "Input should be a valid datetime",
+          input: raw,
+        });
+        return null;
+      }
+      if (ms % DAY_MS !== 0) {
+        problems.push({
+          type: "value_error",
+          loc: ["query", name],
+          msg: "Value error, the time portion must be zeroed out",
+          input: raw,
+        });
+        return null;
+      }
+      return ms;
+    };
+    const start = midnightOf("start_time");
+    const end = midnightOf("end_time");
+    const today = Math.floor(ctx.now / DAY_MS) * DAY_MS;
+    if (end !== null && end > today + DAY_MS)
+      problems.push({
+        type: "value_error",
+        loc: ["query", "end_time"],
+        msg: "Value error, end_time must not be later than midnight UTC of the next day",
+        input: q.get("end_time"),
+      });
+    if (start !== null && start < ctx.now - 365 * DAY_MS)
+      problems.push({
+        type: "value_error",
+        loc: ["query", "start_time"],
+        msg: "Value error, start_time must be no earlier than one year ago",
+        input: q.get("start_time"),
+      });
+    if (start !== null && end !== null && start >= end)
+      problems.push({
+        type: "value_error",
+        loc: ["query", "end_time"],
+        msg: "Value error, end_time must be after start_time",
+        input: q.get("end_time"),
+      });
+    for (const [name, allowed] of [
+      ["bucket_width", "1d"],
+      ["group_by", "line_item"],
+    ] as const) {
+      const raw = q.get(name);
+      if (raw !== null && raw !== allowed)
+        problems.push({
+          type: "enum",
+          loc: ["query", name],
+          msg: `Input should be '${allowed}'`,
+          input: raw,
+          ctx: { expected: `'${allowed}'` },
+        });
+    }
+    if (problems.length > 0 || start === null || end === null) return validationError(problems);
+    const limit = parseLimit(q, { def: 7, max: 35 });
+    if (typeof limit !== "number") return limit;
+    const page = q.get("page");
+    let first = 0;
+    if (page !== null && page !== "") {
+      const s = decodeCursor(page, "cost");
+      if (s === null) return detail(400, "Invalid page.");
+      first = s;
+    }
+    const days = Math.round((end - start) / DAY_MS);
+    const last = Math.min(days, first + limit);
+    const team = [...store.endpoints.values()].filter((e) => e.teamId === caller.teamId);
+    const data = [];
+    for (let i = first; i < last; i++) {
+      const day = start + i * DAY_MS;
+      data.push({
+        start_time: iso(day).replace(".000Z", "Z"),
+        end_time: iso(day + DAY_MS).replace(".000Z", "Z"),
+        results: dayResults(team, scenario, day, ctx.now, q.get("group_by") === "line_item"),
+      });
+    }
+    const hasMore = last < days;
+    return {
+      status: 200,
+      json: { has_more: hasMore, next_page: hasMore ? encodeCursor({ k: "cost", s: last }) : null, data },
+    };
+  }
 
   const unavailable: Reply = {
     status: 503,
@@ -726,6 +877,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if ("status" in e) return e;
     const state = stateOf(e, ctx.now);
     if (state.status === "SLEEPING") {
+      closeBilling(e, scenario, ctx.now);
       e.anchor = { kind: "wake", at: ctx.now };
       return unavailable;
     }
@@ -1103,6 +1255,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get maxInFlight() {
       return maxInFlight;
     },
+    costReport(mode) {
+      setCostReport(mode);
+    },
     inject(rule) {
       rules.push({ rule, seen: 0, applied: 0 });
     },
@@ -1162,6 +1317,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setState(id, s) {
       const e = store.endpoints.get(id);
       if (!e) throw new Error(`simulator: no endpoint ${id}`);
+      closeBilling(e, scenario, clock.now());
       e.anchor = {
         kind: "forced",
         at: clock.now(),

@@ -66,7 +66,7 @@ describe("conformance with the vendored OpenAPI document (test/fixtures/friendli
       await sim.close();
     });
 
-    it("walks all thirteen routes; each request body and 2xx answer is checked by the helper", async () => {
+    it("walks all fourteen routes; each request body and 2xx answer is checked by the helper", async () => {
       const before = { ...conformance };
       const ok = async (method: string, path: string, body?: unknown) => {
         const res = await call(sim, method, path, body === undefined ? {} : { body });
@@ -100,6 +100,10 @@ describe("conformance with the vendored OpenAPI document (test/fixtures/friendli
         messages: [{ role: "user", content: "hi" }],
       });
       await ok("POST", "/dedicated/v1/completions", { model: id, prompt: "hi" });
+      await ok(
+        "GET",
+        "/v1/team/cost?start_time=2026-01-01T00%3A00%3A00Z&end_time=2026-01-02T00%3A00%3A00Z&group_by=line_item",
+      );
       await ok("PUT", `${EP}/${id}/sleep`);
       await ok("PUT", `${EP}/${id}/wake`);
       await ok("PUT", `${EP}/${id}/terminate`);
@@ -108,7 +112,7 @@ describe("conformance with the vendored OpenAPI document (test/fixtures/friendli
       await ok("DELETE", `${EP}/${id}`);
       const covered = new Set(sim.requests.filter((r) => r.status === 200).map((r) => r.route));
       expect([...covered].sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
-      expect(conformance.responses - before.responses).toBe(13);
+      expect(conformance.responses - before.responses).toBe(14);
       expect(conformance.requests - before.requests).toBe(4);
     });
 

@@ -106,6 +106,8 @@ describe("parseInputs: defaults", () => {
       dryRun: false,
       maxAgeMs: undefined,
       namePrefix: undefined,
+      gpuHourlyPrice: undefined,
+      maxHourlyCost: undefined,
     } satisfies Inputs);
   });
 
@@ -147,6 +149,8 @@ describe("parseInputs: defaults", () => {
       "smoke-test-max-ttft-ms": "1500",
       "api-url": "http://127.0.0.1:8080/",
       "dry-run": "true",
+      "gpu-hourly-price": " 4.25 ",
+      "max-hourly-cost": "$120",
     });
     expect(inputs).toEqual({
       operation: "deploy",
@@ -192,10 +196,21 @@ describe("parseInputs: defaults", () => {
       dryRun: true,
       maxAgeMs: undefined,
       namePrefix: undefined,
+      gpuHourlyPrice: 4.25,
+      maxHourlyCost: 120,
     } satisfies Inputs);
   });
 
   it.each([
+    [
+      "gpu-hourly-price",
+      "5,00",
+      "`gpu-hourly-price` must be an amount in US dollars, e.g. 5 or 4.25 (got 5,00)",
+    ],
+    ["gpu-hourly-price", "-1", "`gpu-hourly-price` must be an amount in US dollars"],
+    ["max-hourly-cost", "1e9", "`max-hourly-cost` must be an amount in US dollars"],
+    ["max-hourly-cost", "2000000", "`max-hourly-cost` must be an amount in US dollars"],
+    ["max-hourly-cost", "ten", "`max-hourly-cost` must be an amount in US dollars"],
     ["if-unchanged", "always", "`if-unchanged` must be one of skip, update"],
     ["environment", "prod\u0007", "`environment` must not contain control characters"],
     ["environment", "e".repeat(256), "`environment` must be at most 255 characters"],
@@ -207,6 +222,22 @@ describe("parseInputs: defaults", () => {
     expect(found[0]?.input).toBe(input);
     expect(found[0]?.message).toContain(message);
   });
+
+  it.each(["status", "delete", "sweep"])(
+    "refuses max-hourly-cost on operation %s rather than ignore it",
+    (operation) => {
+      const found = problems({
+        ...deploy,
+        operation,
+        "max-hourly-cost": "5",
+        "github-token": "ghs_abc",
+        name: "",
+      });
+      expect(found.filter((p) => p.input === "max-hourly-cost").map((p) => p.message)).toEqual([
+        `\`max-hourly-cost\` is only read by \`operation: deploy\`: remove it from this \`operation: ${operation}\` step`,
+      ]);
+    },
+  );
 
   it("omits unset advanced keys, so the API applies its own defaults", () => {
     const { advanced } = ok({ ...deploy, "max-token-count": "4096" });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { estimateHourlyCost } from "../../src/cost/estimate.ts";
 import { Output } from "../../src/names.ts";
 import { buildOutputs, timestamp, writeOutputs } from "../../src/report/outputs.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
@@ -38,6 +39,7 @@ const full: RunReport = report({
     tokensPerSecond: 19.7,
   },
   deployment: { environment: "friendli/my-model-pr-7", id: 5001 },
+  cost: { hourly: estimateHourlyCost({ instanceOptionId: "zfTutSiLn0Hq", minReplicas: 0, maxReplicas: 1 }) },
 });
 
 describe("buildOutputs", () => {
@@ -116,6 +118,7 @@ describe("buildOutputs", () => {
       "smoke-test-ttft-ms": 120,
       "smoke-test-tokens-per-second": 19.7,
       "deployment-id": 5001,
+      "hourly-cost-usd": 10,
     });
     const failed = JSON.parse(
       buildOutputs(
@@ -131,11 +134,33 @@ describe("buildOutputs", () => {
       "endpoint-id": null,
     });
     expect(Object.keys(failed)).not.toContain("json");
+    expect(failed["hourly-cost-usd"]).toBeNull();
   });
 
   it("values with quotes and newlines survive the json round trip", () => {
     const name = 'a"b\nc|<d>';
     expect(JSON.parse(buildOutputs(report({ endpointName: name })).json)["endpoint-name"]).toBe(name);
+  });
+});
+
+describe("hourly-cost-usd", () => {
+  it.each([
+    // [instance option, max replicas, gpu-hourly-price, output]
+    ["zfTutSiLn0Hq", 1, undefined, "10.00"], // 2x H100 at $5.00
+    ["TwD5AqnBSVN0", 3, undefined, "15.00"],
+    ["ShbPuOs4tfGb", 1, undefined, "4.00"], // A100 80GB
+    ["drbc6G9FxJWZ", 10, undefined, "720.00"], // 8x B200 at $9.00
+    ["OhTzYtZuomzI", 2, 3.333, "26.66"], // 4x H200 at a negotiated price, rounded to cents
+    ["TwD5AqnBSVZ9", 1, 4, ""], // a raw id outside the table: no guess, even with a price
+  ])("%s x%i at %s: %j", (instanceOptionId, maxReplicas, price, expected) => {
+    const hourly = estimateHourlyCost({
+      instanceOptionId,
+      minReplicas: 0,
+      maxReplicas,
+      ...(price === undefined ? {} : { pricePerGpuHour: price }),
+    });
+    const out = buildOutputs(report(hourly ? { cost: { hourly } } : {}));
+    expect(out["hourly-cost-usd"]).toBe(expected);
   });
 });
 

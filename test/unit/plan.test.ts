@@ -278,6 +278,7 @@ describe("plan: what an update would change", () => {
         "Plan: update endpoint ep1 with a new version",
         "  gpu: 1x H100 -> 2x H100",
         "  sent as requested, not shown by the API: hfModelRepo, advanced",
+        "Cost: 0 when idle to $10.00/h: 2x H100 per replica, 0 to 1 replicas, at the H100 list price of $5.00 per GPU-hour (2026-10-01)",
         "Then: wait until it is RUNNING",
       ].join("\n"),
     );
