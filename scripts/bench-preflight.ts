@@ -15,7 +15,8 @@
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/clock.ts";
 import { createDefaultDispatcher } from "../src/friendli/request-policy.ts";
-import { type PreflightOptions, type PreflightResult, runPreflight } from "../src/preflight/index.ts";
+import { type PreflightOptions, runPreflight } from "../src/preflight/index.ts";
+import type { PreflightResult } from "../src/preflight/types.ts";
 import { startSimulator } from "../test/simulator/index.ts";
 import { runAction } from "../test/support/run-action.ts";
 

@@ -14,7 +14,7 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-export interface TruncateOptions {
+interface TruncateOptions {
   /**
    * Keep `max` code points and put the '…' after them (max + 1 in all), as log and error excerpts
    * do. By default the '…' counts toward `max`: a hard length limit, such as the API's.

@@ -203,9 +203,9 @@ function sameEngine(a: AdvancedConfig, b: AdvancedConfig): boolean {
   return ENGINE_KEYS.every((k) => a[k] === b[k]);
 }
 
-export type IfUnchanged = "skip" | "update";
+type IfUnchanged = "skip" | "update";
 
-export interface UnchangedInput {
+interface UnchangedInput {
   mode: IfUnchanged;
   requested: { name: string; projectId: string; settings: DeploymentSettings };
   ledger: LedgerView;
@@ -213,7 +213,7 @@ export interface UnchangedInput {
   endpoint: { id: string; status: string; minReplicas?: number };
 }
 
-export type UnchangedDecision = { action: "skip"; entry: LedgerEntry } | { action: "update"; reason: string };
+type UnchangedDecision = { action: "skip"; entry: LedgerEntry } | { action: "update"; reason: string };
 
 /**
  * Whether a deploy may send no PUT (`result: unchanged`). Only when the newest entry of the

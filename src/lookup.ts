@@ -15,7 +15,7 @@ export interface FoundEndpoint {
 }
 
 /** What a name lookup returns: the listing gave the status, a GET the spec. */
-export type NamedEndpoint = Required<FoundEndpoint>;
+type NamedEndpoint = Required<FoundEndpoint>;
 
 /**
  * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
@@ -131,7 +131,7 @@ export async function abortable<T>(
 /** GETs in flight at once while reading the specs of a listing. */
 export const SPEC_READS_IN_FLIGHT = 8;
 
-export interface FindOptions {
+interface FindOptions {
   /** GETs in flight at once. */
   concurrency?: number;
   signal?: AbortSignal;
@@ -170,7 +170,7 @@ export async function findByName(
 }
 
 /** Who to look for: the inputs' endpoint-id, else the name in the project. */
-export interface LookupTarget {
+interface LookupTarget {
   projectId: string;
   name: string;
   endpointId?: string;

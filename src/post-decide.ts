@@ -38,7 +38,7 @@ export function planPost(s: SavedState): PostPlan {
 /** How far the API's clock may run behind ours when its createdAt is compared with our time. */
 export const CLOCK_SKEW_MS = 5_000;
 
-export type OrphanVerdict =
+type OrphanVerdict =
   | { kind: "delete"; id: string }
   /** Nothing of the name was created after the create went out (yet: the list may lag). */
   | { kind: "none" }

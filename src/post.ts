@@ -24,7 +24,7 @@ const POST_DEADLINE_MS = 90_000;
 /** Waits between listings while the list lags behind the create: about a minute in all. */
 export const ORPHAN_LAG_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
 
-export interface PostDeps {
+interface PostDeps {
   core: PostCore;
   clock: Clock;
   signal: AbortSignal;
@@ -32,7 +32,7 @@ export interface PostDeps {
   dispatcher?: Dispatcher;
 }
 
-export type PostResult = "nothing" | "deleted" | "not-found" | "warned";
+type PostResult = "nothing" | "deleted" | "not-found" | "warned";
 
 /** For @github/local-action, which calls an entry's run() without arguments. */
 export const run = (): Promise<PostResult> => post();

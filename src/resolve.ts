@@ -16,7 +16,7 @@ import {
 } from "./lookup.ts";
 import { LAG_DELAYS_MS } from "./timing.ts";
 
-export interface ResolveCreatedOptions {
+interface ResolveCreatedOptions {
   projectId: string;
   name: string;
   /** Ids listed before the create: the new endpoint is not among them. */

@@ -3,9 +3,9 @@
 // `data: [DONE]`); usage comes in a last chunk when `stream_options.include_usage` is asked for.
 // Pure functions over text, so every shape is tested without a server.
 
-export type StreamRoute = "chat" | "completions";
+type StreamRoute = "chat" | "completions";
 
-export interface StreamedReply {
+interface StreamedReply {
   text: string;
   /** usage.completion_tokens when the server sent it, else the number of chunks that carried text. */
   outputTokens: number;

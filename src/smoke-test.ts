@@ -29,12 +29,8 @@ import { type SmokeRoute, smokePath } from "./smoke/route.ts";
 import { firstTokenWatch } from "./smoke-stream.ts";
 import { SMOKE_WARMUP_MS } from "./timing.ts";
 
-export { saysNoChatTemplate } from "./smoke/decide.ts";
-export { excerpt, REPLY_CHARS, replyText } from "./smoke/reply.ts";
-export type { SmokeRoute } from "./smoke/route.ts";
-
 const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
-export const DEFAULT_MAX_TOKENS = 16;
+const DEFAULT_MAX_TOKENS = 16;
 
 export type SmokeTestResult =
   | {
@@ -50,7 +46,7 @@ export type SmokeTestResult =
     }
   | { ok: false; message: string; status?: number };
 
-export interface SmokeTestOptions {
+interface SmokeTestOptions {
   client: FriendliClient;
   endpointId: string;
   prompt: string;

@@ -13,19 +13,6 @@ import { ApiError, abortedError } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import { baseHeaders, checkBaseUrl, createDefaultDispatcher, urlFor } from "./request-policy.ts";
 import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
-
-// The HTTP layer's helpers, also reachable from here for callers that think of them as "HTTP".
-export { errorDetail, firstHeader, oneLine } from "./error-body.ts";
-export {
-  ACTION_VERSION,
-  createDefaultDispatcher,
-  isAllowedBaseUrl,
-  isHeaderSafe,
-  isLoopbackHost,
-  pathFor,
-  USER_AGENT,
-} from "./request-policy.ts";
-
 import {
   classifyNetworkError,
   errorCode,
@@ -38,7 +25,7 @@ import {
   shouldRetry,
 } from "./retry.ts";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface HttpOptions {
   /** e.g. https://api.friendli.ai; https, or http on a loopback host (the simulator). */
@@ -66,7 +53,7 @@ export interface HttpOptions {
   advise?: (status: number) => string | undefined;
 }
 
-export interface SendOp<T> {
+interface SendOp<T> {
   /** Short name for messages and retry lines: "create", "list", "status", ... */
   operation: string;
   method: HttpMethod;
@@ -92,7 +79,7 @@ export interface SendOp<T> {
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-export interface HttpResponse<T> {
+interface HttpResponse<T> {
   status: number;
   data: T;
   headers: Record<string, string | string[] | undefined>;

@@ -169,7 +169,7 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Math.max(0, at - nowMs);
 }
 
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs?: number;
   capMs?: number;
 }
@@ -188,7 +188,7 @@ export function backoffDelay(attempt: number, random: () => number, opts: Backof
   return Math.floor(r * ceiling);
 }
 
-export interface RetryDelayInput extends BackoffOptions {
+interface RetryDelayInput extends BackoffOptions {
   /** 1-based number of the retry about to happen (the first retry is 1). */
   attempt: number;
   /** Parsed Retry-After in ms, when the server sent a usable one. */

@@ -33,7 +33,7 @@ export interface LookupMemory {
   specs: SpecCache;
 }
 
-export interface OperationRun {
+interface OperationRun {
   plan?: Plan;
   error?: unknown;
   /** The update failed (`error`) and the last good settings serve again. */
@@ -215,13 +215,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
   }
 }
 
-async function afterwards(
-  op: OperationContext,
-  plan: Plan,
-  id: string,
-  updateSentAtMs?: number,
-): Promise<void> {
-  if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
+async function afterwards(op: OperationContext, plan: Plan, id: string): Promise<void> {
+  if (plan.wait) await awaitEndpoint(op, id, plan.wait);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 

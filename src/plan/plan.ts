@@ -89,7 +89,7 @@ export interface Rollback {
 }
 
 /** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
-export interface PlanFacts {
+interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];

@@ -4,7 +4,7 @@
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";
 
-export type CheckName = "access" | "revision" | "files" | "fit" | "gated" | "chat-template" | "hub";
+type CheckName = "access" | "revision" | "files" | "fit" | "gated" | "chat-template" | "hub";
 
 export interface Finding {
   check: CheckName;
@@ -38,7 +38,7 @@ export interface HubFacts {
  * token. `unreachable`: network errors, timeouts, 429 and 5xx after the retries, or any other answer
  * the pre-flight cannot read; the deploy goes on without it.
  */
-export type HubFailure =
+type HubFailure =
   | { kind: "unauthorized" }
   | { kind: "not-found" }
   | { kind: "revision-not-found" }

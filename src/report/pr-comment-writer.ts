@@ -10,9 +10,9 @@ import { githubClient, githubErrorText, splitRepository, statusOf } from "./gith
 import { markerFor, renderPrComment } from "./pr-comment.ts";
 import type { RunReport } from "./run-report.ts";
 
-export type PrCommentResult = "created" | "updated" | "skipped" | "failed";
+type PrCommentResult = "created" | "updated" | "skipped" | "failed";
 
-export interface UpsertPrCommentOptions {
+interface UpsertPrCommentOptions {
   report: RunReport;
   context: RunContext;
   /** `github-token`; empty means no comment. */

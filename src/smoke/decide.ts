@@ -48,7 +48,7 @@ export type SmokeOutcome =
 /** The message goes after "smoke test failed: " and the fall-back reason. */
 export type SmokeFailure = { kind: "fail"; message: string; status?: number };
 
-export type SmokeStep =
+type SmokeStep =
   | SmokeFailure
   | { kind: "fallback"; next: Smoking; note: string }
   | { kind: "retry"; next: Smoking; waitMs: number; note: string; debug: string };

@@ -5,7 +5,9 @@ import { virtualClock } from "../../src/clock.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { Logger } from "../../src/log.ts";
-import { excerpt, type SmokeTestResult, saysNoChatTemplate, smokeTest } from "../../src/smoke-test.ts";
+import { saysNoChatTemplate } from "../../src/smoke/decide.ts";
+import { excerpt } from "../../src/smoke/reply.ts";
+import { type SmokeTestResult, smokeTest } from "../../src/smoke-test.ts";
 import { type ScenarioInput, type Simulator, startSimulator } from "../simulator/index.ts";
 
 const TOKEN = "flp_smokeTestSecretToken42";

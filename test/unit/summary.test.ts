@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { formatDuration } from "../../src/format.ts";
 import { redact } from "../../src/friendli/redact.ts";
 import { RESULTS } from "../../src/names.ts";
-import * as markdown from "../../src/report/markdown.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "../../src/report/markdown.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { renderSummary } from "../../src/report/summary.ts";
@@ -73,10 +72,6 @@ describe("formatDuration", () => {
     [Number.NaN, "0s"],
   ])("%i ms → %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
-  });
-
-  it("is still exported from markdown.ts for the modules that import it there", () => {
-    expect(markdown.formatDuration).toBe(formatDuration);
   });
 });
 
