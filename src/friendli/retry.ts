@@ -1,9 +1,11 @@
 // Pure retry decisions: what a failure means, whether to try again, and how long to wait.
 // No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
 //
-// Why not undici's RetryAgent/RetryHandler: it retries by status code and method alone, so a create
-// answered 500 would be sent again and could leave a duplicate GPU endpoint. Our create must stop at
-// an ambiguous failure and let the caller look the name up first.
+// Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
+// being resent (POST is not among its default methods), but because our waits go through the
+// injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
+// writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
+// code alone, decides whether a request may go again.
 import { MAX_TIMER_MS } from "../clock.ts";
 import {
   MAX_RETRY_AFTER_MS,

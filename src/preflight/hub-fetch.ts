@@ -3,8 +3,10 @@
 // pre-flight, and a couple of retries of what a busy Hub answers. The pre-flight is a courtesy: a
 // slow Hub must cost seconds, never the deploy.
 //
-// Redirects are followed here, not by fetch: fetch would carry `hf-token` to wherever the Hub points
-// (a CDN, another host). Here the token stays on the Hub's origin, and https never goes to http.
+// Redirects are followed here, not by fetch. undici's fetch does drop the Authorization header on a
+// redirect to another origin (the Fetch spec's redirect steps), as this loop does, but it follows a
+// redirect from https down to http and to any host. Here every hop must pass the address rules of
+// the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
 import type { Clock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
