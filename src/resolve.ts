@@ -2,19 +2,12 @@
 // and the list carries no names, so the new endpoint is the listed id that was not there before
 // whose spec carries the name (src/lookup.ts reads the specs).
 import type { Clock } from "./clock.ts";
+import { mapLimit } from "./concurrency.ts";
 import type { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
 import { formatSeconds } from "./friendli/retry.ts";
-import {
-  abortable,
-  DuplicateNameError,
-  mapLimit,
-  matches,
-  SPEC_READS_IN_FLIGHT,
-  type SpecCache,
-  specOf,
-} from "./lookup.ts";
-import { LAG_DELAYS_MS } from "./timing.ts";
+import { abortable, DuplicateNameError, matches, type SpecCache, specOf } from "./lookup.ts";
+import { LAG_DELAYS_MS, REQUESTS_IN_FLIGHT } from "./timing.ts";
 
 interface ResolveCreatedOptions {
   projectId: string;
@@ -77,7 +70,7 @@ async function resolveCreated(
     fresh.sort((a, b) => Number(b.status.createdAt === createdAt) - Number(a.status.createdAt === createdAt));
     const specs = await mapLimit(
       fresh,
-      opts.concurrency ?? SPEC_READS_IN_FLIGHT,
+      opts.concurrency ?? REQUESTS_IN_FLIGHT,
       (e) => specOf(client, cache, e.id),
       signal,
     );

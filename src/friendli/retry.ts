@@ -6,13 +6,9 @@
 // injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
 // writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
 // code alone, decides whether a request may go again.
+import { type BackoffOptions, backoffDelay } from "../backoff.ts";
 import { MAX_TIMER_MS } from "../clock.ts";
-import {
-  MAX_RETRY_AFTER_MS,
-  MIN_RETRY_AFTER_MS,
-  RETRY_BACKOFF_BASE_MS,
-  RETRY_BACKOFF_CAP_MS,
-} from "../timing.ts";
+import { MAX_RETRY_AFTER_MS, MIN_RETRY_AFTER_MS } from "../timing.ts";
 import type { FailureKind } from "./errors.ts";
 
 /**
@@ -169,25 +165,6 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   const at = Date.parse(/\b(GMT|UTC)\b|Z$|[+-]\d{4}$/.test(v) ? v : `${v} GMT`);
   if (!Number.isFinite(at)) return undefined;
   return Math.max(0, at - nowMs);
-}
-
-interface BackoffOptions {
-  baseMs?: number;
-  capMs?: number;
-}
-
-/**
- * Capped exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And
- * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))). `attempt` is the 1-based number
- * of the retry about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
- */
-export function backoffDelay(attempt: number, random: () => number, opts: BackoffOptions = {}): number {
-  const baseMs = opts.baseMs ?? RETRY_BACKOFF_BASE_MS;
-  const capMs = opts.capMs ?? RETRY_BACKOFF_CAP_MS;
-  const exp = Math.min(Math.max(0, attempt - 1), 40);
-  const ceiling = Math.min(capMs, baseMs * 2 ** exp);
-  const r = Math.min(Math.max(random(), 0), 1);
-  return Math.floor(r * ceiling);
 }
 
 interface RetryDelayInput extends BackoffOptions {

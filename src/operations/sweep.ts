@@ -3,13 +3,14 @@
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
 // never touched. Loaded only when a sweep runs.
 import type { Clock } from "../clock.ts";
+import { mapLimit } from "../concurrency.ts";
 import { truncate } from "../format.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import { formatError, redactTokenShapes } from "../friendli/redact.ts";
 import type { PullRequestReader } from "../github-pulls.ts";
 import type { Logger } from "../log.ts";
-import { mapLimit, type SpecCache, specOf } from "../lookup.ts";
+import { type SpecCache, specOf } from "../lookup.ts";
 import { type PreviewMatcher, parsePreviewName } from "../preview-names.ts";
 import { stripInvisible } from "../report/safe-text.ts";
 import {
@@ -20,7 +21,7 @@ import {
   type SweepResult,
   sweepResult,
 } from "../sweep-decision.ts";
-import { SWEEP_REQUESTS_IN_FLIGHT } from "../timing.ts";
+import { REQUESTS_IN_FLIGHT } from "../timing.ts";
 
 export type { PreviewEndpoint };
 
@@ -92,7 +93,7 @@ export async function sweep(opts: SweepOptions): Promise<SweepReport> {
 
 /** The previews of this repository in the project, and the state of each of their PRs. */
 export async function findSweepFacts(opts: SweepSource): Promise<SweepFindings> {
-  const concurrency = opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT;
+  const concurrency = opts.concurrency ?? REQUESTS_IN_FLIGHT;
   const { previews, others } = await findPreviews(opts, concurrency);
   opts.log.info(
     `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
@@ -148,7 +149,7 @@ export async function deletePlanned(
   };
   await mapLimit(
     doomed,
-    opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT,
+    opts.concurrency ?? REQUESTS_IN_FLIGHT,
     (r) => deleteOne(opts, r, report.failures, warn, secrets),
     opts.signal,
   );

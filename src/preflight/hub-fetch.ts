@@ -8,9 +8,9 @@
 // redirect from https down to http and to any host. Here every hop must pass the address rules of
 // the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
+import { backoffDelay } from "../backoff.ts";
 import type { Clock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
-import { backoffDelay } from "../friendli/retry.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
 
 export interface HubFetchOptions {

@@ -2,9 +2,11 @@
 // from chat to completions, or try again (after how long). Pure: the loop in ../smoke-test.ts
 // hands over where it stands and what came back, and applies the step it gets. The delays are in
 // ../timing.ts with their reasons.
+
+import { backoffDelay } from "../backoff.ts";
 import { COMPLETIONS_PATH } from "../friendli/client.ts";
 import type { FailureKind } from "../friendli/errors.ts";
-import { backoffDelay, formatSeconds, parseRetryAfter } from "../friendli/retry.ts";
+import { formatSeconds, parseRetryAfter } from "../friendli/retry.ts";
 import { statusAdvice } from "../operations/advice.ts";
 import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../timing.ts";
 import { type SmokeRoute, smokePath } from "./route.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { backoffDelay } from "../../src/backoff.ts";
 import { MAX_TIMER_MS } from "../../src/clock.ts";
 import type { FailureKind } from "../../src/friendli/errors.ts";
 import {
-  backoffDelay,
   classifyNetworkError,
   classifyResponse,
   formatSeconds,
