@@ -3,9 +3,9 @@
 // whose spec carries the name (src/lookup.ts reads the specs).
 import type { Clock } from "./clock.ts";
 import { mapLimit } from "./concurrency.ts";
+import { formatDuration } from "./format.ts";
 import type { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
-import { formatSeconds } from "./friendli/retry.ts";
 import { abortable, DuplicateNameError, matches, type SpecCache, specOf } from "./lookup.ts";
 import { LAG_DELAYS_MS, REQUESTS_IN_FLIGHT } from "./timing.ts";
 
@@ -86,7 +86,7 @@ async function resolveCreated(
         operation: "resolve",
         message:
           `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
-          `${projectId} (listed ${round + 1} times, next wait ${formatSeconds(delay)})`,
+          `${projectId} (listed ${round + 1} times, next wait ${formatDuration(delay, { tenths: true })})`,
       });
     }
     await clock.sleep(delay, signal);

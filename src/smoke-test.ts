@@ -7,12 +7,11 @@
 // The loop is short: what each attempt's answer means is decided by pure pieces in ./smoke/
 // (decide.ts: retry, wait, fall back or fail; answer.ts: the reply, its gates and measures).
 import type { Clock } from "./clock.ts";
-import { truncate } from "./format.ts";
+import { formatDuration, truncate } from "./format.ts";
 import type { FriendliClient, RawResponse } from "./friendli/client.ts";
 import { errorDetail } from "./friendli/error-body.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
 import { redact } from "./friendli/redact.ts";
-import { formatSeconds } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
 import { judgeAnswer } from "./smoke/answer.ts";
 import {
@@ -82,7 +81,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   };
 
   log.info(
-    `Smoke test: POST ${smokePath(s.route)} (model ${endpointId}, max_tokens ${maxTokens}${(opts.stream ?? true) ? ", streamed" : ""}), warm-up window ${formatSeconds(warmupMs)}`,
+    `Smoke test: POST ${smokePath(s.route)} (model ${endpointId}, max_tokens ${maxTokens}${(opts.stream ?? true) ? ", streamed" : ""}), warm-up window ${formatDuration(warmupMs, { tenths: true })}`,
   );
   for (;;) {
     // Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.

@@ -6,6 +6,7 @@
 import { type Dispatcher, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
 import { type Clock, systemClock } from "../clock.ts";
+import { formatDuration } from "../format.ts";
 import type { Logger } from "../log.ts";
 import { MAX_REQUEST_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../timing.ts";
 import { interpretResponse } from "./error-body.ts";
@@ -16,7 +17,6 @@ import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
 import {
   classifyNetworkError,
   errorCode,
-  formatSeconds,
   type NetworkPhase,
   proxyTunnelStatus,
   RequestTimeoutError,
@@ -293,7 +293,9 @@ async function send<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> {
       }
       // "2/4" would promise a give-up that throttled retries do not have.
       const next = throttled ? `${attempt + 1}` : `${attempt + 1}/${max}`;
-      log.info(`${op.operation}: attempt ${next} after ${reasonOf(e)}, waiting ${formatSeconds(delay)}`);
+      log.info(
+        `${op.operation}: attempt ${next} after ${reasonOf(e)}, waiting ${formatDuration(delay, { tenths: true })}`,
+      );
       log.debug(`${op.operation}: attempt ${attempt} failed (${e.kind}): ${e.message}`);
       try {
         await clock.sleep(delay, signal);

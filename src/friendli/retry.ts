@@ -8,6 +8,7 @@
 // code alone, decides whether a request may go again.
 import { type BackoffOptions, backoffDelay } from "../backoff.ts";
 import { MAX_TIMER_MS } from "../clock.ts";
+import { formatDuration } from "../format.ts";
 import { MAX_RETRY_AFTER_MS, MIN_RETRY_AFTER_MS } from "../timing.ts";
 import type { FailureKind } from "./errors.ts";
 
@@ -30,7 +31,7 @@ export class RequestTimeoutError extends Error {
   readonly code = "FRIENDLI_REQUEST_TIMEOUT";
   readonly timeoutMs: number;
   constructor(timeoutMs: number) {
-    super(`no complete response within ${formatSeconds(timeoutMs)}`);
+    super(`no complete response within ${formatDuration(timeoutMs, { tenths: true })}`);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -226,14 +227,4 @@ export function shouldRetry(
     case "idempotent":
       return kind === "not-sent" || kind === "throttled" || kind === "ambiguous";
   }
-}
-
-/** "3.2s", "45s", "2m05s": what a person reads in a retry line. */
-export function formatSeconds(ms: number): string {
-  if (ms < 60_000) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : s.toFixed(1)}s`;
-  }
-  const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, "0")}s`;
 }

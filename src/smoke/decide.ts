@@ -4,9 +4,10 @@
 // ../timing.ts with their reasons.
 
 import { backoffDelay } from "../backoff.ts";
+import { formatDuration } from "../format.ts";
 import { COMPLETIONS_PATH } from "../friendli/client.ts";
 import type { FailureKind } from "../friendli/errors.ts";
-import { formatSeconds, parseRetryAfter } from "../friendli/retry.ts";
+import { parseRetryAfter } from "../friendli/retry.ts";
 import { statusAdvice } from "../operations/advice.ts";
 import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../timing.ts";
 import { type SmokeRoute, smokePath } from "./route.ts";
@@ -130,7 +131,7 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
   if (t.now >= t.windowEnd) {
     return {
       kind: "fail",
-      message: `POST ${path} still answered ${lastText} after the ${formatSeconds(t.warmupMs)} warm-up window (${attempts})`,
+      message: `POST ${path} still answered ${lastText} after the ${formatDuration(t.warmupMs, { tenths: true })} warm-up window (${attempts})`,
       status: s.last?.status,
     };
   }
@@ -153,7 +154,7 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
     kind: "retry",
     next: s,
     waitMs,
-    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatSeconds(waitMs)}${how}; warm-up window ends in ${formatSeconds(t.windowEnd - t.now)}`,
+    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatDuration(waitMs, { tenths: true })}${how}; warm-up window ends in ${formatDuration(t.windowEnd - t.now, { tenths: true })}`,
     debug: `Smoke test (${s.route}): attempt ${s.total}: ${lastText}`,
   };
 }

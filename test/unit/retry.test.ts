@@ -5,7 +5,6 @@ import type { FailureKind } from "../../src/friendli/errors.ts";
 import {
   classifyNetworkError,
   classifyResponse,
-  formatSeconds,
   type NetworkPhase,
   parseRetryAfter,
   RequestTimeoutError,
@@ -248,17 +247,5 @@ describe("shouldRetry", () => {
     expect(shouldRetry("throttled", "idempotent", 3, 4)).toBe(true);
     expect(shouldRetry("throttled", "idempotent", 4, 4)).toBe(false);
     expect(shouldRetry("not-sent", "create", 1, 1)).toBe(false);
-  });
-});
-
-describe("formatSeconds", () => {
-  it.each([
-    [0, "0s"],
-    [3000, "3s"],
-    [3200, "3.2s"],
-    [59_000, "59s"],
-    [125_000, "2m05s"],
-  ])("%i ms -> %s", (ms, text) => {
-    expect(formatSeconds(ms)).toBe(text);
   });
 });

@@ -73,6 +73,19 @@ describe("formatDuration", () => {
   ])("%i ms → %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
+
+  // The retry lines' waits: a tenth of a second under a minute, the same format from a minute on.
+  it.each([
+    [0, "0s"],
+    [250, "0.3s"],
+    [3000, "3s"],
+    [3200, "3.2s"],
+    [59_000, "59s"],
+    [59_960, "1m 00s"],
+    [125_000, "2m 05s"],
+  ])("%i ms with tenths → %s", (ms, text) => {
+    expect(formatDuration(ms, { tenths: true })).toBe(text);
+  });
 });
 
 describe("escapeMarkdown", () => {
