@@ -19,6 +19,7 @@ import {
 } from "../ledger.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { Finding } from "../preflight/types.ts";
+import type { SmokeRoute } from "../smoke/route.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep-decision.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
@@ -112,8 +113,6 @@ export interface SweepFacts {
   /** When the ages are measured. */
   nowMs: number;
 }
-
-export type SmokeRoute = "chat" | "completions";
 
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {

@@ -1,5 +1,6 @@
 // What the pre-flight learns about a model on the Hugging Face Hub, and what it concludes. The Hub
 // is asked once, before anything is created on Friendli; the decisions over its answers are pure.
+import type { SmokeRoute } from "../smoke/route.ts";
 
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";
@@ -67,7 +68,7 @@ export interface PreflightResult {
   /** The resolved commit: pin it in the request and report it as `model-revision`. */
   revision?: string;
   /** Which route the smoke test should call first. */
-  smokeRoute?: "chat" | "completions";
+  smokeRoute?: SmokeRoute;
   /** Bytes of safetensors weights at the root. */
   weightBytes?: number;
   /** Weight bytes over the option's GPU memory (0.5 = half), when both are known. */
