@@ -8,8 +8,8 @@ import { findByName } from "../lookup.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { resolveCreatedId } from "../resolve.ts";
 import { LAG_DELAYS_MS, MIN_TIME_FOR_CREATE_MS } from "../timing.ts";
+import type { LookupMemory } from "./context.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
-import type { LookupMemory } from "./index.ts";
 
 /** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
 const MAX_CREATES = 2;

@@ -5,7 +5,7 @@ import { errorHint } from "../friendli/error-codes.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
-import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
+import { type FoundEndpoint, type LookupOptions, lookupEndpoint } from "../lookup.ts";
 import { describePlan, describeRequest } from "../plan/describe.ts";
 import {
   plan as makePlan,
@@ -16,7 +16,7 @@ import {
 } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import { type OperationContext, recordFound, recordRequested } from "./context.ts";
+import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
 import { preflightStep } from "./preflight.ts";
@@ -24,14 +24,6 @@ import { RolledBack, rollBack, rollsBack } from "./rollback.ts";
 import { runSmokeTest } from "./smoke.ts";
 import { executeSweep, showSweep, sweepFacts, sweepOutcome } from "./sweep-run.ts";
 import { updateEndpoint } from "./update.ts";
-
-/** What the lookup left for the steps after it: the listed ids and the specs already read. */
-export interface LookupMemory {
-  /** Every id of the project's listing: after a create, the new endpoint is the one not in it. */
-  listed: Set<string>;
-  /** One spec cache for every name lookup of the run: no endpoint is read twice. */
-  specs: SpecCache;
-}
 
 interface OperationRun {
   plan?: Plan;
