@@ -9,7 +9,7 @@
 // the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
 import { backoffDelay } from "../backoff.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
 
@@ -37,12 +37,6 @@ type ErrorCodes = Map<string, string>;
 const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
-const realTimer = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => clearTimeout(t), { once: true });
-  });
-
 function retryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
@@ -59,13 +53,17 @@ function nextHop(location: string, from: URL): URL {
 /** A fetch for @huggingface/hub, and the error codes it saw. */
 export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: ErrorCodes } {
   const errorCodes: ErrorCodes = new Map();
-  const timer = opts.attemptTimer ?? realTimer;
+  const timer = opts.attemptTimer ?? systemClock.sleep;
   const one = async (url: string, init: RequestInit | undefined): Promise<Response> => {
     const done = new AbortController();
     const attempt = AbortSignal.any([opts.signal, done.signal]);
-    void timer(opts.attemptTimeoutMs, done.signal).then(() => {
-      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
-    });
+    // The timer's rejection is the attempt ending first: nothing to do.
+    timer(opts.attemptTimeoutMs, done.signal).then(
+      () => {
+        if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
+      },
+      () => {},
+    );
     try {
       let target = new URL(url);
       // Lower-case names, whatever shape the client passed them in.
