@@ -65,8 +65,11 @@ export function provenance(ctx: RunContext): string {
   return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
 }
 
-/** One field schema per input, keyed by the input's name. */
-const FIELDS = z.object({
+/**
+ * One field schema per input, keyed by the input's name: `satisfies` makes an input of ./names.ts
+ * missing here, or a key here that is no input, a compile error.
+ */
+const FIELD_TABLE = {
   [Input.operation]: unset(z._default(oneOf(Input.operation, OPERATIONS), "deploy")),
   [Input.friendliToken]: friendliToken,
   [Input.teamId]: unset(z.optional(id(Input.teamId))),
@@ -108,7 +111,8 @@ const FIELDS = z.object({
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
   [Input.namePrefix]: unset(z.optional(namePrefix)),
-});
+} satisfies Record<InputName, z.ZodMiniType>;
+const FIELDS = z.object(FIELD_TABLE);
 
 type RawFields = z.output<typeof FIELDS>;
 
