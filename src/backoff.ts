@@ -1,6 +1,14 @@
-// Capped exponential backoff with full jitter: the one wait between retries, for the Friendli client,
-// the Hub fetch and the smoke test. Pure; each caller passes its own base and cap (src/timing.ts).
-import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_CAP_MS } from "./timing.ts";
+// The wait between retries, one way for every retry loop (the Friendli client, the Hub fetch, the
+// smoke test): capped exponential backoff with full jitter, a server's Retry-After clamped, and no
+// attempt that could not start before the deadline. Pure; each caller passes its own base and cap
+// (src/timing.ts).
+import { MAX_TIMER_MS } from "./clock.ts";
+import {
+  MAX_RETRY_AFTER_MS,
+  MIN_RETRY_AFTER_MS,
+  RETRY_BACKOFF_BASE_MS,
+  RETRY_BACKOFF_CAP_MS,
+} from "./timing.ts";
 
 export interface BackoffOptions {
   baseMs?: number;
@@ -19,4 +27,42 @@ export function backoffDelay(attempt: number, random: () => number, opts: Backof
   const ceiling = Math.min(capMs, baseMs * 2 ** exp);
   const r = Math.min(Math.max(random(), 0), 1);
   return Math.floor(r * ceiling);
+}
+
+interface RetryDelayInput extends BackoffOptions {
+  /** 1-based number of the retry about to happen (the first retry is 1). */
+  attempt: number;
+  /** Parsed Retry-After in ms, when the server sent a usable one. */
+  retryAfterMs?: number;
+  random: () => number;
+  nowMs: number;
+  /** Absolute clock time after which no attempt may start. */
+  deadlineMs: number;
+  /** A server asking for longer than this gets this much: one bad header must not park a run. */
+  maxRetryAfterMs?: number;
+}
+
+/**
+ * The wait a server's Retry-After gets: at least MIN_RETRY_AFTER_MS (a literal 0 would be a request
+ * loop), at most maxMs (one bad header must not park a run). The one clamp of every Retry-After.
+ */
+export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS): number {
+  return Math.min(Math.max(MIN_RETRY_AFTER_MS, ms), maxMs);
+}
+
+/**
+ * The wait before the next attempt, or undefined when that attempt could not start before the
+ * deadline (the caller then fails with kind "deadline" instead of sleeping in vain). The server's
+ * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
+ * past the deadline: an attempt starting at the deadline has no time left to finish.
+ */
+export function retryDelay(input: RetryDelayInput): number | undefined {
+  const wanted =
+    input.retryAfterMs !== undefined
+      ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
+      : backoffDelay(input.attempt, input.random, input);
+  const delay = Math.min(wanted, MAX_TIMER_MS);
+  if (!Number.isFinite(delay)) return undefined;
+  if (input.nowMs + delay >= input.deadlineMs) return undefined;
+  return delay;
 }

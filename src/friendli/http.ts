@@ -5,6 +5,7 @@
 
 import { type Dispatcher, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
+import { retryDelay } from "../backoff.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import { formatDuration } from "../format.ts";
 import type { Logger } from "../log.ts";
@@ -21,7 +22,6 @@ import {
   proxyTunnelStatus,
   RequestTimeoutError,
   type RetryPolicy,
-  retryDelay,
   shouldRetry,
 } from "./retry.ts";
 

@@ -1,15 +1,12 @@
-// Pure retry decisions: what a failure means, whether to try again, and how long to wait.
-// No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
+// Pure retry decisions: what a failure means, whether to try again, what Retry-After says (the wait
+// itself is ../backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
 //
 // Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
 // being resent (POST is not among its default methods), but because our waits go through the
 // injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
 // writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
 // code alone, decides whether a request may go again.
-import { type BackoffOptions, backoffDelay } from "../backoff.ts";
-import { MAX_TIMER_MS } from "../clock.ts";
 import { formatDuration } from "../format.ts";
-import { MAX_RETRY_AFTER_MS, MIN_RETRY_AFTER_MS } from "../timing.ts";
 import type { FailureKind } from "./errors.ts";
 
 /**
@@ -166,46 +163,6 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   const at = Date.parse(/\b(GMT|UTC)\b|Z$|[+-]\d{4}$/.test(v) ? v : `${v} GMT`);
   if (!Number.isFinite(at)) return undefined;
   return Math.max(0, at - nowMs);
-}
-
-interface RetryDelayInput extends BackoffOptions {
-  /** 1-based number of the retry about to happen (the first retry is 1). */
-  attempt: number;
-  /** Parsed Retry-After in ms, when the server sent a usable one. */
-  retryAfterMs?: number;
-  random: () => number;
-  nowMs: number;
-  /** Absolute clock time after which no attempt may start. */
-  deadlineMs: number;
-  /** A server asking for longer than this gets this much: one bad header must not park a run. */
-  maxRetryAfterMs?: number;
-}
-
-/**
- * The wait before the next attempt, or undefined when that attempt could not start before the
- * deadline (the caller then fails with kind "deadline" instead of sleeping in vain). The server's
- * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
- * past the deadline: an attempt starting at the deadline has no time left to finish.
- */
-export { MIN_RETRY_AFTER_MS };
-
-/**
- * The wait a server's Retry-After gets: at least MIN_RETRY_AFTER_MS (a literal 0 would be a request
- * loop), at most maxMs (one bad header must not park a run). The one clamp of every Retry-After.
- */
-export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS): number {
-  return Math.min(Math.max(MIN_RETRY_AFTER_MS, ms), maxMs);
-}
-
-export function retryDelay(input: RetryDelayInput): number | undefined {
-  const wanted =
-    input.retryAfterMs !== undefined
-      ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
-      : backoffDelay(input.attempt, input.random, input);
-  const delay = Math.min(wanted, MAX_TIMER_MS);
-  if (!Number.isFinite(delay)) return undefined;
-  if (input.nowMs + delay >= input.deadlineMs) return undefined;
-  return delay;
 }
 
 /**

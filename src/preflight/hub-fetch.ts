@@ -8,7 +8,7 @@
 // redirect from https down to http and to any host. Here every hop must pass the address rules of
 // the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
-import { backoffDelay } from "../backoff.ts";
+import { retryDelay } from "../backoff.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
@@ -113,8 +113,14 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
       }
-      const wait = backoffDelay(n, () => opts.clock.random(), HUB_RETRY_BACKOFF);
-      if (opts.clock.now() + wait >= opts.deadlineMs) break;
+      const wait = retryDelay({
+        attempt: n,
+        random: () => opts.clock.random(),
+        nowMs: opts.clock.now(),
+        deadlineMs: opts.deadlineMs,
+        ...HUB_RETRY_BACKOFF,
+      });
+      if (wait === undefined) break;
       await opts.clock.sleep(wait, opts.signal);
     }
     throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");

@@ -1,7 +1,7 @@
 // The polling policy: how long to sleep before the next status request. Pure; the numbers and the
 // reason for each are in src/timing.ts, the budgets they meet below.
 
-import { clampRetryAfter } from "../friendli/retry.ts";
+import { clampRetryAfter } from "../backoff.ts";
 import {
   ENGINE_FIRST_MS,
   ENGINE_JITTER,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "../../src/backoff.ts";
+import { backoffDelay, retryDelay } from "../../src/backoff.ts";
 import { MAX_TIMER_MS } from "../../src/clock.ts";
 import type { FailureKind } from "../../src/friendli/errors.ts";
 import {
@@ -9,7 +9,6 @@ import {
   parseRetryAfter,
   RequestTimeoutError,
   type RetryPolicy,
-  retryDelay,
   shouldRetry,
 } from "../../src/friendli/retry.ts";
 
