@@ -10,7 +10,7 @@ import {
   RETRY_BACKOFF_CAP_MS,
 } from "./timing.ts";
 
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs?: number;
   capMs?: number;
 }
