@@ -5,7 +5,7 @@
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 import { z } from "zod/mini";
 import type { AdvancedConfig, CreateEndpointBody, UpdateEndpointBody } from "./friendli/schemas.ts";
-import { classifyStatus } from "./wait.ts";
+import { classifyStatus } from "./wait/status-table.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";

@@ -3,7 +3,7 @@
 // messages, replies, error codes) goes through escapeMarkdown or mermaidText.
 import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
-import { classifyStatus, type StatusClass } from "../wait.ts";
+import { classifyStatus, type StatusClass } from "../wait/status-table.ts";
 import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
 import { renderPreflight } from "./preflight.ts";

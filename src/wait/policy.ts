@@ -8,7 +8,6 @@ import {
   ENGINE_MS,
   FAILURE_BASE_MS,
   FAILURE_CAP_MS,
-  MAX_RETRY_AFTER_MS,
   MIN_ENGINE_GAP_MS,
   POLL_JITTER,
   QUIET_MS,
@@ -66,7 +65,6 @@ export type PollPolicy = (s: PollState) => number;
  * lifecycle, the waiter starting 0-15 s into the lifecycle); the figures are in the README's
  * Performance section.
  */
-export { ENGINE_MS, FAILURE_BASE_MS, MAX_RETRY_AFTER_MS, QUIET_MS, UNKNOWN_START_MS };
 
 export function nextPollDelayMs(s: PollState): number {
   if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {

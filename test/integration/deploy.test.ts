@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration } from "../../src/format.ts";
 import { errorHint } from "../../src/friendli/error-codes.ts";
-import { FINAL_POLL_MARGIN_MS } from "../../src/wait.ts";
+import { FINAL_POLL_MARGIN_MS } from "../../src/timing.ts";
 import type { Phase } from "../simulator/index.ts";
 import { deployInputs, REVISION, runInProcess, TOKEN } from "../support/in-process.ts";
 import { friendliRequests, requestsTo, routes, startEnv, writes } from "./helpers.ts";
