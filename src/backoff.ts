@@ -1,8 +1,8 @@
-// The wait between retries, one way for every retry loop (the Friendli client, the Hub fetch, the
-// smoke test): capped exponential backoff with full jitter, a server's Retry-After clamped, and no
-// attempt that could not start before the deadline. Pure; each caller passes its own base and cap
-// (src/timing.ts).
-import { MAX_TIMER_MS } from "./clock.ts";
+// Retrying, one way for every loop: the shape of the loop (retryLoop, for the Friendli client and the
+// Hub fetch) and the wait between attempts (capped exponential backoff with full jitter, a server's
+// Retry-After clamped, no attempt that could not start before the deadline), which the smoke test's
+// own loop uses too. Each caller passes its own base and cap (src/timing.ts).
+import { type Clock, MAX_TIMER_MS } from "./clock.ts";
 import {
   MAX_RETRY_AFTER_MS,
   MIN_RETRY_AFTER_MS,
@@ -65,4 +65,51 @@ export function retryDelay(input: RetryDelayInput): number | undefined {
   if (!Number.isFinite(delay)) return undefined;
   if (input.nowMs + delay >= input.deadlineMs) return undefined;
   return delay;
+}
+
+export interface RetryLoop<T> {
+  clock: Clock;
+  signal: AbortSignal;
+  /** Absolute clock time after which no attempt starts. */
+  deadlineMs: number;
+  backoff?: BackoffOptions;
+  /** Attempt n (1-based). */
+  attempt(n: number): Promise<T>;
+  /** Attempt n failed: throw to stop, or say what the server asked to wait (Retry-After). */
+  failed(err: unknown, n: number): { retryAfterMs?: number };
+  /** No attempt can start: the deadline passed ("before"), or the next wait would end after it. */
+  outOfTime(when: "before" | "wait"): never;
+  /** The run was cancelled, before an attempt or during a wait. */
+  aborted(reason: unknown): never;
+  /** About to wait `delayMs` before attempt n + 1 (the place for a log line). */
+  waiting?(n: number, delayMs: number): void;
+}
+
+/** Attempts until one succeeds, `failed` stops, the deadline comes or the run is cancelled. */
+export async function retryLoop<T>(o: RetryLoop<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    if (o.signal.aborted) o.aborted(o.signal.reason);
+    if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
+    let retryAfterMs: number | undefined;
+    try {
+      return await o.attempt(n);
+    } catch (err) {
+      ({ retryAfterMs } = o.failed(err, n));
+    }
+    const delay = retryDelay({
+      attempt: n,
+      retryAfterMs,
+      random: () => o.clock.random(),
+      nowMs: o.clock.now(),
+      deadlineMs: o.deadlineMs,
+      ...o.backoff,
+    });
+    if (delay === undefined) o.outOfTime("wait");
+    o.waiting?.(n, delay);
+    try {
+      await o.clock.sleep(delay, o.signal);
+    } catch (err) {
+      o.aborted(err);
+    }
+  }
 }

@@ -8,7 +8,7 @@
 // redirect from https down to http and to any host. Here every hop must pass the address rules of
 // the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
-import { retryDelay } from "../backoff.ts";
+import { retryLoop } from "../backoff.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
@@ -102,28 +102,29 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     let lastError: unknown;
-    for (let n = 1; n <= opts.attempts; n++) {
-      if (opts.signal.aborted) throw opts.signal.reason;
-      if (opts.clock.now() >= opts.deadlineMs) break;
-      try {
+    return retryLoop({
+      clock: opts.clock,
+      signal: opts.signal,
+      deadlineMs: opts.deadlineMs,
+      backoff: HUB_RETRY_BACKOFF,
+      attempt: async (n) => {
         const res = await one(url, init);
         if (!retryable(res.status) || n === opts.attempts) return res;
-        lastError = new Error(`HTTP ${res.status}`);
-      } catch (err) {
+        throw new Error(`HTTP ${res.status}`);
+      },
+      failed: (err, n) => {
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
-      }
-      const wait = retryDelay({
-        attempt: n,
-        random: () => opts.clock.random(),
-        nowMs: opts.clock.now(),
-        deadlineMs: opts.deadlineMs,
-        ...HUB_RETRY_BACKOFF,
-      });
-      if (wait === undefined) break;
-      await opts.clock.sleep(wait, opts.signal);
-    }
-    throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");
+        if (n >= opts.attempts) throw err;
+        return {};
+      },
+      outOfTime: () => {
+        throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");
+      },
+      aborted: (reason) => {
+        throw reason;
+      },
+    });
   };
   return { fetch: wrapped as typeof fetch, errorCodes };
 }
