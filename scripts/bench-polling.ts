@@ -10,7 +10,9 @@
 import { virtualClock } from "../src/clock.ts";
 import type { EndpointStatus } from "../src/friendli/schemas.ts";
 import { silentLogger } from "../src/log.ts";
-import { FINAL_POLL_MARGIN_MS, nextPollDelayMs, type PollPolicy, waitForEndpoint } from "../src/wait.ts";
+import { FINAL_POLL_MARGIN_MS } from "../src/timing.ts";
+import { nextPollDelayMs, type PollPolicy } from "../src/wait/policy.ts";
+import { waitForEndpoint } from "../src/wait.ts";
 
 const PHASES = ["REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING"] as const;
 

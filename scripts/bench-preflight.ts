@@ -10,11 +10,13 @@
 //   it to its exit on a pre-flight failure (nothing created), and a passing deploy's wall time with
 //   the pre-flight on and off (median of --reps each, interleaved): the difference is what it adds.
 // --latency-ms adds a delay to every simulated answer, to stand for a real network round trip.
-// A script, not a test: the figures depend on the machine.
+// A script, not a test: the figures depend on the machine. Each pre-flight's verdict is checked
+// against the one expected (PASS or FAIL on its line); the exit code is 1 when any is not.
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/clock.ts";
 import { createDefaultDispatcher } from "../src/friendli/request-policy.ts";
-import { type PreflightOptions, type PreflightResult, runPreflight } from "../src/preflight/index.ts";
+import { type PreflightOptions, runPreflight } from "../src/preflight/index.ts";
+import type { PreflightResult } from "../src/preflight/types.ts";
 import { startSimulator } from "../test/simulator/index.ts";
 import { runAction } from "../test/support/run-action.ts";
 
@@ -56,21 +58,29 @@ const verdict = (r: PreflightResult) =>
     .map((f) => `${f.check}:${f.severity}`)
     .join(" ") || "ok";
 
+let unexpected = 0;
+/** The verdict beside the one expected, PASS when they are the same. */
+function judged(r: PreflightResult, expected: string): string {
+  const got = verdict(r);
+  if (got !== expected) unexpected++;
+  return got === expected ? `PASS ${got}` : `FAIL ${got}, expected ${expected}`;
+}
+
 const first = await timed({ repo: "nobody/nothing" });
 const sinceStart = performance.now();
 console.log(`latency per Hub answer: ${latencyMs} ms`);
 console.log(
-  `cold pre-flight failure (repo not found): ${first.ms.toFixed(0)} ms; ${sinceStart.toFixed(0)} ms since this process started [${verdict(first.r)}]`,
+  `cold pre-flight failure (repo not found): ${first.ms.toFixed(0)} ms; ${sinceStart.toFixed(0)} ms since this process started [${judged(first.r, "access:fail")}]`,
 );
 
-const cases: Array<[string, Partial<PreflightOptions>]> = [
-  ["pass (1.2 GB model, chat template)", {}],
-  ["pass, no chat template (reads tokenizer_config.json)", { repo: "sim-org/base-no-chat-template" }],
-  ["fail: repo not found", { repo: "nobody/nothing" }],
-  ["fail: revision not found", { revision: "v404" }],
-  ["fail: 70B on 1x H100", { repo: "sim-org/llama-70b-like" }],
+const cases: Array<[string, Partial<PreflightOptions>, expected: string]> = [
+  ["pass (1.2 GB model, chat template)", {}, "ok"],
+  ["pass, no chat template (reads tokenizer_config.json)", { repo: "sim-org/base-no-chat-template" }, "ok"],
+  ["fail: repo not found", { repo: "nobody/nothing" }, "access:fail"],
+  ["fail: revision not found", { revision: "v404" }, "revision:fail"],
+  ["fail: 70B on 1x H100", { repo: "sim-org/llama-70b-like" }, "fit:fail"],
 ];
-for (const [name, over] of cases) {
+for (const [name, over, expected] of cases) {
   const times: number[] = [];
   let last: PreflightResult | undefined;
   for (let i = 0; i < reps; i++) {
@@ -80,16 +90,16 @@ for (const [name, over] of cases) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
-  console.log(`${name}: median ${median.toFixed(1)} ms over ${reps} [${last ? verdict(last) : ""}]`);
+  console.log(`${name}: median ${median.toFixed(1)} ms over ${reps} [${last ? judged(last, expected) : ""}]`);
 }
 
 sim.hub.down("fail");
 const down = await timed({});
-console.log(`Hub down (503, retried): ${down.ms.toFixed(0)} ms [${verdict(down.r)}]`);
+console.log(`Hub down (503, retried): ${down.ms.toFixed(0)} ms [${judged(down.r, "hub:warn")}]`);
 if (values.hang) {
   sim.hub.down("hang");
   const hang = await timed({});
-  console.log(`Hub hanging (default deadlines): ${hang.ms.toFixed(0)} ms [${verdict(hang.r)}]`);
+  console.log(`Hub hanging (default deadlines): ${hang.ms.toFixed(0)} ms [${judged(hang.r, "hub:warn")}]`);
 }
 await dispatcher.close();
 await sim.close();
@@ -138,3 +148,7 @@ console.log(
   `passing deploy: ${median(on).toFixed(0)} ms with the pre-flight, ${median(off).toFixed(0)} ms without: +${(median(on) - median(off)).toFixed(0)} ms`,
 );
 await action.close();
+if (unexpected > 0) {
+  console.log(`\n${unexpected} pre-flight verdict(s) not the expected one`);
+  process.exitCode = 1;
+}

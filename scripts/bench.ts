@@ -161,15 +161,7 @@ function runNode(
 }
 
 /** dist/index.js with the runner's environment (test/support/run-action.ts, plus a peak-RSS probe). */
-/** Preloaded to measure a run without the V8 flag src/index.ts sets: setFlagsFromString does nothing. */
-const NO_V8_FLAG =
-  "data:text/javascript," +
-  encodeURIComponent(
-    'import v8 from "node:v8"; import { syncBuiltinESMExports } from "node:module";' +
-      "v8.setFlagsFromString = () => {}; syncBuiltinESMExports();",
-  );
-
-async function runBuiltAction(inputs: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
+async function runBuiltAction(inputs: Record<string, string>): Promise<ChildRun> {
   const dir = mkdtempSync(join(tmpdir(), "friendli-bench-action-"));
   const files = {
     output: join(dir, "output"),
@@ -197,7 +189,7 @@ async function runBuiltAction(inputs: Record<string, string>, nodeArgs: string[]
   for (const [name, value] of Object.entries(withDefaults(inputs)))
     env[`INPUT_${name.toUpperCase()}`] = value;
   try {
-    return await runNode([...nodeArgs, distEntry], { env, cwd: dir, files });
+    return await runNode([distEntry], { env, cwd: dir, files });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -254,7 +246,7 @@ const REALTIME_LIFECYCLE = {
   engineInitializing: 18_000,
 };
 
-async function partPolling(): Promise<{ deployRssKiB: number; withoutFlagRssKiB: number }> {
+async function partPolling(): Promise<number> {
   console.log(`\n## 1. Time to notice and calls spent\n`);
   console.log(
     `Replay (scripts/bench-polling.ts): ${POLLING_RUNS} runs per lifecycle through the real waiter on a virtual clock,`,
@@ -291,11 +283,6 @@ async function partPolling(): Promise<{ deployRssKiB: number; withoutFlagRssKiB:
       "api-url": sim.url,
       "wait-timeout": "5m",
     });
-    // The same deploy without the V8 flag first, for its peak memory only.
-    const without = await runBuiltAction(deployInputs("bench-no-flag"), ["--import", NO_V8_FLAG]);
-    if (without.outputs.result !== "created")
-      throw new Error(`deploy without the V8 flag:\n${without.stdout}`);
-    sim.resetStats();
     const run = await runBuiltAction(deployInputs("bench-realtime"));
     const created = sim.endpoints().find((e) => e.name === "bench-realtime");
     const polls = sim.requests.filter((r) => r.route === "status");
@@ -323,7 +310,7 @@ async function partPolling(): Promise<{ deployRssKiB: number; withoutFlagRssKiB:
         noticeMs >= 0 &&
         noticeMs <= (worstReplay + 1) * 1000,
     );
-    return { deployRssKiB: run.maxRssKiB, withoutFlagRssKiB: without.maxRssKiB };
+    return run.maxRssKiB;
   });
 }
 
@@ -424,7 +411,7 @@ function dirBytes(path: string): number {
   return total;
 }
 
-async function partStartup(deployRssKiB: number, withoutFlagRssKiB: number): Promise<void> {
+async function partStartup(deployRssKiB: number): Promise<void> {
   console.log(
     `\n## 3. Startup and weight (${STARTUP_REPS} repetitions each, interleaved, after one warm-up)\n`,
   );
@@ -479,7 +466,6 @@ async function partStartup(deployRssKiB: number, withoutFlagRssKiB: number): Pro
       ["peak RSS, node -e 0", mib(bareRss), "", ""],
       ["peak RSS, dist/index.js status run", mib(median(rss)), mib(Math.min(...rss)), mib(Math.max(...rss))],
       ["peak RSS, dist/index.js real-time deploy (part 1)", mib(deployRssKiB), "", ""],
-      ["the same deploy without --wasm-tiering-budget", mib(withoutFlagRssKiB), "", ""],
     ],
   );
   console.log(`\ndist/: ${(distBytes / 1e6).toFixed(2)} MB (${distBytes} bytes): ${files}`);
@@ -497,9 +483,9 @@ if (!existsSync(distEntry)) {
   process.exit(2);
 }
 console.log(`# friendli-deploy-action benchmark (node ${process.version}, ${new Date().toISOString()})`);
-const { deployRssKiB, withoutFlagRssKiB } = await partPolling();
+const deployRssKiB = await partPolling();
 await partLookup();
-await partStartup(deployRssKiB, withoutFlagRssKiB);
+await partStartup(deployRssKiB);
 const failed = checks.filter((c) => !c.pass);
 console.log(
   `\n${checks.length - failed.length}/${checks.length} budgets met${failed.length ? `; missed: ${failed.map((c) => c.budget).join("; ")}` : ""}`,

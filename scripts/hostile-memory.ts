@@ -1,8 +1,9 @@
 // Peak memory and wall time of the built action (dist/index.js, a child process as the runner runs
 // it) against the hostile server's resource attacks: huge bodies, bodies nested thousands deep,
 // listings of 100,000 endpoints. Prints one row per case and exits 1 when a case used more than
-// the 300 MiB budget or did not end by itself before its deadline. A script, not a test: memory
-// and time depend on the machine.
+// the 300 MiB budget, did not end by itself before its deadline, or ended with another result than
+// the one expected (the honest status is reused; every attack fails the run). A script, not a
+// test: memory and time depend on the machine.
 //
 //   npm run build && node scripts/hostile-memory.ts
 import { type Handler, nested, startHostile } from "../test/hostile/server.ts";
@@ -23,8 +24,14 @@ const onePage = Object.fromEntries(
   Array.from({ length: 100_000 }, (_, i) => [`dep${i}`, { status: "RUNNING" }]),
 );
 
-const CASES: Array<{ name: string; byName?: boolean; route: "status" | "list"; handler: Handler }> = [
-  { name: "baseline: an honest status", route: "status", handler: () => undefined },
+const CASES: Array<{
+  name: string;
+  byName?: boolean;
+  route: "status" | "list";
+  handler: Handler;
+  expect?: "reused";
+}> = [
+  { name: "baseline: an honest status", route: "status", handler: () => undefined, expect: "reused" },
   {
     name: "status body of 1 GiB, streamed",
     route: "status",
@@ -71,9 +78,11 @@ for (const c of CASES) {
   await api.close();
   const kb = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
   const mib = kb / 1024;
-  if (!(mib <= BUDGET_MIB) || run.signal !== null) over = true;
+  const expected = c.expect ?? "failed";
+  const resultOk = run.outputs.result === expected && run.code === (expected === "failed" ? 1 : 0);
+  if (!(mib <= BUDGET_MIB) || run.signal !== null || !resultOk) over = true;
   console.log(
-    `| ${c.name} | ${run.outputs.result ?? "?"} (exit ${run.code ?? run.signal}) | ${mib.toFixed(0)} MiB | ` +
+    `| ${c.name} | ${run.outputs.result ?? "?"} (exit ${run.code ?? run.signal})${resultOk ? "" : `, expected ${expected}`} | ${mib.toFixed(0)} MiB | ` +
       `${(run.wallMs / 1000).toFixed(2)} s | ${api.requests.length} |`,
   );
   run.cleanup();

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
-import { isLoopbackHost } from "../src/friendli/http.ts";
+import { isLoopbackHost } from "../src/friendli/request-policy.ts";
 import { startSimulator } from "../test/simulator/index.ts";
 
 const root = new URL("../", import.meta.url).pathname;

@@ -2,7 +2,7 @@
 // bundles call; tests pass a recorder with the same shape.
 
 /** The job summary as the action uses it: @actions/core's `summary` satisfies this. */
-export interface Summary {
+interface Summary {
   addRaw(text: string, addEOL?: boolean): Summary;
   write(options?: { overwrite?: boolean }): Promise<Summary>;
 }

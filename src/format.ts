@@ -1,9 +1,14 @@
 // Plain-text formatting shared by every layer: the waiter's log lines as well as the reports, so
 // it belongs to neither.
 
-/** "45s", "1m 02s", "1h 03m": what a person reads in logs and the summary. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+/**
+ * "45s", "1m 02s", "1h 03m": what a person reads in logs and the summary, the one duration format.
+ * `tenths` keeps a tenth of a second under a minute ("0.5s", "3.2s") for the short waits of retries.
+ */
+export function formatDuration(ms: number, opts: { tenths?: boolean } = {}): string {
+  const valid = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  if (opts.tenths && valid < 59_950) return `${Math.round(valid / 100) / 10}s`;
+  const totalSeconds = Math.round(valid / 1000);
   if (totalSeconds < 60) return `${totalSeconds}s`;
   const totalMinutes = Math.floor(totalSeconds / 60);
   if (totalMinutes < 60) return `${totalMinutes}m ${pad2(totalSeconds % 60)}s`;
@@ -14,7 +19,7 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-export interface TruncateOptions {
+interface TruncateOptions {
   /**
    * Keep `max` code points and put the '…' after them (max + 1 in all), as log and error excerpts
    * do. By default the '…' counts toward `max`: a hard length limit, such as the API's.

@@ -9,7 +9,7 @@ import { PR_READ_TIMEOUT_MS } from "./timing.ts";
 /** What the sweep needs of GitHub: one PR's state. Tests may pass their own. */
 export type PullRequestReader = (prNumber: number) => Promise<PrState>;
 
-export interface GitHubPullsOptions {
+interface GitHubPullsOptions {
   /** `github-token`. */
   token: string;
   /** "owner/repo" */

@@ -36,19 +36,15 @@ import { Input, type InputName } from "./names.ts";
 import { derivePreviewName } from "./preview-names.ts";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "./timing.ts";
 
-export const DEFAULT_API_URL = "https://api.friendli.ai";
+const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 export const MAX_VERSION_COMMENT_LENGTH = 500;
-export const MAX_REPLICAS = 10;
-
-export { DEFAULT_HUB_URL, MAX_NAME_LENGTH, parseDuration } from "./inputs/fields.ts";
-export { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "./timing.ts";
+const MAX_REPLICAS = 10;
 
 const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
 const IF_EXISTS = ["update", "reuse", "fail"] as const;
 const IF_UNCHANGED = ["skip", "update"] as const;
 export type Operation = (typeof OPERATIONS)[number];
-export type IfExists = (typeof IF_EXISTS)[number];
 
 /** Every input of the action, parsed and validated once, at the boundary. '' inputs are absent. */
 export type Inputs = ReturnType<typeof toInputs>;
@@ -59,9 +55,6 @@ export type ParseResult =
   | { kind: "skip"; reason: string }
   /** Every problem at once, each naming its input. */
   | { kind: "invalid"; problems: Array<{ input: InputName; message: string }> };
-
-// Kept importable from here: the preview naming lives in ./preview-names.ts.
-export { derivePreviewName } from "./preview-names.ts";
 
 /** The default version comment: where this version came from, so Friendli's history links back. */
 export function provenance(ctx: RunContext): string {
@@ -74,8 +67,11 @@ export function provenance(ctx: RunContext): string {
   return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
 }
 
-/** One field schema per input, keyed by the input's name. */
-const FIELDS = z.object({
+/**
+ * One field schema per input, keyed by the input's name: `satisfies` makes an input of ./names.ts
+ * missing here, or a key here that is no input, a compile error.
+ */
+const FIELD_TABLE = {
   [Input.operation]: unset(z._default(oneOf(Input.operation, OPERATIONS), "deploy")),
   [Input.friendliToken]: friendliToken,
   [Input.teamId]: unset(z.optional(id(Input.teamId))),
@@ -119,7 +115,8 @@ const FIELDS = z.object({
   [Input.namePrefix]: unset(z.optional(namePrefix)),
   [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice))),
   [Input.maxHourlyCost]: unset(z.optional(usdAmount(Input.maxHourlyCost))),
-});
+} satisfies Record<InputName, z.ZodMiniType>;
+const FIELDS = z.object(FIELD_TABLE);
 
 type RawFields = z.output<typeof FIELDS>;
 

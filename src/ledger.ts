@@ -5,7 +5,7 @@
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 import { z } from "zod/mini";
 import type { AdvancedConfig, CreateEndpointBody, UpdateEndpointBody } from "./friendli/schemas.ts";
-import { classifyStatus } from "./wait.ts";
+import { classifyStatus } from "./wait/status-table.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
@@ -203,9 +203,9 @@ function sameEngine(a: AdvancedConfig, b: AdvancedConfig): boolean {
   return ENGINE_KEYS.every((k) => a[k] === b[k]);
 }
 
-export type IfUnchanged = "skip" | "update";
+type IfUnchanged = "skip" | "update";
 
-export interface UnchangedInput {
+interface UnchangedInput {
   mode: IfUnchanged;
   requested: { name: string; projectId: string; settings: DeploymentSettings };
   ledger: LedgerView;

@@ -2,10 +2,12 @@
 // project. The list carries no names and the create response carries no id, so a name lookup is:
 // list the project, then GET each candidate's spec. src/resolve.ts uses the same pieces to find the
 // id of an endpoint this run has just created.
+import { mapLimit } from "./concurrency.ts";
 import type { FriendliClient } from "./friendli/client.ts";
 import { confirmRememberedEndpoint } from "./friendli/confirm.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "./friendli/schemas.ts";
+import { REQUESTS_IN_FLIGHT } from "./timing.ts";
 
 /** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
 export interface FoundEndpoint {
@@ -57,36 +59,6 @@ export function expectAtMostOne<T extends FoundEndpoint>(
   return found[0];
 }
 
-/**
- * Runs fn over items with at most `limit` calls in flight, in input order of start. Stops starting
- * new work after the first failure or an abort, and rethrows that failure.
- */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-  signal?: AbortSignal,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      signal?.throwIfAborted();
-      const i = next++;
-      try {
-        results[i] = await fn(items[i] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-  await Promise.all(workers);
-  return results;
-}
-
 /** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
 export async function specOf(
   client: FriendliClient,
@@ -128,10 +100,7 @@ export async function abortable<T>(
   }
 }
 
-/** GETs in flight at once while reading the specs of a listing. */
-export const SPEC_READS_IN_FLIGHT = 8;
-
-export interface FindOptions {
+interface FindOptions {
   /** GETs in flight at once. */
   concurrency?: number;
   signal?: AbortSignal;
@@ -156,7 +125,7 @@ export async function findByName(
     for (const e of listed) opts.listed?.add(e.id);
     const specs = await mapLimit(
       listed,
-      opts.concurrency ?? SPEC_READS_IN_FLIGHT,
+      opts.concurrency ?? REQUESTS_IN_FLIGHT,
       (e) => specOf(client, cache, e.id),
       opts.signal,
     );
@@ -170,7 +139,7 @@ export async function findByName(
 }
 
 /** Who to look for: the inputs' endpoint-id, else the name in the project. */
-export interface LookupTarget {
+interface LookupTarget {
   projectId: string;
   name: string;
   endpointId?: string;

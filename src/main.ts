@@ -28,7 +28,7 @@ import { renderSummary } from "./report/summary.ts";
 /** The part of the runner interface the action uses: tests may pass a recorder. */
 export type { Core };
 
-export interface RunDeps {
+interface RunDeps {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   /** Aborted on SIGINT/SIGTERM (the workflow was cancelled). */

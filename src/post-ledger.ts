@@ -7,7 +7,7 @@ import { environmentName } from "./ledger.ts";
 import type { Logger } from "./log.ts";
 import { openLedger } from "./report/deployments.ts";
 
-export interface PostLedgerOptions {
+interface PostLedgerOptions {
   inputs: Inputs;
   context: RunContext;
   /** The main step's saved deployment id ('' when it recorded none). */

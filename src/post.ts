@@ -6,6 +6,7 @@
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./clock.ts";
+import { mapLimit } from "./concurrency.ts";
 import { readRunContext } from "./context.ts";
 import type { PostCore } from "./core.ts";
 import type { CreateFacts } from "./created-claim.ts";
@@ -14,7 +15,6 @@ import { ApiError } from "./friendli/errors.ts";
 import { createHttp, type Http } from "./friendli/http.ts";
 import { formatError } from "./friendli/redact.ts";
 import { type Inputs, parseInputs } from "./inputs.ts";
-import { mapLimit } from "./lookup.ts";
 import { State } from "./names.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import { planPost } from "./post-decide.ts";
@@ -22,9 +22,9 @@ import { deleteStep, deleteSteps } from "./report/delete-step.ts";
 import { safeLogger } from "./report/safe-text.ts";
 import { findCreated } from "./resolve.ts";
 import type { PreviewEndpoint } from "./sweep-decision.ts";
-import { POST_DEADLINE_MS, SWEEP_REQUESTS_IN_FLIGHT } from "./timing.ts";
+import { POST_DEADLINE_MS, REQUESTS_IN_FLIGHT } from "./timing.ts";
 
-export interface PostDeps {
+interface PostDeps {
   core: PostCore;
   clock: Clock;
   signal: AbortSignal;
@@ -32,7 +32,7 @@ export interface PostDeps {
   dispatcher?: Dispatcher;
 }
 
-export type PostResult = "nothing" | "deleted" | "not-found" | "warned";
+type PostResult = "nothing" | "deleted" | "not-found" | "warned";
 
 /** For @github/local-action, which calls an entry's run() without arguments. */
 export const run = (): Promise<PostResult> => post();
@@ -272,7 +272,7 @@ async function confirmSweep(
   try {
     await mapLimit(
       previews,
-      SWEEP_REQUESTS_IN_FLIGHT,
+      REQUESTS_IN_FLIGHT,
       async (p) => {
         try {
           await client.status(p.id);

@@ -5,9 +5,9 @@
 // after a short wait while the listing may lag behind the create.
 import type { Clock } from "./clock.ts";
 import { type CreateFacts, type CreationVerdict, judgeCreation, settled } from "./created-claim.ts";
+import { formatDuration } from "./format.ts";
 import type { FriendliClient } from "./friendli/client.ts";
 import { ApiError } from "./friendli/errors.ts";
-import { formatSeconds } from "./friendli/retry.ts";
 import { findByName, type NamedEndpoint, type SpecCache } from "./lookup.ts";
 import { CREATED_LAG_DELAYS_MS } from "./timing.ts";
 
@@ -61,7 +61,7 @@ export async function findCreated(client: FriendliClient, opts: FindCreatedOptio
         operation: "resolve",
         message:
           `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
-          `${projectId} (listed ${round + 1} times, next wait ${formatSeconds(delay)})`,
+          `${projectId} (listed ${round + 1} times, next wait ${formatDuration(delay, { tenths: true })})`,
       });
     }
     opts.onWait?.(delay);

@@ -2,10 +2,9 @@
 // token came. Friendli streams OpenAI-style server-sent events (`data: {json}` lines, ending with
 // `data: [DONE]`); usage comes in a last chunk when `stream_options.include_usage` is asked for.
 // Pure functions over text, so every shape is tested without a server.
+import type { SmokeRoute } from "./smoke/route.ts";
 
-export type StreamRoute = "chat" | "completions";
-
-export interface StreamedReply {
+interface StreamedReply {
   text: string;
   /** usage.completion_tokens when the server sent it, else the number of chunks that carried text. */
   outputTokens: number;
@@ -27,7 +26,7 @@ export function sseData(text: string): string[] {
 }
 
 /** The text one chunk carries: `delta.content` (chat) or `text` (completions). */
-export function chunkText(route: StreamRoute, chunk: unknown): string {
+export function chunkText(route: SmokeRoute, chunk: unknown): string {
   if (chunk === null || typeof chunk !== "object") return "";
   const choices = (chunk as { choices?: unknown }).choices;
   const first = Array.isArray(choices) ? (choices[0] as Record<string, unknown> | undefined) : undefined;
@@ -48,7 +47,7 @@ function parse(data: string): unknown {
 }
 
 /** The reply a whole stream carries; undefined when the text holds no event at all. */
-export function streamedReply(route: StreamRoute, text: string): StreamedReply | undefined {
+export function streamedReply(route: SmokeRoute, text: string): StreamedReply | undefined {
   const data = sseData(text.endsWith("\n\n") ? text : `${text}\n\n`);
   if (data.length === 0) return undefined;
   let reply = "";
@@ -76,7 +75,7 @@ export function streamedReply(route: StreamRoute, text: string): StreamedReply |
  * Watches a stream arrive piece by piece and says when the first token did: the first event that
  * carries text (a chat stream's opening role-only chunk does not count).
  */
-export function firstTokenWatch(route: StreamRoute): (piece: string) => boolean {
+export function firstTokenWatch(route: SmokeRoute): (piece: string) => boolean {
   let buffer = "";
   let seen = false;
   return (piece) => {

@@ -7,12 +7,11 @@
 // The loop is short: what each attempt's answer means is decided by pure pieces in ./smoke/
 // (decide.ts: retry, wait, fall back or fail; answer.ts: the reply, its gates and measures).
 import type { Clock } from "./clock.ts";
-import { truncate } from "./format.ts";
+import { formatDuration, truncate } from "./format.ts";
 import type { FriendliClient, RawResponse } from "./friendli/client.ts";
 import { errorDetail } from "./friendli/error-body.ts";
 import { ApiError, abortedError } from "./friendli/errors.ts";
 import { redact } from "./friendli/redact.ts";
-import { formatSeconds } from "./friendli/retry.ts";
 import type { Logger } from "./log.ts";
 import { judgeAnswer } from "./smoke/answer.ts";
 import {
@@ -29,12 +28,8 @@ import { type SmokeRoute, smokePath } from "./smoke/route.ts";
 import { firstTokenWatch } from "./smoke-stream.ts";
 import { SMOKE_WARMUP_MS } from "./timing.ts";
 
-export { saysNoChatTemplate } from "./smoke/decide.ts";
-export { excerpt, REPLY_CHARS, replyText } from "./smoke/reply.ts";
-export type { SmokeRoute } from "./smoke/route.ts";
-
 const DEFAULT_WARMUP_MS = SMOKE_WARMUP_MS;
-export const DEFAULT_MAX_TOKENS = 16;
+const DEFAULT_MAX_TOKENS = 16;
 
 export type SmokeTestResult =
   | {
@@ -50,7 +45,7 @@ export type SmokeTestResult =
     }
   | { ok: false; message: string; status?: number };
 
-export interface SmokeTestOptions {
+interface SmokeTestOptions {
   client: FriendliClient;
   endpointId: string;
   prompt: string;
@@ -86,7 +81,7 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   };
 
   log.info(
-    `Smoke test: POST ${smokePath(s.route)} (model ${endpointId}, max_tokens ${maxTokens}${(opts.stream ?? true) ? ", streamed" : ""}), warm-up window ${formatSeconds(warmupMs)}`,
+    `Smoke test: POST ${smokePath(s.route)} (model ${endpointId}, max_tokens ${maxTokens}${(opts.stream ?? true) ? ", streamed" : ""}), warm-up window ${formatDuration(warmupMs, { tenths: true })}`,
   );
   for (;;) {
     // Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.

@@ -12,7 +12,7 @@ export type PrState =
   /** Any other failure: the state could not be learned. */
   | { kind: "error"; message: string };
 
-export interface SweepDecision {
+interface SweepDecision {
   action: "delete" | "keep";
   /** Why, for the log and the summary: the action's own words (no outside text). */
   reason: string;
@@ -20,7 +20,7 @@ export interface SweepDecision {
   warn?: boolean;
 }
 
-export interface DecideOptions {
+interface DecideOptions {
   /** Time since the endpoint was last updated; undefined when the API gave no usable updatedAt. */
   ageMs: number | undefined;
   /** `max-age`: previews of open PRs older than this are deleted too. */

@@ -158,10 +158,10 @@ export const PR_COMMENT_TIMEOUT_MS = 30_000;
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Requests of a sweep in flight at once (spec reads, PR reads, deletes): the name lookup's own
- * number, which keeps a 500-endpoint project to seconds without looking like a flood to either API.
+ * Requests in flight at once, for the name lookup's spec reads and for a sweep (spec reads, PR
+ * reads, deletes): keeps a 500-endpoint project to seconds without looking like a flood to either API.
  */
-export const SWEEP_REQUESTS_IN_FLIGHT = 8;
+export const REQUESTS_IN_FLIGHT = 8;
 /** One PR read from GitHub: a slow GitHub must not hold the sweep for the run's whole deadline. */
 export const PR_READ_TIMEOUT_MS = 30_000;
 

@@ -20,10 +20,6 @@ import { mayBeOldVersion } from "./wait/settle.ts";
 import { classifyStatus, type StatusClass, spanLabel } from "./wait/status-table.ts";
 import { closeOpenSpan, extendTimeline, timelineText } from "./wait/timeline.ts";
 
-export * from "./wait/policy.ts";
-export * from "./wait/status-table.ts";
-export { FINAL_POLL_MARGIN_MS, HEARTBEAT_MS };
-
 export interface WaitOptions {
   endpointId: string;
   getStatus: (id: string, signal: AbortSignal) => Promise<EndpointStatus>;

@@ -23,7 +23,7 @@ export const COMPLETIONS_PATH = "/dedicated/v1/completions";
 export const TEAM_COST_PATH = "/v1/team/cost";
 
 /** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
-export const LIST_PAGE_LIMIT = 100;
+const LIST_PAGE_LIMIT = 100;
 
 // A server that keeps handing out cursors must not keep the run listing forever.
 const MAX_LIST_PAGES = 200;
@@ -46,13 +46,13 @@ const COST_BODY = 1024 * 1024;
 // DELETE answers `{}`; accept anything JSON-ish.
 const AnyBody = z.unknown();
 
-export interface CreateResult {
+interface CreateResult {
   status: EndpointStatus;
   /** Only if the live API ever sends `id`/`endpointId` (the spec has none). */
   endpointId?: string;
 }
 
-export interface ListedEndpoint {
+interface ListedEndpoint {
   id: string;
   status: EndpointStatus;
 }
@@ -66,7 +66,7 @@ export interface RawResponse {
 }
 
 /** An OpenAI-style inference body; `model` is the endpoint id (optionally `id:adapter`). */
-export interface InferenceBody {
+interface InferenceBody {
   model: string;
   [key: string]: unknown;
 }

@@ -6,7 +6,7 @@ import type { FriendliClient } from "./client.ts";
 import { ApiError } from "./errors.ts";
 import type { EndpointSpec } from "./schemas.ts";
 
-export type Confirmation =
+type Confirmation =
   | { confirmed: true; id: string; spec: EndpointSpec }
   /** gone: 404; mismatch: another name or project now; unusable: not an id a path can carry. */
   | { confirmed: false; reason: "gone" | "mismatch" | "unusable" };

@@ -107,7 +107,7 @@ function parseLoose(text: string): unknown {
 }
 
 /** What one answered request is, as interpretResponse needs it. */
-export interface Answer {
+interface Answer {
   /** Short name of the operation for messages: "create", "list", ... */
   operation: string;
   method: string;
@@ -118,7 +118,7 @@ export interface Answer {
   text: string;
 }
 
-export interface InterpretOptions<T> {
+interface InterpretOptions<T> {
   retry: RetryPolicy;
   /** Validates a 2xx body; a body that fails it is an ambiguous failure. */
   schema?: ZodType<T>;

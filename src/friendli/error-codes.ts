@@ -2,7 +2,7 @@
 // Friendli documents the codes only by name: the meanings are read from the names and from the
 // Dedicated Endpoints FAQ (model format, HF token integration), and are worded as likely causes.
 
-export interface ErrorCodeHint {
+interface ErrorCodeHint {
   meaning: string;
   fix: string;
 }
@@ -70,7 +70,7 @@ export const ERROR_CODES = {
   },
 } as const satisfies Record<string, ErrorCodeHint>;
 
-export type KnownErrorCode = keyof typeof ERROR_CODES;
+type KnownErrorCode = keyof typeof ERROR_CODES;
 
 export function describeErrorCode(code: string | null | undefined): ErrorCodeHint | undefined {
   if (!code) return undefined;

@@ -3,7 +3,7 @@
 import { clip } from "../format.ts";
 
 /** A GPU choice as the inputs carry it. */
-export interface Gpu {
+interface Gpu {
   /** The API's instanceOptionId. */
   instanceOptionId: string;
   /** What a person reads: "1x H100" (or the raw id when given one that is not in the table). */
@@ -70,7 +70,7 @@ const FRIENDLY = /^(?:(\d+)x)?(?:nvidia)?([a-z0-9]+?)(?:x(\d+))?$/;
 // does not exist is rejected by the API with a clear 4xx before anything is provisioned.
 const RAW_ID = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{12}$/;
 
-export type GpuResolution = { ok: true; gpu: Gpu } | { ok: false; message: string };
+type GpuResolution = { ok: true; gpu: Gpu } | { ok: false; message: string };
 
 export function resolveGpu(input: string): GpuResolution {
   const text = input.trim();

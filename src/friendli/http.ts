@@ -5,7 +5,9 @@
 
 import { type Dispatcher, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
+import { retryLoop } from "../backoff.ts";
 import { type Clock, systemClock } from "../clock.ts";
+import { formatDuration } from "../format.ts";
 import type { Logger } from "../log.ts";
 import { MAX_REQUEST_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../timing.ts";
 import { interpretResponse } from "./error-body.ts";
@@ -13,32 +15,17 @@ import { ApiError, abortedError } from "./errors.ts";
 import { formatError, redact } from "./redact.ts";
 import { baseHeaders, checkBaseUrl, createDefaultDispatcher, urlFor } from "./request-policy.ts";
 import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
-
-// The HTTP layer's helpers, also reachable from here for callers that think of them as "HTTP".
-export { errorDetail, firstHeader, oneLine } from "./error-body.ts";
-export {
-  ACTION_VERSION,
-  createDefaultDispatcher,
-  isAllowedBaseUrl,
-  isHeaderSafe,
-  isLoopbackHost,
-  pathFor,
-  USER_AGENT,
-} from "./request-policy.ts";
-
 import {
   classifyNetworkError,
   errorCode,
-  formatSeconds,
   type NetworkPhase,
   proxyTunnelStatus,
   RequestTimeoutError,
   type RetryPolicy,
-  retryDelay,
   shouldRetry,
 } from "./retry.ts";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface HttpOptions {
   /** e.g. https://api.friendli.ai; https, or http on a loopback host (the simulator). */
@@ -66,7 +53,7 @@ export interface HttpOptions {
   advise?: (status: number) => string | undefined;
 }
 
-export interface SendOp<T> {
+interface SendOp<T> {
   /** Short name for messages and retry lines: "create", "list", "status", ... */
   operation: string;
   method: HttpMethod;
@@ -92,7 +79,7 @@ export interface SendOp<T> {
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-export interface HttpResponse<T> {
+interface HttpResponse<T> {
   status: number;
   data: T;
   headers: Record<string, string | string[] | undefined>;
@@ -263,20 +250,13 @@ async function send<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> {
   // endless 429s ends as timed-out, not as a failure after four tries). maxAttempts 1 still means
   // one request: that caller (the waiter) counts and spaces its own retries.
   let counted = 0;
-  for (let attempt = 1; ; attempt++) {
-    if (signal.aborted) throw abortedError(op.operation, signal.reason);
-    if (clock.now() >= deadlineMs) {
-      throw new ApiError({
-        kind: "deadline",
-        operation: op.operation,
-        status: last?.status,
-        message: `${op.operation}: the run's deadline passed${last ? `; last error: ${last.message}` : ""}`,
-        cause: last,
-      });
-    }
-    try {
-      return await attemptOnce(c, op);
-    } catch (err) {
+  let throttled = false;
+  return retryLoop({
+    clock,
+    signal,
+    deadlineMs,
+    attempt: () => attemptOnce(c, op),
+    failed: (err, attempt) => {
       const e =
         err instanceof ApiError
           ? err
@@ -288,31 +268,37 @@ async function send<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> {
             });
       last = e;
       if (e.kind === "aborted" || e.kind === "permanent" || e.kind === "deadline") throw e;
-      const throttled = e.kind === "throttled" && max > 1;
+      throttled = e.kind === "throttled" && max > 1;
       if (!throttled) counted++;
       if (!shouldRetry(e.kind, op.retry, counted, max)) {
         throw attempt === 1 ? e : restated(e, `${e.message} (gave up after ${attempt} attempts)`);
       }
-      const delay = retryDelay({
-        attempt,
-        retryAfterMs: e.retryAfterMs,
-        random: () => clock.random(),
-        nowMs: clock.now(),
-        deadlineMs,
-      });
-      if (delay === undefined) {
+      return { retryAfterMs: e.retryAfterMs };
+    },
+    outOfTime: (when) => {
+      if (when === "wait" && last) {
         const why = "not retrying: the next attempt could not start before the run's deadline";
-        throw restated(e, `${e.message}; ${why}`, "deadline", e);
+        throw restated(last, `${last.message}; ${why}`, "deadline", last);
       }
+      throw new ApiError({
+        kind: "deadline",
+        operation: op.operation,
+        status: last?.status,
+        message: `${op.operation}: the run's deadline passed${last ? `; last error: ${last.message}` : ""}`,
+        cause: last,
+      });
+    },
+    aborted: (reason) => {
+      throw abortedError(op.operation, reason);
+    },
+    waiting: (attempt, delay) => {
+      if (!last) return;
       // "2/4" would promise a give-up that throttled retries do not have.
       const next = throttled ? `${attempt + 1}` : `${attempt + 1}/${max}`;
-      log.info(`${op.operation}: attempt ${next} after ${reasonOf(e)}, waiting ${formatSeconds(delay)}`);
-      log.debug(`${op.operation}: attempt ${attempt} failed (${e.kind}): ${e.message}`);
-      try {
-        await clock.sleep(delay, signal);
-      } catch (sleepErr) {
-        throw abortedError(op.operation, sleepErr);
-      }
-    }
-  }
+      log.info(
+        `${op.operation}: attempt ${next} after ${reasonOf(last)}, waiting ${formatDuration(delay, { tenths: true })}`,
+      );
+      log.debug(`${op.operation}: attempt ${attempt} failed (${last.kind}): ${last.message}`);
+    },
+  });
 }

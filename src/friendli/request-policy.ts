@@ -7,8 +7,8 @@ import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../timi
 
 // Kept by hand next to package.json's version: importing package.json would need JSON import
 // attributes through tsc, vitest and the bundler for one string.
-export const ACTION_VERSION = "0.1.0";
-export const USER_AGENT = `friendli-deploy-action/${ACTION_VERSION}`;
+const ACTION_VERSION = "0.1.0";
+const USER_AGENT = `friendli-deploy-action/${ACTION_VERSION}`;
 
 /**
  * EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) as

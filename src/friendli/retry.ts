@@ -1,16 +1,12 @@
-// Pure retry decisions: what a failure means, whether to try again, and how long to wait.
-// No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
+// Pure retry decisions: what a failure means, whether to try again, what Retry-After says (the wait
+// itself is ../backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
 //
-// Why not undici's RetryAgent/RetryHandler: it retries by status code and method alone, so a create
-// answered 500 would be sent again and could leave a duplicate GPU endpoint. Our create must stop at
-// an ambiguous failure and let the caller look the name up first.
-import { MAX_TIMER_MS } from "../clock.ts";
-import {
-  MAX_RETRY_AFTER_MS,
-  MIN_RETRY_AFTER_MS,
-  RETRY_BACKOFF_BASE_MS,
-  RETRY_BACKOFF_CAP_MS,
-} from "../timing.ts";
+// Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
+// being resent (POST is not among its default methods), but because our waits go through the
+// injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
+// writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
+// code alone, decides whether a request may go again.
+import { formatDuration } from "../format.ts";
 import type { FailureKind } from "./errors.ts";
 
 /**
@@ -32,7 +28,7 @@ export class RequestTimeoutError extends Error {
   readonly code = "FRIENDLI_REQUEST_TIMEOUT";
   readonly timeoutMs: number;
   constructor(timeoutMs: number) {
-    super(`no complete response within ${formatSeconds(timeoutMs)}`);
+    super(`no complete response within ${formatDuration(timeoutMs, { tenths: true })}`);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -169,65 +165,6 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Math.max(0, at - nowMs);
 }
 
-export interface BackoffOptions {
-  baseMs?: number;
-  capMs?: number;
-}
-
-/**
- * Capped exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And
- * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))). `attempt` is the 1-based number
- * of the retry about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
- */
-export function backoffDelay(attempt: number, random: () => number, opts: BackoffOptions = {}): number {
-  const baseMs = opts.baseMs ?? RETRY_BACKOFF_BASE_MS;
-  const capMs = opts.capMs ?? RETRY_BACKOFF_CAP_MS;
-  const exp = Math.min(Math.max(0, attempt - 1), 40);
-  const ceiling = Math.min(capMs, baseMs * 2 ** exp);
-  const r = Math.min(Math.max(random(), 0), 1);
-  return Math.floor(r * ceiling);
-}
-
-export interface RetryDelayInput extends BackoffOptions {
-  /** 1-based number of the retry about to happen (the first retry is 1). */
-  attempt: number;
-  /** Parsed Retry-After in ms, when the server sent a usable one. */
-  retryAfterMs?: number;
-  random: () => number;
-  nowMs: number;
-  /** Absolute clock time after which no attempt may start. */
-  deadlineMs: number;
-  /** A server asking for longer than this gets this much: one bad header must not park a run. */
-  maxRetryAfterMs?: number;
-}
-
-/**
- * The wait before the next attempt, or undefined when that attempt could not start before the
- * deadline (the caller then fails with kind "deadline" instead of sleeping in vain). The server's
- * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
- * past the deadline: an attempt starting at the deadline has no time left to finish.
- */
-export { MIN_RETRY_AFTER_MS };
-
-/**
- * The wait a server's Retry-After gets: at least MIN_RETRY_AFTER_MS (a literal 0 would be a request
- * loop), at most maxMs (one bad header must not park a run). The one clamp of every Retry-After.
- */
-export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS): number {
-  return Math.min(Math.max(MIN_RETRY_AFTER_MS, ms), maxMs);
-}
-
-export function retryDelay(input: RetryDelayInput): number | undefined {
-  const wanted =
-    input.retryAfterMs !== undefined
-      ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
-      : backoffDelay(input.attempt, input.random, input);
-  const delay = Math.min(wanted, MAX_TIMER_MS);
-  if (!Number.isFinite(delay)) return undefined;
-  if (input.nowMs + delay >= input.deadlineMs) return undefined;
-  return delay;
-}
-
 /**
  * Which failure kinds a policy may retry. `attempt` counts the attempts that used up the budget:
  * the HTTP layer does not count throttled answers (the deadline bounds those).
@@ -247,14 +184,4 @@ export function shouldRetry(
     case "idempotent":
       return kind === "not-sent" || kind === "throttled" || kind === "ambiguous";
   }
-}
-
-/** "3.2s", "45s", "2m05s": what a person reads in a retry line. */
-export function formatSeconds(ms: number): string {
-  if (ms < 60_000) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : s.toFixed(1)}s`;
-  }
-  const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, "0")}s`;
 }

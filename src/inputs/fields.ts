@@ -11,7 +11,7 @@ import { MAX_WAIT_TIMEOUT_MS } from "../timing.ts";
 const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 /** Endpoint names are not specified by Friendli: this is a sanity bound, not the API's rule. */
-export const MAX_NAME_LENGTH = 100;
+const MAX_NAME_LENGTH = 100;
 const MAX_ID_LENGTH = 200;
 /** The API's integers are most likely 32-bit: a larger value could only come back as a 422. */
 export const MAX_INT = 2_147_483_647;

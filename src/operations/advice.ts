@@ -2,7 +2,7 @@
 // layer knows statuses, not inputs: main.ts hands it this table (HttpOptions.advise), and the smoke
 // test reads the inference rows.
 
-export type AdviceFor = "endpoint-api" | "inference";
+type AdviceFor = "endpoint-api" | "inference";
 
 const ADVICE: Record<AdviceFor, Partial<Record<number, string>>> = {
   "endpoint-api": {

@@ -27,7 +27,7 @@ export interface FailureFacts {
   deleteOnFailure: boolean;
 }
 
-export interface FailureAdvice {
+interface FailureAdvice {
   warning?: string;
   /** Delete the endpoint now (delete-on-failure, on an endpoint this run created, not cancelled). */
   deleteNow: boolean;
@@ -90,7 +90,7 @@ export function adviceAfterFailure(facts: FailureFacts): FailureAdvice {
   return rule ? rule.advice(facts) : { deleteNow: false };
 }
 
-export interface CleanupDeps {
+interface CleanupDeps {
   /** A client whose deadline ends at the given clock time. */
   clientUntil: (deadlineMs: number) => FriendliClient;
   clock: Clock;

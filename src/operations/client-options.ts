@@ -8,7 +8,7 @@ import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
 import { statusAdvice } from "./advice.ts";
 
-export interface ClientDeps {
+interface ClientDeps {
   clock: Clock;
   signal: AbortSignal;
   dispatcher?: Dispatcher;

@@ -10,9 +10,19 @@ import type { FriendliClient } from "../friendli/client.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import type { Inputs } from "../inputs.ts";
 import type { Logger } from "../log.ts";
-import type { FoundEndpoint } from "../lookup.ts";
+import type { FoundEndpoint, SpecCache } from "../lookup.ts";
 import type { RunReport } from "../report/run-report.ts";
 import type { LedgerRun } from "./ledger-run.ts";
+
+/** What the lookup left for the steps after it: the listed ids and the specs already read. */
+export interface LookupMemory {
+  /** Every id of the project's listing: after a create, the new endpoint is the one not in it. */
+  listed: Set<string>;
+  /** One spec cache for every name lookup of the run: no endpoint is read twice. */
+  specs: SpecCache;
+  /** When the look-up's listing started: a create long after it lists the name again first. */
+  lookedUpAtMs: number;
+}
 
 export interface OperationContext {
   inputs: Inputs;

@@ -17,8 +17,7 @@ import { findByName } from "../lookup.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { findCreated } from "../resolve.ts";
 import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../timing.ts";
-import { type OperationContext, recordStatus } from "./context.ts";
-import type { LookupMemory } from "./index.ts";
+import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
 
 /** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
 const MAX_CREATES = 2;

@@ -4,7 +4,7 @@
 import { errorHint } from "../friendli/error-codes.ts";
 import type { Inputs } from "../inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
-import { type FoundEndpoint, type LookupOptions, lookupEndpoint, type SpecCache } from "../lookup.ts";
+import { type FoundEndpoint, type LookupOptions, lookupEndpoint } from "../lookup.ts";
 import { describePlan, describeRequest, describeRollback } from "../plan/describe.ts";
 import {
   plan as makePlan,
@@ -15,7 +15,7 @@ import {
 } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import { type OperationContext, recordFound, recordRequested } from "./context.ts";
+import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { recordHourlyCost } from "./cost.ts";
 import { createEndpoint, createMayHaveActed } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
@@ -25,17 +25,7 @@ import { runSmokeTest } from "./smoke.ts";
 import { executeSweep, showSweep, sweepFacts, sweepOutcome } from "./sweep-run.ts";
 import { updateEndpoint } from "./update.ts";
 
-/** What the lookup left for the steps after it: the listed ids and the specs already read. */
-export interface LookupMemory {
-  /** Every id of the project's listing: after a create, the new endpoint is the one not in it. */
-  listed: Set<string>;
-  /** One spec cache for every name lookup of the run: no endpoint is read twice. */
-  specs: SpecCache;
-  /** When the look-up's listing started: a create long after it lists the name again first. */
-  lookedUpAtMs: number;
-}
-
-export interface OperationRun {
+interface OperationRun {
   plan?: Plan;
   error?: unknown;
   /** The update failed (`error`) and the last good settings serve again. */
@@ -240,13 +230,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
   }
 }
 
-async function afterwards(
-  op: OperationContext,
-  plan: Plan,
-  id: string,
-  updateSentAtMs?: number,
-): Promise<void> {
-  if (plan.wait) await awaitEndpoint(op, id, plan.wait, updateSentAtMs);
+async function afterwards(op: OperationContext, plan: Plan, id: string): Promise<void> {
+  if (plan.wait) await awaitEndpoint(op, id, plan.wait);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 

@@ -16,7 +16,7 @@ import type { Result } from "../names.ts";
 import { type DeploymentLedger, type FinalState, openLedger } from "../report/deployments.ts";
 import type { RunReport } from "../report/run-report.ts";
 
-export interface LedgerRunOptions {
+interface LedgerRunOptions {
   inputs: Inputs;
   context: RunContext;
   apiUrl: string | undefined;

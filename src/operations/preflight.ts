@@ -2,8 +2,8 @@
 // updated, log what it found, and keep it in the report. What the findings mean for the run is the
 // plan's business (a `fail` finding makes the plan `fail`).
 import { createDefaultDispatcher } from "../friendli/request-policy.ts";
-import { hubUrlFrom, type PreflightResult, runPreflight } from "../preflight/index.ts";
-import type { Finding } from "../preflight/types.ts";
+import { hubUrlFrom, runPreflight } from "../preflight/index.ts";
+import type { Finding, PreflightResult } from "../preflight/types.ts";
 import { findingAnnotation, findingLines } from "../report/preflight.ts";
 import type { OperationContext } from "./context.ts";
 

@@ -1,7 +1,7 @@
 // RUNNING is Friendli's word; one small completion is the proof that the endpoint answers.
 
-import type { SmokeRoute } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
+import type { SmokeRoute } from "../smoke/route.ts";
 import { smokeTest } from "../smoke-test.ts";
 import type { OperationContext } from "./context.ts";
 

@@ -3,6 +3,7 @@
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
 // never touched. Loaded only when a sweep runs.
 import type { Clock } from "../clock.ts";
+import { mapLimit } from "../concurrency.ts";
 import { estimateFromSpec } from "../cost/estimate.ts";
 import { truncate } from "../format.ts";
 import type { FriendliClient } from "../friendli/client.ts";
@@ -10,7 +11,7 @@ import { ApiError } from "../friendli/errors.ts";
 import { formatError, redactTokenShapes } from "../friendli/redact.ts";
 import type { PullRequestReader } from "../github-pulls.ts";
 import type { Logger } from "../log.ts";
-import { mapLimit, type SpecCache, specOf } from "../lookup.ts";
+import { type SpecCache, specOf } from "../lookup.ts";
 import { type PreviewMatcher, parsePreviewName } from "../preview-names.ts";
 import { stripInvisible } from "../report/safe-text.ts";
 import {
@@ -21,23 +22,18 @@ import {
   type SweepResult,
   sweepResult,
 } from "../sweep-decision.ts";
-import { SWEEP_REQUESTS_IN_FLIGHT } from "../timing.ts";
+import { REQUESTS_IN_FLIGHT } from "../timing.ts";
 
 export type { PreviewEndpoint };
 
-/**
- * The GitHub deployments ledger, when it is on: where it knows the previews, the project need not
- * be read endpoint by endpoint, and a deleted preview's deployments are marked inactive.
- */
+/** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
 export interface SweepLedger {
-  /** The previews the ledger recorded for this matcher, or undefined to list the project. */
-  findPreviews?(matcher: PreviewMatcher): Promise<PreviewEndpoint[] | undefined>;
   /** Called after each delete (never in a dry run). A failure is a warning, not a failed sweep. */
   markInactive?(preview: PreviewEndpoint): Promise<void>;
 }
 
 /** Where the previews and their PRs' states come from. */
-export interface SweepSource {
+interface SweepSource {
   client: FriendliClient;
   projectId: string;
   matcher: PreviewMatcher;
@@ -51,7 +47,7 @@ export interface SweepSource {
   pricePerGpuHour?: number;
 }
 
-export interface SweepOptions extends SweepSource {
+interface SweepOptions extends SweepSource {
   maxAgeMs?: number;
   dryRun: boolean;
   clock: Pick<Clock, "now">;
@@ -60,7 +56,7 @@ export interface SweepOptions extends SweepSource {
 }
 
 /** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
-export type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending";
+type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending";
 
 export interface SweepRow extends PreviewEndpoint {
   pr: PrState;
@@ -82,7 +78,7 @@ export interface SweepReport {
 }
 
 /** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */
-export interface SweepFindings {
+interface SweepFindings {
   previews: PreviewEndpoint[];
   states: Map<number, PrState>;
   othersLeftAlone: number;
@@ -102,7 +98,7 @@ export async function sweep(opts: SweepOptions): Promise<SweepReport> {
 
 /** The previews of this repository in the project, and the state of each of their PRs. */
 export async function findSweepFacts(opts: SweepSource): Promise<SweepFindings> {
-  const concurrency = opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT;
+  const concurrency = opts.concurrency ?? REQUESTS_IN_FLIGHT;
   const { previews, others } = await findPreviews(opts, concurrency);
   opts.log.info(
     `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
@@ -158,7 +154,7 @@ export async function deletePlanned(
   };
   await mapLimit(
     doomed,
-    opts.concurrency ?? SWEEP_REQUESTS_IN_FLIGHT,
+    opts.concurrency ?? REQUESTS_IN_FLIGHT,
     (r) => deleteOne(opts, r, report.failures, warn, secrets),
     opts.signal,
   );
@@ -203,15 +199,12 @@ async function deleteOne(
   }
 }
 
-/** The project's previews of this repository, from the ledger or by listing and reading specs. */
+/** The project's previews of this repository, by listing and reading specs. */
 async function findPreviews(
   opts: SweepSource,
   concurrency: number,
 ): Promise<{ previews: PreviewEndpoint[]; others: number }> {
   const cache: SpecCache = new Map();
-  const fromLedger = await opts.ledger?.findPreviews?.(opts.matcher);
-  if (fromLedger) return { previews: await confirmed(opts, fromLedger, concurrency, cache), others: 0 };
-
   const listed = await opts.client.listAll(opts.projectId);
   const specs = await mapLimit(listed, concurrency, (e) => specOf(opts.client, cache, e.id), opts.signal);
   const previews: PreviewEndpoint[] = [];
@@ -236,41 +229,9 @@ async function findPreviews(
 }
 
 /**
- * The ledger's previews that still exist under the same name in this project, with their current
- * status: a record is history, and only the endpoint itself says what it is now.
- */
-async function confirmed(
-  opts: SweepSource,
-  recorded: PreviewEndpoint[],
-  concurrency: number,
-  cache: SpecCache,
-): Promise<PreviewEndpoint[]> {
-  const ours = recorded.filter((p) => parsePreviewName(p.name, opts.matcher) === p.prNumber);
-  const seen = await mapLimit(
-    ours,
-    concurrency,
-    async (p): Promise<PreviewEndpoint | undefined> => {
-      const spec = await specOf(opts.client, cache, p.id);
-      if (!spec || spec.projectId !== opts.projectId || spec.name !== p.name) return undefined;
-      const status = await opts.client.status(p.id);
-      const hourly = estimateFromSpec(spec, opts.pricePerGpuHour);
-      return {
-        ...p,
-        updatedAt: status.updatedAt,
-        status: status.status,
-        createdAt: status.createdAt,
-        ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
-      };
-    },
-    opts.signal,
-  );
-  return seen.filter((p): p is PreviewEndpoint => p !== undefined);
-}
-
-/**
  * An endpoint name from the API, safe in a log line: quoted (JSON escapes line breaks and control
  * characters), nothing invisible, short, no token shapes. The guarded runner neutralises the line too.
  */
-export function show(name: string): string {
+function show(name: string): string {
   return JSON.stringify(truncate(stripInvisible(redactTokenShapes(name)), 100));
 }

@@ -21,6 +21,7 @@ import {
 } from "../ledger.ts";
 import type { FoundEndpoint } from "../lookup.ts";
 import type { Finding } from "../preflight/types.ts";
+import type { SmokeRoute } from "../smoke/route.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep-decision.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
@@ -98,7 +99,7 @@ export interface Rollback {
 }
 
 /** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
-export interface PlanFacts {
+interface PlanFacts {
   /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];
@@ -121,8 +122,6 @@ export interface SweepFacts {
   /** When the ages are measured. */
   nowMs: number;
 }
-
-export type SmokeRoute = "chat" | "completions";
 
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {

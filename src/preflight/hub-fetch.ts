@@ -3,12 +3,14 @@
 // pre-flight, and a couple of retries of what a busy Hub answers. The pre-flight is a courtesy: a
 // slow Hub must cost seconds, never the deploy.
 //
-// Redirects are followed here, not by fetch: fetch would carry `hf-token` to wherever the Hub points
-// (a CDN, another host). Here the token stays on the Hub's origin, and https never goes to http.
+// Redirects are followed here, not by fetch. undici's fetch does drop the Authorization header on a
+// redirect to another origin (the Fetch spec's redirect steps), as this loop does, but it follows a
+// redirect from https down to http and to any host. Here every hop must pass the address rules of
+// the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
-import type { Clock } from "../clock.ts";
+import { retryLoop } from "../backoff.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
-import { backoffDelay } from "../friendli/retry.ts";
 import { HUB_RETRY_BACKOFF } from "../timing.ts";
 
 export interface HubFetchOptions {
@@ -30,16 +32,10 @@ export interface HubFetchOptions {
 }
 
 /** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
-export type ErrorCodes = Map<string, string>;
+type ErrorCodes = Map<string, string>;
 
 const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-const realTimer = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => clearTimeout(t), { once: true });
-  });
 
 function retryable(status: number): boolean {
   return status === 429 || status >= 500;
@@ -57,13 +53,17 @@ function nextHop(location: string, from: URL): URL {
 /** A fetch for @huggingface/hub, and the error codes it saw. */
 export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: ErrorCodes } {
   const errorCodes: ErrorCodes = new Map();
-  const timer = opts.attemptTimer ?? realTimer;
+  const timer = opts.attemptTimer ?? systemClock.sleep;
   const one = async (url: string, init: RequestInit | undefined): Promise<Response> => {
     const done = new AbortController();
     const attempt = AbortSignal.any([opts.signal, done.signal]);
-    void timer(opts.attemptTimeoutMs, done.signal).then(() => {
-      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
-    });
+    // The timer's rejection is the attempt ending first: nothing to do.
+    timer(opts.attemptTimeoutMs, done.signal).then(
+      () => {
+        if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
+      },
+      () => {},
+    );
     try {
       let target = new URL(url);
       // Lower-case names, whatever shape the client passed them in.
@@ -102,22 +102,29 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     let lastError: unknown;
-    for (let n = 1; n <= opts.attempts; n++) {
-      if (opts.signal.aborted) throw opts.signal.reason;
-      if (opts.clock.now() >= opts.deadlineMs) break;
-      try {
+    return retryLoop({
+      clock: opts.clock,
+      signal: opts.signal,
+      deadlineMs: opts.deadlineMs,
+      backoff: HUB_RETRY_BACKOFF,
+      attempt: async (n) => {
         const res = await one(url, init);
         if (!retryable(res.status) || n === opts.attempts) return res;
-        lastError = new Error(`HTTP ${res.status}`);
-      } catch (err) {
+        throw new Error(`HTTP ${res.status}`);
+      },
+      failed: (err, n) => {
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
-      }
-      const wait = backoffDelay(n, () => opts.clock.random(), HUB_RETRY_BACKOFF);
-      if (opts.clock.now() + wait >= opts.deadlineMs) break;
-      await opts.clock.sleep(wait, opts.signal);
-    }
-    throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");
+        if (n >= opts.attempts) throw err;
+        return {};
+      },
+      outOfTime: () => {
+        throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");
+      },
+      aborted: (reason) => {
+        throw reason;
+      },
+    });
   };
   return { fetch: wrapped as typeof fetch, errorCodes };
 }

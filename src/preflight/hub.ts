@@ -9,7 +9,7 @@ import { neutralise } from "../report/safe-text.ts";
 import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";
 import type { HubAnswer, HubFileFact } from "./types.ts";
 
-export interface AskHubOptions extends HubFetchOptions {
+interface AskHubOptions extends HubFetchOptions {
   hubUrl: string;
   repo: string;
   revision: string | undefined;
@@ -81,7 +81,7 @@ async function readTemplate(
 }
 
 /** What a failed Hub call means for the deploy. Nothing the Hub wrote reaches a message. */
-export function classify(err: unknown, codes: Map<string, string>, token: string | undefined): HubAnswer {
+function classify(err: unknown, codes: Map<string, string>, token: string | undefined): HubAnswer {
   if (err instanceof HubApiError) {
     const code = codes.get(err.url);
     if (err.statusCode === 401) return { kind: "unauthorized" };

@@ -10,10 +10,6 @@ import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../ti
 import { decide } from "./decide.ts";
 import type { PreflightContext, PreflightResult } from "./types.ts";
 
-export type { Finding, PreflightResult, Severity } from "./types.ts";
-
-export { DEFAULT_HUB_URL };
-
 export interface PreflightOptions {
   repo: string;
   /** The `hf-model-revision` input; undefined resolves the default branch. */

@@ -1,10 +1,11 @@
 // What the pre-flight learns about a model on the Hugging Face Hub, and what it concludes. The Hub
 // is asked once, before anything is created on Friendli; the decisions over its answers are pure.
+import type { SmokeRoute } from "../smoke/route.ts";
 
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";
 
-export type CheckName =
+type CheckName =
   | "access"
   | "revision"
   | "files"
@@ -47,7 +48,7 @@ export interface HubFacts {
  * token. `unreachable`: network errors, timeouts, 429 and 5xx after the retries, or any other answer
  * the pre-flight cannot read; the deploy goes on without it.
  */
-export type HubFailure =
+type HubFailure =
   | { kind: "unauthorized" }
   | { kind: "not-found" }
   | { kind: "revision-not-found" }
@@ -76,7 +77,7 @@ export interface PreflightResult {
   /** The resolved commit: pin it in the request and report it as `model-revision`. */
   revision?: string;
   /** Which route the smoke test should call first. */
-  smokeRoute?: "chat" | "completions";
+  smokeRoute?: SmokeRoute;
   /** Bytes of safetensors weights at the root. */
   weightBytes?: number;
   /** Weight bytes over the option's GPU memory (0.5 = half), when both are known. */

@@ -52,7 +52,7 @@ export interface LedgerOptions {
 
 export type FinalState = "success" | "failure" | "error";
 
-export interface StatusDetails {
+interface StatusDetails {
   /** At most 140 characters (GitHub's limit); longer text is cut. */
   description?: string;
   /** The inference URL, shown as the environment's link. */

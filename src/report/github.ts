@@ -11,7 +11,7 @@ const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
-export interface GitHubClientOptions {
+interface GitHubClientOptions {
   token: string;
   /** GITHUB_API_URL (GitHub Enterprise Server), default https://api.github.com. */
   apiUrl?: string | undefined;

@@ -6,10 +6,6 @@
 import { redactTokenShapes } from "../friendli/redact.ts";
 import { stripInvisible } from "./safe-text.ts";
 
-// Kept here for the modules that imported it from the reports; it lives in ../format.ts because
-// the waiter, a lower layer, uses it too.
-export { formatDuration } from "../format.ts";
-
 // Numeric entities rather than backslashes: a backslash escape is not honoured inside every
 // construct (e.g. after an entity or in HTML blocks), an entity always renders as the character.
 const ENTITIES: Record<string, string> = {
@@ -32,7 +28,7 @@ const SPECIAL = /[&<>"|`\\*~[\]#@]/g;
 // `_` only emphasises at a word boundary (GFM), so WORKLOAD_INIT_ERROR stays readable in the raw file.
 const EDGE_UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
-export interface EscapeOptions {
+interface EscapeOptions {
   /** What a line break becomes: `<br>` keeps it visible in a table cell; "space" for headings. */
   newlines?: "br" | "space";
   /** Cut longer values (after trimming) and mark the cut with an ellipsis. */

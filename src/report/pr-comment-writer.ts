@@ -17,9 +17,9 @@ import {
 import { markerFor, renderPrComment } from "./pr-comment.ts";
 import type { RunReport } from "./run-report.ts";
 
-export type PrCommentResult = "created" | "updated" | "skipped" | "failed";
+type PrCommentResult = "created" | "updated" | "skipped" | "failed";
 
-export interface UpsertPrCommentOptions {
+interface UpsertPrCommentOptions {
   report: RunReport;
   context: RunContext;
   /** `github-token`; empty means no comment. */

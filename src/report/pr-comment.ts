@@ -96,7 +96,7 @@ const MAX_MESSAGE = 1500;
 const MAX_REPLY = 500;
 const MAX_WARNINGS = 5;
 
-export interface RenderPrCommentOptions {
+interface RenderPrCommentOptions {
   /** From markerFor(endpoint name). */
   marker: string;
   /** The run, for the footer's commit and workflow-run links; without it there is no footer. */

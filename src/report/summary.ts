@@ -4,7 +4,7 @@
 import { costRows } from "../cost/words.ts";
 import { formatDuration } from "../format.ts";
 import type { Result } from "../names.ts";
-import { classifyStatus, type StatusClass } from "../wait.ts";
+import { classifyStatus, type StatusClass } from "../wait/status-table.ts";
 import { curlCommand } from "./curl.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
 import { renderPreflight } from "./preflight.ts";

@@ -7,12 +7,10 @@ import { environmentName } from "../ledger.ts";
 import type { SweepLedger } from "../operations/sweep.ts";
 import { type LedgerOptions, openLedger } from "./deployments.ts";
 
-/** A SweepLedger that retires deleted previews' deployments; it finds no previews (see below). */
+/** A SweepLedger that retires deleted previews' deployments. */
 export function sweepLedger(opts: Omit<LedgerOptions, "environment">): SweepLedger {
   let off = false;
   return {
-    // No findPreviews: the ledger only knows previews deployed while it was on, and a sweep that
-    // trusted it would leave the others running. The project's listing is the complete answer.
     async markInactive(preview) {
       if (off) return;
       // A preview's environment is its name's: the `environment` input names one deploy's, not many.

@@ -28,7 +28,7 @@ const ACTIONS: Record<SweepRow["action"], string> = {
 /** A GitHub summary renders thousands of rows slowly; the rest is counted, not listed. */
 const MAX_ROWS = 200;
 
-export interface SweepSummaryOptions {
+interface SweepSummaryOptions {
   dryRun: boolean;
   /** `max-age` as the user wrote it, shown beside the heading. */
   maxAge?: string;

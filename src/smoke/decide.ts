@@ -2,9 +2,12 @@
 // from chat to completions, or try again (after how long). Pure: the loop in ../smoke-test.ts
 // hands over where it stands and what came back, and applies the step it gets. The delays are in
 // ../timing.ts with their reasons.
+
+import { backoffDelay } from "../backoff.ts";
+import { formatDuration } from "../format.ts";
 import { COMPLETIONS_PATH } from "../friendli/client.ts";
 import type { FailureKind } from "../friendli/errors.ts";
-import { backoffDelay, formatSeconds, parseRetryAfter } from "../friendli/retry.ts";
+import { parseRetryAfter } from "../friendli/retry.ts";
 import { statusAdvice } from "../operations/advice.ts";
 import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../timing.ts";
 import { type SmokeRoute, smokePath } from "./route.ts";
@@ -48,7 +51,7 @@ export type SmokeOutcome =
 /** The message goes after "smoke test failed: " and the fall-back reason. */
 export type SmokeFailure = { kind: "fail"; message: string; status?: number };
 
-export type SmokeStep =
+type SmokeStep =
   | SmokeFailure
   | { kind: "fallback"; next: Smoking; note: string }
   | { kind: "retry"; next: Smoking; waitMs: number; note: string; debug: string };
@@ -128,7 +131,7 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
   if (t.now >= t.windowEnd) {
     return {
       kind: "fail",
-      message: `POST ${path} still answered ${lastText} after the ${formatSeconds(t.warmupMs)} warm-up window (${attempts})`,
+      message: `POST ${path} still answered ${lastText} after the ${formatDuration(t.warmupMs, { tenths: true })} warm-up window (${attempts})`,
       status: s.last?.status,
     };
   }
@@ -151,7 +154,7 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
     kind: "retry",
     next: s,
     waitMs,
-    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatSeconds(waitMs)}${how}; warm-up window ends in ${formatSeconds(t.windowEnd - t.now)}`,
+    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatDuration(waitMs, { tenths: true })}${how}; warm-up window ends in ${formatDuration(t.windowEnd - t.now, { tenths: true })}`,
     debug: `Smoke test (${s.route}): attempt ${s.total}: ${lastText}`,
   };
 }

@@ -4,7 +4,7 @@ import { truncate } from "../format.ts";
 import type { SmokeRoute } from "./route.ts";
 
 /** How much of the reply goes into the summary. */
-export const REPLY_CHARS = 200;
+const REPLY_CHARS = 200;
 /** How much of an error detail or an unexpected body a message quotes. */
 export const MAX_DETAIL = 300;
 

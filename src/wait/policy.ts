@@ -1,14 +1,13 @@
 // The polling policy: how long to sleep before the next status request. Pure; the numbers and the
 // reason for each are in src/timing.ts, the budgets they meet below.
 
-import { clampRetryAfter } from "../friendli/retry.ts";
+import { clampRetryAfter } from "../backoff.ts";
 import {
   ENGINE_FIRST_MS,
   ENGINE_JITTER,
   ENGINE_MS,
   FAILURE_BASE_MS,
   FAILURE_CAP_MS,
-  MAX_RETRY_AFTER_MS,
   MIN_ENGINE_GAP_MS,
   POLL_JITTER,
   QUIET_MS,
@@ -66,7 +65,6 @@ export type PollPolicy = (s: PollState) => number;
  * lifecycle, the waiter starting 0-15 s into the lifecycle); the figures are in the README's
  * Performance section.
  */
-export { ENGINE_MS, FAILURE_BASE_MS, MAX_RETRY_AFTER_MS, QUIET_MS, UNKNOWN_START_MS };
 
 export function nextPollDelayMs(s: PollState): number {
   if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {

@@ -3,7 +3,7 @@
 // seen, or once its updatedAt is not older than the PUT, or once the settle time has passed.
 import { CLOCK_SKEW_MS } from "../timing.ts";
 
-export interface SettleFacts {
+interface SettleFacts {
   /** The wait saw a status other than success since it started. */
   sawOtherStatus: boolean;
   msSinceStart: number;

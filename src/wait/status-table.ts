@@ -4,7 +4,7 @@ import type { EndpointStatus } from "../friendli/schemas.ts";
 
 export type StatusClass = "success" | "failure" | "pending" | "unknown";
 
-export interface ClassifyOptions {
+interface ClassifyOptions {
   minReplicas: number;
   /** "gone" (waiting for a delete): every status is pending; only a 404 ends the wait. */
   target: "running" | "gone";

@@ -2,9 +2,9 @@
 // summary, each way a wait ends (RUNNING, FAILED in each phase, timeout, no wait), dry run, a
 // listing that lags the create, and delete-on-failure.
 import { describe, expect, it } from "vitest";
+import { formatDuration } from "../../src/format.ts";
 import { errorHint } from "../../src/friendli/error-codes.ts";
-import { formatDuration } from "../../src/report/markdown.ts";
-import { FINAL_POLL_MARGIN_MS } from "../../src/wait.ts";
+import { FINAL_POLL_MARGIN_MS } from "../../src/timing.ts";
 import type { Phase } from "../simulator/index.ts";
 import { deployInputs, REVISION, runInProcess, TOKEN } from "../support/in-process.ts";
 import { friendliRequests, requestsTo, routes, startEnv, writes } from "./helpers.ts";

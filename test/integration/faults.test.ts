@@ -912,7 +912,7 @@ describe("secrets", () => {
       clock: env.clock,
     });
     expect(r.outputs.result).toBe("failed");
-    expect(r.failed).toContain("is not allowed");
+    expect(r.failed).toContain("token *** (***) is not allowed");
     expect(r.secrets).toContain(SECRET);
     expectNowhere(r, [SECRET, encodeURIComponent(SECRET), `Bearer ${SECRET.slice(0, 6)}`]);
   });
@@ -954,6 +954,8 @@ describe("secrets", () => {
       clock: env.clock,
     });
     expect(r.outputs.result).toBe("created");
+    // The warning is there, with the redaction marker where the token was.
+    expect(r.logs.filter((l) => l.startsWith("warning:")).join("\n")).toContain("Authorization: ***");
     expectNowhere(r, [SECRET, encodeURIComponent(SECRET)]);
   });
 });

@@ -41,9 +41,18 @@ const ledgerRequests = () => github.requests.filter((r) => r.path.includes("/dep
 describe("the deployment ledger in a deploy", () => {
   it("a first deploy records what it sent, in_progress then success, and outputs deployment-id", async () => {
     const env = await startEnv();
+    // How many creates the simulator had received when the deployment's POST arrived.
+    let createsBeforeDeployment: number | undefined;
+    github.onRequest = (req) => {
+      if (req.method === "POST" && req.path.endsWith("/deployments"))
+        createsBeforeDeployment ??= requestsTo(env.sim, "create").length;
+    };
     const r = await deploy(env);
     expect(r.failed).toBeUndefined();
     expect(r.outputs.result).toBe("created");
+    // The deployment is created once the id is known, after the create.
+    expect(requestsTo(env.sim, "create")).toHaveLength(1);
+    expect(createsBeforeDeployment).toBe(1);
     const [d] = github.deployments.deployments;
     expect(github.deployments.deployments).toHaveLength(1);
     expect(r.outputs["deployment-id"]).toBe(String(d?.id));
@@ -63,9 +72,6 @@ describe("the deployment ledger in a deploy", () => {
     expect(d?.statuses.at(-1)?.environmentUrl).toBe(`${env.sim.url}/dedicated/v1`);
     expect(r.state["deployment-id"]).toBe(String(d?.id));
     expect(r.summary).toContain(`${d?.id} in friendli/it-endpoint`);
-    // The deployment is created once the id is known, after the create.
-    const created = requestsTo(env.sim, "create")[0];
-    expect(created).toBeDefined();
   });
 
   it("a second identical deploy in a 40-endpoint project is unchanged: no PUT, at most 4 Friendli requests", async () => {

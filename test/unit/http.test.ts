@@ -763,6 +763,7 @@ describe("redaction survives truncation", () => {
     // The token starts just before the 200-char excerpt limit.
     h.pool.intercept({ path: STATUS }).reply(200, `${"y".repeat(190)} ${OTHER} tail`);
     const err = await failure(h.http.send({ ...statusOp, retry: "never" }));
+    expect(err.message).toContain(`${"y".repeat(190)} ***`);
     expect(err.message).not.toContain(OTHER.slice(0, 9));
   });
 
@@ -770,6 +771,8 @@ describe("redaction survives truncation", () => {
     const h = harness({ token: OTHER });
     h.pool.intercept({ path: CREATE, method: "POST" }).reply(400, { detail: `${"z".repeat(490)} ${OTHER}` });
     const err = await failure(h.http.send(createOp));
+    expect(err.message).toContain(`${"z".repeat(100)}`);
+    expect(err.message).toContain("***");
     expect(err.message).not.toContain(OTHER.slice(0, 9));
   });
 });

@@ -1,16 +1,11 @@
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
+import { mapLimit } from "../../src/concurrency.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import { formatError } from "../../src/friendli/redact.ts";
 import { silentLogger } from "../../src/log.ts";
-import {
-  DuplicateNameError,
-  expectAtMostOne,
-  findByName,
-  mapLimit,
-  type SpecCache,
-} from "../../src/lookup.ts";
+import { DuplicateNameError, expectAtMostOne, findByName, type SpecCache } from "../../src/lookup.ts";
 import { findCreated } from "../../src/resolve.ts";
 import { CREATED_LAG_DELAYS_MS } from "../../src/timing.ts";
 import { recordingClock } from "./helpers.ts";

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { backoffDelay, retryDelay } from "../../src/backoff.ts";
 import { MAX_TIMER_MS } from "../../src/clock.ts";
 import type { FailureKind } from "../../src/friendli/errors.ts";
 import {
-  backoffDelay,
   classifyNetworkError,
   classifyResponse,
-  formatSeconds,
   type NetworkPhase,
   parseRetryAfter,
   RequestTimeoutError,
   type RetryPolicy,
-  retryDelay,
   shouldRetry,
 } from "../../src/friendli/retry.ts";
 
@@ -248,17 +246,5 @@ describe("shouldRetry", () => {
     expect(shouldRetry("throttled", "idempotent", 3, 4)).toBe(true);
     expect(shouldRetry("throttled", "idempotent", 4, 4)).toBe(false);
     expect(shouldRetry("not-sent", "create", 1, 1)).toBe(false);
-  });
-});
-
-describe("formatSeconds", () => {
-  it.each([
-    [0, "0s"],
-    [3000, "3s"],
-    [3200, "3.2s"],
-    [59_000, "59s"],
-    [125_000, "2m05s"],
-  ])("%i ms -> %s", (ms, text) => {
-    expect(formatSeconds(ms)).toBe(text);
   });
 });

@@ -84,6 +84,10 @@ describe("guardCore and safeLogger", () => {
     expect(rec.logs[0]).toBe("info: reply\n\\::add-mask::***");
     expect(rec.outputs.status).toBe("x***");
     expect(rec.summary).toBe("summary ***");
+    // The base64 of "Bearer <secret>" keeps the encoded "Bearer " in front of the marker.
+    expect(rec.logs.slice(1)).toEqual([`warning: echo ${b64.slice(0, 12)}***`, "debug: hex ***"]);
+    expect(rec.state.s).toBe("***");
+    expect(rec.failed).toBe("failed ***");
   });
 
   it("safeLogger leaves annotations to the runner library's escaping", () => {

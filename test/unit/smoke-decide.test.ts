@@ -123,7 +123,7 @@ describe("afterAttempt", () => {
       { now: 120_000 },
       {
         kind: "fail",
-        text: /^POST \/dedicated\/v1\/chat\/completions still answered 503 \(engine warming up\) after the 2m00s warm-up window \(7 attempts\)$/,
+        text: /^POST \/dedicated\/v1\/chat\/completions still answered 503 \(engine warming up\) after the 2m 00s warm-up window \(7 attempts\)$/,
         status: 503,
       },
     ],

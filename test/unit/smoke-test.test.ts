@@ -5,7 +5,9 @@ import { virtualClock } from "../../src/clock.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { Logger } from "../../src/log.ts";
-import { excerpt, type SmokeTestResult, saysNoChatTemplate, smokeTest } from "../../src/smoke-test.ts";
+import { saysNoChatTemplate } from "../../src/smoke/decide.ts";
+import { excerpt } from "../../src/smoke/reply.ts";
+import { type SmokeTestResult, smokeTest } from "../../src/smoke-test.ts";
 import { type ScenarioInput, type Simulator, startSimulator } from "../simulator/index.ts";
 
 const TOKEN = "flp_smokeTestSecretToken42";
@@ -169,7 +171,7 @@ describe("smokeTest through the simulator", () => {
     const retries = t.retries();
     expect(retries).toHaveLength(4);
     expect(retries[0]).toBe(
-      "Smoke test (chat): attempt 2 after 503, waiting 0.5s; warm-up window ends in 2m00s",
+      "Smoke test (chat): attempt 2 after 503, waiting 0.5s; warm-up window ends in 2m 00s",
     );
     expect(retries[3]).toMatch(/^Smoke test \(chat\): attempt 5 after 503, waiting 4s;/);
     for (const line of t.lines) expect(line).not.toContain("\n");
@@ -187,7 +189,7 @@ describe("smokeTest through the simulator", () => {
       ["chat", 200, 3000],
     ]);
     expect(t.retries()).toEqual([
-      "Smoke test (chat): attempt 2 after 429, waiting 3s (Retry-After); warm-up window ends in 2m00s",
+      "Smoke test (chat): attempt 2 after 429, waiting 3s (Retry-After); warm-up window ends in 2m 00s",
     ]);
   });
 

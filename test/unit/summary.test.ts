@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { formatDuration } from "../../src/format.ts";
 import { redact } from "../../src/friendli/redact.ts";
 import { RESULTS } from "../../src/names.ts";
-import * as markdown from "../../src/report/markdown.ts";
 import { codeBlock, escapeMarkdown, mermaidText } from "../../src/report/markdown.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { renderSummary } from "../../src/report/summary.ts";
@@ -75,8 +74,17 @@ describe("formatDuration", () => {
     expect(formatDuration(ms)).toBe(text);
   });
 
-  it("is still exported from markdown.ts for the modules that import it there", () => {
-    expect(markdown.formatDuration).toBe(formatDuration);
+  // The retry lines' waits: a tenth of a second under a minute, the same format from a minute on.
+  it.each([
+    [0, "0s"],
+    [250, "0.3s"],
+    [3000, "3s"],
+    [3200, "3.2s"],
+    [59_000, "59s"],
+    [59_960, "1m 00s"],
+    [125_000, "2m 05s"],
+  ])("%i ms with tenths → %s", (ms, text) => {
+    expect(formatDuration(ms, { tenths: true })).toBe(text);
   });
 });
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  classifyStatus,
-  ENGINE_MS,
-  MAX_RETRY_AFTER_MS,
-  nextPollDelayMs,
-  type PollState,
-  QUIET_MS,
-  type StatusClass,
-  spanLabel,
-} from "../../src/wait.ts";
+import { ENGINE_MS, MAX_RETRY_AFTER_MS, QUIET_MS } from "../../src/timing.ts";
+import { nextPollDelayMs, type PollState } from "../../src/wait/policy.ts";
+import { classifyStatus, type StatusClass, spanLabel } from "../../src/wait/status-table.ts";
 
 describe("classifyStatus: the state table", () => {
   const rows: Array<[status: string, minReplicas: number, expected: StatusClass]> = [
