@@ -1,3 +1,2 @@
-export const id=296;export const ids=[296];export const modules={1296:(e,o,r)=>{r.a(e,async(e,t)=>{try{r.r(o);var s=r(8877);const e=new AbortController;for(const o of["SIGINT","SIGTERM"])process.on(o,()=>e.abort(new Error(`received ${o}: the workflow was cancelled`)));const{run:n}=await Promise.all([r.e(559),r.e(407),r.e(604),r.e(844)]).then(r.bind(r,8844));(0,s.setFlagsFromString)("--wasm-tiering-budget=1000000000"),await n({signal:e.signal}),e.signal.aborted&&process.exit(),t()}catch(e){t(e)}
-},1)}};
+export const id=296;export const ids=[296];export const modules={1296:(o,e,r)=>{r.a(o,async(o,t)=>{try{r.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{run:n}=await Promise.all([r.e(559),r.e(407),r.e(604),r.e(77)]).then(r.bind(r,4077));await n({signal:o.signal}),o.signal.aborted&&process.exit(),t()}catch(o){t(o)}},1)}};
 //# sourceMappingURL=296.index.js.map
