@@ -1,0 +1,296 @@
+// The one redactor and the one error formatter: every path out of the action (log, setFailed,
+// summary, PR comment, outputs) goes through formatError, so a server that echoes the token or the
+// Authorization header in an error body cannot make us print it.
+
+const MASK = "***";
+
+// Shorter "secrets" would shred ordinary text; GitHub's own masking still covers them in logs.
+const MIN_SECRET_LENGTH = 4;
+// Encoded forms are matched only for secrets at least this long: the stable part of a short
+// secret's base64 is a few characters that ordinary text may contain.
+const MIN_ENCODED_LENGTH = 8;
+
+/**
+ * The shortest `friendli-token` the action accepts: long enough that each of its encoded forms
+ * keeps at least 16 characters of its own (a shorter one would either go unmasked in its base64
+ * form or mask ordinary words).
+ */
+export const MIN_REDACTABLE_TOKEN_LENGTH = 16;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The base64 forms a secret takes inside a longer encoded text (`Bearer x` in a base64 header, a
+ * JSON body echoed as base64): each 3-byte alignment encodes it differently, and only the groups
+ * made of the secret's bytes alone are the same whatever surrounds it. The whole secret's own
+ * encoding, padded and not, covers the common case of the secret encoded alone.
+ */
+function base64Forms(bytes: Buffer): string[] {
+  const whole = bytes.toString("base64");
+  const out = [whole, whole.replace(/=+$/, "")];
+  for (let skip = 0; skip < 3; skip++) {
+    const groups = Math.floor((bytes.length - skip) / 3) * 3;
+    if (groups > 0) out.push(bytes.subarray(skip, skip + groups).toString("base64"));
+  }
+  return out;
+}
+
+function toBase64Url(b64: string): string {
+  return b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The raw value and the encodings a server or a library is likely to echo it in. */
+function secretForms(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
+  if (secret.length < MIN_ENCODED_LENGTH) return forms;
+  const bytes = Buffer.from(secret, "utf8");
+  const b64 = base64Forms(bytes);
+  const hex = bytes.toString("hex");
+  forms.push(...b64, ...b64.map(toBase64Url), hex, hex.toUpperCase());
+  return forms;
+}
+
+/**
+ * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped, base64 in each
+ * alignment, base64url, hex), then every fragment of it that decoding reveals (see maskFragments),
+ * and any credential-looking value.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  const variants = new Set<string>();
+  const usable = secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
+  for (const s of usable) {
+    for (const form of secretForms(s)) if (form.length >= MIN_SECRET_LENGTH) variants.add(form);
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const v of [...variants].sort((a, b) => b.length - a.length)) {
+    out = out.replace(new RegExp(escapeRegExp(v), "g"), MASK);
+  }
+  return redactTokenShapes(maskFragments(out, usable));
+}
+
+// Prefixes that say what kind of token follows (Friendli, Hugging Face, GitHub): public, the same
+// in every token of the kind. What follows is the secret's private part.
+const PUBLIC_PREFIXES = ["github_pat_", "flp_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
+/**
+ * A run this long of a secret's private part is the secret: half a token printed on its own is
+ * as good as the whole to someone who sees the other half elsewhere.
+ */
+export const MIN_SECRET_FRAGMENT = 8;
+
+/** The part of a secret after its public prefix (the whole secret when it has none). */
+function privatePart(secret: string): { prefix: string; rest: string } {
+  const prefix = PUBLIC_PREFIXES.find((p) => secret.startsWith(p) && secret.length > p.length) ?? "";
+  return { prefix, rest: secret.slice(prefix.length) };
+}
+
+// Characters a reader skips or a server slips between a secret's characters: white space and line
+// breaks, the soft hyphen, zero-width characters and the byte-order mark.
+const IGNORABLE = /^[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]$/u;
+// One encoded character: an HTML entity (decimal, hex, `&shy;`), a JSON escape (`\u0066`, `\n`,
+// `\/`), or percent encoding in either case, once or twice (`%66`, `%2566`).
+const ENCODED =
+  /&#(\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|&shy;|\\u([0-9a-fA-F]{4})|\\([nrt/])|%(?:25)*([0-9a-fA-F]{2})/y;
+
+interface Unit {
+  /** Where it is in the text. */
+  start: number;
+  end: number;
+  /** What it decodes to. */
+  char: string;
+}
+
+/** The text as a reader (or a decoder) sees it: each character decoded, the skippable ones left out. */
+function decodedUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text[i] ?? "";
+    let char = c;
+    let end = i + 1;
+    if (c === "&" || c === "\\" || c === "%") {
+      ENCODED.lastIndex = i;
+      const m = ENCODED.exec(text);
+      if (m) {
+        const [whole, dec, hex, json, esc, pct] = m;
+        end = i + whole.length;
+        const code =
+          dec !== undefined
+            ? Number(dec)
+            : hex !== undefined
+              ? Number.parseInt(hex, 16)
+              : json !== undefined
+                ? Number.parseInt(json, 16)
+                : pct !== undefined
+                  ? Number.parseInt(pct, 16)
+                  : undefined;
+        if (whole === "&shy;") char = "\u00ad";
+        else if (esc !== undefined) char = esc === "/" ? "/" : " ";
+        else if (code !== undefined && code <= 0x10ffff && !(pct !== undefined && code >= 0x80))
+          char = String.fromCodePoint(code);
+        else end = i + 1;
+      }
+    }
+    if (!IGNORABLE.test(char)) units.push({ start: i, end, char });
+    i = end;
+  }
+  return units;
+}
+
+/**
+ * Masks what decoding reveals of a secret: any run of MIN_SECRET_FRAGMENT or more characters of its
+ * private part, and its base64 or hex form, in the text decoded character by character (entities,
+ * JSON escapes, percent encoding) with white space, soft hyphens and zero-width characters between
+ * its characters skipped. A masked run takes with it the public prefix just before it, and every
+ * encoded or skipped character inside it.
+ */
+function maskFragments(text: string, secrets: readonly string[]): string {
+  const needles = secrets.flatMap((s) => {
+    const { prefix, rest } = privatePart(s);
+    return rest.length >= MIN_SECRET_FRAGMENT ? [{ prefix, rest, forms: encodedForms(s) }] : [];
+  });
+  if (needles.length === 0) return text;
+  const units = decodedUnits(text);
+  const view = units.map((u) => u.char).join("");
+  // One entry per UTF-16 unit of the view: the index of the text's unit it came from.
+  const owner: number[] = [];
+  units.forEach((u, i) => {
+    for (let k = 0; k < u.char.length; k++) owner.push(i);
+  });
+  const masked = new Uint8Array(view.length);
+  const mark = (from: number, to: number) => masked.fill(1, Math.max(0, from), Math.min(view.length, to));
+  for (const { prefix, rest, forms } of needles) {
+    const grams = fragmentsOf(rest);
+    for (let p = 0; p + MIN_SECRET_FRAGMENT <= view.length; p++) {
+      if (!grams.has(view.slice(p, p + MIN_SECRET_FRAGMENT))) continue;
+      mark(p, p + MIN_SECRET_FRAGMENT);
+      if (prefix && view.slice(p - prefix.length, p) === prefix) mark(p - prefix.length, p);
+    }
+    for (const form of forms) {
+      for (let at = view.indexOf(form); at >= 0; at = view.indexOf(form, at + 1)) mark(at, at + form.length);
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let p = 0; p < view.length; ) {
+    if (!masked[p]) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (q < view.length && masked[q]) q++;
+    const from = units[owner[p] ?? 0]?.start ?? 0;
+    const to = units[owner[q - 1] ?? 0]?.end ?? from;
+    out += text.slice(last, from) + MASK;
+    last = to;
+    p = q;
+  }
+  return out + text.slice(last);
+}
+
+const fragmentCache = new Map<string, Set<string>>();
+// A run of lower-case letters and hyphens reads as a word ("friendli-token") that the action's own
+// messages may hold, so it is not matched alone; in a random token the runs around it overlap it
+// and still cover those characters.
+const WORDLIKE = /^[a-z-]+$/;
+
+/** Every run of MIN_SECRET_FRAGMENT characters of `rest`. */
+function fragmentsOf(rest: string): Set<string> {
+  let grams = fragmentCache.get(rest);
+  if (!grams) {
+    grams = new Set();
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= rest.length; i++) {
+      const gram = rest.slice(i, i + MIN_SECRET_FRAGMENT);
+      if (!WORDLIKE.test(gram)) grams.add(gram);
+    }
+    if (fragmentCache.size > 16) fragmentCache.clear();
+    fragmentCache.set(rest, grams);
+  }
+  return grams;
+}
+
+/** The base64 (each alignment, base64url too) and hex forms of the whole secret. */
+function encodedForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const b64 = base64Forms(bytes);
+  const hex = bytes.toString("hex");
+  return [...b64, ...b64.map(toBase64Url), hex, hex.toUpperCase()].filter(
+    (f) => f.length >= MIN_SECRET_FRAGMENT,
+  );
+}
+
+// `$NAME` or `${NAME}`: where a copy-paste command (the PR comment's curl) lets the reader's shell
+// put their own token. It holds no secret, and masking it would make the command send `***`.
+const SHELL_VARIABLE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})`;
+// Only a value that is nothing but the reference (after an optional scheme) is spared: `$X.real`
+// or `${X}abc` may be a real credential that merely starts with a `$`.
+const PLACEHOLDER_VALUE = new RegExp(String.raw`^(?:[A-Za-z]+\s+)?${SHELL_VARIABLE}\s*$`);
+const MASKED_VALUE = /^(?:[A-Za-z]+\s+)?\*\*\*\s*$/;
+// `${NAME}` is matched whole first: its `}` would otherwise end the value as if it closed JSON.
+const AUTHORIZATION = new RegExp(
+  String.raw`(authorization["']?\s*[:=]\s*["']?)((?:${SHELL_VARIABLE}|[^"'\r\n,;}])+)`,
+  "gi",
+);
+const BEARER = new RegExp(String.raw`\b(bearer\s+)(?!\*\*\*)((?:${SHELL_VARIABLE}|[^\s"',;}])+)`, "gi");
+// Shorter words after "bearer" are prose ("invalid bearer token."), not credentials; ours are
+// masked by value whatever their length.
+const MIN_BEARER_VALUE_LENGTH = 8;
+// Not `\b`: `_` is a word character, so `\bflp_` would miss a token glued to `CODE_`.
+const FRIENDLI_TOKEN = /(?<![A-Za-z0-9])flp_[A-Za-z0-9_-]+/g;
+
+/**
+ * Masks whatever looks like a credential, without knowing any secret: an Authorization value, a
+ * Bearer value, a Friendli personal access token (a server may echo a key that is not ours). A
+ * shell variable reference standing for a token is kept.
+ */
+export function redactTokenShapes(text: string): string {
+  // An already masked value is kept as it is, so redacting twice (the error, then the log line)
+  // changes nothing.
+  const mask = (match: string, prefix: string, value: string) =>
+    PLACEHOLDER_VALUE.test(value) || MASKED_VALUE.test(value) ? match : `${prefix}${MASK}`;
+  return (
+    text
+      // `Authorization: Bearer x`, `"authorization":"Bearer x"`, `authorization=x`: mask the value.
+      .replace(AUTHORIZATION, mask)
+      .replace(BEARER, (match, prefix: string, value: string) =>
+        value.length < MIN_BEARER_VALUE_LENGTH ? match : mask(match, prefix, value),
+      )
+      .replace(FRIENDLI_TOKEN, MASK)
+  );
+}
+
+function describe(err: unknown, depth: number): string {
+  if (err instanceof AggregateError && err.errors.length > 0) {
+    const inner = err.errors.map((e) => describe(e, depth + 1)).join("; ");
+    return err.message ? `${err.message}: ${inner}` : inner;
+  }
+  if (err instanceof Error) {
+    // "Error: x" says nothing more than "x"; TypeError or SyntaxError are worth keeping.
+    const prefix =
+      err.name && err.name !== "Error" && err.name !== "ApiError" && !err.message.startsWith(err.name)
+        ? `${err.name}: `
+        : "";
+    let text = `${prefix}${err.message || "(no message)"}`;
+    // ApiError messages already include what their cause said.
+    if (err.cause !== undefined && err.name !== "ApiError" && depth < 3) {
+      text += ` (cause: ${describe(err.cause, depth + 1)})`;
+    }
+    return text;
+  }
+  if (typeof err === "string") return err;
+  if (err === undefined || err === null) return "unknown error";
+  if (typeof err === "object") {
+    try {
+      return JSON.stringify(err);
+    } catch {
+      return Object.prototype.toString.call(err);
+    }
+  }
+  return String(err);
+}
+
+/** One line (or a few) describing any thrown value, with every secret redacted. */
+export function formatError(err: unknown, secrets: readonly string[]): string {
+  return redact(describe(err, 0), secrets);
+}

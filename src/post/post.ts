@@ -1,0 +1,316 @@
+// The post step (dist/post.js). It exists for what the main step cannot do safely after a
+// cancellation (it sends no request after the signal): cleaning up an endpoint this run created
+// (with delete-on-failure it deletes it; without, it says which step would), and closing this
+// run's GitHub deployment. Its Friendli HTTP layer passes GET and DELETE only: whatever the state
+// says, this step cannot create or update an endpoint.
+import * as actionsCore from "@actions/core";
+import type { Dispatcher } from "undici";
+import { type Clock, systemClock } from "../base/clock.ts";
+import { mapLimit } from "../base/concurrency.ts";
+import type { PostCore } from "../base/core.ts";
+import { State } from "../base/names.ts";
+import { formatError } from "../base/redact.ts";
+import { safeLogger } from "../base/safe-text.ts";
+import { POST_DEADLINE_MS, REQUESTS_IN_FLIGHT } from "../base/timing.ts";
+import type { CreateFacts } from "../endpoint/created-claim.ts";
+import { findCreated } from "../endpoint/resolve.ts";
+import { FriendliClient } from "../friendli/client.ts";
+import { ApiError } from "../friendli/errors.ts";
+import { createHttp, type Http } from "../friendli/http.ts";
+import { readRunContext } from "../github/context.ts";
+import { type Inputs, parseInputs } from "../inputs/inputs.ts";
+import { friendliHttpOptions } from "../operations/client-options.ts";
+import { deleteStep, deleteSteps } from "../report/delete-step.ts";
+import type { PreviewEndpoint } from "../sweep/decide.ts";
+import { planPost } from "./decide.ts";
+
+interface PostDeps {
+  core: PostCore;
+  clock: Clock;
+  signal: AbortSignal;
+  env: NodeJS.ProcessEnv;
+  dispatcher?: Dispatcher;
+}
+
+type PostResult = "nothing" | "deleted" | "not-found" | "warned";
+
+/** For @github/local-action, which calls an entry's run() without arguments. */
+export const run = (): Promise<PostResult> => post();
+
+export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResult> {
+  const deps: PostDeps = {
+    core: actionsCore,
+    clock: systemClock,
+    signal: new AbortController().signal,
+    env: process.env,
+    ...overrides,
+  };
+  const outcome = await cleanUp(deps);
+  await closeDeployment(deps, outcome);
+  return outcome;
+}
+
+/**
+ * After a cancellation the main step sends nothing, so this run's GitHub deployment is still
+ * `in_progress`: it becomes `error`, or `inactive` when this step deleted the endpoint.
+ */
+async function closeDeployment(deps: PostDeps, outcome: PostResult): Promise<void> {
+  const { core } = deps;
+  const deploymentId = core.getState(State.deploymentId);
+  if (core.getState(State.result) !== "cancelled" || !deploymentId) return;
+  const context = readRunContext(deps.env);
+  const parsed = parseInputs((name) => core.getInput(name), context, core.debug);
+  if (parsed.kind !== "ok") return;
+  const { inputs } = parsed;
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
+  for (const s of secrets) core.setSecret(s);
+  const endpointId = core.getState(State.endpointId);
+  const { settleCancelledDeployment } = await import("../ledger/post.ts");
+  await settleCancelledDeployment({
+    inputs,
+    context,
+    deploymentId,
+    ...(outcome === "deleted" && endpointId ? { deletedEndpointId: endpointId } : {}),
+    apiUrl: deps.env.GITHUB_API_URL,
+    log: safeLogger(core, secrets),
+    signal: deps.signal,
+  });
+}
+
+/** The endpoint a cancelled run created: deleted (delete-on-failure), or how to delete it. */
+async function cleanUp(deps: PostDeps): Promise<PostResult> {
+  const { core } = deps;
+  const plan = planPost({
+    result: core.getState(State.result),
+    endpointId: core.getState(State.endpointId),
+    createdByThisRun: core.getState(State.createdByThisRun),
+    deleteOwed: core.getState(State.deleteOwed),
+    createSentAt: core.getState(State.createSentAt),
+    createCreatedAt: core.getState(State.createCreatedAt),
+    createUnansweredAt: core.getState(State.createUnansweredAt),
+    lookupIds: core.getState(State.lookupIds),
+    sweepUnconfirmed: core.getState(State.sweepUnconfirmed),
+  });
+  if (plan.kind === "nothing") return "nothing";
+  const parsed = parseInputs((name) => core.getInput(name), readRunContext(deps.env), core.debug);
+  if (parsed.kind !== "ok") return "nothing";
+  const { inputs } = parsed;
+  core.setSecret(inputs.friendliToken);
+  // The GitHub token is redacted too: the sweep's confirmation closes deployments with it.
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
+  // From here every line is redacted and unable to form a workflow command.
+  deps.core = { ...core, ...safeLogger(core, secrets) };
+  if (plan.kind === "confirm-sweep") return confirmSweep(deps, inputs, plan.previews, secrets);
+  if (plan.kind === "delete-by-id") {
+    // The main step already said how to delete it when delete-on-failure is off.
+    if (!plan.owed && !inputs.deleteOnFailure) return "nothing";
+    return deleteById(deps, inputs, plan.endpointId, secrets);
+  }
+  if (!inputs.deleteOnFailure) {
+    deps.core.warning(
+      `The run was cancelled after it sent the create of "${inputs.name}": that endpoint may exist and cost GPU time. ` +
+        `Delete it with this step:\n${deleteStep(inputs)}`,
+    );
+    return "warned";
+  }
+  return deleteCreated(deps, inputs, plan.facts, secrets);
+}
+
+function clientFor(deps: PostDeps, inputs: Inputs): FriendliClient {
+  const http = createHttp(
+    friendliHttpOptions(inputs, deps, deps.clock.now() + POST_DEADLINE_MS, {
+      info: deps.core.info,
+      warning: deps.core.warning,
+      debug: deps.core.debug,
+    }),
+  );
+  return new FriendliClient(readAndDeleteOnly(http));
+}
+
+/** The HTTP layer with every method but GET and DELETE refused before anything is sent. */
+function readAndDeleteOnly(http: Http): Http {
+  return {
+    get baseUrl() {
+      return http.baseUrl;
+    },
+    get secrets() {
+      return http.secrets;
+    },
+    close: () => http.close(),
+    send: (op) =>
+      op.method === "GET" || op.method === "DELETE"
+        ? http.send(op)
+        : Promise.reject(new Error(`the post step sends no ${op.method} (${op.operation})`)),
+  };
+}
+
+/**
+ * The DELETE of an endpoint this run proved it created. The HTTP layer retries a DELETE that was
+ * lost (reset, timeout, 5xx) within POST_DEADLINE_MS; a 404 means it is gone, which is the goal
+ * (most likely the main step's DELETE went through after all).
+ */
+async function deleteById(
+  deps: PostDeps,
+  inputs: Inputs,
+  id: string,
+  secrets: string[],
+): Promise<PostResult> {
+  const client = clientFor(deps, inputs);
+  try {
+    return await deleteOwn(deps, client, id, ", created by the run");
+  } catch (err) {
+    deps.core.warning(
+      `delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}. ` +
+        `Delete it with this step:\n${deleteStep(inputs, id)}`,
+    );
+    return "warned";
+  } finally {
+    await client.http.close();
+  }
+}
+
+async function deleteOwn(
+  deps: PostDeps,
+  client: FriendliClient,
+  id: string,
+  what: string,
+): Promise<PostResult> {
+  try {
+    await client.delete(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) {
+      deps.core.info(`delete-on-failure: endpoint ${id} is already gone (404 on DELETE)`);
+      return "not-found";
+    }
+    throw err;
+  }
+  deps.core.info(`delete-on-failure: deleted endpoint ${id}${what}`);
+  return "deleted";
+}
+
+/**
+ * Finds what the cancelled create made, by name, and deletes it only when this run can prove it
+ * made it (src/endpoint/created-claim.ts); otherwise warns with the step that deletes it.
+ */
+async function deleteCreated(
+  deps: PostDeps,
+  inputs: Inputs,
+  facts: CreateFacts,
+  secrets: string[],
+): Promise<PostResult> {
+  const { core, clock, signal } = deps;
+  const client = clientFor(deps, inputs);
+  try {
+    const { verdict } = await findCreated(client, {
+      projectId: inputs.projectId,
+      name: inputs.name,
+      facts,
+      clock,
+      deadlineMs: clock.now() + POST_DEADLINE_MS,
+      signal,
+      onWait: (delay) =>
+        core.info(
+          `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+        ),
+    });
+    switch (verdict.kind) {
+      case "mine":
+        // Even when it is the keeper of a race: the run was cancelled and delete-on-failure asks for it.
+        return await deleteOwn(
+          deps,
+          client,
+          verdict.id,
+          ` ("${inputs.name}"), created by the cancelled run before its id was known`,
+        );
+      case "unsure":
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
+            `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
+            `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
+        );
+        return "warned";
+      case "others":
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
+            "was created outside the time that create could have made it: another run's, so this step deletes " +
+            `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
+        );
+        return "warned";
+      case "none":
+        core.warning(
+          `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
+            `If one appears later, delete it with this step:\n${deleteStep(inputs)}`,
+        );
+        return "not-found";
+    }
+  } catch (err) {
+    core.warning(
+      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${formatError(err, secrets)}. ` +
+        `Delete it with this step:\n${deleteStep(inputs)}`,
+    );
+    return "warned";
+  } finally {
+    await client.http.close();
+  }
+}
+
+/**
+ * A sweep cancelled while its DELETEs were in flight reported them "not confirmed", though they may
+ * have gone through. One status read each tells: 404 is deleted (then, with github-deployment, the
+ * preview's deployments are marked inactive, as the sweep would have); one still there is left for
+ * the next sweep. Nothing is deleted here: the cancellation may have been meant to stop the sweep.
+ */
+async function confirmSweep(
+  deps: PostDeps,
+  inputs: Inputs,
+  previews: readonly PreviewEndpoint[],
+  secrets: string[],
+): Promise<PostResult> {
+  const { core } = deps;
+  const client = clientFor(deps, inputs);
+  const gone: PreviewEndpoint[] = [];
+  try {
+    await mapLimit(
+      previews,
+      REQUESTS_IN_FLIGHT,
+      async (p) => {
+        try {
+          await client.status(p.id);
+          core.info(
+            `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
+          );
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 404)) throw err;
+          gone.push(p);
+          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+        }
+      },
+      deps.signal,
+    );
+  } catch (err) {
+    core.warning(`could not confirm the cancelled sweep's deletes: ${formatError(err, secrets)}`);
+  } finally {
+    await client.http.close();
+  }
+  if (gone.length > 0 && inputs.githubDeployment) {
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const { sweepLedger } = await import("../ledger/sweep.ts");
+    const ledger = sweepLedger({
+      enabled: true,
+      context: readRunContext(deps.env),
+      token: inputs.githubToken,
+      apiUrl: deps.env.GITHUB_API_URL,
+      log: { info: core.info, warning: core.warning, debug: core.debug },
+      secrets,
+      signal: deps.signal,
+    });
+    for (const p of gone) {
+      try {
+        await ledger.markInactive?.(p);
+      } catch (err) {
+        core.warning(`could not mark the deployments of "${p.name}" inactive: ${formatError(err, secrets)}`);
+      }
+    }
+  }
+  return gone.length > 0 ? "deleted" : "nothing";
+}

@@ -1,0 +1,124 @@
+// What a streamed smoke-test answer says: the reply text, the output tokens, and when the first
+// token came. Friendli streams OpenAI-style server-sent events (`data: {json}` lines, ending with
+// `data: [DONE]`); usage comes in a last chunk when `stream_options.include_usage` is asked for.
+// Pure functions over text, so every shape is tested without a server.
+import type { SmokeRoute } from "../friendli/route.ts";
+
+interface StreamedReply {
+  text: string;
+  /** usage.completion_tokens when the server sent it, else the number of chunks that carried text. */
+  outputTokens: number;
+  /** True when a `data: [DONE]` closed the stream. */
+  done: boolean;
+}
+
+/** The `data:` payloads of complete events in `text` (an unfinished last event is left out). */
+export function sseData(text: string): string[] {
+  const out: string[] = [];
+  const events = text.replace(/\r\n?/g, "\n").split("\n\n");
+  // The piece after the last blank line is not complete yet.
+  events.pop();
+  for (const event of events) {
+    const lines = event.split("\n").filter((l) => l.startsWith("data:"));
+    if (lines.length > 0) out.push(lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n"));
+  }
+  return out;
+}
+
+/** The text one chunk carries: `delta.content` (chat) or `text` (completions). */
+export function chunkText(route: SmokeRoute, chunk: unknown): string {
+  if (chunk === null || typeof chunk !== "object") return "";
+  const choices = (chunk as { choices?: unknown }).choices;
+  const first = Array.isArray(choices) ? (choices[0] as Record<string, unknown> | undefined) : undefined;
+  if (!first || typeof first !== "object") return "";
+  if (route === "completions") return typeof first.text === "string" ? first.text : "";
+  const delta = first.delta as { content?: unknown; reasoning_content?: unknown } | undefined;
+  if (typeof delta?.content === "string") return delta.content;
+  // A reasoning model may think before it answers: its first thought is its first token too.
+  return typeof delta?.reasoning_content === "string" ? delta.reasoning_content : "";
+}
+
+function parse(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reply a whole stream carries; undefined when the text holds no event at all. */
+export function streamedReply(route: SmokeRoute, text: string): StreamedReply | undefined {
+  const data = sseData(text.endsWith("\n\n") ? text : `${text}\n\n`);
+  if (data.length === 0) return undefined;
+  let reply = "";
+  let chunks = 0;
+  let usageTokens: number | undefined;
+  let done = false;
+  for (const d of data) {
+    if (d.trim() === "[DONE]") {
+      done = true;
+      continue;
+    }
+    const chunk = parse(d);
+    const piece = chunkText(route, chunk);
+    if (piece !== "") {
+      reply += piece;
+      chunks++;
+    }
+    const usage = (chunk as { usage?: { completion_tokens?: unknown } } | undefined)?.usage;
+    if (typeof usage?.completion_tokens === "number") usageTokens = usage.completion_tokens;
+  }
+  return { text: reply, outputTokens: usageTokens ?? chunks, done };
+}
+
+/**
+ * Watches a stream arrive piece by piece and says when the first token did: the first event that
+ * carries text (a chat stream's opening role-only chunk does not count).
+ */
+export function firstTokenWatch(route: SmokeRoute): (piece: string) => boolean {
+  let buffer = "";
+  let seen = false;
+  return (piece) => {
+    if (seen) return false;
+    buffer += piece;
+    if (sseData(buffer).some((d) => chunkText(route, parse(d)) !== "")) {
+      seen = true;
+      buffer = "";
+      return true;
+    }
+    return false;
+  };
+}
+
+/** Output tokens over the request's whole time (first token included): the rate a caller sees. */
+export function tokensPerSecond(outputTokens: number, latencyMs: number): number | undefined {
+  if (outputTokens <= 0 || latencyMs <= 0) return undefined;
+  return Math.round((outputTokens / (latencyMs / 1000)) * 10) / 10;
+}
+
+export interface SmokeGates {
+  /** Text the reply must contain (case-sensitive). */
+  expect?: string;
+  /** The longest acceptable time to first token. */
+  maxTtftMs?: number;
+}
+
+/** Why a passing answer still fails the gates, or undefined when it meets them. */
+export function missedGate(
+  gates: SmokeGates,
+  got: { reply: string; ttftMs: number | undefined },
+  show: (reply: string) => string,
+): string | undefined {
+  if (gates.expect !== undefined && gates.expect !== "" && !got.reply.includes(gates.expect)) {
+    return `the reply does not contain the smoke-test-expect text ${JSON.stringify(gates.expect)} (reply: ${show(got.reply)})`;
+  }
+  if (gates.maxTtftMs !== undefined) {
+    if (got.ttftMs === undefined) {
+      return "the endpoint did not stream its answer, so the time to first token could not be checked against smoke-test-max-ttft-ms";
+    }
+    if (got.ttftMs > gates.maxTtftMs) {
+      return `the first token came after ${Math.round(got.ttftMs)} ms, over smoke-test-max-ttft-ms (${gates.maxTtftMs} ms)`;
+    }
+  }
+  return undefined;
+}

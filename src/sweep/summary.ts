@@ -1,0 +1,146 @@
+// The job summary of a sweep: one table row per preview endpoint (endpoint, PR, state, age,
+// action taken), then the failures and warnings. Every value from outside (endpoint names and ids,
+// GitHub's and Friendli's error texts) goes through escapeMarkdown.
+
+import { formatDuration } from "../base/format.ts";
+import { escapeMarkdown } from "../base/markdown.ts";
+import type { Result } from "../base/names.ts";
+import { usd } from "../cost/estimate.ts";
+// Types only: the summary must not load the sweep's executor.
+import type { SweepReport, SweepRow } from "./execute.ts";
+
+const HEADINGS: Partial<Record<Result, string>> = {
+  swept: "🧹 Friendli sweep: stale previews deleted",
+  planned: "📝 Friendli sweep (dry run): previews that would be deleted",
+  clean: "✅ Friendli sweep: nothing to delete",
+  failed: "❌ Friendli sweep: failed",
+  "timed-out": "⏱️ Friendli sweep: timed out (wait-timeout)",
+  cancelled: "🚫 Friendli sweep: cancelled",
+};
+
+const ACTIONS: Record<SweepRow["action"], string> = {
+  deleted: "🗑️ deleted",
+  "would-delete": "📝 would delete",
+  pending: "⏹️ not confirmed: the run stopped before the delete answered",
+  kept: "kept",
+  "delete-failed": "❌ delete failed",
+};
+
+/** A GitHub summary renders thousands of rows slowly; the rest is counted, not listed. */
+const MAX_ROWS = 200;
+
+interface SweepSummaryOptions {
+  dryRun: boolean;
+  /** `max-age` as the user wrote it, shown beside the heading. */
+  maxAge?: string;
+  /** The run's result when it is not the sweep's own (a timeout or a cancellation ended it). */
+  result?: Result;
+}
+
+export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): string {
+  const result = opts.result ?? r.result;
+  const parts = [`## ${HEADINGS[result] ?? `Friendli sweep: ${result}`}`, intro(r, opts)];
+  if (r.rows.length > 0) parts.push(table(r.rows));
+  const cost = costTable(r.rows, opts.dryRun);
+  if (cost) parts.push(cost);
+  if (r.failures.length > 0)
+    parts.push(`### Failures\n\n${r.failures.map((f) => `- ❌ ${escapeMarkdown(f)}`).join("\n")}`);
+  if (r.warnings.length > 0)
+    parts.push(`### Warnings\n\n${r.warnings.map((w) => `- ⚠️ ${escapeMarkdown(w)}`).join("\n")}`);
+  return `${parts.join("\n\n")}\n`;
+}
+
+function intro(r: SweepReport, opts: SweepSummaryOptions): string {
+  const count = (a: SweepRow["action"]) => r.rows.filter((row) => row.action === a).length;
+  const facts = [
+    `${r.rows.length} preview endpoint(s) of this repository`,
+    opts.dryRun ? `${count("would-delete")} would be deleted` : `${count("deleted")} deleted`,
+    `${count("kept")} kept`,
+  ];
+  if (count("delete-failed") > 0) facts.push(`${count("delete-failed")} could not be deleted`);
+  if (count("pending") > 0) facts.push(`${count("pending")} not confirmed deleted (the run stopped)`);
+  if (r.othersLeftAlone > 0) facts.push(`${r.othersLeftAlone} other endpoint(s) of the project left alone`);
+  const age = opts.maxAge ? ` max-age: ${escapeMarkdown(opts.maxAge)}.` : "";
+  const dry = opts.dryRun ? " `dry-run: true`: nothing was deleted." : "";
+  return `${facts.join(" · ")}.${age}${dry}`;
+}
+
+function table(rows: SweepRow[]): string {
+  const lines = ["| Endpoint | PR | State | Age | Action | Why |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const row of rows.slice(0, MAX_ROWS)) {
+    lines.push(
+      `| ${esc(row.name)} (${esc(row.id)}) | #${row.prNumber} | ${prState(row)} | ${formatAge(row.ageMs)} | ` +
+        `${ACTIONS[row.action]} | ${esc(row.reason)} |`,
+    );
+  }
+  if (rows.length > MAX_ROWS) lines.push(`| and ${rows.length - MAX_ROWS} more | | | | | |`);
+  return lines.join("\n");
+}
+
+/**
+ * What each deleted (or, in a dry run, doomed) preview cost so far and what deleting it frees per
+ * hour at its max replicas, with the totals. Figures the action computed or summed itself.
+ */
+function costTable(rows: SweepRow[], dryRun: boolean): string | undefined {
+  const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
+  if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
+  // A dry run reads no cost report: only what deleting would free.
+  const frees = dryRun ? "Would free per hour" : "Frees per hour";
+  const cells = (row: { name: string; soFar: string; hourly: string }) =>
+    dryRun ? `| ${row.name} | ${row.hourly} |` : `| ${row.name} | ${row.soFar} | ${row.hourly} |`;
+  const lines = [
+    "### What they cost",
+    "",
+    cells({ name: "Endpoint", soFar: "Cost so far", hourly: `${frees} (at max replicas)` }),
+    dryRun ? "| --- | --- |" : "| --- | --- | --- |",
+  ];
+  for (const row of doomed.slice(0, MAX_ROWS)) {
+    lines.push(
+      cells({
+        name: `${esc(row.name)} (${esc(row.id)})`,
+        soFar: row.costToDateUsd === undefined ? "unknown" : usd(row.costToDateUsd),
+        hourly: row.hourlyUsd === undefined ? "unknown" : `${usd(row.hourlyUsd)}/h`,
+      }),
+    );
+  }
+  if (doomed.length > MAX_ROWS)
+    lines.push(cells({ name: `and ${doomed.length - MAX_ROWS} more`, soFar: "", hourly: "" }));
+  const sum = (values: Array<number | undefined>) =>
+    Math.round(values.reduce<number>((n, v) => n + (v ?? 0), 0) * 100) / 100;
+  const partial = (values: Array<number | undefined>) =>
+    values.includes(undefined) ? " (of those known)" : "";
+  const soFar = doomed.map((r) => r.costToDateUsd);
+  const hourly = doomed.map((r) => r.hourlyUsd);
+  lines.push(
+    cells({
+      name: "**Total**",
+      soFar: `${usd(sum(soFar))}${partial(soFar)}`,
+      hourly: `${usd(sum(hourly))}/h${partial(hourly)}`,
+    }),
+  );
+  return lines.join("\n");
+}
+
+function prState(row: SweepRow): string {
+  switch (row.pr.kind) {
+    case "open":
+      return "open";
+    case "closed":
+      return row.pr.merged ? "merged" : "closed";
+    case "unknown":
+      return "unknown (404)";
+    case "unreadable":
+      return "unknown (unreadable answer)";
+    case "error":
+      return "unknown (error)";
+  }
+}
+
+/** For the log and the summary: "3h 05m", or "unknown". */
+function formatAge(ageMs: number | undefined): string {
+  return ageMs === undefined ? "unknown" : formatDuration(ageMs);
+}
+
+function esc(value: string): string {
+  return escapeMarkdown(value, { maxLength: 100, newlines: "space" });
+}
