@@ -1,5 +1,5 @@
 // Time-to-notice and calls spent: replays reference endpoint lifecycles through
-// the REAL waiter (src/wait.ts) on a virtual clock, for our polling policy and two alternatives,
+// the REAL waiter (src/wait/waiter.ts) on a virtual clock, for our polling policy and two alternatives,
 // and checks our policy against the budgets.
 //
 //   node_modules/.bin/node scripts/bench-polling.ts [--runs 1000] [--json]
@@ -7,12 +7,12 @@
 // Each run starts the waiter 0-15 s after the lifecycle began (the create and the id lookup take
 // that long) with its own random seed, so polls fall at every offset to the status changes.
 // Exit code 1 when a budget is missed.
-import { virtualClock } from "../src/clock.ts";
+import { virtualClock } from "../src/base/clock.ts";
+import { silentLogger } from "../src/base/log.ts";
+import { FINAL_POLL_MARGIN_MS } from "../src/base/timing.ts";
 import type { EndpointStatus } from "../src/friendli/schemas.ts";
-import { silentLogger } from "../src/log.ts";
-import { FINAL_POLL_MARGIN_MS } from "../src/timing.ts";
 import { nextPollDelayMs, type PollPolicy } from "../src/wait/policy.ts";
-import { waitForEndpoint } from "../src/wait.ts";
+import { waitForEndpoint } from "../src/wait/waiter.ts";
 
 const PHASES = ["REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING"] as const;
 

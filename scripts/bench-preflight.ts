@@ -13,7 +13,7 @@
 // A script, not a test: the figures depend on the machine. Each pre-flight's verdict is checked
 // against the one expected (PASS or FAIL on its line); the exit code is 1 when any is not.
 import { parseArgs } from "node:util";
-import { systemClock } from "../src/clock.ts";
+import { systemClock } from "../src/base/clock.ts";
 import { createDefaultDispatcher } from "../src/friendli/request-policy.ts";
 import { type PreflightOptions, runPreflight } from "../src/preflight/index.ts";
 import type { PreflightResult } from "../src/preflight/types.ts";

@@ -20,10 +20,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent } from "undici";
-import { systemClock } from "../src/clock.ts";
+import { systemClock } from "../src/base/clock.ts";
+import { silentLogger } from "../src/base/log.ts";
+import { findByName } from "../src/endpoint/lookup.ts";
 import { FriendliClient } from "../src/friendli/client.ts";
-import { silentLogger } from "../src/log.ts";
-import { findByName } from "../src/lookup.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../test/simulator/index.ts";
 import { distEntry, parseFileCommands, repoRoot, withDefaults } from "../test/support/run-action.ts";
 import type { Row } from "./bench-polling.ts";

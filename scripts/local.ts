@@ -41,7 +41,7 @@ const summaryPath = join(dir, "summary.md");
 const code = await new Promise<number | null>((resolve, reject) => {
   const child = spawn(
     join(root, "node_modules/.bin/local-action"),
-    ["run", ".", "src/main.ts", envFile, "--post", "src/post.ts"],
+    ["run", ".", "src/main.ts", envFile, "--post", "src/post/post.ts"],
     {
       cwd: root,
       stdio: "inherit",

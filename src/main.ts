@@ -4,25 +4,25 @@
 // environment.
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
-import { type Clock, systemClock } from "./clock.ts";
-import { type RunContext, readRunContext } from "./context.ts";
-import type { Core } from "./core.ts";
+import { type Clock, systemClock } from "./base/clock.ts";
+import type { Core } from "./base/core.ts";
+import type { Logger } from "./base/log.ts";
+import { Input, State } from "./base/names.ts";
+import { formatError } from "./base/redact.ts";
+import { guardCore } from "./base/safe-text.ts";
 import { FriendliClient } from "./friendli/client.ts";
-import { formatError } from "./friendli/redact.ts";
+import { type RunContext, readRunContext } from "./github/context.ts";
 import { isUnexpandedExpression } from "./inputs/fields.ts";
-import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs.ts";
-import type { Logger } from "./log.ts";
-import { Input, State } from "./names.ts";
+import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs/inputs.ts";
+import { openLedgerRun } from "./ledger/run.ts";
 import { afterFailure } from "./operations/after-failure.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { recordCostSoFar } from "./operations/cost.ts";
 import { runOperation } from "./operations/index.ts";
-import { openLedgerRun } from "./operations/ledger-run.ts";
 import { resultOf } from "./plan/result.ts";
 import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
-import { guardCore } from "./report/safe-text.ts";
 import { renderSummary } from "./report/summary.ts";
 
 /** The part of the runner interface the action uses: tests may pass a recorder. */
@@ -62,7 +62,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     ...overrides,
   };
   const secrets = maskSecrets(given.core);
-  // Every sink redacted and every log line unable to form a workflow command (report/safe-text.ts).
+  // Every sink redacted and every log line unable to form a workflow command (base/safe-text.ts).
   const deps: RunDeps = { ...given, core: guardCore(given.core, secrets) };
   const { core } = deps;
   const report = newReport(core, deps.clock);

@@ -4,12 +4,12 @@
 // most 35, the most one page holds). The report is a courtesy: a token that may not read it (403),
 // an API without it (404), a throttled (429), slow or unreadable answer is a debug line, never a
 // failure, and never costs the run more than COST_REPORT_BUDGET_MS. The pure parts are exported.
-import { clip } from "../format.ts";
+import { clip } from "../base/format.ts";
+import type { Logger } from "../base/log.ts";
+import { formatError } from "../base/redact.ts";
+import { stripInvisible } from "../base/safe-text.ts";
 import type { FriendliClient } from "../friendli/client.ts";
-import { formatError } from "../friendli/redact.ts";
-import type { Logger } from "../log.ts";
-import { stripInvisible } from "../report/safe-text.ts";
-import { type CostBucket, CostResultSchema } from "./report-schema.ts";
+import { type CostBucket, CostResultSchema } from "../friendli/cost-schema.ts";
 
 const DAY_MS = 86_400_000;
 /** The API's largest `limit`: 35 daily buckets. */

@@ -1,7 +1,7 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
-import { type CostResponse, CostResponseSchema } from "../cost/report-schema.ts";
+import { type CostResponse, CostResponseSchema } from "./cost-schema.ts";
 import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, type Http, type HttpOptions } from "./http.ts";

@@ -2,17 +2,12 @@
 // words, and the one function that turns a response into data or an ApiError. Pure: the caller
 // passes the time and the redactor.
 import type { ZodMiniType as ZodType } from "zod/mini";
-import { truncate } from "../format.ts";
+import { oneLine, truncate } from "../base/format.ts";
 import { ApiError, type FailureKind } from "./errors.ts";
 import { classifyResponse, parseRetryAfter, type RetryPolicy } from "./retry.ts";
 
 const MAX_DETAIL = 500;
 const MAX_BODY_EXCERPT = 200;
-
-/** Runs of whitespace, line breaks included, as one space; trimmed. */
-export function oneLine(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}
 
 /**
  * The server's explanation from an error body: FastAPI `detail` (a string or a list of field

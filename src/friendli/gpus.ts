@@ -1,6 +1,6 @@
 // Friendli's instance options. The public API has no endpoint that lists them: the ids below are the
 // fixed list in the `instanceOptionId` description of Friendli's OpenAPI document.
-import { clip } from "../format.ts";
+import { clip } from "../base/format.ts";
 
 /** A GPU choice as the inputs carry it. */
 interface Gpu {

@@ -5,14 +5,14 @@
 
 import { type Dispatcher, request } from "undici";
 import type { ZodMiniType as ZodType } from "zod/mini";
-import { retryLoop } from "../backoff.ts";
-import { type Clock, systemClock } from "../clock.ts";
-import { formatDuration } from "../format.ts";
-import type { Logger } from "../log.ts";
-import { MAX_REQUEST_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../timing.ts";
+import { retryLoop } from "../base/backoff.ts";
+import { type Clock, systemClock } from "../base/clock.ts";
+import { formatDuration } from "../base/format.ts";
+import type { Logger } from "../base/log.ts";
+import { formatError, redact } from "../base/redact.ts";
+import { MAX_REQUEST_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../base/timing.ts";
 import { interpretResponse } from "./error-body.ts";
 import { ApiError, abortedError } from "./errors.ts";
-import { formatError, redact } from "./redact.ts";
 import { baseHeaders, checkBaseUrl, createDefaultDispatcher, urlFor } from "./request-policy.ts";
 import { BadResponseError, checkDepth, readCapped } from "./response-limits.ts";
 import {
@@ -49,7 +49,7 @@ export interface HttpOptions {
    */
   requestTimer?: (ms: number, signal: AbortSignal) => Promise<void>;
   userAgent?: string;
-  /** What to change for a refused request, naming the action's inputs (src/operations/advice.ts). */
+  /** What to change for a refused request, naming the action's inputs (src/friendli/advice.ts). */
   advise?: (status: number) => string | undefined;
 }
 

@@ -3,7 +3,7 @@
 // honours the runner's proxy settings. Pure, apart from building the dispatcher.
 
 import { type Dispatcher, EnvHttpProxyAgent } from "undici";
-import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../timing.ts";
+import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../base/timing.ts";
 
 // Kept by hand next to package.json's version: importing package.json would need JSON import
 // attributes through tsc, vitest and the bundler for one string.

@@ -1,12 +1,12 @@
 // Pure retry decisions: what a failure means, whether to try again, what Retry-After says (the wait
-// itself is ../backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
+// itself is ../base/backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
 //
 // Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
 // being resent (POST is not among its default methods), but because our waits go through the
 // injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
 // writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
 // code alone, decides whether a request may go again.
-import { formatDuration } from "../format.ts";
+import { formatDuration } from "../base/format.ts";
 import type { FailureKind } from "./errors.ts";
 
 /**

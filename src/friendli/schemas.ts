@@ -2,7 +2,7 @@
 // Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
 // one; the waiter decides what an unknown one means), and fields the spec marks required but that
 // the action can live without are optional, so a small drift in the live API does not fail a deploy.
-// zod/mini rather than zod: see src/inputs.ts. Mini loads no error messages by default; English
+// zod/mini rather than zod: see src/inputs/inputs.ts. Mini loads no error messages by default; English
 // ones are configured here so a body that fails a schema is still described in words.
 import { z } from "zod/mini";
 import en from "zod/v4/locales/en.js";

@@ -1,12 +1,12 @@
 // One parser per kind of input value, each turning a problem into a message that names the input
-// and what to write instead. The schema in ../inputs.ts puts them together.
+// and what to write instead. The schema in ./inputs.ts puts them together.
 import { z } from "zod/mini";
-import { clip } from "../format.ts";
+import { clip } from "../base/format.ts";
+import { Input, type InputName } from "../base/names.ts";
+import { MIN_REDACTABLE_TOKEN_LENGTH } from "../base/redact.ts";
+import { MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
 import { resolveGpu } from "../friendli/gpus.ts";
-import { MIN_REDACTABLE_TOKEN_LENGTH } from "../friendli/redact.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "../friendli/request-policy.ts";
-import { Input, type InputName } from "../names.ts";
-import { MAX_WAIT_TIMEOUT_MS } from "../timing.ts";
 
 const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_HUB_URL = "https://huggingface.co";

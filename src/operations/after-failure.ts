@@ -1,15 +1,15 @@
 // What happens to the endpoint after a run that failed, timed out or was cancelled: a warning that
 // says where it was left, and delete-on-failure. The advice is a pure table; the delete is the one
 // request, with a deadline of its own (after a timeout the run's deadline has passed).
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../base/clock.ts";
+import type { Logger } from "../base/log.ts";
+import type { Result } from "../base/names.ts";
+import { formatError } from "../base/redact.ts";
+import { CLEANUP_DEADLINE_MS } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
-import { formatError } from "../friendli/redact.ts";
-import type { Inputs } from "../inputs.ts";
-import type { Logger } from "../log.ts";
-import type { Result } from "../names.ts";
+import type { Inputs } from "../inputs/inputs.ts";
 import type { RunReport } from "../report/run-report.ts";
-import { CLEANUP_DEADLINE_MS } from "../timing.ts";
 
 export interface FailureFacts {
   result: Result;

@@ -1,10 +1,11 @@
 // The bridge between a plan's wait and the waiter: polls through the client, mirrors every status
 // it sees into the report, and turns a bad outcome into the failure that ends the run.
+
+import { UPDATE_SETTLE_MS } from "../base/timing.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import type { Plan } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { UPDATE_SETTLE_MS } from "../timing.ts";
-import { waitForEndpoint } from "../wait.ts";
+import { waitForEndpoint } from "../wait/waiter.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
 
 export async function awaitEndpoint(

@@ -2,11 +2,11 @@
 // the advice that names the action's inputs, and the step's own deadline. One place, so the main
 // step and the post step cannot drift apart on a header or the advice.
 import type { Dispatcher } from "undici";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../base/clock.ts";
+import type { Logger } from "../base/log.ts";
+import { statusAdvice } from "../friendli/advice.ts";
 import type { HttpOptions } from "../friendli/http.ts";
-import type { Inputs } from "../inputs.ts";
-import type { Logger } from "../log.ts";
-import { statusAdvice } from "./advice.ts";
+import type { Inputs } from "../inputs/inputs.ts";
 
 interface ClientDeps {
   clock: Clock;

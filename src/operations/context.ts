@@ -3,16 +3,16 @@
 // it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
 
 import type { Dispatcher } from "undici";
-import type { Clock } from "../clock.ts";
-import type { RunContext } from "../context.ts";
-import type { CreateFacts } from "../created-claim.ts";
+import type { Clock } from "../base/clock.ts";
+import type { Logger } from "../base/log.ts";
+import type { CreateFacts } from "../endpoint/created-claim.ts";
+import type { FoundEndpoint, SpecCache } from "../endpoint/lookup.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
-import type { Inputs } from "../inputs.ts";
-import type { Logger } from "../log.ts";
-import type { FoundEndpoint, SpecCache } from "../lookup.ts";
+import type { RunContext } from "../github/context.ts";
+import type { Inputs } from "../inputs/inputs.ts";
+import type { LedgerRun } from "../ledger/run.ts";
 import type { RunReport } from "../report/run-report.ts";
-import type { LedgerRun } from "./ledger-run.ts";
 
 /** What the lookup left for the steps after it: the listed ids and the specs already read. */
 export interface LookupMemory {

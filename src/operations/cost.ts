@@ -1,15 +1,16 @@
 // What the run's endpoint costs, into the report: the estimate per hour (from the plan, or for an
 // endpoint left as it is, from its spec), and the cost so far from the team's cost report, read on
 // a budget of its own (COST_REPORT_BUDGET_MS) that never fails or holds up the run.
+
+import type { Logger } from "../base/log.ts";
+import { COST_REPORT_BUDGET_MS } from "../base/timing.ts";
 import { estimateFromSpec, estimateText } from "../cost/estimate.ts";
 import { readCostToDate } from "../cost/report.ts";
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import type { FriendliClient } from "../friendli/client.ts";
-import type { Inputs } from "../inputs.ts";
-import type { Logger } from "../log.ts";
-import type { FoundEndpoint } from "../lookup.ts";
+import type { Inputs } from "../inputs/inputs.ts";
 import type { Plan } from "../plan/plan.ts";
 import type { RunReport } from "../report/run-report.ts";
-import { COST_REPORT_BUDGET_MS } from "../timing.ts";
 
 /** The estimate into the report and the log: the plan's, else the found endpoint's own settings. */
 export function recordHourlyCost(

@@ -1,22 +1,23 @@
 // Carrying out a planned create. It is sent once: after an answer that may have been lost, the
 // name is looked up again and what this run's create provably made is adopted before anything is
 // created again, so a run never leaves two GPU endpoints where one was asked for. What counts as
-// "made by this run" is decided in one place (src/created-claim.ts, through src/resolve.ts).
+// "made by this run" is decided in one place (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts).
 //
 // Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
 // endpoint of the name appear after its look-up creates nothing; when both created anyway, the
 // endpoint created first is kept, and the run that owns the other deletes its own duplicate and
 // fails, saying another run is deploying the name. It does not adopt the keeper: that run's settings
 // may differ, and reporting someone else's deploy as ours would hide the race from the user.
-import type { CreateFacts } from "../created-claim.ts";
-import { formatDuration } from "../format.ts";
+
+import { formatDuration } from "../base/format.ts";
+import { formatError } from "../base/redact.ts";
+import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../base/timing.ts";
+import type { CreateFacts } from "../endpoint/created-claim.ts";
+import { findByName } from "../endpoint/lookup.ts";
+import { findCreated } from "../endpoint/resolve.ts";
 import { ApiError } from "../friendli/errors.ts";
-import { formatError } from "../friendli/redact.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
-import { findByName } from "../lookup.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { findCreated } from "../resolve.ts";
-import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../timing.ts";
 import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
 
 /** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */

@@ -1,7 +1,8 @@
 // Carrying out a planned delete. Deleting what is not there succeeds with result not-found (the
 // plan's "nothing"), so the job that runs when a PR closes needs no guard.
+
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { ApiError } from "../friendli/errors.ts";
-import type { FoundEndpoint } from "../lookup.ts";
 import type { Plan } from "../plan/plan.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import type { OperationContext } from "./context.ts";

@@ -1,10 +1,11 @@
 // One run of an operation, in one direction: look the endpoint up, make the plan, then either show
 // it (dry run) or carry it out. Never throws: what ended the run goes back to main.ts with the plan
 // it was carrying out, and src/plan/result.ts turns both into `result`.
+
+import { type FoundEndpoint, type LookupOptions, lookupEndpoint } from "../endpoint/lookup.ts";
 import { errorHint } from "../friendli/error-codes.ts";
-import type { Inputs } from "../inputs.ts";
-import { type LedgerView, rememberedEndpointId } from "../ledger.ts";
-import { type FoundEndpoint, type LookupOptions, lookupEndpoint } from "../lookup.ts";
+import type { Inputs } from "../inputs/inputs.ts";
+import { type LedgerView, rememberedEndpointId } from "../ledger/ledger.ts";
 import { describePlan, describeRequest, describeRollback } from "../plan/describe.ts";
 import {
   plan as makePlan,

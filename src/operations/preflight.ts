@@ -3,8 +3,8 @@
 // plan's business (a `fail` finding makes the plan `fail`).
 import { createDefaultDispatcher } from "../friendli/request-policy.ts";
 import { hubUrlFrom, runPreflight } from "../preflight/index.ts";
+import { findingAnnotation, findingLines } from "../preflight/report.ts";
 import type { Finding, PreflightResult } from "../preflight/types.ts";
-import { findingAnnotation, findingLines } from "../report/preflight.ts";
 import type { OperationContext } from "./context.ts";
 
 export async function preflightStep(op: OperationContext): Promise<PreflightResult> {

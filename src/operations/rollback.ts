@@ -1,16 +1,17 @@
 // Rolling a failed update back (`rollback-on-failure`): the settings of the ledger's last successful
 // deployment are PUT again and waited for, on a budget of their own (a timed-out update has spent
 // the run's). The run still fails: the version it was asked for did not deploy.
+
+import { formatError } from "../base/redact.ts";
+import { ROLLBACK_BUDGET_MS } from "../base/timing.ts";
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { ApiError } from "../friendli/errors.ts";
-import { formatError } from "../friendli/redact.ts";
-import type { FoundEndpoint } from "../lookup.ts";
+import { versionOf } from "../ledger/run.ts";
 import type { Rollback } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { ROLLBACK_BUDGET_MS } from "../timing.ts";
 import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import type { OperationContext } from "./context.ts";
-import { versionOf } from "./ledger-run.ts";
 
 /** Thrown instead of the update's failure once the rollback serves: `result: rolled-back`. */
 export class RolledBack extends Error {

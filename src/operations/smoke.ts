@@ -1,8 +1,8 @@
 // RUNNING is Friendli's word; one small completion is the proof that the endpoint answers.
 
+import type { SmokeRoute } from "../friendli/route.ts";
 import { OperationFailure } from "../plan/result.ts";
-import type { SmokeRoute } from "../smoke/route.ts";
-import { smokeTest } from "../smoke-test.ts";
+import { smokeTest } from "../smoke/smoke-test.ts";
 import type { OperationContext } from "./context.ts";
 
 /** `route`: the one the pre-flight chose from the model's chat template; chat when unknown. */

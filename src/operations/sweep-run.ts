@@ -1,20 +1,21 @@
 // The sweep's part of a run (operation: sweep): the facts plan() decides from, the dry run's
-// listing, and carrying out the plan's rows. The executor (./sweep.ts) and GitHub's client are
+// listing, and carrying out the plan's rows. The executor (../sweep/execute.ts) and GitHub's client are
 // loaded here, on first use, so a deploy never loads them.
+
+import { COST_REPORT_BUDGET_MS } from "../base/timing.ts";
+import type { PreviewMatcher } from "../inputs/preview-names.ts";
 import type { PlannedAction, SweepFacts } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
-import type { PreviewMatcher } from "../preview-names.ts";
-import { COST_REPORT_BUDGET_MS } from "../timing.ts";
+import type { SweepLedger, SweepRow } from "../sweep/execute.ts";
 import type { OperationContext } from "./context.ts";
-import type { SweepLedger, SweepRow } from "./sweep.ts";
 
 type SweepPlan = Extract<PlannedAction, { kind: "sweep" }>;
 
 /** The previews of this repository in the project and the state of each PR, as of now. */
 export async function sweepFacts(op: OperationContext): Promise<SweepFacts> {
   const [{ findSweepFacts }, { createPullRequestReader }] = await Promise.all([
-    import("./sweep.ts"),
-    import("../github-pulls.ts"),
+    import("../sweep/execute.ts"),
+    import("../sweep/pulls.ts"),
   ]);
   const pullRequest = await createPullRequestReader({
     token: op.inputs.githubToken,
@@ -49,7 +50,7 @@ export async function showSweep(op: OperationContext, plan: SweepPlan): Promise<
 /** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
 export async function executeSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
   const report = await startReport(op, plan);
-  const [{ deletePlanned }, ledger] = await Promise.all([import("./sweep.ts"), ledgerOf(op)]);
+  const [{ deletePlanned }, ledger] = await Promise.all([import("../sweep/execute.ts"), ledgerOf(op)]);
   await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
   if (!op.signal.aborted) await recordSweepCosts(op, report);
   const failure = sweepOutcome(op).error;
@@ -83,7 +84,7 @@ async function recordSweepCosts(op: OperationContext, report: { rows: SweepRow[]
 /** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */
 async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> {
   if (!op.inputs.githubDeployment) return undefined;
-  const { sweepLedger } = await import("../report/sweep-ledger.ts");
+  const { sweepLedger } = await import("../ledger/sweep.ts");
   return sweepLedger({
     enabled: true,
     context: op.run,
@@ -96,7 +97,7 @@ async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> 
 }
 
 async function startReport(op: OperationContext, plan: SweepPlan) {
-  const { startSweepReport } = await import("./sweep.ts");
+  const { startSweepReport } = await import("../sweep/execute.ts");
   const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
   op.report.sweep = {
     ...report,

@@ -1,8 +1,8 @@
 // Carrying out a planned update: a new version with every requested setting, so an update
 // converges on what the workflow says.
-import { formatError } from "../friendli/redact.ts";
+import { formatError } from "../base/redact.ts";
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import type { UpdateEndpointBody } from "../friendli/schemas.ts";
-import type { FoundEndpoint } from "../lookup.ts";
 import type { Plan } from "../plan/plan.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
 

@@ -1,7 +1,7 @@
 // The plan in words, for the log of a dry run (the summary shows the request from the report).
 import { estimateText } from "../cost/estimate.ts";
-import type { FoundEndpoint } from "../lookup.ts";
-import { findingLines } from "../report/preflight.ts";
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
+import { findingLines } from "../preflight/report.ts";
 import type { Plan, PlannedRequest, Rollback } from "./plan.ts";
 
 /** The request the plan would send, if any. */

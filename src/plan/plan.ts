@@ -2,13 +2,15 @@
 // lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
 // execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
 
+import { truncate } from "../base/format.ts";
 import { capRefusal, estimateHourlyCost, type HourlyCost } from "../cost/estimate.ts";
-import { truncate } from "../format.ts";
+import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { pathFor } from "../friendli/request-policy.ts";
+import type { SmokeRoute } from "../friendli/route.ts";
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
-import type { Inputs, Operation } from "../inputs.ts";
-import { MAX_VERSION_COMMENT_LENGTH } from "../inputs.ts";
+import type { Inputs, Operation } from "../inputs/inputs.ts";
+import { MAX_VERSION_COMMENT_LENGTH } from "../inputs/inputs.ts";
 import {
   type DeploymentSettings,
   decideIfUnchanged,
@@ -18,11 +20,9 @@ import {
   settingsFromBody,
   type UnchangedDecision,
   updateBodyFor,
-} from "../ledger.ts";
-import type { FoundEndpoint } from "../lookup.ts";
+} from "../ledger/ledger.ts";
 import type { Finding } from "../preflight/types.ts";
-import type { SmokeRoute } from "../smoke/route.ts";
-import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep-decision.ts";
+import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
 
 export type { FieldChange, Finding };

@@ -1,7 +1,7 @@
 // Pure mapping from the parsed inputs to the exact bodies Friendli's API wants
 // (DedicatedEndpointCreateBody / DedicatedEndpointUpdateBody in the OpenAPI document).
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
-import type { Inputs } from "../inputs.ts";
+import type { Inputs } from "../inputs/inputs.ts";
 
 /**
  * `resolved`: the commit the pre-flight resolved the default branch to, pinned when the workflow

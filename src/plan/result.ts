@@ -1,8 +1,9 @@
 // The one place that turns how a run went into its `result` output. Pure, so the whole table is
 // tested without HTTP (test/unit/result.test.ts).
+
+import type { Result } from "../base/names.ts";
 import { ApiError } from "../friendli/errors.ts";
-import type { Result } from "../names.ts";
-import { sweepResult } from "../sweep-decision.ts";
+import { sweepResult } from "../sweep/decide.ts";
 import type { Plan, PlannedAction } from "./plan.ts";
 
 /** Thrown to end a run with a result other than `failed` (timed-out, cancelled), or a plain failure. */

@@ -8,10 +8,10 @@
 // redirect from https down to http and to any host. Here every hop must pass the address rules of
 // the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
 import { type Dispatcher, fetch as undiciFetch } from "undici";
-import { retryLoop } from "../backoff.ts";
-import { type Clock, systemClock } from "../clock.ts";
+import { retryLoop } from "../base/backoff.ts";
+import { type Clock, systemClock } from "../base/clock.ts";
+import { HUB_RETRY_BACKOFF } from "../base/timing.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
-import { HUB_RETRY_BACKOFF } from "../timing.ts";
 
 export interface HubFetchOptions {
   dispatcher: Dispatcher;

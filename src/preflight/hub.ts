@@ -2,10 +2,9 @@
 // (the revision's commit, private, gated, the chat template the Hub read from tokenizer_config),
 // then the root's files with their sizes. Loaded only when the pre-flight runs.
 import { downloadFile, HubApiError, listFiles, modelInfo } from "@huggingface/hub";
-import { clip } from "../format.ts";
-import { oneLine } from "../friendli/error-body.ts";
-import { redact } from "../friendli/redact.ts";
-import { neutralise } from "../report/safe-text.ts";
+import { clip, oneLine } from "../base/format.ts";
+import { redact } from "../base/redact.ts";
+import { neutralise } from "../base/safe-text.ts";
 import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";
 import type { HubAnswer, HubFileFact } from "./types.ts";
 

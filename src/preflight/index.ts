@@ -3,10 +3,10 @@
 // imported only when it runs, so a run with the pre-flight turned off never loads them.
 
 import type { Dispatcher } from "undici";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../base/clock.ts";
+import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../base/timing.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
-import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../timing.ts";
 import { decide } from "./decide.ts";
 import type { PreflightContext, PreflightResult } from "./types.ts";
 

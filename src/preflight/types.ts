@@ -1,6 +1,6 @@
 // What the pre-flight learns about a model on the Hugging Face Hub, and what it concludes. The Hub
 // is asked once, before anything is created on Friendli; the decisions over its answers are pure.
-import type { SmokeRoute } from "../smoke/route.ts";
+import type { SmokeRoute } from "../friendli/route.ts";
 
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";

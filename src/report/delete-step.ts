@@ -1,7 +1,7 @@
 // The workflow step that deletes an endpoint: what a person pastes into a workflow when the action
 // warns instead of deleting. By endpoint-id when one is named (a name two endpoints share cannot be
 // deleted by name: the lookup refuses to guess), else by name.
-import type { Inputs } from "../inputs.ts";
+import type { Inputs } from "../inputs/inputs.ts";
 
 export function deleteStep(
   inputs: Pick<Inputs, "projectId" | "name" | "teamId">,

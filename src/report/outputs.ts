@@ -1,8 +1,9 @@
 // The step's outputs (action.yml), written on success and on failure alike: whatever the run
 // learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+
+import { Output, type OutputName } from "../base/names.ts";
 import { hourlyCostOutput } from "../cost/estimate.ts";
 import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
-import { Output, type OutputName } from "../names.ts";
 import type { RunReport } from "./run-report.ts";
 
 type Scalars = Record<Exclude<OutputName, "json">, string | number | null>;

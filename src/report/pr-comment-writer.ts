@@ -1,11 +1,11 @@
 // Writing the sticky PR comment: finds this endpoint's comment by its marker and edits it, or
 // creates one, so a PR that is pushed to twenty times still has one comment that is current. The
-// only place the comment loads @actions/github, through ./github.ts (a few hundred KB of Octokit and
+// only place the comment loads @actions/github, through ../github/client.ts (a few hundred KB of Octokit and
 // undici that a release or manual deploy never needs). Never fails the step: a comment is a courtesy.
-import type { RunContext } from "../context.ts";
-import { redact } from "../friendli/redact.ts";
-import type { Logger } from "../log.ts";
-import { PR_COMMENT_TIMEOUT_MS } from "../timing.ts";
+
+import type { Logger } from "../base/log.ts";
+import { redact } from "../base/redact.ts";
+import { PR_COMMENT_TIMEOUT_MS } from "../base/timing.ts";
 import {
   githubClient,
   githubErrorText,
@@ -13,7 +13,8 @@ import {
   splitRepository,
   statusOf,
   tokenIdentity,
-} from "./github.ts";
+} from "../github/client.ts";
+import type { RunContext } from "../github/context.ts";
 import { markerFor, renderPrComment } from "./pr-comment.ts";
 import type { RunReport } from "./run-report.ts";
 

@@ -1,12 +1,13 @@
 // The sticky PR comment's text: one comment per pull request and endpoint, found again by a
 // hidden marker (./pr-comment-writer.ts edits it in place). Pure: the same report and context give
 // the same Markdown.
-import type { RunContext } from "../context.ts";
+
+import { formatDuration } from "../base/format.ts";
+import { codeBlock, escapeMarkdown } from "../base/markdown.ts";
 import { costSentence } from "../cost/words.ts";
-import { formatDuration } from "../format.ts";
 import { errorHint } from "../friendli/error-codes.ts";
+import type { RunContext } from "../github/context.ts";
 import { curlCommand } from "./curl.ts";
-import { codeBlock, escapeMarkdown } from "./markdown.ts";
 import type { RunReport } from "./run-report.ts";
 import { endpointFate, statusClass } from "./summary.ts";
 

@@ -1,20 +1,12 @@
 // CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
 
+import type { Result } from "../base/names.ts";
 import type { HourlyCost } from "../cost/estimate.ts";
 import type { CostToDate } from "../cost/report.ts";
-import type { Operation } from "../inputs.ts";
-import type { Result } from "../names.ts";
-import type { SweepReport } from "../operations/sweep.ts";
+import type { Operation } from "../inputs/inputs.ts";
 import type { PreflightResult } from "../preflight/types.ts";
-
-/** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
-export interface PhaseSpan {
-  /** The phase while INITIALIZING, otherwise the status. */
-  label: string;
-  startMs: number;
-  /** Absent for the span still open when the run ended. */
-  endMs?: number;
-}
+import type { SweepReport } from "../sweep/execute.ts";
+import type { PhaseSpan } from "../wait/timeline.ts";
 
 export interface RunReport {
   operation: Operation;

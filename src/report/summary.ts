@@ -1,15 +1,17 @@
 // The job summary ($GITHUB_STEP_SUMMARY), written once at the end of every run, failures included.
 // Pure: returns Markdown; main.ts writes it. Every value that came from outside (names, ids,
 // messages, replies, error codes) goes through escapeMarkdown or mermaidText.
+
+import { formatDuration } from "../base/format.ts";
+import { codeBlock, escapeMarkdown, mermaidText } from "../base/markdown.ts";
+import type { Result } from "../base/names.ts";
 import { costRows } from "../cost/words.ts";
-import { formatDuration } from "../format.ts";
-import type { Result } from "../names.ts";
+import { renderPreflight } from "../preflight/report.ts";
+import { renderSweepSummary } from "../sweep/summary.ts";
 import { classifyStatus, type StatusClass } from "../wait/status-table.ts";
+import type { PhaseSpan } from "../wait/timeline.ts";
 import { curlCommand } from "./curl.ts";
-import { codeBlock, escapeMarkdown, mermaidText } from "./markdown.ts";
-import { renderPreflight } from "./preflight.ts";
-import type { PhaseSpan, RunReport } from "./run-report.ts";
-import { renderSweepSummary } from "./sweep-summary.ts";
+import type { RunReport } from "./run-report.ts";
 
 const HEADINGS: Record<Result, { icon: string; text: string }> = {
   created: { icon: "✅", text: "Endpoint created" },

@@ -1,13 +1,14 @@
 // What a 2xx answer means: a reply (measured, and through the gates) or a failure that says why
 // not. Pure: the loop passes the answer, when it was sent and when its first token came, and a
 // redactor for the token.
-import { oneLine } from "../friendli/error-body.ts";
-import { neutralise } from "../report/safe-text.ts";
-import { missedGate, type SmokeGates, streamedReply } from "../smoke-stream.ts";
+
+import { oneLine } from "../base/format.ts";
+import { neutralise } from "../base/safe-text.ts";
+import type { SmokeRoute } from "../friendli/route.ts";
+import { smokePath } from "../friendli/route.ts";
 import { type Measured, measure } from "./measure.ts";
 import { bodyText, excerpt, MAX_DETAIL, replyText } from "./reply.ts";
-import type { SmokeRoute } from "./route.ts";
-import { smokePath } from "./route.ts";
+import { missedGate, type SmokeGates, streamedReply } from "./stream.ts";
 
 export interface SmokeAnswer {
   route: SmokeRoute;

@@ -1,16 +1,16 @@
 // What the smoke test does after an attempt that did not pass: fail (with what message), switch
-// from chat to completions, or try again (after how long). Pure: the loop in ../smoke-test.ts
+// from chat to completions, or try again (after how long). Pure: the loop in ./smoke-test.ts
 // hands over where it stands and what came back, and applies the step it gets. The delays are in
-// ../timing.ts with their reasons.
+// ../base/timing.ts with their reasons.
 
-import { backoffDelay } from "../backoff.ts";
-import { formatDuration } from "../format.ts";
+import { backoffDelay } from "../base/backoff.ts";
+import { formatDuration } from "../base/format.ts";
+import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../base/timing.ts";
+import { statusAdvice } from "../friendli/advice.ts";
 import { COMPLETIONS_PATH } from "../friendli/client.ts";
 import type { FailureKind } from "../friendli/errors.ts";
 import { parseRetryAfter } from "../friendli/retry.ts";
-import { statusAdvice } from "../operations/advice.ts";
-import { SMOKE_BACKOFF, SMOKE_MIN_WAIT_MS } from "../timing.ts";
-import { type SmokeRoute, smokePath } from "./route.ts";
+import { type SmokeRoute, smokePath } from "../friendli/route.ts";
 
 /** What the loop carries from one attempt to the next. */
 export interface Smoking {

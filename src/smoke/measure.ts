@@ -1,6 +1,6 @@
 // The measures of a passing answer (time to first token, output tokens, tokens per second) and the
 // words the log gives them. Pure.
-import { tokensPerSecond } from "../smoke-stream.ts";
+import { tokensPerSecond } from "./stream.ts";
 
 export interface Measured {
   ttftMs?: number;

@@ -1,7 +1,7 @@
 // What a successful answer's body says: the reply text of an OpenAI-shaped completion, and the
 // excerpts of it (and of error bodies) that the messages quote. Pure.
-import { truncate } from "../format.ts";
-import type { SmokeRoute } from "./route.ts";
+import { truncate } from "../base/format.ts";
+import type { SmokeRoute } from "../friendli/route.ts";
 
 /** How much of the reply goes into the summary. */
 const REPLY_CHARS = 200;

@@ -1,7 +1,7 @@
 // The polling policy: how long to sleep before the next status request. Pure; the numbers and the
-// reason for each are in src/timing.ts, the budgets they meet below.
+// reason for each are in src/base/timing.ts, the budgets they meet below.
 
-import { clampRetryAfter } from "../backoff.ts";
+import { clampRetryAfter } from "../base/backoff.ts";
 import {
   ENGINE_FIRST_MS,
   ENGINE_JITTER,
@@ -12,7 +12,7 @@ import {
   POLL_JITTER,
   QUIET_MS,
   UNKNOWN_START_MS,
-} from "../timing.ts";
+} from "../base/timing.ts";
 
 /** What the policy may look at before the next poll. */
 export interface PollState {

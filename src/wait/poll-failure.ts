@@ -1,6 +1,6 @@
 // What a failed status request means for the wait. Pure: the waiter passes the error and where it
 // stands, and gets back whether to stop (and how) or to poll again (and which streak grows).
-import { formatDuration } from "../format.ts";
+import { formatDuration } from "../base/format.ts";
 import { ApiError } from "../friendli/errors.ts";
 
 export interface PollFailureContext {

@@ -1,7 +1,7 @@
 // The update-settle rule. Friendli does not say how soon an update shows as UPDATING, so right after
 // a PUT a RUNNING may still be the old version. It counts as the new one once another status was
 // seen, or once its updatedAt is not older than the PUT, or once the settle time has passed.
-import { CLOCK_SKEW_MS } from "../timing.ts";
+import { CLOCK_SKEW_MS } from "../base/timing.ts";
 
 interface SettleFacts {
   /** The wait saw a status other than success since it started. */

@@ -1,7 +1,15 @@
 // The timeline of a wait: one span per status/phase seen, for the summary's gantt chart and the
 // timeout message. Pure functions over the span list the waiter owns.
-import { formatDuration } from "../format.ts";
-import type { PhaseSpan } from "../report/run-report.ts";
+import { formatDuration } from "../base/format.ts";
+
+/** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
+export interface PhaseSpan {
+  /** The phase while INITIALIZING, otherwise the status. */
+  label: string;
+  startMs: number;
+  /** Absent for the span still open when the run ended. */
+  endMs?: number;
+}
 
 /** Ends the open span at `now`, when one is open. */
 export function closeOpenSpan(timeline: PhaseSpan[], now: number): void {

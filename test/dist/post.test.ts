@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
+import { PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { startFakeGitHub } from "../support/fake-github.ts";
 import { repoRoot, runAction } from "../support/run-action.ts";

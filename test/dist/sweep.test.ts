@@ -2,8 +2,8 @@
 // executor and GitHub client chunks load from dist/, the PRs are read from the fake GitHub named by
 // GITHUB_API_URL, and result, outputs and the summary's table reach their files.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger.ts";
-import { derivePreviewName } from "../../src/preview-names.ts";
+import { derivePreviewName } from "../../src/inputs/preview-names.ts";
+import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { runAction } from "../support/run-action.ts";

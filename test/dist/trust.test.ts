@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPayload, type DeploymentSettings } from "../../src/ledger.ts";
-import { derivePreviewName } from "../../src/preview-names.ts";
+import { derivePreviewName } from "../../src/inputs/preview-names.ts";
+import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
 import { type HostileServer, startHostile } from "../hostile/server.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";

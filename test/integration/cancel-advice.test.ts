@@ -1,6 +1,6 @@
 // What the run says when it ends early about an endpoint it did not create: never "delete it".
 import { expect, it } from "vitest";
-import type { Clock } from "../../src/clock.ts";
+import type { Clock } from "../../src/base/clock.ts";
 import { deployInputs, runInProcess } from "../support/in-process.ts";
 import { startEnv } from "./helpers.ts";
 

@@ -2,7 +2,7 @@
 // output, the cost so far from the team cost report (and what happens when it cannot be read), and
 // `max-hourly-cost` refusing before any create or update.
 import { afterEach, describe, expect, it } from "vitest";
-import { derivePreviewName } from "../../src/preview-names.ts";
+import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { deployInputs, runInProcess, TOKEN } from "../support/in-process.ts";
 import { costReads, hubRoutes, routes, startEnv, writes } from "./helpers.ts";

@@ -2,9 +2,9 @@
 // summary, each way a wait ends (RUNNING, FAILED in each phase, timeout, no wait), dry run, a
 // listing that lags the create, and delete-on-failure.
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "../../src/format.ts";
+import { formatDuration } from "../../src/base/format.ts";
+import { FINAL_POLL_MARGIN_MS } from "../../src/base/timing.ts";
 import { errorHint } from "../../src/friendli/error-codes.ts";
-import { FINAL_POLL_MARGIN_MS } from "../../src/timing.ts";
 import type { Phase } from "../simulator/index.ts";
 import { deployInputs, REVISION, runInProcess, TOKEN } from "../support/in-process.ts";
 import { friendliRequests, requestsTo, routes, startEnv, writes } from "./helpers.ts";
@@ -60,7 +60,7 @@ describe("deploy: success", () => {
       "GET get",
       ...Array(statusPolls).fill("GET status"),
     ]);
-    // The waiter's budget (src/wait.ts): at most ~6 polls a minute over the 6.5 minutes.
+    // The waiter's budget (src/wait/waiter.ts): at most ~6 polls a minute over the 6.5 minutes.
     expect(statusPolls).toBeGreaterThanOrEqual(20);
     expect(statusPolls).toBeLessThanOrEqual(45);
     for (const req of friendliRequests(sim)) {

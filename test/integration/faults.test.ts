@@ -9,10 +9,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, virtualClock } from "../../src/clock.ts";
+import { type Clock, virtualClock } from "../../src/base/clock.ts";
+import { silentLogger } from "../../src/base/log.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
-import { silentLogger } from "../../src/log.ts";
 import type { LoggedRequest, RouteName, Simulator, SimulatorOptions } from "../simulator/index.ts";
 import { INSTANCE_OPTIONS, startSimulator } from "../simulator/index.ts";
 import {
@@ -180,10 +180,10 @@ describe("create", () => {
   });
 
   // After an ambiguous create the resolver lists the name for about a minute (CREATED_LAG_DELAYS_MS
-  // in src/timing.ts) before it creates again. Should the first create have gone through and the
+  // in src/base/timing.ts) before it creates again. Should the first create have gone through and the
   // list lag longer still, the second create's answer names its own endpoint by createdAt, and the
   // older one (the first create's) is the keeper: the run deletes the second and fails, naming both
-  // ids, rather than leave a silent duplicate (src/created-claim.ts).
+  // ids, rather than leave a silent duplicate (src/endpoint/created-claim.ts).
   it("an ambiguous create that did go through while the list lags 20 s -> never a silent duplicate", async () => {
     const env = await setup({ scenario: { listLagMs: 20_000 } });
     env.sim.inject({ route: "create", fault: { kind: "status", status: 500, process: true } });

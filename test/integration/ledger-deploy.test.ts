@@ -4,8 +4,8 @@
 // a remembered endpoint deleted since, delete retiring the record, and rollbacks end to end (after a
 // FAILED update and after one that times out).
 import { describe, expect, it } from "vitest";
-import { PAYLOAD_SCHEMA } from "../../src/ledger.ts";
-import { ROLLBACK_BUDGET_MS } from "../../src/timing.ts";
+import { ROLLBACK_BUDGET_MS } from "../../src/base/timing.ts";
+import { PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import type { FakeDeployment } from "../support/fake-github-deployments.ts";
 import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";

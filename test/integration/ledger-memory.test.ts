@@ -2,13 +2,13 @@
 // simulator confirms it, or sends the caller back to the lookup when the endpoint was deleted or the
 // id now names something else.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
+import { silentLogger } from "../../src/base/log.ts";
+import { confirmRememberedEndpoint } from "../../src/endpoint/confirm.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
-import { confirmRememberedEndpoint } from "../../src/friendli/confirm.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
-import { buildPayload, rememberedEndpointId, settingsFromBody } from "../../src/ledger.ts";
-import { silentLogger } from "../../src/log.ts";
-import { openLedger } from "../../src/report/deployments.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { openLedger } from "../../src/ledger/deployments.ts";
+import { buildPayload, rememberedEndpointId, settingsFromBody } from "../../src/ledger/ledger.ts";
 import { REVISION, TOKEN } from "../support/in-process.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 import { type Env, routes, startEnv } from "./helpers.ts";

@@ -1,14 +1,14 @@
 // The post step in-process against the simulator on a virtual clock: finding, after a cancelled
 // create, the endpoint that create made, through a listing that lags by up to a minute.
 import { afterEach, describe, expect, it } from "vitest";
-import { readRunContext } from "../../src/context.ts";
-import type { PostCore } from "../../src/core.ts";
+import type { PostCore } from "../../src/base/core.ts";
+import { silentLogger } from "../../src/base/log.ts";
+import { CREATED_LAG_DELAYS_MS } from "../../src/base/timing.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
-import { parseInputs } from "../../src/inputs.ts";
-import { silentLogger } from "../../src/log.ts";
+import { readRunContext } from "../../src/github/context.ts";
+import { parseInputs } from "../../src/inputs/inputs.ts";
 import { createBody } from "../../src/plan/request-bodies.ts";
-import { post } from "../../src/post.ts";
-import { CREATED_LAG_DELAYS_MS } from "../../src/timing.ts";
+import { post } from "../../src/post/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
 import { actionDefaults } from "../support/run-action.ts";

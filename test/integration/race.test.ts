@@ -2,7 +2,7 @@
 // fresh (the pre-flight took its time) lists the name again before creating, and creates nothing
 // when another run's endpoint of the name appeared meanwhile.
 import { expect, it } from "vitest";
-import { FRESH_LOOKUP_MS } from "../../src/timing.ts";
+import { FRESH_LOOKUP_MS } from "../../src/base/timing.ts";
 import { deployInputs, runInProcess } from "../support/in-process.ts";
 import { requestsTo, startEnv } from "./helpers.ts";
 

@@ -2,11 +2,11 @@
 // simulator on a virtual clock and the fake GitHub on loopback. The real client lists and reads
 // the project, the real Octokit asks for each PR's state, plan() decides, and the executor deletes.
 import { afterEach, describe, expect, it } from "vitest";
+import type { Logger } from "../../src/base/log.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
-import { createPullRequestReader } from "../../src/github-pulls.ts";
-import { buildPayload } from "../../src/ledger.ts";
-import type { Logger } from "../../src/log.ts";
-import { type SweepLedger, sweep } from "../../src/operations/sweep.ts";
+import { buildPayload } from "../../src/ledger/ledger.ts";
+import { type SweepLedger, sweep } from "../../src/sweep/execute.ts";
+import { createPullRequestReader } from "../../src/sweep/pulls.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { runInProcess, TOKEN } from "../support/in-process.ts";
 import { liveNames, SWEEP_PROJECT, SWEEP_REPOSITORY, seedSweepProject } from "../support/sweep-project.ts";

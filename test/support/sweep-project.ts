@@ -3,7 +3,7 @@
 // knows) among endpoints that are not its to touch (production, another repository's preview of
 // the same name and number, a preview named the old way), seeded into the simulator, with the PRs'
 // states in the fake GitHub.
-import { derivePreviewName } from "../../src/preview-names.ts";
+import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 import type { Simulator } from "../simulator/index.ts";
 import type { FakeGitHub } from "./fake-github.ts";
 

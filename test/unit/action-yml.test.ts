@@ -1,13 +1,13 @@
-// action.yml is the contract a workflow author reads; src/names.ts is what the code uses. They must
+// action.yml is the contract a workflow author reads; src/base/names.ts is what the code uses. They must
 // name the same inputs and outputs, and the schema's defaults must be action.yml's, so an input
 // declared in one place and forgotten in the other fails here rather than in a user's workflow.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { RunContext } from "../../src/context.ts";
-import { parseInputs } from "../../src/inputs.ts";
-import { Input, Output } from "../../src/names.ts";
+import { Input, Output } from "../../src/base/names.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { parseInputs } from "../../src/inputs/inputs.ts";
 import { actionDefaults, repoRoot } from "../support/run-action.ts";
 
 const action = parse(readFileSync(join(repoRoot, "action.yml"), "utf8")) as {
@@ -26,7 +26,7 @@ const context: RunContext = {
   actionRef: "v1",
 };
 
-describe("action.yml and src/names.ts", () => {
+describe("action.yml and src/base/names.ts", () => {
   it("declare the same inputs, in the same order", () => {
     expect(Object.values(Input)).toEqual(Object.keys(action.inputs));
   });

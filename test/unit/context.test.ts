@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRunContext } from "../../src/context.ts";
+import { readRunContext } from "../../src/github/context.ts";
 
 const EVENTS = path.join(import.meta.dirname, "../fixtures/events");
 const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";

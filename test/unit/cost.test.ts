@@ -1,7 +1,6 @@
 // What it costs, without HTTP: the list prices, the estimate and its words, the cap's refusal and
 // the options it names, and the cost report's pure pieces (window, amounts, line items).
 import { describe, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
 import {
   capRefusal,
   estimateFromSpec,
@@ -11,10 +10,11 @@ import {
 } from "../../src/cost/estimate.ts";
 import { LIST_PRICES, listPrice } from "../../src/cost/prices.ts";
 import { costWindow, gpuTimeEndpoint, parseAmount, sumLineItems } from "../../src/cost/report.ts";
-import { CostResponseSchema } from "../../src/cost/report-schema.ts";
 import { costRows, costSentence } from "../../src/cost/words.ts";
+import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
-import { type Inputs, parseInputs } from "../../src/inputs.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { type Inputs, parseInputs } from "../../src/inputs/inputs.ts";
 import { describePlan } from "../../src/plan/describe.ts";
 import { plan } from "../../src/plan/plan.ts";
 import { markerFor, renderPrComment } from "../../src/report/pr-comment.ts";

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CreateFacts, type CreationVerdict, judgeCreation, settled } from "../../src/created-claim.ts";
-import { CLOCK_SKEW_MS, LOST_CREATE_LAG_MS } from "../../src/timing.ts";
+import { CLOCK_SKEW_MS, LOST_CREATE_LAG_MS } from "../../src/base/timing.ts";
+import {
+  type CreateFacts,
+  type CreationVerdict,
+  judgeCreation,
+  settled,
+} from "../../src/endpoint/created-claim.ts";
 
 const T = Date.parse("2026-03-01T12:00:00.000Z");
 const at = (ms: number) => new Date(T + ms).toISOString();

@@ -1,10 +1,10 @@
 // The ledger's I/O against the loopback fake of GitHub's deployments API, with the real Octokit.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
+import type { Logger } from "../../src/base/log.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
-import { buildPayload, type LedgerPayload, settingsFromBody } from "../../src/ledger.ts";
-import type { Logger } from "../../src/log.ts";
-import { type LedgerOptions, openLedger } from "../../src/report/deployments.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { type LedgerOptions, openLedger } from "../../src/ledger/deployments.ts";
+import { buildPayload, type LedgerPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
 import type { DeploymentState, FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clip, truncate } from "../../src/format.ts";
+import { clip, truncate } from "../../src/base/format.ts";
 
 describe("truncate and clip cut by code point", () => {
   // 59 ASCII characters put the emoji's two UTF-16 units at the 60th and 61st: a UTF-16 cut at 60

@@ -1,6 +1,6 @@
 // Shared by the unit tests.
 import { readFileSync } from "node:fs";
-import { virtualClock } from "../../src/clock.ts";
+import { virtualClock } from "../../src/base/clock.ts";
 
 /** A virtual clock whose sleeps are recorded (their lengths, in order) before they run. */
 export function recordingClock(): { clock: ReturnType<typeof virtualClock>; sleeps: number[] } {

@@ -2,7 +2,7 @@
 // hf-token stays on the Hub's origin, and https is never followed down to http.
 import { MockAgent } from "undici";
 import { describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/clock.ts";
+import { virtualClock } from "../../src/base/clock.ts";
 import { hubFetch } from "../../src/preflight/hub-fetch.ts";
 
 function setup() {

@@ -1,8 +1,10 @@
 import { MockAgent } from "undici";
 import { describe, expect, it } from "vitest";
-import { systemClock } from "../../src/clock.ts";
-import type { RunContext } from "../../src/context.ts";
+import { systemClock } from "../../src/base/clock.ts";
+import { silentLogger } from "../../src/base/log.ts";
+import type { InputName } from "../../src/base/names.ts";
 import { createHttp } from "../../src/friendli/http.ts";
+import type { RunContext } from "../../src/github/context.ts";
 import { parseDuration } from "../../src/inputs/fields.ts";
 import {
   DEFAULT_SMOKE_TEST_PROMPT,
@@ -11,10 +13,8 @@ import {
   type ParseResult,
   parseInputs,
   provenance,
-} from "../../src/inputs.ts";
-import { silentLogger } from "../../src/log.ts";
-import type { InputName } from "../../src/names.ts";
-import { derivePreviewName } from "../../src/preview-names.ts";
+} from "../../src/inputs/inputs.ts";
+import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 
 const SHA = "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea";
 const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";

@@ -13,7 +13,7 @@ import {
   sameSettings,
   settingsFromBody,
   updateBodyFor,
-} from "../../src/ledger.ts";
+} from "../../src/ledger/ledger.ts";
 
 const REV_A = "0e9e39f249a16976918f6564b8830bc894c89659";
 const REV_B = "1111111111111111111111111111111111111111";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { Output } from "../../src/base/names.ts";
 import { estimateHourlyCost } from "../../src/cost/estimate.ts";
-import { Output } from "../../src/names.ts";
 import { buildOutputs, timestamp, writeOutputs } from "../../src/report/outputs.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 

@@ -1,16 +1,16 @@
 // The decision table of every operation, without HTTP: inputs and what the lookup found go in,
 // the plan comes out with the request it would send.
 import { describe, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
+import type { FoundEndpoint } from "../../src/endpoint/lookup.ts";
 import type { EndpointSpec, EndpointStatus } from "../../src/friendli/schemas.ts";
-import { type Inputs, parseInputs } from "../../src/inputs.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { type Inputs, parseInputs } from "../../src/inputs/inputs.ts";
 import {
   buildPayload,
   type DeploymentSettings,
   type LedgerEntry,
   type LedgerView,
-} from "../../src/ledger.ts";
-import type { FoundEndpoint } from "../../src/lookup.ts";
+} from "../../src/ledger/ledger.ts";
 import { specChanges } from "../../src/plan/changes.ts";
 import { describePlan, describeRequest } from "../../src/plan/describe.ts";
 import { needsPreflight, type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";

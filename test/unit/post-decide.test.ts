@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PostPlan, planPost, type SavedState } from "../../src/post-decide.ts";
+import { type PostPlan, planPost, type SavedState } from "../../src/post/decide.ts";
 
 const none: SavedState = {
   result: "",

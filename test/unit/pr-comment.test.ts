@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
-import type { Logger } from "../../src/log.ts";
+import type { Logger } from "../../src/base/log.ts";
+import type { RunContext } from "../../src/github/context.ts";
 import {
   commentState,
   markerFor,

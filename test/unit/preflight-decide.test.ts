@@ -8,8 +8,8 @@ import {
   optionsThatFit,
 } from "../../src/preflight/decide.ts";
 import { hubUrlFrom } from "../../src/preflight/index.ts";
+import { findingLines, renderPreflight } from "../../src/preflight/report.ts";
 import type { HubAnswer, HubFacts, PreflightContext } from "../../src/preflight/types.ts";
-import { findingLines, renderPreflight } from "../../src/report/preflight.ts";
 import { staticGraph } from "./helpers.ts";
 
 const GB = 1e9;

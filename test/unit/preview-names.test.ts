@@ -4,7 +4,7 @@ import {
   MAX_PREVIEW_NAME_LENGTH,
   parsePreviewName,
   previewPrefix,
-} from "../../src/preview-names.ts";
+} from "../../src/inputs/preview-names.ts";
 
 const HASHED = /^[a-z0-9-]*-[0-9a-f]{8}-pr-$/;
 

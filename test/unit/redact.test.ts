@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatError, redact, redactTokenShapes } from "../../src/base/redact.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
-import { formatError, redact, redactTokenShapes } from "../../src/friendli/redact.ts";
 
 const TOKEN = "flp_S3cr3tT0ken.with+odd/chars";
 

@@ -1,13 +1,18 @@
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { mapLimit } from "../../src/concurrency.ts";
+import { mapLimit } from "../../src/base/concurrency.ts";
+import { silentLogger } from "../../src/base/log.ts";
+import { formatError } from "../../src/base/redact.ts";
+import { CREATED_LAG_DELAYS_MS } from "../../src/base/timing.ts";
+import {
+  DuplicateNameError,
+  expectAtMostOne,
+  findByName,
+  type SpecCache,
+} from "../../src/endpoint/lookup.ts";
+import { findCreated } from "../../src/endpoint/resolve.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
-import { formatError } from "../../src/friendli/redact.ts";
-import { silentLogger } from "../../src/log.ts";
-import { DuplicateNameError, expectAtMostOne, findByName, type SpecCache } from "../../src/lookup.ts";
-import { findCreated } from "../../src/resolve.ts";
-import { CREATED_LAG_DELAYS_MS } from "../../src/timing.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";

@@ -1,10 +1,10 @@
 // The one place that turns how a run went into `result`: every row of the table.
 import { describe, expect, it } from "vitest";
+import type { Result } from "../../src/base/names.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
-import type { Result } from "../../src/names.ts";
 import type { Plan, PlannedAction } from "../../src/plan/plan.ts";
 import { OperationFailure, type RunOutcome, resultOf } from "../../src/plan/result.ts";
-import type { PlannedSweepRow, PrState } from "../../src/sweep-decision.ts";
+import type { PlannedSweepRow, PrState } from "../../src/sweep/decide.ts";
 
 const endpoint = { id: "ep1" };
 const request = { method: "POST" as const, url: "/x", body: {} as never };

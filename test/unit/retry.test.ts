@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, retryDelay } from "../../src/backoff.ts";
-import { MAX_TIMER_MS } from "../../src/clock.ts";
+import { backoffDelay, retryDelay } from "../../src/base/backoff.ts";
+import { MAX_TIMER_MS } from "../../src/base/clock.ts";
 import type { FailureKind } from "../../src/friendli/errors.ts";
 import {
   classifyNetworkError,

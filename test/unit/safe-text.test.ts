@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardCore, neutralise, safeLogger, stripInvisible } from "../../src/report/safe-text.ts";
+import { guardCore, neutralise, safeLogger, stripInvisible } from "../../src/base/safe-text.ts";
 import { recordingCore } from "../support/in-process.ts";
 
 // Every command the runner knows, in its current and legacy forms.

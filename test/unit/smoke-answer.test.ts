@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { judgeAnswer, type SmokeAnswer, type SmokeVerdict } from "../../src/smoke/answer.ts";
 import { describeMeasure, type Measured, measure } from "../../src/smoke/measure.ts";
-import type { SmokeGates } from "../../src/smoke-stream.ts";
+import type { SmokeGates } from "../../src/smoke/stream.ts";
 
 const SECRET = "flp_answerTestSecret";
 const clean = (s: string) => s.split(SECRET).join("***");

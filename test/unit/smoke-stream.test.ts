@@ -6,7 +6,7 @@ import {
   sseData,
   streamedReply,
   tokensPerSecond,
-} from "../../src/smoke-stream.ts";
+} from "../../src/smoke/stream.ts";
 
 const chat = (content: string) => JSON.stringify({ choices: [{ index: 0, delta: { content } }] });
 const ev = (data: string) => `data: ${data}\n\n`;

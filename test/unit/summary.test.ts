@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "../../src/format.ts";
-import { redact } from "../../src/friendli/redact.ts";
-import { RESULTS } from "../../src/names.ts";
-import { codeBlock, escapeMarkdown, mermaidText } from "../../src/report/markdown.ts";
+import { formatDuration } from "../../src/base/format.ts";
+import { codeBlock, escapeMarkdown, mermaidText } from "../../src/base/markdown.ts";
+import { RESULTS } from "../../src/base/names.ts";
+import { redact } from "../../src/base/redact.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { renderSummary } from "../../src/report/summary.ts";
 

@@ -1,10 +1,10 @@
 // The sweep's ledger hook against the loopback fake of GitHub's deployments API, with the real Octokit.
 import { beforeEach, expect, it } from "vitest";
-import type { RunContext } from "../../src/context.ts";
+import type { Logger } from "../../src/base/log.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
-import { buildPayload, settingsFromBody } from "../../src/ledger.ts";
-import type { Logger } from "../../src/log.ts";
-import { sweepLedger } from "../../src/report/sweep-ledger.ts";
+import type { RunContext } from "../../src/github/context.ts";
+import { buildPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { sweepLedger } from "../../src/ledger/sweep.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";

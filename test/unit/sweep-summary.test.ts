@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SweepReport, SweepRow } from "../../src/operations/sweep.ts";
-import { renderSweepSummary } from "../../src/report/sweep-summary.ts";
+import type { SweepReport, SweepRow } from "../../src/sweep/execute.ts";
+import { renderSweepSummary } from "../../src/sweep/summary.ts";
 
 const H = 3_600_000;
 const row = (over: Partial<SweepRow>): SweepRow => ({

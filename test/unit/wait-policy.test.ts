@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ENGINE_MS, MAX_RETRY_AFTER_MS, QUIET_MS } from "../../src/timing.ts";
+import { ENGINE_MS, MAX_RETRY_AFTER_MS, QUIET_MS } from "../../src/base/timing.ts";
 import { nextPollDelayMs, type PollState } from "../../src/wait/policy.ts";
 import { classifyStatus, type StatusClass, spanLabel } from "../../src/wait/status-table.ts";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { systemClock, virtualClock } from "../../src/clock.ts";
+import { systemClock, virtualClock } from "../../src/base/clock.ts";
+import { type Logger, silentLogger } from "../../src/base/log.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { EndpointStatus } from "../../src/friendli/schemas.ts";
-import { type Logger, silentLogger } from "../../src/log.ts";
-import { type WaitOptions, type WaitOutcome, waitForEndpoint } from "../../src/wait.ts";
+import { type WaitOptions, type WaitOutcome, waitForEndpoint } from "../../src/wait/waiter.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const S = 1000;
