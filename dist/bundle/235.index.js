@@ -1,0 +1,2 @@
+export const id=235;export const ids=[235];export const modules={2235:(o,e,t)=>{t.a(o,async(o,r)=>{try{t.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{post:s}=await Promise.all([t.e(559),t.e(203),t.e(847)]).then(t.bind(t,4847));await s({signal:o.signal}),o.signal.aborted&&process.exit(),r()}catch(o){r(o)}},1)}};
+//# sourceMappingURL=235.index.js.map

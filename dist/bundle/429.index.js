@@ -1,2 +1,0 @@
-export const id=429;export const ids=[429];export const modules={3429:(o,e,t)=>{t.a(o,async(o,r)=>{try{t.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{post:s}=await Promise.all([t.e(559),t.e(604),t.e(415)]).then(t.bind(t,4415));await s({signal:o.signal}),o.signal.aborted&&process.exit(),r()}catch(o){r(o)}},1)}};
-//# sourceMappingURL=429.index.js.map

@@ -1,0 +1,3 @@
+export const id=480;export const ids=[480];export const modules={9480:(e,t,n)=>{n.d(t,{settleCancelledDeployment:()=>settleCancelledDeployment});var o=n(5880),i=n(87);async function settleCancelledDeployment(e){const t=Number(e.deploymentId);if(!Number.isSafeInteger(t)||t<=0)return;const{inputs:n}=e,l=(0,o.a)({enabled:n.githubDeployment&&!n.dryRun,context:e.context,token:n.githubToken,apiUrl:e.apiUrl,environment:(0,i.VE)(n.environment,n.name),log:e.log,secrets:[n.friendliToken,n.githubToken],
+signal:e.signal});if(!e.deletedEndpointId)return void await l.setStatus(t,"error",{description:"Cancelled"});const d="Cancelled; the endpoint was deleted";await l.setStatus(t,"inactive",{description:d}),await l.retire(e.deletedEndpointId,d)}}};
+//# sourceMappingURL=480.index.js.map

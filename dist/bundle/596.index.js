@@ -1,0 +1,2 @@
+export const id=596;export const ids=[596,215];export const modules={5596:(e,t,r)=>{r.d(t,{sweepLedger:()=>sweepLedger});var n=r(5880),i=r(87);function sweepLedger(e){let t=!1;return{async markInactive(r){if(t)return;const d=(0,n.a)({...e,environment:(0,i.VE)(void 0,r.name)});await d.retire(r.id,"Preview deleted by the sweep"),d.active||(t=!0)}}}}};
+//# sourceMappingURL=596.index.js.map

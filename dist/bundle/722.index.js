@@ -1,2 +1,0 @@
-export const id=722;export const ids=[722,341];export const modules={1341:(e,t,r)=>{r.d(t,{sweepLedger:()=>sweepLedger});var n=r(5723),i=r(7407);function sweepLedger(e){let t=!1;return{async markInactive(r){if(t)return;const d=(0,i.a)({...e,environment:(0,n.VE)(void 0,r.name)});await d.retire(r.id,"Preview deleted by the sweep"),d.active||(t=!0)}}}}};
-//# sourceMappingURL=722.index.js.map
