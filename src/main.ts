@@ -114,8 +114,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   const { clock, signal, core } = deps;
   const clientUntil = clientsFor(deps, inputs, log);
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
-  let createdId: string | undefined;
-  let createSent = false;
+  const saved = savedForPostStep(r);
   const ledger = openLedgerRun({
     inputs,
     context,
@@ -138,26 +137,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     secrets: r.secrets,
     env: deps.env,
     ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-    noteCreate: (facts) => {
-      // Saved before the first create goes out, so a cancellation before its id is known still
-      // leaves the post step what it needs to prove which endpoint, if any, that create made.
-      if (!createSent) {
-        core.saveState(State.createSentAt, String(facts.sentAtMs));
-        core.saveState(State.lookupIds, [...facts.lookupIds].join(","));
-      }
-      createSent = true;
-      if (facts.answeredCreatedAt) core.saveState(State.createCreatedAt, facts.answeredCreatedAt);
-      if (facts.unansweredAtMs !== undefined)
-        core.saveState(State.createUnansweredAt, String(facts.unansweredAtMs));
-    },
-    noteDeleteOwed: (owed) => core.saveState(State.deleteOwed, String(owed)),
-    remember: (endpointId, createdByThisRun) => {
-      r.remembered = endpointId;
-      if (createdByThisRun) createdId = endpointId;
-      report.createdByThisRun = createdByThisRun;
-      core.saveState(State.endpointId, endpointId);
-      core.saveState(State.createdByThisRun, String(createdByThisRun));
-    },
+    ...saved.hooks,
     ledger,
     clientUntil,
   };
@@ -182,8 +162,8 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   const facts = {
     result: report.result,
     operation: inputs.operation,
-    createdHere: report.endpointId !== undefined && createdId === report.endpointId,
-    createSent,
+    createdHere: report.endpointId !== undefined && saved.createdId() === report.endpointId,
+    createSent: saved.createSent(),
     name: inputs.name,
     projectId: inputs.projectId,
     ifExists: inputs.ifExists,
@@ -197,9 +177,41 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     log,
     warn: r.warn,
     secrets: r.secrets,
-    owe: (owed) => core.saveState(State.deleteOwed, String(owed)),
+    owe: saved.hooks.noteDeleteOwed,
   });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
+}
+
+/**
+ * The state the post step reads, saved as the run learns it: the create's facts (before the first
+ * create goes out, so a cancellation before its id is known still leaves the post step what it
+ * needs to prove which endpoint, if any, that create made), a DELETE the run owes, and the endpoint.
+ */
+function savedForPostStep(r: Run) {
+  const { core } = r.deps;
+  let createSent = false;
+  let createdId: string | undefined;
+  const hooks: Pick<OperationContext, "noteCreate" | "noteDeleteOwed" | "remember"> = {
+    noteCreate: (facts) => {
+      if (!createSent) {
+        core.saveState(State.createSentAt, String(facts.sentAtMs));
+        core.saveState(State.lookupIds, [...facts.lookupIds].join(","));
+      }
+      createSent = true;
+      if (facts.answeredCreatedAt) core.saveState(State.createCreatedAt, facts.answeredCreatedAt);
+      if (facts.unansweredAtMs !== undefined)
+        core.saveState(State.createUnansweredAt, String(facts.unansweredAtMs));
+    },
+    noteDeleteOwed: (owed) => core.saveState(State.deleteOwed, String(owed)),
+    remember: (endpointId, createdByThisRun) => {
+      r.remembered = endpointId;
+      if (createdByThisRun) createdId = endpointId;
+      r.report.createdByThisRun = createdByThisRun;
+      core.saveState(State.endpointId, endpointId);
+      core.saveState(State.createdByThisRun, String(createdByThisRun));
+    },
+  };
+  return { hooks, createSent: () => createSent, createdId: () => createdId };
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */

@@ -50,55 +50,61 @@ function nextHop(location: string, from: URL): URL {
   return next;
 }
 
+/** One attempt on its own timer, following the redirects the token rules allow. */
+async function fetchOnce(
+  url: string,
+  init: RequestInit | undefined,
+  opts: HubFetchOptions,
+  errorCodes: ErrorCodes,
+): Promise<Response> {
+  const timer = opts.attemptTimer ?? systemClock.sleep;
+  const done = new AbortController();
+  const attempt = AbortSignal.any([opts.signal, done.signal]);
+  // The timer's rejection is the attempt ending first: nothing to do.
+  timer(opts.attemptTimeoutMs, done.signal).then(
+    () => {
+      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
+    },
+    () => {},
+  );
+  try {
+    let target = new URL(url);
+    // Lower-case names, whatever shape the client passed them in.
+    const headers: Record<string, string> = Object.fromEntries(new Headers(init?.headers));
+    for (let hop = 0; ; hop++) {
+      const res = await undiciFetch(target, {
+        method: init?.method ?? "GET",
+        headers,
+        dispatcher: opts.dispatcher,
+        signal: attempt,
+        redirect: "manual",
+      });
+      const location = res.headers.get("location");
+      if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
+        await res.body?.cancel();
+        const next = nextHop(location, target);
+        // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
+        if (next.origin !== target.origin) delete headers.authorization;
+        target = next;
+        continue;
+      }
+      const code = res.headers.get("x-error-code");
+      if (code) errorCodes.set(url, code);
+      // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
+      // keeps the URL the client names in its errors.
+      const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+      const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
+      Object.defineProperty(copy, "url", { value: target.href });
+      return copy;
+    }
+  } finally {
+    done.abort();
+  }
+}
+
 /** A fetch for @huggingface/hub, and the error codes it saw. */
 export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: ErrorCodes } {
   const errorCodes: ErrorCodes = new Map();
-  const timer = opts.attemptTimer ?? systemClock.sleep;
-  const one = async (url: string, init: RequestInit | undefined): Promise<Response> => {
-    const done = new AbortController();
-    const attempt = AbortSignal.any([opts.signal, done.signal]);
-    // The timer's rejection is the attempt ending first: nothing to do.
-    timer(opts.attemptTimeoutMs, done.signal).then(
-      () => {
-        if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
-      },
-      () => {},
-    );
-    try {
-      let target = new URL(url);
-      // Lower-case names, whatever shape the client passed them in.
-      const headers: Record<string, string> = Object.fromEntries(new Headers(init?.headers));
-      for (let hop = 0; ; hop++) {
-        const res = await undiciFetch(target, {
-          method: init?.method ?? "GET",
-          headers,
-          dispatcher: opts.dispatcher,
-          signal: attempt,
-          redirect: "manual",
-        });
-        const location = res.headers.get("location");
-        if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
-          await res.body?.cancel();
-          const next = nextHop(location, target);
-          // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
-          if (next.origin !== target.origin) delete headers.authorization;
-          target = next;
-          continue;
-        }
-        const code = res.headers.get("x-error-code");
-        if (code) errorCodes.set(url, code);
-        // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
-        // keeps the URL the client names in its errors.
-        const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
-        const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
-        Object.defineProperty(copy, "url", { value: target.href });
-        return copy;
-      }
-    } finally {
-      done.abort();
-    }
-  };
-
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     let lastError: unknown;
@@ -108,7 +114,7 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
       deadlineMs: opts.deadlineMs,
       backoff: HUB_RETRY_BACKOFF,
       attempt: async (n) => {
-        const res = await one(url, init);
+        const res = await fetchOnce(url, init, opts, errorCodes);
         if (!retryable(res.status) || n === opts.attempts) return res;
         throw new Error(`HTTP ${res.status}`);
       },
