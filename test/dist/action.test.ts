@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitOf } from "../simulator/hub-models.ts";
-import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
 import { repoRoot, runAction } from "../support/run-action.ts";
 
 const TOKEN = "flp_dist_test_token_0123456789";
@@ -17,14 +17,7 @@ let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({
     scenario: {
-      lifecycleMs: {
-        requestingVirtualMachine: 0,
-        downloadingModel: 0,
-        engineInitializing: 0,
-        updating: 0,
-        terminating: 0,
-        awaking: 0,
-      },
+      lifecycleMs: INSTANT_LIFECYCLE,
     },
   });
 });

@@ -4,7 +4,7 @@
 // endpoint is created "later" without the test waiting for it.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
 import type { LoggedRequest } from "../simulator/server.ts";
 import { type ActionRun, runAction } from "../support/run-action.ts";
 
@@ -17,14 +17,7 @@ beforeAll(async () => {
   sim = await startSimulator({
     clock: { now: () => Date.now() + aheadMs },
     scenario: {
-      lifecycleMs: {
-        requestingVirtualMachine: 0,
-        downloadingModel: 0,
-        engineInitializing: 0,
-        updating: 0,
-        terminating: 0,
-        awaking: 0,
-      },
+      lifecycleMs: INSTANT_LIFECYCLE,
       failures: [
         {
           match: { name: "race-fails" },

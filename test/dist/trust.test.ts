@@ -10,7 +10,7 @@ import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
 import { type HostileServer, startHostile } from "../hostile/server.ts";
-import { type Simulator, startSimulator } from "../simulator/index.ts";
+import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
@@ -34,14 +34,7 @@ beforeAll(async () => {
   [sim, gh] = await Promise.all([
     startSimulator({
       scenario: {
-        lifecycleMs: {
-          requestingVirtualMachine: 0,
-          downloadingModel: 0,
-          engineInitializing: 0,
-          updating: 0,
-          terminating: 0,
-          awaking: 0,
-        },
+        lifecycleMs: INSTANT_LIFECYCLE,
         teams: [{ id: "demo-team", projects: [PROJECT, "sweep-a", "sweep-b"] }],
         failures: [
           {

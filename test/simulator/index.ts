@@ -3,6 +3,7 @@ export {
   defaultScenario,
   type FailureRule,
   INSTANCE_OPTIONS,
+  INSTANT_LIFECYCLE,
   type LifecycleMs,
   type Phase,
   type Scenario,

@@ -54,6 +54,16 @@ export interface Scenario {
   cooldownSleeps: boolean;
 }
 
+/** Every phase over at once: for runs whose subject is not the lifecycle's timing. */
+export const INSTANT_LIFECYCLE: LifecycleMs = {
+  requestingVirtualMachine: 0,
+  downloadingModel: 0,
+  engineInitializing: 0,
+  updating: 0,
+  terminating: 0,
+  awaking: 0,
+};
+
 export function defaultScenario(): Scenario {
   return {
     tokens: "any-flp",
