@@ -364,7 +364,9 @@ async function partLookup(): Promise<void> {
         ]);
       }
 
-      // The id known: the built action sends one status request (operation status, no wait).
+      // The id known: the built action sends one status request (operation status, no wait). The
+      // team cost report's read that follows a run that went well is its own feature, on its own
+      // budget: counted apart, not as part of finding the endpoint.
       const id = sim.seed({ projectId: PROJECT, name: "bench-known" });
       sim.resetStats();
       const run = await runBuiltAction({
@@ -375,12 +377,13 @@ async function partLookup(): Promise<void> {
         wait: "false",
         "api-url": sim.url,
       });
-      const known = sim.requests.length;
+      const costRead = sim.requests.filter((r) => r.route === "cost").length;
+      const known = sim.requests.length - costRead;
       rows.push([
         "any",
         "dist/index.js, endpoint-id set",
         seconds(run.exitedAt - run.startedAt),
-        String(known),
+        `${known} (+${costRead} cost report)`,
         String(sim.maxInFlight),
       ]);
       table(["endpoints", "lookup", "time", "requests", "max in flight"], rows);
@@ -391,8 +394,8 @@ async function partLookup(): Promise<void> {
       check("no more than 8 requests in flight", String(maxInFlight), maxInFlight <= 8);
       check(
         "one request when the id is known",
-        `${known} (${run.outputs.result ?? "no result"})`,
-        known === 1 && run.outputs.result === "reused",
+        `${known} (${run.outputs.result ?? "no result"}), and ${costRead} cost report read`,
+        known === 1 && costRead <= 1 && run.outputs.result === "reused",
       );
     },
   );
