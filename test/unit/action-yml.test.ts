@@ -6,25 +6,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Input, Output } from "../../src/base/names.ts";
-import type { RunContext } from "../../src/github/context.ts";
 import { parseInputs } from "../../src/inputs/inputs.ts";
 import { actionDefaults, repoRoot } from "../support/run-action.ts";
+import { DISPATCH_CONTEXT } from "./helpers.ts";
 
 const action = parse(readFileSync(join(repoRoot, "action.yml"), "utf8")) as {
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
 };
 
-const context: RunContext = {
-  eventName: "workflow_dispatch",
-  repository: "acme/models",
-  sha: "0c5a0ec",
-  serverUrl: "https://github.com",
-  runId: "1",
-  runUrl: "",
-  workflow: "deploy",
-  actionRef: "v1",
-};
+const context = DISPATCH_CONTEXT;
 
 describe("action.yml and src/base/names.ts", () => {
   it("declare the same inputs, in the same order", () => {

@@ -13,13 +13,12 @@ import { costWindow, gpuTimeEndpoint, parseAmount, sumLineItems } from "../../sr
 import { costRows, costSentence } from "../../src/cost/words.ts";
 import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
-import type { RunContext } from "../../src/github/context.ts";
-import { type Inputs, parseInputs } from "../../src/inputs/inputs.ts";
 import { describePlan } from "../../src/plan/describe.ts";
 import { plan } from "../../src/plan/plan.ts";
 import { markerFor, renderPrComment } from "../../src/report/pr-comment.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { renderSummary } from "../../src/report/summary.ts";
+import { deployInputs } from "./helpers.ts";
 
 const H100 = { 1: "TwD5AqnBSVN0", 2: "zfTutSiLn0Hq", 8: "GUA4qYFmsYz8" } as const;
 
@@ -136,31 +135,8 @@ describe("the cap", () => {
 });
 
 describe("plan() with max-hourly-cost", () => {
-  const context: RunContext = {
-    eventName: "workflow_dispatch",
-    repository: "acme/models",
-    sha: "0c5a0ec",
-    serverUrl: "https://github.com",
-    runId: "1",
-    runUrl: "",
-    workflow: "deploy",
-    actionRef: "v1",
-  };
-  function inputs(given: Record<string, string> = {}): Inputs {
-    const all: Record<string, string> = {
-      "friendli-token": "flp_test_token_0123456789",
-      "project-id": "proj-1",
-      name: "llama",
-      "hf-model-repo": "acme/llama",
-      gpu: "2x H100",
-      "max-replicas": "2",
-      "version-comment": "v",
-      ...given,
-    };
-    const parsed = parseInputs((name) => all[name] ?? "", context);
-    if (parsed.kind !== "ok") throw new Error(`bad test inputs: ${JSON.stringify(parsed)}`);
-    return parsed.inputs;
-  }
+  const inputs = (given: Record<string, string> = {}) =>
+    deployInputs({ gpu: "2x H100", "max-replicas": "2", ...given });
   const existing = {
     id: "ep1",
     spec: { name: "llama", projectId: "proj-1", gpuType: "NVIDIA H100", numGpu: 8, autoscalingMax: 1 },

@@ -3,8 +3,6 @@
 import { describe, expect, it } from "vitest";
 import type { FoundEndpoint } from "../../src/endpoint/lookup.ts";
 import type { EndpointSpec, EndpointStatus } from "../../src/friendli/schemas.ts";
-import type { RunContext } from "../../src/github/context.ts";
-import { type Inputs, parseInputs } from "../../src/inputs/inputs.ts";
 import {
   buildPayload,
   type DeploymentSettings,
@@ -14,32 +12,9 @@ import {
 import { specChanges } from "../../src/plan/changes.ts";
 import { describePlan, describeRequest } from "../../src/plan/describe.ts";
 import { needsPreflight, type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";
+import { deployInputs } from "./helpers.ts";
 
-const context: RunContext = {
-  eventName: "workflow_dispatch",
-  repository: "acme/models",
-  sha: "0c5a0ec",
-  serverUrl: "https://github.com",
-  runId: "1",
-  runUrl: "",
-  workflow: "deploy",
-  actionRef: "v1",
-};
-
-function inputs(given: Record<string, string> = {}): Inputs {
-  const all: Record<string, string> = {
-    "friendli-token": "flp_test_token_0123456789",
-    "project-id": "proj-1",
-    name: "llama",
-    "hf-model-repo": "acme/llama",
-    gpu: "1x H100",
-    "version-comment": "v",
-    ...given,
-  };
-  const parsed = parseInputs((name) => all[name] ?? "", context);
-  if (parsed.kind !== "ok") throw new Error(`bad test inputs: ${JSON.stringify(parsed)}`);
-  return parsed.inputs;
-}
+const inputs = deployInputs;
 
 const status: EndpointStatus = {
   status: "RUNNING",
