@@ -9,11 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
-import { type HostileServer, startHostile } from "../hostile/server.ts";
 import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
+import { useHostile } from "../support/use-hostile.ts";
 
 const TOKEN = "flp_distTrustToken0123456789abcdef";
 const GITHUB_TOKEN = "ghs_distTrustGithubToken0123456789";
@@ -336,17 +336,7 @@ describe("the sticky PR comment is found by marker and author", () => {
 });
 
 describe("outside text in the summary and the PR comment mentions and links nobody", () => {
-  let api: HostileServer;
-  beforeAll(async () => {
-    api = await startHostile();
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
-  beforeEach(() => {
-    api.override = {};
-    api.endpoints.clear();
-  });
+  const api = useHostile();
 
   const HOSTILE =
     "Hi @attacker-user, @evil-org/red-team and (@second-user): see #1337, evil-org/repo#42, GH-999 and other-user#7";
@@ -427,13 +417,7 @@ describe("outside text in the summary and the PR comment mentions and links nobo
 });
 
 describe("timestamp outputs", () => {
-  let api: HostileServer;
-  beforeAll(async () => {
-    api = await startHostile();
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useHostile();
 
   it("created-at and updated-at are strict RFC 3339: a timestamp-shaped value with `::` inside is dropped", async () => {
     const forged = "2026-11-25T12:00:00Z::stop-commands::x";
@@ -466,17 +450,7 @@ describe("timestamp outputs", () => {
 });
 
 describe("a secret echoed in pieces or encoded reaches no sink", () => {
-  let api: HostileServer;
-  beforeAll(async () => {
-    api = await startHostile();
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
-  beforeEach(() => {
-    api.override = {};
-    api.endpoints.clear();
-  });
+  const api = useHostile();
 
   const PRIVATE = TOKEN.slice("flp_".length);
   const GH_PRIVATE = GITHUB_TOKEN.slice("ghs_".length);

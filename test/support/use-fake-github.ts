@@ -3,6 +3,7 @@
 // fake set up by hand before.
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "./fake-github.ts";
+import { standIn } from "./stand-in.ts";
 
 const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
 
@@ -27,16 +28,5 @@ export function useFakeGitHub(options: FakeGitHubOptions): FakeGitHub {
     if (!current) throw new Error("the fake GitHub is used outside a test (it starts in beforeAll)");
     return current;
   }
-  return new Proxy(Object.create(FakeGitHub.prototype) as FakeGitHub, {
-    get(_, key) {
-      const fake = running();
-      const value: unknown = Reflect.get(fake, key, fake);
-      return typeof value === "function" ? value.bind(fake) : value;
-    },
-    // `github.mode = "forbid-writes"`, `github.onRequest = ...` set the running fake's fields.
-    set(_, key, value) {
-      const fake = running();
-      return Reflect.set(fake, key, value, fake);
-    },
-  });
+  return standIn(FakeGitHub.prototype, running);
 }
