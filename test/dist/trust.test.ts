@@ -5,7 +5,7 @@
 // the runner does, against the simulator and the loopback fake GitHub.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
 import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
@@ -449,6 +449,52 @@ describe("timestamp outputs", () => {
   });
 });
 
+/** The text as a reader could decode it: entities, escapes and percent encoding undone, and
+ * white space, soft hyphens and zero-width characters taken out. */
+function decoded(text: string): string {
+  let out = text
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)));
+  for (let i = 0; i < 3; i++)
+    out = out.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  return out.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+}
+
+/** Every 8-character run of `secret` that shows in `text` once decoded, and its base64 if it does. */
+function leaked(text: string, secret: string, privatePart: string): string[] {
+  const plain = decoded(text);
+  const runs: string[] = [];
+  for (let i = 0; i + 8 <= privatePart.length; i++) {
+    const run = privatePart.slice(i, i + 8);
+    if (plain.includes(run)) runs.push(run);
+  }
+  const b64 = Buffer.from(secret).toString("base64").slice(4, -4);
+  if (text.replace(/\s/g, "").includes(b64)) runs.push(b64);
+  return runs;
+}
+
+/** Every sink the runner or GitHub keeps: log, annotations, summary, outputs, state, comment, deployments. */
+function sinks(r: ActionRun): string {
+  const log = r.stdout
+    .split("\n")
+    .filter((l) => !l.startsWith("::add-mask::"))
+    .join("\n");
+  const deployments = JSON.stringify(
+    gh.deployments.deployments.map((d) => [d.payload, d.description, d.statuses.map((x) => x.description)]),
+  );
+  const comments = gh.commentsOn(17).map((c) => c.body);
+  return [
+    log,
+    r.stderr,
+    r.summary,
+    JSON.stringify(r.outputs),
+    JSON.stringify(r.state),
+    ...comments,
+    deployments,
+  ].join("\n");
+}
+
 describe("a secret echoed in pieces or encoded reaches no sink", () => {
   const api = useHostile();
 
@@ -473,52 +519,6 @@ describe("a secret echoed in pieces or encoded reaches no sink", () => {
     ["double percent encoding", (s) => each(s, (c) => `%25${hex2(c)}`)],
     ["MIME base64 broken inside the token", mime],
   ];
-
-  /** The text as a reader could decode it: entities, escapes and percent encoding undone, and
-   * white space, soft hyphens and zero-width characters taken out. */
-  function decoded(text: string): string {
-    let out = text
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
-      .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)));
-    for (let i = 0; i < 3; i++)
-      out = out.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-    return out.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
-  }
-
-  /** Every 8-character run of `secret` that shows in `text` once decoded, and its base64 if it does. */
-  function leaked(text: string, secret: string, privatePart: string): string[] {
-    const plain = decoded(text);
-    const runs: string[] = [];
-    for (let i = 0; i + 8 <= privatePart.length; i++) {
-      const run = privatePart.slice(i, i + 8);
-      if (plain.includes(run)) runs.push(run);
-    }
-    const b64 = Buffer.from(secret).toString("base64").slice(4, -4);
-    if (text.replace(/\s/g, "").includes(b64)) runs.push(b64);
-    return runs;
-  }
-
-  /** Every sink the runner or GitHub keeps: log, annotations, summary, outputs, state, comment, deployments. */
-  function sinks(r: ActionRun): string {
-    const log = r.stdout
-      .split("\n")
-      .filter((l) => !l.startsWith("::add-mask::"))
-      .join("\n");
-    const deployments = JSON.stringify(
-      gh.deployments.deployments.map((d) => [d.payload, d.description, d.statuses.map((x) => x.description)]),
-    );
-    const comments = gh.commentsOn(17).map((c) => c.body);
-    return [
-      log,
-      r.stderr,
-      r.summary,
-      JSON.stringify(r.outputs),
-      JSON.stringify(r.state),
-      ...comments,
-      deployments,
-    ].join("\n");
-  }
 
   function run(): Promise<ActionRun> {
     return runAction({
@@ -559,4 +559,70 @@ describe("a secret echoed in pieces or encoded reaches no sink", () => {
       }
     },
   );
+});
+
+describe("the hf-token echoed by the Hub reaches no sink", () => {
+  const HF_TOKEN = "hf_distTrustHubToken0123456789abcdef";
+  const HF_PRIVATE = HF_TOKEN.slice("hf_".length);
+  afterEach(() => sim.clearFaults());
+
+  function deploy(name: string, repo: string): Promise<ActionRun> {
+    return runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name,
+        "hf-model-repo": repo,
+        gpu: "1x H100",
+        "hf-token": HF_TOKEN,
+        "github-deployment": "false",
+        "pr-comment": "false",
+        "api-url": sim.url,
+      },
+    });
+  }
+
+  it("in the names of the repository's files, whole and split by a soft hyphen", async () => {
+    sim.hub.seed({
+      id: "org/echo-files",
+      files: [
+        { path: `notes-${HF_TOKEN}.md`, size: 10 },
+        { path: `split-${HF_TOKEN.slice(0, 12)}\u00ad${HF_TOKEN.slice(12)}.txt`, size: 10 },
+      ],
+    });
+    const r = await deploy("hub-echo-files", "org/echo-files");
+    try {
+      // The pre-flight refused the repository and named its files: the names reached the sinks.
+      expect(r.outputs.result).toBe("failed");
+      expect(r.stdout).toContain("root: notes-");
+      expect(r.summary).toContain("notes-");
+      expect(leaked(sinks(r), HF_TOKEN, HF_PRIVATE)).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it("in the X-Error-Code and X-Error-Message headers of a failed Hub answer, split by a space and a soft hyphen", async () => {
+    sim.inject({
+      route: "hub-model",
+      times: 100,
+      fault: {
+        kind: "status",
+        status: 500,
+        headers: {
+          "x-error-code": `Denied-${HF_TOKEN.slice(0, 12)} ${HF_TOKEN.slice(12)}`,
+          "x-error-message": `token ${HF_TOKEN.slice(0, 3)}\u00ad${HF_TOKEN.slice(3)} refused`,
+        },
+      },
+    });
+    const r = await deploy("hub-echo-headers", "meta-llama/Llama-3.1-8B-Instruct");
+    try {
+      // The Hub could not be read: a warning that quotes its answer, and the deploy goes on.
+      expect(r.outputs.result).toBe("created");
+      expect(r.stdout).toContain("the Hub answered 500 Denied-");
+      expect(leaked(sinks(r), HF_TOKEN, HF_PRIVATE)).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
 });

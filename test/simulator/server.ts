@@ -73,6 +73,8 @@ export type Fault =
       retryAfter?: string;
       body?: string;
       process?: boolean;
+      /** Extra response headers, e.g. the Hub's `x-error-code` / `x-error-message`. */
+      headers?: Record<string, string>;
     }
   | { kind: "reset"; when: "before" | "after" }
   | { kind: "slow-headers"; ms: number }
@@ -1090,7 +1092,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       case "status": {
         if (fault.process) runHandler(route, ctx, true);
-        const headers: Record<string, string> = {};
+        const headers: Record<string, string> = { ...fault.headers };
         if (fault.retryAfter !== undefined) headers["retry-after"] = fault.retryAfter;
         const reply: Reply =
           fault.body !== undefined
@@ -1163,7 +1165,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return send(res, log, {
           status: fault.status,
           json: { error: STATUS_CODES[fault.status] ?? "Error" },
-          headers: fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {},
+          headers: {
+            ...fault.headers,
+            ...(fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {}),
+          },
         });
       case "reset":
         return reset(req, log);
