@@ -13,7 +13,6 @@ import {
   githubClient,
   githubErrorText,
   type Octokit,
-  sameLogin,
   splitRepository,
   tokenIdentity,
 } from "../github/client.ts";
@@ -21,6 +20,7 @@ import type { RunContext } from "../github/context.ts";
 import {
   DEPLOYMENT_STATES,
   type DeploymentState,
+  isOwnRecord,
   type LedgerEntry,
   type LedgerPayload,
   type LedgerView,
@@ -212,10 +212,8 @@ export class DeploymentLedger {
       environment: this.opts.environment,
       per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
     });
-    // Anyone with `deployments: write` (a person, another workflow, any token with that
-    // permission) can create a deployment with any payload. Only a record created by the identity
-    // this run's token acts as, in this endpoint's environment, is taken as this action's. Asked
-    // at the first record that could be ours: an empty or unreadable history costs no request.
+    // The token's identity (isOwnRecord) is asked at the first record that could be ours: an empty
+    // or unreadable history costs no request.
     let identity: string | undefined;
     for await (const page of pages) {
       for (const d of page.data) {
@@ -225,7 +223,7 @@ export class DeploymentLedger {
           continue;
         }
         identity ??= await tokenIdentity(octokit);
-        if (!sameLogin(d.creator?.login, identity) || d.environment !== this.opts.environment) {
+        if (!isOwnRecord(d, identity, this.opts.environment)) {
           this.opts.log.debug(
             `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
           );

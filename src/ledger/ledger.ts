@@ -5,6 +5,7 @@
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 import { z } from "zod/mini";
 import type { AdvancedConfig, CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
+import { sameLogin } from "../github/client.ts";
 import { classifyStatus } from "../wait/status-table.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
@@ -53,6 +54,20 @@ export interface LedgerEntry {
 export interface LedgerView {
   latest?: LedgerEntry;
   lastSuccess?: LedgerEntry;
+}
+
+/**
+ * Whether a deployment record may be taken as this action's own. Anyone with `deployments: write`
+ * (a person, another workflow, any token with that permission) can create a deployment with any
+ * payload: only one created by the identity this run's token acts as, in this endpoint's
+ * environment, counts. (Its endpoint id is checked where it is used: no-op, rollback, id memory.)
+ */
+export function isOwnRecord(
+  record: { creator?: { login?: unknown } | null; environment?: string },
+  identity: string,
+  environment: string,
+): boolean {
+  return sameLogin(record.creator?.login, identity) && record.environment === environment;
 }
 
 /** The environment of an endpoint's deployments: the `environment` input, else `friendli/<name>`. */

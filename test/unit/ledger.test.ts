@@ -5,6 +5,7 @@ import {
   type DeploymentSettings,
   decideIfUnchanged,
   environmentName,
+  isOwnRecord,
   type LedgerEntry,
   type LedgerView,
   parsePayload,
@@ -50,6 +51,43 @@ function withSettings(change: (s: DeploymentSettings) => void): DeploymentSettin
   change(copy);
   return copy;
 }
+
+describe("isOwnRecord: a deployment record the action may take as its own", () => {
+  const rows: Array<[why: string, record: Parameters<typeof isOwnRecord>[0], own: boolean]> = [
+    [
+      "by the token's identity, in this environment",
+      { creator: { login: "github-actions[bot]" }, environment: "friendli/llama" },
+      true,
+    ],
+    [
+      "logins compare case-insensitively",
+      { creator: { login: "GitHub-Actions[bot]" }, environment: "friendli/llama" },
+      true,
+    ],
+    ["by someone else", { creator: { login: "mallory" }, environment: "friendli/llama" }, false],
+    ["by a look-alike login", { creator: { login: "github-actions" }, environment: "friendli/llama" }, false],
+    [
+      "in another environment",
+      { creator: { login: "github-actions[bot]" }, environment: "friendli/other" },
+      false,
+    ],
+    ["in no environment", { creator: { login: "github-actions[bot]" } }, false],
+    ["with no creator", { creator: null, environment: "friendli/llama" }, false],
+    [
+      "with a creator whose login is not text",
+      { creator: { login: 42 }, environment: "friendli/llama" },
+      false,
+    ],
+  ];
+  it.each(rows)("%s", (_why, record, own) => {
+    expect(isOwnRecord(record, "github-actions[bot]", "friendli/llama")).toBe(own);
+  });
+  it("an unknown identity trusts nothing", () => {
+    expect(isOwnRecord({ creator: { login: "" }, environment: "friendli/llama" }, "", "friendli/llama")).toBe(
+      false,
+    );
+  });
+});
 
 describe("environmentName", () => {
   it.each([
