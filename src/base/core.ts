@@ -20,6 +20,7 @@ export interface Core {
 }
 
 /** What the post step reads besides the inputs: the state the main step saved. */
-export interface PostCore extends Pick<Core, "getInput" | "setSecret" | "info" | "warning" | "debug"> {
+export interface PostCore
+  extends Pick<Core, "getInput" | "setSecret" | "info" | "warning" | "debug" | "summary"> {
   getState(name: string): string;
 }

@@ -8,8 +8,9 @@ import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
 import type { PostCore } from "../base/core.ts";
+import { escapeMarkdown } from "../base/markdown.ts";
 import { State } from "../base/names.ts";
-import { formatError } from "../base/redact.ts";
+import { formatError, redact } from "../base/redact.ts";
 import { safeLogger } from "../base/safe-text.ts";
 import { POST_DEADLINE_MS, REQUESTS_IN_FLIGHT } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
@@ -48,6 +49,36 @@ export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResul
   const outcome = await cleanUp(deps);
   await closeDeployment(deps, outcome);
   return outcome;
+}
+
+/**
+ * The main step's summary, written before the cancellation ended it, says these DELETEs were not
+ * confirmed: the post step's own summary says what became of each.
+ */
+async function writeSweepCheck(
+  core: PostCore,
+  previews: readonly PreviewEndpoint[],
+  gone: readonly PreviewEndpoint[],
+  stayed: readonly PreviewEndpoint[],
+  secrets: readonly string[],
+): Promise<void> {
+  const cell = (v: string) => escapeMarkdown(v, { maxLength: 100, newlines: "space" });
+  const fate = (p: PreviewEndpoint) =>
+    gone.includes(p) ? "deleted" : stayed.includes(p) ? "still there: the next sweep deletes it" : "unknown";
+  const rows = previews.map((p) => `| ${cell(p.name)} | ${cell(p.id)} | #${p.prNumber} | ${fate(p)} |`);
+  const text = [
+    "## 🧹 Friendli sweep: the cancelled sweep's deletes, checked by the post step",
+    "",
+    "| preview | endpoint | PR | after the cancellation |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+  try {
+    await core.summary.addRaw(redact(text, secrets), true).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${formatError(err, secrets)}`);
+  }
 }
 
 /**
@@ -269,6 +300,7 @@ async function confirmSweep(
   const { core } = deps;
   const client = clientFor(deps, inputs);
   const gone: PreviewEndpoint[] = [];
+  const stayed: PreviewEndpoint[] = [];
   try {
     await mapLimit(
       previews,
@@ -276,6 +308,7 @@ async function confirmSweep(
       async (p) => {
         try {
           await client.status(p.id);
+          stayed.push(p);
           core.info(
             `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
           );
@@ -292,6 +325,7 @@ async function confirmSweep(
   } finally {
     await client.http.close();
   }
+  await writeSweepCheck(core, previews, gone, stayed, secrets);
   if (gone.length > 0 && inputs.githubDeployment) {
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     const { sweepLedger } = await import("../ledger/sweep.ts");

@@ -124,10 +124,14 @@ it("a sweep cancelled while its DELETEs are in flight: the post step confirms th
       await new Promise((r) => setTimeout(r, 10));
 
     const post = await runAction({ step: "post", inputs, eventName: "schedule", env, state: main.state });
+    expect(post.summary).toContain(
+      "## 🧹 Friendli sweep: the cancelled sweep's deletes, checked by the post step",
+    );
     post.cleanup();
     expect(post.code).toBe(0);
     for (const d of doomed) {
       expect(post.stdout).toContain(`Confirmed: ${d.id} ("${d.name}") was deleted by the cancelled sweep`);
+      expect(post.summary).toContain(`| ${d.name} | ${d.id} | #`);
       expect(d.deployment.statuses.map((s) => s.state)).toEqual(["success", "inactive"]);
     }
     // It confirmed by reading; it deleted nothing itself.

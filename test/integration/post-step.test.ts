@@ -28,6 +28,15 @@ function recorder(inputs: Record<string, string>, state: Record<string, string>)
     info: (m) => logs.push(`info: ${m}`),
     warning: (m) => logs.push(`warning: ${String(m)}`),
     debug: () => {},
+    summary: {
+      addRaw(text) {
+        logs.push(`summary: ${text}`);
+        return this;
+      },
+      async write() {
+        return this;
+      },
+    },
   };
   return { core, logs };
 }
