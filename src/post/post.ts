@@ -186,14 +186,33 @@ async function deleteById(
   id: string,
   secrets: string[],
 ): Promise<PostResult> {
+  return withClient(
+    deps,
+    inputs,
+    secrets,
+    (error) =>
+      `delete-on-failure: could not delete endpoint ${id}: ${error}. ` +
+      `Delete it with this step:\n${deleteStep(inputs, id)}`,
+    (client) => deleteOwn(deps, client, id, ", created by the run"),
+  );
+}
+
+/**
+ * `body` with a client that may only read and delete, closed afterwards. A failure becomes the
+ * warning `failure` words (with the paste-able step), never the step's failure: the run already ended.
+ */
+async function withClient(
+  deps: PostDeps,
+  inputs: Inputs,
+  secrets: string[],
+  failure: (error: string) => string,
+  body: (client: FriendliClient) => Promise<PostResult>,
+): Promise<PostResult> {
   const client = clientFor(deps, inputs);
   try {
-    return await deleteOwn(deps, client, id, ", created by the run");
+    return await body(client);
   } catch (err) {
-    deps.core.warning(
-      `delete-on-failure: could not delete endpoint ${id}: ${formatError(err, secrets)}. ` +
-        `Delete it with this step:\n${deleteStep(inputs, id)}`,
-    );
+    deps.core.warning(failure(formatError(err, secrets)));
     return "warned";
   } finally {
     await client.http.close();
@@ -230,59 +249,58 @@ async function deleteCreated(
   secrets: string[],
 ): Promise<PostResult> {
   const { core, clock, signal } = deps;
-  const client = clientFor(deps, inputs);
-  try {
-    const { verdict } = await findCreated(client, {
-      projectId: inputs.projectId,
-      name: inputs.name,
-      facts,
-      clock,
-      deadlineMs: clock.now() + POST_DEADLINE_MS,
-      signal,
-      onWait: (delay) =>
-        core.info(
-          `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
-        ),
-    });
-    switch (verdict.kind) {
-      case "mine":
-        // Even when it is the keeper of a race: the run was cancelled and delete-on-failure asks for it.
-        return await deleteOwn(
-          deps,
-          client,
-          verdict.id,
-          ` ("${inputs.name}"), created by the cancelled run before its id was known`,
-        );
-      case "unsure":
-        core.warning(
-          `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
-            `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
-            `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
-        );
-        return "warned";
-      case "others":
-        core.warning(
-          `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
-            "was created outside the time that create could have made it: another run's, so this step deletes " +
-            `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
-        );
-        return "warned";
-      case "none":
-        core.warning(
-          `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
-            `If one appears later, delete it with this step:\n${deleteStep(inputs)}`,
-        );
-        return "not-found";
-    }
-  } catch (err) {
-    core.warning(
-      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${formatError(err, secrets)}. ` +
-        `Delete it with this step:\n${deleteStep(inputs)}`,
-    );
-    return "warned";
-  } finally {
-    await client.http.close();
-  }
+  return withClient(
+    deps,
+    inputs,
+    secrets,
+    (error) =>
+      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${error}. ` +
+      `Delete it with this step:\n${deleteStep(inputs)}`,
+    async (client) => {
+      const { verdict } = await findCreated(client, {
+        projectId: inputs.projectId,
+        name: inputs.name,
+        facts,
+        clock,
+        deadlineMs: clock.now() + POST_DEADLINE_MS,
+        signal,
+        onWait: (delay) =>
+          core.info(
+            `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+          ),
+      });
+      switch (verdict.kind) {
+        case "mine":
+          // Even when it is the keeper of a race: the run was cancelled and delete-on-failure asks for it.
+          return await deleteOwn(
+            deps,
+            client,
+            verdict.id,
+            ` ("${inputs.name}"), created by the cancelled run before its id was known`,
+          );
+        case "unsure":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
+              `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
+              `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
+          );
+          return "warned";
+        case "others":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
+              "was created outside the time that create could have made it: another run's, so this step deletes " +
+              `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
+          );
+          return "warned";
+        case "none":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
+              `If one appears later, delete it with this step:\n${deleteStep(inputs)}`,
+          );
+          return "not-found";
+      }
+    },
+  );
 }
 
 /**
