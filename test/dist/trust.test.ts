@@ -385,26 +385,33 @@ describe("outside text in the summary and the PR comment mentions and links nobo
     });
   }
 
-  it("a model's reply", async () => {
-    api.override.chat = () => ({ body: { choices: [{ message: { role: "assistant", content: HOSTILE } }] } });
-    const r = await run({ "smoke-test": "true" });
-    try {
-      expect(r.outputs.result).toBe("created");
-      const comment = gh.commentsOn(17).at(-1)?.body ?? "";
-      expect(r.summary).toContain("attacker-user");
-      expect(comment).toContain("attacker-user");
-      expect(notifying(r.summary)).toEqual([]);
-      expect(notifying(comment)).toEqual([]);
-    } finally {
-      r.cleanup();
-    }
-  });
+  // Where outside text enters, the inputs that bring it in, and how the run ends.
+  const SOURCES: Array<[where: string, forge: () => void, inputs: Record<string, string>, result: string]> = [
+    [
+      "a model's reply",
+      () => {
+        api.override.chat = () => ({
+          body: { choices: [{ message: { role: "assistant", content: HOSTILE } }] },
+        });
+      },
+      { "smoke-test": "true" },
+      "created",
+    ],
+    [
+      "an API error's detail",
+      () => {
+        api.override.create = () => ({ status: 400, body: { detail: HOSTILE } });
+      },
+      {},
+      "failed",
+    ],
+  ];
 
-  it("an API error's detail", async () => {
-    api.override.create = () => ({ status: 400, body: { detail: HOSTILE } });
-    const r = await run({});
+  it.each(SOURCES)("%s", async (_where, forge, inputs, result) => {
+    forge();
+    const r = await run(inputs);
     try {
-      expect(r.outputs.result).toBe("failed");
+      expect(r.outputs.result).toBe(result);
       const comment = gh.commentsOn(17).at(-1)?.body ?? "";
       expect(r.summary).toContain("attacker-user");
       expect(comment).toContain("attacker-user");
