@@ -6,13 +6,11 @@
 import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "../base/clock.ts";
-import { mapLimit } from "../base/concurrency.ts";
 import type { PostCore } from "../base/core.ts";
-import { escapeMarkdown } from "../base/markdown.ts";
 import { State } from "../base/names.ts";
-import { formatError, redact } from "../base/redact.ts";
+import { formatError } from "../base/redact.ts";
 import { safeLogger } from "../base/safe-text.ts";
-import { POST_DEADLINE_MS, REQUESTS_IN_FLIGHT } from "../base/timing.ts";
+import { POST_DEADLINE_MS } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
 import { findCreated } from "../endpoint/resolve.ts";
 import { FriendliClient } from "../friendli/client.ts";
@@ -22,8 +20,8 @@ import { readRunContext } from "../github/context.ts";
 import { type Inputs, parseInputs } from "../inputs/inputs.ts";
 import { friendliHttpOptions } from "../operations/client-options.ts";
 import { deleteStep, deleteSteps } from "../report/delete-step.ts";
-import type { PreviewEndpoint } from "../sweep/decide.ts";
 import { planPost } from "./decide.ts";
+import { confirmSweep } from "./sweep-check.ts";
 
 interface PostDeps {
   core: PostCore;
@@ -49,36 +47,6 @@ export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResul
   const outcome = await cleanUp(deps);
   await closeDeployment(deps, outcome);
   return outcome;
-}
-
-/**
- * The main step's summary, written before the cancellation ended it, says these DELETEs were not
- * confirmed: the post step's own summary says what became of each.
- */
-async function writeSweepCheck(
-  core: PostCore,
-  previews: readonly PreviewEndpoint[],
-  gone: readonly PreviewEndpoint[],
-  stayed: readonly PreviewEndpoint[],
-  secrets: readonly string[],
-): Promise<void> {
-  const cell = (v: string) => escapeMarkdown(v, { maxLength: 100, newlines: "space" });
-  const fate = (p: PreviewEndpoint) =>
-    gone.includes(p) ? "deleted" : stayed.includes(p) ? "still there: the next sweep deletes it" : "unknown";
-  const rows = previews.map((p) => `| ${cell(p.name)} | ${cell(p.id)} | #${p.prNumber} | ${fate(p)} |`);
-  const text = [
-    "## 🧹 Friendli sweep: the cancelled sweep's deletes, checked by the post step",
-    "",
-    "| preview | endpoint | PR | after the cancellation |",
-    "| --- | --- | --- | --- |",
-    ...rows,
-    "",
-  ].join("\n");
-  try {
-    await core.summary.addRaw(redact(text, secrets), true).write();
-  } catch (err) {
-    core.warning(`could not write the job summary: ${formatError(err, secrets)}`);
-  }
 }
 
 /**
@@ -131,7 +99,8 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
   const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
   // From here every line is redacted and unable to form a workflow command.
   deps.core = { ...core, ...safeLogger(core, secrets) };
-  if (plan.kind === "confirm-sweep") return confirmSweep(deps, inputs, plan.previews, secrets);
+  if (plan.kind === "confirm-sweep")
+    return confirmSweep(deps, inputs, plan.previews, secrets, clientFor(deps, inputs));
   if (plan.kind === "delete-by-id") {
     // The main step already said how to delete it when delete-on-failure is off.
     if (!plan.owed && !inputs.deleteOnFailure) return "nothing";
@@ -301,68 +270,4 @@ async function deleteCreated(
       }
     },
   );
-}
-
-/**
- * A sweep cancelled while its DELETEs were in flight reported them "not confirmed", though they may
- * have gone through. One status read each tells: 404 is deleted (then, with github-deployment, the
- * preview's deployments are marked inactive, as the sweep would have); one still there is left for
- * the next sweep. Nothing is deleted here: the cancellation may have been meant to stop the sweep.
- */
-async function confirmSweep(
-  deps: PostDeps,
-  inputs: Inputs,
-  previews: readonly PreviewEndpoint[],
-  secrets: string[],
-): Promise<PostResult> {
-  const { core } = deps;
-  const client = clientFor(deps, inputs);
-  const gone: PreviewEndpoint[] = [];
-  const stayed: PreviewEndpoint[] = [];
-  try {
-    await mapLimit(
-      previews,
-      REQUESTS_IN_FLIGHT,
-      async (p) => {
-        try {
-          await client.status(p.id);
-          stayed.push(p);
-          core.info(
-            `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
-          );
-        } catch (err) {
-          if (!(err instanceof ApiError && err.status === 404)) throw err;
-          gone.push(p);
-          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
-        }
-      },
-      deps.signal,
-    );
-  } catch (err) {
-    core.warning(`could not confirm the cancelled sweep's deletes: ${formatError(err, secrets)}`);
-  } finally {
-    await client.http.close();
-  }
-  await writeSweepCheck(core, previews, gone, stayed, secrets);
-  if (gone.length > 0 && inputs.githubDeployment) {
-    if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const { sweepLedger } = await import("../ledger/sweep.ts");
-    const ledger = sweepLedger({
-      enabled: true,
-      context: readRunContext(deps.env),
-      token: inputs.githubToken,
-      apiUrl: deps.env.GITHUB_API_URL,
-      log: { info: core.info, warning: core.warning, debug: core.debug },
-      secrets,
-      signal: deps.signal,
-    });
-    for (const p of gone) {
-      try {
-        await ledger.markInactive?.(p);
-      } catch (err) {
-        core.warning(`could not mark the deployments of "${p.name}" inactive: ${formatError(err, secrets)}`);
-      }
-    }
-  }
-  return gone.length > 0 ? "deleted" : "nothing";
 }
