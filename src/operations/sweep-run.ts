@@ -3,10 +3,11 @@
 // loaded here, on first use, so a deploy never loads them.
 
 import { COST_REPORT_BUDGET_MS } from "../base/timing.ts";
-import type { PreviewMatcher } from "../inputs/preview-names.ts";
+import { ApiError } from "../friendli/errors.ts";
+import { type PreviewMatcher, parsePreviewName } from "../inputs/preview-names.ts";
 import type { PlannedAction, SweepFacts } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
-import type { SweepLedger, SweepRow } from "../sweep/execute.ts";
+import type { SweepLedger, SweepReport, SweepRow } from "../sweep/execute.ts";
 import type { OperationContext } from "./context.ts";
 
 type SweepPlan = Extract<PlannedAction, { kind: "sweep" }>;
@@ -53,6 +54,7 @@ export async function executeSweep(op: OperationContext, plan: SweepPlan): Promi
   const [{ deletePlanned }, ledger] = await Promise.all([import("../sweep/execute.ts"), ledgerOf(op)]);
   await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
   if (!op.signal.aborted) await recordSweepCosts(op, report);
+  if (!op.signal.aborted && op.inputs.githubDeployment) await closeOrphans(op, report);
   const failure = sweepOutcome(op).error;
   if (failure) throw failure;
 }
@@ -81,11 +83,40 @@ async function recordSweepCosts(op: OperationContext, report: { rows: SweepRow[]
   }
 }
 
+/**
+ * The previews of the ledger whose endpoint no longer exists (none of that name was found, and its
+ * recorded id answers 404) get their deployments marked inactive, and are listed in the summary.
+ */
+async function closeOrphans(op: OperationContext, report: SweepReport): Promise<void> {
+  const { retireOrphans } = await import("../ledger/sweep.ts");
+  const found = new Set(report.rows.map((r) => r.name));
+  report.closed = await retireOrphans({
+    ...ledgerOptions(op),
+    missing: (e) =>
+      e.projectId === op.inputs.projectId &&
+      !found.has(e.name) &&
+      parsePreviewName(e.name, matcherOf(op)) !== undefined,
+    gone: (id) =>
+      op.client.status(id).then(
+        () => false,
+        (err) => err instanceof ApiError && err.status === 404,
+      ),
+  });
+  for (const name of report.closed)
+    op.log.info(
+      `No endpoint of the preview ${JSON.stringify(name)} is left: its deployments were marked inactive`,
+    );
+}
+
 /** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */
 async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> {
   if (!op.inputs.githubDeployment) return undefined;
   const { sweepLedger } = await import("../ledger/sweep.ts");
-  return sweepLedger({
+  return sweepLedger(ledgerOptions(op));
+}
+
+function ledgerOptions(op: OperationContext) {
+  return {
     enabled: true,
     context: op.run,
     token: op.inputs.githubToken,
@@ -93,7 +124,7 @@ async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> 
     log: op.log,
     secrets: [...op.secrets],
     signal: op.signal,
-  });
+  };
 }
 
 async function startReport(op: OperationContext, plan: SweepPlan) {

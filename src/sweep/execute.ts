@@ -75,6 +75,8 @@ export interface SweepReport {
   /** Why the sweep failed: each delete or PR lookup that went wrong (already redacted). */
   failures: string[];
   warnings: string[];
+  /** Previews found gone whose deployments still stood: this sweep marked them inactive. */
+  closed?: string[];
 }
 
 /** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */

@@ -43,6 +43,11 @@ export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): s
   if (r.rows.length > 0) parts.push(table(r.rows));
   const cost = costTable(r.rows, opts.dryRun);
   if (cost) parts.push(cost);
+  if (r.closed?.length)
+    parts.push(
+      "### Deployments closed\n\nNo endpoint of these previews is left; their GitHub deployments still stood " +
+        `and are now marked inactive:\n\n${r.closed.map((n) => `- ${esc(n)}`).join("\n")}`,
+    );
   if (r.failures.length > 0)
     parts.push(`### Failures\n\n${r.failures.map((f) => `- ❌ ${escapeMarkdown(f)}`).join("\n")}`);
   if (r.warnings.length > 0)

@@ -1,10 +1,11 @@
 // The sweep's ledger hook against the loopback fake of GitHub's deployments API, with the real Octokit.
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { buildPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
-import { sweepLedger } from "../../src/ledger/sweep.ts";
+import { buildPayload, type DeploymentState, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { retireOrphans, sweepLedger } from "../../src/ledger/sweep.ts";
+import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 
 const GITHUB_TOKEN = "ghs_fakeGithubToken0123456789";
@@ -73,4 +74,68 @@ it("a token without deployments: write warns once for the whole sweep", async ()
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toContain("`permissions: deployments: write`");
   expect(github.requests).toHaveLength(1);
+});
+
+describe("retireOrphans: previews whose endpoint is gone", () => {
+  const gone = new Set(["ep7", "ep8", "ep9", "ep10", "ep11"]);
+  const orphans = () =>
+    retireOrphans({
+      enabled: true,
+      context,
+      token: GITHUB_TOKEN,
+      apiUrl: github.url,
+      log,
+      secrets: [],
+      missing: (e) => e.projectId === "proj-1" && e.name !== "acme--models-pr-3",
+      gone: async (id) => gone.has(id),
+    });
+  const seed = (
+    n: number,
+    states: DeploymentState[],
+    over: { id?: string; environment?: string; creator?: FakeUser } = {},
+  ) =>
+    github.deployments.seed({
+      environment: over.environment ?? `friendli/acme--models-pr-${n}`,
+      payload: payload(over.id ?? `ep${n}`, `acme--models-pr-${n}`),
+      states,
+      ...(over.creator ? { creator: over.creator } : {}),
+    });
+  const states = (d: { statuses: Array<{ state: string }> }) => d.statuses.map((s) => s.state);
+
+  it("closes an own preview whose newest record is a success and whose endpoint is gone, older live records of it too", async () => {
+    const older = seed(7, ["in_progress"]);
+    const newest = seed(7, ["success"]);
+    expect(await orphans()).toEqual(["acme--models-pr-7"]);
+    expect(states(newest)).toEqual(["success", "inactive"]);
+    expect(states(older)).toEqual(["in_progress", "inactive"]);
+    expect(newest.statuses.at(-1)?.description).toBe("No endpoint of this preview is left");
+    expect(warnings).toEqual([]);
+  });
+
+  it.each<[string, () => { statuses: Array<{ state: string }> }]>([
+    [
+      "another creator's look-alike",
+      () => seed(8, ["success"], { creator: { login: "mallory", type: "User" } }),
+    ],
+    [
+      "a record in another environment than its name's",
+      () => seed(9, ["success"], { environment: "production" }),
+    ],
+    ["an endpoint that still answers", () => seed(12, ["success"])],
+    ["a preview the sweep found (missing says no)", () => seed(3, ["success"], { id: "ep10" })],
+    ["a deploy still in progress", () => seed(10, ["in_progress"])],
+    ["one already closed", () => seed(11, ["success", "inactive"])],
+  ])("leaves %s alone", async (_, make) => {
+    const d = make();
+    const before = states(d);
+    expect(await orphans()).toEqual([]);
+    expect(states(d)).toEqual(before);
+  });
+
+  it("a token without deployments: write costs one warning and closes nothing", async () => {
+    seed(7, ["success"]);
+    github.deployments.access = "none";
+    expect(await orphans()).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
 });

@@ -84,4 +84,15 @@ describe("renderSweepSummary", () => {
     expect(md.startsWith(`${heading}\n`)).toBe(true);
     if (dryRun) expect(md).toContain("1 would be deleted");
   });
+
+  it("lists the previews whose deployments it closed though their endpoint was gone, escaped", () => {
+    const md = renderSweepSummary(report({ closed: ["acme--models-pr-7", "x|y<b>@team"] }), {
+      dryRun: false,
+    });
+    expect(md).toContain(
+      "### Deployments closed\n\nNo endpoint of these previews is left; their GitHub deployments still stood " +
+        "and are now marked inactive:\n\n- acme--models-pr-7\n- x&#124;y&lt;b&gt;<code>&#64;team</code>",
+    );
+    expect(renderSweepSummary(report({ closed: [] }), { dryRun: false })).not.toContain("Deployments closed");
+  });
 });
