@@ -25,6 +25,7 @@ import {
   integer,
   isUnexpandedExpression,
   MAX_INT,
+  MIN_GPU_HOURLY_PRICE,
   MISSING,
   maxAge,
   name,
@@ -113,7 +114,7 @@ const FIELD_TABLE = {
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
   [Input.namePrefix]: unset(z.optional(namePrefix)),
-  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice))),
+  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice, MIN_GPU_HOURLY_PRICE))),
   [Input.maxHourlyCost]: unset(z.optional(usdAmount(Input.maxHourlyCost))),
 } satisfies Record<InputName, z.ZodMiniType>;
 const FIELDS = z.object(FIELD_TABLE);
