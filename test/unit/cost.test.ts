@@ -43,7 +43,7 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
     ["ShbPuOs4tfGb", 0, 10, undefined, 0, 40, "0 when idle to $40.00/h"], // 1x A100 80GB
     ["ahBzWtOuomsI", 1, 1, undefined, 56, 56, "$56.00/h"], // 8x H200
     ["8GiQTLKfJNOr", 0, 2, 6.125, 0, 12.25, "0 when idle to $12.25/h"], // 1x B200, negotiated
-    [H100[1], 0, 3, 0, 0, 0, "0 when idle to $0.00/h"], // a free allowance is a price too
+    [H100[1], 0, 3, 0.01, 0, 0.03, "0 when idle to $0.03/h"], // the least `gpu-hourly-price` takes
   ])("%s %i..%i at %s", (instanceOptionId, minReplicas, maxReplicas, price, min, max, range) => {
     const c = estimateHourlyCost({
       instanceOptionId,
@@ -70,7 +70,26 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
   });
 
   it.each([
+    // [min, max]: replicas as the API allows them (whole, 0 <= min <= max <= 10), else no estimate
+    [0, 10, 50],
+    [0, 1e308, undefined],
+    [-3, -2, undefined],
+    [0, -1, undefined],
+    [0, 11, undefined],
+    [0, 1.5, undefined],
+    [2, 1, undefined],
+    [Number.NaN, 1, undefined],
+    [0, Number.POSITIVE_INFINITY, undefined],
+  ])("replicas %d..%d: %s", (minReplicas, maxReplicas, max) => {
+    expect(estimateHourlyCost({ instanceOptionId: H100[1], minReplicas, maxReplicas })?.maxUsd).toBe(max);
+  });
+
+  it.each([
     [{ gpuType: "NVIDIA H100", numGpu: 2, autoscalingMin: 0, autoscalingMax: 2 }, 20],
+    [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: 0, autoscalingMax: 1e308 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: -3, autoscalingMax: -2 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: 1e308, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: -1, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
     [{ gpuType: "NVIDIA A100 80GB", numGpu: 4, autoscalingMin: 1, autoscalingMax: 1 }, 16],
     [{ gpuType: "NVIDIA B200", numGpu: 8, autoscalingMin: null, autoscalingMax: 3 }, 216],
     [{ gpuType: "NVIDIA T4", numGpu: 1, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
@@ -79,6 +98,17 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
     [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: 0, autoscalingMax: null }, undefined],
   ])("from a spec %j: %s", (spec, max) => {
     expect(estimateFromSpec(spec)?.maxUsd).toBe(max);
+  });
+
+  it.each([
+    // [spec's GPU, `gpu` (the model the price is for), price per GPU-hour used, from]
+    ["NVIDIA H100", H100[2], 2, "input"], // the same model, another count: the given price
+    ["NVIDIA B200", H100[1], 9, "list"], // another model: its list price
+    ["NVIDIA B200", undefined, 2, "input"], // no `gpu` (status, sweep): the price is every model's
+    ["NVIDIA B200", "AbCdEfGh1234", 9, "list"], // a raw id names no model: list
+  ])("gpu-hourly-price 2 on a spec of %s with gpu %s: %d (%s)", (gpuType, pricedFor, price, from) => {
+    const spec = { gpuType, numGpu: 1, autoscalingMin: 0, autoscalingMax: 1 };
+    expect(estimateFromSpec(spec, 2, pricedFor)).toMatchObject({ pricePerGpuHour: price, priceFrom: from });
   });
 });
 
