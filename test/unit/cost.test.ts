@@ -9,7 +9,15 @@ import {
   rangeText,
 } from "../../src/cost/estimate.ts";
 import { LIST_PRICES, listPrice } from "../../src/cost/prices.ts";
-import { costWindow, gpuTimeEndpoint, parseAmount, sumLineItems } from "../../src/cost/report.ts";
+import {
+  bucketsInWindow,
+  CEILING_SLACK,
+  costCeiling,
+  costWindow,
+  gpuTimeEndpoint,
+  parseAmount,
+  sumLineItems,
+} from "../../src/cost/report.ts";
 import { costRows, costSentence } from "../../src/cost/words.ts";
 import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
@@ -270,6 +278,40 @@ describe("the cost report's pieces", () => {
     expect(gpuTimeEndpoint(item)).toBe(id);
   });
 
+  it.each([
+    // [buckets' start..end, kept]: the window is 2026-11-19..21, each day once
+    [
+      ["11-19..11-20", "11-20..11-21"],
+      ["11-19", "11-20"],
+    ],
+    [["11-18..11-19", "11-19..11-20", "11-21..11-22"], ["11-19"]], // outside the window
+    [
+      ["11-19..11-20", "11-20..11-21", "11-19..11-20", "11-20..11-21"],
+      ["11-19", "11-20"],
+    ], // a page read twice
+    [["11-19..11-21"], ["11-19"]], // two days wide, inside the window
+    [["11-20..11-22"], []], // past its end
+    [["11-20..11-19", "x..11-20", "11-20..y"], []], // backwards, unreadable
+  ])("buckets %j keep %j", (buckets, kept) => {
+    const at = (d: string) => `2026-${d}T00:00:00Z`;
+    const given = buckets.map((b) => {
+      const [from = "", to = ""] = b.split("..");
+      return { start_time: at(from), end_time: at(to), results: [] };
+    });
+    const window = { startTime: at("11-19"), endTime: at("11-21") };
+    expect(bucketsInWindow(given, window).map((b) => b.start_time)).toEqual(kept.map(at));
+  });
+
+  it.each([
+    // [age in hours, ceiling]: the dearest option (8x B200 x 10 replicas, $720.00/h), slack included
+    [0, 720 * CEILING_SLACK.hours * CEILING_SLACK.factor],
+    [1, 720 * (1 + CEILING_SLACK.hours) * CEILING_SLACK.factor],
+    [24 * 35, 720 * (24 * 35 + CEILING_SLACK.hours) * CEILING_SLACK.factor],
+    [-5, 720 * CEILING_SLACK.hours * CEILING_SLACK.factor], // a creation time ahead of the clock
+  ])("an endpoint %d hours old could have cost at most $%d", (hours, ceiling) => {
+    expect(costCeiling(now, now - hours * 3_600_000)).toBeCloseTo(ceiling, 6);
+  });
+
   it("sums an endpoint's GPU time over the buckets; hostile amounts are skipped with a debug line", () => {
     const item = (id: string, total: unknown) => ({ total, line_item: `${id}, NVIDIA H100, gpu time cost` });
     const buckets = [
@@ -361,6 +403,10 @@ describe("the cost in the reports' words", () => {
       { toDate: { usd: 400, since: "2026-10-17", days: 35, clipped: true } },
       "💵 So far it has cost $400.00 in the last 35 days (since 2026-10-17).",
     ],
+    [
+      { toDate: { since: "2026-11-20", days: 1, clipped: false } },
+      "💵 Its cost so far is unreadable: Friendli's cost report gives more than the endpoint could have cost since 2026-11-20.",
+    ],
     [{}, undefined],
     [undefined, undefined],
   ])("PR comment %#", (cost, sentence) => {
@@ -381,6 +427,12 @@ describe("the cost in the reports' words", () => {
     ).toEqual([
       ["Cost per hour (estimate)", "0 when idle to $18.00/h at `gpu-hourly-price` $4.50 per GPU-hour"],
       ["Cost so far", "$0.50 since 2026-11-20 (Friendli's cost report)"],
+    ]);
+    expect(costRows({ toDate: { since: "2026-10-17", days: 35, clipped: true } })).toEqual([
+      [
+        "Cost so far",
+        "unreadable: Friendli's cost report gives more than the endpoint could have cost in the last 35 days (since 2026-10-17)",
+      ],
     ]);
   });
 
