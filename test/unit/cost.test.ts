@@ -21,6 +21,8 @@ import {
 import { costRows, costSentence } from "../../src/cost/words.ts";
 import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
+import type { DeploymentSettings } from "../../src/ledger/ledger.ts";
+import { rollbackOverCap, settingsCost } from "../../src/operations/rollback.ts";
 import { describePlan } from "../../src/plan/describe.ts";
 import { plan } from "../../src/plan/plan.ts";
 import { markerFor, renderPrComment } from "../../src/report/pr-comment.ts";
@@ -169,6 +171,35 @@ describe("the cap", () => {
   it("prices the chosen model at gpu-hourly-price and the others at list", () => {
     const chosen = at(H100[1], 0, 1, 2);
     expect(optionsWithinCap(4, 1, chosen).map((o) => o.label)).toEqual(["1x A100 80GB", "2x H100"]);
+  });
+});
+
+describe("the cap on a rollback's recorded settings", () => {
+  const recorded = (instanceOptionId: string, min: number, max: number): DeploymentSettings => ({
+    model: { repo: "org/m" },
+    gpu: { instanceOptionId, label: "recorded" },
+    autoscaling: { minReplicas: min, maxReplicas: max, cooldownSeconds: 300 },
+    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+  });
+  const B200X8 = "drbc6G9FxJWZ";
+  const H100X1 = { instanceOptionId: H100[1], label: "1x H100" };
+  const none = { gpu: undefined, gpuHourlyPrice: undefined };
+
+  it.each([
+    // [recorded, inputs, cap, what the refusal says (undefined: sent)]
+    [recorded(B200X8, 0, 10), none, 10, "they cost 0 when idle to $720.00/h: 8x B200 per replica, 0 to 10"],
+    [recorded(B200X8, 0, 10), none, 720, undefined],
+    [recorded(B200X8, 0, 10), none, undefined, undefined],
+    // An H100 price does not make a B200 cheap: the other model is at its list price.
+    [recorded(B200X8, 0, 10), { gpu: H100X1, gpuHourlyPrice: 0.01 }, 10, "at the B200 list price"],
+    [recorded(H100[2], 0, 1), { gpu: H100X1, gpuHourlyPrice: 4 }, 8, undefined],
+    [recorded(H100[2], 0, 1), { ...none, gpu: H100X1 }, 8, "$10.00/h"],
+    [recorded("AbCdEfGh1234", 0, 1), none, 10, "cannot be checked"],
+    [recorded(H100[1], 0, 1e308), none, 10, "cannot be checked"],
+  ])("%#: refused with %j", (settings, inputs, cap, says) => {
+    const refusal = rollbackOverCap(settingsCost(settings, inputs), cap);
+    if (says === undefined) expect(refusal).toBeUndefined();
+    else expect(refusal).toContain(says);
   });
 });
 
