@@ -2,6 +2,7 @@
 // times the GPUs of one replica times the replicas. Pure. The range runs from min to max replicas;
 // with 0 min replicas the endpoint sleeps when idle and its GPUs cost nothing then.
 import { GPU_OPTIONS, type GpuOption, resolveGpu } from "../friendli/gpus.ts";
+import { MAX_REPLICAS } from "../friendli/schemas.ts";
 import { listPrice, PRICE_SOURCE } from "./prices.ts";
 
 export interface HourlyCost {
@@ -25,6 +26,11 @@ export interface CostSettings {
   maxReplicas: number;
   /** `gpu-hourly-price`: USD per GPU-hour in place of the list price. */
   pricePerGpuHour?: number;
+  /**
+   * The instance option `gpu` names: the price is that GPU model's, and any other model is priced
+   * at its list price. Absent (no `gpu`: a status or a sweep): the price is every model's.
+   */
+  pricedFor?: string;
 }
 
 function optionOf(instanceOptionId: string): GpuOption | undefined {
@@ -36,21 +42,29 @@ function cents(usd: number): number {
   return Math.round(usd * 100) / 100;
 }
 
+/** Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS. */
+function replicasFit(min: number, max: number): boolean {
+  return Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= MAX_REPLICAS;
+}
+
 /**
  * The estimate for an instance option and replica range, or undefined when the option is not in
  * the GPU table (a raw id): its GPU model and count are unknown, so even a given price says nothing.
+ * Replicas outside the API's range (a spec read from the API, a record from GitHub) have none either.
  */
 export function estimateHourlyCost(s: CostSettings): HourlyCost | undefined {
   const option = optionOf(s.instanceOptionId);
-  if (!option) return undefined;
-  const price = s.pricePerGpuHour ?? listPrice(option.gpu);
+  if (!option || !replicasFit(s.minReplicas, s.maxReplicas)) return undefined;
+  const given =
+    s.pricedFor === undefined || optionOf(s.pricedFor)?.gpu === option.gpu ? s.pricePerGpuHour : undefined;
+  const price = given ?? listPrice(option.gpu);
   if (price === undefined) return undefined;
   const perReplica = price * option.count;
   return {
     gpu: option.gpu,
     gpusPerReplica: option.count,
     pricePerGpuHour: price,
-    priceFrom: s.pricePerGpuHour === undefined ? "list" : "input",
+    priceFrom: given === undefined ? "list" : "input",
     minReplicas: s.minReplicas,
     maxReplicas: s.maxReplicas,
     minUsd: cents(perReplica * s.minReplicas),
@@ -61,6 +75,7 @@ export function estimateHourlyCost(s: CostSettings): HourlyCost | undefined {
 /**
  * The estimate for an endpoint as the API describes it (GET's `gpuType` "NVIDIA H100", `numGpu`,
  * `autoscalingMin`/`Max`), for an endpoint this run did not configure (reuse, status, a sweep).
+ * `pricedFor`: as in CostSettings.
  */
 export function estimateFromSpec(
   spec: {
@@ -70,16 +85,20 @@ export function estimateFromSpec(
     autoscalingMax?: number | null;
   },
   pricePerGpuHour?: number,
+  pricedFor?: string,
 ): HourlyCost | undefined {
   const { gpuType, numGpu, autoscalingMin, autoscalingMax } = spec;
-  if (!gpuType || typeof numGpu !== "number" || typeof autoscalingMax !== "number") return undefined;
-  const resolved = resolveGpu(`${numGpu}x ${gpuType}`);
+  // A GPU count by shape too: the name parser would read "-1x" as "1x".
+  const count = typeof numGpu === "number" && Number.isInteger(numGpu) && numGpu > 0 ? numGpu : undefined;
+  if (!gpuType || count === undefined || typeof autoscalingMax !== "number") return undefined;
+  const resolved = resolveGpu(`${count}x ${gpuType}`);
   if (!resolved.ok) return undefined;
   return estimateHourlyCost({
     instanceOptionId: resolved.gpu.instanceOptionId,
     minReplicas: typeof autoscalingMin === "number" ? autoscalingMin : autoscalingMax,
     maxReplicas: autoscalingMax,
     ...(pricePerGpuHour === undefined ? {} : { pricePerGpuHour }),
+    ...(pricedFor === undefined ? {} : { pricedFor }),
   });
 }
 

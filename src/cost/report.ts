@@ -1,7 +1,8 @@
 // The cost so far, from the team's cost report (`GET /v1/team/cost`): daily buckets of line items
 // named "{endpoint_id}, {gpu_type}, gpu time cost", amounts as decimal strings. What an endpoint
 // cost is the sum of its GPU-time line items over the buckets since the day it was created (at
-// most 35, the most one page holds). The report is a courtesy: a token that may not read it (403),
+// most 35, the most one page holds), each day once and none outside that window; a sum above what
+// the endpoint could have cost is unreadable. The report is a courtesy: a token that may not read it (403),
 // an API without it (404), a throttled (429), slow or unreadable answer is a debug line, never a
 // failure, and never costs the run more than COST_REPORT_BUDGET_MS. The pure parts are exported.
 import { clip } from "../base/format.ts";
@@ -10,6 +11,9 @@ import { formatError } from "../base/redact.ts";
 import { stripInvisible } from "../base/safe-text.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { type CostBucket, CostResultSchema } from "../friendli/cost-schema.ts";
+import { GPU_OPTIONS } from "../friendli/gpus.ts";
+import { MAX_REPLICAS } from "../friendli/schemas.ts";
+import { estimateHourlyCost, usd } from "./estimate.ts";
 
 const DAY_MS = 86_400_000;
 /** The API's largest `limit`: 35 daily buckets. */
@@ -19,6 +23,15 @@ const MAX_COST_PAGES = 4;
 /** One line item of one day above this is not a GPU bill (8x B200 x 10 replicas is ~$17,000 a day). */
 export const MAX_LINE_ITEM_USD = 1_000_000;
 
+/**
+ * How far a sum may exceed the most the endpoint could have cost (the dearest option at list price,
+ * for its age) and still be read: x2 for list prices this hand-copied table has not caught up with
+ * (the last change raised H100 by 28%), and one hour more for the runner's clock against
+ * Friendli's and an endpoint minutes old. A bill beyond that is not one the API can owe.
+ */
+export const CEILING_SLACK = { factor: 2, hours: 1 } as const;
+const HOUR_MS = 3_600_000;
+
 const GPU_TIME = "gpu time cost";
 /** Skipped line items named one by one; a report full of bad amounts is summed up in one more line. */
 const MAX_IGNORED_LINES = 10;
@@ -26,7 +39,8 @@ const AMOUNT = /^[0-9]+(\.[0-9]+)?$/;
 
 /** An endpoint's cost to date, as the report gave it. */
 export interface CostToDate {
-  usd: number;
+  /** Absent when the sum is above what the endpoint could have cost: unreadable, never shown. */
+  usd?: number;
   /** The first day (UTC) the sum covers: the creation day, or 34 days back. */
   since: string;
   /** Daily buckets summed. */
@@ -68,6 +82,35 @@ export function costWindow(nowMs: number, createdAtMs?: number): CostWindow {
     days: Math.round((end - start) / DAY_MS),
     clipped: created < earliest,
   };
+}
+
+/** The most any endpoint can cost per hour at list prices: the dearest option at MAX_REPLICAS. */
+const HIGHEST_HOURLY_USD = Math.max(
+  ...GPU_OPTIONS.map(
+    (o) =>
+      estimateHourlyCost({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas: MAX_REPLICAS })
+        ?.maxUsd ?? 0,
+  ),
+);
+
+/** The most an endpoint alive since `sinceMs` can have cost by `nowMs`, with CEILING_SLACK. */
+export function costCeiling(nowMs: number, sinceMs: number): number {
+  const hours = Math.max(0, nowMs - sinceMs) / HOUR_MS + CEILING_SLACK.hours;
+  return HIGHEST_HOURLY_USD * hours * CEILING_SLACK.factor;
+}
+
+/** The window's daily buckets, each day once (the first page that brought it); any other is dropped. */
+export function bucketsInWindow(
+  buckets: readonly CostBucket[],
+  window: Pick<CostWindow, "startTime" | "endTime">,
+): CostBucket[] {
+  const [start, end] = [Date.parse(window.startTime), Date.parse(window.endTime)];
+  const days = new Map<number, CostBucket>();
+  for (const b of buckets) {
+    const [from, to] = [Date.parse(b.start_time), Date.parse(b.end_time)];
+    if (from >= start && to <= end && from < to && !days.has(midnight(from))) days.set(midnight(from), b);
+  }
+  return [...days.values()];
 }
 
 /** A line item's amount, or why it is ignored. */
@@ -155,29 +198,36 @@ export async function readCostToDate(
   const window = costWindow(query.nowMs, oldest);
   const buckets: CostBucket[] = [];
   try {
+    const seen = new Set<string>();
     let page: string | undefined;
     for (let n = 0; n < MAX_COST_PAGES; n++) {
       const res = await client.teamCost({ ...window, limit: window.days, ...(page ? { page } : {}) });
       buckets.push(...res.data);
       const next = res.has_more ? (res.next_page ?? undefined) : undefined;
-      if (!next || next === page) break;
+      // A cursor seen before leads back to pages already read: a server going in circles ends here.
+      if (!next || seen.has(next)) break;
+      seen.add(next);
       page = next;
     }
   } catch (err) {
     log.debug(`cost report not read (the cost so far is left out): ${formatError(err, secrets)}`);
     return undefined;
   }
-  const sums = sumLineItems(buckets, new Set(query.endpoints.map((e) => e.id)), log.debug);
   const out = new Map<string, CostToDate>();
   for (const e of query.endpoints) {
+    // Each endpoint's own window: days before its creation day hold none of its line items.
     const own = costWindow(query.nowMs, e.createdAtMs);
-    const startMs = Date.parse(own.startTime);
-    // Buckets before this endpoint's own creation day hold none of its line items anyway.
-    const days = buckets.filter((b) => Date.parse(b.start_time) >= startMs).length;
+    const days = bucketsInWindow(buckets, own);
+    const sum = sumLineItems(days, new Set([e.id]), log.debug).get(e.id) ?? 0;
+    const ceiling = costCeiling(query.nowMs, e.createdAtMs ?? Date.parse(own.startTime));
+    if (sum > ceiling)
+      log.debug(
+        `cost report: the sum for ${e.id} is above the ${usd(ceiling)} it could have cost: unreadable`,
+      );
     out.set(e.id, {
-      usd: Math.round((sums.get(e.id) ?? 0) * 100) / 100,
+      ...(sum > ceiling ? {} : { usd: Math.round(sum * 100) / 100 }),
       since: own.startTime.slice(0, 10),
-      days: Math.min(days, own.days),
+      days: Math.min(days.length, own.days),
       clipped: own.clipped,
     });
   }

@@ -9,10 +9,12 @@ export interface RunCost {
   toDate?: CostToDate;
 }
 
-/** "$3.20 since 2026-11-18": what the cost report says so far. */
+/** "$3.20 since 2026-11-18": what the cost report says so far; a sum it could not have cost is unreadable. */
 export function toDateText(c: CostToDate): string {
   const since = c.clipped ? `in the last ${c.days} days (since ${c.since})` : `since ${c.since}`;
-  return `${usd(c.usd)} ${since}`;
+  return c.usd === undefined
+    ? `unreadable: Friendli's cost report gives more than the endpoint could have cost ${since}`
+    : `${usd(c.usd)} ${since}`;
 }
 
 /** The job summary's rows: the estimate with its price, then the cost so far. */
@@ -20,7 +22,8 @@ export function costRows(cost: RunCost | undefined): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   if (cost?.hourly)
     rows.push(["Cost per hour (estimate)", `${rangeText(cost.hourly)} at ${priceText(cost.hourly)}`]);
-  if (cost?.toDate) rows.push(["Cost so far", `${toDateText(cost.toDate)} (Friendli's cost report)`]);
+  const read = cost?.toDate?.usd === undefined ? "" : " (Friendli's cost report)";
+  if (cost?.toDate) rows.push(["Cost so far", `${toDateText(cost.toDate)}${read}`]);
   return rows;
 }
 
@@ -37,6 +40,11 @@ export function costSentence(cost: RunCost | undefined): string | undefined {
           : `This preview costs ${usd(h.minUsd)} to ${usd(h.maxUsd)}/h, and ${usd(h.minUsd)}/h even when idle (\`min-replicas: ${h.minReplicas}\`).`,
     );
   }
-  if (cost?.toDate) parts.push(`So far it has cost ${toDateText(cost.toDate)}.`);
+  if (cost?.toDate)
+    parts.push(
+      cost.toDate.usd === undefined
+        ? `Its cost so far is ${toDateText(cost.toDate)}.`
+        : `So far it has cost ${toDateText(cost.toDate)}.`,
+    );
   return parts.length > 0 ? `💵 ${parts.join(" ")}` : undefined;
 }

@@ -85,6 +85,9 @@ export const EndpointListSchema = z.looseObject({
 });
 export type EndpointList = z.infer<typeof EndpointListSchema>;
 
+/** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
+export const MAX_REPLICAS = 10;
+
 /** Request body of POST /dedicated/beta/endpoint (DedicatedEndpointCreateBody). */
 export interface CreateEndpointBody {
   projectId: string;

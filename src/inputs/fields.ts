@@ -330,12 +330,18 @@ export const hfToken = field((value) => {
 export const MAX_USD = 1_000_000;
 const USD = /^\$?(0|[1-9][0-9]*)(\.[0-9]{1,4})?$/;
 
-/** US dollars: `5`, `4.25`, `$5.00`; 0 or more, at most four decimals (a negotiated rate may have them). */
-export function usdAmount(input: InputName) {
+/** A price per GPU-hour below a cent can make an estimate $0.00/h, which no `max-hourly-cost` refuses. */
+export const MIN_GPU_HOURLY_PRICE = 0.01;
+
+/** US dollars: `5`, `4.25`, `$5.00`; `min` or more, at most four decimals (a negotiated rate may have them). */
+export function usdAmount(input: InputName, min = 0) {
   return field((value) => {
     const n = USD.test(value) ? Number(value.replace(/^\$/, "")) : Number.NaN;
-    return n >= 0 && n <= MAX_USD
-      ? n
-      : { problem: `\`${input}\` must be an amount in US dollars, e.g. 5 or 4.25 (got ${show(value)})` };
+    if (n >= min && n <= MAX_USD) return n;
+    const what =
+      n >= 0 && n < min
+        ? `at least ${min}: below it an estimate can be $0.00/h, which \`max-hourly-cost\` never refuses`
+        : "an amount in US dollars, e.g. 5 or 4.25";
+    return { problem: `\`${input}\` must be ${what} (got ${show(value)})` };
   });
 }

@@ -8,6 +8,7 @@ import { z } from "zod/mini";
 import { truncate } from "../base/format.ts";
 import { Input, type InputName } from "../base/names.ts";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "../base/timing.ts";
+import { MAX_REPLICAS } from "../friendli/schemas.ts";
 import { dependabotSkipReason, type RunContext } from "../github/context.ts";
 import {
   apiUrl,
@@ -25,6 +26,7 @@ import {
   integer,
   isUnexpandedExpression,
   MAX_INT,
+  MIN_GPU_HOURLY_PRICE,
   MISSING,
   maxAge,
   name,
@@ -39,7 +41,6 @@ import { derivePreviewName } from "./preview-names.ts";
 const DEFAULT_API_URL = "https://api.friendli.ai";
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 export const MAX_VERSION_COMMENT_LENGTH = 500;
-const MAX_REPLICAS = 10;
 
 const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
 const IF_EXISTS = ["update", "reuse", "fail"] as const;
@@ -113,7 +114,7 @@ const FIELD_TABLE = {
   [Input.dryRun]: unset(z._default(boolean(Input.dryRun), false)),
   [Input.maxAge]: unset(z.optional(maxAge)),
   [Input.namePrefix]: unset(z.optional(namePrefix)),
-  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice))),
+  [Input.gpuHourlyPrice]: unset(z.optional(usdAmount(Input.gpuHourlyPrice, MIN_GPU_HOURLY_PRICE))),
   [Input.maxHourlyCost]: unset(z.optional(usdAmount(Input.maxHourlyCost))),
 } satisfies Record<InputName, z.ZodMiniType>;
 const FIELDS = z.object(FIELD_TABLE);

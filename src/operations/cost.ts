@@ -20,7 +20,11 @@ export function recordHourlyCost(
   inputs: Inputs,
   log: Logger,
 ): void {
-  const hourly = plan.cost ?? (found?.spec ? estimateFromSpec(found.spec, inputs.gpuHourlyPrice) : undefined);
+  const hourly =
+    plan.cost ??
+    (found?.spec
+      ? estimateFromSpec(found.spec, inputs.gpuHourlyPrice, inputs.gpu?.instanceOptionId)
+      : undefined);
   if (!hourly) return;
   report.cost = { ...report.cost, hourly };
   if (!inputs.dryRun) log.info(`Estimated cost: ${estimateText(hourly)}`);

@@ -4,8 +4,11 @@
 
 import { formatError } from "../base/redact.ts";
 import { ROLLBACK_BUDGET_MS } from "../base/timing.ts";
+import { estimateHourlyCost, estimateText, exceedsCap, type HourlyCost, usd } from "../cost/estimate.ts";
 import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { ApiError } from "../friendli/errors.ts";
+import type { Inputs } from "../inputs/inputs.ts";
+import type { DeploymentSettings } from "../ledger/ledger.ts";
 import { versionOf } from "../ledger/run.ts";
 import type { Rollback } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
@@ -28,6 +31,32 @@ export function rollsBack(err: unknown): boolean {
   return err instanceof ApiError && err.kind === "deadline";
 }
 
+/** What recorded settings cost per hour, priced as the run's own request is. */
+export function settingsCost(
+  settings: DeploymentSettings,
+  inputs: Pick<Inputs, "gpu" | "gpuHourlyPrice">,
+): HourlyCost | undefined {
+  return estimateHourlyCost({
+    instanceOptionId: settings.gpu.instanceOptionId,
+    minReplicas: settings.autoscaling.minReplicas,
+    maxReplicas: settings.autoscaling.maxReplicas,
+    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
+    ...(inputs.gpu ? { pricedFor: inputs.gpu.instanceOptionId } : {}),
+  });
+}
+
+/** Why `max-hourly-cost`, which holds for every request that sets a GPU, stops the rollback's PUT. */
+export function rollbackOverCap(
+  cost: HourlyCost | undefined,
+  capUsd: number | undefined,
+): string | undefined {
+  if (capUsd === undefined) return undefined;
+  if (!cost) return "the recorded GPU or replicas have no estimate, so `max-hourly-cost` cannot be checked";
+  return exceedsCap(cost, capUsd)
+    ? `they cost ${estimateText(cost)}, above \`max-hourly-cost\` ${usd(capUsd)}`
+    : undefined;
+}
+
 /**
  * Puts the rollback's settings back and waits for RUNNING. True when they serve again; false (with
  * a warning) when the rollback failed too, and the update's failure stands.
@@ -44,6 +73,16 @@ export async function rollBack(
   const rop: OperationContext = { ...op, client, deadlineMs };
   const before = report.timeline;
   const { deploymentId, payload } = rollback.entry;
+  const cost = settingsCost(payload.settings, op.inputs);
+  const overCap = rollbackOverCap(cost, op.inputs.maxHourlyCost);
+  if (overCap) {
+    const message =
+      `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
+      `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
+    report.warnings.push(message);
+    log.warning(message);
+    return false;
+  }
   log.warning(
     `The update of endpoint ${endpoint.id} did not deploy (${formatError(failure, client.http.secrets)}); ` +
       `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
@@ -71,8 +110,11 @@ export async function rollBack(
   report.timeline = [...before, ...report.timeline];
   report.rolledBack = true;
   report.previous = versionOf(rollback.entry);
+  // What runs now is what it costs: the failed request's estimate no longer describes the endpoint.
+  report.cost = { ...report.cost, hourly: cost };
   log.info(
-    `Rolled back: endpoint ${endpoint.id} serves the settings of GitHub deployment ${deploymentId} again`,
+    `Rolled back: endpoint ${endpoint.id} serves the settings of GitHub deployment ${deploymentId} again` +
+      (cost ? `; estimated cost: ${estimateText(cost)}` : ""),
   );
   await op.ledger?.recordRollback(endpoint.id, rollback.entry);
   return true;

@@ -137,6 +137,31 @@ describe("GET /v1/team/cost", () => {
     expect((await call(s, "GET", `/v1/team/cost?${window(0, 1)}`)).status).toBe(200);
   });
 
+  it("bends its answers by the quirk, each still a CostResponse; null makes them honest again", async () => {
+    const s = await start();
+    const id = await createAndFind(s, { name: "billed" });
+    clock.advance(STARTUP + HOUR);
+    const line = `${id}, NVIDIA H100, gpu time cost`;
+    s.costQuirk("outside-window");
+    const outside = (await report(s, window(0, 1))).body;
+    expect(outside.data.map((b) => [b.start_time, b.results.map((r) => r.total)])).toEqual([
+      [day(-1), ["100.000000"]],
+      [day(0), ["5.000000"]],
+      [day(1), ["100.000000"]],
+    ]);
+    s.costQuirk("cycling-cursor");
+    const first = (await report(s, window(0, 1))).body;
+    expect(first.has_more).toBe(true);
+    const again = (await report(s, window(0, 1, `&page=${first.next_page}`))).body;
+    expect(again).toEqual(first);
+    s.costQuirk("absurd-amounts");
+    const absurd = (await report(s, window(0, 1))).body.data[0]?.results ?? [];
+    expect(absurd).toHaveLength(1001);
+    expect(absurd.filter((r) => r.line_item === line && r.total === "999999.990000")).toHaveLength(1000);
+    s.costQuirk(null);
+    expect((await report(s, window(0, 1))).body).toMatchObject({ has_more: false, next_page: null });
+  });
+
   it("holds its answer back while the switch says slow; other routes answer at once", async () => {
     clock = manualClock();
     sim = await startSimulator({ clock, costReport: "slow" });

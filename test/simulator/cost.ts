@@ -12,6 +12,7 @@ import {
   deriveState,
   type Endpoint,
   type EndpointConfig,
+  iso,
   replicaCounts,
 } from "./model.ts";
 import { INSTANCE_OPTIONS, type Scenario } from "./scenario.ts";
@@ -111,4 +112,52 @@ export function dayResults(
   // Without group_by: the day's total only.
   const total = results.reduce((sum, r) => sum + Number(r.total), 0);
   return results.length > 0 ? [{ total: total.toFixed(6) }] : [];
+}
+
+/**
+ * Answers that conform to the document's CostResponse but that no honest bill gives: each page
+ * also carries the day before the window and the day after it, a $100.00 line item for every
+ * endpoint of the team in each (`"outside-window"`); the last page says `has_more` and hands a
+ * cursor back to the first (`"cycling-cursor"`, in server.ts); today's bucket holds 1,000 line items
+ * of $999,999.99 for every endpoint of the team (`"absurd-amounts"`).
+ */
+export type CostQuirk = "outside-window" | "cycling-cursor" | "absurd-amounts";
+
+export interface CostBucketBody {
+  start_time: string;
+  end_time: string;
+  results: CostResultBody[];
+}
+
+/** A page's buckets as the quirk bends them; the window is the one asked for, `now` the clock's. */
+export function bentBuckets(
+  quirk: CostQuirk | null,
+  data: CostBucketBody[],
+  team: readonly Endpoint[],
+  at: { start: number; end: number; now: number },
+): CostBucketBody[] {
+  const items = (total: string, times: number) =>
+    team.flatMap((e) => {
+      const gpuType = INSTANCE_OPTIONS[currentConfig(e).instanceOptionId]?.gpuType ?? "UNKNOWN";
+      return Array.from({ length: times }, () => ({
+        total,
+        line_item: `${e.id}, ${gpuType}, gpu time cost`,
+      }));
+    });
+  const bucket = (day: number, results: CostResultBody[]) => ({
+    start_time: iso(day).replace(".000Z", "Z"),
+    end_time: iso(day + DAY_MS).replace(".000Z", "Z"),
+    results,
+  });
+  if (quirk === "outside-window")
+    return [
+      bucket(at.start - DAY_MS, items("100.000000", 1)),
+      ...data,
+      bucket(at.end, items("100.000000", 1)),
+    ];
+  if (quirk !== "absurd-amounts") return data;
+  const today = iso(Math.floor(at.now / DAY_MS) * DAY_MS).replace(".000Z", "Z");
+  return data.map((b) =>
+    b.start_time === today ? { ...b, results: [...b.results, ...items("999999.990000", 1000)] } : b,
+  );
 }

@@ -1,4 +1,5 @@
 export { type ManualClock, manualClock, type SimClock, systemClock } from "./clock.ts";
+export type { CostQuirk } from "./cost.ts";
 export {
   defaultScenario,
   type FailureRule,

@@ -9,7 +9,14 @@ import {
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type SimClock, systemClock } from "./clock.ts";
-import { closeBilling, DAY_MS, dayResults } from "./cost.ts";
+import {
+  bentBuckets,
+  type CostBucketBody,
+  type CostQuirk,
+  closeBilling,
+  DAY_MS,
+  dayResults,
+} from "./cost.ts";
 import { type HubRouteName, type HubState, hubAnswer, matchHubRoute } from "./hub.ts";
 import { defaultHubModels, type HubModel } from "./hub-models.ts";
 import {
@@ -130,6 +137,8 @@ export interface SimulatorOptions {
   ttftMs?: number;
   /** The team cost report's switch (see `Simulator.costReport`). Default `"ok"`. */
   costReport?: CostReportMode;
+  /** A cost report that conforms but no honest bill gives (see `Simulator.costQuirk`). Default none. */
+  costQuirk?: CostQuirk | null;
 }
 
 /**
@@ -202,6 +211,8 @@ export interface Simulator {
   setTtftMs(ms: number): void;
   /** The cost report's switch from now on: a fault rule on route `cost` for every call, or none. */
   costReport(mode: CostReportMode): void;
+  /** How the cost report's answers are bent from now on (./cost.ts `CostQuirk`), or null: honest. */
+  costQuirk(quirk: CostQuirk | null): void;
 }
 
 interface Reply {
@@ -412,6 +423,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     rules.push({ rule: costSwitch, seen: 0, applied: 0 });
   };
   setCostReport(options.costReport ?? "ok");
+  let costQuirk = options.costQuirk ?? null;
 
   let store = { endpoints: new Map<string, Endpoint>(), seq: 0 };
   const seededIds = new Set<string>();
@@ -828,7 +840,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const days = Math.round((end - start) / DAY_MS);
     const last = Math.min(days, first + limit);
     const team = [...store.endpoints.values()].filter((e) => e.teamId === caller.teamId);
-    const data = [];
+    let data: CostBucketBody[] = [];
     for (let i = first; i < last; i++) {
       const day = start + i * DAY_MS;
       data.push({
@@ -837,11 +849,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         results: dayResults(team, scenario, day, ctx.now, q.get("group_by") === "line_item"),
       });
     }
-    const hasMore = last < days;
-    return {
-      status: 200,
-      json: { has_more: hasMore, next_page: hasMore ? encodeCursor({ k: "cost", s: last }) : null, data },
-    };
+    data = bentBuckets(costQuirk, data, team, { start, end, now: ctx.now });
+    // The quirk's cycle: the last page points back at the first.
+    const cycles = costQuirk === "cycling-cursor";
+    const hasMore = last < days || cycles;
+    const next = last < days ? encodeCursor({ k: "cost", s: last }) : encodeCursor({ k: "cost", s: 0 });
+    return { status: 200, json: { has_more: hasMore, next_page: hasMore ? next : null, data } };
   }
 
   const unavailable: Reply = {
@@ -1259,6 +1272,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     get maxInFlight() {
       return maxInFlight;
+    },
+    costQuirk(quirk) {
+      costQuirk = quirk;
     },
     costReport(mode) {
       setCostReport(mode);

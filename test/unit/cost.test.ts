@@ -9,10 +9,20 @@ import {
   rangeText,
 } from "../../src/cost/estimate.ts";
 import { LIST_PRICES, listPrice } from "../../src/cost/prices.ts";
-import { costWindow, gpuTimeEndpoint, parseAmount, sumLineItems } from "../../src/cost/report.ts";
+import {
+  bucketsInWindow,
+  CEILING_SLACK,
+  costCeiling,
+  costWindow,
+  gpuTimeEndpoint,
+  parseAmount,
+  sumLineItems,
+} from "../../src/cost/report.ts";
 import { costRows, costSentence } from "../../src/cost/words.ts";
 import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
+import type { DeploymentSettings } from "../../src/ledger/ledger.ts";
+import { rollbackOverCap, settingsCost } from "../../src/operations/rollback.ts";
 import { describePlan } from "../../src/plan/describe.ts";
 import { plan } from "../../src/plan/plan.ts";
 import { markerFor, renderPrComment } from "../../src/report/pr-comment.ts";
@@ -43,7 +53,7 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
     ["ShbPuOs4tfGb", 0, 10, undefined, 0, 40, "0 when idle to $40.00/h"], // 1x A100 80GB
     ["ahBzWtOuomsI", 1, 1, undefined, 56, 56, "$56.00/h"], // 8x H200
     ["8GiQTLKfJNOr", 0, 2, 6.125, 0, 12.25, "0 when idle to $12.25/h"], // 1x B200, negotiated
-    [H100[1], 0, 3, 0, 0, 0, "0 when idle to $0.00/h"], // a free allowance is a price too
+    [H100[1], 0, 3, 0.01, 0, 0.03, "0 when idle to $0.03/h"], // the least `gpu-hourly-price` takes
   ])("%s %i..%i at %s", (instanceOptionId, minReplicas, maxReplicas, price, min, max, range) => {
     const c = estimateHourlyCost({
       instanceOptionId,
@@ -70,7 +80,26 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
   });
 
   it.each([
+    // [min, max]: replicas as the API allows them (whole, 0 <= min <= max <= 10), else no estimate
+    [0, 10, 50],
+    [0, 1e308, undefined],
+    [-3, -2, undefined],
+    [0, -1, undefined],
+    [0, 11, undefined],
+    [0, 1.5, undefined],
+    [2, 1, undefined],
+    [Number.NaN, 1, undefined],
+    [0, Number.POSITIVE_INFINITY, undefined],
+  ])("replicas %d..%d: %s", (minReplicas, maxReplicas, max) => {
+    expect(estimateHourlyCost({ instanceOptionId: H100[1], minReplicas, maxReplicas })?.maxUsd).toBe(max);
+  });
+
+  it.each([
     [{ gpuType: "NVIDIA H100", numGpu: 2, autoscalingMin: 0, autoscalingMax: 2 }, 20],
+    [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: 0, autoscalingMax: 1e308 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: -3, autoscalingMax: -2 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: 1e308, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
+    [{ gpuType: "NVIDIA H100", numGpu: -1, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
     [{ gpuType: "NVIDIA A100 80GB", numGpu: 4, autoscalingMin: 1, autoscalingMax: 1 }, 16],
     [{ gpuType: "NVIDIA B200", numGpu: 8, autoscalingMin: null, autoscalingMax: 3 }, 216],
     [{ gpuType: "NVIDIA T4", numGpu: 1, autoscalingMin: 0, autoscalingMax: 1 }, undefined],
@@ -79,6 +108,17 @@ describe("estimateHourlyCost: price x GPUs per replica x replicas", () => {
     [{ gpuType: "NVIDIA H100", numGpu: 1, autoscalingMin: 0, autoscalingMax: null }, undefined],
   ])("from a spec %j: %s", (spec, max) => {
     expect(estimateFromSpec(spec)?.maxUsd).toBe(max);
+  });
+
+  it.each([
+    // [spec's GPU, `gpu` (the model the price is for), price per GPU-hour used, from]
+    ["NVIDIA H100", H100[2], 2, "input"], // the same model, another count: the given price
+    ["NVIDIA B200", H100[1], 9, "list"], // another model: its list price
+    ["NVIDIA B200", undefined, 2, "input"], // no `gpu` (status, sweep): the price is every model's
+    ["NVIDIA B200", "AbCdEfGh1234", 9, "list"], // a raw id names no model: list
+  ])("gpu-hourly-price 2 on a spec of %s with gpu %s: %d (%s)", (gpuType, pricedFor, price, from) => {
+    const spec = { gpuType, numGpu: 1, autoscalingMin: 0, autoscalingMax: 1 };
+    expect(estimateFromSpec(spec, 2, pricedFor)).toMatchObject({ pricePerGpuHour: price, priceFrom: from });
   });
 });
 
@@ -131,6 +171,35 @@ describe("the cap", () => {
   it("prices the chosen model at gpu-hourly-price and the others at list", () => {
     const chosen = at(H100[1], 0, 1, 2);
     expect(optionsWithinCap(4, 1, chosen).map((o) => o.label)).toEqual(["1x A100 80GB", "2x H100"]);
+  });
+});
+
+describe("the cap on a rollback's recorded settings", () => {
+  const recorded = (instanceOptionId: string, min: number, max: number): DeploymentSettings => ({
+    model: { repo: "org/m" },
+    gpu: { instanceOptionId, label: "recorded" },
+    autoscaling: { minReplicas: min, maxReplicas: max, cooldownSeconds: 300 },
+    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+  });
+  const B200X8 = "drbc6G9FxJWZ";
+  const H100X1 = { instanceOptionId: H100[1], label: "1x H100" };
+  const none = { gpu: undefined, gpuHourlyPrice: undefined };
+
+  it.each([
+    // [recorded, inputs, cap, what the refusal says (undefined: sent)]
+    [recorded(B200X8, 0, 10), none, 10, "they cost 0 when idle to $720.00/h: 8x B200 per replica, 0 to 10"],
+    [recorded(B200X8, 0, 10), none, 720, undefined],
+    [recorded(B200X8, 0, 10), none, undefined, undefined],
+    // An H100 price does not make a B200 cheap: the other model is at its list price.
+    [recorded(B200X8, 0, 10), { gpu: H100X1, gpuHourlyPrice: 0.01 }, 10, "at the B200 list price"],
+    [recorded(H100[2], 0, 1), { gpu: H100X1, gpuHourlyPrice: 4 }, 8, undefined],
+    [recorded(H100[2], 0, 1), { ...none, gpu: H100X1 }, 8, "$10.00/h"],
+    [recorded("AbCdEfGh1234", 0, 1), none, 10, "cannot be checked"],
+    [recorded(H100[1], 0, 1e308), none, 10, "cannot be checked"],
+  ])("%#: refused with %j", (settings, inputs, cap, says) => {
+    const refusal = rollbackOverCap(settingsCost(settings, inputs), cap);
+    if (says === undefined) expect(refusal).toBeUndefined();
+    else expect(refusal).toContain(says);
   });
 });
 
@@ -240,6 +309,40 @@ describe("the cost report's pieces", () => {
     expect(gpuTimeEndpoint(item)).toBe(id);
   });
 
+  it.each([
+    // [buckets' start..end, kept]: the window is 2026-11-19..21, each day once
+    [
+      ["11-19..11-20", "11-20..11-21"],
+      ["11-19", "11-20"],
+    ],
+    [["11-18..11-19", "11-19..11-20", "11-21..11-22"], ["11-19"]], // outside the window
+    [
+      ["11-19..11-20", "11-20..11-21", "11-19..11-20", "11-20..11-21"],
+      ["11-19", "11-20"],
+    ], // a page read twice
+    [["11-19..11-21"], ["11-19"]], // two days wide, inside the window
+    [["11-20..11-22"], []], // past its end
+    [["11-20..11-19", "x..11-20", "11-20..y"], []], // backwards, unreadable
+  ])("buckets %j keep %j", (buckets, kept) => {
+    const at = (d: string) => `2026-${d}T00:00:00Z`;
+    const given = buckets.map((b) => {
+      const [from = "", to = ""] = b.split("..");
+      return { start_time: at(from), end_time: at(to), results: [] };
+    });
+    const window = { startTime: at("11-19"), endTime: at("11-21") };
+    expect(bucketsInWindow(given, window).map((b) => b.start_time)).toEqual(kept.map(at));
+  });
+
+  it.each([
+    // [age in hours, ceiling]: the dearest option (8x B200 x 10 replicas, $720.00/h), slack included
+    [0, 720 * CEILING_SLACK.hours * CEILING_SLACK.factor],
+    [1, 720 * (1 + CEILING_SLACK.hours) * CEILING_SLACK.factor],
+    [24 * 35, 720 * (24 * 35 + CEILING_SLACK.hours) * CEILING_SLACK.factor],
+    [-5, 720 * CEILING_SLACK.hours * CEILING_SLACK.factor], // a creation time ahead of the clock
+  ])("an endpoint %d hours old could have cost at most $%d", (hours, ceiling) => {
+    expect(costCeiling(now, now - hours * 3_600_000)).toBeCloseTo(ceiling, 6);
+  });
+
   it("sums an endpoint's GPU time over the buckets; hostile amounts are skipped with a debug line", () => {
     const item = (id: string, total: unknown) => ({ total, line_item: `${id}, NVIDIA H100, gpu time cost` });
     const buckets = [
@@ -331,6 +434,10 @@ describe("the cost in the reports' words", () => {
       { toDate: { usd: 400, since: "2026-10-17", days: 35, clipped: true } },
       "💵 So far it has cost $400.00 in the last 35 days (since 2026-10-17).",
     ],
+    [
+      { toDate: { since: "2026-11-20", days: 1, clipped: false } },
+      "💵 Its cost so far is unreadable: Friendli's cost report gives more than the endpoint could have cost since 2026-11-20.",
+    ],
     [{}, undefined],
     [undefined, undefined],
   ])("PR comment %#", (cost, sentence) => {
@@ -351,6 +458,12 @@ describe("the cost in the reports' words", () => {
     ).toEqual([
       ["Cost per hour (estimate)", "0 when idle to $18.00/h at `gpu-hourly-price` $4.50 per GPU-hour"],
       ["Cost so far", "$0.50 since 2026-11-20 (Friendli's cost report)"],
+    ]);
+    expect(costRows({ toDate: { since: "2026-10-17", days: 35, clipped: true } })).toEqual([
+      [
+        "Cost so far",
+        "unreadable: Friendli's cost report gives more than the endpoint could have cost in the last 35 days (since 2026-10-17)",
+      ],
     ]);
   });
 

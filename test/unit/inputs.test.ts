@@ -208,6 +208,13 @@ describe("parseInputs: defaults", () => {
       "`gpu-hourly-price` must be an amount in US dollars, e.g. 5 or 4.25 (got 5,00)",
     ],
     ["gpu-hourly-price", "-1", "`gpu-hourly-price` must be an amount in US dollars"],
+    // A price of 0 would make every estimate $0.00/h, which max-hourly-cost never refuses.
+    [
+      "gpu-hourly-price",
+      "0",
+      "`gpu-hourly-price` must be at least 0.01: below it an estimate can be $0.00/h, which `max-hourly-cost` never refuses (got 0)",
+    ],
+    ["gpu-hourly-price", "$0.0099", "`gpu-hourly-price` must be at least 0.01: below it"],
     ["max-hourly-cost", "1e9", "`max-hourly-cost` must be an amount in US dollars"],
     ["max-hourly-cost", "2000000", "`max-hourly-cost` must be an amount in US dollars"],
     ["max-hourly-cost", "ten", "`max-hourly-cost` must be an amount in US dollars"],
