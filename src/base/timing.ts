@@ -94,6 +94,12 @@ export const BODY_TIMEOUT_MS = 60_000;
  */
 export const CREATED_LAG_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 /**
+ * A create already sent when the run is cancelled is not cut off: its answer is the only proof of
+ * which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
+ * It gets this long after the signal; the runner sends SIGTERM 7.5 s after SIGINT, then kills.
+ */
+export const CREATE_ANSWER_GRACE_MS = 5_000;
+/**
  * A look-up this young is what a create goes by; an older one (a pre-flight ran in between) is
  * repeated first, so a run that sees another run's endpoint of the name appear meanwhile creates
  * nothing. A rival created in the last moment is still caught when the new id is resolved.
