@@ -162,8 +162,11 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   const facts = {
     result: report.result,
     operation: inputs.operation,
-    createdHere: report.endpointId !== undefined && saved.createdId() === report.endpointId,
+    createdHere: report.createdByThisRun === true,
+    // A create went out, yet whether it made this endpoint is unknown: its answer was lost.
+    unproven: saved.createSent() && report.endpointId !== undefined && report.createdByThisRun === undefined,
     createSent: saved.createSent(),
+    teamId: inputs.teamId,
     name: inputs.name,
     projectId: inputs.projectId,
     ifExists: inputs.ifExists,
@@ -190,28 +193,24 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
 function savedForPostStep(r: Run) {
   const { core } = r.deps;
   let createSent = false;
-  let createdId: string | undefined;
   const hooks: Pick<OperationContext, "noteCreate" | "noteDeleteOwed" | "remember"> = {
     noteCreate: (facts) => {
       if (!createSent) {
-        core.saveState(State.createSentAt, String(facts.sentAtMs));
+        core.saveState(State.createSentAt, String(r.deps.clock.now()));
         core.saveState(State.lookupIds, [...facts.lookupIds].join(","));
       }
       createSent = true;
       if (facts.answeredCreatedAt) core.saveState(State.createCreatedAt, facts.answeredCreatedAt);
-      if (facts.unansweredAtMs !== undefined)
-        core.saveState(State.createUnansweredAt, String(facts.unansweredAtMs));
     },
     noteDeleteOwed: (owed) => core.saveState(State.deleteOwed, String(owed)),
     remember: (endpointId, createdByThisRun) => {
       r.remembered = endpointId;
-      if (createdByThisRun) createdId = endpointId;
-      r.report.createdByThisRun = createdByThisRun;
+      if (createdByThisRun !== undefined) r.report.createdByThisRun = createdByThisRun;
       core.saveState(State.endpointId, endpointId);
-      core.saveState(State.createdByThisRun, String(createdByThisRun));
+      core.saveState(State.createdByThisRun, String(createdByThisRun === true));
     },
   };
-  return { hooks, createSent: () => createSent, createdId: () => createdId };
+  return { hooks, createSent: () => createSent };
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */

@@ -81,10 +81,8 @@ export const State = {
   // What the post step needs to prove which endpoint this run's create made (src/endpoint/created-claim.ts):
   /** When the first create request went out (ms since the epoch): set before it is sent. */
   createSentAt: "create-sent-at",
-  /** The create answer's createdAt, when an answer arrived. */
+  /** The create answer's createdAt, when an answer arrived: without it, nothing is proved. */
   createCreatedAt: "create-created-at",
-  /** When the create ended without an answer (ms since the epoch). */
-  createUnansweredAt: "create-unanswered-at",
   /** The ids of the look-up's listing before the create, comma-separated: none of them is ours. */
   lookupIds: "lookup-ids",
   /**

@@ -54,8 +54,8 @@ export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
  */
 export const UPDATE_SETTLE_MS = 60_000;
 /**
- * How far the API's clock may differ from ours when its createdAt or updatedAt is compared with our
- * times (the settle check after an update, the creation window of a create whose answer was lost).
+ * How far the API's clock may differ from ours when its updatedAt is compared with our times (the
+ * settle check after an update).
  */
 export const CLOCK_SKEW_MS = 5_000;
 
@@ -94,12 +94,11 @@ export const BODY_TIMEOUT_MS = 60_000;
  */
 export const CREATED_LAG_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 /**
- * After a create's answer was lost (reset, timeout, cancellation), how long the server may still
- * have been acting on it: an endpoint created this long (plus CLOCK_SKEW_MS) after the loss still
- * counts as possibly this run's. Longer widens the window in which a rival's endpoint is taken for
- * ours; shorter risks calling our own endpoint a rival's (then the run only warns, never deletes).
+ * A create already sent when the run is cancelled is not cut off: its answer is the only proof of
+ * which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
+ * It gets this long after the signal; the runner sends SIGTERM 7.5 s after SIGINT, then kills.
  */
-export const LOST_CREATE_LAG_MS = 5_000;
+export const CREATE_ANSWER_GRACE_MS = 5_000;
 /**
  * A look-up this young is what a create goes by; an older one (a pre-flight ran in between) is
  * repeated first, so a run that sees another run's endpoint of the name appear meanwhile creates

@@ -54,7 +54,7 @@ export async function findCreated(client: FriendliClient, opts: FindCreatedOptio
       facts,
     );
     const delay = delays[round];
-    if (settled(verdict, facts) || delay === undefined) return { verdict, named };
+    if (settled(verdict) || delay === undefined) return { verdict, named };
     if (clock.now() + delay >= opts.deadlineMs) {
       throw new ApiError({
         kind: "deadline",

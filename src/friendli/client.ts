@@ -1,6 +1,7 @@
 // Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
 // operation picks its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
+import { CREATE_ANSWER_GRACE_MS } from "../base/timing.ts";
 import { type CostResponse, CostResponseSchema } from "./cost-schema.ts";
 import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
@@ -89,6 +90,8 @@ export class FriendliClient {
       schema: EndpointStatusSchema,
       retry: "create",
       maxBodyBytes: SMALL_BODY,
+      // Its answer is the only proof of which endpoint it made: a cancellation does not cut it off.
+      graceMs: CREATE_ANSWER_GRACE_MS,
     });
     const idField = res.data.endpointId ?? res.data.id;
     const endpointId = typeof idField === "string" && idField.trim() !== "" ? idField : undefined;

@@ -74,6 +74,8 @@ interface SendOp<T> {
   maxBodyBytes?: number;
   /** Called with each piece of the body as it arrives (a streamed answer's timing is measured by it). */
   onChunk?: (text: string) => void;
+  /** Once sent, the request is aborted this long after the run's signal, not at once (real time). */
+  graceMs?: number;
 }
 
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
@@ -141,23 +143,26 @@ async function attemptOnce<T>(c: Conn, op: SendOp<T>): Promise<HttpResponse<T>> 
   const timeoutMs = Math.max(1, Math.min(c.requestTimeoutMs, deadlineMs - clock.now()));
   const requestCtl = new AbortController();
   const timerCtl = new AbortController();
-  c.requestTimer(timeoutMs, timerCtl.signal).then(
-    () => requestCtl.abort(new RequestTimeoutError(timeoutMs)),
-    () => {},
-  );
-  const reqHeaders = { ...c.headers };
-  let body: string | undefined;
-  if (op.body !== undefined) {
-    body = JSON.stringify(op.body);
-    reqHeaders["Content-Type"] = "application/json";
-  }
+  const abortIn = (ms: number, reason: () => unknown) =>
+    c.requestTimer(ms, timerCtl.signal).then(
+      () => requestCtl.abort(reason()),
+      () => {},
+    );
+  abortIn(timeoutMs, () => new RequestTimeoutError(timeoutMs));
+  // With a grace, the run's signal aborts the request only that long after it fired.
+  const { graceMs } = op;
+  const graced = () => abortIn(graceMs ?? 0, () => signal.reason);
+  if (graceMs !== undefined)
+    signal.addEventListener("abort", graced, { once: true, signal: timerCtl.signal });
+  const body = op.body === undefined ? undefined : JSON.stringify(op.body);
+  const reqHeaders = body === undefined ? c.headers : { ...c.headers, "Content-Type": "application/json" };
   let phase: NetworkPhase = "request";
   try {
     const res = await request(url, {
       method: op.method,
       headers: reqHeaders,
       body,
-      signal: AbortSignal.any([signal, requestCtl.signal]),
+      signal: graceMs === undefined ? AbortSignal.any([signal, requestCtl.signal]) : requestCtl.signal,
       dispatcher: c.dispatcher,
     });
     phase = "body";

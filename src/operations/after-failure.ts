@@ -9,6 +9,7 @@ import { CLEANUP_DEADLINE_MS } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { Inputs } from "../inputs/inputs.ts";
+import { deleteStep } from "../report/delete-step.ts";
 import type { RunReport } from "../report/run-report.ts";
 
 export interface FailureFacts {
@@ -17,12 +18,15 @@ export interface FailureFacts {
   /** The endpoint the run acted on, when it has an id. */
   endpointId?: string;
   endpointName?: string;
-  /** The run created that endpoint itself. */
+  /** The run created that endpoint itself (an answered create proves it). */
   createdHere: boolean;
+  /** The run's create went unanswered, and this endpoint of the name appeared: its own or a rival's. */
+  unproven: boolean;
   /** A create went out (its endpoint may exist even without an id). */
   createSent: boolean;
   name: string;
   projectId: string;
+  teamId: Inputs["teamId"];
   ifExists: Inputs["ifExists"];
   deleteOnFailure: boolean;
 }
@@ -52,6 +56,17 @@ const RULES: Rule[] = [
     }),
   },
   { when: (f) => !f.endpointId, advice: () => ({ deleteNow: false }) },
+  {
+    // Deleting it might delete another run's endpoint: the reader decides.
+    when: (f) => f.unproven,
+    advice: (f) => ({
+      deleteNow: false,
+      warning:
+        `Endpoint ${f.endpointId} ("${f.endpointName}") is left in place: this run's create went unanswered, so ` +
+        "it cannot prove that it made it (another run may have). If it is not wanted, delete it with this " +
+        `step:\n${deleteStep(f, f.endpointId)}`,
+    }),
+  },
   {
     when: (f) => cancelled(f) && f.operation === "delete",
     advice: (f) => ({

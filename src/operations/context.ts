@@ -47,8 +47,11 @@ export interface OperationContext {
   noteCreate(facts: CreateFacts): void;
   /** The run owes a DELETE of its remembered endpoint (true), or it was confirmed (false). */
   noteDeleteOwed(owed: boolean): void;
-  /** Remember the endpoint for the post step (cleanup after cancellation). */
-  remember(endpointId: string, createdByThisRun: boolean): void;
+  /**
+   * Remember the endpoint for the post step (cleanup after cancellation). `createdByThisRun`
+   * undefined: this run's create went unanswered, so it cannot tell (never deleted).
+   */
+  remember(endpointId: string, createdByThisRun: boolean | undefined): void;
   /** The deployment ledger (GitHub Deployments); absent: none. */
   ledger?: LedgerRun;
   /** A client whose deadline ends at the given clock time (a rollback's own budget). */

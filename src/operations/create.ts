@@ -1,7 +1,10 @@
 // Carrying out a planned create. It is sent once: after an answer that may have been lost, the
-// name is looked up again and what this run's create provably made is adopted before anything is
-// created again, so a run never leaves two GPU endpoints where one was asked for. What counts as
-// "made by this run" is decided in one place (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts).
+// name is looked up again before anything is created again, so a run never leaves two GPU
+// endpoints where one was asked for. What counts as "made by this run" is decided in one place
+// (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts): only an answered create proves
+// it. After a lost answer the one endpoint of the name that appeared may be a rival's: the run
+// waits on it only when GET shows the settings it asked for, says it cannot prove it made it, and
+// never deletes it.
 //
 // Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
 // endpoint of the name appear after its look-up creates nothing; when both created anyway, the
@@ -13,10 +16,11 @@ import { formatDuration } from "../base/format.ts";
 import { formatError } from "../base/redact.ts";
 import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
-import { findByName } from "../endpoint/lookup.ts";
-import { findCreated } from "../endpoint/resolve.ts";
+import { findByName, type NamedEndpoint } from "../endpoint/lookup.ts";
+import { type FoundCreated, findCreated } from "../endpoint/resolve.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
+import { specChanges } from "../plan/changes.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
 
@@ -34,7 +38,8 @@ export async function createEndpoint(
 ): Promise<string> {
   refuseWithoutTime(op);
   await refuseAfterRival(op, memory);
-  const id = await createOnce(op, body, memory);
+  const { id, proved } = await createOnce(op, body, memory);
+  if (!proved) return id;
   op.report.endpointId = id;
   op.remember(id, true);
   op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
@@ -62,21 +67,20 @@ async function refuseAfterRival(op: OperationContext, memory: LookupMemory): Pro
   );
 }
 
+/** The new endpoint's id, and whether an answered create proves it this run's. */
 async function createOnce(
   op: OperationContext,
   body: CreateEndpointBody,
   memory: LookupMemory,
-): Promise<string> {
+): Promise<{ id: string; proved: boolean }> {
   const { inputs, client } = op;
-  const facts: CreateFacts = { sentAtMs: op.clock.now(), lookupIds: memory.listed };
+  const facts: CreateFacts = { lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
     refuseWithoutTime(op);
-    // The window of a lost answer starts at the first create: a second one only widens it.
-    if (attempt === 1) facts.sentAtMs = op.clock.now();
     op.noteCreate(facts);
     const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
-    const { verdict } = await findCreated(client, {
+    const found = await findCreated(client, {
       projectId: inputs.projectId,
       name: inputs.name,
       facts,
@@ -85,36 +89,8 @@ async function createOnce(
       signal: op.signal,
       cache: memory.specs,
     });
-    switch (verdict.kind) {
-      case "mine":
-        if (verdict.keeper === verdict.id) return verdict.id;
-        return yieldToKeeper(op, verdict.id, verdict.keeper);
-      case "unsure":
-        throw new OperationFailure(
-          `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
-            `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
-            `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
-            "delete the extra one with operation: delete and its endpoint-id",
-          "failed",
-        );
-      case "others":
-        if (created) {
-          throw new OperationFailure(
-            `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
-              `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
-              `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
-            "failed",
-          );
-        }
-        throw new OperationFailure(
-          `another run created "${inputs.name}" (endpoint ${verdict.ids.join(", ")}) since this run looked the name ` +
-            "up, while this run's create went unanswered: that endpoint is not this run's, so this run neither " +
-            `adopts it nor creates a second one. ${ONE_AT_A_TIME}`,
-          "failed",
-        );
-      case "none":
-        break;
-    }
+    const taken = await takeFound(op, found, created !== undefined, body);
+    if (taken) return taken;
     if (created) {
       throw new OperationFailure(
         `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
@@ -135,6 +111,70 @@ async function createOnce(
     }
     op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
   }
+}
+
+/**
+ * The endpoint the run goes on with, from what the listing after its create showed; undefined when
+ * nothing of the name appeared. Throws when the run cannot go on (a rival, or no proof).
+ */
+async function takeFound(
+  op: OperationContext,
+  { verdict, named }: FoundCreated,
+  answered: boolean,
+  body: CreateEndpointBody,
+): Promise<{ id: string; proved: boolean } | undefined> {
+  const { inputs } = op;
+  switch (verdict.kind) {
+    case "mine":
+      if (verdict.keeper === verdict.id) return { id: verdict.id, proved: true };
+      return yieldToKeeper(op, verdict.id, verdict.keeper);
+    case "unsure": {
+      const [only, ...more] = named.filter((e) => verdict.ids.includes(e.id));
+      if (!answered && only && more.length === 0) return { id: unproven(op, only, body), proved: false };
+      throw new OperationFailure(
+        `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
+          `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
+          `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
+          "delete the extra one with operation: delete and its endpoint-id",
+        "failed",
+      );
+    }
+    case "others":
+      throw new OperationFailure(
+        `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
+          `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
+          `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
+        "failed",
+      );
+    case "none":
+      return undefined;
+  }
+}
+
+/**
+ * The create's answer was lost and one endpoint of the name appeared since the look-up: this run's
+ * or a rival's, nothing tells which. It is the run's endpoint from here on but not remembered as
+ * created here, so nothing deletes it; the run waits on it only when GET shows the settings it asked for.
+ */
+function unproven(op: OperationContext, found: NamedEndpoint, body: CreateEndpointBody): string {
+  const named = `endpoint ${found.id} ("${op.inputs.name}")`;
+  op.report.endpointId = found.id;
+  op.remember(found.id, undefined);
+  const { changes } = specChanges(found.spec, body);
+  if (changes.length > 0) {
+    const shown = changes.map((c) => `${c.field} ${c.from}, not ${c.to}`).join("; ");
+    throw new OperationFailure(
+      `this run's create went unanswered, and ${named}, which appeared since, does not have the settings this ` +
+        `run asked for (${shown}): another run's, most likely. ${ONE_AT_A_TIME}`,
+      "failed",
+    );
+  }
+  const message =
+    `This run's create went unanswered, so it cannot prove that it made ${named}, which appeared since with ` +
+    "the requested settings: another run may have. The run waits on it, and never deletes it.";
+  op.report.warnings.push(message);
+  op.log.warning(message);
+  return found.id;
 }
 
 /**
@@ -189,7 +229,7 @@ export function createMayHaveActed(err: unknown): boolean {
 
 /**
  * The create's answer, or undefined when it was lost (the server may or may not have acted). What
- * came back, or when nothing did, goes into `facts` and to the post step.
+ * came back goes into `facts` and to the post step: it is the only proof of what the create made.
  */
 async function sendCreate(op: OperationContext, body: CreateEndpointBody, facts: CreateFacts) {
   try {
@@ -199,9 +239,6 @@ async function sendCreate(op: OperationContext, body: CreateEndpointBody, facts:
     op.noteCreate(facts);
     return created;
   } catch (err) {
-    if (!createMayHaveActed(err)) throw err;
-    facts.unansweredAtMs = op.clock.now();
-    op.noteCreate(facts);
     if (!(err instanceof ApiError) || err.kind !== "ambiguous") throw err;
     op.log.warning(
       `The create request's answer was lost (${err.message}); looking "${op.inputs.name}" up before creating again`,

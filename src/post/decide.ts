@@ -11,7 +11,6 @@ export interface SavedState {
   deleteOwed: string;
   createSentAt: string;
   createCreatedAt: string;
-  createUnansweredAt: string;
   lookupIds: string;
   sweepUnconfirmed: string;
 }
@@ -52,14 +51,10 @@ export function planPost(s: SavedState): PostPlan {
 
 /** The create's facts as the main step saved them; undefined when no create went out. */
 export function createFacts(s: SavedState): CreateFacts | undefined {
-  const sentAtMs = epochMs(s.createSentAt);
-  if (sentAtMs === undefined) return undefined;
-  const unansweredAtMs = epochMs(s.createUnansweredAt);
+  if (epochMs(s.createSentAt) === undefined) return undefined;
   return {
-    sentAtMs,
     lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
     ...(s.createCreatedAt ? { answeredCreatedAt: s.createCreatedAt } : {}),
-    ...(unansweredAtMs !== undefined ? { unansweredAtMs } : {}),
   };
 }
 

@@ -86,7 +86,6 @@ async function cleanUp(deps: PostDeps): Promise<PostResult> {
     deleteOwed: core.getState(State.deleteOwed),
     createSentAt: core.getState(State.createSentAt),
     createCreatedAt: core.getState(State.createCreatedAt),
-    createUnansweredAt: core.getState(State.createUnansweredAt),
     lookupIds: core.getState(State.lookupIds),
     sweepUnconfirmed: core.getState(State.sweepUnconfirmed),
   });
@@ -250,15 +249,15 @@ async function deleteCreated(
         case "unsure":
           core.warning(
             `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
-              `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
-              `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
+              `that name: this step cannot prove which of them, if any, the run created (${verdict.why}) and deletes ` +
+              `none. If one is not wanted, delete it with its step:\n${deleteSteps(inputs, verdict.ids)}`,
           );
           return "warned";
         case "others":
           core.warning(
-            `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
-              "was created outside the time that create could have made it: another run's, so this step deletes " +
-              `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
+            `The cancelled run's create of "${inputs.name}" was answered, but endpoint ${verdict.ids.join(", ")} of that ` +
+              "name was created at another time: another run's, so this step deletes nothing. If it is not " +
+              `wanted:\n${deleteSteps(inputs, verdict.ids)}`,
           );
           return "warned";
         case "none":

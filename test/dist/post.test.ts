@@ -143,7 +143,7 @@ describe("the post step cannot create or update", () => {
       "created-by-this-run": ["", "true", "false"],
       "endpoint-id": ["", id, "missing-id"],
       "create-sent-at": ["", "0", String(Date.now()), "junk"],
-      "create-unanswered-at": ["", String(Date.now()), "junk"],
+      "create-created-at": ["", new Date().toISOString(), "junk"],
       "delete-owed": ["", "true", "false"],
     };
     // Each value of each key at least once, the others varied alongside: 6 runs, not 648.

@@ -129,12 +129,14 @@ describe("create", () => {
     expect(calls(env.sim, "create")).toHaveLength(1);
   });
 
-  it("connection reset after the create was processed -> adopted, no duplicate", async () => {
+  it("connection reset after the create was processed -> waited on, not proved its own, no duplicate", async () => {
     const env = await setup();
     env.sim.inject({ route: "create", fault: { kind: "reset", when: "after" } });
     const r = await runInProcess({ inputs: deployInputs(env.sim), clock: env.clock });
     expectCreatedOnce(r, env.sim);
     expect(calls(env.sim, "create").map((p) => p.status)).toEqual(["reset"]);
+    expect(warnings(r).join("\n")).toContain("cannot prove that it made endpoint");
+    expect(r.state["created-by-this-run"]).toBe("false");
     // Lookup (its listing gives the ids known before), the create, then one listing and one GET
     // found it: no lag waits.
     const first = env.sim.requests.filter((q) => !q.route.startsWith("hub-")).slice(0, 5);

@@ -1,5 +1,6 @@
 // The post step in-process against the simulator on a virtual clock: finding, after a cancelled
-// create, the endpoint that create made, through a listing that lags by up to a minute.
+// create, the endpoint that create made, through a listing that lags by up to a minute. Only an
+// answered create proves which one it made: without its answer, nothing is deleted.
 import { afterEach, describe, expect, it } from "vitest";
 import type { PostCore } from "../../src/base/core.ts";
 import { silentLogger } from "../../src/base/log.ts";
@@ -46,7 +47,7 @@ async function cancelledCreate(listLagMs: number, name = "orphan") {
   sim = started.sim;
   const { clock } = started;
   const sentAt = clock.now();
-  // What a cancelled main step leaves: the create went out, its answer or its id never came back.
+  // What a cancelled main step leaves: the create was answered, its id never found.
   const parsed = parseInputs(
     (n) => ({ ...actionDefaults(), ...deployInputs(sim as Simulator, { name }) })[n] ?? "",
     readRunContext({}),
@@ -60,12 +61,12 @@ async function cancelledCreate(listLagMs: number, name = "orphan") {
     deadlineMs: clock.now() + 60_000,
     log: silentLogger,
   });
-  await client.create(createBody(parsed.inputs));
+  const created = await client.create(createBody(parsed.inputs));
   await client.http.close();
   const state = {
     result: "cancelled",
     "create-sent-at": String(sentAt),
-    "create-unanswered-at": String(clock.now()),
+    "create-created-at": created.status.createdAt ?? "",
     "lookup-ids": "",
   };
   return { sim, clock, state };
@@ -98,21 +99,32 @@ describe("post step after a create whose id was never known", () => {
     expect(logs.at(-1)).toMatch(/^warning: .*no such endpoint appeared within a minute.*operation: delete/s);
   });
 
-  it("leaves an endpoint of the name created outside the time its create could have made it", async () => {
+  it("leaves an endpoint of the name created at another time than the create's answer says", async () => {
     const { sim, clock, state } = await cancelledCreate(0, "someone-elses");
     const { core, logs } = recorder(
       { ...actionDefaults(), ...deployInputs(sim, { name: "someone-elses", "delete-on-failure": "true" }) },
-      {
-        ...state,
-        "create-sent-at": String(clock.now() + 3_600_000),
-        "create-unanswered-at": String(clock.now() + 3_600_000),
-      },
+      { ...state, "create-created-at": new Date(clock.now() + 3_600_000).toISOString() },
     );
     expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("warned");
     const other = sim.endpoints().find((e) => e.name === "someone-elses");
     expect(other?.deleted).toBe(false);
     expect(logs.at(-1)).toMatch(/^warning: .*another run's, so this step deletes nothing/s);
     expect(logs.at(-1)).toContain(`endpoint-id: ${other?.id}`);
+  });
+
+  it("the create's answer was lost: deletes nothing, warns with the step naming the endpoint", async () => {
+    const { sim, clock, state } = await cancelledCreate(0, "unproved");
+    const { "create-created-at": _lost, ...unanswered } = state;
+    const { core, logs } = recorder(
+      { ...actionDefaults(), ...deployInputs(sim, { name: "unproved", "delete-on-failure": "true" }) },
+      unanswered,
+    );
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("warned");
+    const maybe = sim.endpoints().find((e) => e.name === "unproved");
+    expect(maybe?.deleted).toBe(false);
+    expect(sim.requests.filter((r) => r.method === "DELETE")).toHaveLength(0);
+    expect(logs.at(-1)).toMatch(/^warning: .*cannot prove which of them, if any, the run created/s);
+    expect(logs.at(-1)).toContain(`endpoint-id: ${maybe?.id}`);
   });
 
   it("leaves an endpoint of the name the look-up listed before the create", async () => {
@@ -126,19 +138,23 @@ describe("post step after a create whose id was never known", () => {
     expect(sim.endpoints().find((e) => e.id === listed)?.deleted).toBe(false);
   });
 
-  it("two endpoints of the name created after the create: deletes neither", async () => {
+  it("another endpoint of the name created after the create: deletes only its own", async () => {
     const { sim, clock, state } = await cancelledCreate(0, "twice");
-    sim.seed({
-      name: "twice",
-      projectId: "demo-project",
-      createdAt: clock.now() + 1000,
-    });
-    const { core, logs } = recorder(
+    const own = sim.endpoints().find((e) => e.name === "twice")?.id;
+    const rival = sim.seed({ name: "twice", projectId: "demo-project", createdAt: clock.now() + 1000 });
+    const { core } = recorder(
       { ...actionDefaults(), ...deployInputs(sim, { name: "twice", "delete-on-failure": "true" }) },
       state,
     );
-    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("warned");
-    expect(sim.endpoints().filter((e) => e.name === "twice" && !e.deleted)).toHaveLength(2);
-    expect(logs.at(-1)).toMatch(/cannot tell which one the run created/);
+    expect(await post({ core, clock, signal: new AbortController().signal, env: {} })).toBe("deleted");
+    expect(
+      sim
+        .endpoints()
+        .filter((e) => e.name === "twice" && !e.deleted)
+        .map((e) => e.id),
+    ).toEqual([rival]);
+    expect(sim.requests.filter((r) => r.method === "DELETE").map((r) => r.path.split("/").at(-1))).toEqual([
+      own,
+    ]);
   });
 });

@@ -12,9 +12,11 @@ const base: FailureFacts = {
   endpointId: "ep1",
   endpointName: "llama",
   createdHere: true,
+  unproven: false,
   createSent: true,
   name: "llama",
   projectId: "proj-1",
+  teamId: undefined,
   ifExists: "update",
   deleteOnFailure: false,
 };
@@ -42,6 +44,16 @@ describe("adviceAfterFailure", () => {
       'An endpoint named "llama" may have been created in project proj-1 before the run was cancelled; check Friendli Suite, or remove it with operation: delete, name: llama',
     ],
     ["no id and no create: nothing to say", { endpointId: undefined, createSent: false }, false, undefined],
+    ...(["failed", "cancelled"] as const).map((result): [string, Partial<FailureFacts>, boolean, string] => [
+      `${result} on an endpoint its unanswered create cannot prove its own, delete-on-failure: never deleted`,
+      { result, createdHere: false, unproven: true, deleteOnFailure: true, teamId: "team-9" },
+      false,
+      'Endpoint ep1 ("llama") is left in place: this run\'s create went unanswered, so it cannot prove that it ' +
+        "made it (another run may have). If it is not wanted, delete it with this step:\n" +
+        "- uses: friendli-deploy-action/deploy@v1\n  with:\n    operation: delete\n" +
+        "    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}\n    team-id: team-9\n" +
+        "    project-id: proj-1\n    endpoint-id: ep1",
+    ]),
     [
       "cancelled delete",
       { result: "cancelled", operation: "delete", createdHere: false },

@@ -410,6 +410,57 @@ describe("cancellation and the deadline", () => {
     expect(h.calls()).toHaveLength(1);
   });
 
+  describe("a request with a grace (the create) outlives the run's signal by that long", () => {
+    /** Only the grace's timer is the test's: it fires when `graceOver` is called. */
+    const graceHarness = () => {
+      let graceOver = () => {};
+      const graces: number[] = [];
+      const h = harness({
+        requestTimer: (ms) => {
+          if (ms !== 5000) return neverTimer();
+          graces.push(ms);
+          return new Promise<void>((resolve) => {
+            graceOver = resolve;
+          });
+        },
+      });
+      return { h, graces, over: () => graceOver() };
+    };
+
+    it("its answer arriving within the grace is kept", async () => {
+      const { h, graces } = graceHarness();
+      h.pool.intercept({ path: CREATE, method: "POST" }).reply(200, OK_STATUS).delay(60);
+      const p = h.http.send({ ...createOp, schema: EndpointStatusSchema, graceMs: 5000 });
+      setTimeout(() => h.controller.abort(new Error("SIGINT")), 10);
+      const res = await p;
+      expect(res.data.createdAt).toBe(OK_STATUS.createdAt);
+      expect(graces).toEqual([5000]);
+      expect(h.calls()).toHaveLength(1);
+    });
+
+    it("once the grace is over it is aborted, and never retried", async () => {
+      const { h, over } = graceHarness();
+      h.pool.intercept({ path: CREATE, method: "POST" }).reply(200, OK_STATUS).delay(5000);
+      const p = h.http.send({ ...createOp, graceMs: 5000 });
+      setTimeout(() => {
+        h.controller.abort(new Error("SIGINT"));
+        setTimeout(over, 10);
+      }, 10);
+      const err = await failure(p);
+      expect(err.kind).toBe("aborted");
+      expect(h.calls()).toHaveLength(1);
+    });
+
+    it("not started after the signal: a grace never sends a request", async () => {
+      const { h, graces } = graceHarness();
+      h.controller.abort();
+      const err = await failure(h.http.send({ ...createOp, graceMs: 5000 }));
+      expect(err.kind).toBe("aborted");
+      expect(h.calls()).toHaveLength(0);
+      expect(graces).toEqual([]);
+    });
+  });
+
   it("a Retry-After beyond the deadline -> deadline at once, no sleep", async () => {
     const h = harness();
     const h2 = harness({ deadlineMs: h.clock.now() + 10_000 });

@@ -8,7 +8,6 @@ const none: SavedState = {
   deleteOwed: "",
   createSentAt: "",
   createCreatedAt: "",
-  createUnansweredAt: "",
   lookupIds: "",
   sweepUnconfirmed: "",
 };
@@ -52,36 +51,25 @@ describe("planPost: what the post step does with the saved state", () => {
       { kind: "nothing" },
     ],
     [
-      "cancelled after the create, id unknown: the saved facts of the create",
+      "cancelled after the create was answered, id unknown: the saved facts of the create",
       {
         result: "cancelled",
         createSentAt: "1000",
-        createUnansweredAt: "1500",
         createCreatedAt: "2026-01-01T00:00:00Z",
         lookupIds: "a,b",
       },
       {
         kind: "find-created",
-        facts: {
-          sentAtMs: 1000,
-          unansweredAtMs: 1500,
-          answeredCreatedAt: "2026-01-01T00:00:00Z",
-          lookupIds: new Set(["a", "b"]),
-        },
+        facts: { answeredCreatedAt: "2026-01-01T00:00:00Z", lookupIds: new Set(["a", "b"]) },
       },
     ],
     [
       "killed before a result was saved, after the create (empty project at the look-up)",
       { createSentAt: "1000" },
-      { kind: "find-created", facts: { sentAtMs: 1000, lookupIds: new Set() } },
+      { kind: "find-created", facts: { lookupIds: new Set() } },
     ],
     ["create time unreadable", { result: "cancelled", createSentAt: "soon" }, { kind: "nothing" }],
     ["create time zero", { result: "cancelled", createSentAt: "0" }, { kind: "nothing" }],
-    [
-      "a loss time that is not a time is left out (the claim is then unsure)",
-      { result: "cancelled", createSentAt: "1000", createUnansweredAt: "junk" },
-      { kind: "find-created", facts: { sentAtMs: 1000, lookupIds: new Set() } },
-    ],
     [
       "a sweep cancelled with DELETEs unanswered: confirm them",
       { result: "cancelled", sweepUnconfirmed: '[{"id":"dep1","name":"acme--models-pr-1","prNumber":1}]' },
