@@ -14,12 +14,21 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { MIN_SECRET_FRAGMENT } from "../src/base/redact.ts";
 import * as T from "../src/base/timing.ts";
-import { capRefusal, estimateHourlyCost } from "../src/cost/estimate.ts";
+import { capRefusal, estimateHourlyCost, rangeText } from "../src/cost/estimate.ts";
 import { LIST_PRICES, PRICE_SOURCE } from "../src/cost/prices.ts";
-import { MAX_COST_DAYS, MAX_LINE_ITEM_USD } from "../src/cost/report.ts";
+import {
+  CEILING_SLACK,
+  costCeiling,
+  MAX_COST_DAYS,
+  MAX_COST_PAGES,
+  MAX_LINE_ITEM_USD,
+} from "../src/cost/report.ts";
 import { GPU_MODELS, GPU_OPTIONS, optionMemoryBytes } from "../src/friendli/gpus.ts";
+import { MAX_REPLICAS } from "../src/friendli/schemas.ts";
+import { MIN_GPU_HOURLY_PRICE } from "../src/inputs/fields.ts";
 import { HASH_LENGTH, MAX_PR_DIGITS, MAX_PREVIEW_NAME_LENGTH } from "../src/inputs/preview-names.ts";
 import { DEFAULT_MAX_EXAMINED } from "../src/ledger/deployments.ts";
+import { SCANNED } from "../src/ledger/sweep.ts";
 import { FIT_FAIL_RATIO, FIT_WARN_RATIO } from "../src/preflight/decide.ts";
 import { MAX_REDIRECTS } from "../src/preflight/hub-fetch.ts";
 import { BUDGETS } from "./budgets.ts";
@@ -112,7 +121,15 @@ const prices = (byGpu: Readonly<Record<string, number>>) =>
   Object.entries(byGpu)
     .map(([gpu, usd]) => `${gpu} ${price(usd)}`)
     .join(", ");
-const h100x2 = GPU_OPTIONS.find((o) => o.gpu === "H100" && o.count === 2)?.instanceOptionId ?? "";
+const dollars = (usd: number) =>
+  `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const option = (gpu: string, count: number) =>
+  GPU_OPTIONS.find((o) => o.gpu === gpu && o.count === count) ?? { instanceOptionId: "", label: "" };
+const atMost = (o: { instanceOptionId: string }) =>
+  estimateHourlyCost({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas: MAX_REPLICAS });
+/** The dearest option at the API's most replicas: what the cost report's ceiling is made of. */
+const dearest = () =>
+  GPU_OPTIONS.reduce((a, b) => ((atMost(b)?.maxUsd ?? 0) > (atMost(a)?.maxUsd ?? 0) ? b : a));
 
 const FIGURES: Record<string, () => string> = {
   "quiet-poll": () => s(T.QUIET_MS),
@@ -156,10 +173,32 @@ const FIGURES: Record<string, () => string> = {
       ...Object.entries(LIST_PRICES).map(([gpu, usd]) => [gpu, price(usd)]),
     ]),
   "cap-example": () => {
-    const cost = estimateHourlyCost({ instanceOptionId: h100x2, minReplicas: 0, maxReplicas: 3 });
+    const cost = estimateHourlyCost({
+      instanceOptionId: option("H100", 2).instanceOptionId,
+      minReplicas: 0,
+      maxReplicas: 3,
+    });
     const text = capRefusal(cost, 20) ?? "(no refusal)";
     return (text.match(/.{1,96}(?= |$)/g) ?? []).map((line) => `    ${line.trim()}`).join("\n");
   },
+  "min-gpu-price": () => String(MIN_GPU_HOURLY_PRICE),
+  "max-replicas": () => String(MAX_REPLICAS),
+  "cost-days-back": () => String(MAX_COST_DAYS - 1),
+  "cost-pages": () => String(MAX_COST_PAGES),
+  "dearest-hourly": () =>
+    `${dearest().label} at ${MAX_REPLICAS} replicas (${dollars(atMost(dearest())?.maxUsd ?? Number.NaN)}/h at list prices)`,
+  "dearest-range": () => {
+    const cost = atMost(dearest());
+    return cost ? rangeText(cost) : "(no estimate)";
+  },
+  "ceiling-slack": () => `plus ${CEILING_SLACK.hours} h`,
+  "ceiling-factor": () => `times ${CEILING_SLACK.factor}`,
+  "h100-raise": () => `H100 by ${pct((LIST_PRICES.H100 ?? 0) / PRICE_SOURCE.before.H100 - 1)}`,
+  "ceiling-one-hour": () => dollars(costCeiling(3_600_000, 0)),
+  "sweep-settle": () => s(T.SWEEP_SETTLE_MS),
+  "sweep-settle-backoff": () =>
+    `below ${s(T.SWEEP_SETTLE_BACKOFF.baseMs)}, doubling up to ${s(T.SWEEP_SETTLE_BACKOFF.capMs)}`,
+  "sweep-scanned": () => String(SCANNED),
   "budget-lookup": () => `${BUDGETS.lookup500S} s`,
   "budget-startup": () => `${BUDGETS.startupRatio}x`,
   "budget-dist": () => `${BUDGETS.distMB} MB`,
