@@ -71,10 +71,7 @@ export function updateReadme(readme: string, tables: { inputs: string; outputs: 
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The figures
-// ---------------------------------------------------------------------------------------------
-
+// The figures, and what they are made of.
 const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 const table = (rows: string[][]) =>
@@ -107,12 +104,8 @@ function reference(policy: string) {
   return row;
 }
 
-interface Second {
-  size: number;
-  ledger: boolean;
-  first: { requests: number; beforeWait: number };
-  second: { requests: number; result: string; seq: string };
-}
+type Deploy = { requests: number; beforeWait: number; result: string; seq: string };
+type Second = { size: number; ledger: boolean; first: Deploy; second: Deploy };
 const ledger = () => run<{ measured: Second[] }>("ledger-requests.ts").measured;
 const seconds = (on: boolean) => ledger().filter((m) => m.ledger === on);
 
@@ -125,8 +118,9 @@ const dollars = (usd: number) =>
   `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const option = (gpu: string, count: number) =>
   GPU_OPTIONS.find((o) => o.gpu === gpu && o.count === count) ?? { instanceOptionId: "", label: "" };
-const atMost = (o: { instanceOptionId: string }) =>
-  estimateHourlyCost({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas: MAX_REPLICAS });
+const estimate = (o: { instanceOptionId: string }, maxReplicas: number) =>
+  estimateHourlyCost({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas });
+const atMost = (o: { instanceOptionId: string }) => estimate(o, MAX_REPLICAS);
 /** The dearest option at the API's most replicas: what the cost report's ceiling is made of. */
 const dearest = () =>
   GPU_OPTIONS.reduce((a, b) => ((atMost(b)?.maxUsd ?? 0) > (atMost(a)?.maxUsd ?? 0) ? b : a));
@@ -151,10 +145,10 @@ const FIGURES: Record<string, () => string> = {
   "fit-fail": () => pct(FIT_FAIL_RATIO),
   "fit-warn": () => pct(FIT_WARN_RATIO),
   "gpu-memory": () =>
-    GPU_MODELS.map((m) => {
-      const one = GPU_OPTIONS.find((o) => o.gpu === m && o.count === 1)?.instanceOptionId ?? "";
-      return `${m.split(" ")[0]} ${(optionMemoryBytes(one) ?? Number.NaN) / 1e9} GB`;
-    }).join(", "),
+    GPU_MODELS.map(
+      (m) =>
+        `${m.split(" ")[0]} ${(optionMemoryBytes(option(m, 1).instanceOptionId) ?? Number.NaN) / 1e9} GB`,
+    ).join(", "),
   "preview-name-max": () => String(MAX_PREVIEW_NAME_LENGTH),
   "preview-hash": () => `${HASH_LENGTH}-character`,
   "preview-pr-digits": () => `${MAX_PR_DIGITS} digits`,
@@ -173,12 +167,7 @@ const FIGURES: Record<string, () => string> = {
       ...Object.entries(LIST_PRICES).map(([gpu, usd]) => [gpu, price(usd)]),
     ]),
   "cap-example": () => {
-    const cost = estimateHourlyCost({
-      instanceOptionId: option("H100", 2).instanceOptionId,
-      minReplicas: 0,
-      maxReplicas: 3,
-    });
-    const text = capRefusal(cost, 20) ?? "(no refusal)";
+    const text = capRefusal(estimate(option("H100", 2), 3), 20) ?? "(no refusal)";
     return (text.match(/.{1,96}(?= |$)/g) ?? []).map((line) => `    ${line.trim()}`).join("\n");
   },
   "min-gpu-price": () => String(MIN_GPU_HOURLY_PRICE),
