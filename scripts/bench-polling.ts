@@ -13,6 +13,7 @@ import { FINAL_POLL_MARGIN_MS } from "../src/base/timing.ts";
 import type { EndpointStatus } from "../src/friendli/schemas.ts";
 import { nextPollDelayMs, type PollPolicy } from "../src/wait/policy.ts";
 import { waitForEndpoint } from "../src/wait/waiter.ts";
+import { BUDGETS } from "./budgets.ts";
 
 const PHASES = ["REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING"] as const;
 
@@ -229,17 +230,17 @@ async function main() {
       }));
   const checks = [
     ...running.map((r) => ({
-      budget: `time-to-notice of RUNNING: median <= 3 s, worst <= 6.5 s (${r.lifecycle})`,
+      budget: `time-to-notice of RUNNING: median <= ${BUDGETS.noticeMedianS} s, worst <= ${BUDGETS.noticeWorstS} s (${r.lifecycle})`,
       value: `${r.medianNoticeS.toFixed(2)} s / ${r.worstNoticeS.toFixed(2)} s`,
-      pass: r.medianNoticeS <= 3 && r.worstNoticeS <= 6.5,
+      pass: r.medianNoticeS <= BUDGETS.noticeMedianS && r.worstNoticeS <= BUDGETS.noticeWorstS,
     })),
     {
-      budget: "any failure noticed within 15 s (worst of all FAILED runs)",
+      budget: `any failure noticed within ${BUDGETS.failureNoticeS} s (worst of all FAILED runs)`,
       value: `${Math.max(...ours.filter((r) => r.failure).map((r) => r.worstNoticeS)).toFixed(2)} s`,
-      pass: ours.filter((r) => r.failure).every((r) => r.worstNoticeS <= 15),
+      pass: ours.filter((r) => r.failure).every((r) => r.worstNoticeS <= BUDGETS.failureNoticeS),
     },
-    ...perMinute(REFERENCE.name, 6),
-    ...perMinute(FAST, 7),
+    ...perMinute(REFERENCE.name, BUDGETS.requestsPerMinuteReference),
+    ...perMinute(FAST, BUDGETS.requestsPerMinuteFast),
     ...(await deadlineChecks()),
   ];
 

@@ -22,11 +22,13 @@ import { join } from "node:path";
 import { Agent } from "undici";
 import { systemClock } from "../src/base/clock.ts";
 import { silentLogger } from "../src/base/log.ts";
+import { REQUESTS_IN_FLIGHT } from "../src/base/timing.ts";
 import { findByName } from "../src/endpoint/lookup.ts";
 import { FriendliClient } from "../src/friendli/client.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../test/simulator/index.ts";
 import { distEntry, parseFileCommands, repoRoot, withDefaults } from "../test/support/run-action.ts";
 import type { Row } from "./bench-polling.ts";
+import { BUDGETS } from "./budgets.ts";
 
 const args = process.argv.slice(2);
 const argValue = (name: string, fallback: number) => {
@@ -389,9 +391,17 @@ async function partLookup(): Promise<void> {
       table(["endpoints", "lookup", "time", "requests", "max in flight"], rows);
       console.log("\nBudgets:");
       const big = results.find((r) => r.n === 500);
-      check("500 endpoints resolved in under 4 s", big ? seconds(big.ms) : "not run", !!big && big.ms < 4000);
+      check(
+        `500 endpoints resolved in under ${BUDGETS.lookup500S} s`,
+        big ? seconds(big.ms) : "not run",
+        !!big && big.ms < BUDGETS.lookup500S * 1000,
+      );
       const maxInFlight = Math.max(...results.map((r) => r.inFlight));
-      check("no more than 8 requests in flight", String(maxInFlight), maxInFlight <= 8);
+      check(
+        `no more than ${REQUESTS_IN_FLIGHT} requests in flight`,
+        String(maxInFlight),
+        maxInFlight <= REQUESTS_IN_FLIGHT,
+      );
       check(
         "one request when the id is known",
         `${known} (${run.outputs.result ?? "no result"}), and ${costRead} cost report read`,
@@ -474,9 +484,18 @@ async function partStartup(deployRssKiB: number): Promise<void> {
   console.log(`\ndist/: ${(distBytes / 1e6).toFixed(2)} MB (${distBytes} bytes): ${files}`);
   console.log(`peak RSS measured with ${GNU_TIME ? `${GNU_TIME} -f %M` : "process.resourceUsage().maxRSS"}`);
   console.log("\nBudgets:");
-  check("startup ratio (first request / node -e 0) at most 7", `${ratio.toFixed(2)}x`, ratio <= 7);
-  check("dist/ under 2.5 MB", `${(distBytes / 1e6).toFixed(2)} MB`, distBytes < 2.5e6);
-  check("peak memory (RSS) of a whole deploy under 100 MiB", mib(peak), peak < 100 * 1024);
+  const b = BUDGETS;
+  check(
+    `startup ratio (first request / node -e 0) at most ${b.startupRatio}`,
+    `${ratio.toFixed(2)}x`,
+    ratio <= b.startupRatio,
+  );
+  check(`dist/ under ${b.distMB} MB`, `${(distBytes / 1e6).toFixed(2)} MB`, distBytes < b.distMB * 1e6);
+  check(
+    `peak memory (RSS) of a whole deploy under ${b.peakRssMiB} MiB`,
+    mib(peak),
+    peak < b.peakRssMiB * 1024,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

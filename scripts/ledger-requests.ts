@@ -4,15 +4,18 @@
 // rollback. The run is in-process on the simulator's virtual clock, so minutes of waiting take
 // milliseconds and the counts are exact.
 //
-//   npm run demo:ledger [-- --endpoints 40,500]
+//   npm run demo:ledger [-- --endpoints 40,500] [-- --json]
 //
-// A script, not a test: it prints figures for the record (the tests hold the bounds).
+// A script, not a test: it prints figures for the record (the tests hold the bounds); `npm run docs`
+// writes them into the docs from `--json`.
 import { parseArgs } from "node:util";
 import type { Simulator } from "../test/simulator/index.ts";
 import { type FakeGitHub, startFakeGitHub } from "../test/support/fake-github.ts";
 import { deployInputs, runInProcess, simulatorWithVirtualClock } from "../test/support/in-process.ts";
 
-const { values } = parseArgs({ options: { endpoints: { type: "string", default: "40,500" } } });
+const { values } = parseArgs({
+  options: { endpoints: { type: "string", default: "40,500" }, json: { type: "boolean", default: false } },
+});
 const sizes = (values.endpoints ?? "40,500").split(",").map(Number);
 const GITHUB_TOKEN = "ghs_measureLedgerToken0123456789";
 const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
@@ -113,28 +116,31 @@ async function rollback() {
   }
 }
 
-console.log("Friendli requests of a deploy by name (first: create; second: the same settings again)\n");
-console.log(
-  "| endpoints | ledger | first deploy (before the wait) | second deploy | second's result | second's requests |",
-);
-console.log("| --- | --- | --- | --- | --- | --- |");
-for (const size of sizes) {
-  for (const ledger of [false, true]) {
-    const m = await measure(size, ledger);
+const measured: Array<Awaited<ReturnType<typeof measure>>> = [];
+for (const size of sizes) for (const ledger of [false, true]) measured.push(await measure(size, ledger));
+const rb = await rollback();
+if (values.json) console.log(JSON.stringify({ measured, rollback: rb }, null, 2));
+else print();
+
+function print() {
+  console.log("Friendli requests of a deploy by name (first: create; second: the same settings again)\n");
+  console.log(
+    "| endpoints | ledger | first deploy (before the wait) | second deploy | second's result | second's requests |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const m of measured) {
     console.log(
       `| ${m.size} | ${m.ledger ? "on" : "off"} | ${m.first.requests} (${m.first.beforeWait}) | ${m.second.requests} | ${m.second.result} | ${m.second.seq} |`,
     );
   }
+  console.log(
+    `\nRollback (update to a revision that FAILs in ENGINE_INITIALIZING, rollback-on-failure: true):`,
+  );
+  console.log(`result ${rb.result}, step failed: ${rb.failed}, ${rb.total} Friendli requests`);
+  for (const line of rb.seq) console.log(`  ${line}`);
+  console.log("GitHub deployments (oldest first):");
+  for (const line of rb.ledgerStates) console.log(`  ${line}`);
 }
-
-const rb = await rollback();
-console.log(
-  `\nRollback (update to a revision that FAILs in ENGINE_INITIALIZING, rollback-on-failure: true):`,
-);
-console.log(`result ${rb.result}, step failed: ${rb.failed}, ${rb.total} Friendli requests`);
-for (const line of rb.seq) console.log(`  ${line}`);
-console.log("GitHub deployments (oldest first):");
-for (const line of rb.ledgerStates) console.log(`  ${line}`);
 // A figure for the record is only worth printing if the run did what it claims to measure.
 if (rb.result !== "rolled-back" || !rb.failed) {
   console.error(`\nthe rollback run ended ${rb.result}, not rolled-back with the step failed`);

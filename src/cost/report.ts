@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 /** The API's largest `limit`: 35 daily buckets. */
 export const MAX_COST_DAYS = 35;
 /** Pages followed at most: one should hold the window; a server handing out cursors forever is cut off. */
-const MAX_COST_PAGES = 4;
+export const MAX_COST_PAGES = 4;
 /** One line item of one day above this is not a GPU bill (8x B200 x 10 replicas is ~$17,000 a day). */
 export const MAX_LINE_ITEM_USD = 1_000_000;
 

@@ -11,9 +11,9 @@ import { createHash } from "node:crypto";
 /** A DNS label: the safest guess for a name Friendli may use in hostnames or cluster objects. */
 export const MAX_PREVIEW_NAME_LENGTH = 63;
 /** Room kept for the PR number, so every preview of a repository shares one prefix. */
-const MAX_PR_DIGITS = 10;
+export const MAX_PR_DIGITS = 10;
 const PR_INFIX = "-pr-";
-const HASH_LENGTH = 8;
+export const HASH_LENGTH = 8;
 /** Longest `<owner>--<repo>` kept without a hash: the rest is the infix and the widest number. */
 const MAX_PLAIN_BASE = MAX_PREVIEW_NAME_LENGTH - PR_INFIX.length - MAX_PR_DIGITS;
 

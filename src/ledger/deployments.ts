@@ -61,7 +61,7 @@ interface StatusDetails {
 }
 
 const DEFAULT_PER_PAGE = 20;
-const DEFAULT_MAX_EXAMINED = 50;
+export const DEFAULT_MAX_EXAMINED = 50;
 const MAX_DESCRIPTION = 140;
 const PERMISSION = "`permissions: deployments: write`";
 /** Latest states after which an entry still stands for a live endpoint (retire marks these). */

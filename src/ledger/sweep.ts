@@ -29,7 +29,7 @@ export function sweepLedger(opts: SweepLedgerOptions): SweepLedger {
 }
 
 /** The repository's newest deployments a sweep reads for such previews: one page. */
-const SCANNED = 100;
+export const SCANNED = 100;
 
 interface OrphanOptions extends SweepLedgerOptions {
   /** A recorded endpoint the sweep did not find: a preview of this repository, in its project. */

@@ -34,7 +34,7 @@ export interface HubFetchOptions {
 /** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
 type ErrorCodes = Map<string, string>;
 
-const MAX_REDIRECTS = 5;
+export const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 function retryable(status: number): boolean {
