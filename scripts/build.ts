@@ -33,14 +33,24 @@ process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
   if (text.startsWith("stripTypeScriptTypes is an experimental feature")) return;
   return emitWarning.call(process, warning, ...rest);
 }) as typeof process.emitWarning;
+// The version has one source, package.json; the user agent in src/ says "dev" until built. At the
+// end of its line, so the columns before it stay.
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+let versioned = 0;
 for (const file of listTs(join(root, "src"))) {
   const js = stripTypeScriptTypes(readFileSync(file, "utf8"), { mode: "strip" })
     // Same length, so positions stay: relative ".ts" specifiers become the emitted ".js".
-    .replace(/((?:from|import\()\s*["']\.{1,2}\/[^"']+)\.ts(["'])/g, "$1.js$2");
+    .replace(/((?:from|import\()\s*["']\.{1,2}\/[^"']+)\.ts(["'])/g, "$1.js$2")
+    .replace(/"friendli-deploy-action\/dev";$/m, () => {
+      versioned++;
+      return `"friendli-deploy-action/${version}";`;
+    });
   const out = join(root, "build", relative(join(root, "src"), file)).replace(/\.ts$/, ".js");
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, js);
 }
+if (versioned !== 1)
+  throw new Error(`the user agent "friendli-deploy-action/dev" is in ${versioned} files of src/, not 1`);
 run(join(root, "node_modules/.bin/ncc"), [
   "build",
   "build/steps.js",

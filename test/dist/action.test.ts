@@ -56,6 +56,14 @@ describe("dist/index.js as the runner runs it", () => {
       expect(run.summary).toContain("dist-deploy");
       expect(run.summary).toContain(created[0]?.id);
       expect(run.state["created-by-this-run"]).toBe("true");
+      // The build wrote package.json's version into the user agent of every Friendli request.
+      const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+        version: string;
+      };
+      const friendli = sim.requests.filter((r) => r.headers.authorization === `Bearer ${TOKEN}`);
+      expect(new Set(friendli.map((r) => r.headers["user-agent"]))).toEqual(
+        new Set([`friendli-deploy-action/${version}`]),
+      );
       // The one place the token may appear is the ::add-mask:: command that asks the runner to hide it.
       expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
       const printed = run.stdout.replace(`::add-mask::${TOKEN}`, "");
