@@ -218,9 +218,9 @@ describe("cancellation of dist/index.js", () => {
 
 describe("source maps", () => {
   it("map a position in the bundle back to the src/ line it came from", () => {
-    // The message is found in the minified chunk, and the map must lead back to its line in the
-    // src/ file that holds it: what a stack trace through that code shows once maps are on (dist/index.js
-    // turns them on before the bundle loads).
+    // The message is found in its chunk, and the map must lead back to its line in the src/ file
+    // that holds it: what a stack trace through that code shows once maps are on (dist/index.js
+    // turns them on before the bundle loads when the runner's debug logging is on).
     const message = "status check throttled";
     const srcFile = readdirSync(join(repoRoot, "src"), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".ts"))
@@ -249,5 +249,22 @@ describe("source maps", () => {
     const origin = JSON.parse(out) as { fileName: string; lineNumber: number };
     expect(origin.fileName.endsWith(`/src/${srcFile}`)).toBe(true);
     expect(origin.lineNumber).toBe(srcLine);
+  });
+
+  it.each([
+    ["1", true],
+    ["", false],
+  ])("are read when the runner's debug logging is on (RUNNER_DEBUG=%j): %s", async (debug, read) => {
+    const bundle = join(repoRoot, "dist/bundle/index.js");
+    const probe = `import { findSourceMap } from "node:module";
+      process.on("exit", () => process.stderr.write("MAP READ " + !!findSourceMap(${JSON.stringify(bundle)})));`;
+    const run = await runAction({
+      inputs: { "friendli-token": "", "project-id": "demo-project", name: "dist-maps" },
+      env: { RUNNER_DEBUG: debug },
+      nodeArgs: ["--import", `data:text/javascript,${encodeURIComponent(probe)}`],
+    });
+    run.cleanup();
+    expect(run.stdout).toMatch(/::error::.*friendli-token/);
+    expect(run.stderr).toBe(`MAP READ ${read}`);
   });
 });
