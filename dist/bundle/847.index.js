@@ -1,18 +1,543 @@
-export const id=847;export const ids=[847];export const modules={4847:(e,t,n)=>{n.d(t,{post:()=>post});var i=n(6421),r=n(2030),o=n(4751),a=n(6963),d=n(8612),s=n(8839),c=n(5511),l=n(2892),u=n(2579),p=n(5523),w=n(3615),h=n(8523),f=n(9009),g=n(743),m=n(2468);function deleteStep(e,t){
-return["- uses: friendli-deploy-action/deploy@v1","  with:","    operation: delete","    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",...e.teamId?[`    team-id: ${e.teamId}`]:[],`    project-id: ${e.projectId}`,t?`    endpoint-id: ${t}`:`    name: ${e.name}`].join("\n")}function deleteSteps(e,t){return t.map(t=>deleteStep(e,t)).join("\n")}function epochMs(e){if(!/^[0-9]{1,16}$/.test(e))return;const t=Number(e);return t>0?t:void 0}async function post(e={}){const t={core:i,clock:r.ml,
-signal:(new AbortController).signal,env:process.env,...e},p=await async function(e){const{core:t}=e,i=function(e){if(e.endpointId&&"true"===e.createdByThisRun&&"true"===e.deleteOwed)return{kind:"delete-by-id",endpointId:e.endpointId,owed:!0};if("cancelled"!==e.result&&""!==e.result)return{kind:"nothing"};const t=function(e){let t;try{t=JSON.parse(e||"[]")}catch{return[]}return Array.isArray(t)?t.flatMap(e=>{if(null===e||"object"!=typeof e)return[];const{id:t,name:n,prNumber:i}=e
-;return"string"==typeof t&&/^[A-Za-z0-9_-]{1,64}$/.test(t)&&"string"==typeof n&&Number.isSafeInteger(i)?[{id:t,name:n,prNumber:i}]:[]}):[]}(e.sweepUnconfirmed);if(t.length>0)return{kind:"confirm-sweep",previews:t};if(e.endpointId)return"true"===e.createdByThisRun?{kind:"delete-by-id",endpointId:e.endpointId,owed:!1}:{kind:"nothing"};const n=function(e){const t=epochMs(e.createSentAt);if(void 0===t)return;const n=epochMs(e.createUnansweredAt);return{sentAtMs:t,
-lookupIds:new Set(e.lookupIds.split(",").filter(e=>""!==e)),...e.createCreatedAt?{answeredCreatedAt:e.createCreatedAt}:{},...void 0!==n?{unansweredAtMs:n}:{}}}(e);return n?{kind:"find-created",facts:n}:{kind:"nothing"}}({result:t.getState(d.Uw.result),endpointId:t.getState(d.Uw.endpointId),createdByThisRun:t.getState(d.Uw.createdByThisRun),deleteOwed:t.getState(d.Uw.deleteOwed),createSentAt:t.getState(d.Uw.createSentAt),createCreatedAt:t.getState(d.Uw.createCreatedAt),
-createUnansweredAt:t.getState(d.Uw.createUnansweredAt),lookupIds:t.getState(d.Uw.lookupIds),sweepUnconfirmed:t.getState(d.Uw.sweepUnconfirmed)});if("nothing"===i.kind)return"nothing";const r=(0,g.TL)(e=>t.getInput(e),(0,f.$)(e.env),t.debug);if("ok"!==r.kind)return"nothing";const{inputs:p}=r;t.setSecret(p.friendliToken);const h=[p.friendliToken,p.githubToken].filter(e=>""!==e);return e.core={...t,...(0,c.Ky)(t,h)},"confirm-sweep"===i.kind?async function(e,t,i,r){
-const{core:d}=e,c=clientFor(e,t),u=[],p=[];try{await(0,o.s)(i,l.Gr,async e=>{try{await c.status(e.id),p.push(e),d.info(`The sweep's DELETE of ${e.id} ("${e.name}") did not go through: the next sweep deletes it`)}catch(t){if(!(t instanceof w.h&&404===t.status))throw t;u.push(e),d.info(`Confirmed: ${e.id} ("${e.name}") was deleted by the cancelled sweep`)}},e.signal)}catch(e){d.warning(`could not confirm the cancelled sweep's deletes: ${(0,s.Wk)(e,r)}`)}finally{await c.http.close()}
-if(await async function(e,t,n,i,r){const cell=e=>(0,a.FV)(e,{maxLength:100,newlines:"space"}),o=["## 🧹 Friendli sweep: the cancelled sweep's deletes, checked by the post step","","| preview | endpoint | PR | after the cancellation |","| --- | --- | --- | --- |",...t.map(e=>`| ${cell(e.name)} | ${cell(e.id)} | #${e.prNumber} | ${(e=>n.includes(e)?"deleted":i.includes(e)?"still there: the next sweep deletes it":"unknown")(e)} |`),""].join("\n");try{await e.summary.addRaw((0,s.E$)(o,r),!0).write()
-}catch(t){e.warning(`could not write the job summary: ${(0,s.Wk)(t,r)}`)}}(d,i,u,p,r),u.length>0&&t.githubDeployment){t.githubToken&&d.setSecret(t.githubToken);const{sweepLedger:i}=await Promise.all([n.e(880),n.e(215)]).then(n.bind(n,5596)),o=i({enabled:!0,context:(0,f.$)(e.env),token:t.githubToken,apiUrl:e.env.GITHUB_API_URL,log:{info:d.info,warning:d.warning,debug:d.debug},secrets:r,signal:e.signal});for(const e of u)try{await(o.markInactive?.(e))}catch(t){
-d.warning(`could not mark the deployments of "${e.name}" inactive: ${(0,s.Wk)(t,r)}`)}}return u.length>0?"deleted":"nothing"}(e,p,i.previews,h):"delete-by-id"===i.kind?i.owed||p.deleteOnFailure?async function(e,t,n,i){return withClient(e,t,i,e=>`delete-on-failure: could not delete endpoint ${n}: ${e}. Delete it with this step:\n${deleteStep(t,n)}`,t=>deleteOwn(e,t,n,", created by the run"))}(e,p,i.endpointId,h):"nothing":p.deleteOnFailure?async function(e,t,n,i){const{core:r,clock:o,signal:a}=e
-;return withClient(e,t,i,e=>`delete-on-failure: could not clean up after the cancelled create of "${t.name}": ${e}. Delete it with this step:\n${deleteStep(t)}`,async i=>{const{verdict:d}=await(0,u.i)(i,{projectId:t.projectId,name:t.name,facts:n,clock:o,deadlineMs:o.now()+l.BQ,signal:a,onWait:e=>r.info(`No endpoint named "${t.name}" created by the cancelled run yet; listing again in ${e/1e3}s`)});switch(d.kind){case"mine":
-return await deleteOwn(e,i,d.id,` ("${t.name}"), created by the cancelled run before its id was known`);case"unsure":return r.warning(`The cancelled run sent the create of "${t.name}", and endpoints ${d.ids.join(", ")} now carry that name: this step cannot tell which one the run created (${d.why}) and deletes none. Delete the one that is not wanted with its step:\n${deleteSteps(t,d.ids)}`),"warned";case"others":
-return r.warning(`The cancelled run sent the create of "${t.name}", but endpoint ${d.ids.join(", ")} of that name was created outside the time that create could have made it: another run's, so this step deletes nothing. If it is not wanted:\n${deleteSteps(t,d.ids)}`),"warned";case"none":return r.warning(`The cancelled run sent the create of "${t.name}", but no such endpoint appeared within a minute. If one appears later, delete it with this step:\n${deleteStep(t)}`),"not-found"}})
-}(e,p,i.facts,h):(e.core.warning(`The run was cancelled after it sent the create of "${p.name}": that endpoint may exist and cost GPU time. Delete it with this step:\n${deleteStep(p)}`),"warned")}(t);return await async function(e,t){const{core:i}=e,r=i.getState(d.Uw.deploymentId);if("cancelled"!==i.getState(d.Uw.result)||!r)return;const o=(0,f.$)(e.env),a=(0,g.TL)(e=>i.getInput(e),o,i.debug);if("ok"!==a.kind)return;const{inputs:s}=a,l=[s.friendliToken,s.githubToken].filter(e=>""!==e)
-;for(const e of l)i.setSecret(e);const u=i.getState(d.Uw.endpointId),{settleCancelledDeployment:p}=await Promise.all([n.e(880),n.e(480)]).then(n.bind(n,9480));await p({inputs:s,context:o,deploymentId:r,..."deleted"===t&&u?{deletedEndpointId:u}:{},apiUrl:e.env.GITHUB_API_URL,log:(0,c.Ky)(i,l),signal:e.signal})}(t,p),p}function clientFor(e,t){const n=(0,h.V)((0,m.a)(t,e,e.clock.now()+l.BQ,{info:e.core.info,warning:e.core.warning,debug:e.core.debug}));return new p.rH(function(e){return{
-get baseUrl(){return e.baseUrl},get secrets(){return e.secrets},close:()=>e.close(),send:t=>"GET"===t.method||"DELETE"===t.method?e.send(t):Promise.reject(new Error(`the post step sends no ${t.method} (${t.operation})`))}}(n))}async function withClient(e,t,n,i,r){const o=clientFor(e,t);try{return await r(o)}catch(t){return e.core.warning(i((0,s.Wk)(t,n))),"warned"}finally{await o.http.close()}}async function deleteOwn(e,t,n,i){try{await t.delete(n)}catch(t){
-if(t instanceof w.h&&404===t.status)return e.core.info(`delete-on-failure: endpoint ${n} is already gone (404 on DELETE)`),"not-found";throw t}return e.core.info(`delete-on-failure: deleted endpoint ${n}${i}`),"deleted"}}};
+export const id = 847;
+export const ids = [847];
+export const modules = {
+
+/***/ 4847:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post)
+});
+
+// UNUSED EXPORTS: run
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./build/base/clock.js
+var clock = __webpack_require__(2030);
+// EXTERNAL MODULE: ./build/base/concurrency.js
+var concurrency = __webpack_require__(4751);
+// EXTERNAL MODULE: ./build/base/markdown.js
+var markdown = __webpack_require__(6963);
+// EXTERNAL MODULE: ./build/base/names.js
+var names = __webpack_require__(8612);
+// EXTERNAL MODULE: ./build/base/redact.js
+var redact = __webpack_require__(8839);
+// EXTERNAL MODULE: ./build/base/safe-text.js
+var safe_text = __webpack_require__(5511);
+// EXTERNAL MODULE: ./build/base/timing.js
+var timing = __webpack_require__(2892);
+// EXTERNAL MODULE: ./build/endpoint/resolve.js + 1 modules
+var resolve = __webpack_require__(2579);
+// EXTERNAL MODULE: ./build/friendli/client.js
+var client = __webpack_require__(5523);
+// EXTERNAL MODULE: ./build/friendli/errors.js
+var errors = __webpack_require__(3615);
+// EXTERNAL MODULE: ./build/friendli/http.js + 1 modules
+var friendli_http = __webpack_require__(8523);
+// EXTERNAL MODULE: ./build/github/context.js
+var github_context = __webpack_require__(9009);
+// EXTERNAL MODULE: ./build/inputs/inputs.js
+var inputs_inputs = __webpack_require__(743);
+// EXTERNAL MODULE: ./build/operations/client-options.js
+var client_options = __webpack_require__(2468);
+;// CONCATENATED MODULE: ./build/report/delete-step.js
+// The workflow step that deletes an endpoint: what a person pastes into a workflow when the action
+// warns instead of deleting. By endpoint-id when one is named (a name two endpoints share cannot be
+// deleted by name: the lookup refuses to guess), else by name.
+                                                  
+
+function deleteStep(
+  inputs                                               ,
+  endpointId         ,
+)         {
+  return [
+    "- uses: friendli-deploy-action/deploy@v1",
+    "  with:",
+    "    operation: delete",
+    "    friendli-token: ${{ secrets.FRIENDLI_TOKEN }}",
+    ...(inputs.teamId ? [`    team-id: ${inputs.teamId}`] : []),
+    `    project-id: ${inputs.projectId}`,
+    endpointId ? `    endpoint-id: ${endpointId}` : `    name: ${inputs.name}`,
+  ].join("\n");
+}
+
+/** One step per endpoint, for a warning that names several. */
+function deleteSteps(
+  inputs                                               ,
+  ids                   ,
+)         {
+  return ids.map((id) => deleteStep(inputs, id)).join("\n");
+}
+
+;// CONCATENATED MODULE: ./build/post/decide.js
+// What the post step does, decided from the state the main step saved: pure, table-tested. Which
+// endpoint a cancelled create made is judged by src/endpoint/created-claim.ts, as in the main step.
+                                                                
+                                                          
+
+/** The state the main step saves, as the post step reads it (strings, "" when never saved). */
+                             
+                 
+                     
+                           
+                     
+                       
+                          
+                             
+                    
+                           
+ 
+
+                      
+                                                                
+                       
+     
+                                                                                    
+                                                                                                 
+                                                                        
+     
+                                                               
+                                                                                    
+                                                
+                                                                                                      
+                                                           
+
+/**
+ * A DELETE the main step owed is finished whatever the run's result. Otherwise only a run that did
+ * not finish leaves work here: a cancelled one, or one killed before it saved a result. Every other
+ * result was handled by the main step itself, including delete-on-failure after a failure.
+ */
+function planPost(s            )           {
+  if (s.endpointId && s.createdByThisRun === "true" && s.deleteOwed === "true")
+    return { kind: "delete-by-id", endpointId: s.endpointId, owed: true };
+  if (s.result !== "cancelled" && s.result !== "") return { kind: "nothing" };
+  const previews = sweepPreviews(s.sweepUnconfirmed);
+  if (previews.length > 0) return { kind: "confirm-sweep", previews };
+  if (s.endpointId) {
+    return s.createdByThisRun === "true"
+      ? { kind: "delete-by-id", endpointId: s.endpointId, owed: false }
+      : { kind: "nothing" };
+  }
+  const facts = createFacts(s);
+  return facts ? { kind: "find-created", facts } : { kind: "nothing" };
+}
+
+/** The create's facts as the main step saved them; undefined when no create went out. */
+function createFacts(s            )                          {
+  const sentAtMs = epochMs(s.createSentAt);
+  if (sentAtMs === undefined) return undefined;
+  const unansweredAtMs = epochMs(s.createUnansweredAt);
+  return {
+    sentAtMs,
+    lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
+    ...(s.createCreatedAt ? { answeredCreatedAt: s.createCreatedAt } : {}),
+    ...(unansweredAtMs !== undefined ? { unansweredAtMs } : {}),
+  };
+}
+
+function epochMs(value        )                     {
+  if (!/^[0-9]{1,16}$/.test(value)) return undefined;
+  const ms = Number(value);
+  return ms > 0 ? ms : undefined;
+}
+
+/** The saved previews, each checked by shape; anything else in the state is ignored. */
+function sweepPreviews(saved        )                    {
+  let parsed         ;
+  try {
+    parsed = JSON.parse(saved || "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((p         ) => {
+    if (p === null || typeof p !== "object") return [];
+    const { id, name, prNumber } = p                           ;
+    return typeof id === "string" &&
+      /^[A-Za-z0-9_-]{1,64}$/.test(id) &&
+      typeof name === "string" &&
+      Number.isSafeInteger(prNumber)
+      ? [{ id, name, prNumber: prNumber           }]
+      : [];
+  });
+}
+
+;// CONCATENATED MODULE: ./build/post/post.js
+// The post step (dist/post.js). It exists for what the main step cannot do safely after a
+// cancellation (it sends no request after the signal): cleaning up an endpoint this run created
+// (with delete-on-failure it deletes it; without, it says which step would), and closing this
+// run's GitHub deployment. Its Friendli HTTP layer passes GET and DELETE only: whatever the state
+// says, this step cannot create or update an endpoint.
+
+                                         
+
+
+                                                
+
+
+
+
+
+                                                                
+
+
+
+
+
+
+
+
+                                                          
+
+
+                    
+                 
+               
+                      
+                         
+                          
+ 
+
+                                                                 
+
+/** For @github/local-action, which calls an entry's run() without arguments. */
+const run = ()                      => post();
+
+async function post(overrides                    = {})                      {
+  const deps           = {
+    core: core,
+    clock: clock/* systemClock */.ml,
+    signal: new AbortController().signal,
+    env: process.env,
+    ...overrides,
+  };
+  const outcome = await cleanUp(deps);
+  await closeDeployment(deps, outcome);
+  return outcome;
+}
+
+/**
+ * The main step's summary, written before the cancellation ended it, says these DELETEs were not
+ * confirmed: the post step's own summary says what became of each.
+ */
+async function writeSweepCheck(
+  core          ,
+  previews                            ,
+  gone                            ,
+  stayed                            ,
+  secrets                   ,
+)                {
+  const cell = (v        ) => (0,markdown/* escapeMarkdown */.FV)(v, { maxLength: 100, newlines: "space" });
+  const fate = (p                 ) =>
+    gone.includes(p) ? "deleted" : stayed.includes(p) ? "still there: the next sweep deletes it" : "unknown";
+  const rows = previews.map((p) => `| ${cell(p.name)} | ${cell(p.id)} | #${p.prNumber} | ${fate(p)} |`);
+  const text = [
+    "## 🧹 Friendli sweep: the cancelled sweep's deletes, checked by the post step",
+    "",
+    "| preview | endpoint | PR | after the cancellation |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+  try {
+    await core.summary.addRaw((0,redact/* redact */.E$)(text, secrets), true).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${(0,redact/* formatError */.Wk)(err, secrets)}`);
+  }
+}
+
+/**
+ * After a cancellation the main step sends nothing, so this run's GitHub deployment is still
+ * `in_progress`: it becomes `error`, or `inactive` when this step deleted the endpoint.
+ */
+async function closeDeployment(deps          , outcome            )                {
+  const { core } = deps;
+  const deploymentId = core.getState(names/* State */.Uw.deploymentId);
+  if (core.getState(names/* State */.Uw.result) !== "cancelled" || !deploymentId) return;
+  const context = (0,github_context/* readRunContext */.$)(deps.env);
+  const parsed = (0,inputs_inputs/* parseInputs */.TL)((name) => core.getInput(name), context, core.debug);
+  if (parsed.kind !== "ok") return;
+  const { inputs } = parsed;
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
+  for (const s of secrets) core.setSecret(s);
+  const endpointId = core.getState(names/* State */.Uw.endpointId);
+  const { settleCancelledDeployment } = await Promise.all(/* import() */[__webpack_require__.e(880), __webpack_require__.e(480)]).then(__webpack_require__.bind(__webpack_require__, 9480));
+  await settleCancelledDeployment({
+    inputs,
+    context,
+    deploymentId,
+    ...(outcome === "deleted" && endpointId ? { deletedEndpointId: endpointId } : {}),
+    apiUrl: deps.env.GITHUB_API_URL,
+    log: (0,safe_text/* safeLogger */.Ky)(core, secrets),
+    signal: deps.signal,
+  });
+}
+
+/** The endpoint a cancelled run created: deleted (delete-on-failure), or how to delete it. */
+async function cleanUp(deps          )                      {
+  const { core } = deps;
+  const plan = planPost({
+    result: core.getState(names/* State */.Uw.result),
+    endpointId: core.getState(names/* State */.Uw.endpointId),
+    createdByThisRun: core.getState(names/* State */.Uw.createdByThisRun),
+    deleteOwed: core.getState(names/* State */.Uw.deleteOwed),
+    createSentAt: core.getState(names/* State */.Uw.createSentAt),
+    createCreatedAt: core.getState(names/* State */.Uw.createCreatedAt),
+    createUnansweredAt: core.getState(names/* State */.Uw.createUnansweredAt),
+    lookupIds: core.getState(names/* State */.Uw.lookupIds),
+    sweepUnconfirmed: core.getState(names/* State */.Uw.sweepUnconfirmed),
+  });
+  if (plan.kind === "nothing") return "nothing";
+  const parsed = (0,inputs_inputs/* parseInputs */.TL)((name) => core.getInput(name), (0,github_context/* readRunContext */.$)(deps.env), core.debug);
+  if (parsed.kind !== "ok") return "nothing";
+  const { inputs } = parsed;
+  core.setSecret(inputs.friendliToken);
+  // The GitHub token is redacted too: the sweep's confirmation closes deployments with it.
+  const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
+  // From here every line is redacted and unable to form a workflow command.
+  deps.core = { ...core, ...(0,safe_text/* safeLogger */.Ky)(core, secrets) };
+  if (plan.kind === "confirm-sweep") return confirmSweep(deps, inputs, plan.previews, secrets);
+  if (plan.kind === "delete-by-id") {
+    // The main step already said how to delete it when delete-on-failure is off.
+    if (!plan.owed && !inputs.deleteOnFailure) return "nothing";
+    return deleteById(deps, inputs, plan.endpointId, secrets);
+  }
+  if (!inputs.deleteOnFailure) {
+    deps.core.warning(
+      `The run was cancelled after it sent the create of "${inputs.name}": that endpoint may exist and cost GPU time. ` +
+        `Delete it with this step:\n${deleteStep(inputs)}`,
+    );
+    return "warned";
+  }
+  return deleteCreated(deps, inputs, plan.facts, secrets);
+}
+
+function clientFor(deps          , inputs        )                 {
+  const http = (0,friendli_http/* createHttp */.V)(
+    (0,client_options/* friendliHttpOptions */.a)(inputs, deps, deps.clock.now() + timing/* POST_DEADLINE_MS */.BQ, {
+      info: deps.core.info,
+      warning: deps.core.warning,
+      debug: deps.core.debug,
+    }),
+  );
+  return new client/* FriendliClient */.rH(readAndDeleteOnly(http));
+}
+
+/** The HTTP layer with every method but GET and DELETE refused before anything is sent. */
+function readAndDeleteOnly(http      )       {
+  return {
+    get baseUrl() {
+      return http.baseUrl;
+    },
+    get secrets() {
+      return http.secrets;
+    },
+    close: () => http.close(),
+    send: (op) =>
+      op.method === "GET" || op.method === "DELETE"
+        ? http.send(op)
+        : Promise.reject(new Error(`the post step sends no ${op.method} (${op.operation})`)),
+  };
+}
+
+/**
+ * The DELETE of an endpoint this run proved it created. The HTTP layer retries a DELETE that was
+ * lost (reset, timeout, 5xx) within POST_DEADLINE_MS; a 404 means it is gone, which is the goal
+ * (most likely the main step's DELETE went through after all).
+ */
+async function deleteById(
+  deps          ,
+  inputs        ,
+  id        ,
+  secrets          ,
+)                      {
+  return withClient(
+    deps,
+    inputs,
+    secrets,
+    (error) =>
+      `delete-on-failure: could not delete endpoint ${id}: ${error}. ` +
+      `Delete it with this step:\n${deleteStep(inputs, id)}`,
+    (client) => deleteOwn(deps, client, id, ", created by the run"),
+  );
+}
+
+/**
+ * `body` with a client that may only read and delete, closed afterwards. A failure becomes the
+ * warning `failure` words (with the paste-able step), never the step's failure: the run already ended.
+ */
+async function withClient(
+  deps          ,
+  inputs        ,
+  secrets          ,
+  failure                           ,
+  body                                                 ,
+)                      {
+  const client = clientFor(deps, inputs);
+  try {
+    return await body(client);
+  } catch (err) {
+    deps.core.warning(failure((0,redact/* formatError */.Wk)(err, secrets)));
+    return "warned";
+  } finally {
+    await client.http.close();
+  }
+}
+
+async function deleteOwn(
+  deps          ,
+  client                ,
+  id        ,
+  what        ,
+)                      {
+  try {
+    await client.delete(id);
+  } catch (err) {
+    if (err instanceof errors/* ApiError */.h && err.status === 404) {
+      deps.core.info(`delete-on-failure: endpoint ${id} is already gone (404 on DELETE)`);
+      return "not-found";
+    }
+    throw err;
+  }
+  deps.core.info(`delete-on-failure: deleted endpoint ${id}${what}`);
+  return "deleted";
+}
+
+/**
+ * Finds what the cancelled create made, by name, and deletes it only when this run can prove it
+ * made it (src/endpoint/created-claim.ts); otherwise warns with the step that deletes it.
+ */
+async function deleteCreated(
+  deps          ,
+  inputs        ,
+  facts             ,
+  secrets          ,
+)                      {
+  const { core, clock, signal } = deps;
+  return withClient(
+    deps,
+    inputs,
+    secrets,
+    (error) =>
+      `delete-on-failure: could not clean up after the cancelled create of "${inputs.name}": ${error}. ` +
+      `Delete it with this step:\n${deleteStep(inputs)}`,
+    async (client) => {
+      const { verdict } = await (0,resolve/* findCreated */.i)(client, {
+        projectId: inputs.projectId,
+        name: inputs.name,
+        facts,
+        clock,
+        deadlineMs: clock.now() + timing/* POST_DEADLINE_MS */.BQ,
+        signal,
+        onWait: (delay) =>
+          core.info(
+            `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+          ),
+      });
+      switch (verdict.kind) {
+        case "mine":
+          // Even when it is the keeper of a race: the run was cancelled and delete-on-failure asks for it.
+          return await deleteOwn(
+            deps,
+            client,
+            verdict.id,
+            ` ("${inputs.name}"), created by the cancelled run before its id was known`,
+          );
+        case "unsure":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", and endpoints ${verdict.ids.join(", ")} now carry ` +
+              `that name: this step cannot tell which one the run created (${verdict.why}) and deletes none. ` +
+              `Delete the one that is not wanted with its step:\n${deleteSteps(inputs, verdict.ids)}`,
+          );
+          return "warned";
+        case "others":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", but endpoint ${verdict.ids.join(", ")} of that name ` +
+              "was created outside the time that create could have made it: another run's, so this step deletes " +
+              `nothing. If it is not wanted:\n${deleteSteps(inputs, verdict.ids)}`,
+          );
+          return "warned";
+        case "none":
+          core.warning(
+            `The cancelled run sent the create of "${inputs.name}", but no such endpoint appeared within a minute. ` +
+              `If one appears later, delete it with this step:\n${deleteStep(inputs)}`,
+          );
+          return "not-found";
+      }
+    },
+  );
+}
+
+/**
+ * A sweep cancelled while its DELETEs were in flight reported them "not confirmed", though they may
+ * have gone through. One status read each tells: 404 is deleted (then, with github-deployment, the
+ * preview's deployments are marked inactive, as the sweep would have); one still there is left for
+ * the next sweep. Nothing is deleted here: the cancellation may have been meant to stop the sweep.
+ */
+async function confirmSweep(
+  deps          ,
+  inputs        ,
+  previews                            ,
+  secrets          ,
+)                      {
+  const { core } = deps;
+  const client = clientFor(deps, inputs);
+  const gone                    = [];
+  const stayed                    = [];
+  try {
+    await (0,concurrency/* mapLimit */.s)(
+      previews,
+      timing/* REQUESTS_IN_FLIGHT */.Gr,
+      async (p) => {
+        try {
+          await client.status(p.id);
+          stayed.push(p);
+          core.info(
+            `The sweep's DELETE of ${p.id} ("${p.name}") did not go through: the next sweep deletes it`,
+          );
+        } catch (err) {
+          if (!(err instanceof errors/* ApiError */.h && err.status === 404)) throw err;
+          gone.push(p);
+          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+        }
+      },
+      deps.signal,
+    );
+  } catch (err) {
+    core.warning(`could not confirm the cancelled sweep's deletes: ${(0,redact/* formatError */.Wk)(err, secrets)}`);
+  } finally {
+    await client.http.close();
+  }
+  await writeSweepCheck(core, previews, gone, stayed, secrets);
+  if (gone.length > 0 && inputs.githubDeployment) {
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const { sweepLedger } = await Promise.all(/* import() */[__webpack_require__.e(880), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 5596));
+    const ledger = sweepLedger({
+      enabled: true,
+      context: (0,github_context/* readRunContext */.$)(deps.env),
+      token: inputs.githubToken,
+      apiUrl: deps.env.GITHUB_API_URL,
+      log: { info: core.info, warning: core.warning, debug: core.debug },
+      secrets,
+      signal: deps.signal,
+    });
+    for (const p of gone) {
+      try {
+        await ledger.markInactive?.(p);
+      } catch (err) {
+        core.warning(`could not mark the deployments of "${p.name}" inactive: ${(0,redact/* formatError */.Wk)(err, secrets)}`);
+      }
+    }
+  }
+  return gone.length > 0 ? "deleted" : "nothing";
+}
+
+
+/***/ })
+
+};
+
 //# sourceMappingURL=847.index.js.map
