@@ -29,7 +29,7 @@ if (result.problems.length > 0 || !result.version) {
 }
 const v = result.version;
 console.error(
-  `release ${v.tag}: package.json, package-lock.json, CHANGELOG.md (${result.date}) and the ${Object.keys(files.mentions).length} files that may name the action (README.md, docs/, examples/) agree`,
+  `release ${v.tag}: package.json, package-lock.json, dist/, CHANGELOG.md (${result.date}) and the ${Object.keys(files.mentions).length} files that may name the action (README.md, docs/, examples/) agree`,
 );
 if (values.notes !== undefined) writeFileSync(values.notes, `${result.notes ?? ""}\n`);
 if (values.outputs) {

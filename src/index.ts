@@ -1,6 +1,6 @@
 // Entry of dist/index.js, the main step. The workflow being cancelled reaches us as SIGINT, then
 // SIGTERM 7.5 s later, then a kill: one root AbortController turns the first signal into an
-// orderly stop. Loaded through src/steps.ts by dist/index.js, which switches source maps on first.
+// orderly stop. Loaded through src/steps.ts by dist/index.js.
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

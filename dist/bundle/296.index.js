@@ -1,2 +1,31 @@
-export const id=296;export const ids=[296];export const modules={1296:(o,e,r)=>{r.a(o,async(o,t)=>{try{r.r(e);const o=new AbortController;for(const e of["SIGINT","SIGTERM"])process.on(e,()=>o.abort(new Error(`received ${e}: the workflow was cancelled`)));const{run:n}=await Promise.all([r.e(559),r.e(880),r.e(895),r.e(219)]).then(r.bind(r,9219));await n({signal:o.signal}),o.signal.aborted&&process.exit(),t()}catch(o){t(o)}},1)}};
+export const id = 296;
+export const ids = [296];
+export const modules = {
+
+/***/ 1296:
+/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+// Entry of dist/index.js, the main step. The workflow being cancelled reaches us as SIGINT, then
+// SIGTERM 7.5 s later, then a kill: one root AbortController turns the first signal into an
+// orderly stop. Loaded through src/steps.ts by dist/index.js.
+
+const controller = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"]         ) {
+  process.on(signal, () => controller.abort(new Error(`received ${signal}: the workflow was cancelled`)));
+}
+
+const { run } = await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(880), __webpack_require__.e(797), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 9219));
+await run({ signal: controller.signal });
+// Keep-alive sockets or a lingering timer must not hold a cancelled run past the runner's kill.
+if (controller.signal.aborted) process.exit();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ })
+
+};
+
 //# sourceMappingURL=296.index.js.map

@@ -1,9 +1,275 @@
-export const id=332;export const ids=[332];export const modules={1951:(t,e,n)=>{n.d(e,{askHub:()=>askHub});var r=n(5009),o=n(8253),a=n(8839),s=n(5511),i=n(6752),c=n(3972),l=n(2030),u=n(2892),h=n(3590);const d=5,f=new Set([301,302,303,307,308]);function nextHop(t,e){const n=new URL(t,e);if(!(0,h.h5)(n)||"https:"===e.protocol&&"https:"!==n.protocol)throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${n.protocol})`);return n}
-const p=["chat_template.jinja","chat_template.json"],g=/^[0-9a-f]{40}$/;function hasTemplate(t){return"string"==typeof t?""!==t.trim():Array.isArray(t)&&t.length>0}async function askHub(t){const{fetch:e,errorCodes:n}=function(t){const e=new Map;return{fetch:async(n,r)=>{const o="string"==typeof n?n:n instanceof URL?n.href:n.url;let a;return(0,c.rU)({clock:t.clock,signal:t.signal,deadlineMs:t.deadlineMs,backoff:u.E0,attempt:async n=>{const a=await async function(t,e,n,r){
-const o=n.attemptTimer??l.ml.sleep,a=new AbortController,s=AbortSignal.any([n.signal,a.signal]);o(n.attemptTimeoutMs,a.signal).then(()=>{a.signal.aborted||a.abort(new Error(`no answer within ${n.attemptTimeoutMs} ms`))},()=>{});try{let o=new URL(t);const a=Object.fromEntries(new Headers(e?.headers));for(let c=0;;c++){const l=await(0,i.hd)(o,{method:e?.method??"GET",headers:a,dispatcher:n.dispatcher,signal:s,redirect:"manual"}),u=l.headers.get("location");if(f.has(l.status)&&null!==u&&c<d){
-await(l.body?.cancel());const t=nextHop(u,o);t.origin!==o.origin&&delete a.authorization,o=t;continue}const h=l.headers.get("x-error-code");h&&r.set(t,h);const p=204===l.status||304===l.status?null:await l.arrayBuffer(),g=new Response(p,{status:l.status,headers:Array.from(l.headers)});return Object.defineProperty(g,"url",{value:o.href}),g}}finally{a.abort()}}(o,r,t,e);if(!(429===(s=a.status)||s>=500)||n===t.attempts)return a;var s;throw new Error(`HTTP ${a.status}`)},failed:(e,n)=>{
-if(t.signal.aborted)throw t.signal.reason;if(a=e,n>=t.attempts)throw e;return{}},outOfTime:()=>{throw a instanceof Error?a:new Error("the pre-flight's deadline passed")},aborted:t=>{throw t}})},errorCodes:e}}(t),h={hubUrl:t.hubUrl.replace(/\/+$/,""),fetch:e,accessToken:t.hfToken};try{const e=await(0,r.gi)({name:t.repo,...h,...void 0!==t.revision?{revision:t.revision}:{},additionalFields:["sha","config"]}),n=e.sha;if("string"!=typeof n||!g.test(n))return{kind:"unreachable",
-reason:"the Hub answered no commit id for the revision"};const o=[];for await(const e of(0,r.CS)({repo:t.repo,revision:n,...h}))"file"===e.type&&o.push({path:e.path,size:e.size});const a=e.config?.tokenizer_config?.chat_template;let s=hasTemplate(a)||o.some(t=>p.includes(t.path));return!s&&o.some(t=>"tokenizer_config.json"===t.path)&&(s=await async function(t,e,n){try{const o=await(0,r.PE)({repo:t,path:"tokenizer_config.json",revision:e,...n})
-;return!!o&&hasTemplate(JSON.parse(await o.text()).chat_template)}catch{return null}}(t.repo,n,h)),{kind:"found",sha:n,private:e.private,gated:e.gated,files:o,chatTemplate:s}}catch(e){if(t.signal.aborted)throw t.signal.reason;return function(t,e,n){if(t instanceof r.yL){const n=e.get(t.url);return 401===t.statusCode?{kind:"unauthorized"}:404===t.statusCode&&"RevisionNotFound"===n?{kind:"revision-not-found"}:404===t.statusCode&&"RepoNotFound"===n?{kind:"not-found"}:{kind:"unreachable",
-reason:`the Hub answered ${t.statusCode}${n?` ${(0,o.$Q)(n)}`:""}`}}const i=t instanceof Error?t.message:String(t),c=t instanceof Error&&t.cause instanceof Error?`: ${t.cause.message}`:"",l=(0,s.$0)((0,a.E$)((0,o.TN)(`${i}${c}`),n?[n]:[]));return{kind:"unreachable",reason:(0,o.$Q)(l)}}(e,n,t.hfToken)}}}};
+export const id = 332;
+export const ids = [332];
+export const modules = {
+
+/***/ 1951:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  askHub: () => (/* binding */ askHub)
+});
+
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 15 modules
+var dist = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/base/format.js
+var format = __webpack_require__(8253);
+// EXTERNAL MODULE: ./build/base/redact.js
+var redact = __webpack_require__(8839);
+// EXTERNAL MODULE: ./build/base/safe-text.js
+var safe_text = __webpack_require__(5511);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./build/base/backoff.js
+var backoff = __webpack_require__(3972);
+// EXTERNAL MODULE: ./build/base/clock.js
+var clock = __webpack_require__(2030);
+// EXTERNAL MODULE: ./build/base/timing.js
+var timing = __webpack_require__(2892);
+// EXTERNAL MODULE: ./build/friendli/request-policy.js
+var request_policy = __webpack_require__(3590);
+;// CONCATENATED MODULE: ./build/preflight/hub-fetch.js
+// The fetch the Hub client is given: undici's fetch through the action's proxy-aware dispatcher
+// (HTTPS_PROXY, NO_PROXY, as for Friendli), with a short deadline per attempt and for the whole
+// pre-flight, and a couple of retries of what a busy Hub answers. The pre-flight is a courtesy: a
+// slow Hub must cost seconds, never the deploy.
+//
+// Redirects are followed here, not by fetch. undici's fetch does drop the Authorization header on a
+// redirect to another origin (the Fetch spec's redirect steps), as this loop does, but it follows a
+// redirect from https down to http and to any host. Here every hop must pass the address rules of
+// the Hub's own URL, https never goes to http, and the token stays on the Hub's origin.
+
+
+
+
+
+
+                                  
+                         
+               
+                                                                        
+                      
+                                                           
+                     
+                     
+                           
+                                                  
+                   
+     
+                                                                                                
+                                          
+     
+                                                                    
+ 
+
+/** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
+                                      
+
+const MAX_REDIRECTS = 5;
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+function retryable(status        )          {
+  return status === 429 || status >= 500;
+}
+
+/** Where a redirect may go: a URL the token rules allow, never from https down to http. */
+function nextHop(location        , from     )      {
+  const next = new URL(location, from);
+  if (!(0,request_policy/* isAllowedBaseUrl */.h5)(next) || (from.protocol === "https:" && next.protocol !== "https:")) {
+    throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
+  }
+  return next;
+}
+
+/** One attempt on its own timer, following the redirects the token rules allow. */
+async function fetchOnce(
+  url        ,
+  init                         ,
+  opts                 ,
+  errorCodes            ,
+)                    {
+  const timer = opts.attemptTimer ?? clock/* systemClock */.ml.sleep;
+  const done = new AbortController();
+  const attempt = AbortSignal.any([opts.signal, done.signal]);
+  // The timer's rejection is the attempt ending first: nothing to do.
+  timer(opts.attemptTimeoutMs, done.signal).then(
+    () => {
+      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
+    },
+    () => {},
+  );
+  try {
+    let target = new URL(url);
+    // Lower-case names, whatever shape the client passed them in.
+    const headers                         = Object.fromEntries(new Headers(init?.headers));
+    for (let hop = 0; ; hop++) {
+      const res = await (0,undici/* fetch */.hd)(target, {
+        method: init?.method ?? "GET",
+        headers,
+        dispatcher: opts.dispatcher,
+        signal: attempt,
+        redirect: "manual",
+      });
+      const location = res.headers.get("location");
+      if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
+        await res.body?.cancel();
+        const next = nextHop(location, target);
+        // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
+        if (next.origin !== target.origin) delete headers.authorization;
+        target = next;
+        continue;
+      }
+      const code = res.headers.get("x-error-code");
+      if (code) errorCodes.set(url, code);
+      // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
+      // keeps the URL the client names in its errors.
+      const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+      const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
+      Object.defineProperty(copy, "url", { value: target.href });
+      return copy;
+    }
+  } finally {
+    done.abort();
+  }
+}
+
+/** A fetch for @huggingface/hub, and the error codes it saw. */
+function hubFetch(opts                 )                                                  {
+  const errorCodes             = new Map();
+  const wrapped = async (input                        , init              )                    => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    let lastError         ;
+    return (0,backoff/* retryLoop */.rU)({
+      clock: opts.clock,
+      signal: opts.signal,
+      deadlineMs: opts.deadlineMs,
+      backoff: timing/* HUB_RETRY_BACKOFF */.E0,
+      attempt: async (n) => {
+        const res = await fetchOnce(url, init, opts, errorCodes);
+        if (!retryable(res.status) || n === opts.attempts) return res;
+        throw new Error(`HTTP ${res.status}`);
+      },
+      failed: (err, n) => {
+        if (opts.signal.aborted) throw opts.signal.reason;
+        lastError = err;
+        if (n >= opts.attempts) throw err;
+        return {};
+      },
+      outOfTime: () => {
+        throw lastError instanceof Error ? lastError : new Error("the pre-flight's deadline passed");
+      },
+      aborted: (reason) => {
+        throw reason;
+      },
+    });
+  };
+  return { fetch: wrapped                , errorCodes };
+}
+
+;// CONCATENATED MODULE: ./build/preflight/hub.js
+// Asks the Hugging Face Hub about a model through its official client, @huggingface/hub: model info
+// (the revision's commit, private, gated, the chat template the Hub read from tokenizer_config),
+// then the root's files with their sizes. Loaded only when the pre-flight runs.
+
+
+
+
+
+                                                         
+
+                                                 
+                 
+               
+                               
+                              
+ 
+
+                                
+                                                 
+ 
+
+const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
+
+/** A full commit id, the only shape of `sha` the Hub gives. */
+const COMMIT_ID = /^[0-9a-f]{40}$/;
+
+/** A chat_template value that says something: a non-empty string, or a non-empty list of named ones. */
+function hasTemplate(value         )          {
+  if (typeof value === "string") return value.trim() !== "";
+  return Array.isArray(value) && value.length > 0;
+}
+
+async function askHub(opts               )                     {
+  const { fetch, errorCodes } = hubFetch(opts);
+  const common = { hubUrl: opts.hubUrl.replace(/\/+$/, ""), fetch, accessToken: opts.hfToken };
+  try {
+    const info = await (0,dist/* modelInfo */.gi)({
+      name: opts.repo,
+      ...common,
+      ...(opts.revision !== undefined ? { revision: opts.revision } : {}),
+      additionalFields: ["sha", "config"],
+    });
+    const sha = info.sha;
+    // The commit is pinned in the request body, recorded by the ledger and reported as an output:
+    // an answer that is not a commit id is the Hub's fault, and the deploy goes on unpinned.
+    if (typeof sha !== "string" || !COMMIT_ID.test(sha)) {
+      return { kind: "unreachable", reason: "the Hub answered no commit id for the revision" };
+    }
+    const files                = [];
+    for await (const entry of (0,dist/* listFiles */.CS)({ repo: opts.repo, revision: sha, ...common })) {
+      if (entry.type === "file") files.push({ path: entry.path, size: entry.size });
+    }
+    const fromConfig = (info.config                                    )?.tokenizer_config?.chat_template;
+    let chatTemplate                 =
+      hasTemplate(fromConfig) || files.some((f) => TEMPLATE_FILES.includes(f.path));
+    if (!chatTemplate && files.some((f) => f.path === "tokenizer_config.json")) {
+      chatTemplate = await readTemplate(opts.repo, sha, common);
+    }
+    return { kind: "found", sha, private: info.private, gated: info.gated, files, chatTemplate };
+  } catch (err) {
+    if (opts.signal.aborted) throw opts.signal.reason;
+    return classify(err, errorCodes, opts.hfToken);
+  }
+}
+
+/** tokenizer_config.json's chat_template; null when it cannot be read (a gated repo without access). */
+async function readTemplate(
+  repo        ,
+  sha        ,
+  common                                                                          ,
+)                          {
+  try {
+    const blob = await (0,dist/* downloadFile */.PE)({ repo, path: "tokenizer_config.json", revision: sha, ...common });
+    if (!blob) return false;
+    const parsed = JSON.parse(await blob.text())                               ;
+    return hasTemplate(parsed.chat_template);
+  } catch {
+    return null;
+  }
+}
+
+/** What a failed Hub call means for the deploy. Nothing the Hub wrote reaches a message. */
+function classify(err         , codes                     , token                    )            {
+  if (err instanceof dist/* HubApiError */.yL) {
+    const code = codes.get(err.url);
+    if (err.statusCode === 401) return { kind: "unauthorized" };
+    if (err.statusCode === 404 && code === "RevisionNotFound") return { kind: "revision-not-found" };
+    if (err.statusCode === 404 && code === "RepoNotFound") return { kind: "not-found" };
+    return {
+      kind: "unreachable",
+      reason: `the Hub answered ${err.statusCode}${code ? ` ${(0,format/* clip */.$Q)(code)}` : ""}`,
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
+  const text = (0,safe_text/* neutralise */.$0)((0,redact/* redact */.E$)((0,format/* oneLine */.TN)(`${message}${cause}`), token ? [token] : []));
+  return { kind: "unreachable", reason: (0,format/* clip */.$Q)(text) };
+}
+
+
+/***/ })
+
+};
+
 //# sourceMappingURL=332.index.js.map

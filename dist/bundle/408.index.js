@@ -1,8 +1,263 @@
-export const id=408;export const ids=[408];export const modules={8408:(e,t,n)=>{n.r(t),n.d(t,{deletePlanned:()=>deletePlanned,findSweepFacts:()=>findSweepFacts,startSweepReport:()=>startSweepReport,sweep:()=>sweep});var s=n(4751),r=n(8253),o=n(8839),a=n(5511),i=n(2892),d=n(3711),l=n(3659),c=n(3615),u=n(813),p=n(9387);async function sweep(e){const t=await findSweepFacts(e),n=startSweepReport((0,p.cK)(t.previews,t.states,{nowMs:e.clock.now(),maxAgeMs:e.maxAgeMs}),t.othersLeftAlone,e.dryRun,e.log)
-;return e.dryRun||await deletePlanned(e,n,e.secrets??[]),n}async function findSweepFacts(e){const t=e.concurrency??i.Gr,{previews:n,others:r}=await async function(e,t){const n=new Map,r=await e.client.listAll(e.projectId),o=await(0,s.s)(r,t,t=>(0,l.rI)(e.client,n,t.id),e.signal),a=[];return r.forEach((t,n)=>{const s=o[n];if(!s||s.projectId!==e.projectId)return;const r=(0,u.D2)(s.name,e.matcher);if(void 0===r)return;const i=(0,d.uy)(s,e.pricePerGpuHour);a.push({id:t.id,name:s.name,prNumber:r,
-updatedAt:t.status.updatedAt,status:t.status.status,createdAt:t.status.createdAt,...i?{hourlyUsd:i.maxUsd}:{}})}),{previews:a,others:r.length-a.length}}(e,t);e.log.info(`Found ${n.length} preview endpoint(s) of this repository; ${r} other endpoint(s) left alone`);const o=[...new Set(n.map(e=>e.prNumber))],a=await(0,s.s)(o,t,t=>e.pullRequest(t),e.signal);return{previews:n,states:new Map(o.map((e,t)=>[e,a[t]])),othersLeftAlone:r}}function startSweepReport(e,t,n,s){const r=[],o=[],a={
-result:"clean",rows:e.map(({decision:e,...t})=>{if("error"!==t.pr.kind||r.includes(t.pr.message)){if(e.warn){const n=`${show(t.name)} (PR #${t.prNumber}): ${e.reason}`;o.push(n),s.warning(n)}}else r.push(t.pr.message);const a="keep"===e.action?"kept":n?"would-delete":"pending";return"would-delete"===a&&s.info(`dry-run: would delete ${t.id} ${show(t.name)}: ${e.reason}`),{...t,action:a,reason:e.reason}}),othersLeftAlone:t,failures:r,warnings:o};return a.result=resultOfReport(a),a}
-async function deletePlanned(e,t,n){const r=t.rows.filter(e=>"pending"===e.action),warn=n=>{t.warnings.push(n),e.log.warning(n)};await(0,s.s)(r,e.concurrency??i.Gr,s=>async function(e,t,n,s,r){try{await e.client.delete(t.id),t.action="deleted",e.log.info(`Deleted ${t.id} ${show(t.name)}: ${t.reason}`)}catch(s){if(!(s instanceof c.h&&404===s.status))return e.signal?.throwIfAborted(),t.action="delete-failed",void n.push(`could not delete ${t.id} ${show(t.name)}: ${(0,o.Wk)(s,r)}`)
-;t.action="deleted",e.log.info(`${t.id} ${show(t.name)} was already gone (404 on DELETE)`)}try{await(e.ledger?.markInactive?.(t))}catch(e){s(`could not mark the deployments of ${show(t.name)} inactive: ${(0,o.Wk)(e,r)}`)}}(e,s,t.failures,warn,n),e.signal),t.result=resultOfReport(t)}function resultOfReport(e){const count=t=>e.rows.filter(e=>e.action===t).length;return(0,p.we)({deleted:count("deleted"),planned:count("would-delete")+count("pending"),failures:e.failures.length})}function show(e){
-return JSON.stringify((0,r.xv)((0,a._0)((0,o.dZ)(e)),100))}}};
+export const id = 408;
+export const ids = [408];
+export const modules = {
+
+/***/ 8408:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deletePlanned: () => (/* binding */ deletePlanned),
+/* harmony export */   findSweepFacts: () => (/* binding */ findSweepFacts),
+/* harmony export */   startSweepReport: () => (/* binding */ startSweepReport),
+/* harmony export */   sweep: () => (/* binding */ sweep)
+/* harmony export */ });
+/* harmony import */ var _base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4751);
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8253);
+/* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
+/* harmony import */ var _base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5511);
+/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2892);
+/* harmony import */ var _cost_estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
+/* harmony import */ var _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3615);
+/* harmony import */ var _inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(813);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9387);
+// operation: sweep. Finds this repository's preview endpoints in the project and asks GitHub for
+// each PR's state (the facts the plan decides from, src/sweep/decide.ts), then deletes the
+// previews the plan doomed. An endpoint whose name is not a preview name of this repository is
+// never touched. Loaded only when a sweep runs.
+                                              
+
+
+                                             
+
+
+
+
+
+                                                            
+
+
+
+                                                    
+
+                                
+
+/** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
+                              
+                                                                                                   
+                                                         
+ 
+
+/** Where the previews and their PRs' states come from. */
+                       
+                         
+                    
+                          
+                                 
+              
+                       
+                                                                    
+                       
+                       
+                                                                                             
+                           
+ 
+
+                                            
+                    
+                  
+                            
+                                     
+                              
+ 
+
+/** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
+                                                                                     
+
+                                                   
+              
+                 
+                      
+                 
+                                                                                                          
+                         
+ 
+
+                              
+                      
+                   
+                                                                                       
+                          
+                                                                                           
+                     
+                     
+                                                                                            
+                    
+ 
+
+/** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */
+                         
+                              
+                               
+                          
+ 
+
+/** The whole sweep in one call: find, decide, delete. */
+async function sweep(opts              )                       {
+  const found = await findSweepFacts(opts);
+  const planned = (0,_decide_js__WEBPACK_IMPORTED_MODULE_7__/* .planSweep */ .cK)(found.previews, found.states, {
+    nowMs: opts.clock.now(),
+    maxAgeMs: opts.maxAgeMs,
+  });
+  const report = startSweepReport(planned, found.othersLeftAlone, opts.dryRun, opts.log);
+  if (!opts.dryRun) await deletePlanned(opts, report, opts.secrets ?? []);
+  return report;
+}
+
+/** The previews of this repository in the project, and the state of each of their PRs. */
+async function findSweepFacts(opts             )                         {
+  const concurrency = opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr;
+  const { previews, others } = await findPreviews(opts, concurrency);
+  opts.log.info(
+    `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
+  );
+  const numbers = [...new Set(previews.map((p) => p.prNumber))];
+  const read = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
+  const states = new Map(numbers.map((n, i) => [n, read[i]           ]));
+  return { previews, states, othersLeftAlone: others };
+}
+
+/**
+ * The report of a planned sweep before any delete: doomed rows read `pending` (`would-delete` in
+ * a dry run) until their delete answers. Logs what a dry run would do and every warning.
+ */
+function startSweepReport(
+  planned                            ,
+  othersLeftAlone        ,
+  dryRun         ,
+  log        ,
+)              {
+  const failures           = [];
+  const warnings           = [];
+  const rows = planned.map(({ decision, ...p })           => {
+    if (p.pr.kind === "error" && !failures.includes(p.pr.message)) failures.push(p.pr.message);
+    else if (decision.warn) {
+      const warning = `${show(p.name)} (PR #${p.prNumber}): ${decision.reason}`;
+      warnings.push(warning);
+      log.warning(warning);
+    }
+    const action              = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "pending";
+    if (action === "would-delete")
+      log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
+    return { ...p, action, reason: decision.reason };
+  });
+  const report              = { result: "clean", rows, othersLeftAlone, failures, warnings };
+  report.result = resultOfReport(report);
+  return report;
+}
+
+/**
+ * Deletes the doomed rows in parallel. Each delete catches its own failure, so one failure never
+ * leaves the other stale previews running; the row then reads `delete-failed`.
+ */
+async function deletePlanned(
+  opts                                                                           ,
+  report             ,
+  secrets                   ,
+)                {
+  const doomed = report.rows.filter((r) => r.action === "pending");
+  const warn = (m        ) => {
+    report.warnings.push(m);
+    opts.log.warning(m);
+  };
+  await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(
+    doomed,
+    opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr,
+    (r) => deleteOne(opts, r, report.failures, warn, secrets),
+    opts.signal,
+  );
+  report.result = resultOfReport(report);
+}
+
+function resultOfReport(r             )              {
+  const count = (a             ) => r.rows.filter((row) => row.action === a).length;
+  return (0,_decide_js__WEBPACK_IMPORTED_MODULE_7__/* .sweepResult */ .we)({
+    deleted: count("deleted"),
+    planned: count("would-delete") + count("pending"),
+    failures: r.failures.length,
+  });
+}
+
+async function deleteOne(
+  opts                                                           ,
+  row          ,
+  failures          ,
+  warn                     ,
+  secrets                   ,
+)                {
+  try {
+    await opts.client.delete(row.id);
+    row.action = "deleted";
+    opts.log.info(`Deleted ${row.id} ${show(row.name)}: ${row.reason}`);
+  } catch (err) {
+    // Gone already (someone else's delete, or our own lost answer): what the sweep wanted.
+    if (!(err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ApiError */ .h && err.status === 404)) {
+      opts.signal?.throwIfAborted();
+      row.action = "delete-failed";
+      failures.push(`could not delete ${row.id} ${show(row.name)}: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
+      return;
+    }
+    row.action = "deleted";
+    opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
+  }
+  try {
+    await opts.ledger?.markInactive?.(row);
+  } catch (err) {
+    warn(`could not mark the deployments of ${show(row.name)} inactive: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
+  }
+}
+
+/** The project's previews of this repository, by listing and reading specs. */
+async function findPreviews(
+  opts             ,
+  concurrency        ,
+)                                                           {
+  const cache            = new Map();
+  const listed = await opts.client.listAll(opts.projectId);
+  const specs = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(listed, concurrency, (e) => (0,_endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .specOf */ .rI)(opts.client, cache, e.id), opts.signal);
+  const previews                    = [];
+  listed.forEach((e, i) => {
+    const spec = specs[i];
+    // The project filter too: a listing must not make another project's endpoint ours.
+    if (!spec || spec.projectId !== opts.projectId) return;
+    const prNumber = (0,_inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePreviewName */ .D2)(spec.name, opts.matcher);
+    if (prNumber === undefined) return;
+    const hourly = (0,_cost_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateFromSpec */ .uy)(spec, opts.pricePerGpuHour);
+    previews.push({
+      id: e.id,
+      name: spec.name,
+      prNumber,
+      updatedAt: e.status.updatedAt,
+      status: e.status.status,
+      createdAt: e.status.createdAt,
+      ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
+    });
+  });
+  return { previews, others: listed.length - previews.length };
+}
+
+/**
+ * An endpoint name from the API, safe in a log line: quoted (JSON escapes line breaks and control
+ * characters), nothing invisible, short, no token shapes. The guarded runner neutralises the line too.
+ */
+function show(name        )         {
+  return JSON.stringify((0,_base_format_js__WEBPACK_IMPORTED_MODULE_9__/* .truncate */ .xv)((0,_base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .stripInvisible */ ._0)((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTokenShapes */ .dZ)(name)), 100));
+}
+
+
+/***/ })
+
+};
+
 //# sourceMappingURL=408.index.js.map

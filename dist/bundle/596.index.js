@@ -1,2 +1,111 @@
-export const id=596;export const ids=[596,215];export const modules={5596:(e,t,r)=>{r.d(t,{sweepLedger:()=>sweepLedger});var n=r(5880),i=r(87);function sweepLedger(e){let t=!1;return{async markInactive(r){if(t)return;const d=(0,n.a)({...e,environment:(0,i.VE)(void 0,r.name)});await d.retire(r.id,"Preview deleted by the sweep"),d.active||(t=!0)}}}}};
+export const id = 596;
+export const ids = [596,215];
+export const modules = {
+
+/***/ 5596:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   retireOrphans: () => (/* binding */ retireOrphans),
+/* harmony export */   sweepLedger: () => (/* binding */ sweepLedger)
+/* harmony export */ });
+/* unused harmony export SCANNED */
+/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4463);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5880);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87);
+// The deployments ledger as a sweep uses it (the executor's SweepLedger hook): after a preview is
+// deleted, the deployments of its environment that still stand for it are marked inactive, so
+// GitHub shows the preview's transient environment as destroyed. The ledger reads one environment
+// at a time, so there is one per preview; they share one "off": a token without
+// `deployments: write` is warned about once, not once per preview. Every sweep also closes the
+// environments of previews whose endpoint is gone without the sweep that deleted it closing them
+// (a sweep cancelled while its DELETEs were in flight, a delete by hand).
+
+
+
+                                                       
+
+
+
+                                                             
+
+/** A SweepLedger that retires deleted previews' deployments. */
+function sweepLedger(opts                    )              {
+  let off = false;
+  return {
+    async markInactive(preview) {
+      if (off) return;
+      // A preview's environment is its name's: the `environment` input names one deploy's, not many.
+      const ledger = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment: (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentName */ .VE)(undefined, preview.name) });
+      await ledger.retire(preview.id, "Preview deleted by the sweep");
+      if (!ledger.active) off = true;
+    },
+  };
+}
+
+/** The repository's newest deployments a sweep reads for such previews: one page. */
+const SCANNED = 100;
+
+                                                    
+                                                                                                  
+                                                        
+                                                                          
+                                             
+ 
+
+/**
+ * The previews whose environment's newest own record is a `success` though its endpoint is gone:
+ * their live records are marked inactive. Returns their names. Failures are warnings.
+ */
+async function retireOrphans(opts               )                    {
+  const closed           = [];
+  for (const environment of await orphanCandidates(opts)) {
+    const ledger = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment });
+    const { latest } = await ledger.read();
+    const id = latest?.payload.endpoint.id;
+    // Only a finished deploy's: one still in progress may be creating its endpoint right now.
+    if (latest?.state !== "success" || !id || !(await opts.gone(id))) continue;
+    if ((await ledger.retire(id, "No endpoint of this preview is left")) > 0)
+      closed.push(latest.payload.endpoint.name);
+    if (!ledger.active) break;
+  }
+  return closed;
+}
+
+/** The environments of the action's own records, among the newest, that `missing` picks. */
+async function orphanCandidates(opts               )                    {
+  if (!(0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment: "" }).active) return [];
+  const timeout = AbortSignal.timeout(_base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .LEDGER_CALL_TIMEOUT_MS */ .IM);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  try {
+    const octokit = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClient */ .$f)({ ...opts, signal: () => signal });
+    const { data } = await octokit.rest.repos.listDeployments({
+      ...(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .splitRepository */ .T8)(opts.context.repository),
+      task: "deploy",
+      per_page: SCANNED,
+    });
+    const identity = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenIdentity */ .sX)(octokit);
+    const found = new Set        ();
+    for (const d of data) {
+      const endpoint = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(d.payload)?.endpoint;
+      const environment = endpoint && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentName */ .VE)(undefined, endpoint.name);
+      if (environment && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnRecord */ .ad)(d, identity, environment) && opts.missing(endpoint))
+        found.add(environment);
+    }
+    return [...found];
+  } catch (err) {
+    opts.log.warning(
+      `GitHub deployments: could not read the repository's deployments for previews whose endpoint is gone ` +
+        `(${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubErrorText */ .fw)(err, [...opts.secrets, opts.token])})`,
+    );
+    return [];
+  }
+}
+
+
+/***/ })
+
+};
+
 //# sourceMappingURL=596.index.js.map

@@ -1,27 +1,890 @@
-export const id=880;export const ids=[880];export const modules={4463:(e,t,n)=>{n.d(t,{$f:()=>githubClient,T8:()=>splitRepository,Up:()=>sameLogin,W:()=>answeredStatus,c2:()=>statusOf,fw:()=>githubErrorText,sX:()=>tokenIdentity});var o=n(8253),i=n(8839);const s="https://api.github.com";async function githubClient(e){const{getOctokit:t}=await n.e(413).then(n.bind(n,2413)),{log:o}=e,i=t(e.token,{baseUrl:(e.apiUrl||s).replace(/\/+$/,""),log:{debug:o.debug,info:o.debug,warn:o.debug,error:o.debug}})
-;return i.hook.before("request",t=>{const n=e.signal();n&&(t.request={...t.request,signal:n})}),i}function splitRepository(e){const[t,n,...o]=e.split("/");if(!t||!n||o.length>0)throw new Error(`GITHUB_REPOSITORY is not "owner/repo" (got "${e}")`);return{owner:t,repo:n}}function statusOf(e){const t=e?.status;return"number"==typeof t?t:void 0}function answeredStatus(e){const t=e?.response?.status;return"number"==typeof t?t:void 0}function githubErrorText(e,t){
-const n=void 0!==statusOf(e)&&e instanceof Error?(0,i.E$)(e.message,t):(0,i.Wk)(e,t);return(0,o.xv)((0,o.TN)(n),a,{ellipsisAfter:!0})}const a=300,r="github-actions[bot]",d=/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/,c=new WeakMap;function tokenIdentity(e){let t=c.get(e);return t||(t=e.rest.users.getAuthenticated().then(({data:e})=>"string"==typeof e?.login&&d.test(e.login)?e.login:"",e=>{if(void 0===answeredStatus(e))throw e;return r}),t.catch(()=>c.delete(e)),c.set(e,t)),t}
-function sameLogin(e,t){return""!==t&&"string"==typeof e&&e.toLowerCase()===t.toLowerCase()}},5880:(e,t,n)=>{n.d(t,{a:()=>openLedger});var o=n(8253),i=n(8839),s=n(2892),a=n(4463),r=n(87);const d=new Set([void 0,"success","in_progress","queued","pending"]),c=new Set(r.jb);class DeploymentLedger{deploymentId;opts;off;octokit;current;constructor(e){this.opts=e,
-e.enabled?e.token?e.context.repository?ref(e.context)||(this.off="the run has no commit (GITHUB_SHA)"):this.off="GITHUB_REPOSITORY is not set":this.off="`github-token` is empty":this.off="`github-deployment: false`",this.off&&e.enabled&&e.log.debug(`GitHub deployments off: ${this.off}`)}get active(){return void 0===this.off}get environment(){return this.opts.environment}async read(){return await this.call("read the deployment history of",e=>this.history(e))??{}}async begin(e,t){
-const n=await this.call("create a deployment in",async n=>{const{context:i,environment:s}=this.opts,a=void 0!==i.pullRequest,r=await n.rest.repos.createDeployment({...this.repo(),ref:ref(i),task:"deploy",environment:s,payload:this.clean(e),...t?{description:this.clean((0,o.xv)(t,140))}:{},auto_merge:!1,required_contexts:[],transient_environment:a,...a?{production_environment:!1}:{}});if(201!==r.status||!("id"in r.data)){const e="message"in r.data?String(r.data.message):`status ${r.status}`
-;throw new Error(`GitHub did not create it (${e})`)}return r.data.id});if(void 0!==n)return this.deploymentId=n,this.opts.log.info(`GitHub deployment ${n} in environment ${this.opts.environment}`),await this.setStatus(n,"in_progress",{description:"Deploying"}),n}async finish(e,t={}){void 0!==this.deploymentId&&await this.setStatus(this.deploymentId,e,t)}async retire(e,t="Endpoint deleted"){const n=await this.call("read the deployments of",t=>this.liveEntries(t,e))??[];let o=0
-;for(const e of n)await this.setStatus(e,"inactive",{description:t})&&o++;return o}async setStatus(e,t,n={}){return!0===await this.call(`set the ${t} status of deployment ${e} in`,async i=>{const{runUrl:s}=this.opts.context;return await i.rest.repos.createDeploymentStatus({...this.repo(),deployment_id:e,state:t,...s?{log_url:s}:{},...n.environmentUrl&&/^https?:\/\//.test(n.environmentUrl)?{environment_url:n.environmentUrl}:{},...n.description?{description:this.clean((0,o.xv)(n.description,140))
-}:{}}),!0})}clean(e){const t=[...this.opts.secrets,this.opts.token];return"string"==typeof e?(0,i.E$)(e,t):JSON.parse((0,i.E$)(JSON.stringify(e),t))}repo(){return(0,a.T8)(this.opts.context.repository)}async*entries(e){const t=this.opts.maxExamined??50;let n=0;const o=e.paginate.iterator(e.rest.repos.listDeployments,{...this.repo(),environment:this.opts.environment,per_page:this.opts.perPage??20});let i;for await(const s of o)for(const o of s.data){const s=(0,r.ex)(o.payload);if(!s){
-this.opts.log.debug(`GitHub deployment ${o.id} is not one this action recorded: ignored`);continue}if(i??=await(0,a.sX)(e),!(0,r.ad)(o,i,this.opts.environment)){this.opts.log.debug(`GitHub deployment ${o.id} was not created by ${i} in ${this.opts.environment}: ignored`);continue}if(++n>t)return;const{state:d,served:c}=await this.latestState(e,o.id),l={deploymentId:o.id,createdAt:o.created_at,payload:s};d&&(l.state=d),yield{entry:l,served:c}}}async history(e){const t={}
-;for await(const{entry:n,served:o}of this.entries(e))if(t.latest??=n,o){t.lastSuccess=n;break}return t}async liveEntries(e,t){const n=[];for await(const{entry:o}of this.entries(e))void 0!==t&&o.payload.endpoint.id!==t||d.has(o.state)&&n.push(o.deploymentId);return n}async latestState(e,t){const n=await e.rest.repos.listDeploymentStatuses({...this.repo(),deployment_id:t,per_page:2}),[o,i]=n.data.map(e=>c.has(e.state)?e.state:void 0),s="success"===o||"inactive"===o&&"success"===i;return o?{
-state:o,served:s}:{served:s}}async call(e,t){const{opts:n}=this;if(this.off)return;if(n.signal?.aborted)return;const o=(n.timeoutSignal??AbortSignal.timeout)(n.timeoutMs??s.IM);this.current=n.signal?AbortSignal.any([n.signal,o]):o;try{return this.octokit??=await(0,a.$f)({token:n.token,apiUrl:n.apiUrl,log:n.log,signal:()=>this.current}),await t(this.octokit)}catch(t){return void this.fail(e,t)}}fail(e,t){const{opts:n}=this,o=[...n.secrets,n.token],i=(0,a.fw)(t,o),s=`environment ${n.environment}`
-;if(n.signal?.aborted)return this.off="the run was cancelled",void n.log.debug(`GitHub deployments: could not ${e} ${s}: cancelled`);const r=(0,a.W)(t);if(401===r||403===r||404===r)return this.off=`${r}`,
-void n.log.warning(`GitHub deployments are off for the rest of this run: could not ${e} ${s} (${r} ${i}); the token needs \`permissions: deployments: write\`. Lost without it: this run's record in GitHub, and with it skipping unchanged deploys, rolling back to the last good version and finding the endpoint without listing the project. The deploy itself goes on as without the ledger.`);void 0===r&&(this.off="GitHub did not answer"),
-n.log.warning(`GitHub deployments: could not ${e} ${s} (${i})`+(this.off?"; the ledger is off for the rest of this run.":".")+" The deploy itself is not affected.")}}function openLedger(e){return new DeploymentLedger(e)}function ref(e){return e.pullRequest?.headSha||e.sha}},87:(e,t,n)=>{n.d(t,{$O:()=>decideIfUnchanged,Ft:()=>rememberedEndpointId,Jx:()=>updateBodyFor,VE:()=>environmentName,Y$:()=>settingsFromBody,ad:()=>isOwnRecord,es:()=>rollbackTarget,ex:()=>parsePayload,jb:()=>c,
-nI:()=>buildPayload});var o=n(8395),i=n(3305),s=n(4463),a=n(4333);const r="friendli-deploy-action/deployment",d=1,c=["error","failure","inactive","in_progress","queued","pending","success"];function isOwnRecord(e,t,n){return(0,s.Up)(e.creator?.login,t)&&e.environment===n}function environmentName(e,t){const n=e?.trim();return n||`friendli/${t}`}function settingsFromBody(e,t){const{minReplica:n,maxReplica:o,cooldownPeriod:i}=e.autoscalingPolicy;return{model:e.hfModelRepoRevision?{
-repo:e.hfModelRepo,revision:e.hfModelRepoRevision}:{repo:e.hfModelRepo},gpu:{instanceOptionId:e.instanceOptionId,label:t},autoscaling:{minReplicas:n,maxReplicas:o,cooldownSeconds:i},engine:{...e.advanced}}}function updateBodyFor(e,t){return{instanceOptionId:e.gpu.instanceOptionId,hfModelRepo:e.model.repo,...e.model.revision?{hfModelRepoRevision:e.model.revision}:{},autoscalingPolicy:{minReplica:e.autoscaling.minReplicas,maxReplica:e.autoscaling.maxReplicas,
-cooldownPeriod:e.autoscaling.cooldownSeconds},advanced:{...e.engine},newVersionComment:t}}function buildPayload(e,t){return{schema:r,version:d,endpoint:e.id?{...e}:{name:e.name,projectId:e.projectId},settings:t}}const l=2147483647,p=/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/,str=e=>o.YjP().check(i.Fk(e)),int=(e,t)=>o.Whr().check(i.qm(e),i.Zm(t)),u=o.Ikc({model:o.Ikc({repo:str(/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/),revision:o.lqM(str(/^[0-9a-f]{40}$/))}),gpu:o.Ikc({
-instanceOptionId:str(/^[A-Za-z0-9]{1,64}$/),label:str(/^[A-Za-z0-9 ._-]{1,40}$/)}),autoscaling:o.Ikc({minReplicas:int(0,10),maxReplicas:int(1,10),cooldownSeconds:int(0,l)}),engine:o.Ikc({tokenizer_skip_special_tokens:o.zMY(),tokenizer_add_special_tokens:o.zMY(),max_batch_size:o.lqM(int(1,l)),max_token_count:o.lqM(int(1,l)),max_input_length:o.lqM(int(1,l)),max_context_length:o.lqM(int(1,l)),enable_content_logging:o.lqM(o.zMY())})}),f=o.Ikc({schema:o.euz(r),version:o.euz(d),endpoint:o.Ikc({
-id:o.lqM(str(p)),name:str(/^[^\s\p{Cc}\p{Cf}/]{1,100}$/u),projectId:str(p)}),settings:u});function parsePayload(e){let t=e;if("string"==typeof t){if(t.length>2e4)return;try{t=JSON.parse(t)}catch{return}}const n=f.safeParse(t);if(!n.success)return;const{id:o,...i}=n.data.endpoint;return o&&"."!==o&&".."!==o?{...n.data,endpoint:{id:o,...i}}:{...n.data,endpoint:i}}function sameSettings(e,t){
-return e.model.repo===t.model.repo&&e.model.revision===t.model.revision&&e.gpu.instanceOptionId===t.gpu.instanceOptionId&&e.autoscaling.minReplicas===t.autoscaling.minReplicas&&e.autoscaling.maxReplicas===t.autoscaling.maxReplicas&&e.autoscaling.cooldownSeconds===t.autoscaling.cooldownSeconds&&(n=e.engine,o=t.engine,g.every(e=>n[e]===o[e]));var n,o}
-const g=["tokenizer_skip_special_tokens","tokenizer_add_special_tokens","max_batch_size","max_token_count","max_input_length","max_context_length","enable_content_logging"];function decideIfUnchanged(e){const{mode:t,requested:n,ledger:o,endpoint:i}=e;if("update"===t)return{action:"update",reason:"`if-unchanged: update`"};const s=o.lastSuccess;if(!s)return{action:"update",reason:"no successful deployment is recorded for this environment"}
-;if(o.latest&&o.latest.deploymentId!==s.deploymentId)return{action:"update",reason:`a later deployment (${o.latest.deploymentId}) did not succeed`};const r=s.payload;if(r.endpoint.id!==i.id||r.endpoint.name!==n.name||r.endpoint.projectId!==n.projectId)return{action:"update",reason:"the last successful deployment recorded another endpoint"};if(!n.settings.model.revision)return{action:"update",reason:"no `hf-model-revision`: the model may have changed since"}
-;if(!sameSettings(r.settings,n.settings))return{action:"update",reason:"the settings differ from the last successful deployment"};if(e.drift&&e.drift.length>0)return{action:"update",reason:`the endpoint's ${e.drift.join(", ")} changed outside this action (drift)`,drift:e.drift};const d=i.minReplicas??n.settings.autoscaling.minReplicas;return"success"!==(0,a.x)(i.status,{minReplicas:d,target:"running"})?{action:"update",reason:`the endpoint is not serving (${i.status})`}:{action:"skip",entry:s}}
-function rollbackTarget(e,t){const n=e.lastSuccess;if(!n)return;const{endpoint:o,settings:i}=n.payload;return o.name===t.name&&o.projectId===t.projectId&&o.id&&o.id===t.endpointId&&i.model.repo===t.settings.model.repo?sameSettings(i,t.settings)?void 0:n:void 0}function rememberedEndpointId(e,t,n){for(const o of[e.latest,e.lastSuccess]){const e=o?.payload.endpoint;if(e?.id&&e.name===t&&e.projectId===n)return e.id}}},4333:(e,t,n)=>{function classifyStatus(e,t){if("gone"===t.target)return"pending"
-;switch(e.trim().toUpperCase()){case"RUNNING":case"READY":return"success";case"SLEEPING":return 0===t.minReplicas?"success":"pending";case"FAILED":case"STOPPING":case"TERMINATING":case"TERMINATED":return"failure";case"INITIALIZING":case"UPDATING":case"AWAKING":case"UNKNOWN":return"pending";default:return"unknown"}}function spanLabel(e){const t=e.status.trim();return"INITIALIZING"===t.toUpperCase()&&e.phase?e.phase.trim():t}n.d(t,{h:()=>spanLabel,x:()=>classifyStatus})}};
+export const id = 880;
+export const ids = [880];
+export const modules = {
+
+/***/ 4463:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   T8: () => (/* binding */ splitRepository),
+/* harmony export */   Up: () => (/* binding */ sameLogin),
+/* harmony export */   W: () => (/* binding */ answeredStatus),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   fw: () => (/* binding */ githubErrorText),
+/* harmony export */   sX: () => (/* binding */ tokenIdentity)
+/* harmony export */ });
+/* unused harmony export ACTIONS_BOT_LOGIN */
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8253);
+/* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
+// Talking to GitHub's REST API: one Octokit from @actions/github, loaded only when a run needs it
+// (the PR comment, the deployment ledger), pointed at GITHUB_API_URL, with every request, paginated
+// ones included, bound to an abort signal. Shared so both reporters fail and log the same way.
+                                                  
+
+                                             
+
+
+const DEFAULT_GITHUB_API_URL = "https://api.github.com";
+
+                                                    
+
+                               
+                
+                                                                                   
+                              
+              
+                                                                                            
+                                        
+ 
+
+async function githubClient(opts                     )                   {
+  const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+  const { log } = opts;
+  const octokit = getOctokit(opts.token, {
+    baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
+    // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
+    log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+  });
+  // Per-call `request` options do not survive paginate's follow-up pages; a hook reaches them all.
+  octokit.hook.before("request", (options) => {
+    const signal = opts.signal();
+    if (signal) options.request = { ...options.request, signal };
+  });
+  return octokit;
+}
+
+/** "owner/repo" split, or an error naming GITHUB_REPOSITORY. */
+function splitRepository(repository        )                                  {
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length > 0) {
+    throw new Error(`GITHUB_REPOSITORY is not "owner/repo" (got "${repository}")`);
+  }
+  return { owner, repo };
+}
+
+/** The HTTP status Octokit attached to an error (500 too when no answer arrived). */
+function statusOf(err         )                     {
+  const status = (err                               )?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/** The status GitHub answered with; undefined when no answer arrived (refused, timed out). */
+function answeredStatus(err         )                     {
+  const status = (err                                              )?.response?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/**
+ * What went wrong, redacted, on one bounded line: Octokit's HttpError carries GitHub's own message,
+ * which says most, but is text from outside and must not start a line of the log.
+ */
+function githubErrorText(err         , secrets                   )         {
+  const text =
+    statusOf(err) !== undefined && err instanceof Error
+      ? (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(err.message, secrets)
+      : (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets);
+  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text), MAX_ERROR_TEXT, { ellipsisAfter: true });
+}
+
+const MAX_ERROR_TEXT = 300;
+
+/**
+ * The login GitHub's `GITHUB_TOKEN` acts as. It is a GitHub App installation token, which may not
+ * call `GET /user` (403 "Resource not accessible by integration"); GitHub documents that what it
+ * writes is written by this bot.
+ */
+const ACTIONS_BOT_LOGIN = "github-actions[bot]";
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const identities = new WeakMap                          ();
+
+/**
+ * Who the token acts as, asked once per client: the login `GET /user` answers for a personal or
+ * user token, else (any answer other than 200, as for `GITHUB_TOKEN`) `github-actions[bot]`. What
+ * GitHub shows as written by this login is what this action may trust as its own (deployment
+ * records, the sticky PR comment). Throws only when GitHub did not answer at all.
+ */
+function tokenIdentity(octokit         )                  {
+  let identity = identities.get(octokit);
+  if (!identity) {
+    identity = octokit.rest.users.getAuthenticated().then(
+      // A 200 without a login GitHub could have made trusts nobody: "" is no one's login.
+      ({ data }) => (typeof data?.login === "string" && LOGIN.test(data.login) ? data.login : ""),
+      (err         ) => {
+        if (answeredStatus(err) === undefined) throw err;
+        return ACTIONS_BOT_LOGIN;
+      },
+    );
+    // A failed ask is not remembered: the next call asks again.
+    identity.catch(() => identities.delete(octokit));
+    identities.set(octokit, identity);
+  }
+  return identity;
+}
+
+/** True when `login` is `identity`: GitHub logins are case-insensitive. */
+function sameLogin(login         , identity        )          {
+  return identity !== "" && typeof login === "string" && login.toLowerCase() === identity.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 5880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ openLedger)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_EXAMINED, DeploymentLedger */
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8253);
+/* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
+/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4463);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87);
+// The deployment ledger's I/O: one GitHub deployment per run in the endpoint's environment, its
+// statuses as the run goes, and reading the environment's history back (see ./ledger.ts for what
+// is recorded and decided). The ledger is a courtesy and a memory, never a condition: every failure
+// is a warning, a missing `deployments: write` turns it off for the rest of the run after one
+// warning, and every call is bounded by a timeout and the run's cancellation.
+
+
+                                             
+
+
+
+                                                       
+
+
+                                
+                                                                              
+                   
+                      
+                                                    
+                
+                              
+                                               
+                      
+              
+                                                               
+                    
+                                                                    
+                       
+                                                                    
+                     
+                                                                                            
+                                              
+                                                                          
+                   
+                                                                                          
+                       
+ 
+
+                                                         
+
+                         
+                                                                     
+                       
+                                                            
+                          
+ 
+
+const DEFAULT_PER_PAGE = 20;
+const DEFAULT_MAX_EXAMINED = 50;
+const MAX_DESCRIPTION = 140;
+const PERMISSION = "`permissions: deployments: write`";
+/** Latest states after which an entry still stands for a live endpoint (retire marks these). */
+const LIVE_STATES = new Set                             ([
+  undefined,
+  "success",
+  "in_progress",
+  "queued",
+  "pending",
+]);
+
+const STATES = new Set        (_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_STATES */ .jb);
+
+                    
+                     
+                                                                                             
+                  
+ 
+
+class DeploymentLedger {
+  /** This run's deployment, once begin() created it: the `deployment-id` output. */
+  deploymentId                    ;
+                   opts               ;
+          off                    ;
+          octokit                     ;
+          current                         ;
+
+  constructor(opts               ) {
+    this.opts = opts;
+    if (!opts.enabled) this.off = "`github-deployment: false`";
+    else if (!opts.token) this.off = "`github-token` is empty";
+    else if (!opts.context.repository) this.off = "GITHUB_REPOSITORY is not set";
+    else if (!ref(opts.context)) this.off = "the run has no commit (GITHUB_SHA)";
+    if (this.off && opts.enabled) opts.log.debug(`GitHub deployments off: ${this.off}`);
+  }
+
+  /** False once the ledger is off: every call is then a no-op. */
+  get active()          {
+    return this.off === undefined;
+  }
+
+  get environment()         {
+    return this.opts.environment;
+  }
+
+  /** The environment's newest entry and newest successful one; empty when off or unreadable. */
+  async read()                      {
+    return (await this.call("read the deployment history of", (o) => this.history(o))) ?? {};
+  }
+
+  /** Creates this run's deployment recording `payload`, and marks it in_progress. */
+  async begin(payload               , description         )                              {
+    const id = await this.call("create a deployment in", async (octokit) => {
+      const { context, environment } = this.opts;
+      const transient = context.pullRequest !== undefined;
+      const res = await octokit.rest.repos.createDeployment({
+        ...this.repo(),
+        ref: ref(context),
+        task: "deploy",
+        environment,
+        payload: this.clean(payload)                                      ,
+        ...(description ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(description, MAX_DESCRIPTION)) } : {}),
+        // Not merged, not gated on the commit's checks: the workflow running this is one of them.
+        auto_merge: false,
+        required_contexts: [],
+        transient_environment: transient,
+        ...(transient ? { production_environment: false } : {}),
+      });
+      if (res.status !== 201 || !("id" in res.data)) {
+        const message = "message" in res.data ? String(res.data.message) : `status ${res.status}`;
+        throw new Error(`GitHub did not create it (${message})`);
+      }
+      return res.data.id;
+    });
+    if (id === undefined) return undefined;
+    this.deploymentId = id;
+    this.opts.log.info(`GitHub deployment ${id} in environment ${this.opts.environment}`);
+    await this.setStatus(id, "in_progress", { description: "Deploying" });
+    return id;
+  }
+
+  /** The end of this run's deployment; nothing when begin() made none. */
+  async finish(state            , details                = {})                {
+    if (this.deploymentId !== undefined) await this.setStatus(this.deploymentId, state, details);
+  }
+
+  /**
+   * The endpoint was deleted: marks the environment's entries that still stand for it inactive
+   * (GitHub then shows a transient environment as destroyed). With no id, every live entry.
+   * Returns how many were marked.
+   */
+  async retire(endpointId         , description = "Endpoint deleted")                  {
+    const ids =
+      (await this.call("read the deployments of", (octokit) => this.liveEntries(octokit, endpointId))) ?? [];
+    let marked = 0;
+    for (const id of ids) if (await this.setStatus(id, "inactive", { description })) marked++;
+    return marked;
+  }
+
+  /** Posts one status, with the workflow run as its log. True when GitHub took it. */
+  async setStatus(
+    deploymentId        ,
+    state                 ,
+    details                = {},
+  )                   {
+    const done = await this.call(
+      `set the ${state} status of deployment ${deploymentId} in`,
+      async (octokit) => {
+        const { runUrl } = this.opts.context;
+        await octokit.rest.repos.createDeploymentStatus({
+          ...this.repo(),
+          deployment_id: deploymentId,
+          state,
+          ...(runUrl ? { log_url: runUrl } : {}),
+          ...(details.environmentUrl && /^https?:\/\//.test(details.environmentUrl)
+            ? { environment_url: details.environmentUrl }
+            : {}),
+          ...(details.description
+            ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details.description, MAX_DESCRIPTION)) }
+            : {}),
+        });
+        return true;
+      },
+    );
+    return done === true;
+  }
+
+  /**
+   * What is written to GitHub, redacted like every other sink: anyone who can read the repository
+   * reads its deployments. A payload is JSON; a masked value makes it one no run trusts again.
+   */
+          clean   (value   )    {
+    const secrets = [...this.opts.secrets, this.opts.token];
+    if (typeof value === "string") return (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(value, secrets)     ;
+    return JSON.parse((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(JSON.stringify(value), secrets))     ;
+  }
+
+          repo()                                  {
+    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRepository */ .T8)(this.opts.context.repository);
+  }
+
+  /** Our entries, newest first, each with its latest state; at most maxExamined of them. */
+  ;       async *entries(octokit         )                           {
+    const max = this.opts.maxExamined ?? DEFAULT_MAX_EXAMINED;
+    let examined = 0;
+    const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
+      ...this.repo(),
+      environment: this.opts.environment,
+      per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
+    });
+    // The token's identity (isOwnRecord) is asked at the first record that could be ours: an empty
+    // or unreadable history costs no request.
+    let identity                    ;
+    for await (const page of pages) {
+      for (const d of page.data) {
+        const payload = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(d.payload);
+        if (!payload) {
+          this.opts.log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
+          continue;
+        }
+        identity ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenIdentity */ .sX)(octokit);
+        if (!(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnRecord */ .ad)(d, identity, this.opts.environment)) {
+          this.opts.log.debug(
+            `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
+          );
+          continue;
+        }
+        if (++examined > max) return;
+        const { state, served } = await this.latestState(octokit, d.id);
+        const entry              = { deploymentId: d.id, createdAt: d.created_at, payload };
+        if (state) entry.state = state;
+        yield { entry, served };
+      }
+    }
+  }
+
+          async history(octokit         )                      {
+    const view             = {};
+    for await (const { entry, served } of this.entries(octokit)) {
+      view.latest ??= entry;
+      if (served) {
+        view.lastSuccess = entry;
+        break;
+      }
+    }
+    return view;
+  }
+
+          async liveEntries(octokit         , endpointId                    )                    {
+    const out           = [];
+    for await (const { entry } of this.entries(octokit)) {
+      if (endpointId !== undefined && entry.payload.endpoint.id !== endpointId) continue;
+      if (LIVE_STATES.has(entry.state)) out.push(entry.deploymentId);
+    }
+    return out;
+  }
+
+  /**
+   * The latest state, and whether it is an `inactive` right after a `success`: superseded by a
+   * later success or retired after a delete, but settings that did serve.
+   */
+          async latestState(
+    octokit         ,
+    id        ,
+  )                                                        {
+    const res = await octokit.rest.repos.listDeploymentStatuses({
+      ...this.repo(),
+      deployment_id: id,
+      per_page: 2,
+    });
+    const [latest, before] = res.data.map((s) =>
+      STATES.has(s.state) ? (s.state                   ) : undefined,
+    );
+    const served = latest === "success" || (latest === "inactive" && before === "success");
+    return latest ? { state: latest, served } : { served };
+  }
+
+  /**
+   * Runs one call to GitHub, or nothing when the ledger is off or the run was cancelled. A failure
+   * never reaches the caller: it is a warning, and one that says GitHub will not take part (no
+   * permission, no answer) turns the ledger off.
+   */
+          async call   (what        , fn                                  )                         {
+    const { opts } = this;
+    if (this.off) return undefined;
+    if (opts.signal?.aborted) return undefined;
+    const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .LEDGER_CALL_TIMEOUT_MS */ .IM);
+    this.current = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    try {
+      this.octokit ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClient */ .$f)({
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        log: opts.log,
+        signal: () => this.current,
+      });
+      return await fn(this.octokit);
+    } catch (err) {
+      this.fail(what, err);
+      return undefined;
+    }
+  }
+
+          fail(what        , err         )       {
+    const { opts } = this;
+    const secrets = [...opts.secrets, opts.token];
+    const text = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubErrorText */ .fw)(err, secrets);
+    const where = `environment ${opts.environment}`;
+    if (opts.signal?.aborted) {
+      this.off = "the run was cancelled";
+      opts.log.debug(`GitHub deployments: could not ${what} ${where}: cancelled`);
+      return;
+    }
+    const status = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .answeredStatus */ .W)(err);
+    if (status === 401 || status === 403 || status === 404) {
+      this.off = `${status}`;
+      opts.log.warning(
+        `GitHub deployments are off for the rest of this run: could not ${what} ${where} (${status} ${text}); ` +
+          `the token needs ${PERMISSION}. Lost without it: this run's record in GitHub, and with it ` +
+          `skipping unchanged deploys, rolling back to the last good version and finding the endpoint ` +
+          `without listing the project. The deploy itself goes on as without the ledger.`,
+      );
+      return;
+    }
+    if (status === undefined) this.off = "GitHub did not answer";
+    opts.log.warning(
+      `GitHub deployments: could not ${what} ${where} (${text})` +
+        (this.off ? "; the ledger is off for the rest of this run." : ".") +
+        " The deploy itself is not affected.",
+    );
+  }
+}
+
+function openLedger(opts               )                   {
+  return new DeploymentLedger(opts);
+}
+
+/** The commit deployed: a pull request's head (GITHUB_SHA is a merge commit nobody pushed there). */
+function ref(context            )         {
+  return context.pullRequest?.headSha || context.sha;
+}
+
+
+/***/ }),
+
+/***/ 87:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ decideIfUnchanged),
+/* harmony export */   Ft: () => (/* binding */ rememberedEndpointId),
+/* harmony export */   Jx: () => (/* binding */ updateBodyFor),
+/* harmony export */   VE: () => (/* binding */ environmentName),
+/* harmony export */   Y$: () => (/* binding */ settingsFromBody),
+/* harmony export */   ad: () => (/* binding */ isOwnRecord),
+/* harmony export */   es: () => (/* binding */ rollbackTarget),
+/* harmony export */   ex: () => (/* binding */ parsePayload),
+/* harmony export */   jb: () => (/* binding */ DEPLOYMENT_STATES),
+/* harmony export */   nI: () => (/* binding */ buildPayload)
+/* harmony export */ });
+/* unused harmony exports PAYLOAD_SCHEMA, sameSettings */
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4463);
+/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
+// The deployment ledger's pure half: what a GitHub deployment's payload records about a deploy, how a
+// payload read back is checked, and the decisions taken from it (no-op deploys, rollback, id memory).
+// Friendli cannot say which model or revision an endpoint runs, so this record is the only memory of
+// it. A payload comes back from GitHub, where anyone with write access could have written it: it is
+// parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
+
+                                                                                                     
+
+
+
+/** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
+const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
+const PAYLOAD_VERSION = 1;
+
+/** The settings a deploy sends, as the ledger compares and restores them. */
+                                     
+                                             
+                                                   
+                                                                                     
+                                                                    
+                         
+ 
+
+                                
+                                
+                                  
+                                                                                          
+                                                             
+                               
+ 
+
+/** GitHub's deployment status states. */
+const DEPLOYMENT_STATES = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+]         ;
+                                                                 
+
+/** One deployment of the environment whose payload is ours. */
+                              
+                       
+                    
+                                                                                                  
+                          
+                         
+ 
+
+/** What the environment's history says: its newest entry, and its newest successful one. */
+                             
+                       
+                            
+ 
+
+/**
+ * Whether a deployment record may be taken as this action's own. Anyone with `deployments: write`
+ * (a person, another workflow, any token with that permission) can create a deployment with any
+ * payload: only one created by the identity this run's token acts as, in this endpoint's
+ * environment, counts. (Its endpoint id is checked where it is used: no-op, rollback, id memory.)
+ */
+function isOwnRecord(
+  record                                                                ,
+  identity        ,
+  environment        ,
+)          {
+  return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sameLogin */ .Up)(record.creator?.login, identity) && record.environment === environment;
+}
+
+/** The environment of an endpoint's deployments: the `environment` input, else `friendli/<name>`. */
+function environmentName(input                    , endpointName        )         {
+  const given = input?.trim();
+  return given ? given : `friendli/${endpointName}`;
+}
+
+/** The settings of a create body (or of a full update body with the same fields), with the GPU's label. */
+function settingsFromBody(
+  body       
+                       
+                                                                                                 
+   ,
+  gpuLabel        ,
+)                     {
+  const { minReplica, maxReplica, cooldownPeriod } = body.autoscalingPolicy;
+  return {
+    model: body.hfModelRepoRevision
+      ? { repo: body.hfModelRepo, revision: body.hfModelRepoRevision }
+      : { repo: body.hfModelRepo },
+    gpu: { instanceOptionId: body.instanceOptionId, label: gpuLabel },
+    autoscaling: { minReplicas: minReplica, maxReplicas: maxReplica, cooldownSeconds: cooldownPeriod },
+    engine: { ...body.advanced },
+  };
+}
+
+/** The PUT that puts recorded settings back (a rollback). */
+function updateBodyFor(settings                    , versionComment        )                     {
+  return {
+    instanceOptionId: settings.gpu.instanceOptionId,
+    hfModelRepo: settings.model.repo,
+    ...(settings.model.revision ? { hfModelRepoRevision: settings.model.revision } : {}),
+    autoscalingPolicy: {
+      minReplica: settings.autoscaling.minReplicas,
+      maxReplica: settings.autoscaling.maxReplicas,
+      cooldownPeriod: settings.autoscaling.cooldownSeconds,
+    },
+    advanced: { ...settings.engine },
+    newVersionComment: versionComment,
+  };
+}
+
+function buildPayload(
+  endpoint                                                  ,
+  settings                    ,
+)                {
+  return {
+    schema: PAYLOAD_SCHEMA,
+    version: PAYLOAD_VERSION,
+    endpoint: endpoint.id ? { ...endpoint } : { name: endpoint.name, projectId: endpoint.projectId },
+    settings,
+  };
+}
+
+// Shapes of what may be read back. Each is as narrow as the value the action itself writes: an id
+// or a name that could carry markup, a line break or a path is not one this action recorded.
+const MAX_INT = 2_147_483_647;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const NAME = /^[^\s\p{Cc}\p{Cf}/]{1,100}$/u;
+const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const REVISION = /^[0-9a-f]{40}$/;
+const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
+const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
+
+const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._regex */ .Fk(re));
+const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._lte */ .Zm(max));
+
+const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+  model: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(str(REVISION)) }),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
+  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    minReplicas: int(0, 10),
+    maxReplicas: int(1, 10),
+    cooldownSeconds: int(0, MAX_INT),
+  }),
+  engine: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
+    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
+  }),
+});
+
+const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+  schema: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PAYLOAD_SCHEMA),
+  version: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PAYLOAD_VERSION),
+  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(str(ID)),
+    name: str(NAME),
+    projectId: str(ID),
+  }),
+  settings: SettingsSchema,
+});
+
+/**
+ * A payload as GitHub returns it (an object, or the JSON text it was given as), checked; undefined
+ * for anything else: another tool's payload, a later version of ours, or garbage.
+ */
+function parsePayload(raw         )                            {
+  let value = raw;
+  if (typeof value === "string") {
+    // A payload is small; a huge string is not one of ours and is not worth parsing.
+    if (value.length > 20_000) return undefined;
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = PayloadSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { id, ...endpoint } = parsed.data.endpoint;
+  // "." and ".." are path segments, not ids.
+  return id && id !== "." && id !== ".."
+    ? { ...parsed.data, endpoint: { id, ...endpoint } }
+    : { ...parsed.data, endpoint };
+}
+
+/** True when the two ask Friendli for the same endpoint: model, revision, GPU, autoscaling, engine. */
+function sameSettings(recorded                    , requested                    )          {
+  return (
+    recorded.model.repo === requested.model.repo &&
+    recorded.model.revision === requested.model.revision &&
+    recorded.gpu.instanceOptionId === requested.gpu.instanceOptionId &&
+    recorded.autoscaling.minReplicas === requested.autoscaling.minReplicas &&
+    recorded.autoscaling.maxReplicas === requested.autoscaling.maxReplicas &&
+    recorded.autoscaling.cooldownSeconds === requested.autoscaling.cooldownSeconds &&
+    sameEngine(recorded.engine, requested.engine)
+  );
+}
+
+const ENGINE_KEYS = [
+  "tokenizer_skip_special_tokens",
+  "tokenizer_add_special_tokens",
+  "max_batch_size",
+  "max_token_count",
+  "max_input_length",
+  "max_context_length",
+  "enable_content_logging",
+]                                                       ;
+
+// An unset key means "Friendli's default", which is not the same as any value given for it.
+function sameEngine(a                , b                )          {
+  return ENGINE_KEYS.every((k) => a[k] === b[k]);
+}
+
+                                     
+
+                          
+                    
+                                                                               
+                     
+                                                                                        
+                                                                 
+     
+                                                                                              
+                                                                                
+     
+                            
+ 
+
+                               
+                                          
+                                                                    
+
+/**
+ * Whether a deploy may send no PUT (`result: unchanged`). Only when the newest entry of the
+ * environment is the successful one, so a later failed or unfinished attempt (whose settings the
+ * endpoint may now run) is never taken for the serving version; and only with a pinned revision,
+ * because without one the model's default branch may have moved since.
+ */
+function decideIfUnchanged(input                )                    {
+  const { mode, requested, ledger, endpoint } = input;
+  if (mode === "update") return { action: "update", reason: "`if-unchanged: update`" };
+  const entry = ledger.lastSuccess;
+  if (!entry)
+    return { action: "update", reason: "no successful deployment is recorded for this environment" };
+  if (ledger.latest && ledger.latest.deploymentId !== entry.deploymentId) {
+    return { action: "update", reason: `a later deployment (${ledger.latest.deploymentId}) did not succeed` };
+  }
+  const recorded = entry.payload;
+  if (
+    recorded.endpoint.id !== endpoint.id ||
+    recorded.endpoint.name !== requested.name ||
+    recorded.endpoint.projectId !== requested.projectId
+  ) {
+    return { action: "update", reason: "the last successful deployment recorded another endpoint" };
+  }
+  if (!requested.settings.model.revision) {
+    return { action: "update", reason: "no `hf-model-revision`: the model may have changed since" };
+  }
+  if (!sameSettings(recorded.settings, requested.settings)) {
+    return { action: "update", reason: "the settings differ from the last successful deployment" };
+  }
+  // The record says what was sent, not what serves: what the API shows must agree with it.
+  if (input.drift && input.drift.length > 0) {
+    return {
+      action: "update",
+      reason: `the endpoint's ${input.drift.join(", ")} changed outside this action (drift)`,
+      drift: input.drift,
+    };
+  }
+  const minReplicas = endpoint.minReplicas ?? requested.settings.autoscaling.minReplicas;
+  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_3__/* .classifyStatus */ .x)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
+    return { action: "update", reason: `the endpoint is not serving (${endpoint.status})` };
+  }
+  return { action: "skip", entry };
+}
+
+/**
+ * The settings a failed update should be put back to: the last successful deployment's, when it
+ * recorded this very endpoint (its id, name and project) and the same model repository (another
+ * revision, GPU or replica count is what a rollback is for; another model is not a rollback but a
+ * deploy nobody asked for), and differs from what failed. Undefined: nothing to roll back to.
+ */
+function rollbackTarget(
+  ledger            ,
+  failed                                                                                       ,
+)                          {
+  const entry = ledger.lastSuccess;
+  if (!entry) return undefined;
+  const { endpoint, settings } = entry.payload;
+  if (endpoint.name !== failed.name || endpoint.projectId !== failed.projectId) return undefined;
+  // A record without an id, or with another endpoint's, says nothing of what this one served.
+  if (!endpoint.id || endpoint.id !== failed.endpointId) return undefined;
+  if (settings.model.repo !== failed.settings.model.repo) return undefined;
+  return sameSettings(settings, failed.settings) ? undefined : entry;
+}
+
+/**
+ * The endpoint id the newest entry remembers for this name and project, to be confirmed with one
+ * GET before use (see src/endpoint/confirm.ts). Undefined: look the name up as usual.
+ */
+function rememberedEndpointId(
+  ledger            ,
+  name        ,
+  projectId        ,
+)                     {
+  for (const entry of [ledger.latest, ledger.lastSuccess]) {
+    const e = entry?.payload.endpoint;
+    if (e?.id && e.name === name && e.projectId === projectId) return e.id;
+  }
+  return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4333:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ spanLabel),
+/* harmony export */   x: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+// What a status means while waiting: pure, and used by the reports too, so they never call "ready"
+// or "failed" what the wait did not.
+                                                             
+
+                                                                        
+
+                           
+                      
+                                                                                          
+                             
+ 
+
+/**
+ * What a status means while waiting for RUNNING (InferenceDeploymentStatus in the spec):
+ *
+ * | status                                        | meaning                                        |
+ * | --------------------------------------------- | ---------------------------------------------- |
+ * | RUNNING                                       | success: at least one replica serves           |
+ * | READY                                         | success: undocumented; the spec lists it beside RUNNING and the only public client treats both as ready. Failing or waiting forever on it would be worse than a wrong "ready" (the smoke test catches that) |
+ * | SLEEPING, min-replicas 0                      | success: deployed and idle; the first request wakes it (scale-to-zero is what min 0 asks for, and an idle endpoint may well be asleep before we look) |
+ * | SLEEPING, min-replicas > 0                    | pending: should not sleep; keep waiting for it to come back (the deadline bounds it) |
+ * | FAILED                                        | failure (with errorCode)                       |
+ * | STOPPING, TERMINATING, TERMINATED             | failure: stopped or deleted under us; none of them leads back to RUNNING without a restart |
+ * | INITIALIZING, UPDATING, AWAKING, UNKNOWN      | pending: on the way (UNKNOWN is the API's own "not sure yet") |
+ * | anything else                                 | unknown: the waiter warns once and keeps waiting: a status added to the API must not fail deploys |
+ *
+ * Case and surrounding spaces are ignored.
+ */
+function classifyStatus(status        , opts                 )              {
+  if (opts.target === "gone") return "pending";
+  switch (status.trim().toUpperCase()) {
+    case "RUNNING":
+    case "READY":
+      return "success";
+    case "SLEEPING":
+      return opts.minReplicas === 0 ? "success" : "pending";
+    case "FAILED":
+    case "STOPPING":
+    case "TERMINATING":
+    case "TERMINATED":
+      return "failure";
+    case "INITIALIZING":
+    case "UPDATING":
+    case "AWAKING":
+    case "UNKNOWN":
+      return "pending";
+    default:
+      return "unknown";
+  }
+}
+
+/** The timeline's label: the phase while INITIALIZING, otherwise the status. */
+function spanLabel(s                                          )         {
+  const status = s.status.trim();
+  return status.toUpperCase() === "INITIALIZING" && s.phase ? s.phase.trim() : status;
+}
+
+
+/***/ })
+
+};
+
 //# sourceMappingURL=880.index.js.map

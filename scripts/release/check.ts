@@ -1,6 +1,7 @@
 // What must agree before a release: the version asked for (a tag `vX.Y.Z` or `X.Y.Z`), package.json
-// and package-lock.json, the CHANGELOG's top entry, and every place that names the action by a tag
-// (the README, docs/ and examples/: `@vN` must be this major, a `# vX.Y.Z` pin comment this version).
+// and package-lock.json, the user agent the build wrote into dist/, the CHANGELOG's top entry, and
+// every place that names the action by a tag (the README, docs/ and examples/: `@vN` must be this
+// major, a `# vX.Y.Z` pin comment this version).
 // Pure: the caller reads the files (scripts/release-check.ts); each problem names the file and what
 // to change.
 
@@ -86,6 +87,8 @@ export interface ReleaseFiles {
   packageJson: string;
   packageLock: string;
   changelog: string;
+  /** The text of dist/bundle/*.js, where the build wrote the version into the user agent. */
+  bundle: string;
   /** Files that may name the action by a tag, by path: README.md, docs/*.md, examples/*.yml. */
   mentions: Record<string, string>;
 }
@@ -110,6 +113,7 @@ export function checkRelease(arg: string, files: ReleaseFiles): ReleaseCheck {
       p.version,
       p.packages?.[""]?.version,
     ]),
+    ...bundleProblems(v, files.bundle),
     ...mentionProblems(v, files.mentions),
   ];
   const log = changelogCheck(v, files.changelog);
@@ -141,6 +145,16 @@ function packageProblems(
   return [
     `${file} says version ${got}, the release is ${v.version}: run \`npm version ${v.version} --no-git-tag-version\``,
   ];
+}
+
+/** The user agent as scripts/build.ts writes it: "dev" is the source's, before a build. */
+const BUNDLE_USER_AGENT = /"friendli-deploy-action\/(dev|\d[^"]*)"/g;
+
+function bundleProblems(v: Version, bundle: string): string[] {
+  const found = [...new Set(Array.from(bundle.matchAll(BUNDLE_USER_AGENT), (m) => m[1]))];
+  if (found.length === 1 && found[0] === v.version) return [];
+  const got = found.length > 0 ? `says version ${found.join(", ")}` : "names no version in its user agent";
+  return [`dist/ ${got}, the release is ${v.version}: run \`npm run build\` and commit dist/`];
 }
 
 function changelogCheck(v: Version, text: string): { problems: string[]; notes?: string; date?: string } {

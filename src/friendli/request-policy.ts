@@ -5,10 +5,9 @@
 import { type Dispatcher, EnvHttpProxyAgent } from "undici";
 import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../base/timing.ts";
 
-// Kept by hand next to package.json's version: importing package.json would need JSON import
-// attributes through tsc, vitest and the bundler for one string.
-const ACTION_VERSION = "0.1.0";
-const USER_AGENT = `friendli-deploy-action/${ACTION_VERSION}`;
+// The build writes package.json's version in place of "dev" (scripts/build.ts): run from source, as
+// the tests do, the action is no release.
+const USER_AGENT = "friendli-deploy-action/dev";
 
 /**
  * EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) as

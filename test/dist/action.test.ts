@@ -56,6 +56,14 @@ describe("dist/index.js as the runner runs it", () => {
       expect(run.summary).toContain("dist-deploy");
       expect(run.summary).toContain(created[0]?.id);
       expect(run.state["created-by-this-run"]).toBe("true");
+      // The build wrote package.json's version into the user agent of every Friendli request.
+      const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+        version: string;
+      };
+      const friendli = sim.requests.filter((r) => r.headers.authorization === `Bearer ${TOKEN}`);
+      expect(new Set(friendli.map((r) => r.headers["user-agent"]))).toEqual(
+        new Set([`friendli-deploy-action/${version}`]),
+      );
       // The one place the token may appear is the ::add-mask:: command that asks the runner to hide it.
       expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
       const printed = run.stdout.replace(`::add-mask::${TOKEN}`, "");
@@ -210,9 +218,9 @@ describe("cancellation of dist/index.js", () => {
 
 describe("source maps", () => {
   it("map a position in the bundle back to the src/ line it came from", () => {
-    // The message is found in the minified chunk, and the map must lead back to its line in the
-    // src/ file that holds it: what a stack trace through that code shows once maps are on (dist/index.js
-    // turns them on before the bundle loads).
+    // The message is found in its chunk, and the map must lead back to its line in the src/ file
+    // that holds it: what a stack trace through that code shows once maps are on (dist/index.js
+    // turns them on before the bundle loads when the runner's debug logging is on).
     const message = "status check throttled";
     const srcFile = readdirSync(join(repoRoot, "src"), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".ts"))
@@ -241,5 +249,22 @@ describe("source maps", () => {
     const origin = JSON.parse(out) as { fileName: string; lineNumber: number };
     expect(origin.fileName.endsWith(`/src/${srcFile}`)).toBe(true);
     expect(origin.lineNumber).toBe(srcLine);
+  });
+
+  it.each([
+    ["1", true],
+    ["", false],
+  ])("are read when the runner's debug logging is on (RUNNER_DEBUG=%j): %s", async (debug, read) => {
+    const bundle = join(repoRoot, "dist/bundle/index.js");
+    const probe = `import { findSourceMap } from "node:module";
+      process.on("exit", () => process.stderr.write("MAP READ " + !!findSourceMap(${JSON.stringify(bundle)})));`;
+    const run = await runAction({
+      inputs: { "friendli-token": "", "project-id": "demo-project", name: "dist-maps" },
+      env: { RUNNER_DEBUG: debug },
+      nodeArgs: ["--import", `data:text/javascript,${encodeURIComponent(probe)}`],
+    });
+    run.cleanup();
+    expect(run.stdout).toMatch(/::error::.*friendli-token/);
+    expect(run.stderr).toBe(`MAP READ ${read}`);
   });
 });

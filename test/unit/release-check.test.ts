@@ -36,10 +36,15 @@ const pkg = (version: string) => JSON.stringify({ name: "x", version });
 const lock = (version: string, root = version) =>
   JSON.stringify({ name: "x", version, packages: { "": { name: "x", version: root } } });
 
+// As scripts/build.ts writes it, beside strings that name the action but are no user agent.
+const bundle = (version: string) =>
+  `const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";\nconst USER_AGENT = "friendli-deploy-action/${version}";\n`;
+
 const good: ReleaseFiles = {
   packageJson: pkg("1.1.0"),
   packageLock: lock("1.1.0"),
   changelog: CHANGELOG,
+  bundle: bundle("1.1.0"),
   mentions: {
     "README.md":
       "uses: friendli-deploy-action/deploy@v1\nuses: friendli-deploy-action/deploy@0123 # v1.1.0\n",
@@ -100,9 +105,35 @@ describe("checkRelease", () => {
       ],
     ],
     [
+      "dist/ built before the version changed",
+      "1.1.0",
+      { bundle: bundle("1.0.0") },
+      ["dist/ says version 1.0.0, the release is 1.1.0: run `npm run build` and commit dist/"],
+    ],
+    [
+      "dist/ built by hand, not by the build (the source's user agent)",
+      "1.1.0",
+      { bundle: bundle("dev") },
+      ["dist/ says version dev, the release is 1.1.0: run `npm run build` and commit dist/"],
+    ],
+    [
+      "dist/ holding two versions",
+      "1.1.0",
+      { bundle: bundle("1.1.0") + bundle("1.0.0") },
+      ["dist/ says version 1.1.0, 1.0.0, the release is 1.1.0: run `npm run build` and commit dist/"],
+    ],
+    [
+      "no dist/",
+      "1.1.0",
+      { bundle: "" },
+      [
+        "dist/ names no version in its user agent, the release is 1.1.0: run `npm run build` and commit dist/",
+      ],
+    ],
+    [
       "a tag ahead of the CHANGELOG",
       "1.2.0",
-      { packageJson: pkg("1.2.0"), packageLock: lock("1.2.0") },
+      { packageJson: pkg("1.2.0"), packageLock: lock("1.2.0"), bundle: bundle("1.2.0") },
       [
         "README.md:2: the pin comment says v1.1.0, the release is v1.2.0",
         "CHANGELOG.md:7: the top entry is [1.1.0], the release is 1.2.0: add ## [1.2.0] - YYYY-MM-DD above it",
@@ -111,7 +142,7 @@ describe("checkRelease", () => {
     [
       "a release whose entry is not the top one",
       "1.0.0",
-      { packageJson: pkg("1.0.0"), packageLock: lock("1.0.0"), mentions: {} },
+      { packageJson: pkg("1.0.0"), packageLock: lock("1.0.0"), bundle: bundle("1.0.0"), mentions: {} },
       [
         "CHANGELOG.md:7: the top entry is [1.1.0], the release is 1.0.0 (the entry for 1.0.0 is not the top one): add ## [1.0.0] - YYYY-MM-DD above it",
       ],
@@ -172,6 +203,7 @@ describe("checkRelease", () => {
       {
         packageJson: pkg("2.0.0"),
         packageLock: lock("2.0.0"),
+        bundle: bundle("2.0.0"),
         changelog: CHANGELOG.replace(
           "## [Unreleased]\n",
           "## [Unreleased]\n\n## [2.0.0] - 2027-01-05\n\n- new\n",
