@@ -11,6 +11,7 @@
 // - A `success` status with `auto_inactive` (default true) adds an `inactive` status to earlier
 //   successful deployments of the same environment, unless they are transient or production ones.
 // - A status description longer than 140 characters is a 422.
+// - Each status shows its own `creator`, who need not be the deployment's.
 import type { ServerResponse } from "node:http";
 
 export type DeploymentState =
@@ -38,6 +39,8 @@ export interface FakeDeploymentStatus {
   environmentUrl: string;
   logUrl: string;
   createdAt: string;
+  /** Who created it (`creator`): anyone with `deployments: write` can add a status to any deployment. */
+  creator: FakeUser;
 }
 
 export interface FakeDeployment {
@@ -130,6 +133,17 @@ export class FakeDeploymentsApi {
     this.deployments.push(deployment);
     for (const state of d.states ?? []) this.addStatus(deployment, { state });
     return deployment;
+  }
+
+  /** Adds a status as `creator` posting it through the API would, `auto_inactive` included. */
+  postStatus(
+    d: FakeDeployment,
+    s: Partial<FakeDeploymentStatus> & { state: DeploymentState; creator: FakeUser },
+    autoInactive = true,
+  ): FakeDeploymentStatus {
+    const status = this.addStatus(d, s);
+    if (status.state === "success" && autoInactive) this.inactivateOthers(d, s.creator);
+    return status;
   }
 
   /** Answers a request under /repos/{owner}/{repo}; false when the path is not one of these routes. */
@@ -263,23 +277,29 @@ export class FakeDeploymentsApi {
         return;
       }
     }
-    const status = this.addStatus(d, {
-      state: b.state as DeploymentState,
-      description: typeof b.description === "string" ? b.description : "",
-      environmentUrl: typeof b.environment_url === "string" ? b.environment_url : "",
-      logUrl:
-        typeof b.log_url === "string" ? b.log_url : typeof b.target_url === "string" ? b.target_url : "",
-    });
-    if (status.state === "success" && b.auto_inactive !== false) this.inactivateOthers(d);
+    const status = this.postStatus(
+      d,
+      {
+        state: b.state as DeploymentState,
+        creator: this.identity,
+        description: typeof b.description === "string" ? b.description : "",
+        environmentUrl: typeof b.environment_url === "string" ? b.environment_url : "",
+        logUrl:
+          typeof b.log_url === "string" ? b.log_url : typeof b.target_url === "string" ? b.target_url : "",
+      },
+      b.auto_inactive !== false,
+    );
     this.send(res, 201, this.statusJson(d, status));
   }
 
-  private inactivateOthers(current: FakeDeployment): void {
+  // GitHub does not document whom it shows as the creator of the `inactive` it adds: here, whoever
+  // posted the success.
+  private inactivateOthers(current: FakeDeployment, creator: FakeUser): void {
     for (const d of this.deployments) {
       if (d === current || d.id > current.id || d.environment !== current.environment) continue;
       if (d.transientEnvironment || d.productionEnvironment) continue;
       if (d.statuses.at(-1)?.state === "inactive" || !d.statuses.some((s) => s.state === "success")) continue;
-      this.addStatus(d, { state: "inactive" });
+      this.addStatus(d, { state: "inactive", creator });
     }
   }
 
@@ -296,6 +316,7 @@ export class FakeDeploymentsApi {
     );
   }
 
+  /** A seeded status is the deployment creator's unless the test names another. */
   private addStatus(d: FakeDeployment, s: Partial<FakeDeploymentStatus> & { state: DeploymentState }) {
     const status: FakeDeploymentStatus = {
       id: this.nextId++,
@@ -303,6 +324,7 @@ export class FakeDeploymentsApi {
       environmentUrl: "",
       logUrl: "",
       createdAt: this.tick(),
+      creator: d.creator,
       ...s,
     };
     d.statuses.push(status);
@@ -367,7 +389,7 @@ export class FakeDeploymentsApi {
       id: s.id,
       node_id: `DES_${s.id}`,
       state: s.state,
-      creator: userJson(d.creator),
+      creator: userJson(s.creator),
       description: s.description,
       environment: d.environment,
       target_url: s.logUrl,
