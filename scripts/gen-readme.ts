@@ -27,7 +27,7 @@ import { GPU_MODELS, GPU_OPTIONS, optionMemoryBytes } from "../src/friendli/gpus
 import { MAX_REPLICAS } from "../src/friendli/schemas.ts";
 import { MIN_GPU_HOURLY_PRICE } from "../src/inputs/fields.ts";
 import { HASH_LENGTH, MAX_PR_DIGITS, MAX_PREVIEW_NAME_LENGTH } from "../src/inputs/preview-names.ts";
-import { DEFAULT_MAX_EXAMINED } from "../src/ledger/deployments.ts";
+import { DEFAULT_MAX_EXAMINED, STATUSES_READ } from "../src/ledger/deployments.ts";
 import { SCANNED } from "../src/ledger/sweep.ts";
 import { FIT_FAIL_RATIO, FIT_WARN_RATIO } from "../src/preflight/decide.ts";
 import { MAX_REDIRECTS } from "../src/preflight/hub-fetch.ts";
@@ -152,6 +152,7 @@ const FIGURES: Record<string, () => string> = {
   "preview-pr-digits": () => `${MAX_PR_DIGITS} digits`,
   "ledger-call-timeout": () => s(T.LEDGER_CALL_TIMEOUT_MS),
   "ledger-max-examined": () => String(DEFAULT_MAX_EXAMINED),
+  "ledger-statuses-read": () => String(STATUSES_READ),
   "min-secret-fragment": () => String(MIN_SECRET_FRAGMENT),
   "cost-budget": () => s(T.COST_REPORT_BUDGET_MS),
   "cost-days": () => String(MAX_COST_DAYS),

@@ -17,15 +17,8 @@ import {
   tokenIdentity,
 } from "../github/client.ts";
 import type { RunContext } from "../github/context.ts";
-import {
-  DEPLOYMENT_STATES,
-  type DeploymentState,
-  isOwnRecord,
-  type LedgerEntry,
-  type LedgerPayload,
-  type LedgerView,
-  parsePayload,
-} from "./ledger.ts";
+import { type LedgerEntry, type LedgerPayload, type LedgerView, parsePayload } from "./ledger.ts";
+import { type DeploymentState, isOwnRecord, trustedState } from "./trust.ts";
 
 export interface LedgerOptions {
   /** `github-deployment`: false sends nothing to GitHub's deployments API. */
@@ -62,6 +55,8 @@ interface StatusDetails {
 
 const DEFAULT_PER_PAGE = 20;
 export const DEFAULT_MAX_EXAMINED = 50;
+/** Statuses read per record: a few, as others' may sit above ours (trustedState skips them). */
+export const STATUSES_READ = 10;
 const MAX_DESCRIPTION = 140;
 const PERMISSION = "`permissions: deployments: write`";
 /** Latest states after which an entry still stands for a live endpoint (retire marks these). */
@@ -73,11 +68,9 @@ const LIVE_STATES = new Set<DeploymentState | undefined>([
   "pending",
 ]);
 
-const STATES = new Set<string>(DEPLOYMENT_STATES);
-
 interface Examined {
   entry: LedgerEntry;
-  /** Its settings served: its latest state is success, or inactive right after a success. */
+  /** Its settings served, as trustedState (./trust.ts) reads its statuses. */
   served: boolean;
 }
 
@@ -230,7 +223,7 @@ export class DeploymentLedger {
           continue;
         }
         if (++examined > max) return;
-        const { state, served } = await this.latestState(octokit, d.id);
+        const { state, served } = await this.latestState(octokit, d.id, identity);
         const entry: LedgerEntry = { deploymentId: d.id, createdAt: d.created_at, payload };
         if (state) entry.state = state;
         yield { entry, served };
@@ -259,24 +252,14 @@ export class DeploymentLedger {
     return out;
   }
 
-  /**
-   * The latest state, and whether it is an `inactive` right after a `success`: superseded by a
-   * later success or retired after a delete, but settings that did serve.
-   */
-  private async latestState(
-    octokit: Octokit,
-    id: number,
-  ): Promise<{ state?: DeploymentState; served: boolean }> {
+  /** Its latest state, as trustedState reads its newest statuses. */
+  private async latestState(octokit: Octokit, id: number, identity: string) {
     const res = await octokit.rest.repos.listDeploymentStatuses({
       ...this.repo(),
       deployment_id: id,
-      per_page: 2,
+      per_page: STATUSES_READ,
     });
-    const [latest, before] = res.data.map((s) =>
-      STATES.has(s.state) ? (s.state as DeploymentState) : undefined,
-    );
-    const served = latest === "success" || (latest === "inactive" && before === "success");
-    return latest ? { state: latest, served } : { served };
+    return trustedState(res.data, identity);
   }
 
   /**

@@ -5,8 +5,8 @@
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 import { z } from "zod/mini";
 import type { AdvancedConfig, CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
-import { sameLogin } from "../github/client.ts";
 import { classifyStatus } from "../wait/status-table.ts";
+import type { DeploymentState } from "./trust.ts";
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
@@ -29,18 +29,6 @@ export interface LedgerPayload {
   settings: DeploymentSettings;
 }
 
-/** GitHub's deployment status states. */
-export const DEPLOYMENT_STATES = [
-  "error",
-  "failure",
-  "inactive",
-  "in_progress",
-  "queued",
-  "pending",
-  "success",
-] as const;
-export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
-
 /** One deployment of the environment whose payload is ours. */
 export interface LedgerEntry {
   deploymentId: number;
@@ -54,20 +42,6 @@ export interface LedgerEntry {
 export interface LedgerView {
   latest?: LedgerEntry;
   lastSuccess?: LedgerEntry;
-}
-
-/**
- * Whether a deployment record may be taken as this action's own. Anyone with `deployments: write`
- * (a person, another workflow, any token with that permission) can create a deployment with any
- * payload: only one created by the identity this run's token acts as, in this endpoint's
- * environment, counts. (Its endpoint id is checked where it is used: no-op, rollback, id memory.)
- */
-export function isOwnRecord(
-  record: { creator?: { login?: unknown } | null; environment?: string },
-  identity: string,
-  environment: string,
-): boolean {
-  return sameLogin(record.creator?.login, identity) && record.environment === environment;
 }
 
 /** The environment of an endpoint's deployments: the `environment` input, else `friendli/<name>`. */

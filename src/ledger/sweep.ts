@@ -10,7 +10,8 @@ import { LEDGER_CALL_TIMEOUT_MS } from "../base/timing.ts";
 import { githubClient, githubErrorText, splitRepository, tokenIdentity } from "../github/client.ts";
 import type { SweepLedger } from "../sweep/execute.ts";
 import { type LedgerOptions, openLedger } from "./deployments.ts";
-import { environmentName, isOwnRecord, type LedgerPayload, parsePayload } from "./ledger.ts";
+import { environmentName, type LedgerPayload, parsePayload } from "./ledger.ts";
+import { isOwnRecord } from "./trust.ts";
 
 type SweepLedgerOptions = Omit<LedgerOptions, "environment">;
 

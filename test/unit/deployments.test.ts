@@ -338,6 +338,32 @@ describe("whose records the ledger trusts", () => {
     });
   });
 
+  describe("statuses another identity added to the action's own record", () => {
+    const github = useFakeGitHub({ token: GITHUB_TOKEN });
+    const MALLORY: FakeUser = { login: "mallory", type: "User" };
+    it("a success added to a failed record does not make it the last success", async () => {
+      const good = github.deployments.seed({
+        environment: ENV,
+        payload: payload("ep-good"),
+        states: ["success"],
+      });
+      const failed = github.deployments.seed({ environment: ENV, payload: payload(), states: ["failure"] });
+      github.deployments.postStatus(failed, { state: "success", creator: MALLORY });
+      const view = await env(github).read();
+      expect(view.latest).toMatchObject({ deploymentId: failed.id, state: "failure" });
+      // GitHub's auto_inactive on the older success leaves it a version that served.
+      expect(good.statuses.at(-1)?.state).toBe("inactive");
+      expect(view.lastSuccess?.deploymentId).toBe(good.id);
+    });
+    it("a failure added to a successful record takes its trust away", async () => {
+      const d = github.deployments.seed({ environment: ENV, payload: payload(), states: ["success"] });
+      github.deployments.postStatus(d, { state: "failure", creator: MALLORY });
+      const view = await env(github).read();
+      expect(view.latest).toMatchObject({ deploymentId: d.id, state: "failure" });
+      expect(view.lastSuccess).toBeUndefined();
+    });
+  });
+
   describe("a personal token (GET /user answers its login)", () => {
     const github = useFakeGitHub({ token: GITHUB_TOKEN, user: { login: "Alice", type: "User" } });
     it("trusts what alice created (any case), not what github-actions[bot] or another person did", async () => {

@@ -5,7 +5,6 @@ import {
   type DeploymentSettings,
   decideIfUnchanged,
   environmentName,
-  isOwnRecord,
   type LedgerEntry,
   type LedgerView,
   parsePayload,
@@ -15,6 +14,7 @@ import {
   settingsFromBody,
   updateBodyFor,
 } from "../../src/ledger/ledger.ts";
+import { isOwnRecord, trustedState } from "../../src/ledger/trust.ts";
 
 const REV_A = "0e9e39f249a16976918f6564b8830bc894c89659";
 const REV_B = "1111111111111111111111111111111111111111";
@@ -86,6 +86,58 @@ describe("isOwnRecord: a deployment record the action may take as its own", () =
     expect(isOwnRecord({ creator: { login: "" }, environment: "friendli/llama" }, "", "friendli/llama")).toBe(
       false,
     );
+  });
+});
+
+describe("trustedState: what a record's statuses say, another identity's taking trust away only", () => {
+  const BOT = "github-actions[bot]";
+  // Statuses newest first, as GitHub lists them: `state` by us, `state@who` by someone else.
+  const rows: Array<[why: string, statuses: string[], state: string | undefined, served: boolean]> = [
+    ["our success", ["success", "in_progress"], "success", true],
+    ["our inactive right after our success", ["inactive", "success"], "inactive", true],
+    ["our failure", ["failure", "in_progress"], "failure", false],
+    ["no status at all", [], undefined, false],
+    [
+      "another's success over our failure does not make it serve",
+      ["success@mallory", "failure"],
+      "failure",
+      false,
+    ],
+    ["another's success over our unfinished run", ["success@mallory", "in_progress"], "in_progress", false],
+    ["another's success over nothing of ours", ["success@mallory"], undefined, false],
+    [
+      "another's success, then GitHub's inactive",
+      ["inactive@mallory", "success@mallory", "failure"],
+      "inactive",
+      false,
+    ],
+    ["another's failure over our success takes it away", ["failure@mallory", "success"], "failure", false],
+    ["another's error over our success takes it away", ["error@mallory", "success"], "error", false],
+    [
+      "another's inactive right after our success (GitHub's auto_inactive)",
+      ["inactive@mallory", "success"],
+      "inactive",
+      true,
+    ],
+    [
+      "another's pending states are skipped",
+      ["queued@mallory", "pending@mallory", "success"],
+      "success",
+      true,
+    ],
+    ["our login in another letter case", ["success@GitHub-Actions[bot]"], "success", true],
+    ["a state GitHub does not have is skipped", ["deployed", "failure"], "failure", false],
+  ];
+  it.each(rows)("%s", (_why, statuses, state, served) => {
+    const listed = statuses.map((s) => {
+      const [st = "", who = BOT] = s.split("@");
+      return { state: st, creator: { login: who } };
+    });
+    expect(trustedState(listed, BOT)).toEqual(state ? { state, served } : { served });
+  });
+  it("a status without a creator, or an unknown identity, gives no trust", () => {
+    expect(trustedState([{ state: "success", creator: null }], BOT)).toEqual({ served: false });
+    expect(trustedState([{ state: "success", creator: { login: "" } }], "")).toEqual({ served: false });
   });
 });
 

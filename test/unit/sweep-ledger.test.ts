@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { buildPayload, type DeploymentState, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { buildPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
 import { retireOrphans, sweepLedger } from "../../src/ledger/sweep.ts";
+import type { DeploymentState } from "../../src/ledger/trust.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 
