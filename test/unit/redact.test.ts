@@ -209,3 +209,40 @@ describe("redact: a secret in pieces and in decoded forms", () => {
     expect(once).toBe("a *** b &#64;x %2F");
   });
 });
+
+describe("redact: base64 and hex runs that decode to a fragment", () => {
+  const T = "flp_Xq7Rk2xWv9LmZ4bNdT3s";
+  const HF = "hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456";
+  const HP = HF.slice(3);
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  const url = (s: string) => Buffer.from(s).toString("base64url");
+  const hex = (s: string) => Buffer.from(s).toString("hex");
+  // Left beside a mask: the characters that encode the text around the private part (the one next
+  // to it may share a few bits with it), and base64 padding, which encodes nothing.
+  it.each<[string, string, string]>([
+    ["base64 of 15 characters of the private part", `echo ${b64(HP.slice(0, 15))} end`, "echo *** end"],
+    ["base64 of 8 of them, padded", `echo ${b64(HP.slice(5, 13))} end`, "echo ***= end"],
+    [
+      "7 of them in base64 are not the secret",
+      `echo ${b64(HP.slice(5, 12))} end`,
+      `echo ${b64(HP.slice(5, 12))} end`,
+    ],
+    // "Bearer hf_…" cut short: the text before the token shifts it by 0, 1 and 2 bytes.
+    ["a Bearer header cut short", `x: ${b64(`Bearer ${HF}`).slice(0, 36)}`, "x: QmVhcmVyIGhmX***"],
+    ["the same shifted by a byte", `x: ${b64(`Bearer: ${HF}`).slice(0, 36)}`, "x: QmVhcmVyOiBoZl***"],
+    ["the same shifted by two bytes", `x: ${b64(`Bearer:: ${HF}`).slice(0, 36)}`, "x: QmVhcmVyOjogaGZf***"],
+    ["a run that starts inside a group", `x: ${b64(`Bearer ${HF}`).slice(17, 41)}`, "x: 0Rl***d"],
+    ["base64url of a JSON body, cut short", `x: ${url(`{"t":"${T}"}`).slice(0, 30)}`, "x: eyJ0IjoiZmxwX***"],
+    ["MIME line breaks inside the run", `x: ${b64(HP).slice(0, 12)}\r\n${b64(HP).slice(12, 24)}`, "x: ***"],
+    ["hex of 8 characters", `h=${hex(HP.slice(9, 17))};`, "h=***;"],
+    ["7 characters in hex are not the secret", `h=${hex(HP.slice(9, 16))};`, `h=${hex(HP.slice(9, 16))};`],
+    ["upper-case hex at an odd offset", `h=a${hex(HP.slice(9, 20)).toUpperCase()};`, "h=a***;"],
+    [
+      "hex, base64 and URLs that hold no secret",
+      "rev 0e9e39f249a16976918f6564b8830bc894c89659 aGVsbG8gd29ybGQgaGVsbG8= https://huggingface.co/org/Model-8B/resolve/main/x.json",
+      "rev 0e9e39f249a16976918f6564b8830bc894c89659 aGVsbG8gd29ybGQgaGVsbG8= https://huggingface.co/org/Model-8B/resolve/main/x.json",
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(redact(text, [T, HF])).toBe(expected);
+  });
+});
