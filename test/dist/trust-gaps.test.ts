@@ -1,0 +1,258 @@
+// The built bundle against two gaps in what the action trusts: a `success` status that another
+// account added to one of the action's own failed deployment records, and a secret echoed in
+// base64 or hex and cut short, so that no whole-secret form is left to match. Each runs
+// dist/index.js as the runner does, against the simulator (or the hostile API) and the loopback
+// fake GitHub.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
+import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
+import type { FakeUser } from "../support/fake-github-deployments.ts";
+import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
+import { useFakeGitHub } from "../support/use-fake-github.ts";
+import { useHostile } from "../support/use-hostile.ts";
+
+const TOKEN = "flp_distGapsToken0123456789abcdefXY";
+const GITHUB_TOKEN = "ghs_distGapsGithubToken0123456789";
+const HF_TOKEN = "hf_distGapsHubToken0123456789abcdefQ";
+const REPOSITORY = "acme/models";
+const PROJECT = "demo-project";
+const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
+const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
+const OTHER_REVISION = "1111111111111111111111111111111111111111";
+const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
+const PR_EVENT: unknown = JSON.parse(
+  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
+);
+const MALLORY: FakeUser = { login: "mallory", type: "User" };
+
+const gh = useFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" });
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({
+    scenario: {
+      lifecycleMs: INSTANT_LIFECYCLE,
+      teams: [{ id: "demo-team", projects: [PROJECT] }],
+      failures: [
+        {
+          match: { hfModelRepoRevision: BAD_REVISION },
+          phase: "ENGINE_INITIALIZING",
+          errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
+        },
+      ],
+    },
+  });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+describe("a success status another account adds to the action's own failed record gives it no trust", () => {
+  const settings = (revision: string): DeploymentSettings => ({
+    model: { repo: MODEL, revision },
+    gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+    autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+  });
+
+  /**
+   * An endpoint serving REVISION as the action's own record says, then the action's own record of
+   * OTHER_REVISION that failed, to which mallory adds `success` (GitHub's auto_inactive then marks
+   * the older record inactive). GET shows no model or revision: no drift check can see the lie.
+   */
+  function forge(name: string) {
+    const id = sim.seed({
+      name,
+      projectId: PROJECT,
+      status: "RUNNING",
+      hfModelRepo: MODEL,
+      hfModelRepoRevision: REVISION,
+      instanceOptionId: "TwD5AqnBSVN0",
+      autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
+    });
+    const record = (revision: string, states: Array<"in_progress" | "success" | "failure">) =>
+      gh.deployments.seed({
+        environment: `friendli/${name}`,
+        payload: buildPayload({ id, name, projectId: PROJECT }, settings(revision)),
+        states,
+      });
+    const good = record(REVISION, ["in_progress", "success"]);
+    const failed = record(OTHER_REVISION, ["in_progress", "failure"]);
+    gh.deployments.postStatus(failed, { state: "success", creator: MALLORY });
+    return { id, good, failed };
+  }
+
+  const deploy = (name: string, inputs: Record<string, string>) =>
+    runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        name,
+        "hf-model-repo": MODEL,
+        gpu: "1x H100",
+        "pr-comment": "false",
+        preflight: "false",
+        "github-token": GITHUB_TOKEN,
+        "api-url": sim.url,
+        ...inputs,
+      },
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+
+  const putsTo = (id: string) =>
+    sim.requests
+      .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
+      .map((q) => (q.body as { hfModelRepoRevision?: string }).hfModelRepoRevision);
+
+  it("a deploy of the failed record's settings is not unchanged: it sends them", async () => {
+    const name = "gaps-forged-status-noop";
+    const { id } = forge(name);
+    const run = await deploy(name, { "hf-model-revision": OTHER_REVISION });
+    try {
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe("updated");
+      expect(putsTo(id)).toEqual([OTHER_REVISION]);
+    } finally {
+      run.cleanup();
+    }
+  });
+
+  it("a rollback puts back the action's own last success, not the record mallory marked", async () => {
+    const name = "gaps-forged-status-rollback";
+    const { id, good } = forge(name);
+    const run = await deploy(name, { "hf-model-revision": BAD_REVISION, "rollback-on-failure": "true" });
+    try {
+      expect(run.outputs.result).toBe("rolled-back");
+      expect(putsTo(id)).toEqual([BAD_REVISION, REVISION]);
+      expect(run.stdout).toContain(`If it fails: put back the settings of GitHub deployment ${good.id}`);
+    } finally {
+      run.cleanup();
+    }
+  });
+});
+
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+const b64url = (s: string) => Buffer.from(s).toString("base64url");
+const hex = (s: string) => Buffer.from(s).toString("hex");
+/** An encoded text cut right after the characters that carry its first `bytes` bytes. */
+const cut = (encoded: string, bytes: number) => encoded.slice(0, Math.ceil((bytes * 4) / 3));
+
+/**
+ * A secret echoed encoded and cut short: no whole-secret form is left, only a run that decodes to
+ * some characters of its private part (after the public prefix of `prefixLength` characters).
+ */
+const FORMS: Array<[string, (secret: string, prefixLength: number) => string]> = [
+  [
+    "base64 of `Bearer <token>` cut at 15 characters of the private part",
+    (s, p) => cut(b64(`Bearer ${s}`), 7 + p + 15),
+  ],
+  [
+    "base64url of a JSON body cut at 12 characters of the private part",
+    (s, p) => cut(b64url(`{"t":"${s}"}`), 6 + p + 12),
+  ],
+  ["hex of 12 characters of the private part", (s, p) => hex(s.slice(p + 2, p + 14))],
+];
+
+/** Every run of 8 characters of `privatePart` that some base64 or hex window of `text` decodes to. */
+function decodable(text: string, privatePart: string): string[] {
+  const flat = text.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+  const found = new Set<string>();
+  for (let i = 0; i < flat.length; i++) {
+    for (const encoding of ["base64", "hex"] as const) {
+      // From a group's start, 16 characters of base64 hold any 8 bytes whatever their offset in
+      // the group; 16 of hex hold exactly 8.
+      const decoded = Buffer.from(flat.slice(i, i + 16), encoding).toString("latin1");
+      for (let k = 0; k + 8 <= privatePart.length; k++) {
+        const run = privatePart.slice(k, k + 8);
+        if (decoded.includes(run)) found.add(run);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** What the runner and GitHub keep of a run: log, summary, outputs, state, PR comments, deployments. */
+function sinks(r: ActionRun): string {
+  const log = r.stdout
+    .split("\n")
+    .filter((l) => !l.startsWith("::add-mask::"))
+    .join("\n");
+  const deployments = gh.deployments.deployments.flatMap((d) => [
+    JSON.stringify(d.payload),
+    d.description ?? "",
+    ...d.statuses.map((s) => s.description),
+  ]);
+  const comments = gh.commentsOn(17).map((c) => c.body);
+  return [
+    log,
+    r.stderr,
+    r.summary,
+    JSON.stringify(r.outputs),
+    JSON.stringify(r.state),
+    ...comments,
+    ...deployments,
+  ].join("\n");
+}
+
+describe("a secret echoed in base64 or hex and cut short reaches no sink", () => {
+  const api = useHostile();
+  afterEach(() => sim.clearFaults());
+  let hubRuns = 0;
+
+  const onPullRequest = (inputs: Record<string, string>) =>
+    runAction({
+      inputs: {
+        "friendli-token": TOKEN,
+        "project-id": PROJECT,
+        "hf-model-repo": MODEL,
+        gpu: "1x H100",
+        "github-token": GITHUB_TOKEN,
+        ...inputs,
+      },
+      eventName: "pull_request",
+      event: PR_EVENT,
+      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
+    });
+
+  it.each(FORMS)("the friendli-token in an API error's detail: %s", async (_what, form) => {
+    const echoed = form(TOKEN, "flp_".length);
+    api.override.create = () => ({ status: 400, body: { detail: `key ${echoed} rejected` } });
+    const r = await onPullRequest({ name: "hostile-endpoint", preflight: "false", "api-url": api.url });
+    try {
+      expect(r.outputs.result).toBe("failed");
+      // The detail reached the summary and the comment: the words around the echo are there.
+      expect(r.summary).toContain("rejected");
+      expect(gh.commentsOn(17).at(-1)?.body).toContain("rejected");
+      expect(decodable(sinks(r), TOKEN.slice("flp_".length))).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it.each(FORMS)("the hf-token in the Hub's X-Error-Code and X-Error-Message: %s", async (_what, form) => {
+    const echoed = form(HF_TOKEN, "hf_".length);
+    sim.inject({
+      route: "hub-model",
+      times: 100,
+      fault: {
+        kind: "status",
+        status: 500,
+        headers: { "x-error-code": `Denied-${echoed}`, "x-error-message": `token ${echoed} refused` },
+      },
+    });
+    const r = await onPullRequest({
+      name: `gaps-hub-echo-${++hubRuns}`,
+      "hf-token": HF_TOKEN,
+      "api-url": sim.url,
+    });
+    try {
+      // The Hub could not be read: a warning that quotes its answer, and the deploy goes on.
+      expect(r.outputs.result).toBe("created");
+      expect(r.stdout).toContain("the Hub answered 500 Denied-");
+      expect(decodable(sinks(r), HF_TOKEN.slice("hf_".length))).toEqual([]);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
