@@ -14,6 +14,7 @@ export const modules = {
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4463);
 /* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5880);
 /* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8042);
 // The deployments ledger as a sweep uses it (the executor's SweepLedger hook): after a preview is
 // deleted, the deployments of its environment that still stand for it are marked inactive, so
 // GitHub shows the preview's transient environment as destroyed. The ledger reads one environment
@@ -25,6 +26,7 @@ export const modules = {
 
 
                                                        
+
 
 
 
@@ -90,7 +92,7 @@ async function orphanCandidates(opts               )                    {
     for (const d of data) {
       const endpoint = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(d.payload)?.endpoint;
       const environment = endpoint && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentName */ .VE)(undefined, endpoint.name);
-      if (environment && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnRecord */ .ad)(d, identity, environment) && opts.missing(endpoint))
+      if (environment && (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnRecord */ .a)(d, identity, environment) && opts.missing(endpoint))
         found.add(environment);
     }
     return [...found];

@@ -589,14 +589,10 @@ const MASK = "***";
 
 // Shorter "secrets" would shred ordinary text; GitHub's own masking still covers them in logs.
 const MIN_SECRET_LENGTH = 4;
-// Encoded forms are matched only for secrets at least this long: the stable part of a short
-// secret's base64 is a few characters that ordinary text may contain.
-const MIN_ENCODED_LENGTH = 8;
-
 /**
- * The shortest `friendli-token` the action accepts: long enough that each of its encoded forms
- * keeps at least 16 characters of its own (a shorter one would either go unmasked in its base64
- * form or mask ordinary words).
+ * The shortest `friendli-token` the action accepts: long enough that its private part has runs of
+ * MIN_SECRET_FRAGMENT characters to find, raw or decoded (a shorter one would either go unmasked in
+ * its base64 form or mask ordinary words).
  */
 const MIN_REDACTABLE_TOKEN_LENGTH = 16;
 
@@ -604,41 +600,14 @@ function escapeRegExp(s        )         {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/**
- * The base64 forms a secret takes inside a longer encoded text (`Bearer x` in a base64 header, a
- * JSON body echoed as base64): each 3-byte alignment encodes it differently, and only the groups
- * made of the secret's bytes alone are the same whatever surrounds it. The whole secret's own
- * encoding, padded and not, covers the common case of the secret encoded alone.
- */
-function base64Forms(bytes        )           {
-  const whole = bytes.toString("base64");
-  const out = [whole, whole.replace(/=+$/, "")];
-  for (let skip = 0; skip < 3; skip++) {
-    const groups = Math.floor((bytes.length - skip) / 3) * 3;
-    if (groups > 0) out.push(bytes.subarray(skip, skip + groups).toString("base64"));
-  }
-  return out;
-}
-
-function toBase64Url(b64        )         {
-  return b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The raw value and the encodings a server or a library is likely to echo it in. */
+/** The raw value and the escaped forms a server or a library is likely to echo it in. */
 function secretForms(secret        )           {
-  const forms = [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
-  if (secret.length < MIN_ENCODED_LENGTH) return forms;
-  const bytes = Buffer.from(secret, "utf8");
-  const b64 = base64Forms(bytes);
-  const hex = bytes.toString("hex");
-  forms.push(...b64, ...b64.map(toBase64Url), hex, hex.toUpperCase());
-  return forms;
+  return [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
 }
 
 /**
- * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped, base64 in each
- * alignment, base64url, hex), then every fragment of it that decoding reveals (see maskFragments),
- * and any credential-looking value.
+ * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped), then every
+ * fragment of it that decoding reveals (see maskFragments), and any credential-looking value.
  */
 function redact(text        , secrets                   )         {
   let out = text;
@@ -723,15 +692,15 @@ function decodedUnits(text        )         {
 
 /**
  * Masks what decoding reveals of a secret: any run of MIN_SECRET_FRAGMENT or more characters of its
- * private part, and its base64 or hex form, in the text decoded character by character (entities,
- * JSON escapes, percent encoding) with white space, soft hyphens and zero-width characters between
- * its characters skipped. A masked run takes with it the public prefix just before it, and every
- * encoded or skipped character inside it.
+ * private part, in the text decoded character by character (entities, JSON escapes, percent
+ * encoding) with white space, soft hyphens and zero-width characters between its characters
+ * skipped, and in that text's base64 and hex runs decoded (markDecodable). A masked run takes with
+ * it the public prefix just before it, and every encoded or skipped character inside it.
  */
 function maskFragments(text        , secrets                   )         {
   const needles = secrets.flatMap((s) => {
     const { prefix, rest } = privatePart(s);
-    return rest.length >= MIN_SECRET_FRAGMENT ? [{ prefix, rest, forms: encodedForms(s) }] : [];
+    return rest.length >= MIN_SECRET_FRAGMENT ? [{ prefix, grams: fragmentsOf(rest) }] : [];
   });
   if (needles.length === 0) return text;
   const units = decodedUnits(text);
@@ -743,17 +712,14 @@ function maskFragments(text        , secrets                   )         {
   });
   const masked = new Uint8Array(view.length);
   const mark = (from        , to        ) => masked.fill(1, Math.max(0, from), Math.min(view.length, to));
-  for (const { prefix, rest, forms } of needles) {
-    const grams = fragmentsOf(rest);
+  for (const { prefix, grams } of needles) {
     for (let p = 0; p + MIN_SECRET_FRAGMENT <= view.length; p++) {
       if (!grams.has(view.slice(p, p + MIN_SECRET_FRAGMENT))) continue;
       mark(p, p + MIN_SECRET_FRAGMENT);
       if (prefix && view.slice(p - prefix.length, p) === prefix) mark(p - prefix.length, p);
     }
-    for (const form of forms) {
-      for (let at = view.indexOf(form); at >= 0; at = view.indexOf(form, at + 1)) mark(at, at + form.length);
-    }
   }
+  markDecodable(view, new Set(needles.flatMap((n) => [...n.grams])), mark);
   let out = "";
   let last = 0;
   for (let p = 0; p < view.length; ) {
@@ -793,14 +759,35 @@ function fragmentsOf(rest        )              {
   return grams;
 }
 
-/** The base64 (each alignment, base64url too) and hex forms of the whole secret. */
-function encodedForms(secret        )           {
-  const bytes = Buffer.from(secret, "utf8");
-  const b64 = base64Forms(bytes);
-  const hex = bytes.toString("hex");
-  return [...b64, ...b64.map(toBase64Url), hex, hex.toUpperCase()].filter(
-    (f) => f.length >= MIN_SECRET_FRAGMENT,
-  );
+// Runs that may be base64 (standard or URL-safe: Buffer decodes both) or hex, long enough to carry
+// MIN_SECRET_FRAGMENT bytes, and how many of their characters carry how many bytes.
+const DECODABLE = [
+  { run: /[A-Za-z0-9+/_-]{11,}/g, encoding: "base64", chars: 4, bytes: 3 },
+  { run: /[0-9A-Fa-f]{16,}/g, encoding: "hex", chars: 2, bytes: 1 },
+]         ;
+
+/**
+ * Marks the characters of each base64 or hex run of `view` that decode to a run of `grams`, and no
+ * more: the view has no white space, so a run goes on into the next word. The run is decoded from
+ * each of its characters up to a group, so whatever text leads into it, and a secret cut short at
+ * either end, is read at its own alignment.
+ */
+function markDecodable(view        , grams             , mark                                    )       {
+  for (const { run, encoding, chars, bytes } of DECODABLE) {
+    // Where byte `j` of a decoded run starts; its bits end within the next character.
+    const start = (j        ) => Math.floor(j / bytes) * chars + (j % bytes);
+    for (const m of view.matchAll(run)) {
+      for (let skip = 0; skip < chars; skip++) {
+        const at = m.index + skip;
+        // latin1: one character per byte, so a position in it is a byte offset.
+        const decoded = Buffer.from(m[0].slice(skip), encoding).toString("latin1");
+        for (let b = 0; b + MIN_SECRET_FRAGMENT <= decoded.length; b++) {
+          if (grams.has(decoded.slice(b, b + MIN_SECRET_FRAGMENT)))
+            mark(at + start(b), at + start(b + MIN_SECRET_FRAGMENT - 1) + 2);
+        }
+      }
+    }
+  }
 }
 
 // `$NAME` or `${NAME}`: where a copy-paste command (the PR comment's curl) lets the reader's shell

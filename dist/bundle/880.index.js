@@ -137,12 +137,13 @@ function sameLogin(login         , identity        )          {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   au: () => (/* binding */ openLedger)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_EXAMINED, DeploymentLedger */
-/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8253);
+/* unused harmony exports DEFAULT_MAX_EXAMINED, STATUSES_READ, DeploymentLedger */
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4463);
 /* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8042);
 // The deployment ledger's I/O: one GitHub deployment per run in the endpoint's environment, its
 // statuses as the run goes, and reading the environment's history back (see ./ledger.ts for what
 // is recorded and decided). The ledger is a courtesy and a memory, never a condition: every failure
@@ -155,6 +156,7 @@ function sameLogin(login         , identity        )          {
 
 
                                                        
+
 
 
                                 
@@ -192,6 +194,8 @@ function sameLogin(login         , identity        )          {
 
 const DEFAULT_PER_PAGE = 20;
 const DEFAULT_MAX_EXAMINED = 50;
+/** Statuses read per record: a few, as others' may sit above ours (trustedState skips them). */
+const STATUSES_READ = 10;
 const MAX_DESCRIPTION = 140;
 const PERMISSION = "`permissions: deployments: write`";
 /** Latest states after which an entry still stands for a live endpoint (retire marks these). */
@@ -203,11 +207,9 @@ const LIVE_STATES = new Set                             ([
   "pending",
 ]);
 
-const STATES = new Set        (_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_STATES */ .jb);
-
                     
                      
-                                                                                             
+                                                                              
                   
  
 
@@ -253,7 +255,7 @@ class DeploymentLedger {
         task: "deploy",
         environment,
         payload: this.clean(payload)                                      ,
-        ...(description ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(description, MAX_DESCRIPTION)) } : {}),
+        ...(description ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(description, MAX_DESCRIPTION)) } : {}),
         // Not merged, not gated on the commit's checks: the workflow running this is one of them.
         auto_merge: false,
         required_contexts: [],
@@ -310,7 +312,7 @@ class DeploymentLedger {
             ? { environment_url: details.environmentUrl }
             : {}),
           ...(details.description
-            ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details.description, MAX_DESCRIPTION)) }
+            ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(details.description, MAX_DESCRIPTION)) }
             : {}),
         });
         return true;
@@ -353,14 +355,14 @@ class DeploymentLedger {
           continue;
         }
         identity ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenIdentity */ .sX)(octokit);
-        if (!(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnRecord */ .ad)(d, identity, this.opts.environment)) {
+        if (!(0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnRecord */ .a)(d, identity, this.opts.environment)) {
           this.opts.log.debug(
             `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
           );
           continue;
         }
         if (++examined > max) return;
-        const { state, served } = await this.latestState(octokit, d.id);
+        const { state, served } = await this.latestState(octokit, d.id, identity);
         const entry              = { deploymentId: d.id, createdAt: d.created_at, payload };
         if (state) entry.state = state;
         yield { entry, served };
@@ -389,24 +391,14 @@ class DeploymentLedger {
     return out;
   }
 
-  /**
-   * The latest state, and whether it is an `inactive` right after a `success`: superseded by a
-   * later success or retired after a delete, but settings that did serve.
-   */
-          async latestState(
-    octokit         ,
-    id        ,
-  )                                                        {
+  /** Its latest state, as trustedState reads its newest statuses. */
+          async latestState(octokit         , id        , identity        ) {
     const res = await octokit.rest.repos.listDeploymentStatuses({
       ...this.repo(),
       deployment_id: id,
-      per_page: 2,
+      per_page: STATUSES_READ,
     });
-    const [latest, before] = res.data.map((s) =>
-      STATES.has(s.state) ? (s.state                   ) : undefined,
-    );
-    const served = latest === "success" || (latest === "inactive" && before === "success");
-    return latest ? { state: latest, served } : { served };
+    return (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedState */ .R)(res.data, identity);
   }
 
   /**
@@ -485,17 +477,14 @@ function ref(context            )         {
 /* harmony export */   Jx: () => (/* binding */ updateBodyFor),
 /* harmony export */   VE: () => (/* binding */ environmentName),
 /* harmony export */   Y$: () => (/* binding */ settingsFromBody),
-/* harmony export */   ad: () => (/* binding */ isOwnRecord),
 /* harmony export */   es: () => (/* binding */ rollbackTarget),
 /* harmony export */   ex: () => (/* binding */ parsePayload),
-/* harmony export */   jb: () => (/* binding */ DEPLOYMENT_STATES),
 /* harmony export */   nI: () => (/* binding */ buildPayload)
 /* harmony export */ });
 /* unused harmony exports PAYLOAD_SCHEMA, sameSettings */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8395);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4463);
-/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3305);
+/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4333);
 // The deployment ledger's pure half: what a GitHub deployment's payload records about a deploy, how a
 // payload read back is checked, and the decisions taken from it (no-op deploys, rollback, id memory).
 // Friendli cannot say which model or revision an endpoint runs, so this record is the only memory of
@@ -504,7 +493,7 @@ function ref(context            )         {
 
                                                                                                      
 
-
+                                                  
 
 /** Names this action's payloads; a payload without it (or of another version) is not ours to read. */
 const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
@@ -527,18 +516,6 @@ const PAYLOAD_VERSION = 1;
                                
  
 
-/** GitHub's deployment status states. */
-const DEPLOYMENT_STATES = [
-  "error",
-  "failure",
-  "inactive",
-  "in_progress",
-  "queued",
-  "pending",
-  "success",
-]         ;
-                                                                 
-
 /** One deployment of the environment whose payload is ours. */
                               
                        
@@ -553,20 +530,6 @@ const DEPLOYMENT_STATES = [
                        
                             
  
-
-/**
- * Whether a deployment record may be taken as this action's own. Anyone with `deployments: write`
- * (a person, another workflow, any token with that permission) can create a deployment with any
- * payload: only one created by the identity this run's token acts as, in this endpoint's
- * environment, counts. (Its endpoint id is checked where it is used: no-op, rollback, id memory.)
- */
-function isOwnRecord(
-  record                                                                ,
-  identity        ,
-  environment        ,
-)          {
-  return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sameLogin */ .Up)(record.creator?.login, identity) && record.environment === environment;
-}
 
 /** The environment of an endpoint's deployments: the `environment` input, else `friendli/<name>`. */
 function environmentName(input                    , endpointName        )         {
@@ -631,33 +594,33 @@ const REVISION = /^[0-9a-f]{40}$/;
 const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
 const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
 
-const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._regex */ .Fk(re));
-const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._lte */ .Zm(max));
+const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(re));
+const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._lte */ .Zm(max));
 
-const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-  model: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(str(REVISION)) }),
-  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
-  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+  model: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(str(REVISION)) }),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
+  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     minReplicas: int(0, 10),
     maxReplicas: int(1, 10),
     cooldownSeconds: int(0, MAX_INT),
   }),
-  engine: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(int(1, MAX_INT)),
-    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
+  engine: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
+    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
   }),
 });
 
-const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-  schema: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PAYLOAD_SCHEMA),
-  version: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PAYLOAD_VERSION),
-  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(str(ID)),
+const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+  schema: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(PAYLOAD_SCHEMA),
+  version: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(PAYLOAD_VERSION),
+  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(str(ID)),
     name: str(NAME),
     projectId: str(ID),
   }),
@@ -773,7 +736,7 @@ function decideIfUnchanged(input                )                    {
     };
   }
   const minReplicas = endpoint.minReplicas ?? requested.settings.autoscaling.minReplicas;
-  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_3__/* .classifyStatus */ .x)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
+  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .x)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
     return { action: "update", reason: `the endpoint is not serving (${endpoint.status})` };
   }
   return { action: "skip", entry };
@@ -813,6 +776,68 @@ function rememberedEndpointId(
     if (e?.id && e.name === name && e.projectId === projectId) return e.id;
   }
   return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8042:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ trustedState),
+/* harmony export */   a: () => (/* binding */ isOwnRecord)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4463);
+// Whose word the deployment ledger takes. Anyone with `deployments: write` (a person, another
+// workflow, any token with that permission) can create a deployment in any environment with any
+// payload, and add any status to any deployment: only the identity this run's token acts as can
+// make a record count, or make it count as served; anyone else can only take that away.
+
+
+/** GitHub's deployment status states. */
+const DEPLOYMENT_STATES = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+]         ;
+                                                                 
+
+/**
+ * Whether a deployment record may be taken as this action's own: created by the identity this run's
+ * token acts as, in this endpoint's environment. (Its endpoint id is checked where it is used:
+ * no-op, rollback, id memory.)
+ */
+function isOwnRecord(
+  record                                                                ,
+  identity        ,
+  environment        ,
+)          {
+  return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sameLogin */ .Up)(record.creator?.login, identity) && record.environment === environment;
+}
+
+/** States whose status may come from anyone: each takes trust away, none gives it. */
+const TRUST_TAKERS = new Set        (["error", "failure", "inactive"]);
+
+/**
+ * A record's latest state, from its statuses newest first, and whether its settings served (latest
+ * `success`, or `inactive` right after a `success`). A status by another identity counts only when
+ * it takes trust away: its `success` (or a pending state) is skipped, and what lies below decides.
+ */
+function trustedState(
+  statuses                                                                        ,
+  identity        ,
+)                                               {
+  const [latest, before] = statuses
+    .filter((s) => TRUST_TAKERS.has(s.state) || (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sameLogin */ .Up)(s.creator?.login, identity))
+    .map((s) => s.state)
+    .filter((s)                       => (DEPLOYMENT_STATES                     ).includes(s));
+  const served = latest === "success" || (latest === "inactive" && before === "success");
+  return latest ? { state: latest, served } : { served };
 }
 
 
