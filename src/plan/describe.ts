@@ -4,12 +4,6 @@ import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { findingLines } from "../preflight/report.ts";
 import type { Plan, PlannedRequest, Rollback } from "./plan.ts";
 
-/** The request the plan would send, if any. */
-export function plannedRequest(p: Plan): PlannedRequest | undefined {
-  const a = p.action;
-  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
-}
-
 /** The plan in words, one line per step: what is done to which endpoint, then what follows. */
 export function describePlan(p: Plan): string {
   const lines = findingLines(p.findings);
