@@ -151,11 +151,12 @@ export const CLEANUP_DEADLINE_MS = 60_000;
 export const POST_DEADLINE_MS = 90_000;
 /**
  * How long the post step reads a cancelled sweep's previews while their DELETEs may still be
- * carried out (the server acts on a request whose client is gone): one request's own time, after
- * which the main step would have given that DELETE up. Inside POST_DEADLINE_MS, which the runner's
- * five minutes for a cancelled job's remaining steps leave room for. Reads back off as below.
+ * carried out (the server acts on a request whose client is gone): at least one request's own time
+ * (REQUEST_TIMEOUT_MS), after which the main step would have given that DELETE up. Inside
+ * POST_DEADLINE_MS, which the runner's five minutes for a cancelled job's remaining steps leave
+ * room for. Reads back off as below.
  */
-export const SWEEP_SETTLE_MS = REQUEST_TIMEOUT_MS;
+export const SWEEP_SETTLE_MS = 30_000;
 export const SWEEP_SETTLE_BACKOFF = { baseMs: 1000, capMs: 8000 } as const;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 export const PR_COMMENT_TIMEOUT_MS = 30_000;

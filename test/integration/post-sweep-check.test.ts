@@ -2,7 +2,7 @@
 // counts as deleted, and how long it waits for a DELETE that does not go through.
 import { afterEach, expect, it } from "vitest";
 import type { PostCore } from "../../src/base/core.ts";
-import { SWEEP_SETTLE_MS } from "../../src/base/timing.ts";
+import { REQUEST_TIMEOUT_MS, SWEEP_SETTLE_MS } from "../../src/base/timing.ts";
 import { post } from "../../src/post/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { recordingCore, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
@@ -66,4 +66,6 @@ it("a preview still there is read again, backing off, until SWEEP_SETTLE_MS has 
   expect(reads).toBeGreaterThan(3);
   expect(waitedMs).toBeLessThanOrEqual(SWEEP_SETTLE_MS);
   expect(waitedMs).toBeGreaterThan(SWEEP_SETTLE_MS / 2);
+  // The window outlasts a DELETE the main step sent just before the cancel: one request's own time.
+  expect(SWEEP_SETTLE_MS).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);
 });
