@@ -25,9 +25,6 @@ import { writeOutputs } from "./report/outputs.ts";
 import type { RunReport } from "./report/run-report.ts";
 import { renderSummary } from "./report/summary.ts";
 
-/** The part of the runner interface the action uses: tests may pass a recorder. */
-export type { Core };
-
 interface RunDeps {
   env: NodeJS.ProcessEnv;
   clock: Clock;

@@ -10,7 +10,7 @@ export interface RunCost {
 }
 
 /** "$3.20 since 2026-11-18": what the cost report says so far; a sum it could not have cost is unreadable. */
-export function toDateText(c: CostToDate): string {
+function toDateText(c: CostToDate): string {
   const since = c.clipped ? `in the last ${c.days} days (since ${c.since})` : `since ${c.since}`;
   return c.usd === undefined
     ? `unreadable: Friendli's cost report gives more than the endpoint could have cost ${since}`

@@ -78,16 +78,12 @@ export async function specOf(
   }
 }
 
-export function matches(
-  spec: EndpointSpec | undefined,
-  projectId: string,
-  name: string,
-): spec is EndpointSpec {
+function matches(spec: EndpointSpec | undefined, projectId: string, name: string): spec is EndpointSpec {
   return spec !== undefined && spec.name === name && spec.projectId === projectId;
 }
 
 /** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
-export async function abortable<T>(
+async function abortable<T>(
   operation: string,
   signal: AbortSignal | undefined,
   work: () => Promise<T>,

@@ -21,7 +21,7 @@ import {
 export const ENDPOINT_BASE = "/dedicated/beta/endpoint";
 export const CHAT_PATH = "/dedicated/v1/chat/completions";
 export const COMPLETIONS_PATH = "/dedicated/v1/completions";
-export const TEAM_COST_PATH = "/v1/team/cost";
+const TEAM_COST_PATH = "/v1/team/cost";
 
 /** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
 const LIST_PAGE_LIMIT = 100;

@@ -12,9 +12,8 @@ export const CostResultSchema = z.looseObject({
   unit_price: z.nullish(z.string()),
   line_item: z.nullish(z.string()),
 });
-export type CostResult = z.infer<typeof CostResultSchema>;
 
-export const CostBucketSchema = z.looseObject({
+const CostBucketSchema = z.looseObject({
   start_time: z.string(),
   end_time: z.string(),
   results: z.array(z.unknown()),

@@ -75,7 +75,7 @@ const MAX_ERROR_TEXT = 300;
  * call `GET /user` (403 "Resource not accessible by integration"); GitHub documents that what it
  * writes is written by this bot.
  */
-export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
+const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 const identities = new WeakMap<Octokit, Promise<string>>();

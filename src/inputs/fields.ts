@@ -327,7 +327,7 @@ export const hfToken = field((value) => {
 });
 
 /** A price or a cap far above any GPU bill is a typo (cents for dollars), not a setting. */
-export const MAX_USD = 1_000_000;
+const MAX_USD = 1_000_000;
 const USD = /^\$?(0|[1-9][0-9]*)(\.[0-9]{1,4})?$/;
 
 /** A price per GPU-hour below a cent can make an estimate $0.00/h, which no `max-hourly-cost` refuses. */

@@ -24,9 +24,6 @@ import {
 import type { Finding } from "../preflight/types.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
-
-export type { FieldChange, Finding };
-
 import { createBody, updateBody } from "./request-bodies.ts";
 
 /** A request as dry run shows it: the path is relative to api-url; the token is never part of it. */
@@ -183,7 +180,7 @@ function capCheck(inputs: Inputs, cost: HourlyCost | undefined): string | undefi
 }
 
 /** The estimate for the requested GPU and replicas, at `gpu-hourly-price` or the list price. */
-export function requestedCost(inputs: Inputs): HourlyCost | undefined {
+function requestedCost(inputs: Inputs): HourlyCost | undefined {
   if (!inputs.gpu) return undefined;
   return estimateHourlyCost({
     instanceOptionId: inputs.gpu.instanceOptionId,

@@ -50,7 +50,7 @@ export function planPost(s: SavedState): PostPlan {
 }
 
 /** The create's facts as the main step saved them; undefined when no create went out. */
-export function createFacts(s: SavedState): CreateFacts | undefined {
+function createFacts(s: SavedState): CreateFacts | undefined {
   if (epochMs(s.createSentAt) === undefined) return undefined;
   return {
     lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
@@ -65,7 +65,7 @@ function epochMs(value: string): number | undefined {
 }
 
 /** The saved previews, each checked by shape; anything else in the state is ignored. */
-export function sweepPreviews(saved: string): PreviewEndpoint[] {
+function sweepPreviews(saved: string): PreviewEndpoint[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(saved || "[]");

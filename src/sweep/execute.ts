@@ -24,8 +24,6 @@ import {
 } from "./decide.ts";
 import type { PullRequestReader } from "./pulls.ts";
 
-export type { PreviewEndpoint };
-
 /** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
 export interface SweepLedger {
   /** Called after each delete (never in a dry run). A failure is a warning, not a failed sweep. */

@@ -20,7 +20,7 @@ import { INSTANCE_OPTIONS, type Scenario } from "./scenario.ts";
 export const DAY_MS = 86_400_000;
 
 /** One closed stretch of RUNNING: its GPUs are what the version running then asked for. */
-export interface BilledSpan {
+interface BilledSpan {
   from: number;
   to: number;
   gpuType: string;
@@ -29,11 +29,7 @@ export interface BilledSpan {
 }
 
 /** The RUNNING stretch the current anchor has led to by `now`, if any (ended by a cooldown sleep too). */
-export function runningSpan(
-  e: Endpoint,
-  scenario: Scenario,
-  now: number,
-): { from: number; to: number } | null {
+function runningSpan(e: Endpoint, scenario: Scenario, now: number): { from: number; to: number } | null {
   const s: DerivedState = deriveState(e, scenario, now);
   if (s.status === "RUNNING" && s.runningSince !== null) return { from: s.runningSince, to: now };
   // Asleep after its cooldown: it ran from RUNNING until the moment it fell asleep.
@@ -69,7 +65,7 @@ function spansOf(e: Endpoint, scenario: Scenario, now: number): BilledSpan[] {
 }
 
 /** USD per GPU-hour for the API's gpuType ("NVIDIA H100"), from the price table. */
-export function priceOf(gpuType: string): number | undefined {
+function priceOf(gpuType: string): number | undefined {
   const model = gpuType.replace(/^NVIDIA\s+/i, "");
   return Object.hasOwn(LIST_PRICES, model) ? LIST_PRICES[model] : undefined;
 }

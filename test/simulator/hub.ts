@@ -73,7 +73,7 @@ const mayRead = (model: HubModel, token: string | null): boolean =>
   token !== null && (model.access === undefined || model.access.includes(token));
 
 /** The commit a ref names: a branch, a tag, HEAD (the default branch) or a full commit id of one. */
-export function resolveRev(model: HubModel, rev: string): string | null {
+function resolveRev(model: HubModel, rev: string): string | null {
   const refs: Record<string, string> = { main: commitOf(model.id), ...model.refs };
   if (rev === "HEAD") return refs.main ?? null;
   if (refs[rev]) return refs[rev] ?? null;

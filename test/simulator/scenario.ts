@@ -26,7 +26,7 @@ export interface FailureRule {
  * `lifecycleMs.updating`, or, with null, until something else happens to the endpoint: a rollout that
  * outlasts the client's wait, while a rollout of any other version takes the usual time.
  */
-export interface SlowUpdateRule {
+interface SlowUpdateRule {
   match: VersionMatch;
   updatingMs: number | null;
 }
@@ -64,7 +64,7 @@ export const INSTANT_LIFECYCLE: LifecycleMs = {
   awaking: 0,
 };
 
-export function defaultScenario(): Scenario {
+function defaultScenario(): Scenario {
   return {
     tokens: "any-flp",
     teams: [{ id: "demo-team", projects: ["demo-project"] }],

@@ -71,8 +71,6 @@ export const REQUEST_SCHEMAS = {
   },
 } as const;
 
-export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
-
 /** One item of FastAPI's 422 `detail` list (pydantic v2 wording). */
 export interface ValidationItem {
   type: string;
@@ -106,7 +104,7 @@ export function compileBodyValidator(
 }
 
 /** Collapses ajv's per-branch errors of `anyOf` into one pydantic-like item per bad field. */
-export function toFastApiErrors(errors: ErrorObject[], body: unknown): ValidationItem[] {
+function toFastApiErrors(errors: ErrorObject[], body: unknown): ValidationItem[] {
   const keyOf = (e: ErrorObject) =>
     e.keyword === "required" ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath;
   const concrete = errors.filter((e) => e.keyword !== "anyOf");

@@ -73,7 +73,7 @@ export const ROUTES: Readonly<Record<RouteName, { method: string; path: string }
   cost: { method: "GET", path: "/v1/team/cost" },
 };
 
-export type Fault =
+type Fault =
   | {
       kind: "status";
       status: 429 | 500 | 502 | 503 | 504 | 400 | 401 | 403 | 404 | 422;
@@ -97,7 +97,7 @@ export type Fault =
    */
   | { kind: "hold"; until: Promise<unknown>; afterwards?: Fault };
 
-export interface FaultRule {
+interface FaultRule {
   route: RouteName | HubRouteName;
   times?: number;
   after?: number;
@@ -146,12 +146,12 @@ export interface SimulatorOptions {
  * token that may not read the team's costs (`"forbidden"`), or only after SLOW_COST_MS of real time
  * (`"slow"`, longer than any client should wait for a courtesy).
  */
-export type CostReportMode = "ok" | "forbidden" | "slow";
-export const SLOW_COST_MS = 30_000;
+type CostReportMode = "ok" | "forbidden" | "slow";
+const SLOW_COST_MS = 30_000;
 
-export type HubDown = "fail" | "hang" | null;
+type HubDown = "fail" | "hang" | null;
 
-export interface SimEndpointView {
+interface SimEndpointView {
   id: string;
   name: string;
   projectId: string;
@@ -170,7 +170,7 @@ export interface SimEndpointView {
   spec: Record<string, unknown>;
 }
 
-export interface SeedEndpoint {
+interface SeedEndpoint {
   name: string;
   projectId: string;
   id?: string;

@@ -11,8 +11,8 @@ import { parse } from "yaml";
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /** Friendli's published OpenAPI document, vendored unchanged (its source is in test/fixtures/README.md). */
-export const SPEC_URL = new URL("../fixtures/friendli-openapi.yaml", import.meta.url);
-export const SPEC_PATH = fileURLToPath(SPEC_URL);
+const SPEC_URL = new URL("../fixtures/friendli-openapi.yaml", import.meta.url);
+const SPEC_PATH = fileURLToPath(SPEC_URL);
 
 export interface SpecValidator {
   /** Errors of `body` against the JSON schema the spec gives for this answer; [] when it conforms. */

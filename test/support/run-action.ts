@@ -11,7 +11,7 @@ import { parse } from "yaml";
 export const repoRoot = new URL("../../", import.meta.url).pathname;
 export const distEntry = join(repoRoot, "dist/index.js");
 /** The post step's own entry (action.yml `runs.post`). */
-export const postEntry = join(repoRoot, "dist/post.js");
+const postEntry = join(repoRoot, "dist/post.js");
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>;
