@@ -7,6 +7,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => controller.abort(new Error(`received ${signal}: the workflow was cancelled`)));
 }
 
-const { post } = await import("./post.ts");
-await post({ signal: controller.signal });
+const { run } = await import("./post.ts");
+await run({ signal: controller.signal });
 if (controller.signal.aborted) process.exit();

@@ -33,10 +33,8 @@ interface PostDeps {
 
 type PostResult = "nothing" | "deleted" | "not-found" | "warned";
 
-/** For @github/local-action, which calls an entry's run() without arguments. */
-export const run = (): Promise<PostResult> => post();
-
-export async function post(overrides: Partial<PostDeps> = {}): Promise<PostResult> {
+/** The post step. @github/local-action (npm run local) calls it too, without arguments. */
+export async function run(overrides: Partial<PostDeps> = {}): Promise<PostResult> {
   const deps: PostDeps = {
     core: actionsCore,
     clock: systemClock,

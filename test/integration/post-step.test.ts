@@ -9,7 +9,7 @@ import { FriendliClient } from "../../src/friendli/client.ts";
 import { readRunContext } from "../../src/github/context.ts";
 import { parseInputs } from "../../src/inputs/inputs.ts";
 import { createBody } from "../../src/plan/request-bodies.ts";
-import { post } from "../../src/post/post.ts";
+import { run as post } from "../../src/post/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
 import { actionDefaults } from "../support/run-action.ts";

@@ -3,7 +3,7 @@
 import { afterEach, expect, it } from "vitest";
 import type { PostCore } from "../../src/base/core.ts";
 import { REQUEST_TIMEOUT_MS, SWEEP_SETTLE_MS } from "../../src/base/timing.ts";
-import { post } from "../../src/post/post.ts";
+import { run as post } from "../../src/post/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { recordingCore, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
 import { withDefaults } from "../support/run-action.ts";
