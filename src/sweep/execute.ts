@@ -2,7 +2,6 @@
 // each PR's state (the facts the plan decides from, src/sweep/decide.ts), then deletes the
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
 // never touched. Loaded only when a sweep runs.
-import type { Clock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
 import { truncate } from "../base/format.ts";
 import type { Logger } from "../base/log.ts";
@@ -18,7 +17,6 @@ import {
   type PlannedSweepRow,
   type PreviewEndpoint,
   type PrState,
-  planSweep,
   type SweepResult,
   sweepResult,
 } from "./decide.ts";
@@ -43,14 +41,6 @@ interface SweepSource {
   ledger?: SweepLedger;
   /** `gpu-hourly-price`, for what each preview costs per hour; the list price without it. */
   pricePerGpuHour?: number;
-}
-
-interface SweepOptions extends SweepSource {
-  maxAgeMs?: number;
-  dryRun: boolean;
-  clock: Pick<Clock, "now">;
-  /** Redacted from every message. */
-  secrets?: readonly string[];
 }
 
 /** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
@@ -82,18 +72,6 @@ interface SweepFindings {
   previews: PreviewEndpoint[];
   states: Map<number, PrState>;
   othersLeftAlone: number;
-}
-
-/** The whole sweep in one call: find, decide, delete. */
-export async function sweep(opts: SweepOptions): Promise<SweepReport> {
-  const found = await findSweepFacts(opts);
-  const planned = planSweep(found.previews, found.states, {
-    nowMs: opts.clock.now(),
-    maxAgeMs: opts.maxAgeMs,
-  });
-  const report = startSweepReport(planned, found.othersLeftAlone, opts.dryRun, opts.log);
-  if (!opts.dryRun) await deletePlanned(opts, report, opts.secrets ?? []);
-  return report;
 }
 
 /** The previews of this repository in the project, and the state of each of their PRs. */

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { buildPayload } from "../../src/ledger/ledger.ts";
-import { type SweepLedger, sweep } from "../../src/sweep/execute.ts";
+import { planSweep } from "../../src/sweep/decide.ts";
+import {
+  deletePlanned,
+  findSweepFacts,
+  type SweepLedger,
+  startSweepReport,
+} from "../../src/sweep/execute.ts";
 import { createPullRequestReader } from "../../src/sweep/pulls.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { runInProcess, TOKEN } from "../support/in-process.ts";
@@ -304,15 +310,17 @@ describe("the sweep's executor with a ledger", () => {
       },
     };
     const signal = new AbortController().signal;
-    const report = await sweep({
-      client: new FriendliClient({
-        baseUrl: env.sim.url,
-        token: TOKEN,
-        clock: env.clock,
-        signal,
-        deadlineMs: env.clock.now() + HOUR,
-        log,
-      }),
+    const client = new FriendliClient({
+      baseUrl: env.sim.url,
+      token: TOKEN,
+      clock: env.clock,
+      signal,
+      deadlineMs: env.clock.now() + HOUR,
+      log,
+    });
+    // As a run carries a sweep out: the facts, the plan's rows, then the deletes.
+    const found = await findSweepFacts({
+      client,
       projectId: SWEEP_PROJECT,
       matcher: { repository: SWEEP_REPOSITORY },
       pullRequest: await createPullRequestReader({
@@ -321,12 +329,12 @@ describe("the sweep's executor with a ledger", () => {
         apiUrl: gh.url,
         log,
       }),
-      dryRun: false,
-      clock: env.clock,
       log,
       signal,
-      ledger,
     });
+    const rows = planSweep(found.previews, found.states, { nowMs: env.clock.now(), maxAgeMs: undefined });
+    const report = startSweepReport(rows, found.othersLeftAlone, false, log);
+    await deletePlanned({ client, log, signal, ledger }, report, []);
     expect(report.rows.map((r) => [r.name, r.action])).toEqual([
       ["acme--models-pr-1", "deleted"],
       ["acme--models-pr-2", "deleted"],
