@@ -7,12 +7,13 @@
 // Each run starts the waiter 0-15 s after the lifecycle began (the create and the id lookup take
 // that long) with its own random seed, so polls fall at every offset to the status changes.
 // Exit code 1 when a budget is missed.
-import { virtualClock } from "../src/base/clock.ts";
-import { silentLogger } from "../src/base/log.ts";
+
 import { FINAL_POLL_MARGIN_MS } from "../src/base/timing.ts";
 import type { EndpointStatus } from "../src/friendli/schemas.ts";
 import { nextPollDelayMs, type PollPolicy } from "../src/wait/policy.ts";
 import { waitForEndpoint } from "../src/wait/waiter.ts";
+import { virtualClock } from "../test/support/clock.ts";
+import { silentLogger } from "../test/support/log.ts";
 import { BUDGETS } from "./budgets.ts";
 
 const PHASES = ["REQUESTING_VIRTUAL_MACHINE", "DOWNLOADING_MODEL", "ENGINE_INITIALIZING"] as const;

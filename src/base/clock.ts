@@ -33,23 +33,3 @@ export const systemClock: Clock = {
       signal?.addEventListener("abort", onAbort, { once: true });
     }),
 };
-
-/** A clock whose sleeps advance virtual time instantly: for tests and the benchmark. */
-export function virtualClock(start = Date.UTC(2026, 0, 1), random: () => number = () => 0.5) {
-  let t = start;
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => t,
-    random,
-    advance: (ms) => {
-      t += ms;
-    },
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      t += Math.max(0, ms);
-      // Let pending I/O callbacks run so a virtual sleep still yields like a real one.
-      await new Promise((r) => setImmediate(r));
-      if (signal?.aborted) throw signal.reason;
-    },
-  };
-  return clock;
-}

@@ -4,5 +4,3 @@ export interface Logger {
   warning(message: string): void;
   debug(message: string): void;
 }
-
-export const silentLogger: Logger = { info() {}, warning() {}, debug() {} };

@@ -3,7 +3,7 @@
 // assertions are what the action must do whatever the server says: no forged workflow command in
 // the log, no forged value in an output, no secret in any encoding anywhere, bounded work.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
+import { virtualClock } from "../support/clock.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { type RecordedRun, runInProcess, TOKEN } from "../support/in-process.ts";
 import { type HostileServer, NEW_ID, nested, startHostile } from "./server.ts";

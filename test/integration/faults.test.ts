@@ -9,12 +9,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, virtualClock } from "../../src/base/clock.ts";
-import { silentLogger } from "../../src/base/log.ts";
+import type { Clock } from "../../src/base/clock.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import type { LoggedRequest, RouteName, Simulator, SimulatorOptions } from "../simulator/index.ts";
 import { INSTANCE_OPTIONS, startSimulator } from "../simulator/index.ts";
+import { virtualClock } from "../support/clock.ts";
 import {
   deployInputs,
   type RecordedRun,
@@ -22,6 +22,7 @@ import {
   simulatorWithVirtualClock,
   TOKEN,
 } from "../support/in-process.ts";
+import { silentLogger } from "../support/log.ts";
 
 const NAME = "it-endpoint";
 const PROJECT = "demo-project";

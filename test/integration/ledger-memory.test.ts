@@ -2,7 +2,6 @@
 // simulator confirms it, or sends the caller back to the lookup when the endpoint was deleted or the
 // id now names something else.
 import { beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/base/log.ts";
 import { confirmRememberedEndpoint } from "../../src/endpoint/confirm.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
@@ -10,6 +9,7 @@ import type { RunContext } from "../../src/github/context.ts";
 import { openLedger } from "../../src/ledger/deployments.ts";
 import { buildPayload, rememberedEndpointId, settingsFromBody } from "../../src/ledger/ledger.ts";
 import { REVISION, TOKEN } from "../support/in-process.ts";
+import { silentLogger } from "../support/log.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 import { type Env, routes, startEnv } from "./helpers.ts";
 

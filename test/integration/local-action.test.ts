@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
+import { virtualClock } from "../support/clock.ts";
 import { runInProcess, TOKEN } from "../support/in-process.ts";
 import { repoRoot } from "../support/run-action.ts";
 

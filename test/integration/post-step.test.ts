@@ -3,7 +3,6 @@
 // answered create proves which one it made: without its answer, nothing is deleted.
 import { afterEach, describe, expect, it } from "vitest";
 import type { PostCore } from "../../src/base/core.ts";
-import { silentLogger } from "../../src/base/log.ts";
 import { CREATED_LAG_DELAYS_MS } from "../../src/base/timing.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { readRunContext } from "../../src/github/context.ts";
@@ -12,6 +11,7 @@ import { createBody } from "../../src/plan/request-bodies.ts";
 import { run as post } from "../../src/post/post.ts";
 import type { Simulator } from "../simulator/index.ts";
 import { deployInputs, simulatorWithVirtualClock, TOKEN } from "../support/in-process.ts";
+import { silentLogger } from "../support/log.ts";
 import { actionDefaults } from "../support/run-action.ts";
 
 let sim: Simulator | undefined;

@@ -1,12 +1,12 @@
 // The pre-flight against the simulator's Hub side: the real @huggingface/hub client, undici's fetch
 // and the action's proxy-aware dispatcher, over loopback.
 import { afterEach, describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
 import { createDefaultDispatcher } from "../../src/friendli/request-policy.ts";
 import { type PreflightOptions, runPreflight } from "../../src/preflight/index.ts";
 import { renderPreflight } from "../../src/preflight/report.ts";
 import { commitOf, hubModel } from "../simulator/hub-models.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
+import { virtualClock } from "../support/clock.ts";
 
 let sim: Simulator | undefined;
 async function start(options: SimulatorOptions = {}): Promise<Simulator> {

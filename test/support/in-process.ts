@@ -1,11 +1,12 @@
 // Runs the action's run() in this process with a recording stand-in for @actions/core, a virtual
 // clock shared with the simulator (so minutes of waiting take milliseconds, exactly), and real HTTP
 // to the simulator on loopback. For integration tests of the operations and the fault suite.
-import { type Clock, virtualClock } from "../../src/base/clock.ts";
+import type { Clock } from "../../src/base/clock.ts";
 import type { Core } from "../../src/base/core.ts";
 import { run } from "../../src/main.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
+import { virtualClock } from "./clock.ts";
 import { withDefaults } from "./run-action.ts";
 
 export interface RecordedRun {

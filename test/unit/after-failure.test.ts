@@ -1,10 +1,10 @@
 // The advice after a run that failed, timed out or was cancelled: one row per case.
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/base/log.ts";
 import type { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import { adviceAfterFailure, afterFailure, type FailureFacts } from "../../src/operations/after-failure.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
+import { silentLogger } from "../support/log.ts";
 
 const base: FailureFacts = {
   result: "failed",

@@ -1,8 +1,8 @@
 // Shared by the unit tests.
 import { readFileSync } from "node:fs";
-import { virtualClock } from "../../src/base/clock.ts";
 import type { RunContext } from "../../src/github/context.ts";
 import { type Inputs, parseInputs } from "../../src/inputs/inputs.ts";
+import { virtualClock } from "../support/clock.ts";
 
 /** A virtual clock whose sleeps are recorded (their lengths, in order) before they run. */
 export function recordingClock(): { clock: ReturnType<typeof virtualClock>; sleeps: number[] } {

@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { EnvHttpProxyAgent, MockAgent } from "undici";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
-import { type Logger, silentLogger } from "../../src/base/log.ts";
+import type { Logger } from "../../src/base/log.ts";
 import { statusAdvice } from "../../src/friendli/advice.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { errorDetail } from "../../src/friendli/error-body.ts";
@@ -10,6 +9,8 @@ import { ApiError } from "../../src/friendli/errors.ts";
 import { createHttp, type HttpOptions } from "../../src/friendli/http.ts";
 import { createDefaultDispatcher, pathFor } from "../../src/friendli/request-policy.ts";
 import { EndpointStatusSchema } from "../../src/friendli/schemas.ts";
+import { virtualClock } from "../support/clock.ts";
+import { silentLogger } from "../support/log.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";

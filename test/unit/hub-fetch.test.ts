@@ -2,8 +2,8 @@
 // hf-token stays on the Hub's origin, and https is never followed down to http.
 import { MockAgent } from "undici";
 import { describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
 import { hubFetch } from "../../src/preflight/hub-fetch.ts";
+import { virtualClock } from "../support/clock.ts";
 
 function setup() {
   const agent = new MockAgent();

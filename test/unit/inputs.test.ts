@@ -1,7 +1,6 @@
 import { MockAgent } from "undici";
 import { describe, expect, it } from "vitest";
 import { systemClock } from "../../src/base/clock.ts";
-import { silentLogger } from "../../src/base/log.ts";
 import type { InputName } from "../../src/base/names.ts";
 import { createHttp } from "../../src/friendli/http.ts";
 import type { RunContext } from "../../src/github/context.ts";
@@ -15,6 +14,7 @@ import {
   provenance,
 } from "../../src/inputs/inputs.ts";
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
+import { silentLogger } from "../support/log.ts";
 
 const SHA = "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea";
 const HEAD_SHA = "f1d2d2f924e986ac86fdf7b36c94bcdf32beec15";

@@ -1,7 +1,6 @@
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { mapLimit } from "../../src/base/concurrency.ts";
-import { silentLogger } from "../../src/base/log.ts";
 import { formatError } from "../../src/base/redact.ts";
 import { CREATED_LAG_DELAYS_MS } from "../../src/base/timing.ts";
 import {
@@ -13,6 +12,7 @@ import {
 import { findCreated } from "../../src/endpoint/resolve.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
+import { silentLogger } from "../support/log.ts";
 import { recordingClock } from "./helpers.ts";
 
 const ORIGIN = "https://api.friendli.test";

@@ -1,7 +1,6 @@
 // The smoke test against the real simulator, on one virtual clock: the simulator derives warm-up
 // and lifecycle from the same clock the retry loop sleeps on, so every wait is instant and exact.
 import { afterEach, describe, expect, it } from "vitest";
-import { virtualClock } from "../../src/base/clock.ts";
 import type { Logger } from "../../src/base/log.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
@@ -9,6 +8,7 @@ import { saysNoChatTemplate } from "../../src/smoke/decide.ts";
 import { excerpt } from "../../src/smoke/reply.ts";
 import { type SmokeTestResult, smokeTest } from "../../src/smoke/smoke-test.ts";
 import { type ScenarioInput, type Simulator, startSimulator } from "../simulator/index.ts";
+import { virtualClock } from "../support/clock.ts";
 
 const TOKEN = "flp_smokeTestSecretToken42";
 const PROJECT = "demo-project";

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { systemClock, virtualClock } from "../../src/base/clock.ts";
-import { type Logger, silentLogger } from "../../src/base/log.ts";
+import { systemClock } from "../../src/base/clock.ts";
+import type { Logger } from "../../src/base/log.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { EndpointStatus } from "../../src/friendli/schemas.ts";
 import { type WaitOptions, type WaitOutcome, waitForEndpoint } from "../../src/wait/waiter.ts";
+import { virtualClock } from "../support/clock.ts";
+import { silentLogger } from "../support/log.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const S = 1000;
