@@ -153,7 +153,7 @@ function renderPrComment(r           , opts                        )         {
   // What a preview costs, while one exists: not before a create (a deploy refused by
   // `max-hourly-cost` says why in its message), nor once it is deleted or gone.
   const cost =
-    r.endpointId && !r.deletedAfterFailure && COSTS_SHOWN.has(state) ? (0,words/* costSentence */.Lp)(r.cost) : undefined;
+    r.endpointId && !r.deletedAfterFailure && COSTS_SHOWN.has(state) ? (0,words/* costSentence */.L)(r.cost) : undefined;
   if (cost) lines.push(cost, "");
 
   const facts = [

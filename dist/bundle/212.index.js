@@ -8,10 +8,8 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  post: () => (/* binding */ post)
+  run: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: run
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
@@ -339,13 +337,11 @@ async function writeSweepCheck(
 
                                                                  
 
-/** For @github/local-action, which calls an entry's run() without arguments. */
-const run = ()                      => post();
-
-async function post(overrides                    = {})                      {
+/** The post step. @github/local-action (npm run local) calls it too, without arguments. */
+async function run(overrides                    = {})                      {
   const deps           = {
     core: core,
-    clock: clock/* systemClock */.ml,
+    clock: clock/* systemClock */.m,
     signal: new AbortController().signal,
     env: process.env,
     ...overrides,

@@ -423,7 +423,7 @@ function sumLineItems(
       const id = gpuTimeEndpoint(typeof item.line_item === "string" ? item.line_item : undefined);
       if (id === undefined || !endpointIds.has(id)) continue;
       // By the schema when the item conforms; otherwise its `total` says why it is ignored.
-      const parsed = _friendli_cost_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .CostResultSchema */ ._t.safeParse(raw);
+      const parsed = _friendli_cost_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .CostResultSchema */ .H.safeParse(raw);
       const amount = parseAmount(parsed.success ? parsed.data.total : item.total);
       if ("ignored" in amount) {
         if (++ignored > MAX_IGNORED_LINES) continue;
@@ -508,10 +508,9 @@ async function readCostToDate(
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dh: () => (/* binding */ costRows),
-/* harmony export */   Lp: () => (/* binding */ costSentence)
+/* harmony export */   D: () => (/* binding */ costRows),
+/* harmony export */   L: () => (/* binding */ costSentence)
 /* harmony export */ });
-/* unused harmony export toDateText */
 /* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3711);
 // The cost in the reports' words: the job summary's rows, the PR comment's sentence, the sweep's
 // cells. Every figure is a number the action computed (the estimate) or parsed and summed itself
@@ -1093,12 +1092,6 @@ var preflight_report = __webpack_require__(9351);
 
                                                                 
 
-/** The request the plan would send, if any. */
-function plannedRequest(p      )                             {
-  const a = p.action;
-  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
-}
-
 /** The plan in words, one line per step: what is done to which endpoint, then what follows. */
 function describePlan(p      )         {
   const lines = (0,preflight_report/* findingLines */.hq)(p.findings);
@@ -1297,9 +1290,6 @@ function autoscaling(inputs        ) {
 
                                                      
 
-
-
-                                     
 
 
 
@@ -1637,7 +1627,7 @@ function needsPreflight(inputs        , p      )          {
 }
 
 /** The request the plan would send, if any. */
-function plan_plannedRequest(p      )                             {
+function plannedRequest(p      )                             {
   const a = p.action;
   return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
 }
@@ -4200,7 +4190,7 @@ function mayBeUnchanged(inputs        , ledger            )          {
 }
 
 function showPlan(op                  , plan      )       {
-  const request = plan_plannedRequest(plan);
+  const request = plannedRequest(plan);
   if (request) op.report.plannedRequest = request;
   op.log.info(describePlan(plan));
   op.log.info(describeRequest(request, op.inputs.apiUrl));
@@ -4411,9 +4401,6 @@ var summary = __webpack_require__(3788);
                                                         
 
 
-/** The part of the runner interface the action uses: tests may pass a recorder. */
-                     
-
                    
                          
                
@@ -4442,7 +4429,7 @@ const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled", "rolled-bac
 async function run(overrides                   = {})                     {
   const given          = {
     env: process.env,
-    clock: clock/* systemClock */.ml,
+    clock: clock/* systemClock */.m,
     signal: new AbortController().signal,
     core: lib_core,
     ...overrides,
@@ -5076,7 +5063,7 @@ function detailsTable(r           )         {
     ["Updated", r.updatedAt ? (0,markdown/* escapeMarkdown */.FV)(r.updatedAt) : undefined],
     ["Elapsed", (0,format/* formatDuration */.a3)(r.finishedAtMs - r.startedAtMs)],
     // Figures the action computed or summed itself: nothing here is outside text.
-    ...(0,words/* costRows */.Dh)(r.cost),
+    ...(0,words/* costRows */.D)(r.cost),
   ];
   const lines = ["| | |", "| --- | --- |"];
   for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);

@@ -89,7 +89,7 @@ async function fetchOnce(
   opts                 ,
   errorCodes            ,
 )                    {
-  const timer = opts.attemptTimer ?? clock/* systemClock */.ml.sleep;
+  const timer = opts.attemptTimer ?? clock/* systemClock */.m.sleep;
   const done = new AbortController();
   const attempt = AbortSignal.any([opts.signal, done.signal]);
   // The timer's rejection is the attempt ending first: nothing to do.

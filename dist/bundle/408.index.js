@@ -9,10 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deletePlanned: () => (/* binding */ deletePlanned),
 /* harmony export */   findSweepFacts: () => (/* binding */ findSweepFacts),
-/* harmony export */   startSweepReport: () => (/* binding */ startSweepReport),
-/* harmony export */   sweep: () => (/* binding */ sweep)
+/* harmony export */   startSweepReport: () => (/* binding */ startSweepReport)
 /* harmony export */ });
-/* harmony import */ var _base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4751);
+/* harmony import */ var _base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4751);
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 /* harmony import */ var _base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5511);
@@ -21,12 +20,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
 /* harmony import */ var _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3615);
 /* harmony import */ var _inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(813);
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9387);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9387);
 // operation: sweep. Finds this repository's preview endpoints in the project and asks GitHub for
 // each PR's state (the facts the plan decides from, src/sweep/decide.ts), then deletes the
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
 // never touched. Loaded only when a sweep runs.
-                                              
 
 
                                              
@@ -40,8 +38,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
                                                     
-
-                                
 
 /** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
                               
@@ -62,14 +58,6 @@ __webpack_require__.r(__webpack_exports__);
                        
                                                                                              
                            
- 
-
-                                            
-                    
-                  
-                            
-                                     
-                              
  
 
 /** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
@@ -103,18 +91,6 @@ __webpack_require__.r(__webpack_exports__);
                           
  
 
-/** The whole sweep in one call: find, decide, delete. */
-async function sweep(opts              )                       {
-  const found = await findSweepFacts(opts);
-  const planned = (0,_decide_js__WEBPACK_IMPORTED_MODULE_7__/* .planSweep */ .cK)(found.previews, found.states, {
-    nowMs: opts.clock.now(),
-    maxAgeMs: opts.maxAgeMs,
-  });
-  const report = startSweepReport(planned, found.othersLeftAlone, opts.dryRun, opts.log);
-  if (!opts.dryRun) await deletePlanned(opts, report, opts.secrets ?? []);
-  return report;
-}
-
 /** The previews of this repository in the project, and the state of each of their PRs. */
 async function findSweepFacts(opts             )                         {
   const concurrency = opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr;
@@ -123,7 +99,7 @@ async function findSweepFacts(opts             )                         {
     `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
   );
   const numbers = [...new Set(previews.map((p) => p.prNumber))];
-  const read = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
+  const read = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
   const states = new Map(numbers.map((n, i) => [n, read[i]           ]));
   return { previews, states, othersLeftAlone: others };
 }
@@ -171,7 +147,7 @@ async function deletePlanned(
     report.warnings.push(m);
     opts.log.warning(m);
   };
-  await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(
+  await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(
     doomed,
     opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr,
     (r) => deleteOne(opts, r, report.failures, warn, secrets),
@@ -182,7 +158,7 @@ async function deletePlanned(
 
 function resultOfReport(r             )              {
   const count = (a             ) => r.rows.filter((row) => row.action === a).length;
-  return (0,_decide_js__WEBPACK_IMPORTED_MODULE_7__/* .sweepResult */ .we)({
+  return (0,_decide_js__WEBPACK_IMPORTED_MODULE_8__/* .sweepResult */ .we)({
     deleted: count("deleted"),
     planned: count("would-delete") + count("pending"),
     failures: r.failures.length,
@@ -225,7 +201,7 @@ async function findPreviews(
 )                                                           {
   const cache            = new Map();
   const listed = await opts.client.listAll(opts.projectId);
-  const specs = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(listed, concurrency, (e) => (0,_endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .specOf */ .rI)(opts.client, cache, e.id), opts.signal);
+  const specs = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(listed, concurrency, (e) => (0,_endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .specOf */ .rI)(opts.client, cache, e.id), opts.signal);
   const previews                    = [];
   listed.forEach((e, i) => {
     const spec = specs[i];

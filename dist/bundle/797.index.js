@@ -71,7 +71,7 @@ function retryDelay(input                 )                     {
     input.retryAfterMs !== undefined
       ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
-  const delay = Math.min(wanted, _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
+  const delay = Math.min(wanted, _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._);
   if (!Number.isFinite(delay)) return undefined;
   if (input.nowMs + delay >= input.deadlineMs) return undefined;
   return delay;
@@ -131,10 +131,9 @@ async function retryLoop   (o              )             {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
-/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-/* unused harmony export virtualClock */
 // Time is injected everywhere (sleep, now, random) so tests and the benchmark drive it exactly.
 
                         
@@ -170,26 +169,6 @@ const systemClock        = {
       signal?.addEventListener("abort", onAbort, { once: true });
     }),
 };
-
-/** A clock whose sleeps advance virtual time instantly: for tests and the benchmark. */
-function virtualClock(start = Date.UTC(2026, 0, 1), random               = () => 0.5) {
-  let t = start;
-  const clock                                        = {
-    now: () => t,
-    random,
-    advance: (ms) => {
-      t += ms;
-    },
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      t += Math.max(0, ms);
-      // Let pending I/O callbacks run so a virtual sleep still yields like a real one.
-      await new Promise((r) => setImmediate(r));
-      if (signal?.aborted) throw signal.reason;
-    },
-  };
-  return clock;
-}
 
 
 /***/ }),
@@ -1188,11 +1167,12 @@ const CLEANUP_DEADLINE_MS = 60_000;
 const POST_DEADLINE_MS = 90_000;
 /**
  * How long the post step reads a cancelled sweep's previews while their DELETEs may still be
- * carried out (the server acts on a request whose client is gone): one request's own time, after
- * which the main step would have given that DELETE up. Inside POST_DEADLINE_MS, which the runner's
- * five minutes for a cancelled job's remaining steps leave room for. Reads back off as below.
+ * carried out (the server acts on a request whose client is gone): at least one request's own time
+ * (REQUEST_TIMEOUT_MS), after which the main step would have given that DELETE up. Inside
+ * POST_DEADLINE_MS, which the runner's five minutes for a cancelled job's remaining steps leave
+ * room for. Reads back off as below.
  */
-const SWEEP_SETTLE_MS = REQUEST_TIMEOUT_MS;
+const SWEEP_SETTLE_MS = 30_000;
 const SWEEP_SETTLE_BACKOFF = { baseMs: 1000, capMs: 8000 }         ;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 const PR_COMMENT_TIMEOUT_MS = 30_000;
@@ -1247,7 +1227,7 @@ __webpack_require__.d(__webpack_exports__, {
   rI: () => (/* binding */ specOf)
 });
 
-// UNUSED EXPORTS: DuplicateNameError, abortable, expectAtMostOne, matches
+// UNUSED EXPORTS: DuplicateNameError, expectAtMostOne
 
 // EXTERNAL MODULE: ./build/base/concurrency.js
 var concurrency = __webpack_require__(4751);
@@ -1372,11 +1352,7 @@ async function specOf(
   }
 }
 
-function matches(
-  spec                          ,
-  projectId        ,
-  name        ,
-)                       {
+function matches(spec                          , projectId        , name        )                       {
   return spec !== undefined && spec.name === name && spec.projectId === projectId;
 }
 
@@ -1734,7 +1710,6 @@ function statusAdvice(status        , about            = "endpoint-api")        
 /* harmony export */   rH: () => (/* binding */ FriendliClient),
 /* harmony export */   v6: () => (/* binding */ CHAT_PATH)
 /* harmony export */ });
-/* unused harmony export TEAM_COST_PATH */
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8395);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
 /* harmony import */ var _cost_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7625);
@@ -1962,7 +1937,7 @@ class FriendliClient {
         limit: query.limit,
         page: query.page,
       },
-      schema: _cost_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CostResponseSchema */ ._2,
+      schema: _cost_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CostResponseSchema */ ._,
       retry: "never",
       maxAttempts: 1,
       maxBodyBytes: COST_BODY,
@@ -2010,10 +1985,9 @@ class FriendliClient {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _2: () => (/* binding */ CostResponseSchema),
-/* harmony export */   _t: () => (/* binding */ CostResultSchema)
+/* harmony export */   H: () => (/* binding */ CostResultSchema),
+/* harmony export */   _: () => (/* binding */ CostResponseSchema)
 /* harmony export */ });
-/* unused harmony export CostBucketSchema */
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
 // The team cost report (`GET /v1/team/cost`) as Friendli's OpenAPI document defines it
 // (CostResponse, CostBucket, CostResult), not as its 200 example shows it: the example nests a
@@ -2029,7 +2003,6 @@ const CostResultSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */
   unit_price: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
   line_item: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
 });
-                                                          
 
 const CostBucketSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
   start_time: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -2722,7 +2695,7 @@ function createHttp(opts             )       {
     dispatcher,
     requestTimeoutMs: opts.requestTimeoutMs ?? timing/* REQUEST_TIMEOUT_MS */.j2,
     defaultMaxAttempts: opts.maxAttempts ?? timing/* MAX_REQUEST_ATTEMPTS */.sS,
-    requestTimer: opts.requestTimer ?? clock/* systemClock */.ml.sleep,
+    requestTimer: opts.requestTimer ?? clock/* systemClock */.m.sleep,
     secrets,
     clean: (s        ) => (0,redact/* redact */.E$)(s, secrets),
   };
@@ -3538,7 +3511,7 @@ function readPullRequest(
 /* harmony export */   z5: () => (/* binding */ hfModelRevision),
 /* harmony export */   zM: () => (/* binding */ boolean)
 /* harmony export */ });
-/* unused harmony exports parseDuration, MAX_USD */
+/* unused harmony export parseDuration */
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8395);
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8532);
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8253);

@@ -14,7 +14,6 @@ export const modules = {
 /* harmony export */   fw: () => (/* binding */ githubErrorText),
 /* harmony export */   sX: () => (/* binding */ tokenIdentity)
 /* harmony export */ });
-/* unused harmony export ACTIONS_BOT_LOGIN */
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 // Talking to GitHub's REST API: one Octokit from @actions/github, loaded only when a run needs it
