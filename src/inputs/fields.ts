@@ -200,7 +200,7 @@ export function duration(input: InputName, examples: string, limit?: { ms: numbe
  * credentials, query or fragment.
  */
 export function baseUrl(input: InputName, fallback: string, tokenInput: InputName) {
-  const url = field((value) => {
+  const parse = field((value) => {
     // Userinfo is a credential: never echo it.
     const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
     const url = URL.parse(value);
@@ -218,7 +218,7 @@ export function baseUrl(input: InputName, fallback: string, tokenInput: InputNam
       return { problem: `\`${input}\` must be a base URL without a query or fragment (got ${got})` };
     return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   });
-  return z._default(url, fallback);
+  return z._default(parse, fallback);
 }
 
 /** A price or a cap far above any GPU bill is a typo (cents for dollars), not a setting. */
