@@ -1,6 +1,5 @@
-// Every input, output and state name in one place: a rename is one edit, a typo a compile error.
-// These names are the action's public contract (action.yml; test/unit/action-yml.test.ts holds
-// the two together).
+// Every input, output and state name in one place: a rename is one edit, a typo a compile error. The
+// inputs and outputs are the action's public contract: test/unit/action-yml.test.ts holds action.yml to them.
 
 export const Input = {
   operation: "operation",
@@ -85,15 +84,9 @@ export const State = {
   createCreatedAt: "create-created-at",
   /** The ids of the look-up's listing before the create, comma-separated: none of them is ours. */
   lookupIds: "lookup-ids",
-  /**
-   * "true" from just before the main step sends the DELETE of endpoint-id it owes (delete-on-failure,
-   * or its own duplicate) until that DELETE is confirmed: the post step finishes a delete cut short.
-   */
+  /** "true" while a DELETE the main step owes (delete-on-failure, its own duplicate) is unconfirmed. */
   deleteOwed: "delete-owed",
-  /**
-   * A sweep's previews whose DELETE it had not seen answered when it stopped (JSON
-   * `[{id, name, prNumber}]`): the post step confirms which are gone and closes their deployments.
-   */
+  /** A sweep's previews whose DELETE was unanswered when it stopped (JSON `[{id, name, prNumber}]`). */
   sweepUnconfirmed: "sweep-unconfirmed",
   /** This run's GitHub deployment: the post step marks it after a cancellation. */
   deploymentId: "deployment-id",

@@ -130,6 +130,11 @@ describe("the source's layout", () => {
     expect([...new Set(files.map(roomOf))].filter((r) => !known.has(r))).toEqual([]);
   });
 
+  it("keeps every file of src/ to 300 lines (a function to 60: biome's noExcessiveLinesPerFunction)", () => {
+    const lines = (f: string) => readFileSync(join(root, f), "utf8").trimEnd().split("\n").length;
+    expect(files.filter((f) => lines(f) > 300).map((f) => `${f}: ${lines(f)}`)).toEqual([]);
+  });
+
   it("reads the tree it claims to (sanity: the walk found the rooms and their imports)", () => {
     expect(files.length).toBeGreaterThan(50);
     expect(graph.get("src/main.ts")?.length).toBeGreaterThan(5);
