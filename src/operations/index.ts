@@ -7,13 +7,8 @@ import { errorHint } from "../friendli/error-codes.ts";
 import type { Inputs } from "../inputs/inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger/ledger.ts";
 import { describePlan, describeRequest, describeRollback } from "../plan/describe.ts";
-import {
-  plan as makePlan,
-  needsPreflight,
-  type Plan,
-  plannedRequest,
-  requestedSettings,
-} from "../plan/plan.ts";
+import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
+import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
