@@ -6,7 +6,7 @@ import { confirmRememberedEndpoint } from "../../src/endpoint/confirm.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { openLedger } from "../../src/ledger/deployments.ts";
+import { DeploymentLedger } from "../../src/ledger/deployments.ts";
 import { buildPayload, type DeploymentSettings, rememberedEndpointId } from "../../src/ledger/ledger.ts";
 import { REVISION, TOKEN } from "../support/in-process.ts";
 import { silentLogger } from "../support/log.ts";
@@ -61,7 +61,7 @@ describe("id memory: the ledger's endpoint id, confirmed by one GET", () => {
 
   /** What a run would remember: the ledger's id for this name and project, read over HTTP. */
   async function remembered(): Promise<string | undefined> {
-    const ledger = openLedger({
+    const ledger = new DeploymentLedger({
       enabled: true,
       context,
       token: GITHUB_TOKEN,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { type LedgerOptions, openLedger } from "../../src/ledger/deployments.ts";
+import { DeploymentLedger, type LedgerOptions } from "../../src/ledger/deployments.ts";
 import { buildPayload, type DeploymentSettings, type LedgerPayload } from "../../src/ledger/ledger.ts";
 import type { DeploymentState, FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
@@ -48,7 +48,7 @@ describe("the deployment ledger against a fake GitHub", () => {
   });
 
   const ledger = (overrides: Partial<LedgerOptions> = {}) =>
-    openLedger({
+    new DeploymentLedger({
       enabled: true,
       context: prContext(),
       token: GITHUB_TOKEN,
@@ -304,7 +304,7 @@ describe("the deployment ledger against a fake GitHub", () => {
 describe("whose records the ledger trusts", () => {
   const log: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
   const env = (github: { url: string }, environment = ENV) =>
-    openLedger({
+    new DeploymentLedger({
       enabled: true,
       context: prContext(),
       token: GITHUB_TOKEN,
