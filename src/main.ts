@@ -14,7 +14,7 @@ import { FriendliClient } from "./friendli/client.ts";
 import { type RunContext, readRunContext } from "./github/context.ts";
 import { isUnexpandedExpression } from "./inputs/fields.ts";
 import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs/inputs.ts";
-import { openLedgerRun } from "./ledger/run.ts";
+import { LedgerRun } from "./ledger/run.ts";
 import { afterFailure } from "./operations/after-failure.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
@@ -112,7 +112,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
   const clientUntil = clientsFor(deps, inputs, log);
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
   const saved = savedForPostStep(r);
-  const ledger = openLedgerRun({
+  const ledger = new LedgerRun({
     inputs,
     context,
     apiUrl: deps.env.GITHUB_API_URL,

@@ -101,7 +101,7 @@ export interface CreateEndpointBody {
 }
 
 /** EndpointAdvancedConfig: the one object whose keys are snake_case. */
-export interface AdvancedConfig {
+interface AdvancedConfig {
   tokenizer_skip_special_tokens: boolean;
   tokenizer_add_special_tokens: boolean;
   max_batch_size?: number;

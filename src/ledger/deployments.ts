@@ -23,6 +23,8 @@ import { type DeploymentState, isOwnRecord, trustedState } from "./trust.ts";
 export interface LedgerOptions {
   /** `github-deployment`: false sends nothing to GitHub's deployments API. */
   enabled: boolean;
+  /** A dry run: the history is read, nothing is written. */
+  dryRun?: boolean;
   context: RunContext;
   /** `github-token`; empty turns the ledger off. */
   token: string;
@@ -53,12 +55,11 @@ interface StatusDetails {
   environmentUrl?: string;
 }
 
-const DEFAULT_PER_PAGE = 20;
+type Repo = ReturnType<typeof splitRepository>;
+
 export const DEFAULT_MAX_EXAMINED = 50;
 /** Statuses read per record: a few, as others' may sit above ours (trustedState skips them). */
 export const STATUSES_READ = 10;
-const MAX_DESCRIPTION = 140;
-const PERMISSION = "`permissions: deployments: write`";
 /** Latest states after which an entry still stands for a live endpoint (retire marks these). */
 const LIVE_STATES = new Set<DeploymentState | undefined>([
   undefined,
@@ -68,22 +69,21 @@ const LIVE_STATES = new Set<DeploymentState | undefined>([
   "pending",
 ]);
 
-interface Examined {
-  entry: LedgerEntry;
-  /** Its settings served, as trustedState (./trust.ts) reads its statuses. */
-  served: boolean;
-}
-
 export class DeploymentLedger {
-  /** This run's deployment, once begin() created it: the `deployment-id` output. */
+  /** The deployment begin() created last: the one finish() ends. */
   deploymentId: number | undefined;
+  readonly environment: string;
   private readonly opts: LedgerOptions;
+  /** Redacted from all it logs or writes: anyone who can read the repository reads its deployments. */
+  private readonly secrets: string[];
   private off: string | undefined;
   private octokit: Octokit | undefined;
   private current: AbortSignal | undefined;
 
   constructor(opts: LedgerOptions) {
     this.opts = opts;
+    this.environment = opts.environment;
+    this.secrets = [...opts.secrets, opts.token];
     if (!opts.enabled) this.off = "`github-deployment: false`";
     else if (!opts.token) this.off = "`github-token` is empty";
     else if (!opts.context.repository) this.off = "GITHUB_REPOSITORY is not set";
@@ -96,27 +96,33 @@ export class DeploymentLedger {
     return this.off === undefined;
   }
 
-  get environment(): string {
-    return this.opts.environment;
-  }
-
   /** The environment's newest entry and newest successful one; empty when off or unreadable. */
   async read(): Promise<LedgerView> {
-    return (await this.call("read the deployment history of", (o) => this.history(o))) ?? {};
+    const view = await this.call("read the deployment history of", async (octokit, repo) => {
+      let latest: LedgerEntry | undefined;
+      for await (const { entry, served } of this.entries(octokit, repo)) {
+        latest ??= entry;
+        if (served) return { latest, lastSuccess: entry };
+      }
+      return latest ? { latest } : {};
+    });
+    return view ?? {};
   }
 
   /** Creates this run's deployment recording `payload`, and marks it in_progress. */
   async begin(payload: LedgerPayload, description?: string): Promise<number | undefined> {
-    const id = await this.call("create a deployment in", async (octokit) => {
-      const { context, environment } = this.opts;
+    if (this.opts.dryRun) return undefined;
+    const id = await this.call("create a deployment in", async (octokit, repo) => {
+      const { context } = this.opts;
       const transient = context.pullRequest !== undefined;
       const res = await octokit.rest.repos.createDeployment({
-        ...this.repo(),
+        ...repo,
         ref: ref(context),
         task: "deploy",
-        environment,
-        payload: this.clean(payload) as unknown as Record<string, unknown>,
-        ...(description ? { description: this.clean(truncate(description, MAX_DESCRIPTION)) } : {}),
+        environment: this.environment,
+        // A payload is JSON; a masked value in it makes it one no run trusts again.
+        payload: JSON.parse(redact(JSON.stringify(payload), this.secrets)),
+        ...(description ? { description: this.describe(description) } : {}),
         // Not merged, not gated on the commit's checks: the workflow running this is one of them.
         auto_merge: false,
         required_contexts: [],
@@ -131,7 +137,7 @@ export class DeploymentLedger {
     });
     if (id === undefined) return undefined;
     this.deploymentId = id;
-    this.opts.log.info(`GitHub deployment ${id} in environment ${this.opts.environment}`);
+    this.opts.log.info(`GitHub deployment ${id} in environment ${this.environment}`);
     await this.setStatus(id, "in_progress", { description: "Deploying" });
     return id;
   }
@@ -147,10 +153,16 @@ export class DeploymentLedger {
    * Returns how many were marked.
    */
   async retire(endpointId?: string, description = "Endpoint deleted"): Promise<number> {
-    const ids =
-      (await this.call("read the deployments of", (octokit) => this.liveEntries(octokit, endpointId))) ?? [];
+    const ids = await this.call("read the deployments of", async (octokit, repo) => {
+      const live: number[] = [];
+      for await (const { entry } of this.entries(octokit, repo)) {
+        const ours = endpointId === undefined || entry.payload.endpoint.id === endpointId;
+        if (ours && LIVE_STATES.has(entry.state)) live.push(entry.deploymentId);
+      }
+      return live;
+    });
     let marked = 0;
-    for (const id of ids) if (await this.setStatus(id, "inactive", { description })) marked++;
+    for (const id of ids ?? []) if (await this.setStatus(id, "inactive", { description })) marked++;
     return marked;
   }
 
@@ -160,50 +172,40 @@ export class DeploymentLedger {
     state: DeploymentState,
     details: StatusDetails = {},
   ): Promise<boolean> {
-    const done = await this.call(
-      `set the ${state} status of deployment ${deploymentId} in`,
-      async (octokit) => {
-        const { runUrl } = this.opts.context;
-        await octokit.rest.repos.createDeploymentStatus({
-          ...this.repo(),
-          deployment_id: deploymentId,
-          state,
-          ...(runUrl ? { log_url: runUrl } : {}),
-          ...(details.environmentUrl && /^https?:\/\//.test(details.environmentUrl)
-            ? { environment_url: details.environmentUrl }
-            : {}),
-          ...(details.description
-            ? { description: this.clean(truncate(details.description, MAX_DESCRIPTION)) }
-            : {}),
-        });
-        return true;
-      },
-    );
+    if (this.opts.dryRun) return false;
+    const { runUrl } = this.opts.context;
+    const url = details.environmentUrl;
+    const what = `set the ${state} status of deployment ${deploymentId} in`;
+    const done = await this.call(what, async (octokit, repo) => {
+      await octokit.rest.repos.createDeploymentStatus({
+        ...repo,
+        deployment_id: deploymentId,
+        state,
+        ...(runUrl ? { log_url: runUrl } : {}),
+        ...(url && /^https?:\/\//.test(url) ? { environment_url: url } : {}),
+        ...(details.description ? { description: this.describe(details.description) } : {}),
+      });
+      return true;
+    });
     return done === true;
   }
 
-  /**
-   * What is written to GitHub, redacted like every other sink: anyone who can read the repository
-   * reads its deployments. A payload is JSON; a masked value makes it one no run trusts again.
-   */
-  private clean<T>(value: T): T {
-    const secrets = [...this.opts.secrets, this.opts.token];
-    if (typeof value === "string") return redact(value, secrets) as T;
-    return JSON.parse(redact(JSON.stringify(value), secrets)) as T;
-  }
-
-  private repo(): { owner: string; repo: string } {
-    return splitRepository(this.opts.context.repository);
+  /** A description as GitHub takes it: at most 140 characters, redacted. */
+  private describe(text: string): string {
+    return redact(truncate(text, 140), this.secrets);
   }
 
   /** Our entries, newest first, each with its latest state; at most maxExamined of them. */
-  private async *entries(octokit: Octokit): AsyncGenerator<Examined> {
-    const max = this.opts.maxExamined ?? DEFAULT_MAX_EXAMINED;
+  private async *entries(
+    octokit: Octokit,
+    repo: Repo,
+  ): AsyncGenerator<{ entry: LedgerEntry; served: boolean }> {
+    const { log, maxExamined = DEFAULT_MAX_EXAMINED } = this.opts;
     let examined = 0;
     const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-      ...this.repo(),
-      environment: this.opts.environment,
-      per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
+      ...repo,
+      environment: this.environment,
+      per_page: this.opts.perPage ?? 20,
     });
     // The token's identity (isOwnRecord) is asked at the first record that could be ours: an empty
     // or unreadable history costs no request.
@@ -212,54 +214,29 @@ export class DeploymentLedger {
       for (const d of page.data) {
         const payload = parsePayload(d.payload);
         if (!payload) {
-          this.opts.log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
+          log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
           continue;
         }
         identity ??= await tokenIdentity(octokit);
-        if (!isOwnRecord(d, identity, this.opts.environment)) {
-          this.opts.log.debug(
-            `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
+        if (!isOwnRecord(d, identity, this.environment)) {
+          log.debug(
+            `GitHub deployment ${d.id} was not created by ${identity} in ${this.environment}: ignored`,
           );
           continue;
         }
-        if (++examined > max) return;
-        const { state, served } = await this.latestState(octokit, d.id, identity);
-        const entry: LedgerEntry = { deploymentId: d.id, createdAt: d.created_at, payload };
-        if (state) entry.state = state;
-        yield { entry, served };
+        if (++examined > maxExamined) return;
+        const statuses = await octokit.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: d.id,
+          per_page: STATUSES_READ,
+        });
+        const { state, served } = trustedState(statuses.data, identity);
+        yield {
+          entry: { deploymentId: d.id, createdAt: d.created_at, payload, ...(state ? { state } : {}) },
+          served,
+        };
       }
     }
-  }
-
-  private async history(octokit: Octokit): Promise<LedgerView> {
-    const view: LedgerView = {};
-    for await (const { entry, served } of this.entries(octokit)) {
-      view.latest ??= entry;
-      if (served) {
-        view.lastSuccess = entry;
-        break;
-      }
-    }
-    return view;
-  }
-
-  private async liveEntries(octokit: Octokit, endpointId: string | undefined): Promise<number[]> {
-    const out: number[] = [];
-    for await (const { entry } of this.entries(octokit)) {
-      if (endpointId !== undefined && entry.payload.endpoint.id !== endpointId) continue;
-      if (LIVE_STATES.has(entry.state)) out.push(entry.deploymentId);
-    }
-    return out;
-  }
-
-  /** Its latest state, as trustedState reads its newest statuses. */
-  private async latestState(octokit: Octokit, id: number, identity: string) {
-    const res = await octokit.rest.repos.listDeploymentStatuses({
-      ...this.repo(),
-      deployment_id: id,
-      per_page: STATUSES_READ,
-    });
-    return trustedState(res.data, identity);
   }
 
   /**
@@ -267,20 +244,14 @@ export class DeploymentLedger {
    * never reaches the caller: it is a warning, and one that says GitHub will not take part (no
    * permission, no answer) turns the ledger off.
    */
-  private async call<T>(what: string, fn: (octokit: Octokit) => Promise<T>): Promise<T | undefined> {
+  async call<T>(what: string, fn: (octokit: Octokit, repo: Repo) => Promise<T>): Promise<T | undefined> {
     const { opts } = this;
-    if (this.off) return undefined;
-    if (opts.signal?.aborted) return undefined;
+    if (this.off || opts.signal?.aborted) return undefined;
     const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? LEDGER_CALL_TIMEOUT_MS);
     this.current = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
-      this.octokit ??= await githubClient({
-        token: opts.token,
-        apiUrl: opts.apiUrl,
-        log: opts.log,
-        signal: () => this.current,
-      });
-      return await fn(this.octokit);
+      this.octokit ??= await githubClient({ ...opts, signal: () => this.current });
+      return await fn(this.octokit, splitRepository(opts.context.repository));
     } catch (err) {
       this.fail(what, err);
       return undefined;
@@ -289,36 +260,32 @@ export class DeploymentLedger {
 
   private fail(what: string, err: unknown): void {
     const { opts } = this;
-    const secrets = [...opts.secrets, opts.token];
-    const text = githubErrorText(err, secrets);
-    const where = `environment ${opts.environment}`;
+    const text = githubErrorText(err, this.secrets);
+    // A ledger of no environment reads the whole repository (a sweep's look for closed previews).
+    const where = this.environment ? ` environment ${this.environment}` : "";
     if (opts.signal?.aborted) {
       this.off = "the run was cancelled";
-      opts.log.debug(`GitHub deployments: could not ${what} ${where}: cancelled`);
+      opts.log.debug(`GitHub deployments: could not ${what}${where}: cancelled`);
       return;
     }
     const status = answeredStatus(err);
     if (status === 401 || status === 403 || status === 404) {
       this.off = `${status}`;
       opts.log.warning(
-        `GitHub deployments are off for the rest of this run: could not ${what} ${where} (${status} ${text}); ` +
-          `the token needs ${PERMISSION}. Lost without it: this run's record in GitHub, and with it ` +
-          `skipping unchanged deploys, rolling back to the last good version and finding the endpoint ` +
-          `without listing the project. The deploy itself goes on as without the ledger.`,
+        `GitHub deployments are off for the rest of this run: could not ${what}${where} (${status} ${text}); ` +
+          "the token needs `permissions: deployments: write`. Lost without it: this run's record in GitHub, " +
+          "and with it skipping unchanged deploys, rolling back to the last good version and finding the " +
+          "endpoint without listing the project. The deploy itself goes on as without the ledger.",
       );
       return;
     }
     if (status === undefined) this.off = "GitHub did not answer";
     opts.log.warning(
-      `GitHub deployments: could not ${what} ${where} (${text})` +
+      `GitHub deployments: could not ${what}${where} (${text})` +
         (this.off ? "; the ledger is off for the rest of this run." : ".") +
         " The deploy itself is not affected.",
     );
   }
-}
-
-export function openLedger(opts: LedgerOptions): DeploymentLedger {
-  return new DeploymentLedger(opts);
 }
 
 /** The commit deployed: a pull request's head (GITHUB_SHA is a merge commit nobody pushed there). */

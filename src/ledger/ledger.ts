@@ -3,8 +3,8 @@
 // Friendli cannot say which model or revision an endpoint runs, so this record is the only memory of
 // it. A payload comes back from GitHub, where anyone with write access could have written it: it is
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod/mini";
-import type { AdvancedConfig, CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import { classifyStatus } from "../wait/status-table.ts";
 import type { DeploymentState } from "./trust.ts";
 
@@ -12,22 +12,49 @@ import type { DeploymentState } from "./trust.ts";
 export const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
 const PAYLOAD_VERSION = 1;
 
-/** The settings a deploy sends, as the ledger compares and restores them. */
-export interface DeploymentSettings {
-  model: { repo: string; revision?: string };
-  gpu: { instanceOptionId: string; label: string };
-  autoscaling: { minReplicas: number; maxReplicas: number; cooldownSeconds: number };
-  /** Friendli's `advanced` object: only the keys that were sent. */
-  engine: AdvancedConfig;
-}
+// Each shape is as narrow as the value the action itself writes: an id or a name that could carry
+// markup, a line break or a path is not one this action recorded.
+const MAX_INT = 2_147_483_647;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const NAME = /^[^\s\p{Cc}\p{Cf}/]{1,100}$/u;
+const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const REVISION = /^[0-9a-f]{40}$/;
+const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
+const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
 
-export interface LedgerPayload {
-  schema: typeof PAYLOAD_SCHEMA;
-  version: typeof PAYLOAD_VERSION;
+const str = (re: RegExp) => z.string().check(z.regex(re));
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+/** The settings a deploy sends, as the ledger records, compares and restores them. */
+const SettingsSchema = z.object({
+  model: z.object({ repo: str(HF_REPO), revision: z.optional(str(REVISION)) }),
+  gpu: z.object({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
+  autoscaling: z.object({
+    minReplicas: int(0, 10),
+    maxReplicas: int(1, 10),
+    cooldownSeconds: int(0, MAX_INT),
+  }),
+  /** Friendli's `advanced` object: only the keys that were sent. */
+  engine: z.object({
+    tokenizer_skip_special_tokens: z.boolean(),
+    tokenizer_add_special_tokens: z.boolean(),
+    max_batch_size: z.optional(int(1, MAX_INT)),
+    max_token_count: z.optional(int(1, MAX_INT)),
+    max_input_length: z.optional(int(1, MAX_INT)),
+    max_context_length: z.optional(int(1, MAX_INT)),
+    enable_content_logging: z.optional(z.boolean()),
+  }),
+});
+export type DeploymentSettings = z.infer<typeof SettingsSchema>;
+
+const PayloadSchema = z.object({
+  schema: z.literal(PAYLOAD_SCHEMA),
+  version: z.literal(PAYLOAD_VERSION),
   /** The id is absent when the run never learned it (a create whose id was not found). */
-  endpoint: { id?: string; name: string; projectId: string };
-  settings: DeploymentSettings;
-}
+  endpoint: z.object({ id: z.optional(str(ID)), name: str(NAME), projectId: str(ID) }),
+  settings: SettingsSchema,
+});
+export type LedgerPayload = z.infer<typeof PayloadSchema>;
 
 /** One deployment of the environment whose payload is ours. */
 export interface LedgerEntry {
@@ -50,43 +77,8 @@ export function environmentName(input: string | undefined, endpointName: string)
   return given ? given : `friendli/${endpointName}`;
 }
 
-/** The settings of a create body (or of a full update body with the same fields), with the GPU's label. */
-export function settingsFromBody(
-  body: Pick<
-    CreateEndpointBody,
-    "hfModelRepo" | "hfModelRepoRevision" | "instanceOptionId" | "autoscalingPolicy" | "advanced"
-  >,
-  gpuLabel: string,
-): DeploymentSettings {
-  const { minReplica, maxReplica, cooldownPeriod } = body.autoscalingPolicy;
-  return {
-    model: body.hfModelRepoRevision
-      ? { repo: body.hfModelRepo, revision: body.hfModelRepoRevision }
-      : { repo: body.hfModelRepo },
-    gpu: { instanceOptionId: body.instanceOptionId, label: gpuLabel },
-    autoscaling: { minReplicas: minReplica, maxReplicas: maxReplica, cooldownSeconds: cooldownPeriod },
-    engine: { ...body.advanced },
-  };
-}
-
-/** The PUT that puts recorded settings back (a rollback). */
-export function updateBodyFor(settings: DeploymentSettings, versionComment: string): UpdateEndpointBody {
-  return {
-    instanceOptionId: settings.gpu.instanceOptionId,
-    hfModelRepo: settings.model.repo,
-    ...(settings.model.revision ? { hfModelRepoRevision: settings.model.revision } : {}),
-    autoscalingPolicy: {
-      minReplica: settings.autoscaling.minReplicas,
-      maxReplica: settings.autoscaling.maxReplicas,
-      cooldownPeriod: settings.autoscaling.cooldownSeconds,
-    },
-    advanced: { ...settings.engine },
-    newVersionComment: versionComment,
-  };
-}
-
 export function buildPayload(
-  endpoint: { id?: string; name: string; projectId: string },
+  endpoint: LedgerPayload["endpoint"],
   settings: DeploymentSettings,
 ): LedgerPayload {
   return {
@@ -97,99 +89,29 @@ export function buildPayload(
   };
 }
 
-// Shapes of what may be read back. Each is as narrow as the value the action itself writes: an id
-// or a name that could carry markup, a line break or a path is not one this action recorded.
-const MAX_INT = 2_147_483_647;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const NAME = /^[^\s\p{Cc}\p{Cf}/]{1,100}$/u;
-const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-const REVISION = /^[0-9a-f]{40}$/;
-const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
-const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
-
-const str = (re: RegExp) => z.string().check(z.regex(re));
-const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
-
-const SettingsSchema = z.object({
-  model: z.object({ repo: str(HF_REPO), revision: z.optional(str(REVISION)) }),
-  gpu: z.object({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
-  autoscaling: z.object({
-    minReplicas: int(0, 10),
-    maxReplicas: int(1, 10),
-    cooldownSeconds: int(0, MAX_INT),
-  }),
-  engine: z.object({
-    tokenizer_skip_special_tokens: z.boolean(),
-    tokenizer_add_special_tokens: z.boolean(),
-    max_batch_size: z.optional(int(1, MAX_INT)),
-    max_token_count: z.optional(int(1, MAX_INT)),
-    max_input_length: z.optional(int(1, MAX_INT)),
-    max_context_length: z.optional(int(1, MAX_INT)),
-    enable_content_logging: z.optional(z.boolean()),
-  }),
-});
-
-const PayloadSchema = z.object({
-  schema: z.literal(PAYLOAD_SCHEMA),
-  version: z.literal(PAYLOAD_VERSION),
-  endpoint: z.object({
-    id: z.optional(str(ID)),
-    name: str(NAME),
-    projectId: str(ID),
-  }),
-  settings: SettingsSchema,
-});
-
 /**
  * A payload as GitHub returns it (an object, or the JSON text it was given as), checked; undefined
  * for anything else: another tool's payload, a later version of ours, or garbage.
  */
 export function parsePayload(raw: unknown): LedgerPayload | undefined {
-  let value = raw;
-  if (typeof value === "string") {
-    // A payload is small; a huge string is not one of ours and is not worth parsing.
-    if (value.length > 20_000) return undefined;
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
+  // A payload is small; a huge string is not one of ours and is not worth parsing.
+  if (typeof raw === "string" && raw.length > 20_000) return undefined;
+  try {
+    return PayloadSchema.safeParse(typeof raw === "string" ? JSON.parse(raw) : raw).data;
+  } catch {
+    return undefined;
   }
-  const parsed = PayloadSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const { id, ...endpoint } = parsed.data.endpoint;
-  // "." and ".." are path segments, not ids.
-  return id && id !== "." && id !== ".."
-    ? { ...parsed.data, endpoint: { id, ...endpoint } }
-    : { ...parsed.data, endpoint };
 }
 
-/** True when the two ask Friendli for the same endpoint: model, revision, GPU, autoscaling, engine. */
+/**
+ * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling,
+ * engine. The GPU's label only names the option; an unset engine key means "Friendli's default",
+ * which is not the same as any value given for it.
+ */
 export function sameSettings(recorded: DeploymentSettings, requested: DeploymentSettings): boolean {
-  return (
-    recorded.model.repo === requested.model.repo &&
-    recorded.model.revision === requested.model.revision &&
-    recorded.gpu.instanceOptionId === requested.gpu.instanceOptionId &&
-    recorded.autoscaling.minReplicas === requested.autoscaling.minReplicas &&
-    recorded.autoscaling.maxReplicas === requested.autoscaling.maxReplicas &&
-    recorded.autoscaling.cooldownSeconds === requested.autoscaling.cooldownSeconds &&
-    sameEngine(recorded.engine, requested.engine)
-  );
-}
-
-const ENGINE_KEYS = [
-  "tokenizer_skip_special_tokens",
-  "tokenizer_add_special_tokens",
-  "max_batch_size",
-  "max_token_count",
-  "max_input_length",
-  "max_context_length",
-  "enable_content_logging",
-] as const satisfies ReadonlyArray<keyof AdvancedConfig>;
-
-// An unset key means "Friendli's default", which is not the same as any value given for it.
-function sameEngine(a: AdvancedConfig, b: AdvancedConfig): boolean {
-  return ENGINE_KEYS.every((k) => a[k] === b[k]);
+  // Through JSON, a key set to undefined is the unset key it stands for.
+  const sent = (s: DeploymentSettings) => JSON.parse(JSON.stringify({ ...s, gpu: s.gpu.instanceOptionId }));
+  return isDeepStrictEqual(sent(recorded), sent(requested));
 }
 
 type IfUnchanged = "skip" | "update";

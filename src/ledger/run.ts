@@ -1,14 +1,14 @@
-// One run's use of the deployment ledger (GitHub Deployments, ../report/deployments.ts): read the
+// One run's use of the deployment ledger (GitHub Deployments, ./deployments.ts): read the
 // environment's history before the lookup, record this run's deployment once the endpoint id is
-// known, set its final status from `result`, retire it when the endpoint is deleted. Reading is
-// harmless, so a dry run reads too (and can show `unchanged`); a dry run never writes.
+// known, set its final status from `result` (or, after a cancellation, from the post step), retire
+// it when the endpoint is deleted. Reading is harmless, so a dry run reads too (and can show
+// `unchanged`); a dry run never writes.
 
-import type { Logger } from "../base/log.ts";
 import type { Result } from "../base/names.ts";
 import type { RunContext } from "../github/context.ts";
 import type { Inputs } from "../inputs/inputs.ts";
 import type { RunReport } from "../report/run-report.ts";
-import { type DeploymentLedger, type FinalState, openLedger } from "./deployments.ts";
+import { DeploymentLedger, type FinalState, type LedgerOptions } from "./deployments.ts";
 import {
   buildPayload,
   type DeploymentSettings,
@@ -17,16 +17,21 @@ import {
   type LedgerView,
 } from "./ledger.ts";
 
-interface LedgerRunOptions {
+/** What the main step and the post step know when they open the run's ledger. */
+type StepOptions = Pick<LedgerOptions, "context" | "apiUrl" | "log" | "secrets" | "signal"> & {
   inputs: Inputs;
-  context: RunContext;
-  apiUrl: string | undefined;
-  log: Logger;
-  secrets: string[];
-  signal: AbortSignal;
+};
+
+type LedgerRunOptions = StepOptions & {
   report: RunReport;
   /** Saves this run's deployment id for the post step (after a cancellation it sets the status). */
   saveDeploymentId: (id: number) => void;
+};
+
+/** The ledger the inputs name: `github-deployment`, `github-token`, and the environment of `name`. */
+function ledgerOptions({ inputs, ...step }: StepOptions): LedgerOptions {
+  const { githubDeployment: enabled, dryRun, githubToken: token } = inputs;
+  return { ...step, enabled, dryRun, token, environment: environmentName(inputs.environment, inputs.name) };
 }
 
 /** What `result` says about the version this run asked for, as a deployment status. */
@@ -38,54 +43,35 @@ const FINAL: Partial<Record<Result, FinalState>> = {
   "rolled-back": "failure",
 };
 
-export class LedgerRun {
-  view: LedgerView = {};
-  readonly ledger: DeploymentLedger;
-  private readonly opts: LedgerRunOptions;
-  /** This run's own deployment; a rollback's record does not replace it. */
-  private ownId: number | undefined;
+/** The ledger of the environment the inputs name, as one run records its deploy in it. */
+export class LedgerRun extends DeploymentLedger {
+  private readonly run: LedgerRunOptions;
+  /** The run's own deployment has its last status (a rollback's record is not the run's own). */
   private settled = false;
 
-  constructor(opts: LedgerRunOptions) {
-    this.opts = opts;
-    const { inputs } = opts;
-    const environment = environmentName(inputs.environment, inputs.name);
-    this.ledger = openLedger({
-      enabled: inputs.githubDeployment,
-      context: opts.context,
-      token: inputs.githubToken,
-      apiUrl: opts.apiUrl,
-      environment,
-      log: opts.log,
-      secrets: opts.secrets,
-      signal: opts.signal,
-    });
-    if (this.ledger.active) opts.report.deployment = { environment, ...this.link(environment) };
+  constructor(run: LedgerRunOptions) {
+    super(ledgerOptions(run));
+    this.run = run;
+    const { environment } = this;
+    if (this.active) run.report.deployment = { environment, ...link(run.context, environment) };
   }
 
   /** The environment's history, before this run adds to it; `{}` when the ledger is off. */
-  async read(): Promise<LedgerView> {
-    this.view = await this.ledger.read();
-    const last = this.view.lastSuccess;
-    if (last && this.opts.inputs.operation === "deploy") this.opts.report.previous = versionOf(last);
-    return this.view;
+  override async read(): Promise<LedgerView> {
+    const view = await super.read();
+    const last = view.lastSuccess;
+    if (last && this.run.inputs.operation === "deploy") this.run.report.previous = versionOf(last);
+    return view;
   }
 
-  /** Records this run's deployment of `settings` on endpoint `endpointId` (in_progress). */
-  async begin(endpointId: string | undefined, settings: DeploymentSettings, what: string): Promise<void> {
-    if (this.opts.inputs.dryRun || this.ownId !== undefined) return;
-    const { name, projectId } = this.opts.inputs;
-    const id = await this.ledger.begin(buildPayload({ id: endpointId, name, projectId }, settings), what);
+  /** Records this run's deployment of `settings` on endpoint `endpointId` (in_progress), once. */
+  async record(endpointId: string | undefined, settings: DeploymentSettings, what: string): Promise<void> {
+    if (this.deploymentId !== undefined) return;
+    const id = await this.begin(this.payload(endpointId, settings), what);
     if (id === undefined) return;
-    this.ownId = id;
-    const { report } = this.opts;
-    report.deployment = { ...(report.deployment ?? { environment: this.ledger.environment }), id };
-    this.opts.saveDeploymentId(id);
-  }
-
-  /** True once this run has its deployment. */
-  get begun(): boolean {
-    return this.ownId !== undefined;
+    const { report } = this.run;
+    report.deployment = { ...(report.deployment ?? { environment: this.environment }), id };
+    this.run.saveDeploymentId(id);
   }
 
   /**
@@ -93,54 +79,42 @@ export class LedgerRun {
    * its own with the settings put back (`success`): the ledger's newest entry is then what serves.
    */
   async recordRollback(endpointId: string, entry: LedgerEntry): Promise<void> {
-    if (this.opts.inputs.dryRun) return;
-    await this.ledger.finish("failure", { description: "Failed; rolled back" });
+    await this.finish("failure", { description: "Failed; rolled back" });
     this.settled = true;
-    const { name, projectId } = this.opts.inputs;
-    const payload = buildPayload({ id: endpointId, name, projectId }, entry.payload.settings);
-    const id = await this.ledger.begin(payload, `Rollback to deployment ${entry.deploymentId}`);
-    if (id !== undefined) await this.ledger.finish("success", this.successDetails());
+    const payload = this.payload(endpointId, entry.payload.settings);
+    const id = await this.begin(payload, `Rollback to deployment ${entry.deploymentId}`);
+    if (id !== undefined) await this.finish("success", this.serving());
   }
 
   /**
    * The run's deployment's last status, from `result`. A cancelled run sends nothing (the post step
-   * does); `failed` is `failure` when the endpoint failed, `error` when the run did.
+   * does); `failed` is `failure` when the endpoint failed (its status said so), `error` when the run did.
    */
   async end(result: Result): Promise<void> {
-    if (this.opts.inputs.dryRun || this.ownId === undefined || this.settled) return;
+    if (this.deploymentId === undefined || this.settled) return;
     this.settled = true;
-    const state: FinalState | undefined =
-      FINAL[result] ?? (result === "failed" ? failedState(this.opts.report) : undefined);
-    if (!state) return;
-    const details = state === "success" ? this.successDetails() : { description: describe(result) };
-    await this.ledger.finish(state, details);
+    const failed = this.run.report.status?.toUpperCase() === "FAILED" ? "failure" : "error";
+    const state = FINAL[result] ?? (result === "failed" ? failed : undefined);
+    const description =
+      result === "timed-out" ? "Timed out" : result === "rolled-back" ? "Failed; rolled back" : "Failed";
+    if (state) await this.finish(state, state === "success" ? this.serving() : { description });
   }
 
-  /** The endpoint was deleted: its entries in the environment become inactive. */
-  async retire(endpointId: string): Promise<void> {
-    if (this.opts.inputs.dryRun) return;
-    await this.ledger.retire(endpointId);
+  private payload(endpointId: string | undefined, settings: DeploymentSettings) {
+    const { name, projectId } = this.run.inputs;
+    return buildPayload({ id: endpointId, name, projectId }, settings);
   }
 
-  private successDetails() {
-    const url = this.opts.report.inferenceUrl ?? `${this.opts.inputs.apiUrl}/dedicated/v1`;
+  private serving() {
+    const url = this.run.report.inferenceUrl ?? `${this.run.inputs.apiUrl}/dedicated/v1`;
     return { description: "Serving", environmentUrl: url };
   }
-
-  private link(environment: string): { url?: string } {
-    const { serverUrl, repository } = this.opts.context;
-    if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return {};
-    return { url: `${serverUrl}/${repository}/deployments/${encodeURIComponent(environment)}` };
-  }
 }
 
-/** `failure` when the endpoint itself failed (its status said so), else `error` (the run failed). */
-function failedState(report: RunReport): FinalState {
-  return report.status?.toUpperCase() === "FAILED" ? "failure" : "error";
-}
-
-function describe(result: Result): string {
-  return result === "timed-out" ? "Timed out" : result === "rolled-back" ? "Failed; rolled back" : "Failed";
+function link(context: RunContext, environment: string): { url?: string } {
+  const { serverUrl, repository } = context;
+  if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return {};
+  return { url: `${serverUrl}/${repository}/deployments/${encodeURIComponent(environment)}` };
 }
 
 /** A ledger entry as the reports show a version. */
@@ -148,12 +122,30 @@ export function versionOf(entry: LedgerEntry): NonNullable<RunReport["previous"]
   const { model, gpu, autoscaling } = entry.payload.settings;
   return {
     deploymentId: entry.deploymentId,
-    model: model.revision ? { repo: model.repo, revision: model.revision } : { repo: model.repo },
+    model: { ...model },
     gpu: gpu.label,
     replicas: { min: autoscaling.minReplicas, max: autoscaling.maxReplicas },
   };
 }
 
-export function openLedgerRun(opts: LedgerRunOptions): LedgerRun {
-  return new LedgerRun(opts);
+/**
+ * The post step's part: after a cancellation the main step sends nothing, so this run's deployment
+ * (`deploymentId`, saved by the main step; '' when it recorded none) is still `in_progress`. It
+ * becomes `error` (cancelled), or `inactive` when the post step deleted the endpoint. Never fails
+ * the step (the ledger warns).
+ */
+export async function settleCancelledDeployment(
+  opts: StepOptions & { deploymentId: string; deletedEndpointId?: string },
+): Promise<void> {
+  const id = Number(opts.deploymentId);
+  if (!Number.isSafeInteger(id) || id <= 0) return;
+  const ledger = new DeploymentLedger(ledgerOptions(opts));
+  if (!opts.deletedEndpointId) {
+    await ledger.setStatus(id, "error", { description: "Cancelled" });
+    return;
+  }
+  // The run's own entry, then any other entry that still stands for the deleted endpoint.
+  const description = "Cancelled; the endpoint was deleted";
+  await ledger.setStatus(id, "inactive", { description });
+  await ledger.retire(opts.deletedEndpointId, description);
 }

@@ -1,15 +1,14 @@
 // The deployments ledger as a sweep uses it (the executor's SweepLedger hook): after a preview is
 // deleted, the deployments of its environment that still stand for it are marked inactive, so
-// GitHub shows the preview's transient environment as destroyed. The ledger reads one environment
-// at a time, so there is one per preview; they share one "off": a token without
-// `deployments: write` is warned about once, not once per preview. Every sweep also closes the
-// environments of previews whose endpoint is gone without the sweep that deleted it closing them
-// (a sweep cancelled while its DELETEs were in flight, a delete by hand).
+// GitHub shows the preview's transient environment as destroyed. A ledger reads one environment,
+// so there is one per preview; they share one "off": a token without `deployments: write` is
+// warned about once, not once per preview. Every sweep also closes the environments of previews
+// whose endpoint is gone without the sweep that deleted it closing them (a sweep cancelled while
+// its DELETEs were in flight, a delete by hand).
 
-import { LEDGER_CALL_TIMEOUT_MS } from "../base/timing.ts";
-import { githubClient, githubErrorText, splitRepository, tokenIdentity } from "../github/client.ts";
+import { tokenIdentity } from "../github/client.ts";
 import type { SweepLedger } from "../sweep/execute.ts";
-import { type LedgerOptions, openLedger } from "./deployments.ts";
+import { DeploymentLedger, type LedgerOptions } from "./deployments.ts";
 import { environmentName, type LedgerPayload, parsePayload } from "./ledger.ts";
 import { isOwnRecord } from "./trust.ts";
 
@@ -22,7 +21,7 @@ export function sweepLedger(opts: SweepLedgerOptions): SweepLedger {
     async markInactive(preview) {
       if (off) return;
       // A preview's environment is its name's: the `environment` input names one deploy's, not many.
-      const ledger = openLedger({ ...opts, environment: environmentName(undefined, preview.name) });
+      const ledger = new DeploymentLedger({ ...opts, environment: environmentName(undefined, preview.name) });
       await ledger.retire(preview.id, "Preview deleted by the sweep");
       if (!ledger.active) off = true;
     },
@@ -46,7 +45,7 @@ interface OrphanOptions extends SweepLedgerOptions {
 export async function retireOrphans(opts: OrphanOptions): Promise<string[]> {
   const closed: string[] = [];
   for (const environment of await orphanCandidates(opts)) {
-    const ledger = openLedger({ ...opts, environment });
+    const ledger = new DeploymentLedger({ ...opts, environment });
     const { latest } = await ledger.read();
     const id = latest?.payload.endpoint.id;
     // Only a finished deploy's: one still in progress may be creating its endpoint right now.
@@ -60,30 +59,19 @@ export async function retireOrphans(opts: OrphanOptions): Promise<string[]> {
 
 /** The environments of the action's own records, among the newest, that `missing` picks. */
 async function orphanCandidates(opts: OrphanOptions): Promise<string[]> {
-  if (!openLedger({ ...opts, environment: "" }).active) return [];
-  const timeout = AbortSignal.timeout(LEDGER_CALL_TIMEOUT_MS);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  try {
-    const octokit = await githubClient({ ...opts, signal: () => signal });
-    const { data } = await octokit.rest.repos.listDeployments({
-      ...splitRepository(opts.context.repository),
-      task: "deploy",
-      per_page: SCANNED,
-    });
+  const repository = new DeploymentLedger({ ...opts, environment: "" });
+  const what = "read the repository's deployments for previews whose endpoint is gone";
+  const found = await repository.call(what, async (octokit, repo) => {
+    const { data } = await octokit.rest.repos.listDeployments({ ...repo, task: "deploy", per_page: SCANNED });
     const identity = await tokenIdentity(octokit);
-    const found = new Set<string>();
+    const environments = new Set<string>();
     for (const d of data) {
       const endpoint = parsePayload(d.payload)?.endpoint;
       const environment = endpoint && environmentName(undefined, endpoint.name);
       if (environment && isOwnRecord(d, identity, environment) && opts.missing(endpoint))
-        found.add(environment);
+        environments.add(environment);
     }
-    return [...found];
-  } catch (err) {
-    opts.log.warning(
-      `GitHub deployments: could not read the repository's deployments for previews whose endpoint is gone ` +
-        `(${githubErrorText(err, [...opts.secrets, opts.token])})`,
-    );
-    return [];
-  }
+    return [...environments];
+  });
+  return found ?? [];
 }

@@ -7,13 +7,8 @@ import { errorHint } from "../friendli/error-codes.ts";
 import type { Inputs } from "../inputs/inputs.ts";
 import { type LedgerView, rememberedEndpointId } from "../ledger/ledger.ts";
 import { describePlan, describeRequest, describeRollback } from "../plan/describe.ts";
-import {
-  plan as makePlan,
-  needsPreflight,
-  type Plan,
-  plannedRequest,
-  requestedSettings,
-} from "../plan/plan.ts";
+import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
+import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
@@ -177,7 +172,8 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       return;
     case "delete":
       await deleteEndpoint(op, plan, a.endpoint);
-      return op.ledger?.retire(a.endpoint.id);
+      await op.ledger?.retire(a.endpoint.id);
+      return;
     case "create": {
       // What is sent, the commit the pre-flight pinned included, is what the ledger records.
       const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
@@ -195,15 +191,15 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       } catch (err) {
         // A create that went out and may have made an endpoint is recorded without an id; one the
         // API refused (or that never left) made nothing, and leaves no record.
-        if (sent && createMayHaveActed(err)) await op.ledger?.begin(undefined, settings, "Create");
+        if (sent && createMayHaveActed(err)) await op.ledger?.record(undefined, settings, "Create");
         throw err;
       }
-      await op.ledger?.begin(id, settings, "Create");
+      await op.ledger?.record(id, settings, "Create");
       return afterwards(op, plan, id);
     }
     case "update": {
       const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
-      await op.ledger?.begin(a.endpoint.id, settings, "Update");
+      await op.ledger?.record(a.endpoint.id, settings, "Update");
       const sentAtMs = await updateEndpoint(op, plan, a.endpoint, a.request.body);
       try {
         if (plan.wait) await awaitEndpoint(op, a.endpoint.id, plan.wait, sentAtMs);
@@ -222,7 +218,7 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
         `Endpoint ${a.endpoint.id}${statusOf(a.endpoint)} already serves these settings (GitHub deployment ` +
           `${a.entry.deploymentId}): no update sent (\`if-unchanged: skip\`)`,
       );
-      await op.ledger?.begin(a.endpoint.id, requestedSettings(op.inputs), "Unchanged");
+      await op.ledger?.record(a.endpoint.id, requestedSettings(op.inputs), "Unchanged");
       return afterwards(op, plan, a.endpoint.id);
     case "reuse":
       if (plan.operation === "deploy")

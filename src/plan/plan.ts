@@ -17,14 +17,12 @@ import {
   type LedgerEntry,
   type LedgerView,
   rollbackTarget,
-  settingsFromBody,
   type UnchangedDecision,
-  updateBodyFor,
 } from "../ledger/ledger.ts";
 import type { Finding } from "../preflight/types.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
-import { createBody, updateBody } from "./request-bodies.ts";
+import { createBody, requestedSettings, updateBody } from "./request-bodies.ts";
 
 /** A request as dry run shows it: the path is relative to api-url; the token is never part of it. */
 export interface PlannedRequest<B = unknown> {
@@ -249,7 +247,7 @@ function deployAction(
       return { kind: "reuse", endpoint: found };
     case "update": {
       const settings = requestedSettings(inputs, resolved);
-      const body = updateBody(inputs, resolved);
+      const body = updateBody(settings, inputs.versionComment);
       const shown = specChanges(found.spec, body);
       const decision = unchangedDecision(inputs, found, ledger, settings, shown.changes);
       if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
@@ -264,11 +262,6 @@ function deployAction(
       };
     }
   }
-}
-
-/** What a deploy asks for, as the ledger records and compares it. */
-export function requestedSettings(inputs: Inputs, resolved?: string): DeploymentSettings {
-  return settingsFromBody(createBody(inputs, resolved), inputs.gpu?.label ?? "");
 }
 
 /** Whether the ledger makes this deploy a no-op; undefined (no status): send the PUT. */
@@ -316,7 +309,7 @@ function rollbackFor(
     request: {
       method: "PUT",
       url: pathFor(ENDPOINT_BASE, found.id),
-      body: updateBodyFor(entry.payload.settings, comment),
+      body: updateBody(entry.payload.settings, comment),
     },
   };
 }

@@ -1,44 +1,60 @@
-// Pure mapping from the parsed inputs to the exact bodies Friendli's API wants
-// (DedicatedEndpointCreateBody / DedicatedEndpointUpdateBody in the OpenAPI document).
+// Pure mapping from the parsed inputs to the settings a deploy asks for (as the ledger records them),
+// and from settings to the exact bodies Friendli's API wants (DedicatedEndpointCreateBody /
+// DedicatedEndpointUpdateBody in the OpenAPI document).
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs } from "../inputs/inputs.ts";
+import type { DeploymentSettings } from "../ledger/ledger.ts";
 
 /**
- * `resolved`: the commit the pre-flight resolved the default branch to, pinned when the workflow
- * named no revision, so Friendli deploys exactly what the pre-flight checked.
+ * What a deploy asks for, as the ledger records and compares it. `resolved`: the commit the
+ * pre-flight resolved the default branch to, pinned when the workflow named no revision, so
+ * Friendli deploys exactly what the pre-flight checked.
  */
-export function createBody(inputs: Inputs, resolved?: string): CreateEndpointBody {
+export function requestedSettings(inputs: Inputs, resolved?: string): DeploymentSettings {
+  const { hfModelRepo: repo, gpu } = inputs;
   const revision = inputs.hfModelRevision ?? resolved;
-  if (!inputs.hfModelRepo || !inputs.gpu) {
-    throw new Error("deploy needs hf-model-repo and gpu (the input parser guarantees both)");
-  }
+  if (!repo || !gpu) throw new Error("deploy needs hf-model-repo and gpu (the input parser guarantees both)");
+  return {
+    model: revision ? { repo, revision } : { repo },
+    gpu: { instanceOptionId: gpu.instanceOptionId, label: gpu.label },
+    autoscaling: {
+      minReplicas: inputs.minReplicas,
+      maxReplicas: inputs.maxReplicas,
+      cooldownSeconds: inputs.cooldownSeconds,
+    },
+    engine: { ...inputs.advanced },
+  };
+}
+
+export function createBody(inputs: Inputs, resolved?: string): CreateEndpointBody {
+  const { newVersionComment, ...settings } = updateBody(
+    requestedSettings(inputs, resolved),
+    inputs.versionComment,
+  );
   return {
     projectId: inputs.projectId,
     name: inputs.name,
-    instanceOptionId: inputs.gpu.instanceOptionId,
-    hfModelRepo: inputs.hfModelRepo,
-    ...(revision ? { hfModelRepoRevision: revision } : {}),
-    autoscalingPolicy: autoscaling(inputs),
-    advanced: { ...inputs.advanced },
-    initialVersionComment: inputs.versionComment,
+    ...settings,
+    initialVersionComment: newVersionComment,
   };
 }
 
-/** A new version with every requested setting, so an update converges on what the workflow says. */
-export function updateBody(inputs: Inputs, resolved?: string): UpdateEndpointBody {
-  const {
-    projectId: _projectId,
-    name: _name,
-    initialVersionComment,
-    ...settings
-  } = createBody(inputs, resolved);
-  return { ...settings, newVersionComment: initialVersionComment };
-}
-
-function autoscaling(inputs: Inputs) {
+/**
+ * A new version with every one of `settings`: an update converges on what the workflow says, a
+ * rollback puts back what the ledger recorded.
+ */
+export function updateBody(settings: DeploymentSettings, versionComment: string) {
+  const { model, autoscaling } = settings;
   return {
-    minReplica: inputs.minReplicas,
-    maxReplica: inputs.maxReplicas,
-    cooldownPeriod: inputs.cooldownSeconds,
-  };
+    instanceOptionId: settings.gpu.instanceOptionId,
+    hfModelRepo: model.repo,
+    ...(model.revision ? { hfModelRepoRevision: model.revision } : {}),
+    autoscalingPolicy: {
+      minReplica: autoscaling.minReplicas,
+      maxReplica: autoscaling.maxReplicas,
+      cooldownPeriod: autoscaling.cooldownSeconds,
+    },
+    advanced: { ...settings.engine },
+    newVersionComment: versionComment,
+  } satisfies UpdateEndpointBody;
 }

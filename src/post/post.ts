@@ -62,7 +62,7 @@ async function closeDeployment(deps: PostDeps, outcome: PostResult): Promise<voi
   const secrets = [inputs.friendliToken, inputs.githubToken].filter((s) => s !== "");
   for (const s of secrets) core.setSecret(s);
   const endpointId = core.getState(State.endpointId);
-  const { settleCancelledDeployment } = await import("../ledger/post.ts");
+  const { settleCancelledDeployment } = await import("../ledger/run.ts");
   await settleCancelledDeployment({
     inputs,
     context,
@@ -70,6 +70,7 @@ async function closeDeployment(deps: PostDeps, outcome: PostResult): Promise<voi
     ...(outcome === "deleted" && endpointId ? { deletedEndpointId: endpointId } : {}),
     apiUrl: deps.env.GITHUB_API_URL,
     log: safeLogger(core, secrets),
+    secrets,
     signal: deps.signal,
   });
 }

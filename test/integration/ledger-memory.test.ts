@@ -6,8 +6,8 @@ import { confirmRememberedEndpoint } from "../../src/endpoint/confirm.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { openLedger } from "../../src/ledger/deployments.ts";
-import { buildPayload, rememberedEndpointId, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { DeploymentLedger } from "../../src/ledger/deployments.ts";
+import { buildPayload, type DeploymentSettings, rememberedEndpointId } from "../../src/ledger/ledger.ts";
 import { REVISION, TOKEN } from "../support/in-process.ts";
 import { silentLogger } from "../support/log.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
@@ -18,16 +18,12 @@ const NAME = "models-pr-17";
 const PROJECT = "demo-project";
 const ENV = `friendli/${NAME}`;
 
-const settings = settingsFromBody(
-  {
-    hfModelRepo: "meta-llama/Llama-3.1-8B-Instruct",
-    hfModelRepoRevision: REVISION,
-    instanceOptionId: "TwD5AqnBSVN0",
-    autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
-    advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-  },
-  "1x H100",
-);
+const settings: DeploymentSettings = {
+  model: { repo: "meta-llama/Llama-3.1-8B-Instruct", revision: REVISION },
+  gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+  autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+  engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+};
 
 const context: RunContext = {
   eventName: "pull_request",
@@ -65,7 +61,7 @@ describe("id memory: the ledger's endpoint id, confirmed by one GET", () => {
 
   /** What a run would remember: the ledger's id for this name and project, read over HTTP. */
   async function remembered(): Promise<string | undefined> {
-    const ledger = openLedger({
+    const ledger = new DeploymentLedger({
       enabled: true,
       context,
       token: GITHUB_TOKEN,

@@ -1,10 +1,9 @@
 // The ledger's I/O against the loopback fake of GitHub's deployments API, with the real Octokit.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
-import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { type LedgerOptions, openLedger } from "../../src/ledger/deployments.ts";
-import { buildPayload, type LedgerPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { DeploymentLedger, type LedgerOptions } from "../../src/ledger/deployments.ts";
+import { buildPayload, type DeploymentSettings, type LedgerPayload } from "../../src/ledger/ledger.ts";
 import type { DeploymentState, FakeUser } from "../support/fake-github-deployments.ts";
 import { useFakeGitHub } from "../support/use-fake-github.ts";
 
@@ -14,17 +13,14 @@ const ENV = "friendli/models-pr-17";
 const RUN_URL = "https://github.com/acme/models/actions/runs/9001";
 const INFERENCE_URL = "https://api.friendli.ai/dedicated/v1";
 
-const BODY: CreateEndpointBody = {
-  projectId: "proj-1",
-  name: "models-pr-17",
-  instanceOptionId: "TwD5AqnBSVN0",
-  hfModelRepo: "meta-llama/Llama-3.1-8B-Instruct",
-  hfModelRepoRevision: "0e9e39f249a16976918f6564b8830bc894c89659",
-  autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
-  advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+const ENDPOINT = { name: "models-pr-17", projectId: "proj-1" };
+const SETTINGS: DeploymentSettings = {
+  model: { repo: "meta-llama/Llama-3.1-8B-Instruct", revision: "0e9e39f249a16976918f6564b8830bc894c89659" },
+  gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+  autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+  engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
 };
-const payload = (id = "ep8d3kx0q2"): LedgerPayload =>
-  buildPayload({ id, name: BODY.name, projectId: BODY.projectId }, settingsFromBody(BODY, "1x H100"));
+const payload = (id = "ep8d3kx0q2"): LedgerPayload => buildPayload({ id, ...ENDPOINT }, SETTINGS);
 
 function prContext(overrides: Partial<RunContext> = {}): RunContext {
   return {
@@ -52,7 +48,7 @@ describe("the deployment ledger against a fake GitHub", () => {
   });
 
   const ledger = (overrides: Partial<LedgerOptions> = {}) =>
-    openLedger({
+    new DeploymentLedger({
       enabled: true,
       context: prContext(),
       token: GITHUB_TOKEN,
@@ -151,7 +147,7 @@ describe("the deployment ledger against a fake GitHub", () => {
     const garbage = seed(["success"], "{not json");
     const hostile = seed(["success"], {
       ...payload(),
-      endpoint: { id: "x\n::error::pwned", name: BODY.name, projectId: BODY.projectId },
+      endpoint: { id: "x\n::error::pwned", ...ENDPOINT },
     });
     const view = await ledger().read();
     expect(view.latest?.deploymentId).toBe(good.id);
@@ -308,7 +304,7 @@ describe("the deployment ledger against a fake GitHub", () => {
 describe("whose records the ledger trusts", () => {
   const log: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
   const env = (github: { url: string }, environment = ENV) =>
-    openLedger({
+    new DeploymentLedger({
       enabled: true,
       context: prContext(),
       token: GITHUB_TOKEN,

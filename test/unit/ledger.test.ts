@@ -11,10 +11,10 @@ import {
   rememberedEndpointId,
   rollbackTarget,
   sameSettings,
-  settingsFromBody,
-  updateBodyFor,
 } from "../../src/ledger/ledger.ts";
 import { isOwnRecord, trustedState } from "../../src/ledger/trust.ts";
+import { createBody, requestedSettings, updateBody } from "../../src/plan/request-bodies.ts";
+import { deployInputs } from "./helpers.ts";
 
 const REV_A = "0e9e39f249a16976918f6564b8830bc894c89659";
 const REV_B = "1111111111111111111111111111111111111111";
@@ -29,7 +29,16 @@ const BODY: CreateEndpointBody = {
   advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false, max_batch_size: 64 },
   initialVersionComment: "Deployed by acme/models@f1d2d2f",
 };
-const SETTINGS = settingsFromBody(BODY, "1x H100");
+const GIVEN = {
+  name: "models-pr-17",
+  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
+  "hf-model-revision": REV_A,
+  "max-replicas": "2",
+  "max-batch-size": "64",
+  "version-comment": "Deployed by acme/models@f1d2d2f",
+};
+const INPUTS = deployInputs(GIVEN);
+const SETTINGS = requestedSettings(INPUTS);
 const ENDPOINT = { id: "ep8d3kx0q2", name: "models-pr-17", projectId: "proj-1" };
 
 function entry(
@@ -153,7 +162,7 @@ describe("environmentName", () => {
   });
 });
 
-describe("settingsFromBody and updateBodyFor", () => {
+describe("requestedSettings and updateBody", () => {
   it("records model, revision, GPU option and label, autoscaling and engine settings", () => {
     expect(SETTINGS).toEqual({
       model: { repo: "meta-llama/Llama-3.1-8B-Instruct", revision: REV_A },
@@ -169,14 +178,14 @@ describe("settingsFromBody and updateBodyFor", () => {
 
   it("puts recorded settings back as the PUT the update would have sent", () => {
     const { projectId: _p, name: _n, initialVersionComment: _c, ...settings } = BODY;
-    expect(updateBodyFor(SETTINGS, "rollback")).toEqual({ ...settings, newVersionComment: "rollback" });
+    expect(createBody(INPUTS)).toEqual(BODY);
+    expect(updateBody(SETTINGS, "rollback")).toEqual({ ...settings, newVersionComment: "rollback" });
   });
 
   it("leaves the revision out when none was pinned", () => {
-    const { hfModelRepoRevision: _r, ...unpinned } = BODY;
-    const s = settingsFromBody(unpinned, "1x H100");
+    const s = requestedSettings(deployInputs({ ...GIVEN, "hf-model-revision": "" }));
     expect(s.model).toEqual({ repo: BODY.hfModelRepo });
-    expect(updateBodyFor(s, "c")).not.toHaveProperty("hfModelRepoRevision");
+    expect(updateBody(s, "c")).not.toHaveProperty("hfModelRepoRevision");
   });
 });
 

@@ -11,7 +11,8 @@ import {
 } from "../../src/ledger/ledger.ts";
 import { specChanges } from "../../src/plan/changes.ts";
 import { describePlan, describeRequest } from "../../src/plan/describe.ts";
-import { needsPreflight, type Plan, plan, plannedRequest, requestedSettings } from "../../src/plan/plan.ts";
+import { needsPreflight, type Plan, plan, plannedRequest } from "../../src/plan/plan.ts";
+import { requestedSettings } from "../../src/plan/request-bodies.ts";
 import { deployInputs } from "./helpers.ts";
 
 const inputs = deployInputs;

@@ -1,9 +1,8 @@
 // The sweep's ledger hook against the loopback fake of GitHub's deployments API, with the real Octokit.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/base/log.ts";
-import type { CreateEndpointBody } from "../../src/friendli/schemas.ts";
 import type { RunContext } from "../../src/github/context.ts";
-import { buildPayload, settingsFromBody } from "../../src/ledger/ledger.ts";
+import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { retireOrphans, sweepLedger } from "../../src/ledger/sweep.ts";
 import type { DeploymentState } from "../../src/ledger/trust.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
@@ -20,16 +19,13 @@ const context: RunContext = {
   workflow: "Sweep",
   actionRef: "v1",
 };
-const body = (name: string): CreateEndpointBody => ({
-  projectId: "proj-1",
-  name,
-  instanceOptionId: "TwD5AqnBSVN0",
-  hfModelRepo: "meta-llama/Llama-3.1-8B-Instruct",
-  autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
-  advanced: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-});
-const payload = (id: string, name: string) =>
-  buildPayload({ id, name, projectId: "proj-1" }, settingsFromBody(body(name), "1x H100"));
+const settings: DeploymentSettings = {
+  model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
+  gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+  autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+  engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+};
+const payload = (id: string, name: string) => buildPayload({ id, name, projectId: "proj-1" }, settings);
 
 const github = useFakeGitHub({ token: GITHUB_TOKEN });
 let warnings: string[];
