@@ -83,7 +83,6 @@ export const EndpointListSchema = z.looseObject({
   data: EndpointEntries,
   nextCursor: nullableString,
 });
-export type EndpointList = z.infer<typeof EndpointListSchema>;
 
 /** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
 export const MAX_REPLICAS = 10;
