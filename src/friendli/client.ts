@@ -2,12 +2,13 @@
 // its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
 import { CREATE_ANSWER_GRACE_MS } from "../base/timing.ts";
-import { type CostResponse, CostResponseSchema } from "./cost-schema.ts";
 import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
 import { createHttp, type Http, type HttpOptions, type SendOp } from "./http.ts";
 import { pathFor } from "./request-policy.ts";
 import {
+  type CostResponse,
+  CostResponseSchema,
   type CreateEndpointBody,
   EndpointListSchema,
   type EndpointSpec,

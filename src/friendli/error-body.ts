@@ -96,6 +96,7 @@ export interface RequestOp<T> {
   /** Short name for messages and retry lines: "create", "list", "status", ... */
   operation: string;
   method: string;
+  /** Absolute path; callers encode each dynamic segment (pathFor). */
   path: string;
   retry: RetryPolicy;
   /** Validates a 2xx body; a body that fails it is an ambiguous failure. */
@@ -130,13 +131,9 @@ export function interpretResponse<T>(op: RequestOp<T>, res: Reply, ctx: Context)
   if (op.raw) return { status, data: parseLoose(text) as T, headers };
   const retryAfter = firstHeader(headers["retry-after"]);
   const kind = classifyResponse(status, retryAfter !== undefined, op.retry);
-  if (kind === "ok") {
-    return {
-      status,
-      data: op.schema ? parseBody(op, op.schema, res, ctx.clean, where) : (parseLoose(text) as T),
-      headers,
-    };
-  }
+  if (kind === "ok" && op.schema)
+    return { status, data: parseBody(op, op.schema, res, ctx.clean, where), headers };
+  if (kind === "ok") return { status, data: parseLoose(text) as T, headers };
   const raw = errorDetail(text);
   const detail =
     raw === undefined ? undefined : truncate(ctx.clean(raw), MAX_DETAIL, { ellipsisAfter: true });

@@ -47,8 +47,6 @@ export interface HttpOptions {
 
 export interface SendOp<T> extends RequestOp<T> {
   method: "GET" | "POST" | "PUT" | "DELETE";
-  /** Absolute path; callers encode each dynamic segment (pathFor). */
-  path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   maxAttempts?: number;

@@ -81,6 +81,29 @@ export const EndpointListSchema = z.looseObject({
   nextCursor: nullableString,
 });
 
+/**
+ * The team cost report (`GET /v1/team/cost`) as the OpenAPI document's schema defines it, not as
+ * its 200 example shows it (that nests a second `data`, which the schema does not allow). Each
+ * result is checked on its own (../cost/report.ts), so one bad line item is ignored, not the report.
+ */
+export const CostResponseSchema = z.looseObject({
+  has_more: z.boolean(),
+  next_page: nullableString,
+  data: z.array(
+    z.looseObject({ start_time: z.string(), end_time: z.string(), results: z.array(z.unknown()) }),
+  ),
+});
+export type CostResponse = z.infer<typeof CostResponseSchema>;
+export type CostBucket = CostResponse["data"][number];
+
+/** One line item of a bucket; `total` is USD as a decimal string, `unit_price` cents per unit. */
+export const CostResultSchema = z.looseObject({
+  total: z.string(),
+  quantity: nullableString,
+  unit_price: nullableString,
+  line_item: nullableString,
+});
+
 /** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
 export const MAX_REPLICAS = 10;
 
