@@ -29,7 +29,10 @@ export const FAILURE_CAP_MS = 14_000;
 export const POLL_JITTER = 0.05;
 /** While waiting, a line every minute tells the log reader the action is alive. */
 export const HEARTBEAT_MS = 60_000;
-/** A poll that would fall after the deadline goes out this long before it (a status read answers in less). */
+/**
+ * A poll that would fall after the deadline goes out this long before it instead: the HTTP layer
+ * starts nothing at the deadline itself, and a status read answers in less.
+ */
 export const FINAL_POLL_MARGIN_MS = 500;
 /** A 404 this soon after the wait starts is a list that lags the create, not a deleted endpoint. */
 export const NOT_FOUND_GRACE_MS = 30_000;
