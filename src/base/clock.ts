@@ -1,4 +1,5 @@
 // Time is injected everywhere (sleep, now, random) so tests and the benchmark drive it exactly.
+import { setTimeout as delay } from "node:timers/promises";
 
 export interface Clock {
   now(): number;
@@ -13,23 +14,9 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const systemClock: Clock = {
   now: () => Date.now(),
   random: () => Math.random(),
+  // timers/promises rejects with an AbortError of its own: the callers look for the signal's reason.
   sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        Math.min(Math.max(0, ms), MAX_TIMER_MS),
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
+    delay(Math.min(Math.max(0, ms), MAX_TIMER_MS), undefined, { signal }).catch((err: unknown) => {
+      throw signal?.aborted ? signal.reason : err;
     }),
 };

@@ -1,7 +1,6 @@
-// The part of the runner interface the action uses. @actions/core satisfies it and is what the
-// bundles call; tests pass a recorder with the same shape.
+// The part of the runner interface the action uses: @actions/core satisfies it, tests pass a recorder.
+// Not Pick<typeof core>: that types outputs and state as `any` and the summary as the whole class.
 
-/** The job summary as the action uses it: @actions/core's `summary` satisfies this. */
 interface Summary {
   addRaw(text: string, addEOL?: boolean): Summary;
   write(options?: { overwrite?: boolean }): Promise<Summary>;

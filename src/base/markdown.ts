@@ -6,24 +6,10 @@
 import { redactTokenShapes } from "./redact.ts";
 import { stripInvisible } from "./safe-text.ts";
 
-// Numeric entities rather than backslashes: a backslash escape is not honoured inside every
-// construct (e.g. after an entity or in HTML blocks), an entity always renders as the character.
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "\\": "&#92;",
-  "*": "&#42;",
-  "~": "&#126;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "#": "&#35;",
-  // A mention in a PR comment notifies the person or team named: a hostile model name must not.
-  "@": "&#64;",
-};
+// Entities rather than backslashes: a backslash escape is not honoured inside every construct (e.g.
+// after an entity or in HTML blocks), an entity always renders as the character. `@` among them: a
+// mention in a PR comment notifies the person or team named, which a hostile model name must not.
+const NAMED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const SPECIAL = /[&<>"|`\\*~[\]#@]/g;
 // `_` only emphasises at a word boundary (GFM), so WORKLOAD_INIT_ERROR stays readable in the raw file.
 const EDGE_UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
@@ -34,9 +20,8 @@ interface EscapeOptions {
   /** Cut longer values (after trimming) and mark the cut with an ellipsis. */
   maxLength?: number;
   /**
-   * Render `...` spans as <code> (for the action's own texts, e.g. the error-code hints, which may
-   * quote an unknown code from the server): the span's content is escaped like the rest, which a
-   * Markdown code span would show verbatim as entities.
+   * `...` spans as <code> with escaped content (the action's own texts, e.g. the error-code hints,
+   * which may quote a server's code): a Markdown code span would show the entities verbatim.
    */
   inlineCode?: boolean;
 }
@@ -100,7 +85,7 @@ function escapeWithUrls(text: string): string {
 }
 
 function escapeChars(text: string): string {
-  return text.replace(SPECIAL, (c) => ENTITIES[c] ?? c).replace(EDGE_UNDERSCORE, "&#95;");
+  return text.replace(SPECIAL, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`).replace(EDGE_UNDERSCORE, "&#95;");
 }
 
 /**

@@ -1,5 +1,5 @@
 // The one redactor and the one error formatter: every path out of the action (log, setFailed,
-// summary, PR comment, outputs) goes through formatError, so a server that echoes the token or the
+// summary, PR comment, outputs) goes through them, so a server that echoes the token or the
 // Authorization header in an error body cannot make us print it.
 
 const MASK = "***";
@@ -7,46 +7,35 @@ const MASK = "***";
 // Shorter "secrets" would shred ordinary text; GitHub's own masking still covers them in logs.
 const MIN_SECRET_LENGTH = 4;
 /**
- * The shortest `friendli-token` the action accepts: long enough that its private part has runs of
- * MIN_SECRET_FRAGMENT characters to find, raw or decoded (a shorter one would either go unmasked in
- * its base64 form or mask ordinary words).
+ * The shortest `friendli-token` the action accepts: a shorter one would have too few runs of
+ * MIN_SECRET_FRAGMENT to find, and go unmasked in its base64 form or mask ordinary words.
  */
 export const MIN_REDACTABLE_TOKEN_LENGTH = 16;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The raw value and the escaped forms a server or a library is likely to echo it in. */
-function secretForms(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
-}
-
 /**
- * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped), then every
- * fragment of it that decoding reveals (see maskFragments), and any credential-looking value.
+ * Replaces each secret in the forms a server or a library is likely to echo it in (raw, URL- and
+ * JSON-escaped), then every fragment of it that decoding reveals (maskFragments), and any
+ * credential-looking value.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  const variants = new Set<string>();
   const usable = secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
-  for (const s of usable) {
-    for (const form of secretForms(s)) if (form.length >= MIN_SECRET_LENGTH) variants.add(form);
-  }
+  const forms = usable.flatMap((s) => [
+    s,
+    encodeURIComponent(s),
+    encodeURI(s),
+    JSON.stringify(s).slice(1, -1),
+  ]);
   // Longest first, so a secret that contains another is replaced whole.
-  for (const v of [...variants].sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escapeRegExp(v), "g"), MASK);
-  }
+  const variants = [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH);
+  variants.sort((a, b) => b.length - a.length);
+  const out = variants.reduce((masked, v) => masked.replaceAll(v, MASK), text);
   return redactTokenShapes(maskFragments(out, usable));
 }
 
 // Prefixes that say what kind of token follows (Friendli, Hugging Face, GitHub): public, the same
 // in every token of the kind. What follows is the secret's private part.
 const PUBLIC_PREFIXES = ["github_pat_", "flp_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
-/**
- * A run this long of a secret's private part is the secret: half a token printed on its own is
- * as good as the whole to someone who sees the other half elsewhere.
- */
+/** A run this long of a secret's private part is the secret: half a token is as good as the whole. */
 export const MIN_SECRET_FRAGMENT = 8;
 
 /** The part of a secret after its public prefix (the whole secret when it has none). */
@@ -63,13 +52,8 @@ const IGNORABLE = /^[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]$/u;
 const ENCODED =
   /&#(\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|&shy;|\\u([0-9a-fA-F]{4})|\\([nrt/])|%(?:25)*([0-9a-fA-F]{2})/y;
 
-interface Unit {
-  /** Where it is in the text. */
-  start: number;
-  end: number;
-  /** What it decodes to. */
-  char: string;
-}
+/** A character of the text at [start, end), and what it decodes to. */
+type Unit = { start: number; end: number; char: string };
 
 /** The text as a reader (or a decoder) sees it: each character decoded, the skippable ones left out. */
 function decodedUnits(text: string): Unit[] {
@@ -84,20 +68,11 @@ function decodedUnits(text: string): Unit[] {
       if (m) {
         const [whole, dec, hex, json, esc, pct] = m;
         end = i + whole.length;
-        const code =
-          dec !== undefined
-            ? Number(dec)
-            : hex !== undefined
-              ? Number.parseInt(hex, 16)
-              : json !== undefined
-                ? Number.parseInt(json, 16)
-                : pct !== undefined
-                  ? Number.parseInt(pct, 16)
-                  : undefined;
+        // NaN for `&shy;` and the escapes, which are decoded by name.
+        const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? json ?? pct ?? "", 16);
         if (whole === "&shy;") char = "\u00ad";
         else if (esc !== undefined) char = esc === "/" ? "/" : " ";
-        else if (code !== undefined && code <= 0x10ffff && !(pct !== undefined && code >= 0x80))
-          char = String.fromCodePoint(code);
+        else if (code <= 0x10ffff && !(pct !== undefined && code >= 0x80)) char = String.fromCodePoint(code);
         else end = i + 1;
       }
     }
@@ -123,10 +98,7 @@ function maskFragments(text: string, secrets: readonly string[]): string {
   const units = decodedUnits(text);
   const view = units.map((u) => u.char).join("");
   // One entry per UTF-16 unit of the view: the index of the text's unit it came from.
-  const owner: number[] = [];
-  units.forEach((u, i) => {
-    for (let k = 0; k < u.char.length; k++) owner.push(i);
-  });
+  const owner = units.flatMap((u, i) => Array.from({ length: u.char.length }, () => i));
   const masked = new Uint8Array(view.length);
   const mark = (from: number, to: number) => masked.fill(1, Math.max(0, from), Math.min(view.length, to));
   for (const { prefix, grams } of needles) {
@@ -139,18 +111,12 @@ function maskFragments(text: string, secrets: readonly string[]): string {
   markDecodable(view, new Set(needles.flatMap((n) => [...n.grams])), mark);
   let out = "";
   let last = 0;
-  for (let p = 0; p < view.length; ) {
-    if (!masked[p]) {
-      p++;
-      continue;
-    }
-    let q = p;
-    while (q < view.length && masked[q]) q++;
-    const from = units[owner[p] ?? 0]?.start ?? 0;
-    const to = units[owner[q - 1] ?? 0]?.end ?? from;
+  for (const run of Array.from(masked, (m) => (m ? "1" : "0"))
+    .join("")
+    .matchAll(/1+/g)) {
+    const from = units[owner[run.index] ?? 0]?.start ?? 0;
     out += text.slice(last, from) + MASK;
-    last = to;
-    p = q;
+    last = units[owner[run.index + run[0].length - 1] ?? 0]?.end ?? from;
   }
   return out + text.slice(last);
 }

@@ -2,16 +2,12 @@
 // replies, GitHub answers, inputs echoed back) on its way to the log, and the guard that puts the
 // redactor in front of every runner sink (log, annotations, outputs, state, summary).
 //
-// The runner reads the step's stdout one line at a time, trims it and obeys a line that starts with
-// `::` (`::add-mask::`, `::stop-commands::`, `::save-state::`...); the legacy `##[command]` form is
-// obeyed wherever it appears in a line. A forged line could hide our errors, mask our messages or
-// make the post step act on the wrong endpoint.
-//
-// Why escaping rather than one-line rendering or `stop-commands`: a multi-line message of our own
-// (the bad-input list, a dry-run request) stays readable line by line, and every line is safe on
-// its own, so nothing depends on a later line arriving (a `stop-commands` block that a crash or a
-// cancellation never closes would silence the rest of the job, our own failure included). The
-// escape is visible: a reader sees `\::error::` and knows the text was someone else's.
+// The runner trims each stdout line and obeys one that starts with `::` (`::add-mask::`,
+// `::stop-commands::`...), and `##[command]` anywhere in a line: a forged line could hide our
+// errors or make the post step act on the wrong endpoint. Escaping, not one-line rendering or
+// `stop-commands`: our own multi-line messages stay readable, every line is safe on its own (a
+// `stop-commands` block that a crash never closes would silence the rest of the job), and a reader
+// sees `\::error::` and knows the text was someone else's.
 
 import type { Core } from "./core.ts";
 import type { Logger } from "./log.ts";
@@ -54,9 +50,8 @@ export function neutralise(text: string): string {
 }
 
 /**
- * A logger whose lines are redacted and neutralised. Warnings and debug lines are workflow
- * commands whose message the runner library escapes itself (line breaks become %0A), so they are
- * only redacted.
+ * A logger whose lines are redacted and neutralised. Warnings and debug lines are workflow commands
+ * whose message @actions/core escapes itself (line breaks become %0A): they are only redacted.
  */
 export function safeLogger(
   core: Pick<Core, "info" | "warning" | "debug">,
@@ -92,9 +87,9 @@ export function guardCore(core: Core, secrets: readonly string[]): Core {
     setSecret: (s) => core.setSecret(s),
     setOutput: (name, value) => core.setOutput(name, clean(value)),
     saveState: (name, value) => core.saveState(name, clean(value)),
-    setFailed: (m) => core.setFailed(typeof m === "string" ? redact(m, secrets) : redact(String(m), secrets)),
+    setFailed: (m) => core.setFailed(redact(String(m), secrets)),
     info: log.info,
-    warning: (m) => log.warning(typeof m === "string" ? m : String(m)),
+    warning: (m) => log.warning(String(m)),
     debug: log.debug,
     summary,
   };

@@ -1,19 +1,14 @@
 // Every delay, cap and deadline of the action, each with its reason, so a change of timing is one
-// edit that a reviewer reads beside the others. Times in milliseconds. The code that applies them
-// (the waiter, the HTTP layer, the resolver, the smoke test, the cleanup) imports them from here.
+// edit read beside the others. Milliseconds. The code that applies them imports them from here.
 
-// ---------------------------------------------------------------------------------------------
-// The run's deadline (wait-timeout)
-// ---------------------------------------------------------------------------------------------
+// --- The run's deadline (wait-timeout) ---
 
 /** `wait-timeout`'s default: a large model downloads and loads in well under half an hour. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
 export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
 
-// ---------------------------------------------------------------------------------------------
-// Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts)
-// ---------------------------------------------------------------------------------------------
+// --- Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts) ---
 
 /** Any failure noticed within 15 s: no ordinary sleep between polls is longer than this. */
 export const QUIET_MS = 14_800;
@@ -35,8 +30,8 @@ export const POLL_JITTER = 0.05;
 /** While waiting, a line every minute tells the log reader the action is alive. */
 export const HEARTBEAT_MS = 60_000;
 /**
- * When the next poll would fall after the deadline, one last poll goes out this long before it
- * instead (the HTTP layer starts nothing at the deadline itself; a status read answers in less).
+ * A poll that would fall after the deadline goes out this long before it instead: the HTTP layer
+ * starts nothing at the deadline itself, and a status read answers in less.
  */
 export const FINAL_POLL_MARGIN_MS = 500;
 /** A 404 this soon after the wait starts is a list that lags the create, not a deleted endpoint. */
@@ -44,24 +39,14 @@ export const NOT_FOUND_GRACE_MS = 30_000;
 /** Failed polls in a row that a wait survives (about 30 s with the backoff above). */
 export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
 
-// ---------------------------------------------------------------------------------------------
-// After an update
-// ---------------------------------------------------------------------------------------------
+// --- After an update ---
 
-/**
- * Friendli does not say how soon an update shows as UPDATING: for this long after the PUT, a
- * RUNNING that may still be the old version is not taken for the new one.
- */
+/** Friendli does not say how soon an update shows as UPDATING: till then RUNNING may be the old version. */
 export const UPDATE_SETTLE_MS = 60_000;
-/**
- * How far the API's clock may differ from ours when its updatedAt is compared with our times (the
- * settle check after an update).
- */
+/** How far the API's clock may differ from ours, when its updatedAt is compared with our times. */
 export const CLOCK_SKEW_MS = 5_000;
 
-// ---------------------------------------------------------------------------------------------
-// Retries of one request (the HTTP layer)
-// ---------------------------------------------------------------------------------------------
+// --- Retries of one request (the HTTP layer) ---
 
 /** One request's own time: a stalled socket must not eat the run's deadline. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -72,61 +57,47 @@ export const RETRY_BACKOFF_BASE_MS = 500;
 export const RETRY_BACKOFF_CAP_MS = 20_000;
 /** A server asking for a longer wait gets this much: one bad header must not park a run. */
 export const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * The shortest wait a Retry-After gets. `Retry-After: 0` (or a date in the past) is legal, but
- * obeying it literally turns a throttled API into a request loop bounded only by the deadline.
- */
+/** `Retry-After: 0` is legal, but obeyed literally it turns a throttled API into a request loop. */
 export const MIN_RETRY_AFTER_MS = 1_000;
 /** Backstops under REQUEST_TIMEOUT_MS in the undici dispatcher, for a socket that never answers. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 export const HEADERS_TIMEOUT_MS = 60_000;
 export const BODY_TIMEOUT_MS = 60_000;
 
-// ---------------------------------------------------------------------------------------------
-// Lag tolerance: the listing can trail a create by a moment
-// ---------------------------------------------------------------------------------------------
+// --- The listing can trail a create by a moment ---
 
 /**
- * Waits between listings while looking for the endpoint this run's create made (the create step,
- * the resolver and the post step's clean-up all use this one table): about a minute. A list that
- * lags longer would hide the new endpoint from a second create after a lost answer (a duplicate),
- * from the report after an answered one, or from the post step's clean-up.
+ * Waits between listings while looking for the endpoint this run's create made (create step,
+ * resolver, post step): about a minute. A list that lags longer would hide the new endpoint from a
+ * second create after a lost answer (a duplicate), from the report, or from the post step's clean-up.
  */
 export const CREATED_LAG_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 /**
- * A create already sent when the run is cancelled is not cut off: its answer is the only proof of
- * which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
- * It gets this long after the signal; the runner sends SIGTERM 7.5 s after SIGINT, then kills.
+ * A create already sent is not cut off by a cancellation for this long: its answer is the only proof
+ * of which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
+ * The runner sends SIGTERM 7.5 s after SIGINT, then kills.
  */
 export const CREATE_ANSWER_GRACE_MS = 5_000;
 /**
  * A look-up this young is what a create goes by; an older one (a pre-flight ran in between) is
- * repeated first, so a run that sees another run's endpoint of the name appear meanwhile creates
- * nothing. A rival created in the last moment is still caught when the new id is resolved.
+ * repeated first, so a rival endpoint of the name that appeared meanwhile stops the create.
  */
 export const FRESH_LOOKUP_MS = 1_000;
-/**
- * Time a create needs after it is sent: to find the new id in a lagging list and report it. With
- * less left, sending it could leave an endpoint the run can neither name nor clean up.
- */
+/** With less left, a create could leave an endpoint the run can neither find (lagging list) nor clean up. */
 export const MIN_TIME_FOR_CREATE_MS = 60_000;
 
-// ---------------------------------------------------------------------------------------------
-// The pre-flight on the Hugging Face Hub
-// ---------------------------------------------------------------------------------------------
+// --- The pre-flight on the Hugging Face Hub ---
 
 /** The whole pre-flight, retries included: a slow Hub costs seconds, never the deploy. */
 export const PREFLIGHT_BUDGET_MS = 20_000;
 /** One Hub request: the Hub answers model info in well under a second when it is well. */
 export const HUB_ATTEMPT_TIMEOUT_MS = 8_000;
-/** Attempts of one Hub request, the first included: a 502 or 429 once is common, three in a row is an outage. */
+/** A 502 or 429 once is common, three in a row is an outage. */
 export const HUB_ATTEMPTS = 3;
-/** Backoff between Hub attempts (full jitter): short, as the whole pre-flight has PREFLIGHT_BUDGET_MS. */
+/** Short, as the whole pre-flight has PREFLIGHT_BUDGET_MS. */
 export const HUB_RETRY_BACKOFF = { baseMs: 500, capMs: 2_000 } as const;
 
-// ---------------------------------------------------------------------------------------------
-// The smoke test
-// ---------------------------------------------------------------------------------------------
+// --- The smoke test ---
 
 /** A fresh engine answers 503 for a while after RUNNING: its requests are retried this long. */
 export const SMOKE_WARMUP_MS = 120_000;
@@ -135,64 +106,40 @@ export const SMOKE_BACKOFF = { baseMs: 1000, capMs: 10_000 } as const;
 /** Full jitter can pick ~0 ms; this floor stops a hot loop. */
 export const SMOKE_MIN_WAIT_MS = 100;
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup and reporting
-// ---------------------------------------------------------------------------------------------
+// --- Cleanup and reporting ---
 
-/**
- * delete-on-failure's own time, in the main step and in the post step: after a timeout the run's
- * deadline has passed. Enough for a few retries, short of a job's patience.
- */
+/** delete-on-failure's own time (the run's may be spent): a few retries, short of a job's patience. */
 export const CLEANUP_DEADLINE_MS = 60_000;
-/**
- * The whole post step: a minute of lagging listings (CREATED_LAG_DELAYS_MS) to find what a
- * cancelled create made, then the DELETE with the HTTP layer's retries; no request starts later.
- */
+/** The post step: a minute of lagging listings to find what a cancelled create made, then the DELETE. */
 export const POST_DEADLINE_MS = 90_000;
 /**
- * How long the post step reads a cancelled sweep's previews while their DELETEs may still be
- * carried out (the server acts on a request whose client is gone): at least one request's own time
- * (REQUEST_TIMEOUT_MS), after which the main step would have given that DELETE up. Inside
- * POST_DEADLINE_MS, which the runner's five minutes for a cancelled job's remaining steps leave
- * room for. Reads back off as below.
+ * How long the post step reads a cancelled sweep's previews while their DELETEs may still be carried
+ * out (the server acts on a request whose client is gone): one request's own time, after which the
+ * main step would have given it up. Inside POST_DEADLINE_MS, within the runner's five minutes.
  */
 export const SWEEP_SETTLE_MS = 30_000;
 export const SWEEP_SETTLE_BACKOFF = { baseMs: 1000, capMs: 8000 } as const;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 export const PR_COMMENT_TIMEOUT_MS = 30_000;
 
-// ---------------------------------------------------------------------------------------------
-// operation: sweep
-// ---------------------------------------------------------------------------------------------
+// --- operation: sweep ---
 
-/**
- * Requests in flight at once, for the name lookup's spec reads and for a sweep (spec reads, PR
- * reads, deletes): keeps a 500-endpoint project to seconds without looking like a flood to either API.
- */
+/** Spec reads, PR reads, deletes in flight: a 500-endpoint project in seconds, no flood to either API. */
 export const REQUESTS_IN_FLIGHT = 8;
 /** One PR read from GitHub: a slow GitHub must not hold the sweep for the run's whole deadline. */
 export const PR_READ_TIMEOUT_MS = 30_000;
 
+// --- Rollback and the deployment ledger ---
+
 /**
- * A rollback's own budget: the PUT of the last good settings and the wait for them. It does not
- * share the run's deadline, which a timed-out update has spent; the previous version was serving
- * minutes ago, so a rolling update back to it should take about as long as the failed one did (the
- * simulator's reference rollout is about 3 minutes), and 20 minutes bounds a rollback that hangs.
+ * A rollback's own budget (a timed-out update has spent the run's): a rolling update back should
+ * take about as long as the failed one (the simulator's rollout is about 3 minutes); 20 bounds a hang.
  */
 export const ROLLBACK_BUDGET_MS = 20 * 60_000;
-/**
- * One call to GitHub's deployments API (a read with all its pages counts as one): the ledger is a
- * courtesy, so a GitHub that does not answer costs at most this, once; the ledger then turns off.
- */
+/** One call (a read's pages together) to GitHub's deployments API: the ledger is a courtesy, then off. */
 export const LEDGER_CALL_TIMEOUT_MS = 15_000;
 
-// ---------------------------------------------------------------------------------------------
-// What it costs (docs/cost.md)
-// ---------------------------------------------------------------------------------------------
+// --- What it costs (docs/cost.md) ---
 
-/**
- * The team cost report's own time, every page together: the figure is a courtesy beside the
- * deploy, so a slow or silent report costs the run at most this, and the summary goes without it.
- * One page of 35 daily buckets is a small JSON answer, well under a second when the API is well.
- */
+/** The team cost report, every page: a courtesy, so a slow report costs at most this (one page: < 1 s). */
 export const COST_REPORT_BUDGET_MS = 5_000;

@@ -10,9 +10,8 @@ import type { Logger } from "../base/log.ts";
 import { formatError } from "../base/redact.ts";
 import { stripInvisible } from "../base/safe-text.ts";
 import type { FriendliClient } from "../friendli/client.ts";
-import { type CostBucket, CostResultSchema } from "../friendli/cost-schema.ts";
 import { GPU_OPTIONS } from "../friendli/gpus.ts";
-import { MAX_REPLICAS } from "../friendli/schemas.ts";
+import { type CostBucket, CostResultSchema, MAX_REPLICAS } from "../friendli/schemas.ts";
 import { estimateHourlyCost, usd } from "./estimate.ts";
 
 const DAY_MS = 86_400_000;

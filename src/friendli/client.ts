@@ -1,15 +1,15 @@
-// Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
-// operation picks its retry policy here, next to what it does, so the choice is reviewed once.
+// Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each picks
+// its retry policy here, next to what it does, so the choice is reviewed once.
 import { z } from "zod/mini";
 import { CREATE_ANSWER_GRACE_MS } from "../base/timing.ts";
-import { type CostResponse, CostResponseSchema } from "./cost-schema.ts";
 import { firstHeader } from "./error-body.ts";
 import { ApiError } from "./errors.ts";
-import { createHttp, type Http, type HttpOptions } from "./http.ts";
+import { createHttp, type Http, type HttpOptions, type SendOp } from "./http.ts";
 import { pathFor } from "./request-policy.ts";
 import {
+  type CostResponse,
+  CostResponseSchema,
   type CreateEndpointBody,
-  type EndpointList,
   EndpointListSchema,
   type EndpointSpec,
   EndpointSpecSchema,
@@ -25,14 +25,10 @@ const TEAM_COST_PATH = "/v1/team/cost";
 
 /** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
 const LIST_PAGE_LIMIT = 100;
-
 // A server that keeps handing out cursors must not keep the run listing forever.
 const MAX_LIST_PAGES = 200;
-
-/**
- * The most endpoints a name lookup reads: the listing carries no names, so each one costs a GET of
- * its spec. A project with more is far beyond what a GPU bill allows, or a hostile listing.
- */
+// The most endpoints a name lookup reads: the listing has no names, so each costs a GET of its spec.
+// A project with more is far beyond what a GPU bill allows, or a hostile listing.
 const MAX_LISTED_ENDPOINTS = 1000;
 
 // Per-route caps on response size: a status is a few hundred bytes, a spec a few KB, a full page
@@ -47,17 +43,6 @@ const COST_BODY = 1024 * 1024;
 // DELETE answers `{}`; accept anything JSON-ish.
 const AnyBody = z.unknown();
 
-interface CreateResult {
-  status: EndpointStatus;
-  /** Only if the live API ever sends `id`/`endpointId` (the spec has none). */
-  endpointId?: string;
-}
-
-interface ListedEndpoint {
-  id: string;
-  status: EndpointStatus;
-}
-
 /** The smoke test's view of an inference call: it judges status and body itself. */
 export interface RawResponse {
   status: number;
@@ -67,10 +52,7 @@ export interface RawResponse {
 }
 
 /** An OpenAI-style inference body; `model` is the endpoint id (optionally `id:adapter`). */
-interface InferenceBody {
-  model: string;
-  [key: string]: unknown;
-}
+type InferenceBody = { model: string; [key: string]: unknown };
 
 export class FriendliClient {
   readonly http: Http;
@@ -80,9 +62,14 @@ export class FriendliClient {
     this.http = "send" in httpOrOptions ? httpOrOptions : createHttp(httpOrOptions);
   }
 
+  /** The data of a JSON answer, checked by the op's schema. */
+  private async data<T>(op: SendOp<T>): Promise<T> {
+    return (await this.http.send(op)).data;
+  }
+
   /** Sent once: a create is retried only when the server certainly did not process it (./retry.ts). */
-  async create(body: CreateEndpointBody): Promise<CreateResult> {
-    const res = await this.http.send({
+  async create(body: CreateEndpointBody) {
+    const status = await this.data({
       operation: "create",
       method: "POST",
       path: ENDPOINT_BASE,
@@ -93,31 +80,26 @@ export class FriendliClient {
       // Its answer is the only proof of which endpoint it made: a cancellation does not cut it off.
       graceMs: CREATE_ANSWER_GRACE_MS,
     });
-    const idField = res.data.endpointId ?? res.data.id;
-    const endpointId = typeof idField === "string" && idField.trim() !== "" ? idField : undefined;
-    return endpointId === undefined ? { status: res.data } : { status: res.data, endpointId };
-  }
-
-  async listPage(projectId: string, cursor?: string, limit = LIST_PAGE_LIMIT): Promise<EndpointList> {
-    const res = await this.http.send({
-      operation: "list",
-      method: "GET",
-      path: ENDPOINT_BASE,
-      query: { project_id: projectId, cursor, limit },
-      schema: EndpointListSchema,
-      retry: "idempotent",
-      maxBodyBytes: LIST_BODY,
-    });
-    return res.data;
+    // Only if the live API ever sends `id`/`endpointId` (the spec has none).
+    const id = status.endpointId ?? status.id;
+    return typeof id === "string" && id.trim() !== "" ? { status, endpointId: id } : { status };
   }
 
   /** Every endpoint of the project, across all pages, in the order the API lists them. */
-  async listAll(projectId: string): Promise<ListedEndpoint[]> {
-    const out: ListedEndpoint[] = [];
+  async listAll(projectId: string) {
+    const out: Array<{ id: string; status: EndpointStatus }> = [];
     const seenCursors = new Set<string>();
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const res = await this.listPage(projectId, cursor);
+      const res = await this.data({
+        operation: "list",
+        method: "GET",
+        path: ENDPOINT_BASE,
+        query: { project_id: projectId, cursor, limit: LIST_PAGE_LIMIT },
+        schema: EndpointListSchema,
+        retry: "idempotent",
+        maxBodyBytes: LIST_BODY,
+      });
       for (const [id, status] of res.data) out.push({ id, status });
       if (out.length > MAX_LISTED_ENDPOINTS) {
         throw new ApiError({
@@ -149,8 +131,8 @@ export class FriendliClient {
   }
 
   /** Throws ApiError with status 404 when the endpoint does not exist; callers check for it. */
-  async get(id: string): Promise<EndpointSpec> {
-    const res = await this.http.send({
+  get(id: string): Promise<EndpointSpec> {
+    return this.data({
       operation: "get",
       method: "GET",
       path: pathFor(ENDPOINT_BASE, id),
@@ -158,15 +140,11 @@ export class FriendliClient {
       retry: "idempotent",
       maxBodyBytes: SPEC_BODY,
     });
-    return res.data;
   }
 
-  /**
-   * PUT is idempotent by definition; repeating an update after an ambiguous failure re-applies
-   * the same spec, which is the outcome the caller asked for.
-   */
-  async update(id: string, body: UpdateEndpointBody): Promise<EndpointSpec> {
-    const res = await this.http.send({
+  /** Repeating a PUT after an ambiguous failure re-applies the same spec: the outcome asked for. */
+  update(id: string, body: UpdateEndpointBody): Promise<EndpointSpec> {
+    return this.data({
       operation: "update",
       method: "PUT",
       path: pathFor(ENDPOINT_BASE, id),
@@ -175,12 +153,11 @@ export class FriendliClient {
       retry: "idempotent",
       maxBodyBytes: SPEC_BODY,
     });
-    return res.data;
   }
 
   /** A 404 after an ambiguous first attempt may mean that attempt deleted it; the caller decides. */
   async delete(id: string): Promise<void> {
-    await this.http.send({
+    await this.data({
       operation: "delete",
       method: "DELETE",
       path: pathFor(ENDPOINT_BASE, id),
@@ -191,8 +168,8 @@ export class FriendliClient {
   }
 
   /** The waiter passes maxAttempts 1: it tolerates failed polls itself and polls again anyway. */
-  async status(id: string, opts: { maxAttempts?: number } = {}): Promise<EndpointStatus> {
-    const res = await this.http.send({
+  status(id: string, opts: { maxAttempts?: number } = {}): Promise<EndpointStatus> {
+    return this.data({
       operation: "status",
       method: "GET",
       path: pathFor(ENDPOINT_BASE, id, "status"),
@@ -201,37 +178,30 @@ export class FriendliClient {
       maxBodyBytes: SMALL_BODY,
       maxAttempts: opts.maxAttempts,
     });
-    return res.data;
   }
 
   /**
    * One page of the team's cost report (daily buckets, by line item). Never retried: the API asks
    * for minutes between calls, and the caller treats any failure as "no figure" (src/cost/report.ts).
    */
-  async teamCost(query: {
-    startTime: string;
-    endTime: string;
-    limit: number;
-    page?: string;
-  }): Promise<CostResponse> {
-    const res = await this.http.send({
+  teamCost(q: { startTime: string; endTime: string; limit: number; page?: string }): Promise<CostResponse> {
+    return this.data({
       operation: "cost report",
       method: "GET",
       path: TEAM_COST_PATH,
       query: {
-        start_time: query.startTime,
-        end_time: query.endTime,
+        start_time: q.startTime,
+        end_time: q.endTime,
         bucket_width: "1d",
         group_by: "line_item",
-        limit: query.limit,
-        page: query.page,
+        limit: q.limit,
+        page: q.page,
       },
       schema: CostResponseSchema,
       retry: "never",
       maxAttempts: 1,
       maxBodyBytes: COST_BODY,
     });
-    return res.data;
   }
 
   /** Not retried: the smoke test decides what a 503 from a waking endpoint means. */
@@ -250,16 +220,16 @@ export class FriendliClient {
     body: InferenceBody,
     onChunk?: (text: string) => void,
   ): Promise<RawResponse> {
-    const op = {
+    const res = await this.http.send({
       operation,
-      method: "POST" as const,
+      method: "POST",
       path,
       body,
-      retry: "never" as const,
+      retry: "never",
       raw: true,
       maxBodyBytes: INFERENCE_BODY,
-    };
-    const res = await this.http.send(onChunk ? { ...op, onChunk } : op);
+      onChunk,
+    });
     const retryAfter = firstHeader(res.headers["retry-after"]);
     return retryAfter === undefined
       ? { status: res.status, body: res.data }

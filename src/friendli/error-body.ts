@@ -1,9 +1,9 @@
-// Reading what the server answered: the explanation in an error body, what a status means in
-// words, and the one function that turns a response into data or an ApiError. Pure: the caller
-// passes the time and the redactor.
+// What the server answered: the explanation in an error body, a status in words, and the one
+// function that turns a response into data or an ApiError. Pure: the caller passes the time and
+// the redactor.
 import type { ZodMiniType as ZodType } from "zod/mini";
 import { oneLine, truncate } from "../base/format.ts";
-import { ApiError, type FailureKind } from "./errors.ts";
+import { ApiError } from "./errors.ts";
 import { classifyResponse, parseRetryAfter, type RetryPolicy } from "./retry.ts";
 
 const MAX_DETAIL = 500;
@@ -32,37 +32,28 @@ export function errorDetail(text: string): string | undefined {
   const o = body as Record<string, unknown>;
   const detail = o.detail;
   if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) {
-    const parts = detail.map((d) => {
-      if (d && typeof d === "object") {
+  if (Array.isArray(detail) && detail.length > 0) {
+    return detail
+      .map((d) => {
+        if (!d || typeof d !== "object") return String(d);
         const { loc, msg } = d as { loc?: unknown; msg?: unknown };
-        const where = Array.isArray(loc) ? loc.map(String).join(".") : undefined;
+        const where = Array.isArray(loc) ? loc.map(String).join(".") : "";
         const what = typeof msg === "string" ? msg : JSON.stringify(d);
         return where ? `${where}: ${what}` : what;
-      }
-      return String(d);
-    });
-    if (parts.length > 0) return parts.join("; ");
+      })
+      .join("; ");
   }
   if (detail !== undefined && detail !== null) return JSON.stringify(detail);
   const error = o.error;
-  if (error && typeof error === "object") {
-    const m = (error as { message?: unknown }).message;
-    if (typeof m === "string") return m;
-  }
-  if (typeof error === "string") {
-    const d = o.error_description;
-    return typeof d === "string" ? `${error}: ${d}` : error;
-  }
+  const message = error && typeof error === "object" ? (error as { message?: unknown }).message : undefined;
+  if (typeof message === "string") return message;
+  const description = typeof o.error_description === "string" ? o.error_description : undefined;
+  if (typeof error === "string") return description === undefined ? error : `${error}: ${description}`;
   if (typeof o.message === "string") return o.message;
-  if (typeof o.error_description === "string") return o.error_description;
-  return oneLine(trimmed);
+  return description ?? oneLine(trimmed);
 }
 
-/**
- * What a status means, in words; `advice` (what to change, naming the action's inputs) comes from
- * the caller, who knows the inputs.
- */
+/** A status in words; `advice` (what to change, naming the action's inputs) comes from the caller. */
 function describeStatus(status: number, detail: string | undefined, advice?: string): string {
   const said = detail ? `; the server said: ${detail}` : "";
   const change = advice ? `: ${advice}` : "";
@@ -82,8 +73,7 @@ function describeStatus(status: number, detail: string | undefined, advice?: str
     case 429:
       return `rate limited (429)${said}`;
     default:
-      if (status >= 500) return `server error (${status})${said}`;
-      return `HTTP ${status}${said}`;
+      return `${status >= 500 ? `server error (${status})` : `HTTP ${status}`}${said}`;
   }
 }
 
@@ -101,24 +91,29 @@ function parseLoose(text: string): unknown {
   }
 }
 
-/** What one answered request is, as interpretResponse needs it. */
-interface Answer {
-  /** Short name of the operation for messages: "create", "list", ... */
+/** What interpretResponse needs of a request. */
+export interface RequestOp<T> {
+  /** Short name for messages and retry lines: "create", "list", "status", ... */
   operation: string;
   method: string;
+  /** Absolute path; callers encode each dynamic segment (pathFor). */
   path: string;
-  url: URL;
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-interface InterpretOptions<T> {
   retry: RetryPolicy;
   /** Validates a 2xx body; a body that fails it is an ambiguous failure. */
   schema?: ZodType<T>;
-  /** Any non-redirect answer is data (the smoke test judges inference answers itself). */
+  /** Any non-redirect answer is data, JSON or text (the smoke test judges inference answers itself). */
   raw?: boolean;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+export interface HttpResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+interface Context {
   nowMs: number;
   /** The redactor: every message passes through it. */
   clean: (s: string) => string;
@@ -126,100 +121,83 @@ interface InterpretOptions<T> {
   advise?: (status: number) => string | undefined;
 }
 
+type Reply = { url: URL; status: number; headers: Headers; text: string };
+
 /** Turns a response into data or an ApiError; never retries. */
-export function interpretResponse<T>(
-  a: Answer,
-  o: InterpretOptions<T>,
-): { status: number; data: T; headers: Answer["headers"] } {
-  const where = `[${a.method} ${a.path}]`;
-  if (a.status >= 300 && a.status < 400) throw redirectRefused(a, o.clean, where);
-  if (o.raw) return { status: a.status, data: parseLoose(a.text) as T, headers: a.headers };
-  const retryAfterRaw = firstHeader(a.headers["retry-after"]);
-  const kind = classifyResponse(a.status, retryAfterRaw !== undefined, o.retry);
-  if (kind === "ok") {
-    if (o.schema === undefined)
-      return { status: a.status, data: parseLoose(a.text) as T, headers: a.headers };
-    return { status: a.status, data: parseBody(a, o.schema, o.clean, where), headers: a.headers };
-  }
-  const rawDetail = errorDetail(a.text);
+export function interpretResponse<T>(op: RequestOp<T>, res: Reply, ctx: Context): HttpResponse<T> {
+  const where = `[${op.method} ${op.path}]`;
+  const { status, headers, text } = res;
+  if (status >= 300 && status < 400) throw redirectRefused(op, res, ctx.clean, where);
+  if (op.raw) return { status, data: parseLoose(text) as T, headers };
+  const retryAfter = firstHeader(headers["retry-after"]);
+  const kind = classifyResponse(status, retryAfter !== undefined, op.retry);
+  if (kind === "ok" && op.schema)
+    return { status, data: parseBody(op, op.schema, res, ctx.clean, where), headers };
+  if (kind === "ok") return { status, data: parseLoose(text) as T, headers };
+  const raw = errorDetail(text);
   const detail =
-    rawDetail === undefined ? undefined : truncate(o.clean(rawDetail), MAX_DETAIL, { ellipsisAfter: true });
-  return throwStatus(a, kind, detail, parseRetryAfter(retryAfterRaw, o.nowMs), o, where);
+    raw === undefined ? undefined : truncate(ctx.clean(raw), MAX_DETAIL, { ellipsisAfter: true });
+  const described = describeStatus(status, detail, ctx.advise?.(status));
+  throw new ApiError({
+    kind,
+    operation: op.operation,
+    status,
+    detail,
+    retryAfterMs: parseRetryAfter(retryAfter, ctx.nowMs),
+    message: ctx.clean(`${op.operation} failed: ${described} ${where}`),
+  });
 }
 
-/**
- * undici's request() does not follow redirects; we must not either: the token would go to
- * whatever host (or plain-http URL) the Location names.
- */
-function redirectRefused(a: Answer, clean: (s: string) => string, where: string): ApiError {
-  const location = firstHeader(a.headers.location);
+/** undici's request() does not follow redirects, nor may we: the token would go wherever Location says. */
+function redirectRefused(op: RequestOp<unknown>, res: Reply, clean: (s: string) => string, where: string) {
+  const location = firstHeader(res.headers.location);
   let target = "an unknown location";
   if (location) {
     try {
-      const to = new URL(location, a.url);
-      target = to.protocol === a.url.protocol ? to.host : `${to.protocol}//${to.host}`;
+      const to = new URL(location, res.url);
+      target = to.protocol === res.url.protocol ? to.host : `${to.protocol}//${to.host}`;
     } catch {
       target = "an invalid location";
     }
   }
   return new ApiError({
     kind: "permanent",
-    operation: a.operation,
-    status: a.status,
+    operation: op.operation,
+    status: res.status,
     message: clean(
-      `${a.operation} failed: refusing to follow a redirect (${a.status}) to ${target}: check api-url ${where}`,
+      `${op.operation} failed: refusing to follow a redirect (${res.status}) to ${target}: check api-url ${where}`,
     ),
   });
 }
 
 /** A 2xx body checked against its schema; one that is not JSON or not the shape is ambiguous. */
-function parseBody<T>(a: Answer, schema: ZodType<T>, clean: (s: string) => string, where: string): T {
+function parseBody<T>(
+  op: RequestOp<T>,
+  schema: ZodType<T>,
+  res: Reply,
+  clean: (s: string) => string,
+  where: string,
+): T {
   // Redact before truncating: a cut could leave half a token that no longer matches.
   const excerpt = () =>
-    truncate(clean(oneLine(a.text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
+    truncate(clean(oneLine(res.text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
+  const fail = (what: string) =>
+    new ApiError({
+      kind: "ambiguous",
+      operation: op.operation,
+      status: res.status,
+      message: clean(
+        `${op.operation}: the server answered ${res.status} with ${what}: ${excerpt()} ${where}`,
+      ),
+    });
   let json: unknown;
   try {
-    json = JSON.parse(a.text);
+    json = JSON.parse(res.text);
   } catch {
-    throw new ApiError({
-      kind: "ambiguous",
-      operation: a.operation,
-      status: a.status,
-      message: `${a.operation}: the server answered ${a.status} with a body that is not JSON: ${excerpt()} ${where}`,
-    });
+    throw fail("a body that is not JSON");
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-    .join("; ");
-  throw new ApiError({
-    kind: "ambiguous",
-    operation: a.operation,
-    status: a.status,
-    message: clean(
-      `${a.operation}: the server answered ${a.status} with an unexpected body (${issues}): ${excerpt()} ${where}`,
-    ),
-  });
-}
-
-function throwStatus(
-  a: Answer,
-  kind: FailureKind,
-  detail: string | undefined,
-  retryAfterMs: number | undefined,
-  o: Pick<InterpretOptions<unknown>, "clean" | "advise">,
-  where: string,
-): never {
-  throw new ApiError({
-    kind,
-    operation: a.operation,
-    status: a.status,
-    detail,
-    retryAfterMs,
-    message: o.clean(
-      `${a.operation} failed: ${describeStatus(a.status, detail, o.advise?.(a.status))} ${where}`,
-    ),
-  });
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  throw fail(`an unexpected body (${issues.join("; ")})`);
 }

@@ -2,10 +2,7 @@
 // Friendli documents the codes only by name: the meanings are read from the names and from the
 // Dedicated Endpoints FAQ (model format, HF token integration), and are worded as likely causes.
 
-interface ErrorCodeHint {
-  meaning: string;
-  fix: string;
-}
+type ErrorCodeHint = { meaning: string; fix: string };
 
 const HF_TOKEN_SETTINGS = "Friendli Suite → Personal Settings → Integrations";
 
@@ -70,11 +67,9 @@ export const ERROR_CODES = {
   },
 } as const satisfies Record<string, ErrorCodeHint>;
 
-type KnownErrorCode = keyof typeof ERROR_CODES;
-
 export function describeErrorCode(code: string | null | undefined): ErrorCodeHint | undefined {
   if (!code) return undefined;
-  if (Object.hasOwn(ERROR_CODES, code)) return ERROR_CODES[code as KnownErrorCode];
+  if (Object.hasOwn(ERROR_CODES, code)) return ERROR_CODES[code as keyof typeof ERROR_CODES];
   // The enum may grow before this table does: still say something useful and name the code.
   return {
     meaning: `Friendli reported the error code ${code}, which this action does not know yet.`,

@@ -1,4 +1,4 @@
-// CONTRACT (types) shared by the HTTP layer, the resolver and the waiter.
+// The one error of the Friendli client, and how a failed request may be treated.
 
 /**
  * How a failed request is treated:
@@ -15,11 +15,11 @@ export type FailureKind = "not-sent" | "throttled" | "ambiguous" | "permanent" |
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly kind: FailureKind;
-  /** HTTP status when a response arrived. */
+  /** When a response arrived. */
   readonly status: number | undefined;
-  /** The server's `detail` (or equivalent), already redacted, for the message. */
+  /** The server's `detail` (or equivalent), already redacted. */
   readonly detail: string | undefined;
-  /** Parsed Retry-After, in ms, when the server sent a usable one. */
+  /** The server's usable Retry-After, in ms. */
   readonly retryAfterMs: number | undefined;
   /** "create", "list", "status", ... */
   readonly operation: string;

@@ -2,20 +2,13 @@
 // fixed list in the `instanceOptionId` description of Friendli's OpenAPI document.
 import { clip } from "../base/format.ts";
 
-/** A GPU choice as the inputs carry it. */
-interface Gpu {
-  /** The API's instanceOptionId. */
-  instanceOptionId: string;
-  /** What a person reads: "1x H100" (or the raw id when given one that is not in the table). */
-  label: string;
-}
-
 export interface GpuOption {
   /** GPU model as people write it: "H100", "A100 80GB". */
   gpu: string;
   count: 1 | 2 | 4 | 8;
+  /** The API's id of the option. */
   instanceOptionId: string;
-  /** "2x H100" */
+  /** What a person reads: "2x H100" (the raw id when given one that is not in the table). */
   label: string;
 }
 
@@ -37,12 +30,7 @@ export const GPU_MODELS: readonly string[] = TABLE.map(([gpu]) => gpu);
  * Memory of one GPU of each model, in GB (10^9 bytes) as NVIDIA states it: what the pre-flight
  * weighs a model's weights against. The B200 is the 180 GB part Friendli offers.
  */
-const GPU_MEMORY_GB: Readonly<Record<string, number>> = {
-  "A100 80GB": 80,
-  H100: 80,
-  H200: 141,
-  B200: 180,
-};
+const GPU_MEMORY_GB: Readonly<Record<string, number>> = { "A100 80GB": 80, H100: 80, H200: 141, B200: 180 };
 
 /** Total GPU memory of an option in bytes, or undefined for an id that is not in the table. */
 export function optionMemoryBytes(instanceOptionId: string): number | undefined {
@@ -70,7 +58,9 @@ const FRIENDLY = /^(?:(\d+)x)?(?:nvidia)?([a-z0-9]+?)(?:x(\d+))?$/;
 // does not exist is rejected by the API with a clear 4xx before anything is provisioned.
 const RAW_ID = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{12}$/;
 
-type GpuResolution = { ok: true; gpu: Gpu } | { ok: false; message: string };
+type GpuResolution =
+  | { ok: true; gpu: Pick<GpuOption, "instanceOptionId" | "label"> }
+  | { ok: false; message: string };
 
 export function resolveGpu(input: string): GpuResolution {
   const text = input.trim();
@@ -119,7 +109,7 @@ function suggest(typed: string): string | undefined {
   return best && best.distance <= Math.max(1, Math.floor(typed.length / 2)) ? best.gpu : undefined;
 }
 
-/** Levenshtein distance (neither Node nor zod has one). */
+/** Levenshtein distance: 11 lines here rather than a dependency (none of the chosen libraries has one). */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

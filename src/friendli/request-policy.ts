@@ -5,14 +5,12 @@
 import { type Dispatcher, EnvHttpProxyAgent } from "undici";
 import { BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS } from "../base/timing.ts";
 
-// The build writes package.json's version in place of "dev" (scripts/build.ts): run from source, as
-// the tests do, the action is no release.
+// The build writes package.json's version in place of "dev" (scripts/build.ts).
 const USER_AGENT = "friendli-deploy-action/dev";
 
 /**
- * EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) as
- * self-hosted runners set them, and connects directly when none is set. The timeouts are
- * backstops under our own per-request timeout; the size cap stops a runaway body.
+ * Honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (any case) as self-hosted runners set them. The
+ * timeouts are backstops under our own per-request timeout; the size cap stops a runaway body.
  */
 export function createDefaultDispatcher(): Dispatcher {
   return new EnvHttpProxyAgent({
@@ -69,13 +67,12 @@ export function baseHeaders(token: string, teamId: string | undefined, userAgent
   if (teamId !== undefined && !isHeaderSafe(teamId)) {
     throw new Error("team-id must be visible ASCII without spaces or control characters");
   }
-  const headers: Record<string, string> = {
+  return {
     Authorization: `Bearer ${token}`,
     Accept: "application/json",
     "User-Agent": userAgent,
+    ...(teamId ? { "X-Friendli-Team": teamId } : {}),
   };
-  if (teamId) headers["X-Friendli-Team"] = teamId;
-  return headers;
 }
 
 /** The full URL of a path and its query; unset query values are left out. */

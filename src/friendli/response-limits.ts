@@ -2,12 +2,12 @@
 // exhaust the runner's memory with a huge body, nor its stack with JSON nested thousands deep (a
 // RangeError there would look like a broken connection and be retried).
 
-/** A response the action will not read: too big or too deep. Described in one line, never retried as a network error. */
+/** A response the action will not read (too big or too deep): never retried as a network error. */
 export class BadResponseError extends Error {
   override readonly name = "BadResponseError";
 }
 
-/** Deeper than any answer of the API (the deepest is about 5 levels); far below what recursion in JSON.stringify or zod survives. */
+/** Deeper than any answer of the API (about 5 levels); far below what JSON.stringify or zod survives. */
 const MAX_JSON_DEPTH = 64;
 
 /**
@@ -44,10 +44,10 @@ export async function readCapped(
 }
 
 /**
- * Whether `text`, read as JSON, nests arrays and objects deeper than `max`. A linear scan that
- * skips strings, so it needs no parse and no recursion; text that is not JSON just counts brackets.
+ * Throws for a body whose arrays and objects, read as JSON, nest deeper than MAX_JSON_DEPTH. A
+ * linear scan that skips strings: no parse, no recursion; text that is not JSON just counts brackets.
  */
-function jsonDeeperThan(text: string, max: number): boolean {
+export function checkDepth(text: string): void {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -57,15 +57,8 @@ function jsonDeeperThan(text: string, max: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
+      if (++depth > MAX_JSON_DEPTH)
+        throw new BadResponseError(`the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
     } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
-/** Throws BadResponseError for a body nested deeper than MAX_JSON_DEPTH. */
-export function checkDepth(text: string): void {
-  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new BadResponseError(`the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
 }

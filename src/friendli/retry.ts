@@ -1,25 +1,21 @@
 // Pure retry decisions: what a failure means, whether to try again, what Retry-After says (the wait
-// itself is ../base/backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
+// itself is ../base/backoff.ts), each rule a row in a table test.
 //
-// Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
-// being resent (POST is not among its default methods), but because our waits go through the
-// injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
-// writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
-// code alone, decides whether a request may go again.
+// Our own loop (./http.ts), not undici's RetryAgent: our waits go through the injected clock (tests
+// run on virtual time), no attempt starts past the run's deadline, every retry writes its log line,
+// and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status alone, decides.
 import { formatDuration } from "../base/format.ts";
 import type { FailureKind } from "./errors.ts";
 
-/**
- * - idempotent: GET, DELETE and PUTs that may safely repeat: retry not-sent, throttled, ambiguous.
- * - create: retry only what the server certainly did not process (not-sent, 429).
- * - never: one attempt.
- */
-export type RetryPolicy = "idempotent" | "create" | "never";
+/** The failure kinds each policy retries: a create only what the server certainly did not process. */
+const RETRIED = {
+  idempotent: ["not-sent", "throttled", "ambiguous"],
+  create: ["not-sent", "throttled"],
+  never: [],
+} as const satisfies Record<string, readonly FailureKind[]>;
+export type RetryPolicy = keyof typeof RETRIED;
 
-/**
- * Where a transport error happened: before the response headers arrived ("request"), or while the
- * response body was being read ("body"), when the server has certainly seen the request.
- */
+/** Where a transport error happened: before the response headers, or in the body (the server saw it). */
 export type NetworkPhase = "request" | "body";
 
 /** The abort reason of our own per-request timeout: retryable, unlike the run's cancellation. */
@@ -165,23 +161,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Math.max(0, at - nowMs);
 }
 
-/**
- * Which failure kinds a policy may retry. `attempt` counts the attempts that used up the budget:
- * the HTTP layer does not count throttled answers (the deadline bounds those).
- */
-export function shouldRetry(
-  kind: FailureKind,
-  policy: RetryPolicy,
-  attempt: number,
-  maxAttempts: number,
-): boolean {
-  if (attempt >= maxAttempts) return false;
-  switch (policy) {
-    case "never":
-      return false;
-    case "create":
-      return kind === "not-sent" || kind === "throttled";
-    case "idempotent":
-      return kind === "not-sent" || kind === "throttled" || kind === "ambiguous";
-  }
+/** `attempt` counts the attempts that used up the budget (the HTTP layer does not count throttled ones). */
+export function shouldRetry(kind: FailureKind, policy: RetryPolicy, attempt: number, max: number): boolean {
+  const retried: readonly FailureKind[] = RETRIED[policy];
+  return attempt < max && retried.includes(kind);
 }

@@ -1,9 +1,8 @@
 // Response shapes of Friendli's Dedicated Endpoint API, as its OpenAPI document describes them.
-// Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
-// one; the waiter decides what an unknown one means), and fields the spec marks required but that
-// the action can live without are optional, so a small drift in the live API does not fail a deploy.
-// zod/mini rather than zod: see src/inputs/inputs.ts. Mini loads no error messages by default; English
-// ones are configured here so a body that fails a schema is still described in words.
+// Lenient on purpose, so a small drift in the live API does not fail a deploy: unknown fields pass,
+// status strings are no enum (the waiter decides what a new one means), and required fields the
+// action can live without are optional. zod/mini (see src/inputs/inputs.ts) loads no messages:
+// English ones are configured here, so a body that fails a schema is described in words.
 import { z } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 
@@ -11,9 +10,8 @@ z.config(en());
 
 const nullableString = z.nullish(z.string());
 
-// Fields that become step outputs, log lines and request paths are checked by shape, so a hostile
-// or broken API cannot hand a workflow a value with line breaks, `::` or `${{` in it: the value
-// fails here, as an unexpected body, and never reaches an output.
+// Fields that become step outputs, log lines and request paths are checked by shape: a value with
+// line breaks, `::` or `${{` from a hostile or broken API fails here, as an unexpected body.
 /** An endpoint id: a short token of letters, digits, '_', '-' and '.' (not only dots). */
 export const ENDPOINT_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
 /** A status, phase or error code: one upper-case word (`INITIALIZING`, `WORKLOAD_INIT_ERROR`). */
@@ -52,10 +50,9 @@ export const EndpointSpecSchema = z.looseObject({
 export type EndpointSpec = z.infer<typeof EndpointSpecSchema>;
 
 /**
- * The listing's map of ids to statuses, as [id, status] pairs. Not a zod record: that copies into
- * a plain object, where an id `__proto__` sets the prototype instead of adding an entry and the
- * endpoint vanishes from the listing. JSON.parse makes every key an own property, so reading the
- * entries of the parsed object sees them all.
+ * The listing's map of ids to statuses, as [id, status] pairs. Not a zod record: that copies into a
+ * plain object, where an id `__proto__` sets the prototype and the endpoint vanishes from the list.
+ * JSON.parse makes every key an own property, so the parsed object's entries are all there.
  */
 const EndpointEntries = z.pipe(
   z.custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), {
@@ -83,7 +80,29 @@ export const EndpointListSchema = z.looseObject({
   data: EndpointEntries,
   nextCursor: nullableString,
 });
-export type EndpointList = z.infer<typeof EndpointListSchema>;
+
+/**
+ * The team cost report (`GET /v1/team/cost`) as the OpenAPI document's schema defines it, not as
+ * its 200 example shows it (that nests a second `data`, which the schema does not allow). Each
+ * result is checked on its own (../cost/report.ts), so one bad line item is ignored, not the report.
+ */
+export const CostResponseSchema = z.looseObject({
+  has_more: z.boolean(),
+  next_page: nullableString,
+  data: z.array(
+    z.looseObject({ start_time: z.string(), end_time: z.string(), results: z.array(z.unknown()) }),
+  ),
+});
+export type CostResponse = z.infer<typeof CostResponseSchema>;
+export type CostBucket = CostResponse["data"][number];
+
+/** One line item of a bucket; `total` is USD as a decimal string, `unit_price` cents per unit. */
+export const CostResultSchema = z.looseObject({
+  total: z.string(),
+  quantity: nullableString,
+  unit_price: nullableString,
+  line_item: nullableString,
+});
 
 /** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
 export const MAX_REPLICAS = 10;
@@ -112,12 +131,6 @@ interface AdvancedConfig {
 }
 
 /** Request body of PUT /dedicated/beta/endpoint/{id} (DedicatedEndpointUpdateBody): all optional. */
-export interface UpdateEndpointBody {
-  name?: string;
-  instanceOptionId?: string;
-  hfModelRepo?: string;
-  hfModelRepoRevision?: string;
-  autoscalingPolicy?: { minReplica: number; maxReplica: number; cooldownPeriod: number };
-  advanced?: AdvancedConfig;
+export type UpdateEndpointBody = Partial<Omit<CreateEndpointBody, "projectId" | "initialVersionComment">> & {
   newVersionComment?: string;
-}
+};

@@ -19,8 +19,8 @@ import {
   sumLineItems,
 } from "../../src/cost/report.ts";
 import { costRows, costSentence } from "../../src/cost/words.ts";
-import { CostResponseSchema } from "../../src/friendli/cost-schema.ts";
 import { GPU_MODELS } from "../../src/friendli/gpus.ts";
+import { CostResponseSchema } from "../../src/friendli/schemas.ts";
 import type { DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { rollbackOverCap, settingsCost } from "../../src/operations/rollback.ts";
 import { describePlan } from "../../src/plan/describe.ts";
