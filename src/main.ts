@@ -108,7 +108,7 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     secrets,
     signal,
     report,
-    saveDeploymentId: (id) => log.saveState(State.deploymentId, String(id)),
+    saveDeploymentId: (id) => r.core.saveState(State.deploymentId, String(id)),
   });
   const { plan, error, rolledBack } = await runOperation({
     inputs,
