@@ -6,7 +6,6 @@ import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "./base/clock.ts";
 import type { Core } from "./base/core.ts";
-import type { Logger } from "./base/log.ts";
 import { Input, State } from "./base/names.ts";
 import { formatError } from "./base/redact.ts";
 import { guardCore } from "./base/safe-text.ts";
@@ -15,7 +14,7 @@ import { type RunContext, readRunContext } from "./github/context.ts";
 import { isUnexpandedExpression } from "./inputs/fields.ts";
 import { type Inputs, ignoredSmokeGates, parseInputs } from "./inputs/inputs.ts";
 import { LedgerRun } from "./ledger/run.ts";
-import { afterFailure } from "./operations/after-failure.ts";
+import { afterFailure, type FailureFacts } from "./operations/after-failure.ts";
 import { friendliHttpOptions } from "./operations/client-options.ts";
 import type { OperationContext } from "./operations/context.ts";
 import { recordCostSoFar } from "./operations/cost.ts";
@@ -36,10 +35,8 @@ interface RunDeps {
 
 const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled", "rolled-back"]);
 
-/** One run as the steps below share it. */
-interface Run {
-  deps: RunDeps;
-  log: Logger;
+/** One run as the steps below share it; its `core` is the guarded one, and the run's Logger. */
+interface Run extends RunDeps {
   secrets: string[];
   report: RunReport;
   /** A warning for the log and the reports alike. */
@@ -48,6 +45,8 @@ interface Run {
   context?: RunContext;
   /** The endpoint whose state an operation saved itself. */
   remembered?: string;
+  /** A create went out: its endpoint may exist even without an id. */
+  createSent: boolean;
 }
 
 export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> {
@@ -60,25 +59,19 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   };
   const secrets = maskSecrets(given.core);
   // Every sink redacted and every log line unable to form a workflow command (base/safe-text.ts).
-  const deps: RunDeps = { ...given, core: guardCore(given.core, secrets) };
-  const { core } = deps;
-  const report = newReport(core, deps.clock);
-  const r: Run = {
-    deps,
-    log: { info: core.info, warning: core.warning, debug: core.debug },
-    secrets,
-    report,
-    warn: (message) => {
-      report.warnings.push(message);
-      core.warning(message);
-    },
+  const core = guardCore(given.core, secrets);
+  const report = newReport(core, given.clock);
+  const warn = (message: string) => {
+    report.warnings.push(message);
+    core.warning(message);
   };
+  const r: Run = { ...given, core, secrets, report, warn, createSent: false };
   try {
-    r.context = readRunContext(deps.env);
+    r.context = readRunContext(r.env);
     const parsed = parseInputs((name) => core.getInput(name), r.context, core.debug);
     if (parsed.kind !== "ok") {
       if (parsed.kind === "invalid") report.message = invalidInputsMessage(parsed.problems);
-      else r.warn(parsed.reason);
+      else warn(parsed.reason);
       report.result = resultOf({ stage: "inputs", skipped: parsed.kind === "skip" });
       return await finish(r);
     }
@@ -86,12 +79,12 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
     report.operation = r.inputs.operation;
     if (r.inputs.operation !== "sweep") report.endpointName = r.inputs.name;
     if (/^(main|master)$/.test(r.context.actionRef)) {
-      r.warn(
+      warn(
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
     const ignored = ignoredSmokeGates(r.inputs);
-    if (ignored) r.warn(ignored);
+    if (ignored) warn(ignored);
     await operate(r, r.inputs, r.context);
   } catch (err) {
     report.result = "failed";
@@ -100,29 +93,24 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<RunReport> 
   return await finish(r);
 }
 
-/** The Friendli client for a given deadline: the run's, the rollback's, the clean-up's. */
-function clientsFor(deps: RunDeps, inputs: Inputs, log: Logger): (deadlineMs: number) => FriendliClient {
-  return (deadlineMs) => new FriendliClient(friendliHttpOptions(inputs, deps, deadlineMs, log));
-}
-
 /** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
 async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<void> {
-  const { deps, report, log } = r;
-  const { clock, signal, core } = deps;
-  const clientUntil = clientsFor(deps, inputs, log);
+  const { report, secrets, clock, signal, core: log } = r;
+  const clientUntil = (deadlineMs: number) =>
+    new FriendliClient(friendliHttpOptions(inputs, r, deadlineMs, log));
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
-  const saved = savedForPostStep(r);
+  const hooks = savedForPostStep(r);
   const ledger = new LedgerRun({
     inputs,
     context,
-    apiUrl: deps.env.GITHUB_API_URL,
+    apiUrl: r.env.GITHUB_API_URL,
     log,
-    secrets: r.secrets,
+    secrets,
     signal,
     report,
-    saveDeploymentId: (id) => core.saveState(State.deploymentId, String(id)),
+    saveDeploymentId: (id) => r.core.saveState(State.deploymentId, String(id)),
   });
-  const op: OperationContext = {
+  const { plan, error, rolledBack } = await runOperation({
     inputs,
     run: context,
     client: clientUntil(deadlineMs),
@@ -131,55 +119,47 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
     deadlineMs,
     log,
     report,
-    secrets: r.secrets,
-    env: deps.env,
-    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-    ...saved.hooks,
+    secrets,
+    env: r.env,
+    dispatcher: r.dispatcher,
+    ...hooks,
     ledger,
     clientUntil,
-  };
-  const { plan, error, rolledBack } = await runOperation(op);
-  if (error !== undefined) report.message = formatError(error, r.secrets);
-  report.result = resultOf({
-    stage: "plan",
-    dryRun: inputs.dryRun,
-    aborted: signal.aborted,
-    error,
-    ...(plan ? { plan } : {}),
-    ...(rolledBack ? { rolledBack } : {}),
   });
+  if (error !== undefined) report.message = formatError(error, secrets);
+  const aborted = signal.aborted;
+  report.result = resultOf({ stage: "plan", dryRun: inputs.dryRun, aborted, error, plan, rolledBack });
   await ledger.end(report.result);
   // The cost so far is a courtesy on a budget of its own, after a run that went well: after a
   // failure the run ends without another request (a refused token would be refused again).
   if (!FAILURE_RESULTS.has(report.result)) {
-    if (!signal.aborted)
-      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
+    if (!aborted)
+      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets });
     return;
   }
-  const facts = {
-    result: report.result,
-    operation: inputs.operation,
-    createdHere: report.createdByThisRun === true,
-    // A create went out, yet whether it made this endpoint is unknown: its answer was lost.
-    unproven: saved.createSent() && report.endpointId !== undefined && report.createdByThisRun === undefined,
-    createSent: saved.createSent(),
-    teamId: inputs.teamId,
-    name: inputs.name,
-    projectId: inputs.projectId,
-    ifExists: inputs.ifExists,
-    deleteOnFailure: inputs.deleteOnFailure,
-    ...(report.endpointId ? { endpointId: report.endpointId } : {}),
-    ...(report.endpointName ? { endpointName: report.endpointName } : {}),
-  };
-  await afterFailure(report, facts, {
+  await afterFailure(report, failureFacts(r, inputs), {
     clientUntil,
     clock,
     log,
     warn: r.warn,
-    secrets: r.secrets,
-    owe: saved.hooks.noteDeleteOwed,
+    secrets,
+    owe: hooks.noteDeleteOwed,
   });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
+}
+
+function failureFacts(r: Run, inputs: Inputs): FailureFacts {
+  const { result, endpointId, endpointName, createdByThisRun } = r.report;
+  return {
+    ...inputs,
+    result,
+    endpointId,
+    endpointName,
+    createdHere: createdByThisRun === true,
+    createSent: r.createSent,
+    // A create went out, yet whether it made this endpoint is unknown: its answer was lost.
+    unproven: r.createSent && endpointId !== undefined && createdByThisRun === undefined,
+  };
 }
 
 /**
@@ -187,16 +167,15 @@ async function operate(r: Run, inputs: Inputs, context: RunContext): Promise<voi
  * create goes out, so a cancellation before its id is known still leaves the post step what it
  * needs to prove which endpoint, if any, that create made), a DELETE the run owes, and the endpoint.
  */
-function savedForPostStep(r: Run) {
-  const { core } = r.deps;
-  let createSent = false;
-  const hooks: Pick<OperationContext, "noteCreate" | "noteDeleteOwed" | "remember"> = {
+function savedForPostStep(r: Run): Pick<OperationContext, "noteCreate" | "noteDeleteOwed" | "remember"> {
+  const { core } = r;
+  return {
     noteCreate: (facts) => {
-      if (!createSent) {
-        core.saveState(State.createSentAt, String(r.deps.clock.now()));
+      if (!r.createSent) {
+        core.saveState(State.createSentAt, String(r.clock.now()));
         core.saveState(State.lookupIds, [...facts.lookupIds].join(","));
       }
-      createSent = true;
+      r.createSent = true;
       if (facts.answeredCreatedAt) core.saveState(State.createCreatedAt, facts.answeredCreatedAt);
     },
     noteDeleteOwed: (owed) => core.saveState(State.deleteOwed, String(owed)),
@@ -207,14 +186,12 @@ function savedForPostStep(r: Run) {
       core.saveState(State.createdByThisRun, String(createdByThisRun === true));
     },
   };
-  return { hooks, createSent: () => createSent };
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */
 async function finish(r: Run): Promise<RunReport> {
-  const { report, inputs, context, log, secrets } = r;
-  const { core, clock, signal } = r.deps;
-  report.finishedAtMs = clock.now();
+  const { report, inputs, context, core, secrets, signal } = r;
+  report.finishedAtMs = r.clock.now();
   if (report.endpointId && inputs && report.result !== "deleted" && !report.deletedAfterFailure) {
     report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
   }
@@ -233,19 +210,24 @@ async function finish(r: Run): Promise<RunReport> {
       .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
     if (unconfirmed.length > 0) core.saveState(State.sweepUnconfirmed, JSON.stringify(unconfirmed));
   } catch (err) {
-    log.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
+    core.warning(`state for the post step not saved: ${formatError(err, secrets)}`);
   }
-  await writeSummary(core, report, log);
+  try {
+    await core.summary.addRaw(renderSummary(report)).write();
+  } catch (err) {
+    core.debug(`job summary not written: ${String(err)}`);
+  }
   // No request after a cancellation; the comment never fails the step.
   // A sweep acts on many PRs' previews, none of them this event's: it comments on no PR.
   if (inputs?.prComment && inputs.operation !== "sweep" && context?.pullRequest && !signal.aborted) {
     const { upsertPrComment } = await import("./report/pr-comment-writer.ts");
+    const token = inputs.githubToken;
     await upsertPrComment({
       report,
       context,
-      token: inputs.githubToken,
-      apiUrl: r.deps.env.GITHUB_API_URL,
-      log,
+      token,
+      apiUrl: r.env.GITHUB_API_URL,
+      log: core,
       secrets,
       signal,
     });
@@ -258,17 +240,11 @@ async function finish(r: Run): Promise<RunReport> {
 }
 
 function newReport(core: Core, clock: Clock): RunReport {
-  const operation = core.getInput(Input.operation);
-  return {
-    // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
-    operation:
-      operation === "delete" || operation === "status" || operation === "sweep" ? operation : "deploy",
-    result: "failed",
-    startedAtMs: clock.now(),
-    finishedAtMs: clock.now(),
-    timeline: [],
-    warnings: [],
-  };
+  // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
+  const given = core.getInput(Input.operation);
+  const operation = (["delete", "status", "sweep"] as const).find((o) => o === given) ?? "deploy";
+  const now = clock.now();
+  return { operation, result: "failed", startedAtMs: now, finishedAtMs: now, timeline: [], warnings: [] };
 }
 
 function invalidInputsMessage(problems: Array<{ input: string; message: string }>): string {
@@ -288,12 +264,4 @@ function maskSecrets(core: Core): string[] {
   ].filter((s) => s !== "" && !isUnexpandedExpression(s));
   for (const s of secrets) core.setSecret(s);
   return secrets;
-}
-
-async function writeSummary(core: Core, report: RunReport, log: Logger): Promise<void> {
-  try {
-    await core.summary.addRaw(renderSummary(report)).write();
-  } catch (err) {
-    log.debug(`job summary not written: ${String(err)}`);
-  }
 }

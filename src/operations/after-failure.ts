@@ -26,7 +26,7 @@ export interface FailureFacts {
   createSent: boolean;
   name: string;
   projectId: string;
-  teamId: Inputs["teamId"];
+  teamId?: Inputs["teamId"];
   ifExists: Inputs["ifExists"];
   deleteOnFailure: boolean;
 }

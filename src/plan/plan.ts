@@ -1,6 +1,5 @@
 // The plan: what a run will do, decided before it does anything. Pure: the inputs and what the
-// lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
-// execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
+// lookup found go in, a Plan with the exact request it would send comes out.
 
 import { truncate } from "../base/format.ts";
 import { capRefusal, estimateHourlyCost, type HourlyCost } from "../cost/estimate.ts";
@@ -17,7 +16,6 @@ import {
   type LedgerEntry,
   type LedgerView,
   rollbackTarget,
-  type UnchangedDecision,
 } from "../ledger/ledger.ts";
 import type { Finding } from "../preflight/types.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
@@ -31,14 +29,9 @@ export interface PlannedRequest<B = unknown> {
   body?: B;
 }
 
-/** A create or update: always with its body. */
 type WithBody<B> = PlannedRequest<B> & { body: B };
 
-/**
- * What the run does to the endpoint. Each kind has one result when it goes well (./result.ts):
- * create → created, update → updated, reuse → reused, delete → deleted, nothing → not-found,
- * fail → failed; a sweep's result depends on its rows (swept, clean).
- */
+/** What the run does to the endpoint; ./result.ts maps each kind to its `result`. */
 export type PlannedAction =
   | { kind: "create"; request: WithBody<CreateEndpointBody> }
   | {
@@ -48,12 +41,8 @@ export type PlannedAction =
       /** Settings that differ from the spec GET showed; `unseen` lists what the API does not show. */
       changes: FieldChange[];
       unseen: string[];
-      /** `rollback-on-failure`: the PUT that puts the last good settings back if this one fails. */
       rollback?: Rollback;
-      /**
-       * The ledger recorded these very settings as serving, but the spec GET showed shows other
-       * values for these fields: changed outside this action, so the PUT puts them back.
-       */
+      /** Fields the ledger recorded as serving that the spec now shows otherwise: the PUT puts them back. */
       drift?: readonly string[];
     }
   /** The ledger's last success recorded exactly these settings and the endpoint serves: no PUT. */
@@ -65,44 +54,34 @@ export type PlannedAction =
   | { kind: "nothing"; reason: string }
   /** Refused before any write, with the message the step fails with. */
   | { kind: "fail"; endpoint?: FoundEndpoint; message: string }
-  /** operation sweep: each preview of this repository with what the table decided for it. */
   | { kind: "sweep"; rows: PlannedSweepRow[]; othersLeftAlone: number };
 
 export interface Plan {
   operation: Operation;
   action: PlannedAction;
-  /** Wait for the endpoint afterwards (RUNNING, or gone for a delete); absent: do not wait. */
-  wait?: {
-    target: "running" | "gone";
-    /** SLEEPING counts as serving only when the endpoint's own minimum is 0. */
-    minReplicas: number;
-  };
-  /** After RUNNING, send one small completion. */
+  /** Absent: do not wait. SLEEPING counts as serving only when `minReplicas` is 0. */
+  wait?: { target: "running" | "gone"; minReplicas: number };
   smokeTest: boolean;
   /** The route the smoke test tries first, when the pre-flight read the model's chat template. */
   smokeRoute?: SmokeRoute;
-  /** What the pre-flight found (shown by dry run; a `fail` makes the plan `fail`); empty without one. */
+  /** The pre-flight's (a `fail` makes the plan `fail`); empty without one. */
   findings: Finding[];
   /** A deploy's estimated cost per hour with the requested settings, when its GPU type has a price. */
   cost?: HourlyCost;
 }
 
-/** A rollback: the ledger entry whose settings go back, and the exact PUT. */
+/** `rollback-on-failure`: the ledger entry whose settings go back if the update fails, and the PUT. */
 export interface Rollback {
   entry: LedgerEntry;
   request: WithBody<UpdateEndpointBody>;
 }
 
-/** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
 interface PlanFacts {
-  /** What the lookup found by endpoint-id or name; undefined when nothing is there. */
   found: FoundEndpoint | undefined;
   findings?: Finding[];
   /** The commit the pre-flight resolved the default branch to: pinned in the create or update body. */
   revision?: string;
-  /** What the pre-flight learned about the chat template: the smoke test's first route. */
   smokeRoute?: SmokeRoute;
-  /** The deployment ledger's view of the environment (GitHub Deployments); empty without one. */
   ledger?: LedgerView;
   /** operation sweep: what the preview listing and GitHub said, in place of `found`. */
   sweep?: SweepFacts;
@@ -110,7 +89,6 @@ interface PlanFacts {
 
 export interface SweepFacts {
   previews: PreviewEndpoint[];
-  /** Each PR's state, by number. */
   states: ReadonlyMap<number, PrState>;
   /** Endpoints of the project that are not previews of this repository. */
   othersLeftAlone: number;
@@ -118,51 +96,42 @@ export interface SweepFacts {
   nowMs: number;
 }
 
+// A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
+const WAITED: ReadonlySet<PlannedAction["kind"]> = new Set(["create", "update", "reuse", "delete"]);
+
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {
-  const cost = configures(inputs, facts.found) ? requestedCost(inputs) : undefined;
-  const refusal = configures(inputs, facts.found) ? capCheck(inputs, cost) : undefined;
+  // Only settings the deploy puts on the endpoint cost money and meet `max-hourly-cost`: a reused
+  // endpoint keeps its own.
+  const configures = inputs.operation === "deploy" && (!facts.found || inputs.ifExists === "update");
+  const cost = configures ? requestedCost(inputs) : undefined;
+  const refusal = configures ? capCheck(inputs, cost) : undefined;
   // The cap is a finding like the GPU-memory fit: shown with them, and it fails the plan the same way.
   const findings: Finding[] = [
     ...(facts.findings ?? []),
     ...(refusal ? [{ check: "cost" as const, severity: "fail" as const, message: refusal }] : []),
   ];
-  const make = (action: PlannedAction, minReplicas = inputs.minReplicas): Plan => {
-    const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
-    return {
-      operation: inputs.operation,
-      action,
-      ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
-      smokeTest,
-      ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
-      findings,
-      ...(cost ? { cost } : {}),
-    };
-  };
   const blocking = findings.find((f) => f.severity === "fail");
-  if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
-  switch (inputs.operation) {
-    case "deploy":
-      return make(
-        deployAction(inputs, facts.found, facts.ledger ?? {}, facts.revision),
-        sleepsBy(inputs, facts.found),
-      );
-    case "delete":
-      return make(deleteAction(inputs, facts.found));
-    case "status":
-      return make(statusAction(inputs, facts.found), facts.found?.spec?.autoscalingMin ?? inputs.minReplicas);
-    case "sweep":
-      return make(sweepAction(inputs, facts.sweep));
-  }
-}
-
-/**
- * Whether the deploy puts the inputs' settings on the endpoint (create, update, or a no-op on the
- * same settings): then they are what it costs, and what `max-hourly-cost` is held against. A reused
- * endpoint keeps its own settings.
- */
-function configures(inputs: Inputs, found: FoundEndpoint | undefined): boolean {
-  return inputs.operation === "deploy" && (!found || inputs.ifExists === "update");
+  const action: PlannedAction = blocking
+    ? { kind: "fail", message: blocking.message, ...(facts.found ? { endpoint: facts.found } : {}) }
+    : actionFor(inputs, facts);
+  // A reused endpoint sleeps by its own autoscaling minimum, not by the inputs'.
+  const minReplicas =
+    action.kind === "reuse"
+      ? (action.endpoint.spec?.autoscalingMin ?? inputs.minReplicas)
+      : inputs.minReplicas;
+  const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+  return {
+    operation: inputs.operation,
+    action,
+    ...(inputs.wait && WAITED.has(action.kind)
+      ? { wait: { target: action.kind === "delete" ? "gone" : "running", minReplicas } }
+      : {}),
+    smokeTest,
+    ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
+    findings,
+    ...(cost ? { cost } : {}),
+  };
 }
 
 /** Why `max-hourly-cost` refuses the deploy, or undefined. A cap that cannot be checked refuses too. */
@@ -188,34 +157,32 @@ function requestedCost(inputs: Inputs): HourlyCost | undefined {
   });
 }
 
-function endpointOf(found: FoundEndpoint | undefined): { endpoint?: FoundEndpoint } {
-  return found ? { endpoint: found } : {};
+function actionFor(inputs: Inputs, { found, ledger, revision, sweep }: PlanFacts): PlannedAction {
+  const target = inputs.endpointId ?? `named "${inputs.name}"`;
+  switch (inputs.operation) {
+    case "deploy":
+      return deployAction(inputs, found, ledger ?? {}, revision);
+    case "delete":
+      if (!found) return { kind: "nothing", reason: `No endpoint ${target} to delete` };
+      return { kind: "delete", endpoint: found, request: { method: "DELETE", url: endpointUrl(found) } };
+    case "status": {
+      if (found) return { kind: "reuse", endpoint: found };
+      const reason = `no endpoint ${target} in project ${inputs.projectId}`;
+      // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
+      return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
+    }
+    case "sweep":
+      if (!sweep) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
+      return {
+        kind: "sweep",
+        rows: planSweep(sweep.previews, sweep.states, { nowMs: sweep.nowMs, maxAgeMs: inputs.maxAgeMs }),
+        othersLeftAlone: sweep.othersLeftAlone,
+      };
+  }
 }
 
-function waits(action: PlannedAction): boolean {
-  // A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
-  return (
-    action.kind !== "fail" &&
-    action.kind !== "nothing" &&
-    action.kind !== "unchanged" &&
-    action.kind !== "sweep"
-  );
-}
-
-function targetOf(action: PlannedAction): "running" | "gone" {
-  return action.kind === "delete" ? "gone" : "running";
-}
-
-/** A reused endpoint sleeps by its own autoscaling setting, not by the inputs'. */
-function sleepsBy(inputs: Inputs, found: FoundEndpoint | undefined): number {
-  return found && inputs.ifExists === "reuse"
-    ? (found.spec?.autoscalingMin ?? inputs.minReplicas)
-    : inputs.minReplicas;
-}
-
-/** Who the messages name: the id given, or the name. */
-function target(inputs: Inputs): string {
-  return inputs.endpointId ?? `named "${inputs.name}"`;
+function endpointUrl(found: FoundEndpoint): string {
+  return pathFor(ENDPOINT_BASE, found.id);
 }
 
 function deployAction(
@@ -224,67 +191,54 @@ function deployAction(
   ledger: LedgerView,
   resolved: string | undefined,
 ): PlannedAction {
-  if (!found) {
-    if (inputs.endpointId) {
-      return {
-        kind: "fail",
-        message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
-      };
-    }
+  if (!found && inputs.endpointId) {
+    return {
+      kind: "fail",
+      message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
+    };
+  }
+  if (!found)
     return {
       kind: "create",
       request: { method: "POST", url: ENDPOINT_BASE, body: createBody(inputs, resolved) },
     };
+  if (inputs.ifExists === "fail") {
+    return {
+      kind: "fail",
+      endpoint: found,
+      message: `an endpoint named "${inputs.name}" already exists (${found.id}) and if-exists is fail`,
+    };
   }
-  switch (inputs.ifExists) {
-    case "fail":
-      return {
-        kind: "fail",
-        endpoint: found,
-        message: `an endpoint named "${inputs.name}" already exists (${found.id}) and if-exists is fail`,
-      };
-    case "reuse":
-      return { kind: "reuse", endpoint: found };
-    case "update": {
-      const settings = requestedSettings(inputs, resolved);
-      const body = updateBody(settings, inputs.versionComment);
-      const shown = specChanges(found.spec, body);
-      const decision = unchangedDecision(inputs, found, ledger, settings, shown.changes);
-      if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
-      const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
-      return {
-        kind: "update",
-        endpoint: found,
-        request: { method: "PUT", url: pathFor(ENDPOINT_BASE, found.id), body },
-        ...shown,
-        ...(rollback ? { rollback } : {}),
-        ...(decision?.drift ? { drift: decision.drift } : {}),
-      };
-    }
-  }
-}
-
-/** Whether the ledger makes this deploy a no-op; undefined (no status): send the PUT. */
-function unchangedDecision(
-  inputs: Inputs,
-  found: FoundEndpoint,
-  ledger: LedgerView,
-  settings: DeploymentSettings,
-  changes: readonly FieldChange[],
-): UnchangedDecision | undefined {
+  if (inputs.ifExists === "reuse") return { kind: "reuse", endpoint: found };
+  const settings = requestedSettings(inputs, resolved);
+  const body = updateBody(settings, inputs.versionComment);
+  const shown = specChanges(found.spec, body);
   // Without a status the endpoint cannot be shown to serve: the PUT goes out.
-  if (!found.status) return undefined;
-  return decideIfUnchanged({
-    mode: inputs.ifUnchanged,
-    requested: { name: inputs.name, projectId: inputs.projectId, settings },
-    ledger,
-    endpoint: {
-      id: found.id,
-      status: found.status.status,
-      ...(typeof found.spec?.autoscalingMin === "number" ? { minReplicas: found.spec.autoscalingMin } : {}),
-    },
-    drift: changes.map((c) => c.field),
-  });
+  const decision = found.status
+    ? decideIfUnchanged({
+        mode: inputs.ifUnchanged,
+        requested: { name: inputs.name, projectId: inputs.projectId, settings },
+        ledger,
+        endpoint: {
+          id: found.id,
+          status: found.status.status,
+          ...(typeof found.spec?.autoscalingMin === "number"
+            ? { minReplicas: found.spec.autoscalingMin }
+            : {}),
+        },
+        drift: shown.changes.map((c) => c.field),
+      })
+    : undefined;
+  if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
+  const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
+  return {
+    kind: "update",
+    endpoint: found,
+    request: { method: "PUT", url: endpointUrl(found), body },
+    ...shown,
+    ...(rollback ? { rollback } : {}),
+    ...(decision?.drift ? { drift: decision.drift } : {}),
+  };
 }
 
 function rollbackFor(
@@ -304,39 +258,8 @@ function rollbackFor(
     `Rollback to GitHub deployment ${entry.deploymentId}. ${inputs.versionComment}`,
     MAX_VERSION_COMMENT_LENGTH,
   );
-  return {
-    entry,
-    request: {
-      method: "PUT",
-      url: pathFor(ENDPOINT_BASE, found.id),
-      body: updateBody(entry.payload.settings, comment),
-    },
-  };
-}
-
-function deleteAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
-  if (!found) return { kind: "nothing", reason: `No endpoint ${target(inputs)} to delete` };
-  return {
-    kind: "delete",
-    endpoint: found,
-    request: { method: "DELETE", url: pathFor(ENDPOINT_BASE, found.id) },
-  };
-}
-
-function statusAction(inputs: Inputs, found: FoundEndpoint | undefined): PlannedAction {
-  if (found) return { kind: "reuse", endpoint: found };
-  const reason = `no endpoint ${target(inputs)} in project ${inputs.projectId}`;
-  // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
-  return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
-}
-
-function sweepAction(inputs: Inputs, facts: SweepFacts | undefined): PlannedAction {
-  if (!facts) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
-  return {
-    kind: "sweep",
-    rows: planSweep(facts.previews, facts.states, { nowMs: facts.nowMs, maxAgeMs: inputs.maxAgeMs }),
-    othersLeftAlone: facts.othersLeftAlone,
-  };
+  const body = updateBody(entry.payload.settings, comment);
+  return { entry, request: { method: "PUT", url: endpointUrl(found), body } };
 }
 
 /**
@@ -354,6 +277,5 @@ export function needsPreflight(inputs: Inputs, p: Plan): boolean {
 
 /** The request the plan would send, if any. */
 export function plannedRequest(p: Plan): PlannedRequest | undefined {
-  const a = p.action;
-  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
+  return "request" in p.action ? p.action.request : undefined;
 }

@@ -1,5 +1,4 @@
-// The one place that turns how a run went into its `result` output. Pure, so the whole table is
-// tested without HTTP (test/unit/result.test.ts).
+// The one place that turns how a run went into its `result` output.
 
 import type { Result } from "../base/names.ts";
 import { ApiError } from "../friendli/errors.ts";
@@ -50,23 +49,14 @@ export function resultOf(o: RunOutcome): Result {
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
   const action = o.plan.action;
-  if (action.kind === "sweep") return sweepOutcome(action.rows, o.dryRun);
-  const kind = action.kind;
-  if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
-  return DONE[kind];
-}
-
-/**
- * A sweep that got this far deleted every preview it planned to (a failed delete is an error): it
- * failed when a PR's state could not be read, else swept, planned (dry run) or clean.
- */
-function sweepOutcome(rows: Extract<PlannedAction, { kind: "sweep" }>["rows"], dryRun: boolean): Result {
-  const doomed = rows.filter((r) => r.decision.action === "delete").length;
-  return sweepResult({
-    deleted: dryRun ? 0 : doomed,
-    planned: dryRun ? doomed : 0,
-    failures: rows.filter((r) => r.pr.kind === "error").length,
-  });
+  if (action.kind === "sweep") {
+    // A sweep that got this far deleted every preview it doomed (a failed delete is an error).
+    const doomed = action.rows.filter((r) => r.decision.action === "delete").length;
+    const failures = action.rows.filter((r) => r.pr.kind === "error").length;
+    return sweepResult({ deleted: o.dryRun ? 0 : doomed, planned: o.dryRun ? doomed : 0, failures });
+  }
+  if (o.dryRun && action.kind !== "nothing" && action.kind !== "fail") return "planned";
+  return DONE[action.kind];
 }
 
 function errorResult(err: unknown): Result {

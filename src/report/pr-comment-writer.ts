@@ -1,7 +1,6 @@
 // Writing the sticky PR comment: finds this endpoint's comment by its marker and edits it, or
-// creates one, so a PR that is pushed to twenty times still has one comment that is current. The
-// only place the comment loads @actions/github, through ../github/client.ts (a few hundred KB of Octokit and
-// undici that a release or manual deploy never needs). Never fails the step: a comment is a courtesy.
+// creates one, so a PR that is pushed to twenty times still has one comment that is current.
+// main.ts loads this module only to comment: Octokit is a few hundred KB a release never needs.
 
 import type { Logger } from "../base/log.ts";
 import { redact } from "../base/redact.ts";
@@ -9,6 +8,7 @@ import { PR_COMMENT_TIMEOUT_MS } from "../base/timing.ts";
 import {
   githubClient,
   githubErrorText,
+  type Octokit,
   sameLogin,
   splitRepository,
   statusOf,
@@ -65,26 +65,16 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
   }
   const secrets = [...opts.secrets, token];
   try {
-    const { owner, repo } = splitRepository(context.repository);
     const marker = markerFor(report.endpointName);
     const body = redact(renderPrComment(report, { marker, context }), secrets);
-
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? PR_COMMENT_TIMEOUT_MS);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-
     const octokit = await githubClient({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
-
-    const identity = await tokenIdentity(octokit);
-    const existing = await findComment(marker, identity, (mapFn) =>
-      octokit.paginate(
-        octokit.rest.issues.listComments,
-        { owner, repo, issue_number: pr.number, per_page: 100 },
-        mapFn,
-      ),
-    );
+    const issue = { ...splitRepository(context.repository), issue_number: pr.number };
+    const existing = await findComment(octokit, issue, marker);
     if (existing !== undefined) {
       try {
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
+        await octokit.rest.issues.updateComment({ ...issue, comment_id: existing, body });
         log.info(`PR comment updated (#${pr.number}, comment ${existing})`);
         return "updated";
       } catch (err) {
@@ -93,12 +83,7 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
         log.debug(`PR comment ${existing} vanished before it could be updated; creating a new one`);
       }
     }
-    const created = await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: pr.number,
-      body,
-    });
+    const created = await octokit.rest.issues.createComment({ ...issue, body });
     log.info(`PR comment created (#${pr.number}, comment ${created.data.id})`);
     return "created";
   } catch (err) {
@@ -106,8 +91,6 @@ export async function upsertPrComment(opts: UpsertPrCommentOptions): Promise<PrC
     return "failed";
   }
 }
-
-type PageMap = (response: { data: IssueComment[] }, done: () => void) => IssueComment[];
 
 /**
  * True for the comment this action wrote: it starts with the marker (a person quoting the marker
@@ -121,17 +104,15 @@ export function isOwnComment(c: IssueComment, marker: string, identity: string):
 
 /** The first of this action's comments; the listing stops there, so a long PR costs only the pages up to it. */
 async function findComment(
+  octokit: Octokit,
+  issue: { owner: string; repo: string; issue_number: number },
   marker: string,
-  identity: string,
-  list: (mapFn: PageMap) => Promise<IssueComment[]>,
 ): Promise<number | undefined> {
+  const identity = await tokenIdentity(octokit);
   let found: number | undefined;
-  await list((response, done) => {
-    const own = response.data.find((c) => isOwnComment(c, marker, identity));
-    if (own) {
-      found = own.id;
-      done();
-    }
+  await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }, (response, done) => {
+    found = response.data.find((c) => isOwnComment(c, marker, identity))?.id;
+    if (found !== undefined) done();
     return [];
   });
   return found;

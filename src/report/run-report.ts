@@ -1,8 +1,7 @@
-// CONTRACT (types): everything a run learned, handed to the reporters (outputs, summary, PR comment).
+// Everything a run learned, handed to the reporters (outputs, summary, PR comment).
 
 import type { Result } from "../base/names.ts";
-import type { HourlyCost } from "../cost/estimate.ts";
-import type { CostToDate } from "../cost/report.ts";
+import type { RunCost } from "../cost/words.ts";
 import type { Operation } from "../inputs/inputs.ts";
 import type { PreflightResult } from "../preflight/types.ts";
 import type { SweepReport } from "../sweep/execute.ts";
@@ -31,7 +30,6 @@ export interface RunReport {
    * reader's to delete.
    */
   createdByThisRun?: boolean;
-  /** delete-on-failure deleted the endpoint after the run failed. */
   deletedAfterFailure?: boolean;
   /** Why the run failed (already redacted). */
   message?: string;
@@ -46,7 +44,6 @@ export interface RunReport {
     outputTokens?: number;
     tokensPerSecond?: number;
   };
-  /** What the pre-flight on the Hugging Face Hub found, when it ran. */
   preflight?: PreflightResult;
   /** This run's GitHub deployment (the ledger): its environment, its id once created, a link. */
   deployment?: { environment: string; id?: number; url?: string };
@@ -65,8 +62,7 @@ export interface RunReport {
   /** dry-run: the request that would have been sent (token masked). */
   plannedRequest?: { method: string; url: string; body?: unknown };
   warnings: string[];
-  /** What the endpoint costs: the estimate per hour, and what the team's cost report says so far. */
-  cost?: { hourly?: HourlyCost; toDate?: CostToDate };
+  cost?: RunCost;
   /** operation sweep: every preview of this repository and what became of it. */
   sweep?: SweepReport & { dryRun: boolean; maxAgeMs?: number };
 }

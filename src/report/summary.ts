@@ -9,7 +9,6 @@ import { costRows } from "../cost/words.ts";
 import { renderPreflight } from "../preflight/report.ts";
 import { renderSweepSummary } from "../sweep/summary.ts";
 import { classifyStatus, type StatusClass } from "../wait/status-table.ts";
-import type { PhaseSpan } from "../wait/timeline.ts";
 import { curlCommand } from "./curl.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -98,85 +97,63 @@ export function renderSummary(r: RunReport): string {
 }
 
 function heading(r: RunReport): string {
-  const { icon, text } = HEADINGS[r.result] ?? { icon: "ℹ️", text: String(r.result) };
+  const { icon, text } = HEADINGS[r.result];
   const name = r.endpointName || r.endpointId;
   const status = r.status ? ` (${escapeMarkdown(r.status, { newlines: "space" })})` : "";
   return `## ${icon} Friendli ${r.operation}: ${text}${name ? ` · ${escapeMarkdown(name, { newlines: "space" })}` : ""}${status}`;
 }
 
-function detailsTable(r: RunReport): string {
-  const rows: Array<[string, string | undefined]> = [
-    ["Endpoint", endpointCell(r)],
-    [r.rolledBack ? "Requested model (failed)" : "Model", r.model ? modelCell(r.model) : undefined],
-    ["GPU", r.gpu ? escapeMarkdown(r.gpu) : undefined],
-    ["Replicas", r.replicas ? `${r.replicas.min}–${r.replicas.max}` : undefined],
-    ...previousRows(r),
-    ["Result", escapeMarkdown(r.result)],
-    ["Status", r.status ? escapeMarkdown(r.status) : undefined],
-    ["Phase", r.phase ? escapeMarkdown(r.phase) : undefined],
-    ["Error code", r.errorCode ? escapeMarkdown(r.errorCode) : undefined],
-    ["Created", r.createdAt ? escapeMarkdown(r.createdAt) : undefined],
-    ["Updated", r.updatedAt ? escapeMarkdown(r.updatedAt) : undefined],
-    ["Elapsed", formatDuration(r.finishedAtMs - r.startedAtMs)],
-    // Figures the action computed or summed itself: nothing here is outside text.
-    ...costRows(r.cost),
-  ];
-  const lines = ["| | |", "| --- | --- |"];
-  for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);
-  return lines.join("\n");
+/** A two-column table of the rows that have a value. */
+function table(rows: Array<[string, string | false | undefined]>): string {
+  const filled = rows.filter(([, value]) => value).map(([key, value]) => `| ${key} | ${value} |`);
+  return ["| | |", "| --- | --- |", ...filled].join("\n");
 }
 
-/** The version before this run (and after a rollback, the one serving again), and the deployment. */
-function previousRows(r: RunReport): Array<[string, string | undefined]> {
-  const rows: Array<[string, string | undefined]> = [];
+function detailsTable(r: RunReport): string {
+  const id = r.endpointId && `id ${escapeMarkdown(r.endpointId)}`;
+  // The version before this run, and after a rollback the one serving again.
   const p = r.previous;
-  if (p) {
-    const label = r.rolledBack ? "Serving again (rolled back)" : "Previous version";
-    const replicas = `${p.replicas.min}–${p.replicas.max}`;
-    rows.push([label, `${modelCell(p.model)} · ${escapeMarkdown(p.gpu)} · replicas ${replicas}`]);
-  }
-  const d = r.deployment;
-  if (d?.id !== undefined) {
-    const text = `${d.id} in ${escapeMarkdown(d.environment)}`;
-    rows.push(["GitHub deployment", d.url ? `[${text}](${d.url})` : text]);
-  }
-  return rows;
+  return table([
+    ["Endpoint", r.endpointName ? `${escapeMarkdown(r.endpointName)}${id ? ` (${id})` : ""}` : id],
+    [r.rolledBack ? "Requested model (failed)" : "Model", r.model && modelCell(r.model)],
+    ["GPU", escapeMarkdown(r.gpu)],
+    ["Replicas", r.replicas && `${r.replicas.min}–${r.replicas.max}`],
+    [
+      r.rolledBack ? "Serving again (rolled back)" : "Previous version",
+      p && `${modelCell(p.model)} · ${escapeMarkdown(p.gpu)} · replicas ${p.replicas.min}–${p.replicas.max}`,
+    ],
+    ["GitHub deployment", deploymentLink(r.deployment)],
+    ["Result", escapeMarkdown(r.result)],
+    ["Status", escapeMarkdown(r.status)],
+    ["Phase", escapeMarkdown(r.phase)],
+    ["Error code", escapeMarkdown(r.errorCode)],
+    ["Created", escapeMarkdown(r.createdAt)],
+    ["Updated", escapeMarkdown(r.updatedAt)],
+    ["Elapsed", elapsed(r)],
+    // Figures the action computed or summed itself: nothing here is outside text.
+    ...costRows(r.cost),
+  ]);
+}
+
+export function elapsed(r: RunReport): string {
+  return formatDuration(r.finishedAtMs - r.startedAtMs);
+}
+
+/** The GitHub deployment this run recorded, linked to its environment's deployments page. */
+export function deploymentLink(d: RunReport["deployment"]): string | undefined {
+  if (d?.id === undefined) return undefined;
+  const text = `${d.id} in ${escapeMarkdown(d.environment, { maxLength: 120 })}`;
+  const url = d.url ? safeUrl(d.url) : undefined;
+  return url ? `[${text}](${url})` : text;
+}
+
+/** A URL that cannot end the Markdown link or open HTML, or undefined. */
+export function safeUrl(url: string): string | undefined {
+  return /^https?:\/\/[^\s<>()"'`\\[\]]+$/.test(url) ? url : undefined;
 }
 
 function modelCell(m: NonNullable<RunReport["model"]>): string {
   return escapeMarkdown(m.repo) + (m.revision ? `@${escapeMarkdown(m.revision)}` : "");
-}
-
-function endpointCell(r: RunReport): string | undefined {
-  if (r.endpointName && r.endpointId) {
-    return `${escapeMarkdown(r.endpointName)} (id ${escapeMarkdown(r.endpointId)})`;
-  }
-  if (r.endpointName) return escapeMarkdown(r.endpointName);
-  return r.endpointId ? `id ${escapeMarkdown(r.endpointId)}` : undefined;
-}
-
-interface Bar {
-  label: string;
-  startMs: number;
-  endMs: number;
-  open: boolean;
-  crit: boolean;
-}
-
-function bars(r: RunReport): Bar[] {
-  const lastIndex = r.timeline.length - 1;
-  const endedBadly = r.result === "failed" || r.result === "timed-out";
-  return r.timeline.map((span: PhaseSpan, i) => {
-    const endMs = Math.max(span.startMs, span.endMs ?? r.finishedAtMs);
-    return {
-      label: span.label,
-      startMs: span.startMs,
-      endMs,
-      open: span.endMs === undefined,
-      // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
-      crit: statusClass(r, span.label) === "failure" || (endedBadly && i === lastIndex),
-    };
-  });
 }
 
 /**
@@ -185,27 +162,26 @@ function bars(r: RunReport): Bar[] {
  * shows the reader's wall-clock time.
  */
 function timeline(r: RunReport): string {
-  const all = bars(r);
+  const endedBadly = r.result === "failed" || r.result === "timed-out";
   const gantt = ["gantt", "  dateFormat x", "  axisFormat %H:%M:%S", "  section Endpoint"];
-  for (const [i, bar] of all.entries()) {
-    const name = mermaidText(bar.label) || "unnamed";
-    const ms = bar.endMs - bar.startMs;
+  const rows = ["| Phase | Started | Duration |", "| --- | --- | --- |"];
+  for (const [i, span] of r.timeline.entries()) {
+    const endMs = Math.max(span.startMs, span.endMs ?? r.finishedAtMs);
+    const took = formatDuration(endMs - span.startMs);
+    const open = span.endMs === undefined;
+    // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
+    const crit = statusClass(r, span.label) === "failure" || (endedBadly && i === r.timeline.length - 1);
     // An open span that has just begun (RUNNING seen on the last poll) is a moment, not a stretch.
-    const milestone = bar.open && ms < 1000;
-    const tags = [bar.crit ? "crit" : bar.open ? "active" : "done"];
-    if (milestone) tags.push("milestone");
-    const title = milestone ? name : `${name} ${formatDuration(ms)}`;
-    gantt.push(`  ${title} :${tags.join(", ")}, s${i}, ${bar.startMs}, ${bar.endMs}`);
-  }
-  const table = ["| Phase | Started | Duration |", "| --- | --- | --- |"];
-  for (const bar of all) {
-    const duration =
-      formatDuration(bar.endMs - bar.startMs) + (bar.open ? " (until the end of the run)" : "");
-    table.push(
-      `| ${escapeMarkdown(bar.label)} | +${formatDuration(bar.startMs - r.startedAtMs)} | ${duration} |`,
+    const milestone = open && endMs - span.startMs < 1000;
+    const name = mermaidText(span.label) || "unnamed";
+    const tags = (crit ? "crit" : open ? "active" : "done") + (milestone ? ", milestone" : "");
+    gantt.push(`  ${milestone ? name : `${name} ${took}`} :${tags}, s${i}, ${span.startMs}, ${endMs}`);
+    const started = `+${formatDuration(span.startMs - r.startedAtMs)}`;
+    rows.push(
+      `| ${escapeMarkdown(span.label)} | ${started} | ${took}${open ? " (until the end of the run)" : ""} |`,
     );
   }
-  return `### Timeline\n\n${codeBlock(gantt.join("\n"), "mermaid")}\n\n${table.join("\n")}`;
+  return `### Timeline\n\n${codeBlock(gantt.join("\n"), "mermaid")}\n\n${rows.join("\n")}`;
 }
 
 function plannedRequest(p: NonNullable<RunReport["plannedRequest"]>): string {
@@ -215,19 +191,15 @@ function plannedRequest(p: NonNullable<RunReport["plannedRequest"]>): string {
 }
 
 function smokeTest(s: NonNullable<RunReport["smokeTest"]>): string {
-  const lines = [
-    "### Smoke test",
-    "",
-    "| | |",
-    "| --- | --- |",
-    `| Route | ${escapeMarkdown(s.route)} |`,
-    `| Latency | ${Math.round(s.latencyMs)} ms |`,
-    ...(s.ttftMs !== undefined ? [`| Time to first token | ${Math.round(s.ttftMs)} ms |`] : []),
-    ...(s.outputTokens !== undefined ? [`| Output tokens | ${s.outputTokens} |`] : []),
-    ...(s.tokensPerSecond !== undefined ? [`| Tokens per second | ${s.tokensPerSecond} |`] : []),
-    `| Reply | ${escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"} |`,
-  ];
-  return lines.join("\n");
+  const ms = (value: number | undefined) => value !== undefined && `${Math.round(value)} ms`;
+  return `### Smoke test\n\n${table([
+    ["Route", escapeMarkdown(s.route)],
+    ["Latency", ms(s.latencyMs)],
+    ["Time to first token", ms(s.ttftMs)],
+    ["Output tokens", s.outputTokens !== undefined && String(s.outputTokens)],
+    ["Tokens per second", s.tokensPerSecond !== undefined && String(s.tokensPerSecond)],
+    ["Reply", escapeMarkdown(s.reply, { maxLength: 500 }) || "(empty)"],
+  ])}`;
 }
 
 // Ids and URLs go into a shell command a reader may paste: only plain ones are put there.
