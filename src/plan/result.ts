@@ -50,23 +50,10 @@ export function resultOf(o: RunOutcome): Result {
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
   const action = o.plan.action;
-  if (action.kind === "sweep") return sweepOutcome(action.rows, o.dryRun);
+  if (action.kind === "sweep") return sweepResult(action.rows, o.dryRun);
   const kind = action.kind;
   if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
   return DONE[kind];
-}
-
-/**
- * A sweep that got this far deleted every preview it planned to (a failed delete is an error): it
- * failed when a PR's state could not be read, else swept, planned (dry run) or clean.
- */
-function sweepOutcome(rows: Extract<PlannedAction, { kind: "sweep" }>["rows"], dryRun: boolean): Result {
-  const doomed = rows.filter((r) => r.decision.action === "delete").length;
-  return sweepResult({
-    deleted: dryRun ? 0 : doomed,
-    planned: dryRun ? doomed : 0,
-    failures: rows.filter((r) => r.pr.kind === "error").length,
-  });
 }
 
 function errorResult(err: unknown): Result {
