@@ -1,19 +1,51 @@
 // What the post step does, decided from the state the main step saved: pure, table-tested. Which
 // endpoint a cancelled create made is judged by src/endpoint/created-claim.ts, as in the main step.
+import { z } from "zod/mini";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
 import type { PreviewEndpoint } from "../sweep/decide.ts";
 
-/** The state the main step saves, as the post step reads it (strings, "" when never saved). */
-export interface SavedState {
-  result: string;
-  endpointId: string;
-  createdByThisRun: string;
-  deleteOwed: string;
-  createSentAt: string;
-  createCreatedAt: string;
-  lookupIds: string;
-  sweepUnconfirmed: string;
+const text = z._default(z.string(), "");
+const flag = z.pipe(
+  text,
+  z.transform((v) => v === "true"),
+);
+
+/** A preview a cancelled sweep saved: an id fit for a URL path; any other shape is ignored. */
+const SavedPreview = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: z.string(),
+  prNumber: z.int(),
+});
+
+function savedPreviews(saved: string): PreviewEndpoint[] {
+  try {
+    const parsed = z.safeParse(z.array(z.unknown()), JSON.parse(saved || "[]"));
+    return (parsed.data ?? []).flatMap((p) => SavedPreview.safeParse(p).data ?? []);
+  } catch {
+    return [];
+  }
 }
+
+/** The state as src/main.ts saves it (keys of State), each a string, "" when never saved. */
+const Saved = z.object({
+  result: text,
+  endpointId: text,
+  createdByThisRun: flag,
+  deleteOwed: flag,
+  // When the create went out, in ms since the epoch; anything else: no create went out.
+  createSentAt: z.catch(
+    z.optional(z.pipe(z.string().check(z.regex(/^[0-9]{1,16}$/)), z.transform(Number))),
+    0,
+  ),
+  createCreatedAt: text,
+  lookupIds: z.pipe(
+    text,
+    z.transform((ids) => new Set(ids.split(",").filter((id) => id !== ""))),
+  ),
+  sweepUnconfirmed: z.pipe(text, z.transform(savedPreviews)),
+});
+
+export type SavedState = z.input<typeof Saved>;
 
 export type PostPlan =
   /** Nothing this run left behind (or nothing it may touch). */
@@ -34,53 +66,18 @@ export type PostPlan =
  * not finish leaves work here: a cancelled one, or one killed before it saved a result. Every other
  * result was handled by the main step itself, including delete-on-failure after a failure.
  */
-export function planPost(s: SavedState): PostPlan {
-  if (s.endpointId && s.createdByThisRun === "true" && s.deleteOwed === "true")
+export function planPost(saved: SavedState): PostPlan {
+  const s = Saved.parse(saved);
+  if (s.endpointId && s.createdByThisRun && s.deleteOwed)
     return { kind: "delete-by-id", endpointId: s.endpointId, owed: true };
   if (s.result !== "cancelled" && s.result !== "") return { kind: "nothing" };
-  const previews = sweepPreviews(s.sweepUnconfirmed);
-  if (previews.length > 0) return { kind: "confirm-sweep", previews };
+  if (s.sweepUnconfirmed.length > 0) return { kind: "confirm-sweep", previews: s.sweepUnconfirmed };
   if (s.endpointId) {
-    return s.createdByThisRun === "true"
+    return s.createdByThisRun
       ? { kind: "delete-by-id", endpointId: s.endpointId, owed: false }
       : { kind: "nothing" };
   }
-  const facts = createFacts(s);
-  return facts ? { kind: "find-created", facts } : { kind: "nothing" };
-}
-
-/** The create's facts as the main step saved them; undefined when no create went out. */
-function createFacts(s: SavedState): CreateFacts | undefined {
-  if (epochMs(s.createSentAt) === undefined) return undefined;
-  return {
-    lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
-    ...(s.createCreatedAt ? { answeredCreatedAt: s.createCreatedAt } : {}),
-  };
-}
-
-function epochMs(value: string): number | undefined {
-  if (!/^[0-9]{1,16}$/.test(value)) return undefined;
-  const ms = Number(value);
-  return ms > 0 ? ms : undefined;
-}
-
-/** The saved previews, each checked by shape; anything else in the state is ignored. */
-function sweepPreviews(saved: string): PreviewEndpoint[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(saved || "[]");
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((p: unknown) => {
-    if (p === null || typeof p !== "object") return [];
-    const { id, name, prNumber } = p as Record<string, unknown>;
-    return typeof id === "string" &&
-      /^[A-Za-z0-9_-]{1,64}$/.test(id) &&
-      typeof name === "string" &&
-      Number.isSafeInteger(prNumber)
-      ? [{ id, name, prNumber: prNumber as number }]
-      : [];
-  });
+  if (!s.createSentAt) return { kind: "nothing" };
+  const facts = { lookupIds: s.lookupIds, answeredCreatedAt: s.createCreatedAt || undefined };
+  return { kind: "find-created", facts };
 }
