@@ -4,12 +4,6 @@ import { z } from "zod/mini";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
 import type { PreviewEndpoint } from "../sweep/decide.ts";
 
-const text = z._default(z.string(), "");
-const flag = z.pipe(
-  text,
-  z.transform((v) => v === "true"),
-);
-
 /** A preview a cancelled sweep saved: an id fit for a URL path; any other shape is ignored. */
 const SavedPreview = z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
@@ -26,23 +20,21 @@ function savedPreviews(saved: string): PreviewEndpoint[] {
   }
 }
 
-/** The state as src/main.ts saves it (keys of State), each a string, "" when never saved. */
+// Each saved value is a string, "" when never saved; `from` reads one into what it stands for.
+const text = z._default(z.string(), "");
+const from = <T>(read: (value: string) => T) => z.pipe(text, z.transform(read));
+
+/** The state as src/main.ts saves it (the keys of State). */
 const Saved = z.object({
   result: text,
   endpointId: text,
-  createdByThisRun: flag,
-  deleteOwed: flag,
-  // When the create went out, in ms since the epoch; anything else: no create went out.
-  createSentAt: z.catch(
-    z.optional(z.pipe(z.string().check(z.regex(/^[0-9]{1,16}$/)), z.transform(Number))),
-    0,
-  ),
+  createdByThisRun: from((v) => v === "true"),
+  deleteOwed: from((v) => v === "true"),
+  // When the create went out, in ms since the epoch; 0: no create went out.
+  createSentAt: from((v) => (/^[0-9]{1,16}$/.test(v) ? Number(v) : 0)),
   createCreatedAt: text,
-  lookupIds: z.pipe(
-    text,
-    z.transform((ids) => new Set(ids.split(",").filter((id) => id !== ""))),
-  ),
-  sweepUnconfirmed: z.pipe(text, z.transform(savedPreviews)),
+  lookupIds: from((ids) => new Set(ids.split(",").filter((id) => id !== ""))),
+  sweepUnconfirmed: from(savedPreviews),
 });
 
 export type SavedState = z.input<typeof Saved>;

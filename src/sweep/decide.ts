@@ -104,11 +104,8 @@ export function planSweep(
     const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
     const ageMs = ageOf(p.updatedAt, opts.nowMs);
     if (!distrust) return { ...p, pr, ageMs, decision: decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs }) };
-    const decision = {
-      action: "keep",
-      reason: "kept: more than half of the PR answers were unreadable",
-    } as const;
-    return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision };
+    const reason = "kept: more than half of the PR answers were unreadable";
+    return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision: { action: "keep", reason } };
   });
 }
 
