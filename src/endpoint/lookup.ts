@@ -60,7 +60,7 @@ export function expectAtMostOne<T extends FoundEndpoint>(
 }
 
 /** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
-export async function specOf(
+async function specOf(
   client: FriendliClient,
   cache: SpecCache,
   id: string,
@@ -78,8 +78,12 @@ export async function specOf(
   }
 }
 
-function matches(spec: EndpointSpec | undefined, projectId: string, name: string): spec is EndpointSpec {
-  return spec !== undefined && spec.name === name && spec.projectId === projectId;
+/** A name, or a test of the name (the sweep's: a preview of this repository). */
+type NameMatch = string | ((name: string) => boolean);
+
+function matches(spec: EndpointSpec | undefined, projectId: string, name: NameMatch): spec is EndpointSpec {
+  if (spec === undefined || spec.projectId !== projectId) return false;
+  return typeof name === "string" ? spec.name === name : name(spec.name);
 }
 
 /** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
@@ -106,13 +110,13 @@ interface FindOptions {
 }
 
 /**
- * Every endpoint named `name` in the project. All candidates are checked, not just the first
- * match, so a duplicate is seen (expectAtMostOne turns it into an error naming both ids).
+ * Every endpoint named `name` (or whose name it accepts) in the project. All candidates are checked,
+ * not just the first match, so a duplicate is seen (expectAtMostOne turns it into an error naming both ids).
  */
 export async function findByName(
   client: FriendliClient,
   projectId: string,
-  name: string,
+  name: NameMatch,
   opts: FindOptions = {},
 ): Promise<NamedEndpoint[]> {
   const cache: SpecCache = opts.cache ?? new Map();

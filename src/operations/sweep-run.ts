@@ -32,7 +32,7 @@ export async function sweepFacts(op: OperationContext): Promise<SweepFacts> {
     pullRequest,
     log: op.log,
     signal: op.signal,
-    ...(op.inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: op.inputs.gpuHourlyPrice }),
+    pricePerGpuHour: op.inputs.gpuHourlyPrice,
   });
   return { ...found, nowMs: op.clock.now() };
 }
@@ -51,7 +51,7 @@ export async function showSweep(op: OperationContext, plan: SweepPlan): Promise<
 /** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
 export async function executeSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
   const report = await startReport(op, plan);
-  const [{ deletePlanned }, ledger] = await Promise.all([import("../sweep/execute.ts"), ledgerOf(op)]);
+  const [{ deletePlanned }, ledger] = await Promise.all([import("../sweep/execute.ts"), openSweepLedger(op)]);
   await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
   if (!op.signal.aborted) await recordSweepCosts(op, report);
   if (!op.signal.aborted && op.inputs.githubDeployment) await closeOrphans(op, report);
@@ -108,14 +108,19 @@ async function closeOrphans(op: OperationContext, report: SweepReport): Promise<
     );
 }
 
-/** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */
-async function ledgerOf(op: OperationContext): Promise<SweepLedger | undefined> {
+type LedgerParts = Pick<OperationContext, "inputs" | "run" | "env" | "log" | "secrets" | "signal">;
+
+/**
+ * With `github-deployment: true`, each deleted preview's deployments are marked inactive: by the
+ * sweep, and by the post step for a cancelled sweep's deletes it confirms.
+ */
+export async function openSweepLedger(op: LedgerParts): Promise<SweepLedger | undefined> {
   if (!op.inputs.githubDeployment) return undefined;
   const { sweepLedger } = await import("../ledger/sweep.ts");
   return sweepLedger(ledgerOptions(op));
 }
 
-function ledgerOptions(op: OperationContext) {
+function ledgerOptions(op: LedgerParts) {
   return {
     enabled: true,
     context: op.run,
@@ -130,11 +135,7 @@ function ledgerOptions(op: OperationContext) {
 async function startReport(op: OperationContext, plan: SweepPlan) {
   const { startSweepReport } = await import("../sweep/execute.ts");
   const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
-  op.report.sweep = {
-    ...report,
-    dryRun: op.inputs.dryRun,
-    ...(op.inputs.maxAgeMs === undefined ? {} : { maxAgeMs: op.inputs.maxAgeMs }),
-  };
+  op.report.sweep = { ...report, dryRun: op.inputs.dryRun, maxAgeMs: op.inputs.maxAgeMs };
   return op.report.sweep;
 }
 

@@ -49,14 +49,10 @@ export function resultOf(o: RunOutcome): Result {
   if (o.error !== undefined) return errorResult(o.error);
   if (!o.plan) return "failed";
   const action = o.plan.action;
-  if (action.kind === "sweep") {
-    // A sweep that got this far deleted every preview it doomed (a failed delete is an error).
-    const doomed = action.rows.filter((r) => r.decision.action === "delete").length;
-    const failures = action.rows.filter((r) => r.pr.kind === "error").length;
-    return sweepResult({ deleted: o.dryRun ? 0 : doomed, planned: o.dryRun ? doomed : 0, failures });
-  }
-  if (o.dryRun && action.kind !== "nothing" && action.kind !== "fail") return "planned";
-  return DONE[action.kind];
+  if (action.kind === "sweep") return sweepResult(action.rows, o.dryRun);
+  const kind = action.kind;
+  if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
+  return DONE[kind];
 }
 
 function errorResult(err: unknown): Result {

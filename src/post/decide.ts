@@ -1,19 +1,43 @@
 // What the post step does, decided from the state the main step saved: pure, table-tested. Which
 // endpoint a cancelled create made is judged by src/endpoint/created-claim.ts, as in the main step.
+import { z } from "zod/mini";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
 import type { PreviewEndpoint } from "../sweep/decide.ts";
 
-/** The state the main step saves, as the post step reads it (strings, "" when never saved). */
-export interface SavedState {
-  result: string;
-  endpointId: string;
-  createdByThisRun: string;
-  deleteOwed: string;
-  createSentAt: string;
-  createCreatedAt: string;
-  lookupIds: string;
-  sweepUnconfirmed: string;
+/** A preview a cancelled sweep saved: an id fit for a URL path; any other shape is ignored. */
+const SavedPreview = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: z.string(),
+  prNumber: z.int(),
+});
+
+function savedPreviews(saved: string): PreviewEndpoint[] {
+  try {
+    const parsed = z.safeParse(z.array(z.unknown()), JSON.parse(saved || "[]"));
+    return (parsed.data ?? []).flatMap((p) => SavedPreview.safeParse(p).data ?? []);
+  } catch {
+    return [];
+  }
 }
+
+// Each saved value is a string, "" when never saved; `from` reads one into what it stands for.
+const text = z._default(z.string(), "");
+const from = <T>(read: (value: string) => T) => z.pipe(text, z.transform(read));
+
+/** The state as src/main.ts saves it (the keys of State). */
+const Saved = z.object({
+  result: text,
+  endpointId: text,
+  createdByThisRun: from((v) => v === "true"),
+  deleteOwed: from((v) => v === "true"),
+  // When the create went out, in ms since the epoch; 0: no create went out.
+  createSentAt: from((v) => (/^[0-9]{1,16}$/.test(v) ? Number(v) : 0)),
+  createCreatedAt: text,
+  lookupIds: from((ids) => new Set(ids.split(",").filter((id) => id !== ""))),
+  sweepUnconfirmed: from(savedPreviews),
+});
+
+export type SavedState = z.input<typeof Saved>;
 
 export type PostPlan =
   /** Nothing this run left behind (or nothing it may touch). */
@@ -34,53 +58,18 @@ export type PostPlan =
  * not finish leaves work here: a cancelled one, or one killed before it saved a result. Every other
  * result was handled by the main step itself, including delete-on-failure after a failure.
  */
-export function planPost(s: SavedState): PostPlan {
-  if (s.endpointId && s.createdByThisRun === "true" && s.deleteOwed === "true")
+export function planPost(saved: SavedState): PostPlan {
+  const s = Saved.parse(saved);
+  if (s.endpointId && s.createdByThisRun && s.deleteOwed)
     return { kind: "delete-by-id", endpointId: s.endpointId, owed: true };
   if (s.result !== "cancelled" && s.result !== "") return { kind: "nothing" };
-  const previews = sweepPreviews(s.sweepUnconfirmed);
-  if (previews.length > 0) return { kind: "confirm-sweep", previews };
+  if (s.sweepUnconfirmed.length > 0) return { kind: "confirm-sweep", previews: s.sweepUnconfirmed };
   if (s.endpointId) {
-    return s.createdByThisRun === "true"
+    return s.createdByThisRun
       ? { kind: "delete-by-id", endpointId: s.endpointId, owed: false }
       : { kind: "nothing" };
   }
-  const facts = createFacts(s);
-  return facts ? { kind: "find-created", facts } : { kind: "nothing" };
-}
-
-/** The create's facts as the main step saved them; undefined when no create went out. */
-function createFacts(s: SavedState): CreateFacts | undefined {
-  if (epochMs(s.createSentAt) === undefined) return undefined;
-  return {
-    lookupIds: new Set(s.lookupIds.split(",").filter((id) => id !== "")),
-    ...(s.createCreatedAt ? { answeredCreatedAt: s.createCreatedAt } : {}),
-  };
-}
-
-function epochMs(value: string): number | undefined {
-  if (!/^[0-9]{1,16}$/.test(value)) return undefined;
-  const ms = Number(value);
-  return ms > 0 ? ms : undefined;
-}
-
-/** The saved previews, each checked by shape; anything else in the state is ignored. */
-function sweepPreviews(saved: string): PreviewEndpoint[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(saved || "[]");
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((p: unknown) => {
-    if (p === null || typeof p !== "object") return [];
-    const { id, name, prNumber } = p as Record<string, unknown>;
-    return typeof id === "string" &&
-      /^[A-Za-z0-9_-]{1,64}$/.test(id) &&
-      typeof name === "string" &&
-      Number.isSafeInteger(prNumber)
-      ? [{ id, name, prNumber: prNumber as number }]
-      : [];
-  });
+  if (!s.createSentAt) return { kind: "nothing" };
+  const facts = { lookupIds: s.lookupIds, answeredCreatedAt: s.createCreatedAt || undefined };
+  return { kind: "find-created", facts };
 }

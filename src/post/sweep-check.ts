@@ -2,90 +2,79 @@
 // them "not confirmed", though the server may carry them out after the cancellation. Each preview
 // is read until it is gone or SWEEP_SETTLE_MS has passed; nothing is deleted here: the
 // cancellation may have been meant to stop the sweep.
+import type { Dispatcher } from "undici";
 import { retryLoop } from "../base/backoff.ts";
 import type { Clock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
 import type { PostCore } from "../base/core.ts";
 import { formatDuration } from "../base/format.ts";
+import type { Logger } from "../base/log.ts";
 import { escapeMarkdown } from "../base/markdown.ts";
 import { formatError, redact } from "../base/redact.ts";
 import { REQUESTS_IN_FLIGHT, SWEEP_SETTLE_BACKOFF, SWEEP_SETTLE_MS } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
-import { readRunContext } from "../github/context.ts";
+import type { RunContext } from "../github/context.ts";
 import type { Inputs } from "../inputs/inputs.ts";
+import { openSweepLedger } from "../operations/sweep-run.ts";
 import type { PreviewEndpoint } from "../sweep/decide.ts";
 
-interface SweepCheckDeps {
+export interface PostDeps {
   core: PostCore;
   clock: Clock;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
+  dispatcher?: Dispatcher;
 }
+
+/** The post step once it has its inputs: `core` and `log` redact every line they write. */
+export type PostStep = PostDeps & { log: Logger; inputs: Inputs; run: RunContext; secrets: string[] };
 
 /**
  * Gone (404, or TERMINATING: on its way out) is deleted, and then, with github-deployment, the
  * preview's deployments are marked inactive as the sweep would have; one still there when the time
- * is up is left for the next sweep. `client` is closed here.
+ * is up is left for the next sweep. A failed read throws, after the summary says what is known.
  */
 export async function confirmSweep(
-  deps: SweepCheckDeps,
-  inputs: Inputs,
+  step: PostStep,
   previews: readonly PreviewEndpoint[],
-  secrets: string[],
   client: FriendliClient,
 ): Promise<"deleted" | "nothing"> {
-  const { core } = deps;
+  const { core, secrets } = step;
   const gone: PreviewEndpoint[] = [];
   let stayed: PreviewEndpoint[] = [];
   try {
-    stayed = await settle(deps, client, previews, gone);
+    stayed = await settle(step, client, previews, gone);
     for (const p of stayed)
       core.info(
         `The sweep's DELETE of ${p.id} ("${p.name}") did not go through within ${formatDuration(SWEEP_SETTLE_MS)}: ` +
           "the next sweep deletes it, or closes its deployments if the DELETE still goes through",
       );
-  } catch (err) {
-    core.warning(`could not confirm the cancelled sweep's deletes: ${formatError(err, secrets)}`);
+    return gone.length > 0 ? "deleted" : "nothing";
   } finally {
-    await client.http.close();
-  }
-  await writeSweepCheck(core, previews, gone, stayed, secrets);
-  if (gone.length > 0 && inputs.githubDeployment) {
-    if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const { sweepLedger } = await import("../ledger/sweep.ts");
-    const ledger = sweepLedger({
-      enabled: true,
-      context: readRunContext(deps.env),
-      token: inputs.githubToken,
-      apiUrl: deps.env.GITHUB_API_URL,
-      log: { info: core.info, warning: core.warning, debug: core.debug },
-      secrets,
-      signal: deps.signal,
-    });
+    await writeSweepCheck(step, previews, gone, stayed);
+    const ledger = gone.length > 0 ? await openSweepLedger(step) : undefined;
     for (const p of gone) {
       try {
-        await ledger.markInactive?.(p);
+        await ledger?.markInactive(p);
       } catch (err) {
         core.warning(`could not mark the deployments of "${p.name}" inactive: ${formatError(err, secrets)}`);
       }
     }
   }
-  return gone.length > 0 ? "deleted" : "nothing";
 }
 
 /**
  * Reads the previews not yet gone, backing off between rounds, until none is left or the time is
- * up; fills `gone` as they go and returns those still there. A failed read (past the HTTP layer's
- * retries) throws.
+ * up; fills `gone` as they go and returns those still there.
  */
 async function settle(
-  deps: SweepCheckDeps,
+  step: PostStep,
   client: FriendliClient,
   previews: readonly PreviewEndpoint[],
   gone: PreviewEndpoint[],
 ): Promise<PreviewEndpoint[]> {
-  const { core, clock, signal } = deps;
+  const { core, clock, signal } = step;
   let left = [...previews];
   const stillThere = new Error("still there");
   try {
@@ -138,11 +127,10 @@ async function isGone(client: FriendliClient, id: string): Promise<boolean> {
  * confirmed: the post step's own summary says what became of each.
  */
 async function writeSweepCheck(
-  core: PostCore,
+  { core, secrets }: PostStep,
   previews: readonly PreviewEndpoint[],
   gone: readonly PreviewEndpoint[],
   stayed: readonly PreviewEndpoint[],
-  secrets: readonly string[],
 ): Promise<void> {
   const cell = (v: string) => escapeMarkdown(v, { maxLength: 100, newlines: "space" });
   const fate = (p: PreviewEndpoint) =>

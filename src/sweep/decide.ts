@@ -1,5 +1,6 @@
 // What the sweep does with one preview endpoint, decided from its PR's state on GitHub and the
 // endpoint's age. Pure, so every case is a row of a table test.
+import type { Result } from "../base/names.ts";
 
 /** The PR as GitHub answered `GET /repos/{owner}/{repo}/pulls/{number}`. */
 export type PrState =
@@ -99,21 +100,12 @@ export function planSweep(
       `${unreadable} of ${answers.length} PR answers from GitHub were not pull requests: ` +
       "the sweep deleted nothing (is GITHUB_API_URL GitHub's API, or a proxy's page?)",
   };
-  return previews.map((p) => {
+  return previews.map((p): PlannedSweepRow => {
     const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
     const ageMs = ageOf(p.updatedAt, opts.nowMs);
-    const age = ageMs === undefined ? {} : { ageMs };
-    if (distrust) {
-      const reason = "kept: more than half of the PR answers were unreadable";
-      return {
-        ...p,
-        pr: pr.kind === "unreadable" ? halted : pr,
-        ...age,
-        decision: { action: "keep", reason },
-      };
-    }
-    const decision = decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs });
-    return { ...p, pr, ...age, decision };
+    if (!distrust) return { ...p, pr, ageMs, decision: decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs }) };
+    const reason = "kept: more than half of the PR answers were unreadable";
+    return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision: { action: "keep", reason } };
   });
 }
 
@@ -124,15 +116,13 @@ export function ageOf(updatedAt: string | null | undefined, nowMs: number): numb
   return Number.isFinite(at) ? Math.max(0, nowMs - at) : undefined;
 }
 
-export type SweepResult = "swept" | "planned" | "clean" | "failed";
-
 /**
- * The run's result: `failed` when any delete or PR lookup failed (the others still ran), else
- * `swept` when something was deleted, `planned` when a dry run would have, `clean` when nothing.
+ * A sweep's result from its planned rows: `failed` when a PR's state could not be read (a failed
+ * delete fails the run as an error), else `swept` when it deleted something, `planned` when a dry
+ * run would have, `clean` when nothing.
  */
-export function sweepResult(counts: { deleted: number; planned: number; failures: number }): SweepResult {
-  if (counts.failures > 0) return "failed";
-  if (counts.deleted > 0) return "swept";
-  if (counts.planned > 0) return "planned";
-  return "clean";
+export function sweepResult(rows: readonly PlannedSweepRow[], dryRun: boolean): Result {
+  if (rows.some((r) => r.pr.kind === "error")) return "failed";
+  if (!rows.some((r) => r.decision.action === "delete")) return "clean";
+  return dryRun ? "planned" : "swept";
 }

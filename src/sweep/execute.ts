@@ -9,23 +9,17 @@ import { formatError, redactTokenShapes } from "../base/redact.ts";
 import { stripInvisible } from "../base/safe-text.ts";
 import { REQUESTS_IN_FLIGHT } from "../base/timing.ts";
 import { estimateFromSpec } from "../cost/estimate.ts";
-import { type SpecCache, specOf } from "../endpoint/lookup.ts";
+import { findByName } from "../endpoint/lookup.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import { type PreviewMatcher, parsePreviewName } from "../inputs/preview-names.ts";
-import {
-  type PlannedSweepRow,
-  type PreviewEndpoint,
-  type PrState,
-  type SweepResult,
-  sweepResult,
-} from "./decide.ts";
+import type { PlannedSweepRow, PreviewEndpoint, PrState } from "./decide.ts";
 import type { PullRequestReader } from "./pulls.ts";
 
 /** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
 export interface SweepLedger {
   /** Called after each delete (never in a dry run). A failure is a warning, not a failed sweep. */
-  markInactive?(preview: PreviewEndpoint): Promise<void>;
+  markInactive(preview: PreviewEndpoint): Promise<void>;
 }
 
 /** Where the previews and their PRs' states come from. */
@@ -36,8 +30,6 @@ interface SweepSource {
   pullRequest: PullRequestReader;
   log: Logger;
   signal?: AbortSignal;
-  /** Requests in flight at once (spec reads, PR reads, deletes). */
-  concurrency?: number;
   ledger?: SweepLedger;
   /** `gpu-hourly-price`, for what each preview costs per hour; the list price without it. */
   pricePerGpuHour?: number;
@@ -46,9 +38,7 @@ interface SweepSource {
 /** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
 type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending";
 
-export interface SweepRow extends PreviewEndpoint {
-  pr: PrState;
-  ageMs?: number;
+export interface SweepRow extends Omit<PlannedSweepRow, "decision"> {
   action: SweepAction;
   reason: string;
   /** What the team cost report says it cost until it was deleted (only after a delete, when readable). */
@@ -56,7 +46,6 @@ export interface SweepRow extends PreviewEndpoint {
 }
 
 export interface SweepReport {
-  result: SweepResult;
   rows: SweepRow[];
   /** Endpoints of the project that are not previews of this repository: left alone. */
   othersLeftAlone: number;
@@ -67,24 +56,30 @@ export interface SweepReport {
   closed?: string[];
 }
 
-/** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */
-interface SweepFindings {
-  previews: PreviewEndpoint[];
-  states: Map<number, PrState>;
-  othersLeftAlone: number;
-}
-
-/** The previews of this repository in the project, and the state of each of their PRs. */
-export async function findSweepFacts(opts: SweepSource): Promise<SweepFindings> {
-  const concurrency = opts.concurrency ?? REQUESTS_IN_FLIGHT;
-  const { previews, others } = await findPreviews(opts, concurrency);
+/**
+ * The previews of this repository in the project (found by the name lookup, which also checks each
+ * spec's project), the state of each of their PRs, and how many endpoints are not ours.
+ */
+export async function findSweepFacts(opts: SweepSource) {
+  const { matcher, signal } = opts;
+  const listed = new Set<string>();
+  const isPreview = (name: string) => parsePreviewName(name, matcher) !== undefined;
+  const found = await findByName(opts.client, opts.projectId, isPreview, { listed, signal });
+  const previews = found.flatMap(({ id, status, spec }): PreviewEndpoint[] => {
+    const prNumber = parsePreviewName(spec.name, matcher);
+    if (prNumber === undefined) return [];
+    const { updatedAt, createdAt } = status;
+    const hourlyUsd = estimateFromSpec(spec, opts.pricePerGpuHour)?.maxUsd;
+    return [{ id, name: spec.name, prNumber, updatedAt, status: status.status, createdAt, hourlyUsd }];
+  });
+  const othersLeftAlone = listed.size - previews.length;
   opts.log.info(
-    `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
+    `Found ${previews.length} preview endpoint(s) of this repository; ${othersLeftAlone} other endpoint(s) left alone`,
   );
   const numbers = [...new Set(previews.map((p) => p.prNumber))];
-  const read = await mapLimit(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
+  const read = await mapLimit(numbers, REQUESTS_IN_FLIGHT, (n) => opts.pullRequest(n), signal);
   const states = new Map(numbers.map((n, i) => [n, read[i] as PrState]));
-  return { previews, states, othersLeftAlone: others };
+  return { previews, states, othersLeftAlone };
 }
 
 /**
@@ -111,9 +106,7 @@ export function startSweepReport(
       log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
   });
-  const report: SweepReport = { result: "clean", rows, othersLeftAlone, failures, warnings };
-  report.result = resultOfReport(report);
-  return report;
+  return { rows, othersLeftAlone, failures, warnings };
 }
 
 /**
@@ -121,38 +114,18 @@ export function startSweepReport(
  * leaves the other stale previews running; the row then reads `delete-failed`.
  */
 export async function deletePlanned(
-  opts: Pick<SweepSource, "client" | "log" | "signal" | "concurrency" | "ledger">,
+  opts: Pick<SweepSource, "client" | "log" | "signal" | "ledger">,
   report: SweepReport,
   secrets: readonly string[],
 ): Promise<void> {
   const doomed = report.rows.filter((r) => r.action === "pending");
-  const warn = (m: string) => {
-    report.warnings.push(m);
-    opts.log.warning(m);
-  };
-  await mapLimit(
-    doomed,
-    opts.concurrency ?? REQUESTS_IN_FLIGHT,
-    (r) => deleteOne(opts, r, report.failures, warn, secrets),
-    opts.signal,
-  );
-  report.result = resultOfReport(report);
-}
-
-function resultOfReport(r: SweepReport): SweepResult {
-  const count = (a: SweepAction) => r.rows.filter((row) => row.action === a).length;
-  return sweepResult({
-    deleted: count("deleted"),
-    planned: count("would-delete") + count("pending"),
-    failures: r.failures.length,
-  });
+  await mapLimit(doomed, REQUESTS_IN_FLIGHT, (r) => deleteOne(opts, r, report, secrets), opts.signal);
 }
 
 async function deleteOne(
   opts: Pick<SweepSource, "client" | "log" | "signal" | "ledger">,
   row: SweepRow,
-  failures: string[],
-  warn: (m: string) => void,
+  report: SweepReport,
   secrets: readonly string[],
 ): Promise<void> {
   try {
@@ -164,46 +137,19 @@ async function deleteOne(
     if (!(err instanceof ApiError && err.status === 404)) {
       opts.signal?.throwIfAborted();
       row.action = "delete-failed";
-      failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
+      report.failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
       return;
     }
     row.action = "deleted";
     opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
   }
   try {
-    await opts.ledger?.markInactive?.(row);
+    await opts.ledger?.markInactive(row);
   } catch (err) {
-    warn(`could not mark the deployments of ${show(row.name)} inactive: ${formatError(err, secrets)}`);
+    const warning = `could not mark the deployments of ${show(row.name)} inactive: ${formatError(err, secrets)}`;
+    report.warnings.push(warning);
+    opts.log.warning(warning);
   }
-}
-
-/** The project's previews of this repository, by listing and reading specs. */
-async function findPreviews(
-  opts: SweepSource,
-  concurrency: number,
-): Promise<{ previews: PreviewEndpoint[]; others: number }> {
-  const cache: SpecCache = new Map();
-  const listed = await opts.client.listAll(opts.projectId);
-  const specs = await mapLimit(listed, concurrency, (e) => specOf(opts.client, cache, e.id), opts.signal);
-  const previews: PreviewEndpoint[] = [];
-  listed.forEach((e, i) => {
-    const spec = specs[i];
-    // The project filter too: a listing must not make another project's endpoint ours.
-    if (!spec || spec.projectId !== opts.projectId) return;
-    const prNumber = parsePreviewName(spec.name, opts.matcher);
-    if (prNumber === undefined) return;
-    const hourly = estimateFromSpec(spec, opts.pricePerGpuHour);
-    previews.push({
-      id: e.id,
-      name: spec.name,
-      prNumber,
-      updatedAt: e.status.updatedAt,
-      status: e.status.status,
-      createdAt: e.status.createdAt,
-      ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
-    });
-  });
-  return { previews, others: listed.length - previews.length };
 }
 
 /**

@@ -18,8 +18,6 @@ interface GitHubPullsOptions {
   apiUrl?: string;
   log: Logger;
   signal?: AbortSignal;
-  /** Per request: a slow GitHub must not hold the sweep. */
-  timeoutMs?: number;
 }
 
 export async function createPullRequestReader(opts: GitHubPullsOptions): Promise<PullRequestReader> {
@@ -31,9 +29,9 @@ export async function createPullRequestReader(opts: GitHubPullsOptions): Promise
     log: opts.log,
     signal: () => undefined,
   });
-  const timeoutMs = opts.timeoutMs ?? PR_READ_TIMEOUT_MS;
   return async (prNumber) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
+    // Per request: a slow GitHub must not hold the sweep.
+    const timeout = AbortSignal.timeout(PR_READ_TIMEOUT_MS);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
       const { data } = await octokit.rest.pulls.get({

@@ -33,13 +33,12 @@ interface SweepSummaryOptions {
   dryRun: boolean;
   /** `max-age` as the user wrote it, shown beside the heading. */
   maxAge?: string;
-  /** The run's result when it is not the sweep's own (a timeout or a cancellation ended it). */
-  result?: Result;
+  /** The run's result (a timeout or a cancellation may have ended it). */
+  result: Result;
 }
 
 export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): string {
-  const result = opts.result ?? r.result;
-  const parts = [`## ${HEADINGS[result] ?? `Friendli sweep: ${result}`}`, intro(r, opts)];
+  const parts = [`## ${HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
   const cost = costTable(r.rows, opts.dryRun);
   if (cost) parts.push(cost);
@@ -73,8 +72,10 @@ function intro(r: SweepReport, opts: SweepSummaryOptions): string {
 function table(rows: SweepRow[]): string {
   const lines = ["| Endpoint | PR | State | Age | Action | Why |", "| --- | --- | --- | --- | --- | --- |"];
   for (const row of rows.slice(0, MAX_ROWS)) {
+    const state = row.pr.kind === "closed" && row.pr.merged ? "merged" : PR_STATES[row.pr.kind];
+    const age = row.ageMs === undefined ? "unknown" : formatDuration(row.ageMs);
     lines.push(
-      `| ${esc(row.name)} (${esc(row.id)}) | #${row.prNumber} | ${prState(row)} | ${formatAge(row.ageMs)} | ` +
+      `| ${esc(row.name)} (${esc(row.id)}) | #${row.prNumber} | ${state} | ${age} | ` +
         `${ACTIONS[row.action]} | ${esc(row.reason)} |`,
     );
   }
@@ -90,61 +91,38 @@ function costTable(rows: SweepRow[], dryRun: boolean): string | undefined {
   const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
   if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
   // A dry run reads no cost report: only what deleting would free.
-  const frees = dryRun ? "Would free per hour" : "Frees per hour";
-  const cells = (row: { name: string; soFar: string; hourly: string }) =>
-    dryRun ? `| ${row.name} | ${row.hourly} |` : `| ${row.name} | ${row.soFar} | ${row.hourly} |`;
+  const line = (name: string, soFar: string, hourly: string) =>
+    dryRun ? `| ${name} | ${hourly} |` : `| ${name} | ${soFar} | ${hourly} |`;
+  const known = (unit: string, value: number | undefined) =>
+    value === undefined ? "unknown" : `${usd(value)}${unit}`;
+  const total = (unit: string, values: Array<number | undefined>) =>
+    `${usd(Math.round(values.reduce<number>((n, v) => n + (v ?? 0), 0) * 100) / 100)}${unit}` +
+    (values.includes(undefined) ? " (of those known)" : "");
   const lines = [
     "### What they cost",
     "",
-    cells({ name: "Endpoint", soFar: "Cost so far", hourly: `${frees} (at max replicas)` }),
+    line("Endpoint", "Cost so far", `${dryRun ? "Would free" : "Frees"} per hour (at max replicas)`),
     dryRun ? "| --- | --- |" : "| --- | --- | --- |",
+    ...doomed
+      .slice(0, MAX_ROWS)
+      .map((r) =>
+        line(`${esc(r.name)} (${esc(r.id)})`, known("", r.costToDateUsd), known("/h", r.hourlyUsd)),
+      ),
   ];
-  for (const row of doomed.slice(0, MAX_ROWS)) {
-    lines.push(
-      cells({
-        name: `${esc(row.name)} (${esc(row.id)})`,
-        soFar: row.costToDateUsd === undefined ? "unknown" : usd(row.costToDateUsd),
-        hourly: row.hourlyUsd === undefined ? "unknown" : `${usd(row.hourlyUsd)}/h`,
-      }),
-    );
-  }
-  if (doomed.length > MAX_ROWS)
-    lines.push(cells({ name: `and ${doomed.length - MAX_ROWS} more`, soFar: "", hourly: "" }));
-  const sum = (values: Array<number | undefined>) =>
-    Math.round(values.reduce<number>((n, v) => n + (v ?? 0), 0) * 100) / 100;
-  const partial = (values: Array<number | undefined>) =>
-    values.includes(undefined) ? " (of those known)" : "";
+  if (doomed.length > MAX_ROWS) lines.push(line(`and ${doomed.length - MAX_ROWS} more`, "", ""));
   const soFar = doomed.map((r) => r.costToDateUsd);
   const hourly = doomed.map((r) => r.hourlyUsd);
-  lines.push(
-    cells({
-      name: "**Total**",
-      soFar: `${usd(sum(soFar))}${partial(soFar)}`,
-      hourly: `${usd(sum(hourly))}/h${partial(hourly)}`,
-    }),
-  );
+  lines.push(line("**Total**", total("", soFar), total("/h", hourly)));
   return lines.join("\n");
 }
 
-function prState(row: SweepRow): string {
-  switch (row.pr.kind) {
-    case "open":
-      return "open";
-    case "closed":
-      return row.pr.merged ? "merged" : "closed";
-    case "unknown":
-      return "unknown (404)";
-    case "unreadable":
-      return "unknown (unreadable answer)";
-    case "error":
-      return "unknown (error)";
-  }
-}
-
-/** For the log and the summary: "3h 05m", or "unknown". */
-function formatAge(ageMs: number | undefined): string {
-  return ageMs === undefined ? "unknown" : formatDuration(ageMs);
-}
+const PR_STATES: Record<SweepRow["pr"]["kind"], string> = {
+  open: "open",
+  closed: "closed",
+  unknown: "unknown (404)",
+  unreadable: "unknown (unreadable answer)",
+  error: "unknown (error)",
+};
 
 function esc(value: string): string {
   return escapeMarkdown(value, { maxLength: 100, newlines: "space" });

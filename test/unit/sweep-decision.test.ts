@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ageOf, decideSweep, type PrState, planSweep, sweepResult } from "../../src/sweep/decide.ts";
+import {
+  ageOf,
+  decideSweep,
+  type PlannedSweepRow,
+  type PrState,
+  planSweep,
+  sweepResult,
+} from "../../src/sweep/decide.ts";
 import { prState } from "../../src/sweep/pulls.ts";
 import { staticGraph } from "./helpers.ts";
 
@@ -56,14 +63,28 @@ describe("ageOf", () => {
 });
 
 describe("sweepResult", () => {
-  it.each([
-    [{ deleted: 0, planned: 0, failures: 0 }, "clean"],
-    [{ deleted: 2, planned: 0, failures: 0 }, "swept"],
-    [{ deleted: 0, planned: 3, failures: 0 }, "planned"],
-    [{ deleted: 2, planned: 0, failures: 1 }, "failed"],
-    [{ deleted: 0, planned: 0, failures: 1 }, "failed"],
-  ])("%j -> %s", (counts, expected) => {
-    expect(sweepResult(counts)).toBe(expected);
+  const row = (
+    action: "delete" | "keep",
+    pr: PrState = { kind: "closed", merged: true },
+  ): PlannedSweepRow => ({
+    id: "a",
+    name: "x-pr-1",
+    prNumber: 1,
+    pr,
+    decision: { action, reason: "r" },
+  });
+  const unread: PrState = { kind: "error", message: "403" };
+  it.each<[string, PlannedSweepRow[], boolean, string]>([
+    ["no previews", [], false, "clean"],
+    ["all kept", [row("keep")], false, "clean"],
+    ["two deleted", [row("delete"), row("delete")], false, "swept"],
+    ["a dry run that would delete", [row("delete"), row("keep")], true, "planned"],
+    ["a dry run that would delete nothing", [row("keep")], true, "clean"],
+    ["deleted, but a PR unread", [row("delete"), row("keep", unread)], false, "failed"],
+    ["nothing to delete, a PR unread", [row("keep", unread)], false, "failed"],
+    ["a dry run with a PR unread", [row("delete"), row("keep", unread)], true, "failed"],
+  ])("%s -> %s", (_why, rows, dryRun, expected) => {
+    expect(sweepResult(rows, dryRun)).toBe(expected);
   });
 });
 

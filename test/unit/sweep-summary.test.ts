@@ -14,7 +14,6 @@ const row = (over: Partial<SweepRow>): SweepRow => ({
   ...over,
 });
 const report = (over: Partial<SweepReport>): SweepReport => ({
-  result: "swept",
   rows: [row({})],
   othersLeftAlone: 2,
   failures: [],
@@ -39,7 +38,7 @@ describe("renderSweepSummary", () => {
           }),
         ],
       }),
-      { dryRun: false, maxAge: "72h" },
+      { dryRun: false, maxAge: "72h", result: "swept" },
     );
     expect(md).toBe(
       [
@@ -59,12 +58,11 @@ describe("renderSweepSummary", () => {
   it("neutralises names, ids and error texts from outside", () => {
     const md = renderSweepSummary(
       report({
-        result: "failed",
         rows: [row({ name: "x|y<script>@team\nnext", id: "id`|", action: "delete-failed" })],
         failures: ["could not delete: 500 <img src=x> Bearer abcdefghijkl"],
         warnings: ["[link](http://evil)"],
       }),
-      { dryRun: false },
+      { dryRun: false, result: "failed" },
     );
     expect(md).not.toMatch(/<script>|<img|@team|abcdefghijkl|\[link\]/);
     expect(md).toContain("x&#124;y&lt;script&gt;<code>&#64;team</code> next (id&#96;&#124;)");
@@ -73,13 +71,13 @@ describe("renderSweepSummary", () => {
     expect(line?.split("|").length).toBe(8);
   });
 
-  it.each<[SweepReport["result"], boolean, string]>([
+  it.each<["planned" | "clean", boolean, string]>([
     ["planned", true, "## 📝 Friendli sweep (dry run): previews that would be deleted"],
     ["clean", false, "## ✅ Friendli sweep: nothing to delete"],
   ])("%s", (result, dryRun, heading) => {
     const md = renderSweepSummary(
-      report({ result, rows: result === "clean" ? [] : [row({ action: "would-delete" })] }),
-      { dryRun },
+      report({ rows: result === "clean" ? [] : [row({ action: "would-delete" })] }),
+      { dryRun, result },
     );
     expect(md.startsWith(`${heading}\n`)).toBe(true);
     if (dryRun) expect(md).toContain("1 would be deleted");
@@ -88,11 +86,14 @@ describe("renderSweepSummary", () => {
   it("lists the previews whose deployments it closed though their endpoint was gone, escaped", () => {
     const md = renderSweepSummary(report({ closed: ["acme--models-pr-7", "x|y<b>@team"] }), {
       dryRun: false,
+      result: "swept",
     });
     expect(md).toContain(
       "### Deployments closed\n\nNo endpoint of these previews is left; their GitHub deployments still stood " +
         "and are now marked inactive:\n\n- acme--models-pr-7\n- x&#124;y&lt;b&gt;<code>&#64;team</code>",
     );
-    expect(renderSweepSummary(report({ closed: [] }), { dryRun: false })).not.toContain("Deployments closed");
+    expect(renderSweepSummary(report({ closed: [] }), { dryRun: false, result: "swept" })).not.toContain(
+      "Deployments closed",
+    );
   });
 });
