@@ -21,6 +21,7 @@ import { type FoundCreated, findCreated } from "../endpoint/resolve.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { specChanges } from "../plan/changes.ts";
+import { requestedSettings } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
 
@@ -30,19 +31,30 @@ const MAX_CREATES = 2;
 const ONE_AT_A_TIME =
   "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
 
-/** Returns the new endpoint's id, remembered for the post step and in the report. */
+/** Returns the new endpoint's id, remembered for the post step, in the report and in the ledger. */
 export async function createEndpoint(
   op: OperationContext,
   body: CreateEndpointBody,
   memory: LookupMemory,
 ): Promise<string> {
+  // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+  const settings = requestedSettings(op.inputs, body.hfModelRepoRevision);
   refuseWithoutTime(op);
   await refuseAfterRival(op, memory);
-  const { id, proved } = await createOnce(op, body, memory);
-  if (!proved) return id;
-  op.report.endpointId = id;
-  op.remember(id, true);
-  op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  refuseWithoutTime(op);
+  const { id, proved } = await createOnce(op, body, memory).catch(async (err: unknown) => {
+    // A create that may have made an endpoint is recorded without an id; one the API refused (or
+    // that never left) made nothing, and leaves no record.
+    const refused = err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind);
+    if (!refused) await op.ledger?.begin(undefined, settings, "Create");
+    throw err;
+  });
+  if (proved) {
+    op.report.endpointId = id;
+    op.remember(id, true);
+    op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  }
+  await op.ledger?.begin(id, settings, "Create");
   return id;
 }
 
@@ -76,7 +88,6 @@ async function createOnce(
   const { inputs, client } = op;
   const facts: CreateFacts = { lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
-    refuseWithoutTime(op);
     op.noteCreate(facts);
     const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
@@ -110,6 +121,7 @@ async function createOnce(
       );
     }
     op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
+    refuseWithoutTime(op);
   }
 }
 
@@ -220,11 +232,6 @@ function refuseWithoutTime(op: OperationContext): void {
       "and find its id; nothing was created (raise wait-timeout)",
     "timed-out",
   );
-}
-
-/** False for a create that was refused, throttled or never sent: nothing was created. */
-export function createMayHaveActed(err: unknown): boolean {
-  return !(err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind));
 }
 
 /**
