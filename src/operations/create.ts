@@ -1,16 +1,11 @@
-// Carrying out a planned create. It is sent once: after an answer that may have been lost, the
-// name is looked up again before anything is created again, so a run never leaves two GPU
-// endpoints where one was asked for. What counts as "made by this run" is decided in one place
-// (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts): only an answered create proves
-// it. After a lost answer the one endpoint of the name that appeared may be a rival's: the run
-// waits on it only when GET shows the settings it asked for, says it cannot prove it made it, and
-// never deletes it.
+// Carrying out a planned create, sent once: after an answer that may have been lost, the name is
+// looked up again before anything is created again, so a run never leaves two GPU endpoints where
+// one was asked for. Only an answered create proves an endpoint this run's (src/endpoint/created-claim.ts).
 //
-// Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
-// endpoint of the name appear after its look-up creates nothing; when both created anyway, the
-// endpoint created first is kept, and the run that owns the other deletes its own duplicate and
-// fails, saying another run is deploying the name. It does not adopt the keeper: that run's settings
-// may differ, and reporting someone else's deploy as ours would hide the race from the user.
+// Two runs of one name at once (no `concurrency:` group): the run that sees an endpoint of the name
+// appear after its look-up creates nothing; when both created anyway, the endpoint created first is
+// kept, and the other run deletes its own duplicate and fails. It does not adopt the keeper: that
+// run's settings may differ, and reporting someone else's deploy as ours would hide the race.
 
 import { formatDuration } from "../base/format.ts";
 import { formatError } from "../base/redact.ts";
@@ -86,20 +81,13 @@ async function createOnce(
   memory: LookupMemory,
 ): Promise<{ id: string; proved: boolean }> {
   const { inputs, client } = op;
+  const names = { projectId: inputs.projectId, name: inputs.name };
   const facts: CreateFacts = { lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
     op.noteCreate(facts);
     const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
-    const found = await findCreated(client, {
-      projectId: inputs.projectId,
-      name: inputs.name,
-      facts,
-      clock: op.clock,
-      deadlineMs: op.deadlineMs,
-      signal: op.signal,
-      cache: memory.specs,
-    });
+    const found = await findCreated(client, { ...op, ...names, facts, cache: memory.specs });
     const taken = await takeFound(op, found, created !== undefined, body);
     if (taken) return taken;
     if (created) {
