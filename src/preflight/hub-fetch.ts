@@ -51,9 +51,8 @@ async function fetchOnce(
     // Lower-case names, whatever shape the client passed them in.
     const headers: Record<string, string> = Object.fromEntries(new Headers(init?.headers));
     for (let hop = 0; ; hop++) {
-      const method = init?.method ?? "GET";
       const res = await undiciFetch(target, {
-        method,
+        method: init?.method ?? "GET",
         headers,
         dispatcher: opts.dispatcher,
         signal,
@@ -83,7 +82,10 @@ async function fetchOnce(
   }
 }
 
-/** A fetch for @huggingface/hub, and the Hub's error code of each failed answer by URL (its errors carry only the status). */
+/**
+ * A fetch for @huggingface/hub, and the Hub's error code (x-error-code) of each failed answer by
+ * URL: the client's errors carry only the status.
+ */
 export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: Map<string, string> } {
   const errorCodes = new Map<string, string>();
   const attempts = opts.attempts ?? HUB_ATTEMPTS;
