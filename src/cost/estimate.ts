@@ -1,8 +1,8 @@
 // What an endpoint costs per hour, estimated before anything is billed: the price of one GPU-hour
 // times the GPUs of one replica times the replicas. Pure. The range runs from min to max replicas;
 // with 0 min replicas the endpoint sleeps when idle and its GPUs cost nothing then.
-import { GPU_OPTIONS, type GpuOption, resolveGpu } from "../friendli/gpus.ts";
-import { MAX_REPLICAS } from "../friendli/schemas.ts";
+import { GPU_OPTIONS, resolveGpu } from "../friendli/gpus.ts";
+import { type EndpointSpec, MAX_REPLICAS } from "../friendli/schemas.ts";
 import { listPrice, PRICE_SOURCE } from "./prices.ts";
 
 export interface HourlyCost {
@@ -33,18 +33,13 @@ export interface CostSettings {
   pricedFor?: string;
 }
 
-function optionOf(instanceOptionId: string): GpuOption | undefined {
+function optionOf(instanceOptionId: string) {
   return GPU_OPTIONS.find((o) => o.instanceOptionId === instanceOptionId);
 }
 
 /** Cents are what a reader compares: sums are rounded once, at the end, to them. */
 function cents(usd: number): number {
   return Math.round(usd * 100) / 100;
-}
-
-/** Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS. */
-function replicasFit(min: number, max: number): boolean {
-  return Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= MAX_REPLICAS;
 }
 
 /**
@@ -54,7 +49,11 @@ function replicasFit(min: number, max: number): boolean {
  */
 export function estimateHourlyCost(s: CostSettings): HourlyCost | undefined {
   const option = optionOf(s.instanceOptionId);
-  if (!option || !replicasFit(s.minReplicas, s.maxReplicas)) return undefined;
+  const { minReplicas: min, maxReplicas: max } = s;
+  // Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS.
+  const replicasFit =
+    Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= MAX_REPLICAS;
+  if (!option || !replicasFit) return undefined;
   const given =
     s.pricedFor === undefined || optionOf(s.pricedFor)?.gpu === option.gpu ? s.pricePerGpuHour : undefined;
   const price = given ?? listPrice(option.gpu);
@@ -78,12 +77,7 @@ export function estimateHourlyCost(s: CostSettings): HourlyCost | undefined {
  * `pricedFor`: as in CostSettings.
  */
 export function estimateFromSpec(
-  spec: {
-    gpuType?: string | null;
-    numGpu?: number | null;
-    autoscalingMin?: number | null;
-    autoscalingMax?: number | null;
-  },
+  spec: Pick<EndpointSpec, "gpuType" | "numGpu" | "autoscalingMin" | "autoscalingMax">,
   pricePerGpuHour?: number,
   pricedFor?: string,
 ): HourlyCost | undefined {
@@ -97,8 +91,8 @@ export function estimateFromSpec(
     instanceOptionId: resolved.gpu.instanceOptionId,
     minReplicas: typeof autoscalingMin === "number" ? autoscalingMin : autoscalingMax,
     maxReplicas: autoscalingMax,
-    ...(pricePerGpuHour === undefined ? {} : { pricePerGpuHour }),
-    ...(pricedFor === undefined ? {} : { pricedFor }),
+    pricePerGpuHour,
+    pricedFor,
   });
 }
 
@@ -127,11 +121,6 @@ export function estimateText(c: HourlyCost): string {
   const replicas =
     c.minReplicas === c.maxReplicas ? `${c.maxReplicas}` : `${c.minReplicas} to ${c.maxReplicas}`;
   return `${rangeText(c)}: ${c.gpusPerReplica}x ${c.gpu} per replica, ${replicas} replicas, at ${priceText(c)}`;
-}
-
-/** The output `hourly-cost-usd`: at max replicas, two decimals; empty without an estimate. */
-export function hourlyCostOutput(c: HourlyCost | undefined): string {
-  return c ? c.maxUsd.toFixed(2) : "";
 }
 
 /** Whether the cost at max replicas is above the cap (compared in cents, as it is shown). */
@@ -181,9 +170,7 @@ export function capRefusal(c: HourlyCost | undefined, capUsd: number | undefined
   const fits = optionsWithinCap(capUsd, c.maxReplicas, c).map((o) => `${o.label} (${usd(o.maxUsd)}/h)`);
   const advice =
     fits.length > 0
-      ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}${fewer}`
-      : fewer
-        ? `no instance option fits at ${c.maxReplicas} replica(s)${fewer}`
-        : `no instance option fits at ${c.maxReplicas} replica(s)`;
-  return `${head} (${advice})`;
+      ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}`
+      : `no instance option fits at ${c.maxReplicas} replica(s)`;
+  return `${head} (${advice}${fewer})`;
 }

@@ -11,7 +11,7 @@ import { formatError } from "../base/redact.ts";
 import { stripInvisible } from "../base/safe-text.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { GPU_OPTIONS } from "../friendli/gpus.ts";
-import { type CostBucket, CostResultSchema, MAX_REPLICAS } from "../friendli/schemas.ts";
+import { type CostBucket, MAX_REPLICAS } from "../friendli/schemas.ts";
 import { estimateHourlyCost, usd } from "./estimate.ts";
 
 const DAY_MS = 86_400_000;
@@ -154,17 +154,13 @@ export function sumLineItems(
       const item = raw as { line_item?: unknown; total?: unknown };
       const id = gpuTimeEndpoint(typeof item.line_item === "string" ? item.line_item : undefined);
       if (id === undefined || !endpointIds.has(id)) continue;
-      // By the schema when the item conforms; otherwise its `total` says why it is ignored.
-      const parsed = CostResultSchema.safeParse(raw);
-      const amount = parseAmount(parsed.success ? parsed.data.total : item.total);
-      if ("ignored" in amount) {
-        if (++ignored > MAX_IGNORED_LINES) continue;
+      const amount = parseAmount(item.total);
+      if ("usd" in amount) sums.set(id, (sums.get(id) ?? 0) + amount.usd);
+      else if (++ignored <= MAX_IGNORED_LINES) {
         debug(
           `cost report: a line item of ${id} on ${echo(bucket.start_time)} ignored: amount ${amount.ignored} (${echo(item.total)})`,
         );
-        continue;
       }
-      sums.set(id, (sums.get(id) ?? 0) + amount.usd);
     }
   }
   if (ignored > MAX_IGNORED_LINES)
@@ -189,24 +185,20 @@ export async function readCostToDate(
   secrets: readonly string[],
 ): Promise<Map<string, CostToDate> | undefined> {
   if (query.endpoints.length === 0) return new Map();
-  const created = query.endpoints
-    .map((e) => e.createdAtMs)
-    .filter((ms): ms is number => ms !== undefined && Number.isFinite(ms));
-  // One window for all: from the oldest creation day (unknown: the whole 35 days).
-  const oldest = created.length === query.endpoints.length ? Math.min(...created) : undefined;
-  const window = costWindow(query.nowMs, oldest);
+  const created = query.endpoints.map((e) => e.createdAtMs ?? Number.NaN);
+  // One window for all: from the oldest creation day (one unknown: the whole 35 days).
+  const window = costWindow(query.nowMs, created.every(Number.isFinite) ? Math.min(...created) : undefined);
   const buckets: CostBucket[] = [];
   try {
     const seen = new Set<string>();
     let page: string | undefined;
     for (let n = 0; n < MAX_COST_PAGES; n++) {
-      const res = await client.teamCost({ ...window, limit: window.days, ...(page ? { page } : {}) });
+      const res = await client.teamCost({ ...window, limit: window.days, page });
       buckets.push(...res.data);
-      const next = res.has_more ? (res.next_page ?? undefined) : undefined;
+      page = res.has_more ? (res.next_page ?? undefined) : undefined;
       // A cursor seen before leads back to pages already read: a server going in circles ends here.
-      if (!next || seen.has(next)) break;
-      seen.add(next);
-      page = next;
+      if (!page || seen.has(page)) break;
+      seen.add(page);
     }
   } catch (err) {
     log.debug(`cost report not read (the cost so far is left out): ${formatError(err, secrets)}`);
@@ -219,12 +211,13 @@ export async function readCostToDate(
     const days = bucketsInWindow(buckets, own);
     const sum = sumLineItems(days, new Set([e.id]), log.debug).get(e.id) ?? 0;
     const ceiling = costCeiling(query.nowMs, e.createdAtMs ?? Date.parse(own.startTime));
-    if (sum > ceiling)
+    const readable = sum <= ceiling;
+    if (!readable)
       log.debug(
         `cost report: the sum for ${e.id} is above the ${usd(ceiling)} it could have cost: unreadable`,
       );
     out.set(e.id, {
-      ...(sum > ceiling ? {} : { usd: Math.round(sum * 100) / 100 }),
+      usd: readable ? Math.round(sum * 100) / 100 : undefined,
       since: own.startTime.slice(0, 10),
       days: Math.min(days.length, own.days),
       clipped: own.clipped,

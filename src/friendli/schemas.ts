@@ -96,14 +96,6 @@ export const CostResponseSchema = z.looseObject({
 export type CostResponse = z.infer<typeof CostResponseSchema>;
 export type CostBucket = CostResponse["data"][number];
 
-/** One line item of a bucket; `total` is USD as a decimal string, `unit_price` cents per unit. */
-export const CostResultSchema = z.looseObject({
-  total: z.string(),
-  quantity: nullableString,
-  unit_price: nullableString,
-  line_item: nullableString,
-});
-
 /** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
 export const MAX_REPLICAS = 10;
 

@@ -6,24 +6,20 @@ import { oneLine, truncate } from "../base/format.ts";
 import type { Logger } from "../base/log.ts";
 import { formatError, redact } from "../base/redact.ts";
 
-const DEFAULT_GITHUB_API_URL = "https://api.github.com";
-
 export type Octokit = ReturnType<typeof getOctokit>;
 
-interface GitHubClientOptions {
+export async function githubClient(opts: {
   token: string;
-  /** GITHUB_API_URL (GitHub Enterprise Server), default https://api.github.com. */
+  /** GITHUB_API_URL (GitHub Enterprise Server). */
   apiUrl?: string | undefined;
   log: Logger;
   /** Read at every request: the signal that bounds it (a run's cancellation, a timeout). */
   signal: () => AbortSignal | undefined;
-}
-
-export async function githubClient(opts: GitHubClientOptions): Promise<Octokit> {
+}): Promise<Octokit> {
   const { getOctokit } = await import("@actions/github");
   const { log } = opts;
   const octokit = getOctokit(opts.token, {
-    baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
+    baseUrl: (opts.apiUrl || "https://api.github.com").replace(/\/+$/, ""),
     // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
     log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
   });
@@ -65,16 +61,10 @@ export function githubErrorText(err: unknown, secrets: readonly string[]): strin
     statusOf(err) !== undefined && err instanceof Error
       ? redact(err.message, secrets)
       : formatError(err, secrets);
-  return truncate(oneLine(text), MAX_ERROR_TEXT, { ellipsisAfter: true });
+  return truncate(oneLine(text), 300, { ellipsisAfter: true });
 }
 
-const MAX_ERROR_TEXT = 300;
-
-/**
- * The login GitHub's `GITHUB_TOKEN` acts as. It is a GitHub App installation token, which may not
- * call `GET /user` (403 "Resource not accessible by integration"); GitHub documents that what it
- * writes is written by this bot.
- */
+/** The login `GITHUB_TOKEN` writes as: an installation token, which may not call `GET /user` (403). */
 const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;

@@ -1,12 +1,9 @@
-// CONTRACT (types) — the reader is implemented below this block.
+// What the action needs of the GitHub run, read from the runner's env and event payload
+// (GITHUB_EVENT_PATH) without loading @actions/github, which costs startup time.
 import fs from "node:fs";
 // zod/mini rather than zod: see src/inputs/inputs.ts.
 import { z } from "zod/mini";
 
-/**
- * What the action needs of the GitHub run, read from the runner's env and event payload
- * (GITHUB_EVENT_PATH) without loading @actions/github, which costs startup time.
- */
 export interface RunContext {
   eventName: string;
   /** "owner/repo" */
@@ -33,8 +30,6 @@ export interface RunContext {
   };
 }
 
-const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
-
 /** The login GitHub documents for Dependabot's runs (`github.actor == 'dependabot[bot]'`). */
 const DEPENDABOT_LOGIN = "dependabot[bot]";
 
@@ -55,11 +50,24 @@ export function readRunContext(
   env: NodeJS.ProcessEnv = process.env,
   readFile = (p: string) => fs.readFileSync(p, "utf8"),
 ): RunContext {
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const repository = env.GITHUB_REPOSITORY ?? "";
+  const {
+    GITHUB_EVENT_NAME: eventName = "",
+    GITHUB_REPOSITORY: repository = "",
+    GITHUB_RUN_ID: runId = "",
+  } = env;
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const runId = env.GITHUB_RUN_ID ?? "";
-  const context: RunContext = {
+  const event = /^pull_request(_target)?$/.test(eventName)
+    ? readEvent(env.GITHUB_EVENT_PATH, readFile)
+    : undefined;
+  const pr = event?.pull_request;
+  const head = pr?.head.repo?.full_name;
+  // GitHub's rule: a run whose actor is Dependabot gets Dependabot secrets instead of Actions
+  // secrets (and keeps that actor when someone re-runs it); under `pull_request_target` a PR that
+  // Dependabot opened gets no secrets at all, whoever the actor is.
+  const dependabot =
+    env.GITHUB_ACTOR === DEPENDABOT_LOGIN ||
+    (eventName === "pull_request_target" && pr?.user?.login === DEPENDABOT_LOGIN);
+  return {
     eventName,
     repository,
     sha: env.GITHUB_SHA ?? "",
@@ -69,26 +77,15 @@ export function readRunContext(
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : "",
     workflow: env.GITHUB_WORKFLOW ?? "",
     actionRef: env.GITHUB_ACTION_REF ?? "",
+    dependabot: dependabot || undefined,
+    pullRequest: pr && {
+      number: pr.number,
+      // Compared case-insensitively: GitHub repository names are case-insensitive.
+      fromFork: head === undefined || head.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
+      headSha: pr.head.sha,
+      action: event.action ?? "",
+    },
   };
-  let author: string | undefined;
-  if (PR_EVENTS.has(eventName)) {
-    const read = readPullRequest(env.GITHUB_EVENT_PATH, readFile);
-    if (read) {
-      context.pullRequest = read.pullRequest;
-      author = read.author;
-    }
-  }
-  if (isDependabotRun(eventName, env.GITHUB_ACTOR ?? "", author)) context.dependabot = true;
-  return context;
-}
-
-/**
- * GitHub's rule: a run whose actor is Dependabot gets Dependabot secrets instead of Actions
- * secrets (and keeps that actor when someone re-runs it); under `pull_request_target` a PR that
- * Dependabot opened gets no secrets at all, whoever the actor is.
- */
-function isDependabotRun(eventName: string, actor: string, prAuthor?: string): boolean {
-  return actor === DEPENDABOT_LOGIN || (eventName === "pull_request_target" && prAuthor === DEPENDABOT_LOGIN);
 }
 
 /** Why an empty token on a Dependabot run is skipped, and how to give Dependabot the token. */
@@ -101,27 +98,10 @@ export function dependabotSkipReason(eventName: string): string {
 }
 
 // A missing or unreadable payload means "no PR info", not a crash: the inputs then ask for `name`.
-function readPullRequest(
-  path: string | undefined,
-  readFile: (p: string) => string,
-): { pullRequest: NonNullable<RunContext["pullRequest"]>; author?: string } | undefined {
-  if (!path) return undefined;
-  let payload: unknown;
+function readEvent(path: string | undefined, readFile: (p: string) => string) {
   try {
-    payload = JSON.parse(readFile(path));
+    return path ? PullRequestEventSchema.safeParse(JSON.parse(readFile(path))).data : undefined;
   } catch {
     return undefined;
   }
-  const parsed = PullRequestEventSchema.safeParse(payload);
-  if (!parsed.success) return undefined;
-  const { pull_request: pr, action } = parsed.data;
-  const head = pr.head.repo?.full_name;
-  const pullRequest = {
-    number: pr.number,
-    // Compared case-insensitively: GitHub repository names are case-insensitive.
-    fromFork: head === undefined || head.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
-    headSha: pr.head.sha,
-    action: action ?? "",
-  };
-  return pr.user?.login ? { pullRequest, author: pr.user.login } : { pullRequest };
 }

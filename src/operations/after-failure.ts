@@ -1,5 +1,5 @@
 // What happens to the endpoint after a run that failed, timed out or was cancelled: a warning that
-// says where it was left, and delete-on-failure. The advice is a pure table; the delete is the one
+// says where it was left, and delete-on-failure. The advice is pure; the delete is the one
 // request, with a deadline of its own (after a timeout the run's deadline has passed).
 import type { Clock } from "../base/clock.ts";
 import type { Logger } from "../base/log.ts";
@@ -12,9 +12,9 @@ import type { Inputs } from "../inputs/inputs.ts";
 import { deleteStep } from "../report/delete-step.ts";
 import type { RunReport } from "../report/run-report.ts";
 
-export interface FailureFacts {
+export interface FailureFacts
+  extends Pick<Inputs, "operation" | "name" | "projectId" | "teamId" | "ifExists" | "deleteOnFailure"> {
   result: Result;
-  operation: Inputs["operation"];
   /** The endpoint the run acted on, when it has an id. */
   endpointId?: string;
   endpointName?: string;
@@ -24,11 +24,6 @@ export interface FailureFacts {
   unproven: boolean;
   /** A create went out (its endpoint may exist even without an id). */
   createSent: boolean;
-  name: string;
-  projectId: string;
-  teamId?: Inputs["teamId"];
-  ifExists: Inputs["ifExists"];
-  deleteOnFailure: boolean;
 }
 
 interface FailureAdvice {
@@ -37,72 +32,46 @@ interface FailureAdvice {
   deleteNow: boolean;
 }
 
-type Rule = { when: (f: FailureFacts) => boolean; advice: (f: FailureFacts) => FailureAdvice };
-
-const cancelled = (f: FailureFacts) => f.result === "cancelled";
-const named = (f: FailureFacts) => `endpoint ${f.endpointId} ("${f.endpointName}")`;
-
 /** First match wins. A cancelled run sends no request: the post step deletes what it must. */
-const RULES: Rule[] = [
-  {
+export function adviceAfterFailure(f: FailureFacts): FailureAdvice {
+  const warn = (warning: string) => ({ deleteNow: false, warning });
+  const cancelled = f.result === "cancelled";
+  const named = `endpoint ${f.endpointId} ("${f.endpointName}")`;
+  if (!f.endpointId) {
     // The create went out but its endpoint was never identified: it may exist and cost money.
-    when: (f) => !f.endpointId && f.createSent && f.operation === "deploy",
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `An endpoint named "${f.name}" may have been created in project ${f.projectId} before the run ` +
-        `${cancelled(f) ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
+    if (!f.createSent || f.operation !== "deploy") return { deleteNow: false };
+    return warn(
+      `An endpoint named "${f.name}" may have been created in project ${f.projectId} before the run ` +
+        `${cancelled ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
         `operation: delete, name: ${f.name}`,
-    }),
-  },
-  { when: (f) => !f.endpointId, advice: () => ({ deleteNow: false }) },
-  {
+    );
+  }
+  if (f.unproven) {
     // Deleting it might delete another run's endpoint: the reader decides.
-    when: (f) => f.unproven,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Endpoint ${f.endpointId} ("${f.endpointName}") is left in place: this run's create went unanswered, so ` +
+    return warn(
+      `Endpoint ${f.endpointId} ("${f.endpointName}") is left in place: this run's create went unanswered, so ` +
         "it cannot prove that it made it (another run may have). If it is not wanted, delete it with this " +
         `step:\n${deleteStep(f, f.endpointId)}`,
-    }),
-  },
-  {
-    when: (f) => cancelled(f) && f.operation === "delete",
-    advice: (f) => ({
-      deleteNow: false,
-      warning: `Cancelled: the DELETE of ${named(f)} may not have finished; check it or run the delete again`,
-    }),
-  },
-  {
-    // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
-    when: (f) => cancelled(f) && !f.createdHere,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Cancelled: ${named(f)} was not created by this run and is left as it is` +
-        (f.operation === "deploy" && f.ifExists === "update"
-          ? "; an update sent before the cancellation may still be rolling out"
-          : ""),
-    }),
-  },
-  {
-    when: cancelled,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Cancelled: ${named(f)} may still be provisioning and costing GPU time` +
-        (f.deleteOnFailure
-          ? "; the post step will delete it"
-          : `; delete it with operation: delete, endpoint-id: ${f.endpointId}`),
-    }),
-  },
-  { when: () => true, advice: (f) => ({ deleteNow: f.deleteOnFailure && f.createdHere }) },
-];
-
-export function adviceAfterFailure(facts: FailureFacts): FailureAdvice {
-  const rule = RULES.find((r) => r.when(facts));
-  return rule ? rule.advice(facts) : { deleteNow: false };
+    );
+  }
+  if (!cancelled) return { deleteNow: f.deleteOnFailure && f.createdHere };
+  if (f.operation === "delete") {
+    return warn(`Cancelled: the DELETE of ${named} may not have finished; check it or run the delete again`);
+  }
+  // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
+  if (!f.createdHere) {
+    const update = f.operation === "deploy" && f.ifExists === "update";
+    return warn(
+      `Cancelled: ${named} was not created by this run and is left as it is` +
+        (update ? "; an update sent before the cancellation may still be rolling out" : ""),
+    );
+  }
+  return warn(
+    `Cancelled: ${named} may still be provisioning and costing GPU time` +
+      (f.deleteOnFailure
+        ? "; the post step will delete it"
+        : `; delete it with operation: delete, endpoint-id: ${f.endpointId}`),
+  );
 }
 
 interface CleanupDeps {
@@ -130,17 +99,15 @@ export async function afterFailure(report: RunReport, facts: FailureFacts, deps:
   try {
     await deps.clientUntil(deps.clock.now() + CLEANUP_DEADLINE_MS).delete(id);
     deps.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
-    report.deletedAfterFailure = true;
-    deps.owe?.(false);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) {
-      // Gone: most likely our own first attempt, whose answer was lost before the retry.
-      report.deletedAfterFailure = true;
-      deps.owe?.(false);
-      return;
+    // A 404 is gone: most likely our own first attempt, whose answer was lost before the retry.
+    if (!(err instanceof ApiError && err.status === 404)) {
+      const why = formatError(err, deps.secrets);
+      return deps.warn(
+        `delete-on-failure: could not delete endpoint ${id}: ${why}; the post step tries again`,
+      );
     }
-    deps.warn(
-      `delete-on-failure: could not delete endpoint ${id}: ${formatError(err, deps.secrets)}; the post step tries again`,
-    );
   }
+  report.deletedAfterFailure = true;
+  deps.owe?.(false);
 }

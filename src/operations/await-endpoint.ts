@@ -11,39 +11,27 @@ import { type OperationContext, recordStatus } from "./context.ts";
 export async function awaitEndpoint(
   op: OperationContext,
   endpointId: string,
-  wait: NonNullable<Plan["wait"]>,
+  { target, minReplicas }: NonNullable<Plan["wait"]>,
   /** When an update was sent: a RUNNING older than that may still be the old version. */
   updateSentAtMs?: number,
 ): Promise<void> {
   const { client, report } = op;
-  const { target } = wait;
   const outcome = await waitForEndpoint({
+    ...op,
     endpointId,
     getStatus: (id) => client.status(id, { maxAttempts: 1 }),
-    clock: op.clock,
-    signal: op.signal,
-    deadlineMs: op.deadlineMs,
-    minReplicas: wait.minReplicas,
+    minReplicas,
     target,
-    log: op.log,
     onStatus: (s) => recordStatus(report, s),
-    ...(updateSentAtMs === undefined ? {} : { updateSettleMs: UPDATE_SETTLE_MS, updateSentAtMs }),
+    updateSettleMs: updateSentAtMs === undefined ? undefined : UPDATE_SETTLE_MS,
+    updateSentAtMs,
   });
   report.timeline = outcome.timeline;
   if (outcome.last) recordStatus(report, outcome.last);
-  if (outcome.kind === "success" || (target === "gone" && outcome.kind === "gone")) return;
-  switch (outcome.kind) {
-    case "failed":
-      report.hint = errorHint(outcome.last?.errorCode);
-      throw new OperationFailure(outcome.message, "failed");
-    case "timed-out":
-      throw new OperationFailure(outcome.message, "timed-out");
-    case "cancelled":
-      throw new OperationFailure(outcome.message, "cancelled");
-    default:
-      throw new OperationFailure(
-        `endpoint ${endpointId} disappeared while waiting: ${outcome.message}`,
-        "failed",
-      );
-  }
+  const { kind, message } = outcome;
+  if (kind === "success" || (target === "gone" && kind === "gone")) return;
+  if (kind === "gone")
+    throw new OperationFailure(`endpoint ${endpointId} disappeared while waiting: ${message}`, "failed");
+  if (kind === "failed") report.hint = errorHint(outcome.last?.errorCode);
+  throw new OperationFailure(message, kind);
 }

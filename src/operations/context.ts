@@ -34,11 +34,10 @@ export interface OperationContext {
   deadlineMs: number;
   log: Logger;
   report: RunReport;
-  /** Redacted from every message the run writes. */
   secrets: readonly string[];
   /** The runner's environment (HF_ENDPOINT for the pre-flight). */
   env: NodeJS.ProcessEnv;
-  /** The dispatcher the run was handed, if any (tests); the pre-flight otherwise makes its own. */
+  /** Tests hand one in; the pre-flight otherwise makes its own. */
   dispatcher?: Dispatcher;
   /**
    * A create is about to be sent, or its answer came or was lost: from the first call on, an
@@ -77,12 +76,7 @@ export function recordFound(report: RunReport, found: FoundEndpoint): void {
 
 /** What a deploy asks for, for the reports, before anything is known about the endpoint. */
 export function recordRequested(report: RunReport, inputs: Inputs): void {
-  if (inputs.hfModelRepo) {
-    report.model = {
-      repo: inputs.hfModelRepo,
-      ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}),
-    };
-  }
+  if (inputs.hfModelRepo) report.model = { repo: inputs.hfModelRepo, revision: inputs.hfModelRevision };
   if (inputs.gpu) report.gpu = inputs.gpu.label;
   report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
 }

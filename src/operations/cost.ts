@@ -11,52 +11,45 @@ import type { FriendliClient } from "../friendli/client.ts";
 import type { Inputs } from "../inputs/inputs.ts";
 import type { Plan } from "../plan/plan.ts";
 import type { RunReport } from "../report/run-report.ts";
+import type { OperationContext } from "./context.ts";
 
 /** The estimate into the report and the log: the plan's, else the found endpoint's own settings. */
 export function recordHourlyCost(
-  report: RunReport,
+  { inputs, report, log }: OperationContext,
   plan: Plan,
-  found: FoundEndpoint | undefined,
-  inputs: Inputs,
-  log: Logger,
-): void {
+  found?: FoundEndpoint,
+) {
   const hourly =
     plan.cost ??
-    (found?.spec
-      ? estimateFromSpec(found.spec, inputs.gpuHourlyPrice, inputs.gpu?.instanceOptionId)
-      : undefined);
+    (found?.spec && estimateFromSpec(found.spec, inputs.gpuHourlyPrice, inputs.gpu?.instanceOptionId));
   if (!hourly) return;
   report.cost = { ...report.cost, hourly };
   if (!inputs.dryRun) log.info(`Estimated cost: ${estimateText(hourly)}`);
-}
-
-export interface CostSoFarDeps {
-  inputs: Inputs;
-  /** A client whose deadline is the given clock time: the report gets its own. */
-  clientUntil: (deadlineMs: number) => FriendliClient;
-  now: () => number;
-  log: Logger;
-  secrets: readonly string[];
 }
 
 /**
  * The endpoint's cost to date into the report, after a deploy or a status check that knows the
  * endpoint. Not after a dry run (nothing was meant to be sent but the lookup) nor a delete.
  */
-export async function recordCostSoFar(report: RunReport, deps: CostSoFarDeps): Promise<void> {
+export async function recordCostSoFar(
+  report: RunReport,
+  deps: {
+    inputs: Inputs;
+    clientUntil: (deadlineMs: number) => FriendliClient;
+    now: () => number;
+    log: Logger;
+    secrets: readonly string[];
+  },
+): Promise<void> {
   const { inputs } = deps;
   if (inputs.dryRun || (inputs.operation !== "deploy" && inputs.operation !== "status")) return;
   const id = report.endpointId;
   if (!id || report.deletedAfterFailure) return;
-  const createdAtMs = report.createdAt ? Date.parse(report.createdAt) : Number.NaN;
+  const createdAtMs = Date.parse(report.createdAt ?? "");
+  const endpoints = [{ id, createdAtMs: Number.isFinite(createdAtMs) ? createdAtMs : undefined }];
   const client = deps.clientUntil(deps.now() + COST_REPORT_BUDGET_MS);
   try {
-    const costs = await readCostToDate(
-      client,
-      { endpoints: [{ id, ...(Number.isFinite(createdAtMs) ? { createdAtMs } : {}) }], nowMs: deps.now() },
-      deps.log,
-      deps.secrets,
-    );
+    const costs = await readCostToDate(client, { endpoints, nowMs: deps.now() }, deps.log, deps.secrets);
     const toDate = costs?.get(id);
     if (toDate) report.cost = { ...report.cost, toDate };
   } finally {

@@ -1,16 +1,11 @@
-// Carrying out a planned create. It is sent once: after an answer that may have been lost, the
-// name is looked up again before anything is created again, so a run never leaves two GPU
-// endpoints where one was asked for. What counts as "made by this run" is decided in one place
-// (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts): only an answered create proves
-// it. After a lost answer the one endpoint of the name that appeared may be a rival's: the run
-// waits on it only when GET shows the settings it asked for, says it cannot prove it made it, and
-// never deletes it.
+// Carrying out a planned create, sent once: after an answer that may have been lost, the name is
+// looked up again before anything is created again, so a run never leaves two GPU endpoints where
+// one was asked for. Only an answered create proves an endpoint this run's (src/endpoint/created-claim.ts).
 //
-// Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
-// endpoint of the name appear after its look-up creates nothing; when both created anyway, the
-// endpoint created first is kept, and the run that owns the other deletes its own duplicate and
-// fails, saying another run is deploying the name. It does not adopt the keeper: that run's settings
-// may differ, and reporting someone else's deploy as ours would hide the race from the user.
+// Two runs of one name at once (no `concurrency:` group): the run that sees an endpoint of the name
+// appear after its look-up creates nothing; when both created anyway, the endpoint created first is
+// kept, and the other run deletes its own duplicate and fails. It does not adopt the keeper: that
+// run's settings may differ, and reporting someone else's deploy as ours would hide the race.
 
 import { formatDuration } from "../base/format.ts";
 import { formatError } from "../base/redact.ts";
@@ -21,6 +16,7 @@ import { type FoundCreated, findCreated } from "../endpoint/resolve.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { specChanges } from "../plan/changes.ts";
+import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
 
@@ -30,19 +26,30 @@ const MAX_CREATES = 2;
 const ONE_AT_A_TIME =
   "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
 
-/** Returns the new endpoint's id, remembered for the post step and in the report. */
+/** Returns the new endpoint's id, remembered for the post step, in the report and in the ledger. */
 export async function createEndpoint(
   op: OperationContext,
   body: CreateEndpointBody,
   memory: LookupMemory,
 ): Promise<string> {
+  // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+  const settings = requestedSettings(op.inputs, body.hfModelRepoRevision);
   refuseWithoutTime(op);
   await refuseAfterRival(op, memory);
-  const { id, proved } = await createOnce(op, body, memory);
-  if (!proved) return id;
-  op.report.endpointId = id;
-  op.remember(id, true);
-  op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  refuseWithoutTime(op);
+  const { id, proved } = await createOnce(op, body, memory).catch(async (err: unknown) => {
+    // A create that may have made an endpoint is recorded without an id; one the API refused (or
+    // that never left) made nothing, and leaves no record.
+    const refused = err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind);
+    if (!refused) await op.ledger?.record(undefined, settings, "Create");
+    throw err;
+  });
+  if (proved) {
+    op.report.endpointId = id;
+    op.remember(id, true);
+    op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  }
+  await op.ledger?.record(id, settings, "Create");
   return id;
 }
 
@@ -74,21 +81,13 @@ async function createOnce(
   memory: LookupMemory,
 ): Promise<{ id: string; proved: boolean }> {
   const { inputs, client } = op;
+  const names = { projectId: inputs.projectId, name: inputs.name };
   const facts: CreateFacts = { lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
-    refuseWithoutTime(op);
     op.noteCreate(facts);
     const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
-    const found = await findCreated(client, {
-      projectId: inputs.projectId,
-      name: inputs.name,
-      facts,
-      clock: op.clock,
-      deadlineMs: op.deadlineMs,
-      signal: op.signal,
-      cache: memory.specs,
-    });
+    const found = await findCreated(client, { ...op, ...names, facts, cache: memory.specs });
     const taken = await takeFound(op, found, created !== undefined, body);
     if (taken) return taken;
     if (created) {
@@ -110,6 +109,7 @@ async function createOnce(
       );
     }
     op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
+    refuseWithoutTime(op);
   }
 }
 
@@ -220,11 +220,6 @@ function refuseWithoutTime(op: OperationContext): void {
       "and find its id; nothing was created (raise wait-timeout)",
     "timed-out",
   );
-}
-
-/** False for a create that was refused, throttled or never sent: nothing was created. */
-export function createMayHaveActed(err: unknown): boolean {
-  return !(err instanceof ApiError && ["permanent", "not-sent", "throttled"].includes(err.kind));
 }
 
 /**

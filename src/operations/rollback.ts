@@ -1,6 +1,6 @@
 // Rolling a failed update back (`rollback-on-failure`): the settings of the ledger's last successful
 // deployment are PUT again and waited for, on a budget of their own (a timed-out update has spent
-// the run's). The run still fails: the version it was asked for did not deploy.
+// the run's). The run still fails (`rolled-back`): the version it was asked for did not deploy.
 
 import { formatError } from "../base/redact.ts";
 import { ROLLBACK_BUDGET_MS } from "../base/timing.ts";
@@ -15,15 +15,6 @@ import { OperationFailure } from "../plan/result.ts";
 import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import type { OperationContext } from "./context.ts";
-
-/** Thrown instead of the update's failure once the rollback serves: `result: rolled-back`. */
-export class RolledBack extends Error {
-  readonly failure: unknown;
-  constructor(failure: unknown) {
-    super("rolled back");
-    this.failure = failure;
-  }
-}
 
 /** A failure a rollback answers: the new version FAILED, or did not come up in time. */
 export function rollsBack(err: unknown): boolean {
@@ -40,8 +31,8 @@ export function settingsCost(
     instanceOptionId: settings.gpu.instanceOptionId,
     minReplicas: settings.autoscaling.minReplicas,
     maxReplicas: settings.autoscaling.maxReplicas,
-    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
-    ...(inputs.gpu ? { pricedFor: inputs.gpu.instanceOptionId } : {}),
+    pricePerGpuHour: inputs.gpuHourlyPrice,
+    pricedFor: inputs.gpu?.instanceOptionId,
   });
 }
 
@@ -58,19 +49,18 @@ export function rollbackOverCap(
 }
 
 /**
- * Puts the rollback's settings back and waits for RUNNING. True when they serve again; false (with
- * a warning) when the rollback failed too, and the update's failure stands.
+ * Puts the rollback's settings back and waits for RUNNING; `report.rolledBack` once they serve
+ * again. A rollback that fails too only warns: the update's failure stands.
  */
 export async function rollBack(
   op: OperationContext,
   endpoint: FoundEndpoint,
   rollback: Rollback,
   failure: unknown,
-): Promise<boolean> {
+): Promise<void> {
   const { report, log } = op;
   const deadlineMs = op.clock.now() + ROLLBACK_BUDGET_MS;
   const client = op.clientUntil?.(deadlineMs) ?? op.client;
-  const rop: OperationContext = { ...op, client, deadlineMs };
   const before = report.timeline;
   const { deploymentId, payload } = rollback.entry;
   const cost = settingsCost(payload.settings, op.inputs);
@@ -80,8 +70,7 @@ export async function rollBack(
       `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
       `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
     report.warnings.push(message);
-    log.warning(message);
-    return false;
+    return log.warning(message);
   }
   log.warning(
     `The update of endpoint ${endpoint.id} did not deploy (${formatError(failure, client.http.secrets)}); ` +
@@ -93,19 +82,14 @@ export async function rollBack(
   closeOpenSpan(before, sentAtMs);
   try {
     await client.update(endpoint.id, rollback.request.body);
-    await awaitEndpoint(
-      rop,
-      endpoint.id,
-      { target: "running", minReplicas: payload.settings.autoscaling.minReplicas },
-      sentAtMs,
-    );
+    const wait = { target: "running", minReplicas: payload.settings.autoscaling.minReplicas } as const;
+    await awaitEndpoint({ ...op, client, deadlineMs }, endpoint.id, wait, sentAtMs);
   } catch (err) {
     report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
     if (op.signal.aborted) throw err;
     const message = `The rollback of endpoint ${endpoint.id} failed too: ${formatError(err, client.http.secrets)}`;
     report.warnings.push(message);
-    log.warning(message);
-    return false;
+    return log.warning(message);
   }
   report.timeline = [...before, ...report.timeline];
   report.rolledBack = true;
@@ -117,5 +101,4 @@ export async function rollBack(
       (cost ? `; estimated cost: ${estimateText(cost)}` : ""),
   );
   await op.ledger?.recordRollback(endpoint.id, rollback.entry);
-  return true;
 }

@@ -11,34 +11,26 @@ export async function runSmokeTest(
   endpointId: string,
   route?: SmokeRoute,
 ): Promise<void> {
-  if (!op.inputs.wait) {
-    op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
-    return;
+  const { inputs, log } = op;
+  if (!inputs.wait) {
+    return log.warning(
+      "smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped",
+    );
   }
   // A SLEEPING endpoint (min replicas 0) counts as deployed, and the smoke test's request is what
   // wakes it: that can take minutes, so it may use the rest of the run rather than the usual window.
   const asleep = op.report.status?.trim().toUpperCase() === "SLEEPING";
   const r = await smokeTest({
-    ...(asleep ? { warmupMs: Math.max(0, op.deadlineMs - op.clock.now()) } : {}),
-    client: op.client,
+    ...op,
+    warmupMs: asleep ? Math.max(0, op.deadlineMs - op.clock.now()) : undefined,
     endpointId,
-    prompt: op.inputs.smokeTestPrompt,
-    clock: op.clock,
-    signal: op.signal,
-    deadlineMs: op.deadlineMs,
-    log: op.log,
-    ...(route ? { route } : {}),
-    ...(op.inputs.smokeTestExpect !== undefined ? { expect: op.inputs.smokeTestExpect } : {}),
-    ...(op.inputs.smokeTestMaxTtftMs !== undefined ? { maxTtftMs: op.inputs.smokeTestMaxTtftMs } : {}),
+    prompt: inputs.smokeTestPrompt,
+    route,
+    expect: inputs.smokeTestExpect,
+    maxTtftMs: inputs.smokeTestMaxTtftMs,
   });
   if (!r.ok) throw new OperationFailure(r.message, "failed");
-  op.report.smokeTest = {
-    latencyMs: r.latencyMs,
-    reply: r.reply,
-    route: r.route,
-    ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
-    ...(r.outputTokens !== undefined ? { outputTokens: r.outputTokens } : {}),
-    ...(r.tokensPerSecond !== undefined ? { tokensPerSecond: r.tokensPerSecond } : {}),
-  };
-  op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
+  const { ok: _, ...measured } = r;
+  op.report.smokeTest = measured;
+  log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
 }

@@ -1,36 +1,45 @@
 // Carrying out a planned update: a new version with every requested setting, so an update
-// converges on what the workflow says.
+// converges on what the workflow says; with `rollback-on-failure`, the last good settings are put
+// back when it does not deploy.
 import { formatError } from "../base/redact.ts";
-import type { FoundEndpoint } from "../endpoint/lookup.ts";
-import type { UpdateEndpointBody } from "../friendli/schemas.ts";
-import type { Plan } from "../plan/plan.ts";
+import { describeRollback } from "../plan/describe.ts";
+import type { Plan, PlannedAction } from "../plan/plan.ts";
+import { requestedSettings } from "../plan/request-bodies.ts";
+import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
+import { rollBack, rollsBack } from "./rollback.ts";
 
-/** Sends the PUT; returns when it was sent, from which on an updatedAt is the new version's. */
 export async function updateEndpoint(
   op: OperationContext,
   plan: Plan,
-  endpoint: FoundEndpoint,
-  body: UpdateEndpointBody,
-): Promise<number> {
+  { endpoint, request, rollback }: Extract<PlannedAction, { kind: "update" }>,
+): Promise<void> {
+  const settings = requestedSettings(op.inputs, request.body.hfModelRepoRevision);
+  await op.ledger?.record(endpoint.id, settings, "Update");
+  if (rollback) op.log.info(describeRollback(rollback));
   op.log.info(`Updating endpoint ${endpoint.id}: new version with the requested settings`);
   op.remember(endpoint.id, false);
+  // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
-  await op.client.update(endpoint.id, body);
+  await op.client.update(endpoint.id, request.body);
+  if (plan.wait) {
+    try {
+      await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    } catch (err) {
+      // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
+      if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
+      throw err;
+    }
+    return;
+  }
   // The PUT answers the spec, not the status: without a wait, the only status known would be the
-  // one listed before the update (RUNNING while it is UPDATING). Read it once.
-  if (!plan.wait) await readStatusOnce(op, endpoint.id);
-  return sentAtMs;
-}
-
-/** One status read for the outputs; the write already succeeded, so a failed read only warns. */
-async function readStatusOnce(op: OperationContext, endpointId: string): Promise<void> {
+  // one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
   try {
-    recordStatus(op.report, await op.client.status(endpointId));
+    recordStatus(op.report, await op.client.status(endpoint.id));
   } catch (err) {
     if (op.signal.aborted) throw err;
     op.log.warning(
-      `Endpoint ${endpointId} was updated, but its status could not be read: ${formatError(err, op.client.http.secrets)}`,
+      `Endpoint ${endpoint.id} was updated, but its status could not be read: ${formatError(err, op.client.http.secrets)}`,
     );
   }
 }

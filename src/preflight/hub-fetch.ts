@@ -10,63 +10,42 @@
 import { type Dispatcher, fetch as undiciFetch } from "undici";
 import { retryLoop } from "../base/backoff.ts";
 import { type Clock, systemClock } from "../base/clock.ts";
-import { HUB_RETRY_BACKOFF } from "../base/timing.ts";
+import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, HUB_RETRY_BACKOFF } from "../base/timing.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 
 export interface HubFetchOptions {
+  /** The action's proxy-aware dispatcher (createDefaultDispatcher). */
   dispatcher: Dispatcher;
   clock: Clock;
   /** The run's signal: a cancelled run stops the pre-flight at once. */
   signal: AbortSignal;
   /** Absolute clock time after which no attempt starts. */
   deadlineMs: number;
-  /** Per attempt. */
-  attemptTimeoutMs: number;
-  /** Attempts per request, the first included. */
-  attempts: number;
-  /**
-   * Resolves when an attempt has taken too long. Real time by default: it guards a real socket.
-   * Tests inject one they fire on demand.
-   */
+  attemptTimeoutMs?: number;
+  /** Per request, the first included. */
+  attempts?: number;
+  /** Resolves when an attempt has taken too long: real time by default, as it guards a real socket. */
   attemptTimer?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
-type ErrorCodes = Map<string, string>;
-
 export const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-function retryable(status: number): boolean {
-  return status === 429 || status >= 500;
-}
-
-/** Where a redirect may go: a URL the token rules allow, never from https down to http. */
-function nextHop(location: string, from: URL): URL {
-  const next = new URL(location, from);
-  if (!isAllowedBaseUrl(next) || (from.protocol === "https:" && next.protocol !== "https:")) {
-    throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
-  }
-  return next;
-}
 
 /** One attempt on its own timer, following the redirects the token rules allow. */
 async function fetchOnce(
   url: string,
   init: RequestInit | undefined,
   opts: HubFetchOptions,
-  errorCodes: ErrorCodes,
+  errorCodes: Map<string, string>,
 ): Promise<Response> {
-  const timer = opts.attemptTimer ?? systemClock.sleep;
+  const timeoutMs = opts.attemptTimeoutMs ?? HUB_ATTEMPT_TIMEOUT_MS;
   const done = new AbortController();
-  const attempt = AbortSignal.any([opts.signal, done.signal]);
   // The timer's rejection is the attempt ending first: nothing to do.
-  timer(opts.attemptTimeoutMs, done.signal).then(
-    () => {
-      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
-    },
+  (opts.attemptTimer ?? systemClock.sleep)(timeoutMs, done.signal).then(
+    () => done.abort(new Error(`no answer within ${timeoutMs} ms`)),
     () => {},
   );
+  const signal = AbortSignal.any([opts.signal, done.signal]);
   try {
     let target = new URL(url);
     // Lower-case names, whatever shape the client passed them in.
@@ -76,52 +55,56 @@ async function fetchOnce(
         method: init?.method ?? "GET",
         headers,
         dispatcher: opts.dispatcher,
-        signal: attempt,
+        signal,
         redirect: "manual",
       });
       const location = res.headers.get("location");
-      if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
-        await res.body?.cancel();
-        const next = nextHop(location, target);
-        // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
-        if (next.origin !== target.origin) delete headers.authorization;
-        target = next;
-        continue;
+      if (!REDIRECT.has(res.status) || location === null || hop >= MAX_REDIRECTS) {
+        const code = res.headers.get("x-error-code");
+        if (code) errorCodes.set(target.href, code);
+        // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
+        // keeps the URL the client names in its errors.
+        const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+        const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
+        return Object.defineProperty(copy, "url", { value: target.href });
       }
-      const code = res.headers.get("x-error-code");
-      if (code) errorCodes.set(url, code);
-      // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
-      // keeps the URL the client names in its errors.
-      const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
-      const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
-      Object.defineProperty(copy, "url", { value: target.href });
-      return copy;
+      await res.body?.cancel();
+      const next = new URL(location, target);
+      if (!isAllowedBaseUrl(next) || (target.protocol === "https:" && next.protocol !== "https:")) {
+        throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
+      }
+      // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
+      if (next.origin !== target.origin) delete headers.authorization;
+      target = next;
     }
   } finally {
     done.abort();
   }
 }
 
-/** A fetch for @huggingface/hub, and the error codes it saw. */
-export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: ErrorCodes } {
-  const errorCodes: ErrorCodes = new Map();
-  const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+/**
+ * A fetch for @huggingface/hub, and the Hub's error code (x-error-code) of each failed answer by
+ * URL: the client's errors carry only the status.
+ */
+export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCodes: Map<string, string> } {
+  const errorCodes = new Map<string, string>();
+  const attempts = opts.attempts ?? HUB_ATTEMPTS;
+  const retrying = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
     let lastError: unknown;
     return retryLoop({
-      clock: opts.clock,
-      signal: opts.signal,
-      deadlineMs: opts.deadlineMs,
+      ...opts,
       backoff: HUB_RETRY_BACKOFF,
       attempt: async (n) => {
         const res = await fetchOnce(url, init, opts, errorCodes);
-        if (!retryable(res.status) || n === opts.attempts) return res;
+        // What a busy Hub answers is tried again while attempts are left.
+        if ((res.status !== 429 && res.status < 500) || n === attempts) return res;
         throw new Error(`HTTP ${res.status}`);
       },
       failed: (err, n) => {
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
-        if (n >= opts.attempts) throw err;
+        if (n >= attempts) throw err;
         return {};
       },
       outOfTime: () => {
@@ -132,5 +115,5 @@ export function hubFetch(opts: HubFetchOptions): { fetch: typeof fetch; errorCod
       },
     });
   };
-  return { fetch: wrapped as typeof fetch, errorCodes };
+  return { fetch: retrying as typeof fetch, errorCodes };
 }

@@ -8,16 +8,16 @@ import { neutralise } from "../base/safe-text.ts";
 import { type HubFetchOptions, hubFetch } from "./hub-fetch.ts";
 import type { HubAnswer, HubFileFact } from "./types.ts";
 
-interface AskHubOptions extends HubFetchOptions {
+export interface AskHubOptions extends HubFetchOptions {
+  /** The `hf-endpoint` input (see hubUrlFrom). */
   hubUrl: string;
   repo: string;
+  /** The `hf-model-revision` input; undefined resolves the default branch. */
   revision: string | undefined;
   hfToken: string | undefined;
 }
 
-interface TokenizerConfigField {
-  tokenizer_config?: { chat_template?: unknown };
-}
+type TokenizerConfig = { chat_template?: unknown } | undefined;
 
 const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
 
@@ -37,7 +37,7 @@ export async function askHub(opts: AskHubOptions): Promise<HubAnswer> {
     const info = await modelInfo({
       name: opts.repo,
       ...common,
-      ...(opts.revision !== undefined ? { revision: opts.revision } : {}),
+      revision: opts.revision,
       additionalFields: ["sha", "config"],
     });
     const sha = info.sha;
@@ -46,36 +46,27 @@ export async function askHub(opts: AskHubOptions): Promise<HubAnswer> {
     if (typeof sha !== "string" || !COMMIT_ID.test(sha)) {
       return { kind: "unreachable", reason: "the Hub answered no commit id for the revision" };
     }
+    const at = { repo: opts.repo, revision: sha, ...common };
     const files: HubFileFact[] = [];
-    for await (const entry of listFiles({ repo: opts.repo, revision: sha, ...common })) {
+    for await (const entry of listFiles(at)) {
       if (entry.type === "file") files.push({ path: entry.path, size: entry.size });
     }
-    const fromConfig = (info.config as TokenizerConfigField | undefined)?.tokenizer_config?.chat_template;
+    const fromConfig = (info.config as { tokenizer_config?: TokenizerConfig } | undefined)?.tokenizer_config;
     let chatTemplate: boolean | null =
-      hasTemplate(fromConfig) || files.some((f) => TEMPLATE_FILES.includes(f.path));
+      hasTemplate(fromConfig?.chat_template) || files.some((f) => TEMPLATE_FILES.includes(f.path));
     if (!chatTemplate && files.some((f) => f.path === "tokenizer_config.json")) {
-      chatTemplate = await readTemplate(opts.repo, sha, common);
+      // null when tokenizer_config.json cannot be read (a gated repo without access).
+      try {
+        const blob = await downloadFile({ ...at, path: "tokenizer_config.json" });
+        chatTemplate = hasTemplate(blob && (JSON.parse(await blob.text()) as TokenizerConfig)?.chat_template);
+      } catch {
+        chatTemplate = null;
+      }
     }
     return { kind: "found", sha, private: info.private, gated: info.gated, files, chatTemplate };
   } catch (err) {
     if (opts.signal.aborted) throw opts.signal.reason;
     return classify(err, errorCodes, opts.hfToken);
-  }
-}
-
-/** tokenizer_config.json's chat_template; null when it cannot be read (a gated repo without access). */
-async function readTemplate(
-  repo: string,
-  sha: string,
-  common: { hubUrl: string; fetch: typeof fetch; accessToken: string | undefined },
-): Promise<boolean | null> {
-  try {
-    const blob = await downloadFile({ repo, path: "tokenizer_config.json", revision: sha, ...common });
-    if (!blob) return false;
-    const parsed = JSON.parse(await blob.text()) as { chat_template?: unknown };
-    return hasTemplate(parsed.chat_template);
-  } catch {
-    return null;
   }
 }
 

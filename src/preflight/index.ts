@@ -2,33 +2,17 @@
 // whether the model can be deployed at all. Light on purpose: the Hub client and undici's fetch are
 // imported only when it runs, so a run with the pre-flight turned off never loads them.
 
-import type { Dispatcher } from "undici";
-import type { Clock } from "../base/clock.ts";
-import { HUB_ATTEMPT_TIMEOUT_MS, HUB_ATTEMPTS, PREFLIGHT_BUDGET_MS } from "../base/timing.ts";
+import { PREFLIGHT_BUDGET_MS } from "../base/timing.ts";
 import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
 import { decide } from "./decide.ts";
-import type { PreflightContext, PreflightResult } from "./types.ts";
+import type { AskHubOptions } from "./hub.ts";
+import type { PreflightResult } from "./types.ts";
 
-export interface PreflightOptions {
-  repo: string;
-  /** The `hf-model-revision` input; undefined resolves the default branch. */
-  revision: string | undefined;
-  /** The `hf-token` input: sent to the Hub only, never printed. */
-  hfToken: string | undefined;
-  /** The `hf-endpoint` input (see hubUrlFrom). */
-  hubUrl: string;
+export interface PreflightOptions extends Omit<AskHubOptions, "deadlineMs"> {
   instanceOptionId: string;
   gpuLabel: string;
-  clock: Clock;
-  signal: AbortSignal;
-  /** The action's proxy-aware dispatcher (createDefaultDispatcher). */
-  dispatcher: Dispatcher;
   budgetMs?: number;
-  attemptTimeoutMs?: number;
-  attempts?: number;
-  /** Tests: fires an attempt's timeout on demand. */
-  attemptTimer?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -44,12 +28,7 @@ export function hubUrlFrom(
   if (given && given !== DEFAULT_HUB_URL) return { url: given };
   const fromEnv = env.HF_ENDPOINT?.trim();
   if (!fromEnv) return { url: DEFAULT_HUB_URL };
-  let url: URL | undefined;
-  try {
-    url = new URL(fromEnv);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(fromEnv);
   if (!url || !isAllowedBaseUrl(url) || url.username || url.password || url.search || url.hash) {
     return {
       url: DEFAULT_HUB_URL,
@@ -65,26 +44,9 @@ export function hubUrlFrom(
  */
 export async function runPreflight(o: PreflightOptions): Promise<PreflightResult> {
   const started = o.clock.now();
-  const ctx: PreflightContext = {
-    repo: o.repo,
-    revision: o.revision,
-    hasToken: o.hfToken !== undefined && o.hfToken !== "",
-    instanceOptionId: o.instanceOptionId,
-    gpuLabel: o.gpuLabel,
-  };
+  // hf-token is sent to the Hub only, never printed; an empty one is none.
+  const hfToken = o.hfToken || undefined;
   const { askHub } = await import("./hub.ts");
-  const answer = await askHub({
-    hubUrl: o.hubUrl,
-    repo: o.repo,
-    revision: o.revision,
-    hfToken: ctx.hasToken ? o.hfToken : undefined,
-    dispatcher: o.dispatcher,
-    clock: o.clock,
-    signal: o.signal,
-    deadlineMs: started + (o.budgetMs ?? PREFLIGHT_BUDGET_MS),
-    attemptTimeoutMs: o.attemptTimeoutMs ?? HUB_ATTEMPT_TIMEOUT_MS,
-    attempts: o.attempts ?? HUB_ATTEMPTS,
-    ...(o.attemptTimer ? { attemptTimer: o.attemptTimer } : {}),
-  });
-  return decide(answer, ctx, o.clock.now() - started);
+  const answer = await askHub({ ...o, hfToken, deadlineMs: started + (o.budgetMs ?? PREFLIGHT_BUDGET_MS) });
+  return decide(answer, { ...o, hasToken: hfToken !== undefined }, o.clock.now() - started);
 }

@@ -1,24 +1,20 @@
-// The pre-flight's findings as the job summary and the dry run show them. Messages hold a repo name
-// and commit the user or the Hub supplied, so every one is escaped here.
+// The pre-flight's findings as the log, the job summary and the dry run show them. Messages hold a
+// repo name and commit the user or the Hub supplied, so the summary escapes every one.
 
+import { formatDuration } from "../base/format.ts";
 import { escapeMarkdown } from "../base/markdown.ts";
-import type { Finding, PreflightResult, Severity } from "./types.ts";
+import type { Finding, PreflightResult } from "./types.ts";
 
-const MARK: Record<Severity, string> = { fail: "❌", warn: "⚠️", info: "✅" };
-const WORD: Record<Severity, string> = { fail: "fail", warn: "warning", info: "ok" };
+const MARK = { fail: "❌", warn: "⚠️", info: "✅" };
+const WORD = { fail: "fail", warn: "warning", info: "ok" };
 
-/** One plain line per finding, for the log and the dry run: "pre-flight fit: warning: …". */
+/** One plain line, for the log and the dry run: "pre-flight fit: warning: …". */
+export function findingLine(f: Finding): string {
+  return `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`;
+}
+
 export function findingLines(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`);
-}
-
-/** A warning finding as an annotation: the runner already says "warning", so the line does not. */
-export function findingAnnotation(f: Finding): string {
-  return `pre-flight ${f.check}: ${f.message}`;
-}
-
-function row(f: Finding): string {
-  return `| ${MARK[f.severity]} | ${f.check} | ${escapeMarkdown(f.message)} |`;
+  return findings.map(findingLine);
 }
 
 /** A summary section: the verdict, then a table of findings. */
@@ -28,13 +24,12 @@ export function renderPreflight(r: PreflightResult): string {
     : r.checked
       ? "passed"
       : "skipped: the Hub could not be asked";
-  const seconds = (r.elapsedMs / 1000).toFixed(1);
   return [
-    `### Pre-flight ${verdict} (${seconds} s)`,
+    `### Pre-flight ${verdict} (${formatDuration(r.elapsedMs, { tenths: true })})`,
     "",
     "| | check | finding |",
     "| --- | --- | --- |",
-    ...r.findings.map(row),
+    ...r.findings.map((f) => `| ${MARK[f.severity]} | ${f.check} | ${escapeMarkdown(f.message)} |`),
     "",
   ].join("\n");
 }

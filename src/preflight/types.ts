@@ -5,19 +5,9 @@ import type { SmokeRoute } from "../friendli/route.ts";
 /** One check's conclusion. `fail` stops the deploy before anything is billed. */
 export type Severity = "fail" | "warn" | "info";
 
-type CheckName =
-  | "access"
-  | "revision"
-  | "files"
-  | "fit"
-  | "gated"
-  | "chat-template"
-  | "hub"
-  /** `max-hourly-cost`: decided from the inputs alone, so it needs no Hub and runs first. */
-  | "cost";
-
 export interface Finding {
-  check: CheckName;
+  /** `cost` (`max-hourly-cost`) is decided from the inputs alone, so it needs no Hub and runs first. */
+  check: "access" | "revision" | "files" | "fit" | "gated" | "chat-template" | "hub" | "cost";
   severity: Severity;
   /** Plain text, already redacted; safe for the log, the summary and the dry run. */
   message: string;
@@ -36,25 +26,23 @@ export interface HubFacts {
   sha: string;
   private: boolean;
   gated: false | "auto" | "manual";
-  /** Root files with their sizes. */
   files: HubFileFact[];
   /** From tokenizer_config.json (or a chat_template file); null when it could not be read. */
   chatTemplate: boolean | null;
 }
 
 /**
- * Why the Hub did not give the facts. `unauthorized`: 401 (a missing repo and a private one look the
- * same without a token; with one, the token itself was refused). `not-found`: 404 for the repo with a
- * token. `unreachable`: network errors, timeouts, 429 and 5xx after the retries, or any other answer
- * the pre-flight cannot read; the deploy goes on without it.
+ * What the Hub said, or why it did not give the facts. `unauthorized`: 401 (a missing repo and a
+ * private one look the same without a token; with one, the token itself was refused). `not-found`:
+ * 404 for the repo with a token. `unreachable`: network errors, timeouts, 429 and 5xx after the
+ * retries, or any other answer the pre-flight cannot read; the deploy goes on without it.
  */
-type HubFailure =
+export type HubAnswer =
+  | HubFacts
   | { kind: "unauthorized" }
   | { kind: "not-found" }
   | { kind: "revision-not-found" }
   | { kind: "unreachable"; reason: string };
-
-export type HubAnswer = HubFacts | HubFailure;
 
 /** What the decisions need besides the Hub's answer. */
 export interface PreflightContext {
@@ -62,7 +50,6 @@ export interface PreflightContext {
   /** The revision the user asked for; undefined: the default branch, which the pre-flight pins. */
   revision: string | undefined;
   hasToken: boolean;
-  /** The instance option the deploy asks for. */
   instanceOptionId: string;
   /** How the option reads to a person ("2x H100"). */
   gpuLabel: string;
@@ -82,6 +69,6 @@ export interface PreflightResult {
   weightBytes?: number;
   /** Weight bytes over the option's GPU memory (0.5 = half), when both are known. */
   memoryRatio?: number;
-  /** Wall time the pre-flight took, in clock ms. */
+  /** In clock ms. */
   elapsedMs: number;
 }

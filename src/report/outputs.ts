@@ -3,7 +3,6 @@
 
 import { z } from "zod/mini";
 import { Output, type OutputName } from "../base/names.ts";
-import { hourlyCostOutput } from "../cost/estimate.ts";
 import { ENDPOINT_ID, UPPER_WORD } from "../friendli/schemas.ts";
 import type { RunReport } from "./run-report.ts";
 
@@ -71,7 +70,7 @@ export function buildOutputs(r: RunReport): Record<OutputName, string> {
     out[name] = value === null ? "" : String(value);
   }
   // Money keeps its two decimals in the output ("10.00"); `json` holds the number.
-  out[Output.hourlyCostUsd] = hourlyCostOutput(r.cost?.hourly);
+  out[Output.hourlyCostUsd] = r.cost?.hourly?.maxUsd.toFixed(2) ?? "";
   // Keys are the output names, so `fromJSON(steps.x.outputs.json)['endpoint-id']` reads the same.
   out[Output.json] = JSON.stringify(typed);
   return out;
