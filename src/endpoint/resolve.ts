@@ -1,8 +1,7 @@
-// Finding what this run's create made: the one loop behind the create step (the new endpoint's
-// id), delete-on-failure and the post step's clean-up. The create response carries no id and the
-// list carries no names, so each round lists the project by name (src/endpoint/lookup.ts reads the specs)
-// and judges the endpoints of the name with judgeCreation (src/endpoint/created-claim.ts), listing again
-// after a short wait while the listing may lag behind the create.
+// Finding what this run's create made, for the create step, delete-on-failure and the post step.
+// The create answer carries no id and the list no names: each round lists the name (./lookup.ts)
+// and judges it (./created-claim.ts), and lists again while the listing may lag behind the create.
+import { askAgain } from "../base/backoff.ts";
 import type { Clock } from "../base/clock.ts";
 import { formatDuration } from "../base/format.ts";
 import { CREATED_LAG_DELAYS_MS } from "../base/timing.ts";
@@ -43,28 +42,31 @@ export async function findCreated(client: FriendliClient, opts: FindCreatedOptio
   const delays = opts.lagDelaysMs ?? CREATED_LAG_DELAYS_MS;
   // Names do not change under us: each round reads only the specs of ids it has not seen.
   const cache: SpecCache = opts.cache ?? new Map();
-  for (let round = 0; ; round++) {
-    signal?.throwIfAborted();
-    const named = await findByName(client, projectId, name, {
-      ...(signal ? { signal } : {}),
-      cache,
-    });
-    const verdict = judgeCreation(
-      named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
-      facts,
-    );
-    const delay = delays[round];
-    if (settled(verdict) || delay === undefined) return { verdict, named };
-    if (clock.now() + delay >= opts.deadlineMs) {
-      throw new ApiError({
-        kind: "deadline",
-        operation: "resolve",
-        message:
-          `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
-          `${projectId} (listed ${round + 1} times, next wait ${formatDuration(delay, { tenths: true })})`,
-      });
-    }
-    opts.onWait?.(delay);
-    await clock.sleep(delay, signal);
-  }
+  return askAgain<FoundCreated>({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      const named = await findByName(client, projectId, name, { signal, cache });
+      const verdict = judgeCreation(
+        named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+        facts,
+      );
+      const delay = delays[n - 1];
+      if (settled(verdict) || delay === undefined) return { done: { verdict, named } };
+      if (clock.now() + delay >= opts.deadlineMs) {
+        throw new ApiError({
+          kind: "deadline",
+          operation: "resolve",
+          message:
+            `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
+            `${projectId} (listed ${n} times, next wait ${formatDuration(delay, { tenths: true })})`,
+        });
+      }
+      opts.onWait?.(delay);
+      return { waitMs: delay };
+    },
+  });
 }

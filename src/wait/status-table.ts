@@ -54,3 +54,23 @@ export function spanLabel(s: Pick<EndpointStatus, "status" | "phase">): string {
   const status = s.status.trim();
   return status.toUpperCase() === "INITIALIZING" && s.phase ? s.phase.trim() : status;
 }
+
+/** What a status that ends the wait says, after "endpoint <id> ": its row of the table in words. */
+export function endedText(s: EndpointStatus, verdict: "success" | "failure", after: string): string {
+  const upper = s.status.trim().toUpperCase();
+  if (verdict === "success") {
+    const note =
+      upper === "SLEEPING"
+        ? " (min-replicas 0: deployed and idle; the first request wakes it)"
+        : upper === "READY"
+          ? " (treated as RUNNING)"
+          : "";
+    return `is ${s.status}${note} after ${after}`;
+  }
+  if (upper !== "FAILED") {
+    return `is ${s.status} after ${after}: it was stopped or deleted while the action waited for RUNNING`;
+  }
+  const during = s.phase ? ` during ${s.phase}` : "";
+  const code = s.errorCode ? ` with error code ${s.errorCode}` : " without an error code";
+  return `FAILED${during}${code} after ${after}`;
+}
