@@ -1,6 +1,7 @@
 // The pre-flight as a step of a deploy: ask the Hugging Face Hub before anything is created or
 // updated, log what it found, and keep it in the report. What the findings mean for the run is the
 // plan's business (a `fail` finding makes the plan `fail`).
+import { formatDuration } from "../base/format.ts";
 import { createDefaultDispatcher } from "../friendli/request-policy.ts";
 import { hubUrlFrom, runPreflight } from "../preflight/index.ts";
 import { findingAnnotation, findingLines } from "../preflight/report.ts";
@@ -38,7 +39,7 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
       else if (!inputs.dryRun) op.log.info(line);
     }
     op.log.info(
-      `Pre-flight ${r.ok ? (r.checked ? "passed" : "skipped") : "failed"} in ${(r.elapsedMs / 1000).toFixed(1)} s`,
+      `Pre-flight ${r.ok ? (r.checked ? "passed" : "skipped") : "failed"} in ${formatDuration(r.elapsedMs, { tenths: true })}`,
     );
     // `model-revision` is the commit deployed: pinned only when the deploy goes ahead.
     if (r.ok && r.revision && report.model && !report.model.revision) {

@@ -7,6 +7,7 @@ import * as actionsCore from "@actions/core";
 import type { Dispatcher } from "undici";
 import { type Clock, systemClock } from "../base/clock.ts";
 import type { PostCore } from "../base/core.ts";
+import { formatDuration } from "../base/format.ts";
 import { State } from "../base/names.ts";
 import { formatError } from "../base/redact.ts";
 import { safeLogger } from "../base/safe-text.ts";
@@ -232,7 +233,7 @@ async function deleteCreated(
         signal,
         onWait: (delay) =>
           core.info(
-            `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+            `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${formatDuration(delay, { tenths: true })}`,
           ),
       });
       switch (verdict.kind) {

@@ -1,6 +1,7 @@
 // The pre-flight's findings as the job summary and the dry run show them. Messages hold a repo name
 // and commit the user or the Hub supplied, so every one is escaped here.
 
+import { formatDuration } from "../base/format.ts";
 import { escapeMarkdown } from "../base/markdown.ts";
 import type { Finding, PreflightResult, Severity } from "./types.ts";
 
@@ -28,9 +29,8 @@ export function renderPreflight(r: PreflightResult): string {
     : r.checked
       ? "passed"
       : "skipped: the Hub could not be asked";
-  const seconds = (r.elapsedMs / 1000).toFixed(1);
   return [
-    `### Pre-flight ${verdict} (${seconds} s)`,
+    `### Pre-flight ${verdict} (${formatDuration(r.elapsedMs, { tenths: true })})`,
     "",
     "| | check | finding |",
     "| --- | --- | --- |",

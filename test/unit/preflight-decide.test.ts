@@ -312,7 +312,7 @@ describe("the pre-flight report", () => {
   it("escapes what the Hub or the user supplied, and says the verdict", () => {
     const r = decide(facts({ gated: "auto" }), { ...CTX, repo: "org/<b>|x" }, 2500);
     const md = renderPreflight(r);
-    expect(md).toContain("### Pre-flight passed (2.5 s)");
+    expect(md).toContain("### Pre-flight passed (2.5s)");
     expect(md).toContain("org/&lt;b&gt;&#124;x");
     expect(md).not.toContain("<b>");
     expect(md).toMatch(/\| ⚠️ \| gated \|/);
