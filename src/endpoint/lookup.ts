@@ -1,13 +1,12 @@
-// Finding an endpoint that already exists: by id when the workflow gives one, else by name in the
-// project. The list carries no names and the create response carries no id, so a name lookup is:
-// list the project, then GET each candidate's spec. src/endpoint/resolve.ts uses the same pieces to find the
-// id of an endpoint this run has just created.
+// Finding an endpoint that already exists: by id when the workflow gives one, by an id the ledger
+// remembers (confirmed by one GET), else by name in the project. The list carries no names, so a
+// name lookup lists the project, then GETs each candidate's spec; ./resolve.ts uses the same pieces
+// to find the id of an endpoint this run has just created.
 import { mapLimit } from "../base/concurrency.ts";
 import { REQUESTS_IN_FLIGHT } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError, abortedError } from "../friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
-import { confirmRememberedEndpoint } from "./confirm.ts";
 
 /** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
 export interface FoundEndpoint {
@@ -31,28 +30,20 @@ export class DuplicateNameError extends Error {
   // No `name` of its own: the error formatter prefixes any name other than "Error", and the user
   // should read the message, not "DuplicateNameError: ...".
   readonly ids: string[];
-  readonly endpointName: string;
-  readonly projectId: string;
   constructor(endpointName: string, projectId: string, ids: string[]) {
     super(
       `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
         "Delete the extra ones or pass endpoint-id.",
     );
     this.ids = ids;
-    this.endpointName = endpointName;
-    this.projectId = projectId;
   }
 }
 
 /** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
-export function expectAtMostOne<T extends FoundEndpoint>(
-  found: T[],
-  endpointName: string,
-  projectId: string,
-): T | undefined {
+export function expectAtMostOne<T extends FoundEndpoint>(found: T[], name: string, projectId: string) {
   if (found.length > 1)
     throw new DuplicateNameError(
-      endpointName,
+      name,
       projectId,
       found.map((f) => f.id),
     );
@@ -78,24 +69,6 @@ export async function specOf(
   }
 }
 
-function matches(spec: EndpointSpec | undefined, projectId: string, name: string): spec is EndpointSpec {
-  return spec !== undefined && spec.name === name && spec.projectId === projectId;
-}
-
-/** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
-async function abortable<T>(
-  operation: string,
-  signal: AbortSignal | undefined,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (signal?.aborted && !(err instanceof ApiError)) throw abortedError(operation, err);
-    throw err;
-  }
-}
-
 interface FindOptions {
   /** GETs in flight at once. */
   concurrency?: number;
@@ -116,7 +89,7 @@ export async function findByName(
   opts: FindOptions = {},
 ): Promise<NamedEndpoint[]> {
   const cache: SpecCache = opts.cache ?? new Map();
-  return abortable("lookup", opts.signal, async () => {
+  try {
     const listed = await client.listAll(projectId);
     for (const e of listed) opts.listed?.add(e.id);
     const specs = await mapLimit(
@@ -125,33 +98,53 @@ export async function findByName(
       (e) => specOf(client, cache, e.id),
       opts.signal,
     );
-    const found: NamedEndpoint[] = [];
-    listed.forEach((e, i) => {
+    return listed.flatMap((e, i) => {
       const spec = specs[i];
-      if (matches(spec, projectId, name)) found.push({ id: e.id, status: e.status, spec });
+      return spec?.name === name && spec.projectId === projectId
+        ? [{ id: e.id, status: e.status, spec }]
+        : [];
     });
-    return found;
-  });
+  } catch (err) {
+    // Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws.
+    if (opts.signal?.aborted && !(err instanceof ApiError)) throw abortedError("lookup", err);
+    throw err;
+  }
 }
 
-/** Who to look for: the inputs' endpoint-id, else the name in the project. */
-interface LookupTarget {
-  projectId: string;
-  name: string;
-  endpointId?: string;
+type Confirmation =
+  | { confirmed: true; id: string; spec: EndpointSpec }
+  /** gone: 404; mismatch: another name or project now; unusable: not an id a path can carry. */
+  | { confirmed: false; reason: "gone" | "mismatch" | "unusable" };
+
+/**
+ * Whether endpoint `id`, remembered from elsewhere (the deployment ledger), is still `name` in
+ * project `projectId`: one GET. A 404 or a mismatch sends the caller back to the lookup by name, so
+ * a stale memory costs one request and never points a change at the wrong endpoint; any other
+ * failure (cancellation, a rejected token, the deadline) is thrown, as the lookup would meet it too.
+ */
+export async function confirmRememberedEndpoint(
+  client: Pick<FriendliClient, "get">,
+  expected: { id: string; name: string; projectId: string },
+): Promise<Confirmation> {
+  const { id, name, projectId } = expected;
+  if (id.trim() === "" || id === "." || id === "..") return { confirmed: false, reason: "unusable" };
+  let spec: EndpointSpec;
+  try {
+    spec = await client.get(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return { confirmed: false, reason: "gone" };
+    throw err;
+  }
+  if (spec.name !== name || spec.projectId !== projectId) return { confirmed: false, reason: "mismatch" };
+  return { confirmed: true, id, spec };
 }
 
-export interface LookupOptions {
-  signal?: AbortSignal;
-  /** Filled with every id of the project's listing (the ids that are not a new endpoint). */
-  listed?: Set<string>;
+export interface LookupOptions extends Omit<FindOptions, "concurrency"> {
   /**
    * The run will change or delete what it finds: an endpoint-id is checked against project-id
    * first, so a mistyped or copied id cannot touch another project's endpoint.
    */
   forWrite?: boolean;
-  /** The run's spec cache, when it looks names up again later (see SpecCache). */
-  cache?: SpecCache;
   /**
    * An id the deployment ledger remembers for this name: confirmed by one GET (name and project
    * match), it spares the listing; `readStatus` adds the status read a name lookup gets from it.
@@ -159,23 +152,14 @@ export interface LookupOptions {
   remembered?: { id: string; readStatus: boolean; onMiss?: (reason: string) => void };
 }
 
-/** An endpoint-id that names an endpoint of another project: the run refuses to change it. */
-class ForeignEndpointError extends Error {
-  constructor(id: string, spec: EndpointSpec, projectId: string) {
-    super(
-      `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
-        `${projectId}: refusing to change it (check endpoint-id and project-id)`,
-    );
-  }
-}
-
 /**
- * The endpoint this run should act on, or undefined when there is none. Two of one name:
- * DuplicateNameError. By id for a write: ForeignEndpointError when it is in another project.
+ * The endpoint this run should act on (the inputs' endpoint-id, else the name in the project), or
+ * undefined when there is none. Two of one name: DuplicateNameError. By id for a write: an error
+ * when it is in another project.
  */
 export async function lookupEndpoint(
   client: FriendliClient,
-  target: LookupTarget,
+  target: { projectId: string; name: string; endpointId?: string },
   options: LookupOptions = {},
 ): Promise<FoundEndpoint | undefined> {
   const id = target.endpointId;
@@ -183,7 +167,12 @@ export async function lookupEndpoint(
     try {
       if (!options.forWrite) return { id, status: await client.status(id) };
       const spec = await client.get(id);
-      if (spec.projectId !== target.projectId) throw new ForeignEndpointError(id, spec, target.projectId);
+      if (spec.projectId !== target.projectId) {
+        throw new Error(
+          `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
+            `${target.projectId}: refusing to change it (check endpoint-id and project-id)`,
+        );
+      }
       return { id, spec };
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return undefined;
@@ -201,10 +190,6 @@ export async function lookupEndpoint(
     }
     hint.onMiss?.(c.reason);
   }
-  const found = await findByName(client, target.projectId, target.name, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.listed ? { listed: options.listed } : {}),
-    ...(options.cache ? { cache: options.cache } : {}),
-  });
+  const found = await findByName(client, target.projectId, target.name, options);
   return expectAtMostOne(found, target.name, target.projectId);
 }
