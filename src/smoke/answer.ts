@@ -1,14 +1,16 @@
 // What a 2xx answer means: a reply (measured, and through the gates) or a failure that says why
-// not. Pure: the loop passes the answer, when it was sent and when its first token came, and a
-// redactor for the token.
-
-import { oneLine } from "../base/format.ts";
+// not; and the excerpts of replies and error bodies that the messages quote. Pure: the loop passes
+// the answer, when it was sent and when its first token came, and a redactor for the token.
+import { oneLine, truncate } from "../base/format.ts";
 import { neutralise } from "../base/safe-text.ts";
 import type { SmokeRoute } from "../friendli/route.ts";
 import { smokePath } from "../friendli/route.ts";
-import { type Measured, measure } from "./measure.ts";
-import { bodyText, excerpt, MAX_DETAIL, replyText } from "./reply.ts";
-import { missedGate, type SmokeGates, streamedReply } from "./stream.ts";
+import { missedGate, type SmokeGates, streamedReply, tokensPerSecond } from "./stream.ts";
+
+/** How much of the reply goes into the summary. */
+const REPLY_CHARS = 200;
+/** How much of an error detail or an unexpected body a message quotes. */
+export const MAX_DETAIL = 300;
 
 export interface SmokeAnswer {
   route: SmokeRoute;
@@ -18,6 +20,14 @@ export interface SmokeAnswer {
   startedAt: number;
   finishedAt: number;
   firstTokenAt?: number;
+}
+
+export interface Measured {
+  /** From sending the request to the first token; absent when the endpoint did not stream. */
+  ttftMs?: number;
+  outputTokens?: number;
+  /** Output tokens over the whole request's time, first token included. */
+  tokensPerSecond?: number;
 }
 
 export type SmokeVerdict =
@@ -47,4 +57,64 @@ export function judgeAnswer(a: SmokeAnswer, gates: SmokeGates, clean: (s: string
   );
   if (gate) return { kind: "fail", message: gate, status: a.status };
   return { kind: "pass", latencyMs, reply, measured: measure(streamed?.outputTokens, ttftMs, latencyMs) };
+}
+
+/** Only what was measured: a plain (unstreamed) answer has no first token and no token count. */
+export function measure(
+  outputTokens: number | undefined,
+  ttftMs: number | undefined,
+  latencyMs: number,
+): Measured {
+  const m: Measured = {};
+  if (ttftMs !== undefined) m.ttftMs = ttftMs;
+  if (outputTokens !== undefined) {
+    m.outputTokens = outputTokens;
+    const rate = tokensPerSecond(outputTokens, latencyMs);
+    if (rate !== undefined) m.tokensPerSecond = rate;
+  }
+  return m;
+}
+
+/** " (first token after 240 ms, 12 output tokens, 40 tokens/s)", or "" when nothing was measured. */
+export function describeMeasure(m: Measured): string {
+  const parts = [
+    m.ttftMs !== undefined ? `first token after ${Math.round(m.ttftMs)} ms` : undefined,
+    m.outputTokens !== undefined ? `${m.outputTokens} output tokens` : undefined,
+    m.tokensPerSecond !== undefined ? `${m.tokensPerSecond} tokens/s` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+export function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return "";
+  return typeof body === "string" ? body : JSON.stringify(body);
+}
+
+/** The reply text of an OpenAI-shaped chat.completion or text_completion; undefined if absent. */
+function replyText(route: SmokeRoute, body: unknown): string | undefined {
+  if (body === null || typeof body !== "object") return undefined;
+  const choices = (body as { choices?: unknown }).choices;
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  const first = choices[0] as Record<string, unknown> | null;
+  if (first === null || typeof first !== "object") return undefined;
+  if (route === "completions") return typeof first.text === "string" ? first.text : undefined;
+  const message = first.message as Record<string, unknown> | null | undefined;
+  if (message === null || typeof message !== "object") return undefined;
+  const content = message.content;
+  if (typeof content === "string") return content;
+  // The newer OpenAI shape: an array of typed parts.
+  if (Array.isArray(content)) {
+    const texts = content
+      .map((p) => (p && typeof p === "object" ? (p as { text?: unknown }).text : undefined))
+      .filter((t): t is string => typeof t === "string");
+    if (texts.length > 0) return texts.join("");
+  }
+  // A reasoning model may spend a tiny max_tokens before any content; it still answered.
+  if (content === null && typeof message.reasoning_content === "string") return message.reasoning_content;
+  return undefined;
+}
+
+/** Trimmed, then cut by code point (never through a surrogate pair), without a space before the '…'. */
+export function excerpt(text: string, max = REPLY_CHARS): string {
+  return truncate(text.trim(), max, { ellipsisAfter: true, trimCut: true });
 }

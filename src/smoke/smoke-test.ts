@@ -13,7 +13,14 @@ import type { FriendliClient } from "../friendli/client.ts";
 import { errorDetail } from "../friendli/error-body.ts";
 import { ApiError, abortedError } from "../friendli/errors.ts";
 import { type SmokeRoute, smokePath } from "../friendli/route.ts";
-import { judgeAnswer, type SmokeAnswer } from "./answer.ts";
+import {
+  bodyText,
+  describeMeasure,
+  judgeAnswer,
+  MAX_DETAIL,
+  type Measured,
+  type SmokeAnswer,
+} from "./answer.ts";
 import {
   afterAttempt,
   attemptsText,
@@ -22,8 +29,6 @@ import {
   type SmokeOutcome,
   type Smoking,
 } from "./decide.ts";
-import { describeMeasure, type Measured } from "./measure.ts";
-import { bodyText, MAX_DETAIL } from "./reply.ts";
 import { firstTokenWatch } from "./stream.ts";
 
 const DEFAULT_MAX_TOKENS = 16;
@@ -119,22 +124,12 @@ function sender(opts: SmokeTestOptions, maxTokens: number, clean: (s: string) =>
       if (firstTokenAt === undefined && watch(piece)) firstTokenAt = clock.now();
     };
     const startedAt = clock.now();
+    const input = route === "chat" ? { messages: [{ role: "user", content: prompt }] } : { prompt };
     try {
-      const { status, body, retryAfter } =
-        route === "chat"
-          ? await client.chat(
-              {
-                model: endpointId,
-                messages: [{ role: "user", content: prompt }],
-                max_tokens: maxTokens,
-                ...streaming,
-              },
-              onChunk,
-            )
-          : await client.completions(
-              { model: endpointId, prompt, max_tokens: maxTokens, ...streaming },
-              onChunk,
-            );
+      const { status, body, retryAfter } = await client[route](
+        { model: endpointId, ...input, max_tokens: maxTokens, ...streaming },
+        onChunk,
+      );
       if (status >= 200 && status < 300) {
         return { ok: { route, status, body, startedAt, finishedAt: clock.now(), firstTokenAt } };
       }

@@ -273,9 +273,9 @@ function messages(opts: WaitOptions, w: Waiting) {
     timedOut,
     gone,
     afterFailure(failure: Exclude<PollFailure, { kind: "retry" }>, err: unknown): WaitOutcome {
+      if (failure.kind === "failed") return end("failed", failure.message, err);
       if (failure.kind === "cancelled") return cancelled();
-      if (failure.kind === "timed-out") return timedOut(err);
-      return failure.kind === "gone" ? gone("404") : end("failed", failure.message, err);
+      return failure.kind === "timed-out" ? timedOut(err) : gone("404");
     },
     settled: (s: EndpointStatus, verdict: "success" | "failure") =>
       end(verdict === "success" ? "success" : "failed", `endpoint ${id} ${endedText(s, verdict, after())}`),
