@@ -65,19 +65,21 @@ export function retryDelay(input: RetryDelayInput): number | undefined {
 }
 
 /** One round's word: the loop's answer, or ask again after `waitMs` (at once when absent). */
-export type Round<T> = { done: T } | { waitMs?: number };
+type Round<T> = { done: T } | { waitMs?: number };
 
-/**
- * Asks again until a round answers: the one loop of every poll and retry. Each caller's round
- * decides, by its own deadline, whether to answer or how long to wait; `aborted` turns a
- * cancellation (before a round or during a wait) into a throw or the loop's answer.
- */
-export async function askAgain<T>(o: {
+interface AskAgain<T> {
   clock: Clock;
   signal?: AbortSignal;
   round(n: number): Promise<Round<T>>;
+  /** The run was cancelled, before a round or during a wait: throw, or the loop's answer. */
   aborted(reason: unknown): T;
-}): Promise<T> {
+}
+
+/**
+ * Asks again until a round answers: the one loop of every poll and retry. Each caller's round
+ * decides, by its own deadline, whether to answer or how long to wait.
+ */
+export async function askAgain<T>(o: AskAgain<T>): Promise<T> {
   for (let n = 1; ; n++) {
     if (o.signal?.aborted) return o.aborted(o.signal.reason);
     const r = await o.round(n);
@@ -91,9 +93,7 @@ export async function askAgain<T>(o: {
   }
 }
 
-interface RetryLoop<T> {
-  clock: Clock;
-  signal: AbortSignal;
+interface RetryLoop<T> extends Omit<AskAgain<T>, "round"> {
   /** Absolute clock time after which no attempt starts. */
   deadlineMs: number;
   backoff?: BackoffOptions;
@@ -103,8 +103,6 @@ interface RetryLoop<T> {
   failed(err: unknown, n: number): { retryAfterMs?: number };
   /** No attempt can start: the deadline passed ("before"), or the next wait would end after it. */
   outOfTime(when: "before" | "wait"): never;
-  /** The run was cancelled, before an attempt or during a wait. */
-  aborted(reason: unknown): never;
   /** About to wait `delayMs` before attempt n + 1 (the place for a log line). */
   waiting?(n: number, delayMs: number): void;
 }
@@ -112,9 +110,7 @@ interface RetryLoop<T> {
 /** Attempts until one succeeds, `failed` stops, the deadline comes or the run is cancelled. */
 export function retryLoop<T>(o: RetryLoop<T>): Promise<T> {
   return askAgain<T>({
-    clock: o.clock,
-    signal: o.signal,
-    aborted: o.aborted,
+    ...o,
     round: async (n) => {
       if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
       let retryAfterMs: number | undefined;

@@ -1,12 +1,16 @@
-// Finding an endpoint that already exists: by id when the workflow gives one, by an id the ledger
-// remembers (confirmed by one GET), else by name in the project. The list carries no names, so a
-// name lookup lists the project, then GETs each candidate's spec; ./resolve.ts uses the same pieces
-// to find the id of an endpoint this run has just created.
+// Finding an endpoint: one that already exists (by id when the workflow gives one, by an id the
+// ledger remembers, confirmed by one GET, else by name in the project), and the one this run's
+// create made. The list carries no names and the create answer no id, so a name lookup lists the
+// project, then GETs each candidate's spec.
+import { askAgain } from "../base/backoff.ts";
+import type { Clock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
-import { REQUESTS_IN_FLIGHT } from "../base/timing.ts";
+import { formatDuration } from "../base/format.ts";
+import { CREATED_LAG_DELAYS_MS, REQUESTS_IN_FLIGHT } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError, abortedError } from "../friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
+import { type CreateFacts, type CreationVerdict, judgeCreation, settled } from "./created-claim.ts";
 
 /** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
 export interface FoundEndpoint {
@@ -18,11 +22,7 @@ export interface FoundEndpoint {
 /** What a name lookup returns: the listing gave the status, a GET the spec. */
 export type NamedEndpoint = Required<FoundEndpoint>;
 
-/**
- * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
- * caller that looks up more than once (deploy: the lookup, the resolution after each create, the
- * last look after failed creates) passes one cache to every call, so no endpoint is read twice.
- */
+/** Spec by endpoint id, one per run (names do not change under us): no endpoint is read twice. */
 export type SpecCache = Map<string, EndpointSpec>;
 
 /** Two or more endpoints carry the requested name: the action must not guess which to use. */
@@ -192,4 +192,63 @@ export async function lookupEndpoint(
   }
   const found = await findByName(client, target.projectId, target.name, options);
   return expectAtMostOne(found, target.name, target.projectId);
+}
+
+export interface FindCreatedOptions {
+  projectId: string;
+  name: string;
+  facts: CreateFacts;
+  clock: Clock;
+  /** Absolute clock time; no listing starts and no wait runs past it. */
+  deadlineMs: number;
+  signal?: AbortSignal;
+  /** The run's spec cache: the look-up's specs are not read again. */
+  cache?: SpecCache;
+  /** Told before each wait (the post step logs it). */
+  onWait?: (delayMs: number) => void;
+}
+
+export interface FoundCreated {
+  verdict: CreationVerdict;
+  /** Every endpoint of the name in the last listing. */
+  named: NamedEndpoint[];
+}
+
+/**
+ * What this run's create made, for the create step, delete-on-failure and the post step: lists the
+ * name and judges it (./created-claim.ts) until the verdict is settled or the waits for a listing
+ * that lags the create run out (then `none`: nothing of the name appeared). Throws ApiError
+ * "deadline" when the deadline comes before the next listing, and "aborted" when cancelled.
+ */
+export async function findCreated(client: FriendliClient, opts: FindCreatedOptions): Promise<FoundCreated> {
+  const { projectId, name, clock, signal, facts } = opts;
+  // Names do not change under us: each round reads only the specs of ids it has not seen.
+  const cache: SpecCache = opts.cache ?? new Map();
+  return askAgain<FoundCreated>({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      const named = await findByName(client, projectId, name, { signal, cache });
+      const verdict = judgeCreation(
+        named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+        facts,
+      );
+      const delay = CREATED_LAG_DELAYS_MS[n - 1];
+      if (settled(verdict) || delay === undefined) return { done: { verdict, named } };
+      if (clock.now() + delay >= opts.deadlineMs) {
+        throw new ApiError({
+          kind: "deadline",
+          operation: "resolve",
+          message:
+            `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
+            `${projectId} (listed ${n} times, next wait ${formatDuration(delay, { tenths: true })})`,
+        });
+      }
+      opts.onWait?.(delay);
+      return { waitMs: delay };
+    },
+  });
 }

@@ -1,7 +1,7 @@
 // Carrying out a planned create. It is sent once: after an answer that may have been lost, the
 // name is looked up again before anything is created again, so a run never leaves two GPU
 // endpoints where one was asked for. What counts as "made by this run" is decided in one place
-// (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts): only an answered create proves
+// (src/endpoint/created-claim.ts, through findCreated in lookup.ts): only an answered create proves
 // it. After a lost answer the one endpoint of the name that appeared may be a rival's: the run
 // waits on it only when GET shows the settings it asked for, says it cannot prove it made it, and
 // never deletes it.
@@ -16,8 +16,7 @@ import { formatDuration } from "../base/format.ts";
 import { formatError } from "../base/redact.ts";
 import { FRESH_LOOKUP_MS, MIN_TIME_FOR_CREATE_MS } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
-import { findByName, type NamedEndpoint } from "../endpoint/lookup.ts";
-import { type FoundCreated, findCreated } from "../endpoint/resolve.ts";
+import { type FoundCreated, findByName, findCreated, type NamedEndpoint } from "../endpoint/lookup.ts";
 import { ApiError } from "../friendli/errors.ts";
 import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { specChanges } from "../plan/changes.ts";

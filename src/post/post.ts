@@ -13,7 +13,7 @@ import { formatError } from "../base/redact.ts";
 import { safeLogger } from "../base/safe-text.ts";
 import { POST_DEADLINE_MS } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
-import { findCreated } from "../endpoint/resolve.ts";
+import { findCreated } from "../endpoint/lookup.ts";
 import { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import { createHttp, type Http } from "../friendli/http.ts";

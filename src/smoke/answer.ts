@@ -5,7 +5,7 @@ import { oneLine, truncate } from "../base/format.ts";
 import { neutralise } from "../base/safe-text.ts";
 import type { SmokeRoute } from "../friendli/route.ts";
 import { smokePath } from "../friendli/route.ts";
-import { missedGate, type SmokeGates, streamedReply, tokensPerSecond } from "./stream.ts";
+import { choiceText, missedGate, type SmokeGates, streamedReply, tokensPerSecond } from "./stream.ts";
 
 /** How much of the reply goes into the summary. */
 const REPLY_CHARS = 200;
@@ -37,7 +37,7 @@ export type SmokeVerdict =
 /** `clean` takes the secrets out of a text; every piece of the model's text goes through it. */
 export function judgeAnswer(a: SmokeAnswer, gates: SmokeGates, clean: (s: string) => string): SmokeVerdict {
   const streamed = typeof a.body === "string" ? streamedReply(a.route, a.body) : undefined;
-  const text = streamed ? streamed.text : replyText(a.route, a.body);
+  const text = streamed ? streamed.text : choiceText(a.route, a.body, "message");
   if (text === undefined) {
     const got = clean(oneLine(bodyText(a.body)));
     const field = a.route === "chat" ? "choices[0].message.content" : "choices[0].text";
@@ -88,30 +88,6 @@ export function describeMeasure(m: Measured): string {
 export function bodyText(body: unknown): string {
   if (body === undefined || body === null) return "";
   return typeof body === "string" ? body : JSON.stringify(body);
-}
-
-/** The reply text of an OpenAI-shaped chat.completion or text_completion; undefined if absent. */
-function replyText(route: SmokeRoute, body: unknown): string | undefined {
-  if (body === null || typeof body !== "object") return undefined;
-  const choices = (body as { choices?: unknown }).choices;
-  if (!Array.isArray(choices) || choices.length === 0) return undefined;
-  const first = choices[0] as Record<string, unknown> | null;
-  if (first === null || typeof first !== "object") return undefined;
-  if (route === "completions") return typeof first.text === "string" ? first.text : undefined;
-  const message = first.message as Record<string, unknown> | null | undefined;
-  if (message === null || typeof message !== "object") return undefined;
-  const content = message.content;
-  if (typeof content === "string") return content;
-  // The newer OpenAI shape: an array of typed parts.
-  if (Array.isArray(content)) {
-    const texts = content
-      .map((p) => (p && typeof p === "object" ? (p as { text?: unknown }).text : undefined))
-      .filter((t): t is string => typeof t === "string");
-    if (texts.length > 0) return texts.join("");
-  }
-  // A reasoning model may spend a tiny max_tokens before any content; it still answered.
-  if (content === null && typeof message.reasoning_content === "string") return message.reasoning_content;
-  return undefined;
 }
 
 /** Trimmed, then cut by code point (never through a surrogate pair), without a space before the '…'. */

@@ -29,7 +29,7 @@ import {
   type SmokeOutcome,
   type Smoking,
 } from "./decide.ts";
-import { firstTokenWatch } from "./stream.ts";
+import { firstTokenWatch, type SmokeGates } from "./stream.ts";
 
 const DEFAULT_MAX_TOKENS = 16;
 
@@ -37,7 +37,7 @@ export type SmokeTestResult =
   | ({ ok: true; latencyMs: number; reply: string; route: SmokeRoute } & Measured)
   | { ok: false; message: string; status?: number };
 
-interface SmokeTestOptions {
+interface SmokeTestOptions extends SmokeGates {
   client: FriendliClient;
   endpointId: string;
   prompt: string;
@@ -53,10 +53,6 @@ interface SmokeTestOptions {
   route?: SmokeRoute;
   /** Stream the answer and measure it. Default true. */
   stream?: boolean;
-  /** Text the reply must contain (`smoke-test-expect`). */
-  expect?: string;
-  /** The longest acceptable time to first token (`smoke-test-max-ttft-ms`). */
-  maxTtftMs?: number;
 }
 
 export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult> {

@@ -55,39 +55,31 @@ export function nextPollDelayMs(s: PollState): number {
     const cap = Math.min(FAILURE_CAP_MS, FAILURE_BASE_MS * 2 ** (s.consecutiveFailures - 1));
     return Math.round(cap / 2 + (s.random * cap) / 2);
   }
-  const engine = inEngineStart(s);
-  if (engine && s.msInPhase < ENGINE_FIRST_MS) {
+  const at = stretch(s);
+  if (at === "engine" && s.msInPhase < ENGINE_FIRST_MS) {
     // Just seen: the first gap is drawn from a wide range, so the polls that follow fall at any
     // offset to the engine's start, whatever offset the slower polls before it happened to have.
     return Math.round(MIN_ENGINE_GAP_MS + s.random * (ENGINE_MS * (1 + ENGINE_JITTER) - MIN_ENGINE_GAP_MS));
   }
-  const jitter = engine ? ENGINE_JITTER : POLL_JITTER;
-  return Math.round(Math.min(QUIET_MS, baseDelayMs(s) * (1 + jitter * (2 * s.random - 1))));
+  const base =
+    at === "quiet"
+      ? QUIET_MS
+      : at === "engine"
+        ? ENGINE_MS
+        : Math.min(QUIET_MS, UNKNOWN_START_MS + Math.max(0, s.msInPhase) / 30);
+  const jitter = at === "engine" ? ENGINE_JITTER : POLL_JITTER;
+  return Math.round(Math.min(QUIET_MS, base * (1 + jitter * (2 * s.random - 1))));
 }
 
-function building(status: string): boolean {
-  return status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
-}
-
-/** VM and download end in another phase, never in RUNNING: polled at the failure budget. */
-function inQuietPhase(s: PollState): boolean {
-  const phase = (s.phase ?? "").trim().toUpperCase();
-  return (
-    building(s.status.trim().toUpperCase()) &&
-    (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")
-  );
-}
-
-/** The one stretch that ends in RUNNING: the engine loading (a first start or a wake). */
-function inEngineStart(s: PollState): boolean {
+/**
+ * VM and download ("quiet") end in another phase, never in RUNNING: polled at the failure budget.
+ * The engine loading ("engine": a first start or a wake) is the one stretch that ends in RUNNING.
+ */
+function stretch(s: PollState): "quiet" | "engine" | "unknown" {
   const status = s.status.trim().toUpperCase();
   const phase = (s.phase ?? "").trim().toUpperCase();
-  if (inQuietPhase(s)) return false;
-  return (building(status) && phase === "ENGINE_INITIALIZING") || status === "AWAKING";
-}
-
-function baseDelayMs(s: PollState): number {
-  if (inQuietPhase(s)) return QUIET_MS;
-  if (inEngineStart(s)) return ENGINE_MS;
-  return Math.min(QUIET_MS, UNKNOWN_START_MS + Math.max(0, s.msInPhase) / 30);
+  const building = status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
+  if (building && (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")) return "quiet";
+  if ((building && phase === "ENGINE_INITIALIZING") || status === "AWAKING") return "engine";
+  return "unknown";
 }

@@ -15,8 +15,7 @@ import {
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import { nextPollDelayMs, type PollPolicy, type PollState } from "./policy.ts";
 import { classifyPollFailure, type PollFailure } from "./poll-failure.ts";
-import { mayBeOldVersion } from "./settle.ts";
-import { classifyStatus, endedText, type StatusClass, spanLabel } from "./status-table.ts";
+import { classifyStatus, endedText, mayBeOldVersion, type StatusClass, spanLabel } from "./status-table.ts";
 import { closeOpenSpan, extendTimeline, type PhaseSpan, timelineText } from "./timeline.ts";
 
 export interface WaitOptions {
@@ -37,7 +36,7 @@ export interface WaitOptions {
   notFoundGraceMs?: number;
   /** Defaults to nextPollDelayMs; the benchmark plugs in the alternatives. */
   policy?: PollPolicy;
-  /** After an update (PUT): how long a RUNNING that may still be the old version is doubted (./settle.ts). */
+  /** After an update (PUT): how long a RUNNING that may still be the old version is doubted (mayBeOldVersion). */
   updateSettleMs?: number;
   /** When the PUT was sent: an updatedAt from then on is the new version (default: the wait's start). */
   updateSentAtMs?: number;
@@ -60,9 +59,7 @@ interface Waiting {
   readonly startedAt: number;
   readonly timeline: PhaseSpan[];
   last?: EndpointStatus;
-  lastKey?: string;
   lastSeenAt?: number;
-  spanSeenAt: number;
   /** Estimated start of the current status/phase: midway between the polls around the change. */
   phaseEstStart: number;
   lastLogAt: number;
@@ -80,7 +77,6 @@ export function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
   const w: Waiting = {
     startedAt,
     timeline: [],
-    spanSeenAt: startedAt,
     phaseEstStart: startedAt,
     lastLogAt: startedAt,
     polls: 0,
@@ -139,8 +135,8 @@ function nextWait(opts: WaitOptions, w: Waiting, now: number): number | undefine
     polls: w.polls,
     consecutiveFailures: w.streaks.failure + w.streaks.throttled + w.streaks["not-found"],
     random: opts.clock.random(),
+    retryAfterMs: w.retryAfterMs,
   };
-  if (w.retryAfterMs !== undefined) state.retryAfterMs = w.retryAfterMs;
   return Math.max(0, Math.min((opts.policy ?? nextPollDelayMs)(state), lastPollAt - now));
 }
 
@@ -170,17 +166,15 @@ function onAnswer(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number,
   w.streaks = { failure: 0, throttled: 0, "not-found": 0 };
   w.retryAfterMs = undefined;
   opts.onStatus?.(s, now);
-  const key = `${s.status}\u0000${s.phase ?? ""}`;
-  if (key !== w.lastKey) {
+  if (!w.last || s.status !== w.last.status || (s.phase ?? "") !== (w.last.phase ?? "")) {
     w.phaseEstStart = w.lastSeenAt === undefined ? now : (w.lastSeenAt + now) / 2;
     log.info(
       `status ${s.status}${s.phase ? `, phase ${s.phase}` : ""} (after ${formatDuration(now - w.startedAt)})`,
     );
     w.lastLogAt = now;
-    w.lastKey = key;
   }
   const label = spanLabel(s);
-  if (extendTimeline(w.timeline, label, now)) w.spanSeenAt = now;
+  extendTimeline(w.timeline, label, now);
   w.last = s;
   w.lastSeenAt = now;
   // Friendli does not say whether a deleted endpoint lingers as TERMINATED before it 404s: either
@@ -196,7 +190,7 @@ function onAnswer(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number,
     );
   }
   if (now - w.lastLogAt >= HEARTBEAT_MS) {
-    log.info(`still ${label} after ${formatDuration(now - w.spanSeenAt)}`);
+    log.info(`still ${label} after ${formatDuration(now - (w.timeline.at(-1)?.startMs ?? now))}`);
     w.lastLogAt = now;
   }
   return undefined;
