@@ -41,18 +41,14 @@ export class DuplicateNameError extends Error {
 
 /** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
 export function expectAtMostOne<T extends FoundEndpoint>(found: T[], name: string, projectId: string) {
-  if (found.length > 1)
-    throw new DuplicateNameError(
-      name,
-      projectId,
-      found.map((f) => f.id),
-    );
+  const ids = found.map((f) => f.id);
+  if (ids.length > 1) throw new DuplicateNameError(name, projectId, ids);
   return found[0];
 }
 
 /** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
 export async function specOf(
-  client: FriendliClient,
+  client: Pick<FriendliClient, "get">,
   cache: SpecCache,
   id: string,
 ): Promise<EndpointSpec | undefined> {
@@ -70,7 +66,6 @@ export async function specOf(
 }
 
 interface FindOptions {
-  /** GETs in flight at once. */
   concurrency?: number;
   signal?: AbortSignal;
   cache?: SpecCache;
@@ -128,26 +123,19 @@ export async function confirmRememberedEndpoint(
 ): Promise<Confirmation> {
   const { id, name, projectId } = expected;
   if (id.trim() === "" || id === "." || id === "..") return { confirmed: false, reason: "unusable" };
-  let spec: EndpointSpec;
-  try {
-    spec = await client.get(id);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return { confirmed: false, reason: "gone" };
-    throw err;
-  }
+  // Read afresh, not from the run's cache: only a confirmed spec goes there.
+  const spec = await specOf(client, new Map(), id);
+  if (!spec) return { confirmed: false, reason: "gone" };
   if (spec.name !== name || spec.projectId !== projectId) return { confirmed: false, reason: "mismatch" };
   return { confirmed: true, id, spec };
 }
 
 export interface LookupOptions extends Omit<FindOptions, "concurrency"> {
-  /**
-   * The run will change or delete what it finds: an endpoint-id is checked against project-id
-   * first, so a mistyped or copied id cannot touch another project's endpoint.
-   */
+  /** The run changes what it finds: an endpoint-id must be in project-id (a copied id touches nothing). */
   forWrite?: boolean;
   /**
-   * An id the deployment ledger remembers for this name: confirmed by one GET (name and project
-   * match), it spares the listing; `readStatus` adds the status read a name lookup gets from it.
+   * An id the ledger remembers for this name: confirmed by one GET, it spares the listing;
+   * `readStatus` adds the status read a name lookup gets from the listing.
    */
   remembered?: { id: string; readStatus: boolean; onMiss?: (reason: string) => void };
 }

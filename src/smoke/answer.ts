@@ -65,14 +65,12 @@ export function measure(
   ttftMs: number | undefined,
   latencyMs: number,
 ): Measured {
-  const m: Measured = {};
-  if (ttftMs !== undefined) m.ttftMs = ttftMs;
-  if (outputTokens !== undefined) {
-    m.outputTokens = outputTokens;
-    const rate = tokensPerSecond(outputTokens, latencyMs);
-    if (rate !== undefined) m.tokensPerSecond = rate;
-  }
-  return m;
+  const rate = outputTokens === undefined ? undefined : tokensPerSecond(outputTokens, latencyMs);
+  return {
+    ...(ttftMs === undefined ? {} : { ttftMs }),
+    ...(outputTokens === undefined ? {} : { outputTokens }),
+    ...(rate === undefined ? {} : { tokensPerSecond: rate }),
+  };
 }
 
 /** " (first token after 240 ms, 12 output tokens, 40 tokens/s)", or "" when nothing was measured. */

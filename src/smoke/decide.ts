@@ -30,21 +30,17 @@ export interface SmokeTimes {
   /** End of the warm-up window: no retry starts after it. */
   windowEnd: number;
   warmupMs: number;
-  /** The run's deadline. */
   deadlineMs: number;
   /** Jitter for the backoff; called only when the server did not say how long to wait. */
   random: () => number;
 }
 
-/** What an attempt that did not pass got: a non-2xx answer, or a request error (never "aborted"). */
+/**
+ * What an attempt that did not pass got: a non-2xx answer (`detail`: the server's, already redacted
+ * and cut), or a request error (never "aborted").
+ */
 export type SmokeOutcome =
-  | {
-      kind: "answer";
-      status: number;
-      /** The server's error detail, already redacted and cut. */
-      detail?: string;
-      retryAfter?: string;
-    }
+  | { kind: "answer"; status: number; detail?: string; retryAfter?: string }
   | { kind: "error"; errorKind: FailureKind; message: string; status?: number };
 
 /** The message goes after "smoke test failed: " and the fall-back reason. */

@@ -1,8 +1,7 @@
 // The smoke test: after RUNNING, one small streamed inference request proves the endpoint answers
 // and measures it. A fresh engine answers 503 (a busy one 429) for a while after RUNNING, so those
 // are retried through a short warm-up window; a model without a chat template falls back to the
-// completions route; anything else fails at once. The askAgain loop sends; what each answer means
-// is decided by the pure pieces beside it (decide.ts after a miss, answer.ts for a 2xx).
+// completions route; anything else fails at once, as the pure pieces beside it decide.
 import { askAgain } from "../base/backoff.ts";
 import type { Clock } from "../base/clock.ts";
 import { formatDuration, truncate } from "../base/format.ts";
@@ -63,10 +62,10 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   const send = sender(opts, maxTokens, clean);
   const windowEnd = clock.now() + warmupMs;
   let s: Smoking = { route: opts.route ?? "chat", fellBack: "", attempt: 0, total: 0 };
-  const fail = (step: SmokeFailure): { done: SmokeTestResult } => {
-    const message = clean(`smoke test failed: ${s.fellBack}${step.message}`);
+  const fail = ({ message, status }: SmokeFailure): { done: SmokeTestResult } => {
+    const said = clean(`smoke test failed: ${s.fellBack}${message}`);
     return {
-      done: step.status === undefined ? { ok: false, message } : { ok: false, message, status: step.status },
+      done: status === undefined ? { ok: false, message: said } : { ok: false, message: said, status },
     };
   };
 

@@ -14,15 +14,12 @@ interface StreamedReply {
 
 /** The `data:` payloads of complete events in `text` (an unfinished last event is left out). */
 export function sseData(text: string): string[] {
-  const out: string[] = [];
-  const events = text.replace(/\r\n?/g, "\n").split("\n\n");
   // The piece after the last blank line is not complete yet.
-  events.pop();
-  for (const event of events) {
+  const events = text.replace(/\r\n?/g, "\n").split("\n\n").slice(0, -1);
+  return events.flatMap((event) => {
     const lines = event.split("\n").filter((l) => l.startsWith("data:"));
-    if (lines.length > 0) out.push(lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n"));
-  }
-  return out;
+    return lines.length > 0 ? [lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n")] : [];
+  });
 }
 
 /**
@@ -69,25 +66,13 @@ function parse(data: string): unknown {
 export function streamedReply(route: SmokeRoute, text: string): StreamedReply | undefined {
   const data = sseData(text.endsWith("\n\n") ? text : `${text}\n\n`);
   if (data.length === 0) return undefined;
-  let reply = "";
-  let chunks = 0;
-  let usageTokens: number | undefined;
-  let done = false;
-  for (const d of data) {
-    if (d.trim() === "[DONE]") {
-      done = true;
-      continue;
-    }
-    const chunk = parse(d);
-    const piece = chunkText(route, chunk);
-    if (piece !== "") {
-      reply += piece;
-      chunks++;
-    }
-    const usage = (chunk as { usage?: { completion_tokens?: unknown } } | undefined)?.usage;
-    if (typeof usage?.completion_tokens === "number") usageTokens = usage.completion_tokens;
-  }
-  return { text: reply, outputTokens: usageTokens ?? chunks, done };
+  const chunks = data.filter((d) => d.trim() !== "[DONE]").map(parse);
+  const pieces = chunks.map((c) => chunkText(route, c)).filter((p) => p !== "");
+  const usage = chunks
+    .map((c) => (c as { usage?: { completion_tokens?: unknown } } | undefined)?.usage?.completion_tokens)
+    .findLast((t) => typeof t === "number");
+  const done = data.length > chunks.length;
+  return { text: pieces.join(""), outputTokens: typeof usage === "number" ? usage : pieces.length, done };
 }
 
 /**
@@ -100,12 +85,8 @@ export function firstTokenWatch(route: SmokeRoute): (piece: string) => boolean {
   return (piece) => {
     if (seen) return false;
     buffer += piece;
-    if (sseData(buffer).some((d) => chunkText(route, parse(d)) !== "")) {
-      seen = true;
-      buffer = "";
-      return true;
-    }
-    return false;
+    seen = sseData(buffer).some((d) => chunkText(route, parse(d)) !== "");
+    return seen;
   };
 }
 

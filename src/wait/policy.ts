@@ -22,7 +22,6 @@ export interface PollState {
   /** Estimated time in this status/phase: from midway between the polls around the change. */
   msInPhase: number;
   msWaited: number;
-  /** Status requests sent so far. */
   polls: number;
   /** Failed requests in a row (including a 404 tolerated right after create). */
   consecutiveFailures: number;

@@ -65,8 +65,6 @@ export function classifyPollFailure(err: unknown, c: PollFailureContext): PollFa
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof ApiError) {
-    return err.status === undefined ? `${err.kind}: ${err.message}` : `${err.status}: ${err.message}`;
-  }
+  if (err instanceof ApiError) return `${err.status ?? err.kind}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -78,9 +78,7 @@ interface SettleFacts {
   msSinceStart: number;
   /** How long a stale RUNNING may be doubted (0: not after an update). */
   settleMs: number;
-  /** The answer's updatedAt, as the API sent it. */
   updatedAt: string | null | undefined;
-  /** Clock time the PUT was sent. */
   updateSentAtMs: number;
 }
 

@@ -66,8 +66,8 @@ interface Waiting {
   polls: number;
   streaks: Record<"failure" | "throttled" | "not-found", number>;
   retryAfterMs?: number;
-  sawOtherStatus: boolean;
-  settleNoted: boolean;
+  sawOtherStatus?: boolean;
+  settleNoted?: boolean;
   warned: Set<string>;
 }
 
@@ -81,8 +81,6 @@ export function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
     lastLogAt: startedAt,
     polls: 0,
     streaks: { failure: 0, throttled: 0, "not-found": 0 },
-    sawOtherStatus: false,
-    settleNoted: false,
     warned: new Set(),
   };
   const say = messages(opts, w);
@@ -204,7 +202,7 @@ function judge(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number): S
     return verdict;
   }
   const old = mayBeOldVersion({
-    sawOtherStatus: w.sawOtherStatus,
+    sawOtherStatus: w.sawOtherStatus ?? false,
     msSinceStart: now - w.startedAt,
     settleMs: opts.updateSettleMs ?? 0,
     updatedAt: s.updatedAt,
@@ -220,11 +218,10 @@ function judge(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number): S
   return "pending";
 }
 
-function where(w: Waiting): string {
-  if (!w.last) return "no status seen yet";
-  return w.last.phase
-    ? `last status ${w.last.status}, phase ${w.last.phase}`
-    : `last status ${w.last.status}`;
+function where({ last }: Waiting): string {
+  return last
+    ? `last status ${last.status}${last.phase ? `, phase ${last.phase}` : ""}`
+    : "no status seen yet";
 }
 
 type Say = ReturnType<typeof messages>;
