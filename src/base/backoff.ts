@@ -1,7 +1,7 @@
-// Retrying, one way for every loop: the shape of the loop (retryLoop, for the Friendli client and the
-// Hub fetch) and the wait between attempts (capped exponential backoff with full jitter, a server's
-// Retry-After clamped, no attempt that could not start before the deadline), which the smoke test's
-// own loop uses too. Each caller passes its own base and cap (src/base/timing.ts).
+// Asking again, one way for every loop: askAgain, the loop of the waiter, the smoke test, the
+// search for a created endpoint and retryLoop (the Friendli client, the Hub fetch, the post step's
+// sweep check); and the wait between attempts (capped exponential backoff with full jitter, a
+// server's Retry-After clamped). Each caller passes its own base and cap (src/base/timing.ts).
 import { type Clock, MAX_TIMER_MS } from "./clock.ts";
 import {
   MAX_RETRY_AFTER_MS,
@@ -17,8 +17,8 @@ interface BackoffOptions {
 
 /**
  * Capped exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And
- * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))). `attempt` is the 1-based number
- * of the retry about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
+ * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))), `attempt` the 1-based retry
+ * about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
  */
 export function backoffDelay(attempt: number, random: () => number, opts: BackoffOptions = {}): number {
   const baseMs = opts.baseMs ?? RETRY_BACKOFF_BASE_MS;
@@ -30,7 +30,7 @@ export function backoffDelay(attempt: number, random: () => number, opts: Backof
 }
 
 interface RetryDelayInput extends BackoffOptions {
-  /** 1-based number of the retry about to happen (the first retry is 1). */
+  /** 1-based number of the retry about to happen. */
   attempt: number;
   /** Parsed Retry-After in ms, when the server sent a usable one. */
   retryAfterMs?: number;
@@ -38,7 +38,6 @@ interface RetryDelayInput extends BackoffOptions {
   nowMs: number;
   /** Absolute clock time after which no attempt may start. */
   deadlineMs: number;
-  /** A server asking for longer than this gets this much: one bad header must not park a run. */
   maxRetryAfterMs?: number;
 }
 
@@ -51,10 +50,9 @@ export function clampRetryAfter(ms: number, maxMs: number = MAX_RETRY_AFTER_MS):
 }
 
 /**
- * The wait before the next attempt, or undefined when that attempt could not start before the
- * deadline (the caller then fails with kind "deadline" instead of sleeping in vain). The server's
- * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
- * past the deadline: an attempt starting at the deadline has no time left to finish.
+ * The wait before the next attempt (the server's clamped Retry-After wins over backoff), or
+ * undefined when that attempt could not start before the deadline: an attempt starting at the
+ * deadline has no time left to finish, so the caller fails at once instead of sleeping in vain.
  */
 export function retryDelay(input: RetryDelayInput): number | undefined {
   const wanted =
@@ -62,14 +60,40 @@ export function retryDelay(input: RetryDelayInput): number | undefined {
       ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
   const delay = Math.min(wanted, MAX_TIMER_MS);
-  if (!Number.isFinite(delay)) return undefined;
-  if (input.nowMs + delay >= input.deadlineMs) return undefined;
+  if (!Number.isFinite(delay) || input.nowMs + delay >= input.deadlineMs) return undefined;
   return delay;
 }
 
-export interface RetryLoop<T> {
+/** One round's word: the loop's answer, or ask again after `waitMs` (at once when absent). */
+type Round<T> = { done: T } | { waitMs?: number };
+
+interface AskAgain<T> {
   clock: Clock;
-  signal: AbortSignal;
+  signal?: AbortSignal;
+  round(n: number): Promise<Round<T>>;
+  /** The run was cancelled, before a round or during a wait: throw, or the loop's answer. */
+  aborted(reason: unknown): T;
+}
+
+/**
+ * Asks again until a round answers: the one loop of every poll and retry. Each caller's round
+ * decides, by its own deadline, whether to answer or how long to wait.
+ */
+export async function askAgain<T>(o: AskAgain<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    if (o.signal?.aborted) return o.aborted(o.signal.reason);
+    const r = await o.round(n);
+    if ("done" in r) return r.done;
+    if (r.waitMs === undefined) continue;
+    try {
+      await o.clock.sleep(r.waitMs, o.signal);
+    } catch (err) {
+      return o.aborted(err);
+    }
+  }
+}
+
+interface RetryLoop<T> extends Omit<AskAgain<T>, "round"> {
   /** Absolute clock time after which no attempt starts. */
   deadlineMs: number;
   backoff?: BackoffOptions;
@@ -79,37 +103,33 @@ export interface RetryLoop<T> {
   failed(err: unknown, n: number): { retryAfterMs?: number };
   /** No attempt can start: the deadline passed ("before"), or the next wait would end after it. */
   outOfTime(when: "before" | "wait"): never;
-  /** The run was cancelled, before an attempt or during a wait. */
-  aborted(reason: unknown): never;
   /** About to wait `delayMs` before attempt n + 1 (the place for a log line). */
   waiting?(n: number, delayMs: number): void;
 }
 
 /** Attempts until one succeeds, `failed` stops, the deadline comes or the run is cancelled. */
-export async function retryLoop<T>(o: RetryLoop<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    if (o.signal.aborted) o.aborted(o.signal.reason);
-    if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
-    let retryAfterMs: number | undefined;
-    try {
-      return await o.attempt(n);
-    } catch (err) {
-      ({ retryAfterMs } = o.failed(err, n));
-    }
-    const delay = retryDelay({
-      attempt: n,
-      retryAfterMs,
-      random: () => o.clock.random(),
-      nowMs: o.clock.now(),
-      deadlineMs: o.deadlineMs,
-      ...o.backoff,
-    });
-    if (delay === undefined) o.outOfTime("wait");
-    o.waiting?.(n, delay);
-    try {
-      await o.clock.sleep(delay, o.signal);
-    } catch (err) {
-      o.aborted(err);
-    }
-  }
+export function retryLoop<T>(o: RetryLoop<T>): Promise<T> {
+  return askAgain<T>({
+    ...o,
+    round: async (n) => {
+      if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
+      let retryAfterMs: number | undefined;
+      try {
+        return { done: await o.attempt(n) };
+      } catch (err) {
+        ({ retryAfterMs } = o.failed(err, n));
+      }
+      const waitMs = retryDelay({
+        attempt: n,
+        retryAfterMs,
+        random: () => o.clock.random(),
+        nowMs: o.clock.now(),
+        deadlineMs: o.deadlineMs,
+        ...o.backoff,
+      });
+      if (waitMs === undefined) o.outOfTime("wait");
+      o.waiting?.(n, waitMs);
+      return { waitMs };
+    },
+  });
 }

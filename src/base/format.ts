@@ -1,9 +1,8 @@
-// Plain-text formatting shared by every layer: the waiter's log lines as well as the reports, so
-// it belongs to neither.
+// Plain-text formatting shared by every layer: the log lines as well as the reports.
 
 /**
  * "45s", "1m 02s", "1h 03m": what a person reads in logs and the summary, the one duration format.
- * `tenths` keeps a tenth of a second under a minute ("0.5s", "3.2s") for the short waits of retries.
+ * `tenths` keeps a tenth of a second under a minute ("0.5s", "3.2s"): short waits and timings.
  */
 export function formatDuration(ms: number, opts: { tenths?: boolean } = {}): string {
   const valid = Number.isFinite(ms) && ms > 0 ? ms : 0;
@@ -11,12 +10,9 @@ export function formatDuration(ms: number, opts: { tenths?: boolean } = {}): str
   const totalSeconds = Math.round(valid / 1000);
   if (totalSeconds < 60) return `${totalSeconds}s`;
   const totalMinutes = Math.floor(totalSeconds / 60);
+  const pad2 = (n: number) => String(n).padStart(2, "0");
   if (totalMinutes < 60) return `${totalMinutes}m ${pad2(totalSeconds % 60)}s`;
   return `${Math.floor(totalMinutes / 60)}h ${pad2(totalMinutes % 60)}m`;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, "0");
 }
 
 interface TruncateOptions {

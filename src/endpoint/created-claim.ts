@@ -1,16 +1,10 @@
-// Which endpoint of the requested name this run's create made, if it can prove one, and which
-// endpoint of the name is kept when two runs created it at once. Pure: the create step (resolving
-// the new id), delete-on-failure and the post step's clean-up all decide by `judgeCreation`, so a
-// run deletes only what this one function calls its own.
-//
-// The proof. Friendli stores nothing run-unique that a GET shows back: the spec has no version
-// comment, the create answer has no id, the listing gives id -> {status, createdAt} without names,
-// and GET /{id} gives the name and project. So "this run created X" rests on X having the name,
-// not having been in this run's look-up before the create, and on the create's answer: X's
-// createdAt equals the answer's createdAt, and no other fresh endpoint of the name has that same
-// createdAt. Without an answer (reset, timeout, cancellation) nothing is proved: a rival run's
-// endpoint created in the same seconds looks exactly like ours, so every fresh endpoint of the name
-// is unsure. Left to chance: two creates of the name answered with the same createdAt (unsure too).
+// Which endpoint of the requested name this run's create made, if it can prove one, and which one
+// is kept when two runs created the name at once. Pure: the create step, delete-on-failure and the
+// post step all decide by `judgeCreation`, so a run deletes only what this one function calls its
+// own. The proof (docs/security.md): Friendli stores nothing run-unique that a GET shows back, so
+// X is this run's when it carries the name, was not in the look-up before the create, and has the
+// create answer's createdAt, which no other fresh endpoint of the name shares. Without an answer
+// nothing is proved: a rival's endpoint created in the same seconds looks exactly like ours.
 /** What this run's create left behind: saved for the post step, which decides by the same rules. */
 export interface CreateFacts {
   /** The create answer's createdAt, when an answer arrived. */

@@ -1,13 +1,16 @@
-// Finding an endpoint that already exists: by id when the workflow gives one, else by name in the
-// project. The list carries no names and the create response carries no id, so a name lookup is:
-// list the project, then GET each candidate's spec. src/endpoint/resolve.ts uses the same pieces to find the
-// id of an endpoint this run has just created.
+// Finding an endpoint: one that already exists (by id when the workflow gives one, by an id the
+// ledger remembers, confirmed by one GET, else by name in the project), and the one this run's
+// create made. The list carries no names and the create answer no id, so a name lookup lists the
+// project, then GETs each candidate's spec.
+import { askAgain } from "../base/backoff.ts";
+import type { Clock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
-import { REQUESTS_IN_FLIGHT } from "../base/timing.ts";
+import { formatDuration } from "../base/format.ts";
+import { CREATED_LAG_DELAYS_MS, REQUESTS_IN_FLIGHT } from "../base/timing.ts";
 import type { FriendliClient } from "../friendli/client.ts";
 import { ApiError, abortedError } from "../friendli/errors.ts";
 import type { EndpointSpec, EndpointStatus } from "../friendli/schemas.ts";
-import { confirmRememberedEndpoint } from "./confirm.ts";
+import { type CreateFacts, type CreationVerdict, judgeCreation, settled } from "./created-claim.ts";
 
 /** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
 export interface FoundEndpoint {
@@ -19,11 +22,7 @@ export interface FoundEndpoint {
 /** What a name lookup returns: the listing gave the status, a GET the spec. */
 export type NamedEndpoint = Required<FoundEndpoint>;
 
-/**
- * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
- * caller that looks up more than once (deploy: the lookup, the resolution after each create, the
- * last look after failed creates) passes one cache to every call, so no endpoint is read twice.
- */
+/** Spec by endpoint id, one per run (names do not change under us): no endpoint is read twice. */
 export type SpecCache = Map<string, EndpointSpec>;
 
 /** Two or more endpoints carry the requested name: the action must not guess which to use. */
@@ -31,37 +30,25 @@ export class DuplicateNameError extends Error {
   // No `name` of its own: the error formatter prefixes any name other than "Error", and the user
   // should read the message, not "DuplicateNameError: ...".
   readonly ids: string[];
-  readonly endpointName: string;
-  readonly projectId: string;
   constructor(endpointName: string, projectId: string, ids: string[]) {
     super(
       `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
         "Delete the extra ones or pass endpoint-id.",
     );
     this.ids = ids;
-    this.endpointName = endpointName;
-    this.projectId = projectId;
   }
 }
 
 /** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
-export function expectAtMostOne<T extends FoundEndpoint>(
-  found: T[],
-  endpointName: string,
-  projectId: string,
-): T | undefined {
-  if (found.length > 1)
-    throw new DuplicateNameError(
-      endpointName,
-      projectId,
-      found.map((f) => f.id),
-    );
+export function expectAtMostOne<T extends FoundEndpoint>(found: T[], name: string, projectId: string) {
+  const ids = found.map((f) => f.id);
+  if (ids.length > 1) throw new DuplicateNameError(name, projectId, ids);
   return found[0];
 }
 
 /** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
 async function specOf(
-  client: FriendliClient,
+  client: Pick<FriendliClient, "get">,
   cache: SpecCache,
   id: string,
 ): Promise<EndpointSpec | undefined> {
@@ -86,22 +73,7 @@ function matches(spec: EndpointSpec | undefined, projectId: string, name: NameMa
   return typeof name === "string" ? spec.name === name : name(spec.name);
 }
 
-/** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
-async function abortable<T>(
-  operation: string,
-  signal: AbortSignal | undefined,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (signal?.aborted && !(err instanceof ApiError)) throw abortedError(operation, err);
-    throw err;
-  }
-}
-
 interface FindOptions {
-  /** GETs in flight at once. */
   concurrency?: number;
   signal?: AbortSignal;
   cache?: SpecCache;
@@ -120,7 +92,7 @@ export async function findByName(
   opts: FindOptions = {},
 ): Promise<NamedEndpoint[]> {
   const cache: SpecCache = opts.cache ?? new Map();
-  return abortable("lookup", opts.signal, async () => {
+  try {
     const listed = await client.listAll(projectId);
     for (const e of listed) opts.listed?.add(e.id);
     const specs = await mapLimit(
@@ -129,57 +101,59 @@ export async function findByName(
       (e) => specOf(client, cache, e.id),
       opts.signal,
     );
-    const found: NamedEndpoint[] = [];
-    listed.forEach((e, i) => {
+    return listed.flatMap((e, i) => {
       const spec = specs[i];
-      if (matches(spec, projectId, name)) found.push({ id: e.id, status: e.status, spec });
+      return matches(spec, projectId, name) ? [{ id: e.id, status: e.status, spec }] : [];
     });
-    return found;
-  });
+  } catch (err) {
+    // Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws.
+    if (opts.signal?.aborted && !(err instanceof ApiError)) throw abortedError("lookup", err);
+    throw err;
+  }
 }
 
-/** Who to look for: the inputs' endpoint-id, else the name in the project. */
-interface LookupTarget {
-  projectId: string;
-  name: string;
-  endpointId?: string;
+type Confirmation =
+  | { confirmed: true; id: string; spec: EndpointSpec }
+  /** gone: 404; mismatch: another name or project now; unusable: not an id a path can carry. */
+  | { confirmed: false; reason: "gone" | "mismatch" | "unusable" };
+
+/**
+ * Whether endpoint `id`, remembered from elsewhere (the deployment ledger), is still `name` in
+ * project `projectId`: one GET. A 404 or a mismatch sends the caller back to the lookup by name, so
+ * a stale memory costs one request and never points a change at the wrong endpoint; any other
+ * failure (cancellation, a rejected token, the deadline) is thrown, as the lookup would meet it too.
+ */
+export async function confirmRememberedEndpoint(
+  client: Pick<FriendliClient, "get">,
+  expected: { id: string; name: string; projectId: string },
+): Promise<Confirmation> {
+  const { id, name, projectId } = expected;
+  if (id.trim() === "" || id === "." || id === "..") return { confirmed: false, reason: "unusable" };
+  // Read afresh, not from the run's cache: only a confirmed spec goes there.
+  const spec = await specOf(client, new Map(), id);
+  if (!spec) return { confirmed: false, reason: "gone" };
+  if (spec.name !== name || spec.projectId !== projectId) return { confirmed: false, reason: "mismatch" };
+  return { confirmed: true, id, spec };
 }
 
-export interface LookupOptions {
-  signal?: AbortSignal;
-  /** Filled with every id of the project's listing (the ids that are not a new endpoint). */
-  listed?: Set<string>;
-  /**
-   * The run will change or delete what it finds: an endpoint-id is checked against project-id
-   * first, so a mistyped or copied id cannot touch another project's endpoint.
-   */
+export interface LookupOptions extends Omit<FindOptions, "concurrency"> {
+  /** The run changes what it finds: an endpoint-id must be in project-id (a copied id touches nothing). */
   forWrite?: boolean;
-  /** The run's spec cache, when it looks names up again later (see SpecCache). */
-  cache?: SpecCache;
   /**
-   * An id the deployment ledger remembers for this name: confirmed by one GET (name and project
-   * match), it spares the listing; `readStatus` adds the status read a name lookup gets from it.
+   * An id the ledger remembers for this name: confirmed by one GET, it spares the listing;
+   * `readStatus` adds the status read a name lookup gets from the listing.
    */
   remembered?: { id: string; readStatus: boolean; onMiss?: (reason: string) => void };
 }
 
-/** An endpoint-id that names an endpoint of another project: the run refuses to change it. */
-class ForeignEndpointError extends Error {
-  constructor(id: string, spec: EndpointSpec, projectId: string) {
-    super(
-      `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
-        `${projectId}: refusing to change it (check endpoint-id and project-id)`,
-    );
-  }
-}
-
 /**
- * The endpoint this run should act on, or undefined when there is none. Two of one name:
- * DuplicateNameError. By id for a write: ForeignEndpointError when it is in another project.
+ * The endpoint this run should act on (the inputs' endpoint-id, else the name in the project), or
+ * undefined when there is none. Two of one name: DuplicateNameError. By id for a write: an error
+ * when it is in another project.
  */
 export async function lookupEndpoint(
   client: FriendliClient,
-  target: LookupTarget,
+  target: { projectId: string; name: string; endpointId?: string },
   options: LookupOptions = {},
 ): Promise<FoundEndpoint | undefined> {
   const id = target.endpointId;
@@ -187,7 +161,12 @@ export async function lookupEndpoint(
     try {
       if (!options.forWrite) return { id, status: await client.status(id) };
       const spec = await client.get(id);
-      if (spec.projectId !== target.projectId) throw new ForeignEndpointError(id, spec, target.projectId);
+      if (spec.projectId !== target.projectId) {
+        throw new Error(
+          `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
+            `${target.projectId}: refusing to change it (check endpoint-id and project-id)`,
+        );
+      }
       return { id, spec };
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return undefined;
@@ -205,10 +184,65 @@ export async function lookupEndpoint(
     }
     hint.onMiss?.(c.reason);
   }
-  const found = await findByName(client, target.projectId, target.name, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.listed ? { listed: options.listed } : {}),
-    ...(options.cache ? { cache: options.cache } : {}),
-  });
+  const found = await findByName(client, target.projectId, target.name, options);
   return expectAtMostOne(found, target.name, target.projectId);
+}
+
+export interface FindCreatedOptions {
+  projectId: string;
+  name: string;
+  facts: CreateFacts;
+  clock: Clock;
+  /** Absolute clock time; no listing starts and no wait runs past it. */
+  deadlineMs: number;
+  signal?: AbortSignal;
+  /** The run's spec cache: the look-up's specs are not read again. */
+  cache?: SpecCache;
+  /** Told before each wait (the post step logs it). */
+  onWait?: (delayMs: number) => void;
+}
+
+export interface FoundCreated {
+  verdict: CreationVerdict;
+  /** Every endpoint of the name in the last listing. */
+  named: NamedEndpoint[];
+}
+
+/**
+ * What this run's create made, for the create step, delete-on-failure and the post step: lists the
+ * name and judges it (./created-claim.ts) until the verdict is settled or the waits for a listing
+ * that lags the create run out (then `none`: nothing of the name appeared). Throws ApiError
+ * "deadline" when the deadline comes before the next listing, and "aborted" when cancelled.
+ */
+export async function findCreated(client: FriendliClient, opts: FindCreatedOptions): Promise<FoundCreated> {
+  const { projectId, name, clock, signal, facts } = opts;
+  // Names do not change under us: each round reads only the specs of ids it has not seen.
+  const cache: SpecCache = opts.cache ?? new Map();
+  return askAgain<FoundCreated>({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      const named = await findByName(client, projectId, name, { signal, cache });
+      const verdict = judgeCreation(
+        named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+        facts,
+      );
+      const delay = CREATED_LAG_DELAYS_MS[n - 1];
+      if (settled(verdict) || delay === undefined) return { done: { verdict, named } };
+      if (clock.now() + delay >= opts.deadlineMs) {
+        throw new ApiError({
+          kind: "deadline",
+          operation: "resolve",
+          message:
+            `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
+            `${projectId} (listed ${n} times, next wait ${formatDuration(delay, { tenths: true })})`,
+        });
+      }
+      opts.onWait?.(delay);
+      return { waitMs: delay };
+    },
+  });
 }

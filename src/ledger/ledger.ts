@@ -199,7 +199,7 @@ export function rollbackTarget(
 
 /**
  * The endpoint id the newest entry remembers for this name and project, to be confirmed with one
- * GET before use (see src/endpoint/confirm.ts). Undefined: look the name up as usual.
+ * GET before use (confirmRememberedEndpoint, src/endpoint/lookup.ts). Undefined: look the name up as usual.
  */
 export function rememberedEndpointId(
   ledger: LedgerView,

@@ -5,12 +5,13 @@
 // says, this step cannot create or update an endpoint.
 import * as actionsCore from "@actions/core";
 import { systemClock } from "../base/clock.ts";
+import { formatDuration } from "../base/format.ts";
 import { State } from "../base/names.ts";
 import { formatError } from "../base/redact.ts";
 import { safeLogger } from "../base/safe-text.ts";
 import { POST_DEADLINE_MS } from "../base/timing.ts";
 import type { CreateFacts } from "../endpoint/created-claim.ts";
-import { findCreated } from "../endpoint/resolve.ts";
+import { findCreated } from "../endpoint/lookup.ts";
 import { FriendliClient } from "../friendli/client.ts";
 import { ApiError } from "../friendli/errors.ts";
 import { createHttp } from "../friendli/http.ts";
@@ -161,7 +162,7 @@ async function deleteCreated(
     signal,
     onWait: (delay) =>
       core.info(
-        `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${delay / 1000}s`,
+        `No endpoint named "${inputs.name}" created by the cancelled run yet; listing again in ${formatDuration(delay, { tenths: true })}`,
       ),
   });
   switch (verdict.kind) {

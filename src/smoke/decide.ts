@@ -1,7 +1,6 @@
 // What the smoke test does after an attempt that did not pass: fail (with what message), switch
-// from chat to completions, or try again (after how long). Pure: the loop in ./smoke-test.ts
-// hands over where it stands and what came back, and applies the step it gets. The delays are in
-// ../base/timing.ts with their reasons.
+// from chat to completions, or try again (after how long). Pure: ./smoke-test.ts hands over where
+// it stands and what came back, and applies the step it gets.
 
 import { backoffDelay } from "../base/backoff.ts";
 import { formatDuration } from "../base/format.ts";
@@ -31,21 +30,17 @@ export interface SmokeTimes {
   /** End of the warm-up window: no retry starts after it. */
   windowEnd: number;
   warmupMs: number;
-  /** The run's deadline. */
   deadlineMs: number;
   /** Jitter for the backoff; called only when the server did not say how long to wait. */
   random: () => number;
 }
 
-/** What an attempt that did not pass got: a non-2xx answer, or a request error (never "aborted"). */
+/**
+ * What an attempt that did not pass got: a non-2xx answer (`detail`: the server's, already redacted
+ * and cut), or a request error (never "aborted").
+ */
 export type SmokeOutcome =
-  | {
-      kind: "answer";
-      status: number;
-      /** The server's error detail, already redacted and cut. */
-      detail?: string;
-      retryAfter?: string;
-    }
+  | { kind: "answer"; status: number; detail?: string; retryAfter?: string }
   | { kind: "error"; errorKind: FailureKind; message: string; status?: number };
 
 /** The message goes after "smoke test failed: " and the fall-back reason. */
@@ -77,48 +72,39 @@ export function attemptsText(total: number): string {
   return `${total} attempt${total === 1 ? "" : "s"}`;
 }
 
+const fail = (message: string, status?: number): SmokeFailure => ({ kind: "fail", message, status });
+
 /** The failure when the run's deadline has come before the next attempt. */
 export function deadlineFailure(s: Smoking): SmokeFailure {
   const last = s.last ? `; last: ${s.last.text}` : "";
-  return {
-    kind: "fail",
-    message: `the run's deadline passed before POST ${smokePath(s.route)} answered${last} (${attemptsText(s.total)})`,
-    status: s.last?.status,
-  };
+  const path = smokePath(s.route);
+  return fail(
+    `the run's deadline passed before POST ${path} answered${last} (${attemptsText(s.total)})`,
+    s.last?.status,
+  );
 }
 
 export function afterAttempt(s: Smoking, got: SmokeOutcome, t: SmokeTimes): SmokeStep {
-  const path = smokePath(s.route);
   if (got.kind === "error") {
-    if (got.errorKind === "deadline") {
-      return { kind: "fail", message: `${got.message} (${attemptsText(s.total)})`, status: s.last?.status };
-    }
+    if (got.errorKind === "deadline")
+      return fail(`${got.message} (${attemptsText(s.total)})`, s.last?.status);
     // A connection refused or reset while the engine's pods are swapped in is as transient as a
     // 503; a refused redirect or an untrusted certificate is not.
-    if (got.errorKind !== "not-sent" && got.errorKind !== "ambiguous") {
-      return { kind: "fail", message: got.message, status: got.status };
-    }
+    if (got.errorKind !== "not-sent" && got.errorKind !== "ambiguous") return fail(got.message, got.status);
     return retryStep({ ...s, last: { text: got.message } }, undefined, "a network error", t);
   }
   const said = got.detail ? `${got.status} (${got.detail})` : String(got.status);
   if (s.route === "chat" && saysNoChatTemplate(got.status, got.detail)) {
+    const fellBack = `the model has no chat template (chat answered ${got.status}), and `;
     return {
       kind: "fallback",
-      next: {
-        route: "completions",
-        fellBack: `the model has no chat template (chat answered ${got.status}), and `,
-        attempt: 0,
-        total: s.total,
-      },
+      next: { route: "completions", fellBack, attempt: 0, total: s.total },
       note: `Smoke test: chat answered ${said}; the model has no chat template, trying POST ${COMPLETIONS_PATH}`,
     };
   }
   if (!isTransientStatus(got.status)) {
-    return {
-      kind: "fail",
-      message: `POST ${path} answered ${said}${hintFor(got.status)}`,
-      status: got.status,
-    };
+    const advice = statusAdvice(got.status, "inference");
+    return fail(`POST ${smokePath(s.route)} answered ${said}${advice ? `: ${advice}` : ""}`, got.status);
   }
   return retryStep({ ...s, last: { text: said, status: got.status } }, got.retryAfter, String(got.status), t);
 }
@@ -128,12 +114,12 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
   const path = smokePath(s.route);
   const lastText = s.last?.text ?? reason;
   const attempts = attemptsText(s.total);
+  const warmup = formatDuration(t.warmupMs, { tenths: true });
   if (t.now >= t.windowEnd) {
-    return {
-      kind: "fail",
-      message: `POST ${path} still answered ${lastText} after the ${formatDuration(t.warmupMs, { tenths: true })} warm-up window (${attempts})`,
-      status: s.last?.status,
-    };
+    return fail(
+      `POST ${path} still answered ${lastText} after the ${warmup} warm-up window (${attempts})`,
+      s.last?.status,
+    );
   }
   const retryAfterMs = parseRetryAfter(retryAfter, t.now);
   const wanted = retryAfterMs ?? backoffDelay(s.attempt, t.random, SMOKE_BACKOFF);
@@ -143,23 +129,16 @@ function retryStep(s: Smoking, retryAfter: string | undefined, reason: string, t
   // window's end instead.
   const waitMs = Math.min(Math.max(wanted, SMOKE_MIN_WAIT_MS), t.windowEnd - t.now);
   if (t.now + waitMs >= t.deadlineMs) {
-    return {
-      kind: "fail",
-      message: `POST ${path} answered ${lastText}, and the run's deadline leaves no time to try again (${attempts})`,
-      status: s.last?.status,
-    };
+    const why = `POST ${path} answered ${lastText}, and the run's deadline leaves no time to try again (${attempts})`;
+    return fail(why, s.last?.status);
   }
   const how = retryAfterMs !== undefined ? " (Retry-After)" : "";
+  const ends = formatDuration(t.windowEnd - t.now, { tenths: true });
   return {
     kind: "retry",
     next: s,
     waitMs,
-    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatDuration(waitMs, { tenths: true })}${how}; warm-up window ends in ${formatDuration(t.windowEnd - t.now, { tenths: true })}`,
+    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${formatDuration(waitMs, { tenths: true })}${how}; warm-up window ends in ${ends}`,
     debug: `Smoke test (${s.route}): attempt ${s.total}: ${lastText}`,
   };
-}
-
-function hintFor(status: number): string {
-  const advice = statusAdvice(status, "inference");
-  return advice ? `: ${advice}` : "";
 }

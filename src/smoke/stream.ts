@@ -14,28 +14,44 @@ interface StreamedReply {
 
 /** The `data:` payloads of complete events in `text` (an unfinished last event is left out). */
 export function sseData(text: string): string[] {
-  const out: string[] = [];
-  const events = text.replace(/\r\n?/g, "\n").split("\n\n");
   // The piece after the last blank line is not complete yet.
-  events.pop();
-  for (const event of events) {
+  const events = text.replace(/\r\n?/g, "\n").split("\n\n").slice(0, -1);
+  return events.flatMap((event) => {
     const lines = event.split("\n").filter((l) => l.startsWith("data:"));
-    if (lines.length > 0) out.push(lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n"));
-  }
-  return out;
+    return lines.length > 0 ? [lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n")] : [];
+  });
 }
 
-/** The text one chunk carries: `delta.content` (chat) or `text` (completions). */
+/**
+ * The text of an OpenAI-shaped answer's first choice: `text` (completions), or the chat `message`
+ * (a whole answer) or `delta` (a streamed chunk); undefined when it has none.
+ */
+export function choiceText(route: SmokeRoute, body: unknown, part: "message" | "delta"): string | undefined {
+  const choices =
+    body !== null && typeof body === "object" ? (body as { choices?: unknown }).choices : undefined;
+  const first: unknown = Array.isArray(choices) ? choices[0] : undefined;
+  if (first === null || typeof first !== "object") return undefined;
+  const choice = first as Record<string, unknown>;
+  if (route === "completions") return typeof choice.text === "string" ? choice.text : undefined;
+  const said = choice[part];
+  if (said === null || typeof said !== "object") return undefined;
+  const { content, reasoning_content: reasoning } = said as Record<string, unknown>;
+  if (typeof content === "string") return content;
+  // A whole answer may come in the newer OpenAI shape: an array of typed parts.
+  if (part === "message" && Array.isArray(content)) {
+    const texts = content
+      .map((p) => (p && typeof p === "object" ? (p as { text?: unknown }).text : undefined))
+      .filter((t): t is string => typeof t === "string");
+    if (texts.length > 0) return texts.join("");
+  }
+  // A reasoning model may think before it answers, and a tiny max_tokens may end before any
+  // content: its thought is its first token, and the answer still answered.
+  return (part === "delta" || content === null) && typeof reasoning === "string" ? reasoning : undefined;
+}
+
+/** The text one streamed chunk carries ("" for none, e.g. a chat stream's opening role-only chunk). */
 export function chunkText(route: SmokeRoute, chunk: unknown): string {
-  if (chunk === null || typeof chunk !== "object") return "";
-  const choices = (chunk as { choices?: unknown }).choices;
-  const first = Array.isArray(choices) ? (choices[0] as Record<string, unknown> | undefined) : undefined;
-  if (!first || typeof first !== "object") return "";
-  if (route === "completions") return typeof first.text === "string" ? first.text : "";
-  const delta = first.delta as { content?: unknown; reasoning_content?: unknown } | undefined;
-  if (typeof delta?.content === "string") return delta.content;
-  // A reasoning model may think before it answers: its first thought is its first token too.
-  return typeof delta?.reasoning_content === "string" ? delta.reasoning_content : "";
+  return choiceText(route, chunk, "delta") ?? "";
 }
 
 function parse(data: string): unknown {
@@ -50,25 +66,13 @@ function parse(data: string): unknown {
 export function streamedReply(route: SmokeRoute, text: string): StreamedReply | undefined {
   const data = sseData(text.endsWith("\n\n") ? text : `${text}\n\n`);
   if (data.length === 0) return undefined;
-  let reply = "";
-  let chunks = 0;
-  let usageTokens: number | undefined;
-  let done = false;
-  for (const d of data) {
-    if (d.trim() === "[DONE]") {
-      done = true;
-      continue;
-    }
-    const chunk = parse(d);
-    const piece = chunkText(route, chunk);
-    if (piece !== "") {
-      reply += piece;
-      chunks++;
-    }
-    const usage = (chunk as { usage?: { completion_tokens?: unknown } } | undefined)?.usage;
-    if (typeof usage?.completion_tokens === "number") usageTokens = usage.completion_tokens;
-  }
-  return { text: reply, outputTokens: usageTokens ?? chunks, done };
+  const chunks = data.filter((d) => d.trim() !== "[DONE]").map(parse);
+  const pieces = chunks.map((c) => chunkText(route, c)).filter((p) => p !== "");
+  const usage = chunks
+    .map((c) => (c as { usage?: { completion_tokens?: unknown } } | undefined)?.usage?.completion_tokens)
+    .findLast((t) => typeof t === "number");
+  const done = data.length > chunks.length;
+  return { text: pieces.join(""), outputTokens: typeof usage === "number" ? usage : pieces.length, done };
 }
 
 /**
@@ -81,12 +85,8 @@ export function firstTokenWatch(route: SmokeRoute): (piece: string) => boolean {
   return (piece) => {
     if (seen) return false;
     buffer += piece;
-    if (sseData(buffer).some((d) => chunkText(route, parse(d)) !== "")) {
-      seen = true;
-      buffer = "";
-      return true;
-    }
-    return false;
+    seen = sseData(buffer).some((d) => chunkText(route, parse(d)) !== "");
+    return seen;
   };
 }
 
@@ -97,9 +97,9 @@ export function tokensPerSecond(outputTokens: number, latencyMs: number): number
 }
 
 export interface SmokeGates {
-  /** Text the reply must contain (case-sensitive). */
+  /** Text the reply must contain, case-sensitive (`smoke-test-expect`). */
   expect?: string;
-  /** The longest acceptable time to first token. */
+  /** The longest acceptable time to first token (`smoke-test-max-ttft-ms`). */
   maxTtftMs?: number;
 }
 

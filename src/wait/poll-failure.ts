@@ -19,62 +19,43 @@ export interface PollFailureContext {
 }
 
 export type PollFailure =
-  | { kind: "cancelled" }
-  | { kind: "timed-out" }
-  /** Waiting for a delete, and the endpoint is gone. */
-  | { kind: "gone" }
+  | { kind: "cancelled" | "timed-out" | "gone" }
   | { kind: "failed"; message: string }
-  | {
-      kind: "retry";
-      /** Which streak this failure extends; throttling never ends a wait (the deadline bounds it). */
-      streak: "failure" | "throttled" | "not-found";
-      retryAfterMs?: number;
-      note: string;
-    };
+  /** Throttling never ends a wait (the deadline bounds it). */
+  | { kind: "retry"; streak: "failure" | "throttled" | "not-found"; retryAfterMs?: number; note: string };
 
 export function classifyPollFailure(err: unknown, c: PollFailureContext): PollFailure {
   const apiErr = err instanceof ApiError ? err : undefined;
   if (c.aborted || apiErr?.kind === "aborted") return { kind: "cancelled" };
   if (apiErr?.kind === "deadline") return { kind: "timed-out" };
   const after = formatDuration(c.msWaited);
+  const failed = (message: string): PollFailure => ({ kind: "failed", message });
   if (apiErr?.kind === "permanent" && apiErr.status === 404) {
     if (c.target === "gone") return { kind: "gone" };
     if (c.msWaited > c.notFoundGraceMs) {
-      return {
-        kind: "failed",
-        message:
-          `endpoint ${c.endpointId} was not found (404) ${after} into the wait: ` +
+      return failed(
+        `endpoint ${c.endpointId} was not found (404) ${after} into the wait: ` +
           `it was deleted, or the id belongs to another project or team (${c.where})`,
-      };
+      );
     }
-    return {
-      kind: "retry",
-      streak: "not-found",
-      note: "endpoint not found yet (404): the API can lag a create by a moment",
-    };
+    const note = "endpoint not found yet (404): the API can lag a create by a moment";
+    return { kind: "retry", streak: "not-found", note };
   }
   if (apiErr?.kind === "permanent") {
-    return {
-      kind: "failed",
-      message: `status check for endpoint ${c.endpointId} failed: ${apiErr.message} (${c.where}, after ${after})`,
-    };
+    return failed(
+      `status check for endpoint ${c.endpointId} failed: ${apiErr.message} (${c.where}, after ${after})`,
+    );
   }
   if (apiErr?.kind === "throttled") {
-    return {
-      kind: "retry",
-      streak: "throttled",
-      ...(apiErr.retryAfterMs === undefined ? {} : { retryAfterMs: apiErr.retryAfterMs }),
-      note: `status check throttled (${errorText(err)})`,
-    };
+    const note = `status check throttled (${errorText(err)})`;
+    return { kind: "retry", streak: "throttled", retryAfterMs: apiErr.retryAfterMs, note };
   }
   const failures = c.failuresBefore + 1;
   if (failures > c.maxFailures) {
-    return {
-      kind: "failed",
-      message:
-        `status check for endpoint ${c.endpointId} failed ${failures} times in a row, last: ${errorText(err)} ` +
+    return failed(
+      `status check for endpoint ${c.endpointId} failed ${failures} times in a row, last: ${errorText(err)} ` +
         `(${c.where}, after ${after})`,
-    };
+    );
   }
   return {
     kind: "retry",
@@ -84,8 +65,6 @@ export function classifyPollFailure(err: unknown, c: PollFailureContext): PollFa
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof ApiError) {
-    return err.status === undefined ? `${err.kind}: ${err.message}` : `${err.status}: ${err.message}`;
-  }
+  if (err instanceof ApiError) return `${err.status ?? err.kind}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -4,7 +4,7 @@ import { formatDuration } from "../base/format.ts";
 
 /** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
 export interface PhaseSpan {
-  /** The phase while INITIALIZING, otherwise the status. */
+  /** spanLabel (./status-table.ts): the phase while INITIALIZING, otherwise the status. */
   label: string;
   startMs: number;
   /** Absent for the span still open when the run ended. */

@@ -1,7 +1,7 @@
-// Waiting for an endpoint: a short loop that polls, hands each answer or failure to pure pieces
-// (./wait/status-table.ts, ./wait/poll-failure.ts, ./wait/settle.ts, ./wait/timeline.ts), sleeps as
-// the policy says (./wait/policy.ts), and stops at an outcome. scripts/bench-polling.ts replays
-// reference lifecycles through it.
+// Waiting for an endpoint: the askAgain loop (src/base/backoff.ts) polls, hands each answer or
+// failure to the pure pieces beside it, sleeps as ./policy.ts says and stops at an outcome.
+// scripts/bench-polling.ts replays reference lifecycles through it.
+import { askAgain } from "../base/backoff.ts";
 import type { Clock } from "../base/clock.ts";
 import { formatDuration } from "../base/format.ts";
 import type { Logger } from "../base/log.ts";
@@ -15,10 +15,8 @@ import {
 import type { EndpointStatus } from "../friendli/schemas.ts";
 import { nextPollDelayMs, type PollPolicy, type PollState } from "./policy.ts";
 import { classifyPollFailure, type PollFailure } from "./poll-failure.ts";
-import { mayBeOldVersion } from "./settle.ts";
-import { classifyStatus, type StatusClass, spanLabel } from "./status-table.ts";
-import type { PhaseSpan } from "./timeline.ts";
-import { closeOpenSpan, extendTimeline, timelineText } from "./timeline.ts";
+import { classifyStatus, endedText, mayBeOldVersion, type StatusClass, spanLabel } from "./status-table.ts";
+import { closeOpenSpan, extendTimeline, type PhaseSpan, timelineText } from "./timeline.ts";
 
 export interface WaitOptions {
   endpointId: string;
@@ -32,17 +30,13 @@ export interface WaitOptions {
   log: Logger;
   /** Called with every status answer, as it arrives. */
   onStatus?: (s: EndpointStatus, atMs: number) => void;
-  /** Failed polls in a row that are tolerated; one more ends the wait (MAX_CONSECUTIVE_POLL_FAILURES). */
+  /** Failed polls in a row that are tolerated (MAX_CONSECUTIVE_POLL_FAILURES). */
   maxConsecutiveFailures?: number;
   /** How long after the start a 404 is taken for a list that lags the create (NOT_FOUND_GRACE_MS). */
   notFoundGraceMs?: number;
   /** Defaults to nextPollDelayMs; the benchmark plugs in the alternatives. */
   policy?: PollPolicy;
-  /**
-   * After an update (PUT): how long a RUNNING that may still be the old version is not taken for
-   * the new one. Friendli does not say how soon an update shows as UPDATING, so RUNNING counts only
-   * once another status was seen, or updatedAt is not older than the wait, or this much time passed.
-   */
+  /** After an update (PUT): how long a RUNNING that may still be the old version is doubted (mayBeOldVersion). */
   updateSettleMs?: number;
   /** When the PUT was sent: an updatedAt from then on is the new version (default: the wait's start). */
   updateSentAtMs?: number;
@@ -65,79 +59,72 @@ interface Waiting {
   readonly startedAt: number;
   readonly timeline: PhaseSpan[];
   last?: EndpointStatus;
-  lastKey?: string;
   lastSeenAt?: number;
-  spanSeenAt: number;
   /** Estimated start of the current status/phase: midway between the polls around the change. */
   phaseEstStart: number;
   lastLogAt: number;
   polls: number;
   streaks: Record<"failure" | "throttled" | "not-found", number>;
   retryAfterMs?: number;
-  sawOtherStatus: boolean;
-  settleNoted: boolean;
+  sawOtherStatus?: boolean;
+  settleNoted?: boolean;
   warned: Set<string>;
 }
 
-export async function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
+export function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
   const { clock, signal, log } = opts;
   const startedAt = clock.now();
   const w: Waiting = {
     startedAt,
     timeline: [],
-    spanSeenAt: startedAt,
     phaseEstStart: startedAt,
     lastLogAt: startedAt,
     polls: 0,
     streaks: { failure: 0, throttled: 0, "not-found": 0 },
-    sawOtherStatus: false,
-    settleNoted: false,
     warned: new Set(),
   };
   const say = messages(opts, w);
-  for (;;) {
-    if (signal.aborted) return say.cancelled();
-    w.polls++;
-    let answer: EndpointStatus | undefined;
-    let note = "";
-    try {
-      answer = await opts.getStatus(opts.endpointId, signal);
-    } catch (err) {
-      const failure = onFailure(opts, w, err);
-      if (failure.kind !== "retry") return say.afterFailure(failure, err);
-      note = failure.note;
-    }
-    // Cancellation wins over an answer that raced it: the runner is about to kill the process.
-    if (signal.aborted) return say.cancelled();
-    const now = clock.now();
-    if (answer) {
-      const ended = onAnswer(opts, w, answer, now);
-      if (ended) return ended;
-    }
-    // The last poll goes out a little before the deadline: the HTTP layer starts no request at or
-    // past it, and the request itself needs a moment.
-    const lastPollAt = opts.deadlineMs - FINAL_POLL_MARGIN_MS;
-    if (now >= lastPollAt) return say.timedOut();
-    // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
-    if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, MAX_RETRY_AFTER_MS) > lastPollAt) {
-      return say.timedOut();
-    }
-    const delay = Math.max(
-      0,
-      Math.min((opts.policy ?? nextPollDelayMs)(pollState(w, now, clock)), lastPollAt - now),
-    );
-    if (note) log.info(`${note}; next check in ${(delay / 1000).toFixed(1)}s`);
-    else log.debug(`poll ${w.polls}: ${where(w)}; next in ${(delay / 1000).toFixed(1)}s`);
-    try {
-      await clock.sleep(delay, signal);
-    } catch (err) {
-      if (signal.aborted) return say.cancelled();
-      throw err;
-    }
-  }
+  return askAgain<WaitOutcome>({
+    clock,
+    signal,
+    aborted: () => say.cancelled(),
+    round: async () => {
+      w.polls++;
+      let answer: EndpointStatus | undefined;
+      let note = "";
+      try {
+        answer = await opts.getStatus(opts.endpointId, signal);
+      } catch (err) {
+        const failure = onFailure(opts, w, err);
+        if (failure.kind !== "retry") return { done: say.afterFailure(failure, err) };
+        note = failure.note;
+      }
+      // Cancellation wins over an answer that raced it: the runner is about to kill the process.
+      if (signal.aborted) return { done: say.cancelled() };
+      const now = clock.now();
+      const ended = answer && onAnswer(opts, w, answer, now, say);
+      if (ended) return { done: ended };
+      const waitMs = nextWait(opts, w, now);
+      if (waitMs === undefined) return { done: say.timedOut() };
+      const next = `next check in ${formatDuration(waitMs, { tenths: true })}`;
+      if (note) log.info(`${note}; ${next}`);
+      else log.debug(`poll ${w.polls}: ${where(w)}; ${next}`);
+      return { waitMs };
+    },
+  });
 }
 
-function pollState(w: Waiting, now: number, clock: Clock): PollState {
+/**
+ * The sleep before the next poll, or undefined when there is none. The last poll goes out a little
+ * before the deadline: the HTTP layer starts no request at or past it, and the request needs a moment.
+ */
+function nextWait(opts: WaitOptions, w: Waiting, now: number): number | undefined {
+  const lastPollAt = opts.deadlineMs - FINAL_POLL_MARGIN_MS;
+  if (now >= lastPollAt) return undefined;
+  // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
+  if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, MAX_RETRY_AFTER_MS) > lastPollAt) {
+    return undefined;
+  }
   const state: PollState = {
     status: w.last?.status ?? "",
     phase: w.last?.phase ?? null,
@@ -145,10 +132,10 @@ function pollState(w: Waiting, now: number, clock: Clock): PollState {
     msWaited: now - w.startedAt,
     polls: w.polls,
     consecutiveFailures: w.streaks.failure + w.streaks.throttled + w.streaks["not-found"],
-    random: clock.random(),
+    random: opts.clock.random(),
+    retryAfterMs: w.retryAfterMs,
   };
-  if (w.retryAfterMs !== undefined) state.retryAfterMs = w.retryAfterMs;
-  return state;
+  return Math.max(0, Math.min((opts.policy ?? nextPollDelayMs)(state), lastPollAt - now));
 }
 
 /** A failed poll: the classifier decides; a tolerated one grows its streak. */
@@ -172,37 +159,27 @@ function onFailure(opts: WaitOptions, w: Waiting, err: unknown): PollFailure {
 }
 
 /** Records one answer; returns the outcome when it ends the wait. */
-function onAnswer(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number): WaitOutcome | undefined {
+function onAnswer(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number, say: Say) {
   const { log } = opts;
   w.streaks = { failure: 0, throttled: 0, "not-found": 0 };
   w.retryAfterMs = undefined;
   opts.onStatus?.(s, now);
-  const key = `${s.status}\u0000${s.phase ?? ""}`;
-  if (key !== w.lastKey) {
+  if (!w.last || s.status !== w.last.status || (s.phase ?? "") !== (w.last.phase ?? "")) {
     w.phaseEstStart = w.lastSeenAt === undefined ? now : (w.lastSeenAt + now) / 2;
     log.info(
       `status ${s.status}${s.phase ? `, phase ${s.phase}` : ""} (after ${formatDuration(now - w.startedAt)})`,
     );
     w.lastLogAt = now;
-    w.lastKey = key;
   }
   const label = spanLabel(s);
-  if (extendTimeline(w.timeline, label, now)) w.spanSeenAt = now;
+  extendTimeline(w.timeline, label, now);
   w.last = s;
   w.lastSeenAt = now;
-  const say = messages(opts, w);
   // Friendli does not say whether a deleted endpoint lingers as TERMINATED before it 404s: either
   // way it serves nothing and costs nothing, which is what a delete waits for.
-  if (opts.target === "gone" && s.status.trim().toUpperCase() === "TERMINATED") {
-    closeOpenSpan(w.timeline, now);
-    return say.end(
-      "gone",
-      `endpoint ${opts.endpointId} is TERMINATED after ${formatDuration(now - w.startedAt)}`,
-    );
-  }
+  if (opts.target === "gone" && s.status.trim().toUpperCase() === "TERMINATED") return say.gone("TERMINATED");
   const verdict = judge(opts, w, s, now);
-  if (verdict === "success") return say.success(s);
-  if (verdict === "failure") return say.failed(s);
+  if (verdict === "success" || verdict === "failure") return say.settled(s, verdict);
   if (verdict === "unknown" && !w.warned.has(s.status)) {
     w.warned.add(s.status);
     log.warning(
@@ -211,7 +188,7 @@ function onAnswer(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number)
     );
   }
   if (now - w.lastLogAt >= HEARTBEAT_MS) {
-    log.info(`still ${label} after ${formatDuration(now - w.spanSeenAt)}`);
+    log.info(`still ${label} after ${formatDuration(now - (w.timeline.at(-1)?.startMs ?? now))}`);
     w.lastLogAt = now;
   }
   return undefined;
@@ -225,7 +202,7 @@ function judge(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number): S
     return verdict;
   }
   const old = mayBeOldVersion({
-    sawOtherStatus: w.sawOtherStatus,
+    sawOtherStatus: w.sawOtherStatus ?? false,
     msSinceStart: now - w.startedAt,
     settleMs: opts.updateSettleMs ?? 0,
     updatedAt: s.updatedAt,
@@ -241,16 +218,17 @@ function judge(opts: WaitOptions, w: Waiting, s: EndpointStatus, now: number): S
   return "pending";
 }
 
-function where(w: Waiting): string {
-  if (!w.last) return "no status seen yet";
-  return w.last.phase
-    ? `last status ${w.last.status}, phase ${w.last.phase}`
-    : `last status ${w.last.status}`;
+function where({ last }: Waiting): string {
+  return last
+    ? `last status ${last.status}${last.phase ? `, phase ${last.phase}` : ""}`
+    : "no status seen yet";
 }
+
+type Say = ReturnType<typeof messages>;
 
 /** The outcomes the wait can end with, and their words. */
 function messages(opts: WaitOptions, w: Waiting) {
-  const { clock, endpointId, target } = opts;
+  const { clock, endpointId: id, target } = opts;
   const after = () => formatDuration(clock.now() - w.startedAt);
   const end = (kind: WaitOutcome["kind"], message: string, error?: unknown): WaitOutcome => ({
     kind,
@@ -262,57 +240,35 @@ function messages(opts: WaitOptions, w: Waiting) {
     ...(error === undefined ? {} : { error }),
   });
   const timedOut = (error?: unknown) => {
-    const seen = timelineText(w.timeline, clock.now());
+    const seen = timelineText(w.timeline, clock.now()) || "nothing";
     const goal = target === "gone" ? "to be deleted" : "to be RUNNING";
     return end(
       "timed-out",
-      `timed out after ${after()} waiting for endpoint ${endpointId} ${goal}: ${where(w)}; seen: ${seen || "nothing"}`,
+      `timed out after ${after()} waiting for endpoint ${id} ${goal}: ${where(w)}; seen: ${seen}`,
       error,
     );
   };
   const cancelled = () =>
     end(
       "cancelled",
-      `cancelled while waiting for endpoint ${endpointId} (${where(w)}, after ${after()})` +
+      `cancelled while waiting for endpoint ${id} (${where(w)}, after ${after()})` +
         (target === "running" ? ": it may still be provisioning" : ""),
     );
+  const gone = (how: "TERMINATED" | "404") => {
+    closeOpenSpan(w.timeline, clock.now());
+    const is = how === "404" ? `is gone (404 after ${after()})` : `is TERMINATED after ${after()}`;
+    return end("gone", `endpoint ${id} ${is}`);
+  };
   return {
-    end,
     cancelled,
-    timedOut: () => timedOut(),
+    timedOut,
+    gone,
     afterFailure(failure: Exclude<PollFailure, { kind: "retry" }>, err: unknown): WaitOutcome {
-      switch (failure.kind) {
-        case "cancelled":
-          return cancelled();
-        case "timed-out":
-          return timedOut(err);
-        case "gone":
-          closeOpenSpan(w.timeline, clock.now());
-          return end("gone", `endpoint ${endpointId} is gone (404 after ${after()})`);
-        case "failed":
-          return end("failed", failure.message, err);
-      }
+      if (failure.kind === "failed") return end("failed", failure.message, err);
+      if (failure.kind === "cancelled") return cancelled();
+      return failure.kind === "timed-out" ? timedOut(err) : gone("404");
     },
-    success(s: EndpointStatus): WaitOutcome {
-      const upper = s.status.trim().toUpperCase();
-      const note =
-        upper === "SLEEPING"
-          ? " (min-replicas 0: deployed and idle; the first request wakes it)"
-          : upper === "READY"
-            ? " (treated as RUNNING)"
-            : "";
-      return end("success", `endpoint ${endpointId} is ${s.status}${note} after ${after()}`);
-    },
-    failed(s: EndpointStatus): WaitOutcome {
-      if (s.status.trim().toUpperCase() === "FAILED") {
-        const during = s.phase ? ` during ${s.phase}` : "";
-        const code = s.errorCode ? ` with error code ${s.errorCode}` : " without an error code";
-        return end("failed", `endpoint ${endpointId} FAILED${during}${code} after ${after()}`);
-      }
-      return end(
-        "failed",
-        `endpoint ${endpointId} is ${s.status} after ${after()}: it was stopped or deleted while the action waited for RUNNING`,
-      );
-    },
+    settled: (s: EndpointStatus, verdict: "success" | "failure") =>
+      end(verdict === "success" ? "success" : "failed", `endpoint ${id} ${endedText(s, verdict, after())}`),
   };
 }

@@ -353,7 +353,7 @@ describe("deploy: finding the id the create did not return", () => {
     expect(r.outputs["endpoint-id"]).toBe(sim.endpoints()[0]?.id);
     expect(requestsTo(sim, "create")).toHaveLength(1);
     expect(sim.endpoints()).toHaveLength(1);
-    // Listed again after 0.5, 1 and 2 s (resolve.ts' lag delays): found on the listing at 3.5 s.
+    // Listed again after 0.5, 1 and 2 s (findCreated's lag delays): found on the listing at 3.5 s.
     expect(requestsTo(sim, "list").map((q) => q.at - t0)).toEqual([0, 0, 500, 1500, 3500]);
   });
 

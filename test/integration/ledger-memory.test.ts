@@ -2,7 +2,7 @@
 // simulator confirms it, or sends the caller back to the lookup when the endpoint was deleted or the
 // id now names something else.
 import { beforeEach, describe, expect, it } from "vitest";
-import { confirmRememberedEndpoint } from "../../src/endpoint/confirm.ts";
+import { confirmRememberedEndpoint } from "../../src/endpoint/lookup.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { RunContext } from "../../src/github/context.ts";

@@ -7,9 +7,9 @@ import {
   DuplicateNameError,
   expectAtMostOne,
   findByName,
+  findCreated,
   type SpecCache,
 } from "../../src/endpoint/lookup.ts";
-import { findCreated } from "../../src/endpoint/resolve.ts";
 import { FriendliClient } from "../../src/friendli/client.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import { silentLogger } from "../support/log.ts";

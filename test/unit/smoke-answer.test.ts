@@ -1,7 +1,13 @@
 // A 2xx smoke-test answer: the reply, the gates it must meet, and what it measures.
 import { describe, expect, it } from "vitest";
-import { judgeAnswer, type SmokeAnswer, type SmokeVerdict } from "../../src/smoke/answer.ts";
-import { describeMeasure, type Measured, measure } from "../../src/smoke/measure.ts";
+import {
+  describeMeasure,
+  judgeAnswer,
+  type Measured,
+  measure,
+  type SmokeAnswer,
+  type SmokeVerdict,
+} from "../../src/smoke/answer.ts";
 import type { SmokeGates } from "../../src/smoke/stream.ts";
 
 const SECRET = "flp_answerTestSecret";

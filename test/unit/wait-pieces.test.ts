@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type FailureKind } from "../../src/friendli/errors.ts";
 import { classifyPollFailure, type PollFailureContext } from "../../src/wait/poll-failure.ts";
-import { mayBeOldVersion } from "../../src/wait/settle.ts";
+import { mayBeOldVersion } from "../../src/wait/status-table.ts";
 import { closeOpenSpan, extendTimeline, timelineText } from "../../src/wait/timeline.ts";
 
 const ctx: PollFailureContext = {

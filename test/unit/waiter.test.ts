@@ -201,8 +201,8 @@ describe("waitForEndpoint: failed requests", () => {
     expect(r.polls).toEqual([0, 1.5, 4.5, 10.5]);
     expect(r.info.slice(0, 3)).toEqual([
       "status check failed (503: HTTP 503), retry 1/5; next check in 1.5s",
-      "status check failed (503: HTTP 503), retry 2/5; next check in 3.0s",
-      "status check failed (ambiguous: connection reset), retry 3/5; next check in 6.0s",
+      "status check failed (503: HTTP 503), retry 2/5; next check in 3s",
+      "status check failed (ambiguous: connection reset), retry 3/5; next check in 6s",
     ]);
   });
 
