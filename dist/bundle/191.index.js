@@ -33,67 +33,29 @@ var curl = __webpack_require__(6681);
 var summary = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./build/report/pr-comment.js
 // The sticky PR comment's text: one comment per pull request and endpoint, found again by a
-// hidden marker (./pr-comment-writer.ts edits it in place). Pure: the same report and context give
-// the same Markdown.
+// hidden marker (./pr-comment-writer.ts edits it in place).
 
 
 
 
 
                                                        
+                                                           
 
                                                  
 
-
-                            
-               
-           
-            
-                 
-               
-               
-             
-               
-             
-              
-
-const MARKER_PREFIX = "friendli-deploy-action:";
 
 /**
  * The hidden line that identifies this endpoint's comment. The name is percent-encoded where it
  * could end the HTML comment early (`-->`) or make two names collide; ordinary names stay readable.
  */
 function markerFor(endpointName        )         {
-  return `<!-- ${MARKER_PREFIX}${encodeURIComponent(endpointName)} -->`;
+  return `<!-- friendli-deploy-action:${encodeURIComponent(endpointName)} -->`;
 }
 
-/** Which picture the comment shows: the run's result, sharpened by the endpoint's last status. */
-function commentState(r           )                 {
-  switch (r.result) {
-    case "created":
-    case "updated":
-    case "reused":
-    case "unchanged": {
-      // `wait: false` or `if-exists: reuse` can end a successful run on an endpoint that failed.
-      switch ((0,summary/* statusClass */.hI)(r)) {
-        case "success":
-          return "ready";
-        case "failure":
-          return "failed";
-        default:
-          return "deploying";
-      }
-    }
-    // A sweep writes no PR comment (main.ts); were one asked for, nothing was deployed here.
-    case "swept":
-    case "clean":
-      return "skipped";
-    default:
-      return r.result;
-  }
-}
+                                                                               
 
-const HEADLINES                                                                                         = {
+const HEADLINES = {
   deploying: { icon: "⏳", text: (n) => `Preview endpoint ${n} is deploying` },
   ready: { icon: "✅", text: (n) => `Preview endpoint ${n} is ready` },
   failed: { icon: "❌", text: (n, verb) => `${verb} of ${n} failed` },
@@ -107,17 +69,38 @@ const HEADLINES                                                                 
   "not-found": { icon: "🗑️", text: (n) => `Preview endpoint ${n} is gone` },
   skipped: { icon: "⏭️", text: (n, verb) => `${verb} of ${n} was skipped` },
   planned: { icon: "📝", text: (n, verb) => `Dry run: ${verb.toLowerCase()} of ${n} (nothing changed)` },
+}                                   ;
+
+/** Which picture the comment shows. */
+                                                    
+
+// `wait: false` or `if-exists: reuse` can end a successful run on an endpoint that failed.
+const BY_STATUS                                      = {
+  success: "ready",
+  failure: "failed",
+  pending: "deploying",
+  unknown: "deploying",
 };
 
-/** The states in which an endpoint exists and bills. */
-const COSTS_SHOWN                              = new Set([
-  "deploying",
-  "ready",
-  "failed",
-  "rolled-back",
-  "timed-out",
-  "cancelled",
-]);
+/** The run's result, sharpened by the endpoint's last status. */
+function commentState(r           )                 {
+  switch (r.result) {
+    case "created":
+    case "updated":
+    case "reused":
+    case "unchanged":
+      return BY_STATUS[(0,summary/* statusClass */.hI)(r)];
+    // A sweep writes no PR comment (main.ts); were one asked for, nothing was deployed here.
+    case "swept":
+    case "clean":
+      return "skipped";
+    default:
+      return r.result;
+  }
+}
+
+/** The states in which no endpoint exists or bills. */
+const NO_ENDPOINT                              = new Set(["deleted", "not-found", "skipped", "planned"]);
 
 const VERBS                                         = {
   deploy: "Deploy",
@@ -131,6 +114,8 @@ const MAX_MESSAGE = 1500;
 const MAX_REPLY = 500;
 const MAX_WARNINGS = 5;
 
+                                                   
+
                                   
                                        
                  
@@ -138,66 +123,62 @@ const MAX_WARNINGS = 5;
                                                                                             
  
 
-/** The comment's Markdown. Pure: the same report and context give the same text. */
+/** The comment's Markdown: paragraphs, the same report and context giving the same text. */
 function renderPrComment(r           , opts                        )         {
   const state = commentState(r);
   const name = r.endpointName ? `**${esc(r.endpointName, 100)}**` : "the endpoint";
-  const headline = HEADLINES[state];
-  const lines           = [
-    opts.marker,
-    `### ${headline.icon} ${headline.text(name, VERBS[r.operation])}`,
-    "",
+  const headline           = HEADLINES[state];
+  const warnings = r.warnings.slice(0, MAX_WARNINGS).map((w) => `- ${esc(w, 300)}`);
+  if (r.warnings.length > MAX_WARNINGS) warnings.push(`- and ${r.warnings.length - MAX_WARNINGS} more`);
+  const paragraphs = [
+    `${opts.marker}\n### ${headline.icon} ${headline.text(name, VERBS[r.operation])}`,
+    ...stateBody(r, state),
+    // What a preview costs, while one exists: not before a create (a deploy refused by
+    // `max-hourly-cost` says why in its message), nor once it is deleted or gone.
+    r.endpointId && !r.deletedAfterFailure && !NO_ENDPOINT.has(state) ? (0,words/* costSentence */.L)(r.cost) : undefined,
+    facts(r),
+    warnings.length > 0 && `<details><summary>Warnings</summary>\n\n${warnings.join("\n")}\n\n</details>`,
+    opts.context && footer(opts.context),
   ];
+  return `${paragraphs.filter(Boolean).join("\n\n")}\n`;
+}
 
-  lines.push(...stateBody(r, state), "");
-  // What a preview costs, while one exists: not before a create (a deploy refused by
-  // `max-hourly-cost` says why in its message), nor once it is deleted or gone.
-  const cost =
-    r.endpointId && !r.deletedAfterFailure && COSTS_SHOWN.has(state) ? (0,words/* costSentence */.L)(r.cost) : undefined;
-  if (cost) lines.push(cost, "");
-
-  const facts = [
+function facts(r           )         {
+  const phases = r.timeline
+    .slice(-12)
+    .map((span) => `${esc(span.label, 60)} ${(0,format/* formatDuration */.a3)((span.endMs ?? r.finishedAtMs) - span.startMs)}`);
+  const deployment = (0,summary/* deploymentLink */.CX)(r.deployment);
+  return [
     r.endpointId && `**Endpoint id:** ${esc(r.endpointId, 100)}`,
     r.model && `**${r.rolledBack ? "Requested model (failed)" : "Model"}:** ${modelText(r.model)}`,
     r.previous &&
       `**${r.rolledBack ? "Serving again" : "Previous version"}:** ${modelText(r.previous.model)} · ${esc(r.previous.gpu, 60)}`,
-    deploymentText(r),
+    deployment && `**GitHub deployment:** ${deployment}`,
     r.gpu && `**GPU:** ${esc(r.gpu, 60)}`,
     r.replicas && `**Replicas:** ${r.replicas.min}–${r.replicas.max}`,
     r.status && `**Status:** ${esc(r.status, 40)}${r.phase ? ` · ${esc(r.phase, 60)}` : ""}`,
-    `**Elapsed:** ${(0,format/* formatDuration */.a3)(r.finishedAtMs - r.startedAtMs)}`,
-  ].filter((f)              => typeof f === "string" && f !== "");
-  lines.push(...facts.map((f) => `- ${f}`));
-
-  const phases = timelineText(r);
-  if (phases) lines.push(`- **Phases:** ${phases}`);
-
-  const warnings = r.warnings.slice(0, MAX_WARNINGS);
-  if (warnings.length > 0) {
-    lines.push("", "<details><summary>Warnings</summary>", "");
-    lines.push(...warnings.map((w) => `- ${esc(w, 300)}`));
-    if (r.warnings.length > warnings.length) lines.push(`- and ${r.warnings.length - warnings.length} more`);
-    lines.push("", "</details>");
-  }
-  if (opts.context) lines.push("", footer(opts.context));
-  return `${lines.join("\n")}\n`;
+    `**Elapsed:** ${(0,summary/* elapsed */.vk)(r)}`,
+    phases.length > 0 && `**Phases:** ${phases.join(" → ")}`,
+  ]
+    .filter(Boolean)
+    .map((f) => `- ${f}`)
+    .join("\n");
 }
 
-function stateBody(r           , state                )           {
-  const elapsed = (0,format/* formatDuration */.a3)(r.finishedAtMs - r.startedAtMs);
+/** The state's paragraphs; empty ones are left out. */
+function stateBody(r           , state                )              {
+  const seen = `${esc(r.status ?? "unknown", 40)}${r.phase ? `, phase ${esc(r.phase, 60)}` : ""}`;
   switch (state) {
     case "deploying":
-      return [
-        `Status ${esc(r.status ?? "unknown", 40)}${r.phase ? `, phase ${esc(r.phase, 60)}` : ""}, ` +
-          `${elapsed} elapsed. The next run of the workflow updates this comment.`,
-      ];
+      return [`Status ${seen}, ${(0,summary/* elapsed */.vk)(r)} elapsed. The next run of the workflow updates this comment.`];
     case "ready":
       return readyBody(r);
+    case "timed-out":
+      return [`Gave up after ${(0,summary/* elapsed */.vk)(r)}; last seen: ${seen}.`, ...failureBody(r, state)];
     case "failed":
     case "rolled-back":
-    case "timed-out":
     case "cancelled":
-      return failureBody(r, state, elapsed);
+      return failureBody(r, state);
     case "deleted":
       return ["The endpoint was deleted: it no longer serves requests or uses a GPU."];
     case "not-found":
@@ -213,67 +194,38 @@ function stateBody(r           , state                )           {
   }
 }
 
-function readyBody(r           )           {
-  const out           = [];
-  if ((r.status ?? "").trim().toUpperCase() === "SLEEPING") {
-    out.push(
-      "It is asleep (`min-replicas: 0`): the first request wakes it, which can take a few minutes.",
-      "",
-    );
-  }
-  if (r.inferenceUrl) out.push(`**Inference URL:** ${esc(r.inferenceUrl, 200)}`, "");
-  if (r.smokeTest) {
-    out.push(
-      `**Smoke test:** answered in ${Math.round(r.smokeTest.latencyMs)} ms: ` +
-        `“${esc(r.smokeTest.reply, MAX_REPLY)}”`,
-      "",
-    );
-  }
-  if (r.inferenceUrl && r.endpointId) {
-    out.push(
-      "Try it (OpenAI-compatible; the model is the endpoint id; set `FRIENDLI_TOKEN` to a Friendli token of this project's team):",
-      "",
-      (0,markdown/* codeBlock */.DV)((0,curl/* curlCommand */.O)(r.inferenceUrl, r.endpointId, "quoted"), "sh"),
-    );
-  }
-  return out;
+function readyBody(r           )              {
+  const { smokeTest: smoke, inferenceUrl: url, endpointId: id } = r;
+  return [
+    (r.status ?? "").trim().toUpperCase() === "SLEEPING"
+      ? "It is asleep (`min-replicas: 0`): the first request wakes it, which can take a few minutes."
+      : undefined,
+    url && `**Inference URL:** ${esc(url, 200)}`,
+    smoke &&
+      `**Smoke test:** answered in ${Math.round(smoke.latencyMs)} ms: “${esc(smoke.reply, MAX_REPLY)}”`,
+    ...(url && id
+      ? [
+          "Try it (OpenAI-compatible; the model is the endpoint id; set `FRIENDLI_TOKEN` to a Friendli token of this project's team):",
+          (0,markdown/* codeBlock */.DV)((0,curl/* curlCommand */.O)(url, id, "quoted"), "sh"),
+        ]
+      : []),
+  ];
 }
 
-function failureBody(r           , state                , elapsed        )           {
-  // Paragraphs, each followed by a blank line: consecutive lines would run into one.
-  const out           = [];
-  if (state === "timed-out") {
-    const phase = r.phase ? `, phase ${esc(r.phase, 60)}` : "";
-    out.push(`Gave up after ${elapsed}; last seen: ${esc(r.status ?? "unknown", 40)}${phase}.`, "");
-  }
-  if (r.errorCode) out.push(`**Error code:** ${esc(r.errorCode, 100)}`, "");
-  const hint = r.hint ?? (0,error_codes/* errorHint */.c$)(r.errorCode);
+function failureBody(r           , state                )              {
   // The hints are the action's own text with `input-name` code spans; an unknown code inside one
   // is still escaped.
-  if (hint) {
-    out.push(`**What to change:** ${(0,markdown/* escapeMarkdown */.FV)(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`, "");
-  }
-  if (r.message) out.push(`> ${esc(r.message, MAX_MESSAGE)}`, "");
-  if (state === "rolled-back" && r.previous) {
-    out.push(
-      `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`,
-      "",
-    );
-  }
-  // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
-  const fate = (0,summary/* endpointFate */.YQ)(r);
-  if (fate) out.push(fate);
-  while (out.at(-1) === "") out.pop();
-  return out;
-}
-
-/** The GitHub deployment this run recorded, linked to its environment's deployments page. */
-function deploymentText(r           )                     {
-  const d = r.deployment;
-  if (d?.id === undefined) return undefined;
-  const text = `${d.id} in ${esc(d.environment, 120)}`;
-  const url = d.url ? safeUrl(d.url) : undefined;
-  return `**GitHub deployment:** ${url ? `[${text}](${url})` : text}`;
+  const hint = r.hint ?? (0,error_codes/* errorHint */.c$)(r.errorCode);
+  return [
+    r.errorCode && `**Error code:** ${esc(r.errorCode, 100)}`,
+    hint && `**What to change:** ${(0,markdown/* escapeMarkdown */.FV)(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`,
+    r.message && `> ${esc(r.message, MAX_MESSAGE)}`,
+    state === "rolled-back" && r.previous
+      ? `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`
+      : undefined,
+    // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
+    (0,summary/* endpointFate */.YQ)(r),
+  ];
 }
 
 const HF_REPO = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;
@@ -286,13 +238,6 @@ function modelText(model                                 )         {
   return `[${text}](https://huggingface.co/${model.repo}${rev})`;
 }
 
-function timelineText(r           )         {
-  return r.timeline
-    .slice(-12)
-    .map((span) => `${esc(span.label, 60)} ${(0,format/* formatDuration */.a3)((span.endMs ?? r.finishedAtMs) - span.startMs)}`)
-    .join(" → ");
-}
-
 /** Which commit the comment speaks of (the PR head, not the merge commit) and where the run is. */
 function footer(context                                                )         {
   // On pull_request events GITHUB_SHA is a merge commit nobody pushed: the head is what was tested.
@@ -300,19 +245,14 @@ function footer(context                                                )        
   const parts = ["[friendli-deploy-action](https://github.com/friendli-deploy-action/deploy)"];
   if (HEX.test(sha)) {
     const short = sha.slice(0, 7).toLowerCase();
-    const url = safeUrl(`${context.serverUrl}/${context.repository}/commit/${sha}`);
+    const url = (0,summary/* safeUrl */.Pl)(`${context.serverUrl}/${context.repository}/commit/${sha}`);
     parts.push(`commit ${url ? `[${short}](${url})` : short}`);
   } else if (sha) {
     parts.push(`commit ${esc(sha, 40)}`);
   }
-  const run = safeUrl(context.runUrl);
+  const run = (0,summary/* safeUrl */.Pl)(context.runUrl);
   if (run) parts.push(`[workflow run](${run})`);
   return `<sub>${parts.join(" · ")}</sub>`;
-}
-
-/** A URL that cannot end the Markdown link or open HTML, or undefined. */
-function safeUrl(url        )                     {
-  return /^https?:\/\/[^\s<>()"'`\\[\]]+$/.test(url) ? url : undefined;
 }
 
 function esc(value         , maxLength        )         {
@@ -321,9 +261,8 @@ function esc(value         , maxLength        )         {
 
 ;// CONCATENATED MODULE: ./build/report/pr-comment-writer.js
 // Writing the sticky PR comment: finds this endpoint's comment by its marker and edits it, or
-// creates one, so a PR that is pushed to twenty times still has one comment that is current. The
-// only place the comment loads @actions/github, through ../github/client.ts (a few hundred KB of Octokit and
-// undici that a release or manual deploy never needs). Never fails the step: a comment is a courtesy.
+// creates one, so a PR that is pushed to twenty times still has one comment that is current.
+// main.ts loads this module only to comment: Octokit is a few hundred KB a release never needs.
 
                                              
 
@@ -380,26 +319,16 @@ async function upsertPrComment(opts                        )                    
   }
   const secrets = [...opts.secrets, token];
   try {
-    const { owner, repo } = (0,client/* splitRepository */.T8)(context.repository);
     const marker = markerFor(report.endpointName);
     const body = (0,redact/* redact */.E$)(renderPrComment(report, { marker, context }), secrets);
-
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? timing/* PR_COMMENT_TIMEOUT_MS */.ar);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-
     const octokit = await (0,client/* githubClient */.$f)({ token, apiUrl: opts.apiUrl, log, signal: () => signal });
-
-    const identity = await (0,client/* tokenIdentity */.sX)(octokit);
-    const existing = await findComment(marker, identity, (mapFn) =>
-      octokit.paginate(
-        octokit.rest.issues.listComments,
-        { owner, repo, issue_number: pr.number, per_page: 100 },
-        mapFn,
-      ),
-    );
+    const issue = { ...(0,client/* splitRepository */.T8)(context.repository), issue_number: pr.number };
+    const existing = await findComment(octokit, issue, marker);
     if (existing !== undefined) {
       try {
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
+        await octokit.rest.issues.updateComment({ ...issue, comment_id: existing, body });
         log.info(`PR comment updated (#${pr.number}, comment ${existing})`);
         return "updated";
       } catch (err) {
@@ -408,12 +337,7 @@ async function upsertPrComment(opts                        )                    
         log.debug(`PR comment ${existing} vanished before it could be updated; creating a new one`);
       }
     }
-    const created = await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: pr.number,
-      body,
-    });
+    const created = await octokit.rest.issues.createComment({ ...issue, body });
     log.info(`PR comment created (#${pr.number}, comment ${created.data.id})`);
     return "created";
   } catch (err) {
@@ -421,8 +345,6 @@ async function upsertPrComment(opts                        )                    
     return "failed";
   }
 }
-
-                                                                                        
 
 /**
  * True for the comment this action wrote: it starts with the marker (a person quoting the marker
@@ -436,17 +358,15 @@ function isOwnComment(c              , marker        , identity        )        
 
 /** The first of this action's comments; the listing stops there, so a long PR costs only the pages up to it. */
 async function findComment(
+  octokit         ,
+  issue                                                       ,
   marker        ,
-  identity        ,
-  list                                             ,
 )                              {
+  const identity = await (0,client/* tokenIdentity */.sX)(octokit);
   let found                    ;
-  await list((response, done) => {
-    const own = response.data.find((c) => isOwnComment(c, marker, identity));
-    if (own) {
-      found = own.id;
-      done();
-    }
+  await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }, (response, done) => {
+    found = response.data.find((c) => isOwnComment(c, marker, identity))?.id;
+    if (found !== undefined) done();
     return [];
   });
   return found;

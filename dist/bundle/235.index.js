@@ -16,7 +16,7 @@ for (const signal of ["SIGINT", "SIGTERM"]         ) {
   process.on(signal, () => controller.abort(new Error(`received ${signal}: the workflow was cancelled`)));
 }
 
-const { run } = await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(797), __webpack_require__.e(212)]).then(__webpack_require__.bind(__webpack_require__, 2212));
+const { run } = await Promise.all(/* import() */[__webpack_require__.e(979), __webpack_require__.e(216), __webpack_require__.e(212)]).then(__webpack_require__.bind(__webpack_require__, 2212));
 await run({ signal: controller.signal });
 if (controller.signal.aborted) process.exit();
 

@@ -46,59 +46,38 @@ var request_policy = __webpack_require__(3590);
 
 
                                   
+                                                                       
                          
                
                                                                         
                       
                                                            
                      
-                     
-                           
-                                                  
-                   
-     
-                                                                                                
-                                          
-     
+                            
+                                         
+                    
+                                                                                                       
                                                                     
  
 
-/** The Hub's error code of each failed answer, by URL: the client's errors carry only the status. */
-                                      
-
 const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-function retryable(status        )          {
-  return status === 429 || status >= 500;
-}
-
-/** Where a redirect may go: a URL the token rules allow, never from https down to http. */
-function nextHop(location        , from     )      {
-  const next = new URL(location, from);
-  if (!(0,request_policy/* isAllowedBaseUrl */.h5)(next) || (from.protocol === "https:" && next.protocol !== "https:")) {
-    throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
-  }
-  return next;
-}
 
 /** One attempt on its own timer, following the redirects the token rules allow. */
 async function fetchOnce(
   url        ,
   init                         ,
   opts                 ,
-  errorCodes            ,
+  errorCodes                     ,
 )                    {
-  const timer = opts.attemptTimer ?? clock/* systemClock */.m.sleep;
+  const timeoutMs = opts.attemptTimeoutMs ?? timing/* HUB_ATTEMPT_TIMEOUT_MS */.dN;
   const done = new AbortController();
-  const attempt = AbortSignal.any([opts.signal, done.signal]);
   // The timer's rejection is the attempt ending first: nothing to do.
-  timer(opts.attemptTimeoutMs, done.signal).then(
-    () => {
-      if (!done.signal.aborted) done.abort(new Error(`no answer within ${opts.attemptTimeoutMs} ms`));
-    },
+  (opts.attemptTimer ?? clock/* systemClock */.m.sleep)(timeoutMs, done.signal).then(
+    () => done.abort(new Error(`no answer within ${timeoutMs} ms`)),
     () => {},
   );
+  const signal = AbortSignal.any([opts.signal, done.signal]);
   try {
     let target = new URL(url);
     // Lower-case names, whatever shape the client passed them in.
@@ -108,52 +87,56 @@ async function fetchOnce(
         method: init?.method ?? "GET",
         headers,
         dispatcher: opts.dispatcher,
-        signal: attempt,
+        signal,
         redirect: "manual",
       });
       const location = res.headers.get("location");
-      if (REDIRECT.has(res.status) && location !== null && hop < MAX_REDIRECTS) {
-        await res.body?.cancel();
-        const next = nextHop(location, target);
-        // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
-        if (next.origin !== target.origin) delete headers.authorization;
-        target = next;
-        continue;
+      if (!REDIRECT.has(res.status) || location === null || hop >= MAX_REDIRECTS) {
+        const code = res.headers.get("x-error-code");
+        if (code) errorCodes.set(target.href, code);
+        // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
+        // keeps the URL the client names in its errors.
+        const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+        const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
+        return Object.defineProperty(copy, "url", { value: target.href });
       }
-      const code = res.headers.get("x-error-code");
-      if (code) errorCodes.set(url, code);
-      // Read before the attempt's timer is cleared, so a stalled body is bounded too; the copy
-      // keeps the URL the client names in its errors.
-      const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
-      const copy = new Response(body, { status: res.status, headers: Array.from(res.headers) });
-      Object.defineProperty(copy, "url", { value: target.href });
-      return copy;
+      await res.body?.cancel();
+      const next = new URL(location, target);
+      if (!(0,request_policy/* isAllowedBaseUrl */.h5)(next) || (target.protocol === "https:" && next.protocol !== "https:")) {
+        throw new Error(`the Hub redirected to a URL the pre-flight does not follow (${next.protocol})`);
+      }
+      // The token is for the Hub: a redirect elsewhere (a CDN) goes without it.
+      if (next.origin !== target.origin) delete headers.authorization;
+      target = next;
     }
   } finally {
     done.abort();
   }
 }
 
-/** A fetch for @huggingface/hub, and the error codes it saw. */
-function hubFetch(opts                 )                                                  {
-  const errorCodes             = new Map();
-  const wrapped = async (input                        , init              )                    => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+/**
+ * A fetch for @huggingface/hub, and the Hub's error code (x-error-code) of each failed answer by
+ * URL: the client's errors carry only the status.
+ */
+function hubFetch(opts                 )                                                           {
+  const errorCodes = new Map                ();
+  const attempts = opts.attempts ?? timing/* HUB_ATTEMPTS */.PW;
+  const retrying = async (input                        , init              )                    => {
+    const url = input instanceof Request ? input.url : String(input);
     let lastError         ;
     return (0,backoff/* retryLoop */.rU)({
-      clock: opts.clock,
-      signal: opts.signal,
-      deadlineMs: opts.deadlineMs,
+      ...opts,
       backoff: timing/* HUB_RETRY_BACKOFF */.E0,
       attempt: async (n) => {
         const res = await fetchOnce(url, init, opts, errorCodes);
-        if (!retryable(res.status) || n === opts.attempts) return res;
+        // What a busy Hub answers is tried again while attempts are left.
+        if ((res.status !== 429 && res.status < 500) || n === attempts) return res;
         throw new Error(`HTTP ${res.status}`);
       },
       failed: (err, n) => {
         if (opts.signal.aborted) throw opts.signal.reason;
         lastError = err;
-        if (n >= opts.attempts) throw err;
+        if (n >= attempts) throw err;
         return {};
       },
       outOfTime: () => {
@@ -164,7 +147,7 @@ function hubFetch(opts                 )                                        
       },
     });
   };
-  return { fetch: wrapped                , errorCodes };
+  return { fetch: retrying                , errorCodes };
 }
 
 ;// CONCATENATED MODULE: ./build/preflight/hub.js
@@ -178,16 +161,16 @@ function hubFetch(opts                 )                                        
 
                                                          
 
-                                                 
+                                                        
+                                                  
                  
                
+                                                                              
                                
                               
  
 
-                                
-                                                 
- 
+                                                               
 
 const TEMPLATE_FILES = ["chat_template.jinja", "chat_template.json"];
 
@@ -207,7 +190,7 @@ async function askHub(opts               )                     {
     const info = await (0,dist/* modelInfo */.gi)({
       name: opts.repo,
       ...common,
-      ...(opts.revision !== undefined ? { revision: opts.revision } : {}),
+      revision: opts.revision,
       additionalFields: ["sha", "config"],
     });
     const sha = info.sha;
@@ -216,36 +199,27 @@ async function askHub(opts               )                     {
     if (typeof sha !== "string" || !COMMIT_ID.test(sha)) {
       return { kind: "unreachable", reason: "the Hub answered no commit id for the revision" };
     }
+    const at = { repo: opts.repo, revision: sha, ...common };
     const files                = [];
-    for await (const entry of (0,dist/* listFiles */.CS)({ repo: opts.repo, revision: sha, ...common })) {
+    for await (const entry of (0,dist/* listFiles */.CS)(at)) {
       if (entry.type === "file") files.push({ path: entry.path, size: entry.size });
     }
-    const fromConfig = (info.config                                    )?.tokenizer_config?.chat_template;
+    const fromConfig = (info.config                                                      )?.tokenizer_config;
     let chatTemplate                 =
-      hasTemplate(fromConfig) || files.some((f) => TEMPLATE_FILES.includes(f.path));
+      hasTemplate(fromConfig?.chat_template) || files.some((f) => TEMPLATE_FILES.includes(f.path));
     if (!chatTemplate && files.some((f) => f.path === "tokenizer_config.json")) {
-      chatTemplate = await readTemplate(opts.repo, sha, common);
+      // null when tokenizer_config.json cannot be read (a gated repo without access).
+      try {
+        const blob = await (0,dist/* downloadFile */.PE)({ ...at, path: "tokenizer_config.json" });
+        chatTemplate = hasTemplate(blob && (JSON.parse(await blob.text())                   )?.chat_template);
+      } catch {
+        chatTemplate = null;
+      }
     }
     return { kind: "found", sha, private: info.private, gated: info.gated, files, chatTemplate };
   } catch (err) {
     if (opts.signal.aborted) throw opts.signal.reason;
     return classify(err, errorCodes, opts.hfToken);
-  }
-}
-
-/** tokenizer_config.json's chat_template; null when it cannot be read (a gated repo without access). */
-async function readTemplate(
-  repo        ,
-  sha        ,
-  common                                                                          ,
-)                          {
-  try {
-    const blob = await (0,dist/* downloadFile */.PE)({ repo, path: "tokenizer_config.json", revision: sha, ...common });
-    if (!blob) return false;
-    const parsed = JSON.parse(await blob.text())                               ;
-    return hasTemplate(parsed.chat_template);
-  } catch {
-    return null;
   }
 }
 

@@ -2,6 +2,241 @@ export const id = 408;
 export const ids = [408];
 export const modules = {
 
+/***/ 3711:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P1: () => (/* binding */ capRefusal),
+  uy: () => (/* binding */ estimateFromSpec),
+  Bb: () => (/* binding */ estimateHourlyCost),
+  YL: () => (/* binding */ estimateText),
+  Wf: () => (/* binding */ exceedsCap),
+  BC: () => (/* binding */ priceText),
+  lq: () => (/* binding */ rangeText),
+  dR: () => (/* binding */ usd)
+});
+
+// UNUSED EXPORTS: optionsWithinCap
+
+// EXTERNAL MODULE: ./build/friendli/gpus.js
+var gpus = __webpack_require__(9719);
+// EXTERNAL MODULE: ./build/friendli/schemas.js
+var schemas = __webpack_require__(4214);
+;// CONCATENATED MODULE: ./build/cost/prices.js
+// Friendli's list prices for Dedicated Endpoints, in one place: USD per GPU-hour by GPU model (the
+// names of src/friendli/gpus.ts). The public API has no price list, so the table is copied by hand
+// and carries the date it was read and where from; `gpu-hourly-price` overrides it for a
+// negotiated price. A GPU model that is not here has no estimate: a guess would read as a fact.
+
+/** When the prices below took effect, and where they were read. */
+const PRICE_SOURCE = {
+  /** The list prices in force from this day (the page announced them ahead: "effective Oct 1"). */
+  effective: "2026-10-01",
+  /** The pricing page, as transcribed by a third party on 2026-09-20 (api-evangelist/friendliai). */
+  url: "https://friendli.ai/pricing",
+  /** The list prices until `effective`, for a reader comparing older bills. */
+  before: { "A100 80GB": 2.9, H100: 3.9, H200: 4.5, B200: 8.9 },
+}         ;
+
+/**
+ * USD per GPU-hour (billed per second while a replica runs). The page also lists a B300 (12.00),
+ * which the instance options of the API do not offer yet.
+ */
+const LIST_PRICES                                   = {
+  "A100 80GB": 4.0,
+  H100: 5.0,
+  H200: 7.0,
+  B200: 9.0,
+};
+
+/** The list price of a GPU model, or undefined for one the table does not know. */
+function listPrice(gpuModel        )                     {
+  return Object.hasOwn(LIST_PRICES, gpuModel) ? LIST_PRICES[gpuModel] : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/cost/estimate.js
+// What an endpoint costs per hour, estimated before anything is billed: the price of one GPU-hour
+// times the GPUs of one replica times the replicas. Pure. The range runs from min to max replicas;
+// with 0 min replicas the endpoint sleeps when idle and its GPUs cost nothing then.
+
+
+
+
+                             
+                                      
+              
+                         
+                          
+                          
+                                                                           
+                              
+                      
+                      
+                                                                                       
+                 
+                 
+ 
+
+                               
+                           
+                      
+                      
+                                                                         
+                           
+     
+                                                                                                  
+                                                                                           
+     
+                     
+ 
+
+function optionOf(instanceOptionId        ) {
+  return gpus/* GPU_OPTIONS */.Ul.find((o) => o.instanceOptionId === instanceOptionId);
+}
+
+/** Cents are what a reader compares: sums are rounded once, at the end, to them. */
+function cents(usd        )         {
+  return Math.round(usd * 100) / 100;
+}
+
+/**
+ * The estimate for an instance option and replica range, or undefined when the option is not in
+ * the GPU table (a raw id): its GPU model and count are unknown, so even a given price says nothing.
+ * Replicas outside the API's range (a spec read from the API, a record from GitHub) have none either.
+ */
+function estimateHourlyCost(s              )                         {
+  const option = optionOf(s.instanceOptionId);
+  const { minReplicas: min, maxReplicas: max } = s;
+  // Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS.
+  const replicasFit =
+    Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= schemas/* MAX_REPLICAS */.zq;
+  if (!option || !replicasFit) return undefined;
+  const given =
+    s.pricedFor === undefined || optionOf(s.pricedFor)?.gpu === option.gpu ? s.pricePerGpuHour : undefined;
+  const price = given ?? listPrice(option.gpu);
+  if (price === undefined) return undefined;
+  const perReplica = price * option.count;
+  return {
+    gpu: option.gpu,
+    gpusPerReplica: option.count,
+    pricePerGpuHour: price,
+    priceFrom: given === undefined ? "list" : "input",
+    minReplicas: s.minReplicas,
+    maxReplicas: s.maxReplicas,
+    minUsd: cents(perReplica * s.minReplicas),
+    maxUsd: cents(perReplica * s.maxReplicas),
+  };
+}
+
+/**
+ * The estimate for an endpoint as the API describes it (GET's `gpuType` "NVIDIA H100", `numGpu`,
+ * `autoscalingMin`/`Max`), for an endpoint this run did not configure (reuse, status, a sweep).
+ * `pricedFor`: as in CostSettings.
+ */
+function estimateFromSpec(
+  spec                                                                                ,
+  pricePerGpuHour         ,
+  pricedFor         ,
+)                         {
+  const { gpuType, numGpu, autoscalingMin, autoscalingMax } = spec;
+  // A GPU count by shape too: the name parser would read "-1x" as "1x".
+  const count = typeof numGpu === "number" && Number.isInteger(numGpu) && numGpu > 0 ? numGpu : undefined;
+  if (!gpuType || count === undefined || typeof autoscalingMax !== "number") return undefined;
+  const resolved = (0,gpus/* resolveGpu */.zq)(`${count}x ${gpuType}`);
+  if (!resolved.ok) return undefined;
+  return estimateHourlyCost({
+    instanceOptionId: resolved.gpu.instanceOptionId,
+    minReplicas: typeof autoscalingMin === "number" ? autoscalingMin : autoscalingMax,
+    maxReplicas: autoscalingMax,
+    pricePerGpuHour,
+    pricedFor,
+  });
+}
+
+/** "$5.00": two decimals, as the output `hourly-cost-usd` carries it (without the sign). */
+function usd(amount        )         {
+  return `$${amount.toFixed(2)}`;
+}
+
+/** "0 when idle to $10.00/h", "$5.00/h", "$5.00 to $10.00/h": the range min..max replicas. */
+function rangeText(c            )         {
+  if (c.minReplicas === c.maxReplicas) return `${usd(c.maxUsd)}/h`;
+  const low = c.minReplicas === 0 ? "0 when idle" : usd(c.minUsd);
+  return `${low} to ${usd(c.maxUsd)}/h`;
+}
+
+/** Where the price came from, in words: "H100 list price $5.00 per GPU-hour (2026-10-01)". */
+function priceText(c            )         {
+  const per = `${usd(c.pricePerGpuHour)} per GPU-hour`;
+  return c.priceFrom === "input"
+    ? `\`gpu-hourly-price\` ${per}`
+    : `the ${c.gpu} list price of ${per} (${PRICE_SOURCE.effective})`;
+}
+
+/** The whole estimate in one line, for the log and the dry run. */
+function estimateText(c            )         {
+  const replicas =
+    c.minReplicas === c.maxReplicas ? `${c.maxReplicas}` : `${c.minReplicas} to ${c.maxReplicas}`;
+  return `${rangeText(c)}: ${c.gpusPerReplica}x ${c.gpu} per replica, ${replicas} replicas, at ${priceText(c)}`;
+}
+
+/** Whether the cost at max replicas is above the cap (compared in cents, as it is shown). */
+function exceedsCap(c            , capUsd        )          {
+  return cents(c.maxUsd) > cents(capUsd);
+}
+
+/**
+ * For each GPU model, the largest option whose cost at `maxReplicas` fits the cap (the most GPU
+ * memory the cap allows: the closest to what was asked), cheapest first. Priced at list prices; a
+ * `gpu-hourly-price` is the chosen model's price and is used for that model only.
+ */
+function optionsWithinCap(
+  capUsd        ,
+  maxReplicas        ,
+  chosen             ,
+)                                           {
+  const largest = new Map                                                          ();
+  for (const option of gpus/* GPU_OPTIONS */.Ul) {
+    const price =
+      chosen && chosen.priceFrom === "input" && chosen.gpu === option.gpu
+        ? chosen.pricePerGpuHour
+        : listPrice(option.gpu);
+    if (price === undefined) continue;
+    const maxUsd = cents(price * option.count * maxReplicas);
+    const known = largest.get(option.gpu);
+    if (maxUsd <= cents(capUsd) && (!known || option.count > known.count))
+      largest.set(option.gpu, { label: option.label, count: option.count, maxUsd });
+  }
+  return [...largest.values()]
+    .map(({ label, maxUsd }) => ({ label, maxUsd }))
+    .sort((a, b) => a.maxUsd - b.maxUsd || a.label.localeCompare(b.label));
+}
+
+/** The refusal of a deploy above `max-hourly-cost`, naming what would fit; undefined when it fits. */
+function capRefusal(c                        , capUsd                    )                     {
+  if (c === undefined || capUsd === undefined || !exceedsCap(c, capUsd)) return undefined;
+  const head =
+    `${c.maxReplicas} replica(s) of ${c.gpusPerReplica}x ${c.gpu} cost ${usd(c.maxUsd)}/h at ` +
+    `${priceText(c)}, above \`max-hourly-cost\` ${usd(capUsd)}`;
+  const perReplica = c.pricePerGpuHour * c.gpusPerReplica;
+  const replicasThatFit = Math.floor((cents(capUsd) + 1e-9) / perReplica);
+  const fewer =
+    replicasThatFit >= Math.max(1, c.minReplicas) && replicasThatFit < c.maxReplicas
+      ? `, or \`max-replicas: ${replicasThatFit}\``
+      : "";
+  const fits = optionsWithinCap(capUsd, c.maxReplicas, c).map((o) => `${o.label} (${usd(o.maxUsd)}/h)`);
+  const advice =
+    fits.length > 0
+      ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}`
+      : `no instance option fits at ${c.maxReplicas} replica(s)`;
+  return `${head} (${advice}${fewer})`;
+}
+
+
+/***/ }),
+
 /***/ 8408:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -12,15 +247,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   startSweepReport: () => (/* binding */ startSweepReport)
 /* harmony export */ });
 /* harmony import */ var _base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4751);
-/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8253);
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 /* harmony import */ var _base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5511);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2892);
 /* harmony import */ var _cost_estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
+/* harmony import */ var _endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6058);
 /* harmony import */ var _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3615);
 /* harmony import */ var _inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(813);
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9387);
 // operation: sweep. Finds this repository's preview endpoints in the project and asks GitHub for
 // each PR's state (the facts the plan decides from, src/sweep/decide.ts), then deletes the
 // previews the plan doomed. An endpoint whose name is not a preview name of this repository is
@@ -36,13 +270,13 @@ __webpack_require__.r(__webpack_exports__);
                                                             
 
 
-
+                                                                             
                                                     
 
 /** The GitHub deployments ledger, when it is on: a deleted preview's deployments are marked inactive. */
                               
                                                                                                    
-                                                         
+                                                        
  
 
 /** Where the previews and their PRs' states come from. */
@@ -53,8 +287,6 @@ __webpack_require__.r(__webpack_exports__);
                                  
               
                        
-                                                                    
-                       
                        
                                                                                              
                            
@@ -63,9 +295,7 @@ __webpack_require__.r(__webpack_exports__);
 /** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
                                                                                      
 
-                                                   
-              
-                 
+                                                                     
                       
                  
                                                                                                           
@@ -73,7 +303,6 @@ __webpack_require__.r(__webpack_exports__);
  
 
                               
-                      
                    
                                                                                        
                           
@@ -84,24 +313,30 @@ __webpack_require__.r(__webpack_exports__);
                     
  
 
-/** What the plan decides from: the previews, each PR's state, and how many endpoints are not ours. */
-                         
-                              
-                               
-                          
- 
-
-/** The previews of this repository in the project, and the state of each of their PRs. */
-async function findSweepFacts(opts             )                         {
-  const concurrency = opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr;
-  const { previews, others } = await findPreviews(opts, concurrency);
+/**
+ * The previews of this repository in the project (found by the name lookup, which also checks each
+ * spec's project), the state of each of their PRs, and how many endpoints are not ours.
+ */
+async function findSweepFacts(opts             ) {
+  const { matcher, signal } = opts;
+  const listed = new Set        ();
+  const isPreview = (name        ) => (0,_inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePreviewName */ .D2)(name, matcher) !== undefined;
+  const found = await (0,_endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .findByName */ ._U)(opts.client, opts.projectId, isPreview, { listed, signal });
+  const previews = found.flatMap(({ id, status, spec })                    => {
+    const prNumber = (0,_inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePreviewName */ .D2)(spec.name, matcher);
+    if (prNumber === undefined) return [];
+    const { updatedAt, createdAt } = status;
+    const hourlyUsd = (0,_cost_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateFromSpec */ .uy)(spec, opts.pricePerGpuHour)?.maxUsd;
+    return [{ id, name: spec.name, prNumber, updatedAt, status: status.status, createdAt, hourlyUsd }];
+  });
+  const othersLeftAlone = listed.size - previews.length;
   opts.log.info(
-    `Found ${previews.length} preview endpoint(s) of this repository; ${others} other endpoint(s) left alone`,
+    `Found ${previews.length} preview endpoint(s) of this repository; ${othersLeftAlone} other endpoint(s) left alone`,
   );
   const numbers = [...new Set(previews.map((p) => p.prNumber))];
-  const read = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(numbers, concurrency, (n) => opts.pullRequest(n), opts.signal);
+  const read = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(numbers, _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr, (n) => opts.pullRequest(n), signal);
   const states = new Map(numbers.map((n, i) => [n, read[i]           ]));
-  return { previews, states, othersLeftAlone: others };
+  return { previews, states, othersLeftAlone };
 }
 
 /**
@@ -128,9 +363,7 @@ function startSweepReport(
       log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
   });
-  const report              = { result: "clean", rows, othersLeftAlone, failures, warnings };
-  report.result = resultOfReport(report);
-  return report;
+  return { rows, othersLeftAlone, failures, warnings };
 }
 
 /**
@@ -138,38 +371,18 @@ function startSweepReport(
  * leaves the other stale previews running; the row then reads `delete-failed`.
  */
 async function deletePlanned(
-  opts                                                                           ,
+  opts                                                           ,
   report             ,
   secrets                   ,
 )                {
   const doomed = report.rows.filter((r) => r.action === "pending");
-  const warn = (m        ) => {
-    report.warnings.push(m);
-    opts.log.warning(m);
-  };
-  await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(
-    doomed,
-    opts.concurrency ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr,
-    (r) => deleteOne(opts, r, report.failures, warn, secrets),
-    opts.signal,
-  );
-  report.result = resultOfReport(report);
-}
-
-function resultOfReport(r             )              {
-  const count = (a             ) => r.rows.filter((row) => row.action === a).length;
-  return (0,_decide_js__WEBPACK_IMPORTED_MODULE_8__/* .sweepResult */ .we)({
-    deleted: count("deleted"),
-    planned: count("would-delete") + count("pending"),
-    failures: r.failures.length,
-  });
+  await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(doomed, _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUESTS_IN_FLIGHT */ .Gr, (r) => deleteOne(opts, r, report, secrets), opts.signal);
 }
 
 async function deleteOne(
   opts                                                           ,
   row          ,
-  failures          ,
-  warn                     ,
+  report             ,
   secrets                   ,
 )                {
   try {
@@ -181,46 +394,19 @@ async function deleteOne(
     if (!(err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ApiError */ .h && err.status === 404)) {
       opts.signal?.throwIfAborted();
       row.action = "delete-failed";
-      failures.push(`could not delete ${row.id} ${show(row.name)}: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
+      report.failures.push(`could not delete ${row.id} ${show(row.name)}: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
       return;
     }
     row.action = "deleted";
     opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
   }
   try {
-    await opts.ledger?.markInactive?.(row);
+    await opts.ledger?.markInactive(row);
   } catch (err) {
-    warn(`could not mark the deployments of ${show(row.name)} inactive: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
+    const warning = `could not mark the deployments of ${show(row.name)} inactive: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`;
+    report.warnings.push(warning);
+    opts.log.warning(warning);
   }
-}
-
-/** The project's previews of this repository, by listing and reading specs. */
-async function findPreviews(
-  opts             ,
-  concurrency        ,
-)                                                           {
-  const cache            = new Map();
-  const listed = await opts.client.listAll(opts.projectId);
-  const specs = await (0,_base_concurrency_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimit */ .s)(listed, concurrency, (e) => (0,_endpoint_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .specOf */ .rI)(opts.client, cache, e.id), opts.signal);
-  const previews                    = [];
-  listed.forEach((e, i) => {
-    const spec = specs[i];
-    // The project filter too: a listing must not make another project's endpoint ours.
-    if (!spec || spec.projectId !== opts.projectId) return;
-    const prNumber = (0,_inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePreviewName */ .D2)(spec.name, opts.matcher);
-    if (prNumber === undefined) return;
-    const hourly = (0,_cost_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateFromSpec */ .uy)(spec, opts.pricePerGpuHour);
-    previews.push({
-      id: e.id,
-      name: spec.name,
-      prNumber,
-      updatedAt: e.status.updatedAt,
-      status: e.status.status,
-      createdAt: e.status.createdAt,
-      ...(hourly ? { hourlyUsd: hourly.maxUsd } : {}),
-    });
-  });
-  return { previews, others: listed.length - previews.length };
 }
 
 /**
@@ -228,7 +414,7 @@ async function findPreviews(
  * characters), nothing invisible, short, no token shapes. The guarded runner neutralises the line too.
  */
 function show(name        )         {
-  return JSON.stringify((0,_base_format_js__WEBPACK_IMPORTED_MODULE_9__/* .truncate */ .xv)((0,_base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .stripInvisible */ ._0)((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTokenShapes */ .dZ)(name)), 100));
+  return JSON.stringify((0,_base_format_js__WEBPACK_IMPORTED_MODULE_8__/* .truncate */ .xv)((0,_base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .stripInvisible */ ._0)((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactTokenShapes */ .dZ)(name)), 100));
 }
 
 

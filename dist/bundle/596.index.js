@@ -1,5 +1,5 @@
 export const id = 596;
-export const ids = [596,215];
+export const ids = [596];
 export const modules = {
 
 /***/ 5596:
@@ -10,19 +10,17 @@ export const modules = {
 /* harmony export */   sweepLedger: () => (/* binding */ sweepLedger)
 /* harmony export */ });
 /* unused harmony export SCANNED */
-/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4463);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5880);
-/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87);
-/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8042);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4463);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5880);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8042);
 // The deployments ledger as a sweep uses it (the executor's SweepLedger hook): after a preview is
 // deleted, the deployments of its environment that still stand for it are marked inactive, so
-// GitHub shows the preview's transient environment as destroyed. The ledger reads one environment
-// at a time, so there is one per preview; they share one "off": a token without
-// `deployments: write` is warned about once, not once per preview. Every sweep also closes the
-// environments of previews whose endpoint is gone without the sweep that deleted it closing them
-// (a sweep cancelled while its DELETEs were in flight, a delete by hand).
-
+// GitHub shows the preview's transient environment as destroyed. A ledger reads one environment,
+// so there is one per preview; they share one "off": a token without `deployments: write` is
+// warned about once, not once per preview. Every sweep also closes the environments of previews
+// whose endpoint is gone without the sweep that deleted it closing them (a sweep cancelled while
+// its DELETEs were in flight, a delete by hand).
 
 
                                                        
@@ -39,7 +37,7 @@ function sweepLedger(opts                    )              {
     async markInactive(preview) {
       if (off) return;
       // A preview's environment is its name's: the `environment` input names one deploy's, not many.
-      const ledger = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment: (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentName */ .VE)(undefined, preview.name) });
+      const ledger = new _deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .DeploymentLedger */ .td({ ...opts, environment: (0,_ledger_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentName */ .VE)(undefined, preview.name) });
       await ledger.retire(preview.id, "Preview deleted by the sweep");
       if (!ledger.active) off = true;
     },
@@ -63,7 +61,7 @@ const SCANNED = 100;
 async function retireOrphans(opts               )                    {
   const closed           = [];
   for (const environment of await orphanCandidates(opts)) {
-    const ledger = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment });
+    const ledger = new _deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .DeploymentLedger */ .td({ ...opts, environment });
     const { latest } = await ledger.read();
     const id = latest?.payload.endpoint.id;
     // Only a finished deploy's: one still in progress may be creating its endpoint right now.
@@ -77,32 +75,21 @@ async function retireOrphans(opts               )                    {
 
 /** The environments of the action's own records, among the newest, that `missing` picks. */
 async function orphanCandidates(opts               )                    {
-  if (!(0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .openLedger */ .au)({ ...opts, environment: "" }).active) return [];
-  const timeout = AbortSignal.timeout(_base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .LEDGER_CALL_TIMEOUT_MS */ .IM);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  try {
-    const octokit = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClient */ .$f)({ ...opts, signal: () => signal });
-    const { data } = await octokit.rest.repos.listDeployments({
-      ...(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .splitRepository */ .T8)(opts.context.repository),
-      task: "deploy",
-      per_page: SCANNED,
-    });
-    const identity = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenIdentity */ .sX)(octokit);
-    const found = new Set        ();
+  const repository = new _deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .DeploymentLedger */ .td({ ...opts, environment: "" });
+  const what = "read the repository's deployments for previews whose endpoint is gone";
+  const found = await repository.call(what, async (octokit, repo) => {
+    const { data } = await octokit.rest.repos.listDeployments({ ...repo, task: "deploy", per_page: SCANNED });
+    const identity = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenIdentity */ .sX)(octokit);
+    const environments = new Set        ();
     for (const d of data) {
-      const endpoint = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(d.payload)?.endpoint;
-      const environment = endpoint && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentName */ .VE)(undefined, endpoint.name);
-      if (environment && (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnRecord */ .a)(d, identity, environment) && opts.missing(endpoint))
-        found.add(environment);
+      const endpoint = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePayload */ .ex)(d.payload)?.endpoint;
+      const environment = endpoint && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentName */ .VE)(undefined, endpoint.name);
+      if (environment && (0,_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnRecord */ .a)(d, identity, environment) && opts.missing(endpoint))
+        environments.add(environment);
     }
-    return [...found];
-  } catch (err) {
-    opts.log.warning(
-      `GitHub deployments: could not read the repository's deployments for previews whose endpoint is gone ` +
-        `(${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubErrorText */ .fw)(err, [...opts.secrets, opts.token])})`,
-    );
-    return [];
-  }
+    return [...environments];
+  });
+  return found ?? [];
 }
 
 

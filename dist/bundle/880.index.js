@@ -24,24 +24,20 @@ export const modules = {
                                              
 
 
-const DEFAULT_GITHUB_API_URL = "https://api.github.com";
-
                                                     
 
-                               
+async function githubClient(opts   
                 
-                                                                                   
+                                                   
                               
               
                                                                                             
                                         
- 
-
-async function githubClient(opts                     )                   {
+ )                   {
   const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
   const { log } = opts;
   const octokit = getOctokit(opts.token, {
-    baseUrl: (opts.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ""),
+    baseUrl: (opts.apiUrl || "https://api.github.com").replace(/\/+$/, ""),
     // Octokit prints deprecation notices with console.warn: they are not the user's to act on.
     log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
   });
@@ -83,16 +79,10 @@ function githubErrorText(err         , secrets                   )         {
     statusOf(err) !== undefined && err instanceof Error
       ? (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(err.message, secrets)
       : (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets);
-  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text), MAX_ERROR_TEXT, { ellipsisAfter: true });
+  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text), 300, { ellipsisAfter: true });
 }
 
-const MAX_ERROR_TEXT = 300;
-
-/**
- * The login GitHub's `GITHUB_TOKEN` acts as. It is a GitHub App installation token, which may not
- * call `GET /user` (403 "Resource not accessible by integration"); GitHub documents that what it
- * writes is written by this bot.
- */
+/** The login `GITHUB_TOKEN` writes as: an installation token, which may not call `GET /user` (403). */
 const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
@@ -134,9 +124,9 @@ function sameLogin(login         , identity        )          {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   au: () => (/* binding */ openLedger)
+/* harmony export */   td: () => (/* binding */ DeploymentLedger)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_EXAMINED, STATUSES_READ, DeploymentLedger */
+/* unused harmony exports DEFAULT_MAX_EXAMINED, STATUSES_READ */
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
@@ -160,6 +150,8 @@ function sameLogin(login         , identity        )          {
 
                                 
                                                                               
+                   
+                                                            
                    
                       
                                                     
@@ -191,12 +183,11 @@ function sameLogin(login         , identity        )          {
                           
  
 
-const DEFAULT_PER_PAGE = 20;
+                                               
+
 const DEFAULT_MAX_EXAMINED = 50;
 /** Statuses read per record: a few, as others' may sit above ours (trustedState skips them). */
 const STATUSES_READ = 10;
-const MAX_DESCRIPTION = 140;
-const PERMISSION = "`permissions: deployments: write`";
 /** Latest states after which an entry still stands for a live endpoint (retire marks these). */
 const LIVE_STATES = new Set                             ([
   undefined,
@@ -206,22 +197,21 @@ const LIVE_STATES = new Set                             ([
   "pending",
 ]);
 
-                    
-                     
-                                                                              
-                  
- 
-
 class DeploymentLedger {
-  /** This run's deployment, once begin() created it: the `deployment-id` output. */
+  /** The deployment begin() created last: the one finish() ends. */
   deploymentId                    ;
+           environment        ;
                    opts               ;
+  /** Redacted from all it logs or writes: anyone who can read the repository reads its deployments. */
+                   secrets          ;
           off                    ;
           octokit                     ;
           current                         ;
 
   constructor(opts               ) {
     this.opts = opts;
+    this.environment = opts.environment;
+    this.secrets = [...opts.secrets, opts.token];
     if (!opts.enabled) this.off = "`github-deployment: false`";
     else if (!opts.token) this.off = "`github-token` is empty";
     else if (!opts.context.repository) this.off = "GITHUB_REPOSITORY is not set";
@@ -234,27 +224,33 @@ class DeploymentLedger {
     return this.off === undefined;
   }
 
-  get environment()         {
-    return this.opts.environment;
-  }
-
   /** The environment's newest entry and newest successful one; empty when off or unreadable. */
   async read()                      {
-    return (await this.call("read the deployment history of", (o) => this.history(o))) ?? {};
+    const view = await this.call("read the deployment history of", async (octokit, repo) => {
+      let latest                         ;
+      for await (const { entry, served } of this.entries(octokit, repo)) {
+        latest ??= entry;
+        if (served) return { latest, lastSuccess: entry };
+      }
+      return latest ? { latest } : {};
+    });
+    return view ?? {};
   }
 
   /** Creates this run's deployment recording `payload`, and marks it in_progress. */
   async begin(payload               , description         )                              {
-    const id = await this.call("create a deployment in", async (octokit) => {
-      const { context, environment } = this.opts;
+    if (this.opts.dryRun) return undefined;
+    const id = await this.call("create a deployment in", async (octokit, repo) => {
+      const { context } = this.opts;
       const transient = context.pullRequest !== undefined;
       const res = await octokit.rest.repos.createDeployment({
-        ...this.repo(),
+        ...repo,
         ref: ref(context),
         task: "deploy",
-        environment,
-        payload: this.clean(payload)                                      ,
-        ...(description ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(description, MAX_DESCRIPTION)) } : {}),
+        environment: this.environment,
+        // A payload is JSON; a masked value in it makes it one no run trusts again.
+        payload: JSON.parse((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(JSON.stringify(payload), this.secrets)),
+        ...(description ? { description: this.describe(description) } : {}),
         // Not merged, not gated on the commit's checks: the workflow running this is one of them.
         auto_merge: false,
         required_contexts: [],
@@ -269,7 +265,7 @@ class DeploymentLedger {
     });
     if (id === undefined) return undefined;
     this.deploymentId = id;
-    this.opts.log.info(`GitHub deployment ${id} in environment ${this.opts.environment}`);
+    this.opts.log.info(`GitHub deployment ${id} in environment ${this.environment}`);
     await this.setStatus(id, "in_progress", { description: "Deploying" });
     return id;
   }
@@ -285,10 +281,16 @@ class DeploymentLedger {
    * Returns how many were marked.
    */
   async retire(endpointId         , description = "Endpoint deleted")                  {
-    const ids =
-      (await this.call("read the deployments of", (octokit) => this.liveEntries(octokit, endpointId))) ?? [];
+    const ids = await this.call("read the deployments of", async (octokit, repo) => {
+      const live           = [];
+      for await (const { entry } of this.entries(octokit, repo)) {
+        const ours = endpointId === undefined || entry.payload.endpoint.id === endpointId;
+        if (ours && LIVE_STATES.has(entry.state)) live.push(entry.deploymentId);
+      }
+      return live;
+    });
     let marked = 0;
-    for (const id of ids) if (await this.setStatus(id, "inactive", { description })) marked++;
+    for (const id of ids ?? []) if (await this.setStatus(id, "inactive", { description })) marked++;
     return marked;
   }
 
@@ -298,50 +300,40 @@ class DeploymentLedger {
     state                 ,
     details                = {},
   )                   {
-    const done = await this.call(
-      `set the ${state} status of deployment ${deploymentId} in`,
-      async (octokit) => {
-        const { runUrl } = this.opts.context;
-        await octokit.rest.repos.createDeploymentStatus({
-          ...this.repo(),
-          deployment_id: deploymentId,
-          state,
-          ...(runUrl ? { log_url: runUrl } : {}),
-          ...(details.environmentUrl && /^https?:\/\//.test(details.environmentUrl)
-            ? { environment_url: details.environmentUrl }
-            : {}),
-          ...(details.description
-            ? { description: this.clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(details.description, MAX_DESCRIPTION)) }
-            : {}),
-        });
-        return true;
-      },
-    );
+    if (this.opts.dryRun) return false;
+    const { runUrl } = this.opts.context;
+    const url = details.environmentUrl;
+    const what = `set the ${state} status of deployment ${deploymentId} in`;
+    const done = await this.call(what, async (octokit, repo) => {
+      await octokit.rest.repos.createDeploymentStatus({
+        ...repo,
+        deployment_id: deploymentId,
+        state,
+        ...(runUrl ? { log_url: runUrl } : {}),
+        ...(url && /^https?:\/\//.test(url) ? { environment_url: url } : {}),
+        ...(details.description ? { description: this.describe(details.description) } : {}),
+      });
+      return true;
+    });
     return done === true;
   }
 
-  /**
-   * What is written to GitHub, redacted like every other sink: anyone who can read the repository
-   * reads its deployments. A payload is JSON; a masked value makes it one no run trusts again.
-   */
-          clean   (value   )    {
-    const secrets = [...this.opts.secrets, this.opts.token];
-    if (typeof value === "string") return (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(value, secrets)     ;
-    return JSON.parse((0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(JSON.stringify(value), secrets))     ;
-  }
-
-          repo()                                  {
-    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRepository */ .T8)(this.opts.context.repository);
+  /** A description as GitHub takes it: at most 140 characters, redacted. */
+          describe(text        )         {
+    return (0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(text, 140), this.secrets);
   }
 
   /** Our entries, newest first, each with its latest state; at most maxExamined of them. */
-  ;       async *entries(octokit         )                           {
-    const max = this.opts.maxExamined ?? DEFAULT_MAX_EXAMINED;
+  ;       async *entries(
+    octokit         ,
+    repo      ,
+  )                                                          {
+    const { log, maxExamined = DEFAULT_MAX_EXAMINED } = this.opts;
     let examined = 0;
     const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-      ...this.repo(),
-      environment: this.opts.environment,
-      per_page: this.opts.perPage ?? DEFAULT_PER_PAGE,
+      ...repo,
+      environment: this.environment,
+      per_page: this.opts.perPage ?? 20,
     });
     // The token's identity (isOwnRecord) is asked at the first record that could be ours: an empty
     // or unreadable history costs no request.
@@ -350,54 +342,29 @@ class DeploymentLedger {
       for (const d of page.data) {
         const payload = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePayload */ .ex)(d.payload);
         if (!payload) {
-          this.opts.log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
+          log.debug(`GitHub deployment ${d.id} is not one this action recorded: ignored`);
           continue;
         }
         identity ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenIdentity */ .sX)(octokit);
-        if (!(0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnRecord */ .a)(d, identity, this.opts.environment)) {
-          this.opts.log.debug(
-            `GitHub deployment ${d.id} was not created by ${identity} in ${this.opts.environment}: ignored`,
+        if (!(0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnRecord */ .a)(d, identity, this.environment)) {
+          log.debug(
+            `GitHub deployment ${d.id} was not created by ${identity} in ${this.environment}: ignored`,
           );
           continue;
         }
-        if (++examined > max) return;
-        const { state, served } = await this.latestState(octokit, d.id, identity);
-        const entry              = { deploymentId: d.id, createdAt: d.created_at, payload };
-        if (state) entry.state = state;
-        yield { entry, served };
+        if (++examined > maxExamined) return;
+        const statuses = await octokit.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: d.id,
+          per_page: STATUSES_READ,
+        });
+        const { state, served } = (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedState */ .R)(statuses.data, identity);
+        yield {
+          entry: { deploymentId: d.id, createdAt: d.created_at, payload, ...(state ? { state } : {}) },
+          served,
+        };
       }
     }
-  }
-
-          async history(octokit         )                      {
-    const view             = {};
-    for await (const { entry, served } of this.entries(octokit)) {
-      view.latest ??= entry;
-      if (served) {
-        view.lastSuccess = entry;
-        break;
-      }
-    }
-    return view;
-  }
-
-          async liveEntries(octokit         , endpointId                    )                    {
-    const out           = [];
-    for await (const { entry } of this.entries(octokit)) {
-      if (endpointId !== undefined && entry.payload.endpoint.id !== endpointId) continue;
-      if (LIVE_STATES.has(entry.state)) out.push(entry.deploymentId);
-    }
-    return out;
-  }
-
-  /** Its latest state, as trustedState reads its newest statuses. */
-          async latestState(octokit         , id        , identity        ) {
-    const res = await octokit.rest.repos.listDeploymentStatuses({
-      ...this.repo(),
-      deployment_id: id,
-      per_page: STATUSES_READ,
-    });
-    return (0,_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedState */ .R)(res.data, identity);
   }
 
   /**
@@ -405,20 +372,14 @@ class DeploymentLedger {
    * never reaches the caller: it is a warning, and one that says GitHub will not take part (no
    * permission, no answer) turns the ledger off.
    */
-          async call   (what        , fn                                  )                         {
+  async call   (what        , fn                                              )                         {
     const { opts } = this;
-    if (this.off) return undefined;
-    if (opts.signal?.aborted) return undefined;
+    if (this.off || opts.signal?.aborted) return undefined;
     const timeout = (opts.timeoutSignal ?? AbortSignal.timeout)(opts.timeoutMs ?? _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .LEDGER_CALL_TIMEOUT_MS */ .IM);
     this.current = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
-      this.octokit ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClient */ .$f)({
-        token: opts.token,
-        apiUrl: opts.apiUrl,
-        log: opts.log,
-        signal: () => this.current,
-      });
-      return await fn(this.octokit);
+      this.octokit ??= await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClient */ .$f)({ ...opts, signal: () => this.current });
+      return await fn(this.octokit, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRepository */ .T8)(opts.context.repository));
     } catch (err) {
       this.fail(what, err);
       return undefined;
@@ -427,36 +388,32 @@ class DeploymentLedger {
 
           fail(what        , err         )       {
     const { opts } = this;
-    const secrets = [...opts.secrets, opts.token];
-    const text = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubErrorText */ .fw)(err, secrets);
-    const where = `environment ${opts.environment}`;
+    const text = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .githubErrorText */ .fw)(err, this.secrets);
+    // A ledger of no environment reads the whole repository (a sweep's look for closed previews).
+    const where = this.environment ? ` environment ${this.environment}` : "";
     if (opts.signal?.aborted) {
       this.off = "the run was cancelled";
-      opts.log.debug(`GitHub deployments: could not ${what} ${where}: cancelled`);
+      opts.log.debug(`GitHub deployments: could not ${what}${where}: cancelled`);
       return;
     }
     const status = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .answeredStatus */ .W)(err);
     if (status === 401 || status === 403 || status === 404) {
       this.off = `${status}`;
       opts.log.warning(
-        `GitHub deployments are off for the rest of this run: could not ${what} ${where} (${status} ${text}); ` +
-          `the token needs ${PERMISSION}. Lost without it: this run's record in GitHub, and with it ` +
-          `skipping unchanged deploys, rolling back to the last good version and finding the endpoint ` +
-          `without listing the project. The deploy itself goes on as without the ledger.`,
+        `GitHub deployments are off for the rest of this run: could not ${what}${where} (${status} ${text}); ` +
+          "the token needs `permissions: deployments: write`. Lost without it: this run's record in GitHub, " +
+          "and with it skipping unchanged deploys, rolling back to the last good version and finding the " +
+          "endpoint without listing the project. The deploy itself goes on as without the ledger.",
       );
       return;
     }
     if (status === undefined) this.off = "GitHub did not answer";
     opts.log.warning(
-      `GitHub deployments: could not ${what} ${where} (${text})` +
+      `GitHub deployments: could not ${what}${where} (${text})` +
         (this.off ? "; the ledger is off for the rest of this run." : ".") +
         " The deploy itself is not affected.",
     );
   }
-}
-
-function openLedger(opts               )                   {
-  return new DeploymentLedger(opts);
 }
 
 /** The commit deployed: a pull request's head (GITHUB_SHA is a merge commit nobody pushed there). */
@@ -473,24 +430,23 @@ function ref(context            )         {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ decideIfUnchanged),
 /* harmony export */   Ft: () => (/* binding */ rememberedEndpointId),
-/* harmony export */   Jx: () => (/* binding */ updateBodyFor),
 /* harmony export */   VE: () => (/* binding */ environmentName),
-/* harmony export */   Y$: () => (/* binding */ settingsFromBody),
 /* harmony export */   es: () => (/* binding */ rollbackTarget),
 /* harmony export */   ex: () => (/* binding */ parsePayload),
 /* harmony export */   nI: () => (/* binding */ buildPayload)
 /* harmony export */ });
 /* unused harmony exports PAYLOAD_SCHEMA, sameSettings */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3305);
-/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4333);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4333);
 // The deployment ledger's pure half: what a GitHub deployment's payload records about a deploy, how a
 // payload read back is checked, and the decisions taken from it (no-op deploys, rollback, id memory).
 // Friendli cannot say which model or revision an endpoint runs, so this record is the only memory of
 // it. A payload comes back from GitHub, where anyone with write access could have written it: it is
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 
-                                                                                                     
+
 
                                                   
 
@@ -498,22 +454,49 @@ function ref(context            )         {
 const PAYLOAD_SCHEMA = "friendli-deploy-action/deployment";
 const PAYLOAD_VERSION = 1;
 
-/** The settings a deploy sends, as the ledger compares and restores them. */
-                                     
-                                             
-                                                   
-                                                                                     
-                                                                    
-                         
- 
+// Each shape is as narrow as the value the action itself writes: an id or a name that could carry
+// markup, a line break or a path is not one this action recorded.
+const MAX_INT = 2_147_483_647;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const NAME = /^[^\s\p{Cc}\p{Cf}/]{1,100}$/u;
+const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+const REVISION = /^[0-9a-f]{40}$/;
+const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
+const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
 
-                                
-                                
-                                  
-                                                                                          
-                                                             
-                               
- 
+const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(re));
+const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max));
+
+/** The settings a deploy sends, as the ledger records, compares and restores them. */
+const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+  model: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(str(REVISION)) }),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
+  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    minReplicas: int(0, 10),
+    maxReplicas: int(1, 10),
+    cooldownSeconds: int(0, MAX_INT),
+  }),
+  /** Friendli's `advanced` object: only the keys that were sent. */
+  engine: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
+    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()),
+  }),
+});
+                                                                
+
+const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+  schema: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(PAYLOAD_SCHEMA),
+  version: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(PAYLOAD_VERSION),
+  /** The id is absent when the run never learned it (a create whose id was not found). */
+  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(str(ID)), name: str(NAME), projectId: str(ID) }),
+  settings: SettingsSchema,
+});
+                                                          
 
 /** One deployment of the environment whose payload is ours. */
                               
@@ -536,43 +519,8 @@ function environmentName(input                    , endpointName        )       
   return given ? given : `friendli/${endpointName}`;
 }
 
-/** The settings of a create body (or of a full update body with the same fields), with the GPU's label. */
-function settingsFromBody(
-  body       
-                       
-                                                                                                 
-   ,
-  gpuLabel        ,
-)                     {
-  const { minReplica, maxReplica, cooldownPeriod } = body.autoscalingPolicy;
-  return {
-    model: body.hfModelRepoRevision
-      ? { repo: body.hfModelRepo, revision: body.hfModelRepoRevision }
-      : { repo: body.hfModelRepo },
-    gpu: { instanceOptionId: body.instanceOptionId, label: gpuLabel },
-    autoscaling: { minReplicas: minReplica, maxReplicas: maxReplica, cooldownSeconds: cooldownPeriod },
-    engine: { ...body.advanced },
-  };
-}
-
-/** The PUT that puts recorded settings back (a rollback). */
-function updateBodyFor(settings                    , versionComment        )                     {
-  return {
-    instanceOptionId: settings.gpu.instanceOptionId,
-    hfModelRepo: settings.model.repo,
-    ...(settings.model.revision ? { hfModelRepoRevision: settings.model.revision } : {}),
-    autoscalingPolicy: {
-      minReplica: settings.autoscaling.minReplicas,
-      maxReplica: settings.autoscaling.maxReplicas,
-      cooldownPeriod: settings.autoscaling.cooldownSeconds,
-    },
-    advanced: { ...settings.engine },
-    newVersionComment: versionComment,
-  };
-}
-
 function buildPayload(
-  endpoint                                                  ,
+  endpoint                           ,
   settings                    ,
 )                {
   return {
@@ -583,99 +531,29 @@ function buildPayload(
   };
 }
 
-// Shapes of what may be read back. Each is as narrow as the value the action itself writes: an id
-// or a name that could carry markup, a line break or a path is not one this action recorded.
-const MAX_INT = 2_147_483_647;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const NAME = /^[^\s\p{Cc}\p{Cf}/]{1,100}$/u;
-const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-const REVISION = /^[0-9a-f]{40}$/;
-const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
-const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
-
-const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(re));
-const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._lte */ .Zm(max));
-
-const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-  model: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(str(REVISION)) }),
-  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
-  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    minReplicas: int(0, 10),
-    maxReplicas: int(1, 10),
-    cooldownSeconds: int(0, MAX_INT),
-  }),
-  engine: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(int(1, MAX_INT)),
-    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
-  }),
-});
-
-const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-  schema: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(PAYLOAD_SCHEMA),
-  version: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(PAYLOAD_VERSION),
-  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(str(ID)),
-    name: str(NAME),
-    projectId: str(ID),
-  }),
-  settings: SettingsSchema,
-});
-
 /**
  * A payload as GitHub returns it (an object, or the JSON text it was given as), checked; undefined
  * for anything else: another tool's payload, a later version of ours, or garbage.
  */
 function parsePayload(raw         )                            {
-  let value = raw;
-  if (typeof value === "string") {
-    // A payload is small; a huge string is not one of ours and is not worth parsing.
-    if (value.length > 20_000) return undefined;
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
+  // A payload is small; a huge string is not one of ours and is not worth parsing.
+  if (typeof raw === "string" && raw.length > 20_000) return undefined;
+  try {
+    return PayloadSchema.safeParse(typeof raw === "string" ? JSON.parse(raw) : raw).data;
+  } catch {
+    return undefined;
   }
-  const parsed = PayloadSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const { id, ...endpoint } = parsed.data.endpoint;
-  // "." and ".." are path segments, not ids.
-  return id && id !== "." && id !== ".."
-    ? { ...parsed.data, endpoint: { id, ...endpoint } }
-    : { ...parsed.data, endpoint };
 }
 
-/** True when the two ask Friendli for the same endpoint: model, revision, GPU, autoscaling, engine. */
+/**
+ * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling,
+ * engine. The GPU's label only names the option; an unset engine key means "Friendli's default",
+ * which is not the same as any value given for it.
+ */
 function sameSettings(recorded                    , requested                    )          {
-  return (
-    recorded.model.repo === requested.model.repo &&
-    recorded.model.revision === requested.model.revision &&
-    recorded.gpu.instanceOptionId === requested.gpu.instanceOptionId &&
-    recorded.autoscaling.minReplicas === requested.autoscaling.minReplicas &&
-    recorded.autoscaling.maxReplicas === requested.autoscaling.maxReplicas &&
-    recorded.autoscaling.cooldownSeconds === requested.autoscaling.cooldownSeconds &&
-    sameEngine(recorded.engine, requested.engine)
-  );
-}
-
-const ENGINE_KEYS = [
-  "tokenizer_skip_special_tokens",
-  "tokenizer_add_special_tokens",
-  "max_batch_size",
-  "max_token_count",
-  "max_input_length",
-  "max_context_length",
-  "enable_content_logging",
-]                                                       ;
-
-// An unset key means "Friendli's default", which is not the same as any value given for it.
-function sameEngine(a                , b                )          {
-  return ENGINE_KEYS.every((k) => a[k] === b[k]);
+  // Through JSON, a key set to undefined is the unset key it stands for.
+  const sent = (s                    ) => JSON.parse(JSON.stringify({ ...s, gpu: s.gpu.instanceOptionId }));
+  return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(sent(recorded), sent(requested));
 }
 
                                      
@@ -735,7 +613,7 @@ function decideIfUnchanged(input                )                    {
     };
   }
   const minReplicas = endpoint.minReplicas ?? requested.settings.autoscaling.minReplicas;
-  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .x)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
+  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
     return { action: "update", reason: `the endpoint is not serving (${endpoint.status})` };
   }
   return { action: "skip", entry };
@@ -763,7 +641,7 @@ function rollbackTarget(
 
 /**
  * The endpoint id the newest entry remembers for this name and project, to be confirmed with one
- * GET before use (see src/endpoint/confirm.ts). Undefined: look the name up as usual.
+ * GET before use (confirmRememberedEndpoint, src/endpoint/lookup.ts). Undefined: look the name up as usual.
  */
 function rememberedEndpointId(
   ledger            ,
@@ -846,11 +724,15 @@ function trustedState(
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ spanLabel),
-/* harmony export */   x: () => (/* binding */ classifyStatus)
+/* harmony export */   EH: () => (/* binding */ endedText),
+/* harmony export */   hE: () => (/* binding */ spanLabel),
+/* harmony export */   sD: () => (/* binding */ mayBeOldVersion),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
 /* harmony export */ });
+/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
 // What a status means while waiting: pure, and used by the reports too, so they never call "ready"
 // or "failed" what the wait did not.
+
                                                              
 
                                                                         
@@ -862,20 +744,18 @@ function trustedState(
  
 
 /**
- * What a status means while waiting for RUNNING (InferenceDeploymentStatus in the spec):
- *
- * | status                                        | meaning                                        |
- * | --------------------------------------------- | ---------------------------------------------- |
- * | RUNNING                                       | success: at least one replica serves           |
- * | READY                                         | success: undocumented; the spec lists it beside RUNNING and the only public client treats both as ready. Failing or waiting forever on it would be worse than a wrong "ready" (the smoke test catches that) |
- * | SLEEPING, min-replicas 0                      | success: deployed and idle; the first request wakes it (scale-to-zero is what min 0 asks for, and an idle endpoint may well be asleep before we look) |
- * | SLEEPING, min-replicas > 0                    | pending: should not sleep; keep waiting for it to come back (the deadline bounds it) |
- * | FAILED                                        | failure (with errorCode)                       |
- * | STOPPING, TERMINATING, TERMINATED             | failure: stopped or deleted under us; none of them leads back to RUNNING without a restart |
- * | INITIALIZING, UPDATING, AWAKING, UNKNOWN      | pending: on the way (UNKNOWN is the API's own "not sure yet") |
- * | anything else                                 | unknown: the waiter warns once and keeps waiting: a status added to the API must not fail deploys |
- *
- * Case and surrounding spaces are ignored.
+ * What a status means while waiting for RUNNING (InferenceDeploymentStatus in the spec; case and
+ * surrounding spaces ignored):
+ * - success: RUNNING; READY (undocumented, but the spec lists it beside RUNNING and the only public
+ *   client treats both as ready: a wrong "ready" is caught by the smoke test, waiting forever on it
+ *   would not be); SLEEPING with min-replicas 0 (deployed and idle: scale-to-zero is what min 0 asks
+ *   for, and an idle endpoint may well be asleep before we look).
+ * - failure: FAILED (with errorCode); STOPPING, TERMINATING, TERMINATED: stopped or deleted under
+ *   us, none of them leads back to RUNNING without a restart.
+ * - pending: INITIALIZING, UPDATING, AWAKING, UNKNOWN (the API's own "not sure yet"); SLEEPING with
+ *   min-replicas > 0 (it should not sleep: wait for it to come back, the deadline bounds it).
+ * - unknown: anything else. The waiter warns once and keeps waiting: a status added to the API must
+ *   not fail deploys.
  */
 function classifyStatus(status        , opts                 )              {
   if (opts.target === "gone") return "pending";
@@ -904,6 +784,47 @@ function classifyStatus(status        , opts                 )              {
 function spanLabel(s                                          )         {
   const status = s.status.trim();
   return status.toUpperCase() === "INITIALIZING" && s.phase ? s.phase.trim() : status;
+}
+
+/** What a success other than RUNNING means, said after it. */
+const SUCCESS_NOTES = new Map([
+  ["SLEEPING", " (min-replicas 0: deployed and idle; the first request wakes it)"],
+  ["READY", " (treated as RUNNING)"],
+]);
+
+/** What a status that ends the wait says, after "endpoint <id> ": its row of the table in words. */
+function endedText(s                , verdict                       , after        )         {
+  const upper = s.status.trim().toUpperCase();
+  if (verdict === "success") return `is ${s.status}${SUCCESS_NOTES.get(upper) ?? ""} after ${after}`;
+  if (upper !== "FAILED") {
+    return `is ${s.status} after ${after}: it was stopped or deleted while the action waited for RUNNING`;
+  }
+  const during = s.phase ? ` during ${s.phase}` : "";
+  const code = s.errorCode ? ` with error code ${s.errorCode}` : " without an error code";
+  return `FAILED${during}${code} after ${after}`;
+}
+
+                       
+                                                                   
+                          
+                       
+                                                                          
+                   
+                                       
+                         
+ 
+
+/**
+ * True when a successful status may still be the version from before the update. Friendli does
+ * not say how soon an update shows as UPDATING, so right after a PUT a RUNNING counts as the new
+ * version only once another status was seen, its updatedAt is not older than the PUT, or the
+ * settle time has passed.
+ */
+function mayBeOldVersion(f             )          {
+  if (f.sawOtherStatus || f.msSinceStart >= f.settleMs) return false;
+  const updatedAt = f.updatedAt ? Date.parse(f.updatedAt) : Number.NaN;
+  // A few seconds' allowance for the server's clock running behind ours.
+  return !(updatedAt >= f.updateSentAtMs - _base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOCK_SKEW_MS */ .rn);
 }
 
 

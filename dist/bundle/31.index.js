@@ -1,5 +1,5 @@
-export const id = 219;
-export const ids = [219];
+export const id = 31;
+export const ids = [31,848,465];
 export const modules = {
 
 /***/ 3711:
@@ -13,7 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   Bb: () => (/* binding */ estimateHourlyCost),
   YL: () => (/* binding */ estimateText),
   Wf: () => (/* binding */ exceedsCap),
-  aY: () => (/* binding */ hourlyCostOutput),
   BC: () => (/* binding */ priceText),
   lq: () => (/* binding */ rangeText),
   dR: () => (/* binding */ usd)
@@ -93,18 +92,13 @@ function listPrice(gpuModel        )                     {
                      
  
 
-function optionOf(instanceOptionId        )                        {
+function optionOf(instanceOptionId        ) {
   return gpus/* GPU_OPTIONS */.Ul.find((o) => o.instanceOptionId === instanceOptionId);
 }
 
 /** Cents are what a reader compares: sums are rounded once, at the end, to them. */
 function cents(usd        )         {
   return Math.round(usd * 100) / 100;
-}
-
-/** Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS. */
-function replicasFit(min        , max        )          {
-  return Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= schemas/* MAX_REPLICAS */.zq;
 }
 
 /**
@@ -114,7 +108,11 @@ function replicasFit(min        , max        )          {
  */
 function estimateHourlyCost(s              )                         {
   const option = optionOf(s.instanceOptionId);
-  if (!option || !replicasFit(s.minReplicas, s.maxReplicas)) return undefined;
+  const { minReplicas: min, maxReplicas: max } = s;
+  // Replicas as the API allows them: whole numbers, 0 <= min <= max <= MAX_REPLICAS.
+  const replicasFit =
+    Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max && max <= schemas/* MAX_REPLICAS */.zq;
+  if (!option || !replicasFit) return undefined;
   const given =
     s.pricedFor === undefined || optionOf(s.pricedFor)?.gpu === option.gpu ? s.pricePerGpuHour : undefined;
   const price = given ?? listPrice(option.gpu);
@@ -138,12 +136,7 @@ function estimateHourlyCost(s              )                         {
  * `pricedFor`: as in CostSettings.
  */
 function estimateFromSpec(
-  spec   
-                            
-                           
-                                   
-                                   
-   ,
+  spec                                                                                ,
   pricePerGpuHour         ,
   pricedFor         ,
 )                         {
@@ -157,8 +150,8 @@ function estimateFromSpec(
     instanceOptionId: resolved.gpu.instanceOptionId,
     minReplicas: typeof autoscalingMin === "number" ? autoscalingMin : autoscalingMax,
     maxReplicas: autoscalingMax,
-    ...(pricePerGpuHour === undefined ? {} : { pricePerGpuHour }),
-    ...(pricedFor === undefined ? {} : { pricedFor }),
+    pricePerGpuHour,
+    pricedFor,
   });
 }
 
@@ -187,11 +180,6 @@ function estimateText(c            )         {
   const replicas =
     c.minReplicas === c.maxReplicas ? `${c.maxReplicas}` : `${c.minReplicas} to ${c.maxReplicas}`;
   return `${rangeText(c)}: ${c.gpusPerReplica}x ${c.gpu} per replica, ${replicas} replicas, at ${priceText(c)}`;
-}
-
-/** The output `hourly-cost-usd`: at max replicas, two decimals; empty without an estimate. */
-function hourlyCostOutput(c                        )         {
-  return c ? c.maxUsd.toFixed(2) : "";
 }
 
 /** Whether the cost at max replicas is above the cap (compared in cents, as it is shown). */
@@ -241,11 +229,9 @@ function capRefusal(c                        , capUsd                    )      
   const fits = optionsWithinCap(capUsd, c.maxReplicas, c).map((o) => `${o.label} (${usd(o.maxUsd)}/h)`);
   const advice =
     fits.length > 0
-      ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}${fewer}`
-      : fewer
-        ? `no instance option fits at ${c.maxReplicas} replica(s)${fewer}`
-        : `no instance option fits at ${c.maxReplicas} replica(s)`;
-  return `${head} (${advice})`;
+      ? `options that fit at ${c.maxReplicas} replica(s): ${fits.join(", ")}`
+      : `no instance option fits at ${c.maxReplicas} replica(s)`;
+  return `${head} (${advice}${fewer})`;
 }
 
 
@@ -258,13 +244,12 @@ function capRefusal(c                        , capUsd                    )      
 /* harmony export */   readCostToDate: () => (/* binding */ readCostToDate)
 /* harmony export */ });
 /* unused harmony exports MAX_COST_DAYS, MAX_COST_PAGES, MAX_LINE_ITEM_USD, CEILING_SLACK, costWindow, costCeiling, bucketsInWindow, parseAmount, gpuTimeEndpoint, sumLineItems */
-/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8253);
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8253);
 /* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
 /* harmony import */ var _base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5511);
-/* harmony import */ var _friendli_cost_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7625);
-/* harmony import */ var _friendli_gpus_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4214);
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
+/* harmony import */ var _friendli_gpus_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9719);
+/* harmony import */ var _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4214);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
 // The cost so far, from the team's cost report (`GET /v1/team/cost`): daily buckets of line items
 // named "{endpoint_id}, {gpu_type}, gpu time cost", amounts as decimal strings. What an endpoint
 // cost is the sum of its GPU-time line items over the buckets since the day it was created (at
@@ -277,7 +262,6 @@ function capRefusal(c                        , capUsd                    )      
 
 
                                                             
-
 
 
 
@@ -353,9 +337,9 @@ function costWindow(nowMs        , createdAtMs         )             {
 
 /** The most any endpoint can cost per hour at list prices: the dearest option at MAX_REPLICAS. */
 const HIGHEST_HOURLY_USD = Math.max(
-  ..._friendli_gpus_js__WEBPACK_IMPORTED_MODULE_3__/* .GPU_OPTIONS */ .Ul.map(
+  ..._friendli_gpus_js__WEBPACK_IMPORTED_MODULE_2__/* .GPU_OPTIONS */ .Ul.map(
     (o) =>
-      (0,_estimate_js__WEBPACK_IMPORTED_MODULE_5__/* .estimateHourlyCost */ .Bb)({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas: _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_REPLICAS */ .zq })
+      (0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .estimateHourlyCost */ .Bb)({ instanceOptionId: o.instanceOptionId, minReplicas: 0, maxReplicas: _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_REPLICAS */ .zq })
         ?.maxUsd ?? 0,
   ),
 );
@@ -402,7 +386,7 @@ function gpuTimeEndpoint(lineItem                           )                   
 /** A value from the report, safe to echo in a debug line: quoted, invisible characters gone, short. */
 function echo(value         )         {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  return JSON.stringify((0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .clip */ .$Q)((0,_base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .stripInvisible */ ._0)(text)));
+  return JSON.stringify((0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .clip */ .$Q)((0,_base_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .stripInvisible */ ._0)(text)));
 }
 
 /**
@@ -422,17 +406,13 @@ function sumLineItems(
       const item = raw                                            ;
       const id = gpuTimeEndpoint(typeof item.line_item === "string" ? item.line_item : undefined);
       if (id === undefined || !endpointIds.has(id)) continue;
-      // By the schema when the item conforms; otherwise its `total` says why it is ignored.
-      const parsed = _friendli_cost_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .CostResultSchema */ .H.safeParse(raw);
-      const amount = parseAmount(parsed.success ? parsed.data.total : item.total);
-      if ("ignored" in amount) {
-        if (++ignored > MAX_IGNORED_LINES) continue;
+      const amount = parseAmount(item.total);
+      if ("usd" in amount) sums.set(id, (sums.get(id) ?? 0) + amount.usd);
+      else if (++ignored <= MAX_IGNORED_LINES) {
         debug(
           `cost report: a line item of ${id} on ${echo(bucket.start_time)} ignored: amount ${amount.ignored} (${echo(item.total)})`,
         );
-        continue;
       }
-      sums.set(id, (sums.get(id) ?? 0) + amount.usd);
     }
   }
   if (ignored > MAX_IGNORED_LINES)
@@ -457,24 +437,20 @@ async function readCostToDate(
   secrets                   ,
 )                                               {
   if (query.endpoints.length === 0) return new Map();
-  const created = query.endpoints
-    .map((e) => e.createdAtMs)
-    .filter((ms)               => ms !== undefined && Number.isFinite(ms));
-  // One window for all: from the oldest creation day (unknown: the whole 35 days).
-  const oldest = created.length === query.endpoints.length ? Math.min(...created) : undefined;
-  const window = costWindow(query.nowMs, oldest);
+  const created = query.endpoints.map((e) => e.createdAtMs ?? Number.NaN);
+  // One window for all: from the oldest creation day (one unknown: the whole 35 days).
+  const window = costWindow(query.nowMs, created.every(Number.isFinite) ? Math.min(...created) : undefined);
   const buckets               = [];
   try {
     const seen = new Set        ();
     let page                    ;
     for (let n = 0; n < MAX_COST_PAGES; n++) {
-      const res = await client.teamCost({ ...window, limit: window.days, ...(page ? { page } : {}) });
+      const res = await client.teamCost({ ...window, limit: window.days, page });
       buckets.push(...res.data);
-      const next = res.has_more ? (res.next_page ?? undefined) : undefined;
+      page = res.has_more ? (res.next_page ?? undefined) : undefined;
       // A cursor seen before leads back to pages already read: a server going in circles ends here.
-      if (!next || seen.has(next)) break;
-      seen.add(next);
-      page = next;
+      if (!page || seen.has(page)) break;
+      seen.add(page);
     }
   } catch (err) {
     log.debug(`cost report not read (the cost so far is left out): ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
@@ -487,12 +463,13 @@ async function readCostToDate(
     const days = bucketsInWindow(buckets, own);
     const sum = sumLineItems(days, new Set([e.id]), log.debug).get(e.id) ?? 0;
     const ceiling = costCeiling(query.nowMs, e.createdAtMs ?? Date.parse(own.startTime));
-    if (sum > ceiling)
+    const readable = sum <= ceiling;
+    if (!readable)
       log.debug(
-        `cost report: the sum for ${e.id} is above the ${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_5__/* .usd */ .dR)(ceiling)} it could have cost: unreadable`,
+        `cost report: the sum for ${e.id} is above the ${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .usd */ .dR)(ceiling)} it could have cost: unreadable`,
       );
     out.set(e.id, {
-      ...(sum > ceiling ? {} : { usd: Math.round(sum * 100) / 100 }),
+      usd: readable ? Math.round(sum * 100) / 100 : undefined,
       since: own.startTime.slice(0, 10),
       days: Math.min(days.length, own.days),
       clipped: own.clipped,
@@ -577,10 +554,7 @@ function costSentence(cost                     )                     {
 // Friendli documents the codes only by name: the meanings are read from the names and from the
 // Dedicated Endpoints FAQ (model format, HF token integration), and are worded as likely causes.
 
-                         
-                  
-              
- 
+                                                      
 
 const HF_TOKEN_SETTINGS = "Friendli Suite → Personal Settings → Integrations";
 
@@ -645,11 +619,9 @@ const ERROR_CODES = {
   },
 }                                                 ;
 
-                                               
-
 function describeErrorCode(code                           )                            {
   if (!code) return undefined;
-  if (Object.hasOwn(ERROR_CODES, code)) return ERROR_CODES[code                  ];
+  if (Object.hasOwn(ERROR_CODES, code)) return ERROR_CODES[code                            ];
   // The enum may grow before this table does: still say something useful and name the code.
   return {
     meaning: `Friendli reported the error code ${code}, which this action does not know yet.`,
@@ -666,13 +638,172 @@ function errorHint(code                           )                     {
 
 /***/ }),
 
-/***/ 9219:
+/***/ 2465:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ versionOf),
+/* harmony export */   r: () => (/* binding */ LedgerRun),
+/* harmony export */   settleCancelledDeployment: () => (/* binding */ settleCancelledDeployment)
+/* harmony export */ });
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5880);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87);
+// One run's use of the deployment ledger (GitHub Deployments, ./deployments.ts): read the
+// environment's history before the lookup, record this run's deployment once the endpoint id is
+// known, set its final status from `result` (or, after a cancellation, from the post step), retire
+// it when the endpoint is deleted. Reading is harmless, so a dry run reads too (and can show
+// `unchanged`); a dry run never writes.
+
+                                               
+                                                       
+                                                  
+                                                         
+
+
+
+/** What the main step and the post step know when they open the run's ledger. */
+                                                                                               
+                 
+  
+
+                                       
+                    
+                                                                                                    
+                                         
+  
+
+/** The ledger the inputs name: `github-deployment`, `github-token`, and the environment of `name`. */
+function ledgerOptions({ inputs, ...step }             )                {
+  const { githubDeployment: enabled, dryRun, githubToken: token } = inputs;
+  return { ...step, enabled, dryRun, token, environment: (0,_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentName */ .VE)(inputs.environment, inputs.name) };
+}
+
+/** What `result` says about the version this run asked for, as a deployment status. */
+const FINAL                                      = {
+  created: "success",
+  updated: "success",
+  unchanged: "success",
+  "timed-out": "failure",
+  "rolled-back": "failure",
+};
+
+/** The ledger of the environment the inputs name, as one run records its deploy in it. */
+class LedgerRun extends _deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .DeploymentLedger */ .td {
+                   run                  ;
+  /** The run's own deployment has its last status (a rollback's record is not the run's own). */
+          settled = false;
+
+  constructor(run                  ) {
+    super(ledgerOptions(run));
+    this.run = run;
+    const { environment } = this;
+    if (this.active) run.report.deployment = { environment, ...link(run.context, environment) };
+  }
+
+  /** The environment's history, before this run adds to it; `{}` when the ledger is off. */
+           async read()                      {
+    const view = await super.read();
+    const last = view.lastSuccess;
+    if (last && this.run.inputs.operation === "deploy") this.run.report.previous = versionOf(last);
+    return view;
+  }
+
+  /** Records this run's deployment of `settings` on endpoint `endpointId` (in_progress), once. */
+  async record(endpointId                    , settings                    , what        )                {
+    if (this.deploymentId !== undefined) return;
+    const id = await this.begin(this.payload(endpointId, settings), what);
+    if (id === undefined) return;
+    const { report } = this.run;
+    report.deployment = { ...(report.deployment ?? { environment: this.environment }), id };
+    this.run.saveDeploymentId(id);
+  }
+
+  /**
+   * The failed update's deployment ends `failure`, and the rollback is recorded as a deployment of
+   * its own with the settings put back (`success`): the ledger's newest entry is then what serves.
+   */
+  async recordRollback(endpointId        , entry             )                {
+    await this.finish("failure", { description: "Failed; rolled back" });
+    this.settled = true;
+    const payload = this.payload(endpointId, entry.payload.settings);
+    const id = await this.begin(payload, `Rollback to deployment ${entry.deploymentId}`);
+    if (id !== undefined) await this.finish("success", this.serving());
+  }
+
+  /**
+   * The run's deployment's last status, from `result`. A cancelled run sends nothing (the post step
+   * does); `failed` is `failure` when the endpoint failed (its status said so), `error` when the run did.
+   */
+  async end(result        )                {
+    if (this.deploymentId === undefined || this.settled) return;
+    this.settled = true;
+    const failed = this.run.report.status?.toUpperCase() === "FAILED" ? "failure" : "error";
+    const state = FINAL[result] ?? (result === "failed" ? failed : undefined);
+    const description =
+      result === "timed-out" ? "Timed out" : result === "rolled-back" ? "Failed; rolled back" : "Failed";
+    if (state) await this.finish(state, state === "success" ? this.serving() : { description });
+  }
+
+          payload(endpointId                    , settings                    ) {
+    const { name, projectId } = this.run.inputs;
+    return (0,_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPayload */ .nI)({ id: endpointId, name, projectId }, settings);
+  }
+
+          serving() {
+    const url = this.run.report.inferenceUrl ?? `${this.run.inputs.apiUrl}/dedicated/v1`;
+    return { description: "Serving", environmentUrl: url };
+  }
+}
+
+function link(context            , environment        )                   {
+  const { serverUrl, repository } = context;
+  if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return {};
+  return { url: `${serverUrl}/${repository}/deployments/${encodeURIComponent(environment)}` };
+}
+
+/** A ledger entry as the reports show a version. */
+function versionOf(entry             )                                     {
+  const { model, gpu, autoscaling } = entry.payload.settings;
+  return {
+    deploymentId: entry.deploymentId,
+    model: { ...model },
+    gpu: gpu.label,
+    replicas: { min: autoscaling.minReplicas, max: autoscaling.maxReplicas },
+  };
+}
+
+/**
+ * The post step's part: after a cancellation the main step sends nothing, so this run's deployment
+ * (`deploymentId`, saved by the main step; '' when it recorded none) is still `in_progress`. It
+ * becomes `error` (cancelled), or `inactive` when the post step deleted the endpoint. Never fails
+ * the step (the ledger warns).
+ */
+async function settleCancelledDeployment(
+  opts                                                                    ,
+)                {
+  const id = Number(opts.deploymentId);
+  if (!Number.isSafeInteger(id) || id <= 0) return;
+  const ledger = new _deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .DeploymentLedger */ .td(ledgerOptions(opts));
+  if (!opts.deletedEndpointId) {
+    await ledger.setStatus(id, "error", { description: "Cancelled" });
+    return;
+  }
+  // The run's own entry, then any other entry that still stands for the deleted endpoint.
+  const description = "Cancelled; the endpoint was deleted";
+  await ledger.setStatus(id, "inactive", { description });
+  await ledger.retire(opts.deletedEndpointId, description);
+}
+
+
+/***/ }),
+
+/***/ 2031:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
@@ -693,165 +824,8 @@ var context = __webpack_require__(9009);
 var fields = __webpack_require__(4347);
 // EXTERNAL MODULE: ./build/inputs/inputs.js
 var inputs_inputs = __webpack_require__(743);
-// EXTERNAL MODULE: ./build/ledger/deployments.js
-var deployments = __webpack_require__(5880);
-// EXTERNAL MODULE: ./build/ledger/ledger.js
-var ledger_ledger = __webpack_require__(87);
-;// CONCATENATED MODULE: ./build/ledger/run.js
-// One run's use of the deployment ledger (GitHub Deployments, ../report/deployments.ts): read the
-// environment's history before the lookup, record this run's deployment once the endpoint id is
-// known, set its final status from `result`, retire it when the endpoint is deleted. Reading is
-// harmless, so a dry run reads too (and can show `unchanged`); a dry run never writes.
-
-                                             
-                                               
-                                                       
-                                                  
-                                                         
-
-
-
-                            
-                 
-                      
-                             
-              
-                    
-                      
-                    
-                                                                                                    
-                                         
- 
-
-/** What `result` says about the version this run asked for, as a deployment status. */
-const FINAL                                      = {
-  created: "success",
-  updated: "success",
-  unchanged: "success",
-  "timed-out": "failure",
-  "rolled-back": "failure",
-};
-
-class LedgerRun {
-  view             = {};
-           ledger                  ;
-                   opts                  ;
-  /** This run's own deployment; a rollback's record does not replace it. */
-          ownId                    ;
-          settled = false;
-
-  constructor(opts                  ) {
-    this.opts = opts;
-    const { inputs } = opts;
-    const environment = (0,ledger_ledger/* environmentName */.VE)(inputs.environment, inputs.name);
-    this.ledger = (0,deployments/* openLedger */.au)({
-      enabled: inputs.githubDeployment,
-      context: opts.context,
-      token: inputs.githubToken,
-      apiUrl: opts.apiUrl,
-      environment,
-      log: opts.log,
-      secrets: opts.secrets,
-      signal: opts.signal,
-    });
-    if (this.ledger.active) opts.report.deployment = { environment, ...this.link(environment) };
-  }
-
-  /** The environment's history, before this run adds to it; `{}` when the ledger is off. */
-  async read()                      {
-    this.view = await this.ledger.read();
-    const last = this.view.lastSuccess;
-    if (last && this.opts.inputs.operation === "deploy") this.opts.report.previous = versionOf(last);
-    return this.view;
-  }
-
-  /** Records this run's deployment of `settings` on endpoint `endpointId` (in_progress). */
-  async begin(endpointId                    , settings                    , what        )                {
-    if (this.opts.inputs.dryRun || this.ownId !== undefined) return;
-    const { name, projectId } = this.opts.inputs;
-    const id = await this.ledger.begin((0,ledger_ledger/* buildPayload */.nI)({ id: endpointId, name, projectId }, settings), what);
-    if (id === undefined) return;
-    this.ownId = id;
-    const { report } = this.opts;
-    report.deployment = { ...(report.deployment ?? { environment: this.ledger.environment }), id };
-    this.opts.saveDeploymentId(id);
-  }
-
-  /** True once this run has its deployment. */
-  get begun()          {
-    return this.ownId !== undefined;
-  }
-
-  /**
-   * The failed update's deployment ends `failure`, and the rollback is recorded as a deployment of
-   * its own with the settings put back (`success`): the ledger's newest entry is then what serves.
-   */
-  async recordRollback(endpointId        , entry             )                {
-    if (this.opts.inputs.dryRun) return;
-    await this.ledger.finish("failure", { description: "Failed; rolled back" });
-    this.settled = true;
-    const { name, projectId } = this.opts.inputs;
-    const payload = (0,ledger_ledger/* buildPayload */.nI)({ id: endpointId, name, projectId }, entry.payload.settings);
-    const id = await this.ledger.begin(payload, `Rollback to deployment ${entry.deploymentId}`);
-    if (id !== undefined) await this.ledger.finish("success", this.successDetails());
-  }
-
-  /**
-   * The run's deployment's last status, from `result`. A cancelled run sends nothing (the post step
-   * does); `failed` is `failure` when the endpoint failed, `error` when the run did.
-   */
-  async end(result        )                {
-    if (this.opts.inputs.dryRun || this.ownId === undefined || this.settled) return;
-    this.settled = true;
-    const state                         =
-      FINAL[result] ?? (result === "failed" ? failedState(this.opts.report) : undefined);
-    if (!state) return;
-    const details = state === "success" ? this.successDetails() : { description: describe(result) };
-    await this.ledger.finish(state, details);
-  }
-
-  /** The endpoint was deleted: its entries in the environment become inactive. */
-  async retire(endpointId        )                {
-    if (this.opts.inputs.dryRun) return;
-    await this.ledger.retire(endpointId);
-  }
-
-          successDetails() {
-    const url = this.opts.report.inferenceUrl ?? `${this.opts.inputs.apiUrl}/dedicated/v1`;
-    return { description: "Serving", environmentUrl: url };
-  }
-
-          link(environment        )                   {
-    const { serverUrl, repository } = this.opts.context;
-    if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return {};
-    return { url: `${serverUrl}/${repository}/deployments/${encodeURIComponent(environment)}` };
-  }
-}
-
-/** `failure` when the endpoint itself failed (its status said so), else `error` (the run failed). */
-function failedState(report           )             {
-  return report.status?.toUpperCase() === "FAILED" ? "failure" : "error";
-}
-
-function describe(result        )         {
-  return result === "timed-out" ? "Timed out" : result === "rolled-back" ? "Failed; rolled back" : "Failed";
-}
-
-/** A ledger entry as the reports show a version. */
-function versionOf(entry             )                                     {
-  const { model, gpu, autoscaling } = entry.payload.settings;
-  return {
-    deploymentId: entry.deploymentId,
-    model: model.revision ? { repo: model.repo, revision: model.revision } : { repo: model.repo },
-    gpu: gpu.label,
-    replicas: { min: autoscaling.minReplicas, max: autoscaling.maxReplicas },
-  };
-}
-
-function openLedgerRun(opts                  )            {
-  return new LedgerRun(opts);
-}
-
+// EXTERNAL MODULE: ./build/ledger/run.js
+var run = __webpack_require__(2465);
 // EXTERNAL MODULE: ./build/base/timing.js
 var timing = __webpack_require__(2892);
 // EXTERNAL MODULE: ./build/friendli/errors.js
@@ -860,7 +834,7 @@ var errors = __webpack_require__(3615);
 var delete_step = __webpack_require__(4523);
 ;// CONCATENATED MODULE: ./build/operations/after-failure.js
 // What happens to the endpoint after a run that failed, timed out or was cancelled: a warning that
-// says where it was left, and delete-on-failure. The advice is a pure table; the delete is the one
+// says where it was left, and delete-on-failure. The advice is pure; the delete is the one
 // request, with a deadline of its own (after a timeout the run's deadline has passed).
                                               
                                              
@@ -873,9 +847,9 @@ var delete_step = __webpack_require__(4523);
 
                                                          
 
-                               
+                             
+                                                                                                        
                  
-                                 
                                                           
                       
                         
@@ -885,11 +859,6 @@ var delete_step = __webpack_require__(4523);
                     
                                                                        
                       
-               
-                    
-                           
-                               
-                           
  
 
                          
@@ -898,72 +867,46 @@ var delete_step = __webpack_require__(4523);
                      
  
 
-                                                                                               
-
-const cancelled = (f              ) => f.result === "cancelled";
-const named = (f              ) => `endpoint ${f.endpointId} ("${f.endpointName}")`;
-
 /** First match wins. A cancelled run sends no request: the post step deletes what it must. */
-const RULES         = [
-  {
+function adviceAfterFailure(f              )                {
+  const warn = (warning        ) => ({ deleteNow: false, warning });
+  const cancelled = f.result === "cancelled";
+  const named = `endpoint ${f.endpointId} ("${f.endpointName}")`;
+  if (!f.endpointId) {
     // The create went out but its endpoint was never identified: it may exist and cost money.
-    when: (f) => !f.endpointId && f.createSent && f.operation === "deploy",
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `An endpoint named "${f.name}" may have been created in project ${f.projectId} before the run ` +
-        `${cancelled(f) ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
+    if (!f.createSent || f.operation !== "deploy") return { deleteNow: false };
+    return warn(
+      `An endpoint named "${f.name}" may have been created in project ${f.projectId} before the run ` +
+        `${cancelled ? "was cancelled" : "failed"}; check Friendli Suite, or remove it with ` +
         `operation: delete, name: ${f.name}`,
-    }),
-  },
-  { when: (f) => !f.endpointId, advice: () => ({ deleteNow: false }) },
-  {
+    );
+  }
+  if (f.unproven) {
     // Deleting it might delete another run's endpoint: the reader decides.
-    when: (f) => f.unproven,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Endpoint ${f.endpointId} ("${f.endpointName}") is left in place: this run's create went unanswered, so ` +
+    return warn(
+      `Endpoint ${f.endpointId} ("${f.endpointName}") is left in place: this run's create went unanswered, so ` +
         "it cannot prove that it made it (another run may have). If it is not wanted, delete it with this " +
         `step:\n${(0,delete_step/* deleteStep */.C)(f, f.endpointId)}`,
-    }),
-  },
-  {
-    when: (f) => cancelled(f) && f.operation === "delete",
-    advice: (f) => ({
-      deleteNow: false,
-      warning: `Cancelled: the DELETE of ${named(f)} may not have finished; check it or run the delete again`,
-    }),
-  },
-  {
-    // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
-    when: (f) => cancelled(f) && !f.createdHere,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Cancelled: ${named(f)} was not created by this run and is left as it is` +
-        (f.operation === "deploy" && f.ifExists === "update"
-          ? "; an update sent before the cancellation may still be rolling out"
-          : ""),
-    }),
-  },
-  {
-    when: cancelled,
-    advice: (f) => ({
-      deleteNow: false,
-      warning:
-        `Cancelled: ${named(f)} may still be provisioning and costing GPU time` +
-        (f.deleteOnFailure
-          ? "; the post step will delete it"
-          : `; delete it with operation: delete, endpoint-id: ${f.endpointId}`),
-    }),
-  },
-  { when: () => true, advice: (f) => ({ deleteNow: f.deleteOnFailure && f.createdHere }) },
-];
-
-function adviceAfterFailure(facts              )                {
-  const rule = RULES.find((r) => r.when(facts));
-  return rule ? rule.advice(facts) : { deleteNow: false };
+    );
+  }
+  if (!cancelled) return { deleteNow: f.deleteOnFailure && f.createdHere };
+  if (f.operation === "delete") {
+    return warn(`Cancelled: the DELETE of ${named} may not have finished; check it or run the delete again`);
+  }
+  // Never advise deleting an endpoint this run found: it may be someone's production endpoint.
+  if (!f.createdHere) {
+    const update = f.operation === "deploy" && f.ifExists === "update";
+    return warn(
+      `Cancelled: ${named} was not created by this run and is left as it is` +
+        (update ? "; an update sent before the cancellation may still be rolling out" : ""),
+    );
+  }
+  return warn(
+    `Cancelled: ${named} may still be provisioning and costing GPU time` +
+      (f.deleteOnFailure
+        ? "; the post step will delete it"
+        : `; delete it with operation: delete, endpoint-id: ${f.endpointId}`),
+  );
 }
 
                        
@@ -991,19 +934,17 @@ async function afterFailure(report           , facts              , deps        
   try {
     await deps.clientUntil(deps.clock.now() + timing/* CLEANUP_DEADLINE_MS */.Dr).delete(id);
     deps.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
-    report.deletedAfterFailure = true;
-    deps.owe?.(false);
   } catch (err) {
-    if (err instanceof errors/* ApiError */.h && err.status === 404) {
-      // Gone: most likely our own first attempt, whose answer was lost before the retry.
-      report.deletedAfterFailure = true;
-      deps.owe?.(false);
-      return;
+    // A 404 is gone: most likely our own first attempt, whose answer was lost before the retry.
+    if (!(err instanceof errors/* ApiError */.h && err.status === 404)) {
+      const why = (0,redact/* formatError */.Wk)(err, deps.secrets);
+      return deps.warn(
+        `delete-on-failure: could not delete endpoint ${id}: ${why}; the post step tries again`,
+      );
     }
-    deps.warn(
-      `delete-on-failure: could not delete endpoint ${id}: ${(0,redact/* formatError */.Wk)(err, deps.secrets)}; the post step tries again`,
-    );
   }
+  report.deletedAfterFailure = true;
+  deps.owe?.(false);
 }
 
 // EXTERNAL MODULE: ./build/operations/client-options.js
@@ -1026,52 +967,45 @@ var cost_report = __webpack_require__(5848);
                                                   
                                             
                                                          
+                                                     
 
 /** The estimate into the report and the log: the plan's, else the found endpoint's own settings. */
 function recordHourlyCost(
-  report           ,
+  { inputs, report, log }                  ,
   plan      ,
-  found                           ,
-  inputs        ,
-  log        ,
-)       {
+  found                ,
+) {
   const hourly =
     plan.cost ??
-    (found?.spec
-      ? (0,estimate/* estimateFromSpec */.uy)(found.spec, inputs.gpuHourlyPrice, inputs.gpu?.instanceOptionId)
-      : undefined);
+    (found?.spec && (0,estimate/* estimateFromSpec */.uy)(found.spec, inputs.gpuHourlyPrice, inputs.gpu?.instanceOptionId));
   if (!hourly) return;
   report.cost = { ...report.cost, hourly };
   if (!inputs.dryRun) log.info(`Estimated cost: ${(0,estimate/* estimateText */.YL)(hourly)}`);
 }
 
-                                
-                 
-                                                                                  
-                                                      
-                    
-              
-                             
- 
-
 /**
  * The endpoint's cost to date into the report, after a deploy or a status check that knows the
  * endpoint. Not after a dry run (nothing was meant to be sent but the lookup) nor a delete.
  */
-async function recordCostSoFar(report           , deps               )                {
+async function recordCostSoFar(
+  report           ,
+  deps   
+                   
+                                                        
+                      
+                
+                               
+   ,
+)                {
   const { inputs } = deps;
   if (inputs.dryRun || (inputs.operation !== "deploy" && inputs.operation !== "status")) return;
   const id = report.endpointId;
   if (!id || report.deletedAfterFailure) return;
-  const createdAtMs = report.createdAt ? Date.parse(report.createdAt) : Number.NaN;
+  const createdAtMs = Date.parse(report.createdAt ?? "");
+  const endpoints = [{ id, createdAtMs: Number.isFinite(createdAtMs) ? createdAtMs : undefined }];
   const client = deps.clientUntil(deps.now() + timing/* COST_REPORT_BUDGET_MS */.ky);
   try {
-    const costs = await (0,cost_report.readCostToDate)(
-      client,
-      { endpoints: [{ id, ...(Number.isFinite(createdAtMs) ? { createdAtMs } : {}) }], nowMs: deps.now() },
-      deps.log,
-      deps.secrets,
-    );
+    const costs = await (0,cost_report.readCostToDate)(client, { endpoints, nowMs: deps.now() }, deps.log, deps.secrets);
     const toDate = costs?.get(id);
     if (toDate) report.cost = { ...report.cost, toDate };
   } finally {
@@ -1080,9 +1014,11 @@ async function recordCostSoFar(report           , deps               )          
 }
 
 // EXTERNAL MODULE: ./build/endpoint/lookup.js + 1 modules
-var lookup = __webpack_require__(3659);
+var lookup = __webpack_require__(6058);
 // EXTERNAL MODULE: ./build/friendli/error-codes.js
 var error_codes = __webpack_require__(8411);
+// EXTERNAL MODULE: ./build/ledger/ledger.js
+var ledger_ledger = __webpack_require__(87);
 // EXTERNAL MODULE: ./build/preflight/report.js
 var preflight_report = __webpack_require__(9351);
 ;// CONCATENATED MODULE: ./build/plan/describe.js
@@ -1228,55 +1164,70 @@ function specChanges(
 }
 
 ;// CONCATENATED MODULE: ./build/plan/request-bodies.js
-// Pure mapping from the parsed inputs to the exact bodies Friendli's API wants
-// (DedicatedEndpointCreateBody / DedicatedEndpointUpdateBody in the OpenAPI document).
+// Pure mapping from the parsed inputs to the settings a deploy asks for (as the ledger records them),
+// and from settings to the exact bodies Friendli's API wants (DedicatedEndpointCreateBody /
+// DedicatedEndpointUpdateBody in the OpenAPI document).
                                                                                      
                                                   
+                                                              
 
 /**
- * `resolved`: the commit the pre-flight resolved the default branch to, pinned when the workflow
- * named no revision, so Friendli deploys exactly what the pre-flight checked.
+ * What a deploy asks for, as the ledger records and compares it. `resolved`: the commit the
+ * pre-flight resolved the default branch to, pinned when the workflow named no revision, so
+ * Friendli deploys exactly what the pre-flight checked.
  */
-function createBody(inputs        , resolved         )                     {
+function requestedSettings(inputs        , resolved         )                     {
+  const { hfModelRepo: repo, gpu } = inputs;
   const revision = inputs.hfModelRevision ?? resolved;
-  if (!inputs.hfModelRepo || !inputs.gpu) {
-    throw new Error("deploy needs hf-model-repo and gpu (the input parser guarantees both)");
-  }
+  if (!repo || !gpu) throw new Error("deploy needs hf-model-repo and gpu (the input parser guarantees both)");
+  return {
+    model: revision ? { repo, revision } : { repo },
+    gpu: { instanceOptionId: gpu.instanceOptionId, label: gpu.label },
+    autoscaling: {
+      minReplicas: inputs.minReplicas,
+      maxReplicas: inputs.maxReplicas,
+      cooldownSeconds: inputs.cooldownSeconds,
+    },
+    engine: { ...inputs.advanced },
+  };
+}
+
+function createBody(inputs        , resolved         )                     {
+  const { newVersionComment, ...settings } = updateBody(
+    requestedSettings(inputs, resolved),
+    inputs.versionComment,
+  );
   return {
     projectId: inputs.projectId,
     name: inputs.name,
-    instanceOptionId: inputs.gpu.instanceOptionId,
-    hfModelRepo: inputs.hfModelRepo,
-    ...(revision ? { hfModelRepoRevision: revision } : {}),
-    autoscalingPolicy: autoscaling(inputs),
-    advanced: { ...inputs.advanced },
-    initialVersionComment: inputs.versionComment,
+    ...settings,
+    initialVersionComment: newVersionComment,
   };
 }
 
-/** A new version with every requested setting, so an update converges on what the workflow says. */
-function updateBody(inputs        , resolved         )                     {
-  const {
-    projectId: _projectId,
-    name: _name,
-    initialVersionComment,
-    ...settings
-  } = createBody(inputs, resolved);
-  return { ...settings, newVersionComment: initialVersionComment };
-}
-
-function autoscaling(inputs        ) {
+/**
+ * A new version with every one of `settings`: an update converges on what the workflow says, a
+ * rollback puts back what the ledger recorded.
+ */
+function updateBody(settings                    , versionComment        ) {
+  const { model, autoscaling } = settings;
   return {
-    minReplica: inputs.minReplicas,
-    maxReplica: inputs.maxReplicas,
-    cooldownPeriod: inputs.cooldownSeconds,
-  };
+    instanceOptionId: settings.gpu.instanceOptionId,
+    hfModelRepo: model.repo,
+    ...(model.revision ? { hfModelRepoRevision: model.revision } : {}),
+    autoscalingPolicy: {
+      minReplica: autoscaling.minReplicas,
+      maxReplica: autoscaling.maxReplicas,
+      cooldownPeriod: autoscaling.cooldownSeconds,
+    },
+    advanced: { ...settings.engine },
+    newVersionComment: versionComment,
+  }                             ;
 }
 
 ;// CONCATENATED MODULE: ./build/plan/plan.js
 // The plan: what a run will do, decided before it does anything. Pure: the inputs and what the
-// lookup found go in, a Plan comes out, with the exact request it would send. Dry run prints it;
-// execution (src/operations/) carries it out; ./result.ts turns how that went into `result`.
+// lookup found go in, a Plan with the exact request it would send comes out.
 
 
 
@@ -1300,14 +1251,9 @@ function autoscaling(inputs        ) {
            
  
 
-/** A create or update: always with its body. */
                                                    
 
-/**
- * What the run does to the endpoint. Each kind has one result when it goes well (./result.ts):
- * create → created, update → updated, reuse → reused, delete → deleted, nothing → not-found,
- * fail → failed; a sweep's result depends on its rows (swept, clean).
- */
+/** What the run does to the endpoint; ./result.ts maps each kind to its `result`. */
                            
                                                              
      
@@ -1317,12 +1263,8 @@ function autoscaling(inputs        ) {
                                                                                                       
                              
                        
-                                                                                                    
                           
-         
-                                                                                                
-                                                                                         
-         
+                                                                                                             
                                 
      
                                                                                                    
@@ -1334,44 +1276,34 @@ function autoscaling(inputs        ) {
                                        
                                                                         
                                                                
-                                                                                             
                                                                         
 
                        
                        
                         
-                                                                                               
-          
-                               
-                                                                                
-                        
-    
-                                                  
+                                                                                      
+                                                             
                      
                                                                                                   
                           
-                                                                                                         
+                                                                              
                       
                                                                                                        
                     
  
 
-/** A rollback: the ledger entry whose settings go back, and the exact PUT. */
+/** `rollback-on-failure`: the ledger entry whose settings go back if the update fails, and the PUT. */
                            
                      
                                         
  
 
-/** What is known before the plan is made. Later lookups (a ledger, a pre-flight) add fields here. */
                      
-                                                                                       
                                    
                        
                                                                                                        
                     
-                                                                                           
                           
-                                                                                                 
                       
                                                                                         
                      
@@ -1379,7 +1311,6 @@ function autoscaling(inputs        ) {
 
                              
                               
-                                    
                                        
                                                                            
                           
@@ -1387,51 +1318,42 @@ function autoscaling(inputs        ) {
                 
  
 
+// A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
+const WAITED                                     = new Set(["create", "update", "reuse", "delete"]);
+
 /** The decision table of every operation. */
 function plan_plan(inputs        , facts           )       {
-  const cost = configures(inputs, facts.found) ? requestedCost(inputs) : undefined;
-  const refusal = configures(inputs, facts.found) ? capCheck(inputs, cost) : undefined;
+  // Only settings the deploy puts on the endpoint cost money and meet `max-hourly-cost`: a reused
+  // endpoint keeps its own.
+  const configures = inputs.operation === "deploy" && (!facts.found || inputs.ifExists === "update");
+  const cost = configures ? requestedCost(inputs) : undefined;
+  const refusal = configures ? capCheck(inputs, cost) : undefined;
   // The cap is a finding like the GPU-memory fit: shown with them, and it fails the plan the same way.
   const findings            = [
     ...(facts.findings ?? []),
     ...(refusal ? [{ check: "cost"         , severity: "fail"         , message: refusal }] : []),
   ];
-  const make = (action               , minReplicas = inputs.minReplicas)       => {
-    const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
-    return {
-      operation: inputs.operation,
-      action,
-      ...(inputs.wait && waits(action) ? { wait: { target: targetOf(action), minReplicas } } : {}),
-      smokeTest,
-      ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
-      findings,
-      ...(cost ? { cost } : {}),
-    };
-  };
   const blocking = findings.find((f) => f.severity === "fail");
-  if (blocking) return make({ kind: "fail", message: blocking.message, ...endpointOf(facts.found) });
-  switch (inputs.operation) {
-    case "deploy":
-      return make(
-        deployAction(inputs, facts.found, facts.ledger ?? {}, facts.revision),
-        sleepsBy(inputs, facts.found),
-      );
-    case "delete":
-      return make(deleteAction(inputs, facts.found));
-    case "status":
-      return make(statusAction(inputs, facts.found), facts.found?.spec?.autoscalingMin ?? inputs.minReplicas);
-    case "sweep":
-      return make(sweepAction(inputs, facts.sweep));
-  }
-}
-
-/**
- * Whether the deploy puts the inputs' settings on the endpoint (create, update, or a no-op on the
- * same settings): then they are what it costs, and what `max-hourly-cost` is held against. A reused
- * endpoint keeps its own settings.
- */
-function configures(inputs        , found                           )          {
-  return inputs.operation === "deploy" && (!found || inputs.ifExists === "update");
+  const action                = blocking
+    ? { kind: "fail", message: blocking.message, ...(facts.found ? { endpoint: facts.found } : {}) }
+    : actionFor(inputs, facts);
+  // A reused endpoint sleeps by its own autoscaling minimum, not by the inputs'.
+  const minReplicas =
+    action.kind === "reuse"
+      ? (action.endpoint.spec?.autoscalingMin ?? inputs.minReplicas)
+      : inputs.minReplicas;
+  const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+  return {
+    operation: inputs.operation,
+    action,
+    ...(inputs.wait && WAITED.has(action.kind)
+      ? { wait: { target: action.kind === "delete" ? "gone" : "running", minReplicas } }
+      : {}),
+    smokeTest,
+    ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
+    findings,
+    ...(cost ? { cost } : {}),
+  };
 }
 
 /** Why `max-hourly-cost` refuses the deploy, or undefined. A cap that cannot be checked refuses too. */
@@ -1457,34 +1379,32 @@ function requestedCost(inputs        )                         {
   });
 }
 
-function endpointOf(found                           )                               {
-  return found ? { endpoint: found } : {};
+function actionFor(inputs        , { found, ledger, revision, sweep }           )                {
+  const target = inputs.endpointId ?? `named "${inputs.name}"`;
+  switch (inputs.operation) {
+    case "deploy":
+      return deployAction(inputs, found, ledger ?? {}, revision);
+    case "delete":
+      if (!found) return { kind: "nothing", reason: `No endpoint ${target} to delete` };
+      return { kind: "delete", endpoint: found, request: { method: "DELETE", url: endpointUrl(found) } };
+    case "status": {
+      if (found) return { kind: "reuse", endpoint: found };
+      const reason = `no endpoint ${target} in project ${inputs.projectId}`;
+      // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
+      return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
+    }
+    case "sweep":
+      if (!sweep) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
+      return {
+        kind: "sweep",
+        rows: (0,decide/* planSweep */.cK)(sweep.previews, sweep.states, { nowMs: sweep.nowMs, maxAgeMs: inputs.maxAgeMs }),
+        othersLeftAlone: sweep.othersLeftAlone,
+      };
+  }
 }
 
-function waits(action               )          {
-  // A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
-  return (
-    action.kind !== "fail" &&
-    action.kind !== "nothing" &&
-    action.kind !== "unchanged" &&
-    action.kind !== "sweep"
-  );
-}
-
-function targetOf(action               )                     {
-  return action.kind === "delete" ? "gone" : "running";
-}
-
-/** A reused endpoint sleeps by its own autoscaling setting, not by the inputs'. */
-function sleepsBy(inputs        , found                           )         {
-  return found && inputs.ifExists === "reuse"
-    ? (found.spec?.autoscalingMin ?? inputs.minReplicas)
-    : inputs.minReplicas;
-}
-
-/** Who the messages name: the id given, or the name. */
-function target(inputs        )         {
-  return inputs.endpointId ?? `named "${inputs.name}"`;
+function endpointUrl(found               )         {
+  return (0,request_policy/* pathFor */.p0)(client/* ENDPOINT_BASE */.Mb, found.id);
 }
 
 function deployAction(
@@ -1493,72 +1413,54 @@ function deployAction(
   ledger            ,
   resolved                    ,
 )                {
-  if (!found) {
-    if (inputs.endpointId) {
-      return {
-        kind: "fail",
-        message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
-      };
-    }
+  if (!found && inputs.endpointId) {
+    return {
+      kind: "fail",
+      message: `endpoint-id ${inputs.endpointId} was not found: check the id, or leave endpoint-id empty to deploy by name`,
+    };
+  }
+  if (!found)
     return {
       kind: "create",
       request: { method: "POST", url: client/* ENDPOINT_BASE */.Mb, body: createBody(inputs, resolved) },
     };
+  if (inputs.ifExists === "fail") {
+    return {
+      kind: "fail",
+      endpoint: found,
+      message: `an endpoint named "${inputs.name}" already exists (${found.id}) and if-exists is fail`,
+    };
   }
-  switch (inputs.ifExists) {
-    case "fail":
-      return {
-        kind: "fail",
-        endpoint: found,
-        message: `an endpoint named "${inputs.name}" already exists (${found.id}) and if-exists is fail`,
-      };
-    case "reuse":
-      return { kind: "reuse", endpoint: found };
-    case "update": {
-      const settings = requestedSettings(inputs, resolved);
-      const body = updateBody(inputs, resolved);
-      const shown = specChanges(found.spec, body);
-      const decision = unchangedDecision(inputs, found, ledger, settings, shown.changes);
-      if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
-      const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
-      return {
-        kind: "update",
-        endpoint: found,
-        request: { method: "PUT", url: (0,request_policy/* pathFor */.p0)(client/* ENDPOINT_BASE */.Mb, found.id), body },
-        ...shown,
-        ...(rollback ? { rollback } : {}),
-        ...(decision?.drift ? { drift: decision.drift } : {}),
-      };
-    }
-  }
-}
-
-/** What a deploy asks for, as the ledger records and compares it. */
-function requestedSettings(inputs        , resolved         )                     {
-  return (0,ledger_ledger/* settingsFromBody */.Y$)(createBody(inputs, resolved), inputs.gpu?.label ?? "");
-}
-
-/** Whether the ledger makes this deploy a no-op; undefined (no status): send the PUT. */
-function unchangedDecision(
-  inputs        ,
-  found               ,
-  ledger            ,
-  settings                    ,
-  changes                        ,
-)                                {
+  if (inputs.ifExists === "reuse") return { kind: "reuse", endpoint: found };
+  const settings = requestedSettings(inputs, resolved);
+  const body = updateBody(settings, inputs.versionComment);
+  const shown = specChanges(found.spec, body);
   // Without a status the endpoint cannot be shown to serve: the PUT goes out.
-  if (!found.status) return undefined;
-  return (0,ledger_ledger/* decideIfUnchanged */.$O)({
-    mode: inputs.ifUnchanged,
-    requested: { name: inputs.name, projectId: inputs.projectId, settings },
-    ledger,
-    endpoint: {
-      id: found.id,
-      status: found.status.status,
-      ...(typeof found.spec?.autoscalingMin === "number" ? { minReplicas: found.spec.autoscalingMin } : {}),
-    },
-    drift: changes.map((c) => c.field),
-  });
+  const decision = found.status
+    ? (0,ledger_ledger/* decideIfUnchanged */.$O)({
+        mode: inputs.ifUnchanged,
+        requested: { name: inputs.name, projectId: inputs.projectId, settings },
+        ledger,
+        endpoint: {
+          id: found.id,
+          status: found.status.status,
+          ...(typeof found.spec?.autoscalingMin === "number"
+            ? { minReplicas: found.spec.autoscalingMin }
+            : {}),
+        },
+        drift: shown.changes.map((c) => c.field),
+      })
+    : undefined;
+  if (decision?.action === "skip") return { kind: "unchanged", endpoint: found, entry: decision.entry };
+  const rollback = inputs.rollbackOnFailure ? rollbackFor(inputs, found, ledger, settings) : undefined;
+  return {
+    kind: "update",
+    endpoint: found,
+    request: { method: "PUT", url: endpointUrl(found), body },
+    ...shown,
+    ...(rollback ? { rollback } : {}),
+    ...(decision?.drift ? { drift: decision.drift } : {}),
+  };
 }
 
 function rollbackFor(
@@ -1578,39 +1480,8 @@ function rollbackFor(
     `Rollback to GitHub deployment ${entry.deploymentId}. ${inputs.versionComment}`,
     inputs_inputs/* MAX_VERSION_COMMENT_LENGTH */.XF,
   );
-  return {
-    entry,
-    request: {
-      method: "PUT",
-      url: (0,request_policy/* pathFor */.p0)(client/* ENDPOINT_BASE */.Mb, found.id),
-      body: (0,ledger_ledger/* updateBodyFor */.Jx)(entry.payload.settings, comment),
-    },
-  };
-}
-
-function deleteAction(inputs        , found                           )                {
-  if (!found) return { kind: "nothing", reason: `No endpoint ${target(inputs)} to delete` };
-  return {
-    kind: "delete",
-    endpoint: found,
-    request: { method: "DELETE", url: (0,request_policy/* pathFor */.p0)(client/* ENDPOINT_BASE */.Mb, found.id) },
-  };
-}
-
-function statusAction(inputs        , found                           )                {
-  if (found) return { kind: "reuse", endpoint: found };
-  const reason = `no endpoint ${target(inputs)} in project ${inputs.projectId}`;
-  // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
-  return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
-}
-
-function sweepAction(inputs        , facts                        )                {
-  if (!facts) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
-  return {
-    kind: "sweep",
-    rows: (0,decide/* planSweep */.cK)(facts.previews, facts.states, { nowMs: facts.nowMs, maxAgeMs: inputs.maxAgeMs }),
-    othersLeftAlone: facts.othersLeftAlone,
-  };
+  const body = updateBody(entry.payload.settings, comment);
+  return { entry, request: { method: "PUT", url: endpointUrl(found), body } };
 }
 
 /**
@@ -1628,89 +1499,11 @@ function needsPreflight(inputs        , p      )          {
 
 /** The request the plan would send, if any. */
 function plannedRequest(p      )                             {
-  const a = p.action;
-  return a.kind === "create" || a.kind === "update" || a.kind === "delete" ? a.request : undefined;
+  return "request" in p.action ? p.action.request : undefined;
 }
 
-;// CONCATENATED MODULE: ./build/plan/result.js
-// The one place that turns how a run went into its `result` output. Pure, so the whole table is
-// tested without HTTP (test/unit/result.test.ts).
-
-                                               
-
-
-                                                     
-
-/** Thrown to end a run with a result other than `failed` (timed-out, cancelled), or a plain failure. */
-class OperationFailure extends Error {
-  // No `name` of its own: the message is what the user reads (setFailed, summary), and the error
-  // formatter prefixes any non-"Error" name, which would print "OperationFailure: ...".
-           result                                      ;
-  constructor(message        , result                                      ) {
-    super(message);
-    this.result = result;
-  }
-}
-
-                        
-                                                                                                
-                                         
-     
-                    
-                                                                                   
-                  
-                      
-                                                   
-                      
-                                                                               
-                       
-                                                                                                       
-                           
-      
-
-const DONE                                                          = {
-  create: "created",
-  update: "updated",
-  reuse: "reused",
-  unchanged: "unchanged",
-  delete: "deleted",
-  nothing: "not-found",
-  fail: "failed",
-};
-
-function resultOf(o            )         {
-  if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
-  if (o.aborted) return "cancelled";
-  if (o.rolledBack && o.error !== undefined) return "rolled-back";
-  if (o.error !== undefined) return errorResult(o.error);
-  if (!o.plan) return "failed";
-  const action = o.plan.action;
-  if (action.kind === "sweep") return sweepOutcome(action.rows, o.dryRun);
-  const kind = action.kind;
-  if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
-  return DONE[kind];
-}
-
-/**
- * A sweep that got this far deleted every preview it planned to (a failed delete is an error): it
- * failed when a PR's state could not be read, else swept, planned (dry run) or clean.
- */
-function sweepOutcome(rows                                                   , dryRun         )         {
-  const doomed = rows.filter((r) => r.decision.action === "delete").length;
-  return (0,decide/* sweepResult */.we)({
-    deleted: dryRun ? 0 : doomed,
-    planned: dryRun ? doomed : 0,
-    failures: rows.filter((r) => r.pr.kind === "error").length,
-  });
-}
-
-function errorResult(err         )         {
-  if (err instanceof OperationFailure) return err.result;
-  if (err instanceof errors/* ApiError */.h && err.kind === "aborted") return "cancelled";
-  if (err instanceof errors/* ApiError */.h && err.kind === "deadline") return "timed-out";
-  return "failed";
-}
-
+// EXTERNAL MODULE: ./build/plan/result.js
+var result = __webpack_require__(9353);
 // EXTERNAL MODULE: ./build/base/backoff.js
 var backoff = __webpack_require__(3972);
 ;// CONCATENATED MODULE: ./build/wait/policy.js
@@ -1725,14 +1518,9 @@ var backoff = __webpack_require__(3972);
                                                        
                  
                         
-     
-                                                                                               
-                                                                                           
-                                                   
-     
+                                                                                              
                     
                    
-                                     
                 
                                                                                  
                               
@@ -1745,33 +1533,18 @@ var backoff = __webpack_require__(3972);
                                                   
 
 /**
- * The budgets and how this policy meets them.
- *
- * - Any failure noticed within 15 s: no sleep is longer than QUIET_MS = 14.8 s (jitter included),
- *   except when the server throttles us and says how long to wait (Retry-After wins then, clamped
- *   to 60 s).
+ * The budgets, checked by scripts/bench-polling.ts (the README's Performance section):
+ * - Any failure noticed within 15 s: no sleep is longer than QUIET_MS (jitter included), unless the
+ *   server throttles and says how long to wait (Retry-After wins, clamped to 60 s).
  * - At most 6 status requests per minute of waiting on the reference lifecycle, 7 on the fast one:
- *   while the phase says nothing is about to succeed (REQUESTING_VIRTUAL_MACHINE, DOWNLOADING_MODEL
- *   end in another phase, never in RUNNING) we poll at the failure budget. That is most of a deploy
- *   (300 of 390 s in the reference) at ~4.1 requests per minute, which pays for a fast engine poll.
- * - Time-to-notice of RUNNING, median at most 3 s and worst 6.5 s, for every engine phase of 10 s
- *   or more: only ENGINE_INITIALIZING (and AWAKING, the same engine start) ends in RUNNING, and it
- *   is polled every ENGINE_MS = 5.5 s ±15 % from the moment it is seen (longest gap 6.3 s, so an
- *   engine that starts in 10 or 15 s is not noticed late). The median notice is half the gap,
- *   provided the polls fall at any offset to the engine's start: the first gap after the phase is
- *   seen is drawn from 2.5-6.3 s for that (otherwise runs that start alike poll alike).
- * - Unknown territory (no phase, UPDATING, SLEEPING with min > 0, waiting for a delete): start at
- *   5 s and ease off by 1 s per 30 s in that state, up to the failure budget.
- * - Jitter: ±5 % on every other delay (clamped to the ceiling), so PR workflows started by the same
- *   push drift apart within a few polls instead of hitting a shared team rate limit together.
- * - Failed polls: capped exponential backoff, 2 s doubling to 14 s, with "equal jitter" (between
- *   half and all of it: never a hot loop); five in a row last ~30 s before the waiter gives up.
- *
- * Measured with scripts/bench-polling.ts (virtual clock through the real waiter, 1000 runs per
- * lifecycle, the waiter starting 0-15 s into the lifecycle); the figures are in the README's
- * Performance section.
+ *   a phase that cannot end in RUNNING (VM, download: most of a deploy) is polled at the failure
+ *   budget, which pays for a fast poll of the engine start, the only stretch that ends in it.
+ * - RUNNING noticed within a median 3 s and at worst 6.5 s for an engine start of 10 s or more:
+ *   ENGINE_MS ±15 %, the first gap drawn wide so the polls fall at any offset to the engine's start.
+ * - No phase to go by: start at UNKNOWN_START_MS and ease off by 1 s per 30 s, up to QUIET_MS.
+ * - ±5 % jitter elsewhere, so workflows started by one push drift apart instead of polling together.
+ * - Failed polls: 2 s doubling to 14 s with "equal jitter" (half to all of it, never a hot loop).
  */
-
 function nextPollDelayMs(s           )         {
   if (s.retryAfterMs !== undefined && Number.isFinite(s.retryAfterMs)) {
     return (0,backoff/* clampRetryAfter */.a_)(s.retryAfterMs);
@@ -1780,41 +1553,33 @@ function nextPollDelayMs(s           )         {
     const cap = Math.min(timing/* FAILURE_CAP_MS */.XQ, timing/* FAILURE_BASE_MS */.SO * 2 ** (s.consecutiveFailures - 1));
     return Math.round(cap / 2 + (s.random * cap) / 2);
   }
-  const engine = inEngineStart(s);
-  if (engine && s.msInPhase < timing/* ENGINE_FIRST_MS */.DS) {
+  const at = stretch(s);
+  if (at === "engine" && s.msInPhase < timing/* ENGINE_FIRST_MS */.DS) {
     // Just seen: the first gap is drawn from a wide range, so the polls that follow fall at any
     // offset to the engine's start, whatever offset the slower polls before it happened to have.
     return Math.round(timing/* MIN_ENGINE_GAP_MS */["in"] + s.random * (timing/* ENGINE_MS */.c1 * (1 + timing/* ENGINE_JITTER */.Q_) - timing/* MIN_ENGINE_GAP_MS */["in"]));
   }
-  const jitter = engine ? timing/* ENGINE_JITTER */.Q_ : timing/* POLL_JITTER */.ji;
-  return Math.round(Math.min(timing/* QUIET_MS */.uu, baseDelayMs(s) * (1 + jitter * (2 * s.random - 1))));
+  const base =
+    at === "quiet"
+      ? timing/* QUIET_MS */.uu
+      : at === "engine"
+        ? timing/* ENGINE_MS */.c1
+        : Math.min(timing/* QUIET_MS */.uu, timing/* UNKNOWN_START_MS */.$e + Math.max(0, s.msInPhase) / 30);
+  const jitter = at === "engine" ? timing/* ENGINE_JITTER */.Q_ : timing/* POLL_JITTER */.ji;
+  return Math.round(Math.min(timing/* QUIET_MS */.uu, base * (1 + jitter * (2 * s.random - 1))));
 }
 
-function building(status        )          {
-  return status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
-}
-
-/** VM and download end in another phase, never in RUNNING: polled at the failure budget. */
-function inQuietPhase(s           )          {
-  const phase = (s.phase ?? "").trim().toUpperCase();
-  return (
-    building(s.status.trim().toUpperCase()) &&
-    (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")
-  );
-}
-
-/** The one stretch that ends in RUNNING: the engine loading (a first start or a wake). */
-function inEngineStart(s           )          {
+/**
+ * VM and download ("quiet") end in another phase, never in RUNNING: polled at the failure budget.
+ * The engine loading ("engine": a first start or a wake) is the one stretch that ends in RUNNING.
+ */
+function stretch(s           )                                 {
   const status = s.status.trim().toUpperCase();
   const phase = (s.phase ?? "").trim().toUpperCase();
-  if (inQuietPhase(s)) return false;
-  return (building(status) && phase === "ENGINE_INITIALIZING") || status === "AWAKING";
-}
-
-function baseDelayMs(s           )         {
-  if (inQuietPhase(s)) return timing/* QUIET_MS */.uu;
-  if (inEngineStart(s)) return timing/* ENGINE_MS */.c1;
-  return Math.min(timing/* QUIET_MS */.uu, timing/* UNKNOWN_START_MS */.$e + Math.max(0, s.msInPhase) / 30);
+  const building = status === "INITIALIZING" || status === "UPDATING" || status === "AWAKING";
+  if (building && (phase === "REQUESTING_VIRTUAL_MACHINE" || phase === "DOWNLOADING_MODEL")) return "quiet";
+  if ((building && phase === "ENGINE_INITIALIZING") || status === "AWAKING") return "engine";
+  return "unknown";
 }
 
 ;// CONCATENATED MODULE: ./build/wait/poll-failure.js
@@ -1839,62 +1604,43 @@ function baseDelayMs(s           )         {
  
 
                          
-                         
-                         
-                                                        
-                    
+                                                
                                        
-     
-                    
-                                                                                                      
-                                                    
-                            
-                   
-      
+                                                               
+                                                                                                          
 
 function classifyPollFailure(err         , c                    )              {
   const apiErr = err instanceof errors/* ApiError */.h ? err : undefined;
   if (c.aborted || apiErr?.kind === "aborted") return { kind: "cancelled" };
   if (apiErr?.kind === "deadline") return { kind: "timed-out" };
   const after = (0,format/* formatDuration */.a3)(c.msWaited);
+  const failed = (message        )              => ({ kind: "failed", message });
   if (apiErr?.kind === "permanent" && apiErr.status === 404) {
     if (c.target === "gone") return { kind: "gone" };
     if (c.msWaited > c.notFoundGraceMs) {
-      return {
-        kind: "failed",
-        message:
-          `endpoint ${c.endpointId} was not found (404) ${after} into the wait: ` +
+      return failed(
+        `endpoint ${c.endpointId} was not found (404) ${after} into the wait: ` +
           `it was deleted, or the id belongs to another project or team (${c.where})`,
-      };
+      );
     }
-    return {
-      kind: "retry",
-      streak: "not-found",
-      note: "endpoint not found yet (404): the API can lag a create by a moment",
-    };
+    const note = "endpoint not found yet (404): the API can lag a create by a moment";
+    return { kind: "retry", streak: "not-found", note };
   }
   if (apiErr?.kind === "permanent") {
-    return {
-      kind: "failed",
-      message: `status check for endpoint ${c.endpointId} failed: ${apiErr.message} (${c.where}, after ${after})`,
-    };
+    return failed(
+      `status check for endpoint ${c.endpointId} failed: ${apiErr.message} (${c.where}, after ${after})`,
+    );
   }
   if (apiErr?.kind === "throttled") {
-    return {
-      kind: "retry",
-      streak: "throttled",
-      ...(apiErr.retryAfterMs === undefined ? {} : { retryAfterMs: apiErr.retryAfterMs }),
-      note: `status check throttled (${errorText(err)})`,
-    };
+    const note = `status check throttled (${errorText(err)})`;
+    return { kind: "retry", streak: "throttled", retryAfterMs: apiErr.retryAfterMs, note };
   }
   const failures = c.failuresBefore + 1;
   if (failures > c.maxFailures) {
-    return {
-      kind: "failed",
-      message:
-        `status check for endpoint ${c.endpointId} failed ${failures} times in a row, last: ${errorText(err)} ` +
+    return failed(
+      `status check for endpoint ${c.endpointId} failed ${failures} times in a row, last: ${errorText(err)} ` +
         `(${c.where}, after ${after})`,
-    };
+    );
   }
   return {
     kind: "retry",
@@ -1904,36 +1650,8 @@ function classifyPollFailure(err         , c                    )              {
 }
 
 function errorText(err         )         {
-  if (err instanceof errors/* ApiError */.h) {
-    return err.status === undefined ? `${err.kind}: ${err.message}` : `${err.status}: ${err.message}`;
-  }
+  if (err instanceof errors/* ApiError */.h) return `${err.status ?? err.kind}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
-}
-
-;// CONCATENATED MODULE: ./build/wait/settle.js
-// The update-settle rule. Friendli does not say how soon an update shows as UPDATING, so right after
-// a PUT a RUNNING may still be the old version. It counts as the new one once another status was
-// seen, or once its updatedAt is not older than the PUT, or once the settle time has passed.
-
-
-                       
-                                                                   
-                          
-                       
-                                                                          
-                   
-                                                    
-                                       
-                                     
-                         
- 
-
-/** True when a successful status may still be the version from before the update. */
-function mayBeOldVersion(f             )          {
-  if (f.sawOtherStatus || f.msSinceStart >= f.settleMs) return false;
-  const updatedAt = f.updatedAt ? Date.parse(f.updatedAt) : Number.NaN;
-  // A few seconds' allowance for the server's clock running behind ours.
-  return !(updatedAt >= f.updateSentAtMs - timing/* CLOCK_SKEW_MS */.rn);
 }
 
 // EXTERNAL MODULE: ./build/wait/status-table.js
@@ -1945,7 +1663,7 @@ var status_table = __webpack_require__(4333);
 
 /** One stretch of time in one status/phase, e.g. { label: "DOWNLOADING_MODEL", startMs, endMs }. */
                             
-                                                            
+                                                                                           
                 
                   
                                                            
@@ -1975,10 +1693,10 @@ function timelineText(timeline                      , now        )         {
 }
 
 ;// CONCATENATED MODULE: ./build/wait/waiter.js
-// Waiting for an endpoint: a short loop that polls, hands each answer or failure to pure pieces
-// (./wait/status-table.ts, ./wait/poll-failure.ts, ./wait/settle.ts, ./wait/timeline.ts), sleeps as
-// the policy says (./wait/policy.ts), and stops at an outcome. scripts/bench-polling.ts replays
-// reference lifecycles through it.
+// Waiting for an endpoint: the askAgain loop (src/base/backoff.ts) polls, hands each answer or
+// failure to the pure pieces beside it, sleeps as ./policy.ts says and stops at an outcome.
+// scripts/bench-polling.ts replays reference lifecycles through it.
+
                                               
 
                                              
@@ -1987,8 +1705,6 @@ function timelineText(timeline                      , now        )         {
 
 
 
-
-                                               
 
 
                               
@@ -2003,17 +1719,13 @@ function timelineText(timeline                      , now        )         {
               
                                                         
                                                        
-                                                                                                          
+                                                                                  
                                   
                                                                                                       
                            
                                                                               
                       
-     
-                                                                                                 
-                                                                                                    
-                                                                                                     
-     
+                                                                                                                  
                           
                                                                                                          
                           
@@ -2036,79 +1748,72 @@ function timelineText(timeline                      , now        )         {
                              
                                  
                         
-                   
                       
-                     
                                                                                                  
                         
                     
                 
                                                                  
                         
-                          
-                       
+                           
+                        
                       
  
 
-async function waitForEndpoint(opts             )                       {
+function waitForEndpoint(opts             )                       {
   const { clock, signal, log } = opts;
   const startedAt = clock.now();
   const w          = {
     startedAt,
     timeline: [],
-    spanSeenAt: startedAt,
     phaseEstStart: startedAt,
     lastLogAt: startedAt,
     polls: 0,
     streaks: { failure: 0, throttled: 0, "not-found": 0 },
-    sawOtherStatus: false,
-    settleNoted: false,
     warned: new Set(),
   };
   const say = messages(opts, w);
-  for (;;) {
-    if (signal.aborted) return say.cancelled();
-    w.polls++;
-    let answer                            ;
-    let note = "";
-    try {
-      answer = await opts.getStatus(opts.endpointId, signal);
-    } catch (err) {
-      const failure = onFailure(opts, w, err);
-      if (failure.kind !== "retry") return say.afterFailure(failure, err);
-      note = failure.note;
-    }
-    // Cancellation wins over an answer that raced it: the runner is about to kill the process.
-    if (signal.aborted) return say.cancelled();
-    const now = clock.now();
-    if (answer) {
-      const ended = onAnswer(opts, w, answer, now);
-      if (ended) return ended;
-    }
-    // The last poll goes out a little before the deadline: the HTTP layer starts no request at or
-    // past it, and the request itself needs a moment.
-    const lastPollAt = opts.deadlineMs - timing/* FINAL_POLL_MARGIN_MS */.z$;
-    if (now >= lastPollAt) return say.timedOut();
-    // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
-    if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, timing/* MAX_RETRY_AFTER_MS */.yL) > lastPollAt) {
-      return say.timedOut();
-    }
-    const delay = Math.max(
-      0,
-      Math.min((opts.policy ?? nextPollDelayMs)(pollState(w, now, clock)), lastPollAt - now),
-    );
-    if (note) log.info(`${note}; next check in ${(delay / 1000).toFixed(1)}s`);
-    else log.debug(`poll ${w.polls}: ${where(w)}; next in ${(delay / 1000).toFixed(1)}s`);
-    try {
-      await clock.sleep(delay, signal);
-    } catch (err) {
-      if (signal.aborted) return say.cancelled();
-      throw err;
-    }
-  }
+  return (0,backoff/* askAgain */.et)             ({
+    clock,
+    signal,
+    aborted: () => say.cancelled(),
+    round: async () => {
+      w.polls++;
+      let answer                            ;
+      let note = "";
+      try {
+        answer = await opts.getStatus(opts.endpointId, signal);
+      } catch (err) {
+        const failure = onFailure(opts, w, err);
+        if (failure.kind !== "retry") return { done: say.afterFailure(failure, err) };
+        note = failure.note;
+      }
+      // Cancellation wins over an answer that raced it: the runner is about to kill the process.
+      if (signal.aborted) return { done: say.cancelled() };
+      const now = clock.now();
+      const ended = answer && onAnswer(opts, w, answer, now, say);
+      if (ended) return { done: ended };
+      const waitMs = nextWait(opts, w, now);
+      if (waitMs === undefined) return { done: say.timedOut() };
+      const next = `next check in ${(0,format/* formatDuration */.a3)(waitMs, { tenths: true })}`;
+      if (note) log.info(`${note}; ${next}`);
+      else log.debug(`poll ${w.polls}: ${where(w)}; ${next}`);
+      return { waitMs };
+    },
+  });
 }
 
-function pollState(w         , now        , clock       )            {
+/**
+ * The sleep before the next poll, or undefined when there is none. The last poll goes out a little
+ * before the deadline: the HTTP layer starts no request at or past it, and the request needs a moment.
+ */
+function nextWait(opts             , w         , now        )                     {
+  const lastPollAt = opts.deadlineMs - timing/* FINAL_POLL_MARGIN_MS */.z$;
+  if (now >= lastPollAt) return undefined;
+  // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
+  if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, timing/* MAX_RETRY_AFTER_MS */.yL) > lastPollAt) {
+    return undefined;
+  }
   const state            = {
     status: w.last?.status ?? "",
     phase: w.last?.phase ?? null,
@@ -2116,10 +1821,10 @@ function pollState(w         , now        , clock       )            {
     msWaited: now - w.startedAt,
     polls: w.polls,
     consecutiveFailures: w.streaks.failure + w.streaks.throttled + w.streaks["not-found"],
-    random: clock.random(),
+    random: opts.clock.random(),
+    retryAfterMs: w.retryAfterMs,
   };
-  if (w.retryAfterMs !== undefined) state.retryAfterMs = w.retryAfterMs;
-  return state;
+  return Math.max(0, Math.min((opts.policy ?? nextPollDelayMs)(state), lastPollAt - now));
 }
 
 /** A failed poll: the classifier decides; a tolerated one grows its streak. */
@@ -2143,37 +1848,27 @@ function onFailure(opts             , w         , err         )              {
 }
 
 /** Records one answer; returns the outcome when it ends the wait. */
-function onAnswer(opts             , w         , s                , now        )                          {
+function onAnswer(opts             , w         , s                , now        , say     ) {
   const { log } = opts;
   w.streaks = { failure: 0, throttled: 0, "not-found": 0 };
   w.retryAfterMs = undefined;
   opts.onStatus?.(s, now);
-  const key = `${s.status}\u0000${s.phase ?? ""}`;
-  if (key !== w.lastKey) {
+  if (!w.last || s.status !== w.last.status || (s.phase ?? "") !== (w.last.phase ?? "")) {
     w.phaseEstStart = w.lastSeenAt === undefined ? now : (w.lastSeenAt + now) / 2;
     log.info(
       `status ${s.status}${s.phase ? `, phase ${s.phase}` : ""} (after ${(0,format/* formatDuration */.a3)(now - w.startedAt)})`,
     );
     w.lastLogAt = now;
-    w.lastKey = key;
   }
-  const label = (0,status_table/* spanLabel */.h)(s);
-  if (extendTimeline(w.timeline, label, now)) w.spanSeenAt = now;
+  const label = (0,status_table/* spanLabel */.hE)(s);
+  extendTimeline(w.timeline, label, now);
   w.last = s;
   w.lastSeenAt = now;
-  const say = messages(opts, w);
   // Friendli does not say whether a deleted endpoint lingers as TERMINATED before it 404s: either
   // way it serves nothing and costs nothing, which is what a delete waits for.
-  if (opts.target === "gone" && s.status.trim().toUpperCase() === "TERMINATED") {
-    closeOpenSpan(w.timeline, now);
-    return say.end(
-      "gone",
-      `endpoint ${opts.endpointId} is TERMINATED after ${(0,format/* formatDuration */.a3)(now - w.startedAt)}`,
-    );
-  }
+  if (opts.target === "gone" && s.status.trim().toUpperCase() === "TERMINATED") return say.gone("TERMINATED");
   const verdict = judge(opts, w, s, now);
-  if (verdict === "success") return say.success(s);
-  if (verdict === "failure") return say.failed(s);
+  if (verdict === "success" || verdict === "failure") return say.settled(s, verdict);
   if (verdict === "unknown" && !w.warned.has(s.status)) {
     w.warned.add(s.status);
     log.warning(
@@ -2182,7 +1877,7 @@ function onAnswer(opts             , w         , s                , now        )
     );
   }
   if (now - w.lastLogAt >= timing/* HEARTBEAT_MS */.m) {
-    log.info(`still ${label} after ${(0,format/* formatDuration */.a3)(now - w.spanSeenAt)}`);
+    log.info(`still ${label} after ${(0,format/* formatDuration */.a3)(now - (w.timeline.at(-1)?.startMs ?? now))}`);
     w.lastLogAt = now;
   }
   return undefined;
@@ -2190,13 +1885,13 @@ function onAnswer(opts             , w         , s                , now        )
 
 /** The state table's verdict, held back to pending while a RUNNING may be the old version. */
 function judge(opts             , w         , s                , now        )              {
-  const verdict = (0,status_table/* classifyStatus */.x)(s.status, { minReplicas: opts.minReplicas, target: opts.target });
+  const verdict = (0,status_table/* classifyStatus */.xo)(s.status, { minReplicas: opts.minReplicas, target: opts.target });
   if (verdict !== "success") {
     w.sawOtherStatus = true;
     return verdict;
   }
-  const old = mayBeOldVersion({
-    sawOtherStatus: w.sawOtherStatus,
+  const old = (0,status_table/* mayBeOldVersion */.sD)({
+    sawOtherStatus: w.sawOtherStatus ?? false,
     msSinceStart: now - w.startedAt,
     settleMs: opts.updateSettleMs ?? 0,
     updatedAt: s.updatedAt,
@@ -2212,16 +1907,17 @@ function judge(opts             , w         , s                , now        )   
   return "pending";
 }
 
-function where(w         )         {
-  if (!w.last) return "no status seen yet";
-  return w.last.phase
-    ? `last status ${w.last.status}, phase ${w.last.phase}`
-    : `last status ${w.last.status}`;
+function where({ last }         )         {
+  return last
+    ? `last status ${last.status}${last.phase ? `, phase ${last.phase}` : ""}`
+    : "no status seen yet";
 }
+
+                                       
 
 /** The outcomes the wait can end with, and their words. */
 function messages(opts             , w         ) {
-  const { clock, endpointId, target } = opts;
+  const { clock, endpointId: id, target } = opts;
   const after = () => (0,format/* formatDuration */.a3)(clock.now() - w.startedAt);
   const end = (kind                     , message        , error          )              => ({
     kind,
@@ -2233,58 +1929,36 @@ function messages(opts             , w         ) {
     ...(error === undefined ? {} : { error }),
   });
   const timedOut = (error          ) => {
-    const seen = timelineText(w.timeline, clock.now());
+    const seen = timelineText(w.timeline, clock.now()) || "nothing";
     const goal = target === "gone" ? "to be deleted" : "to be RUNNING";
     return end(
       "timed-out",
-      `timed out after ${after()} waiting for endpoint ${endpointId} ${goal}: ${where(w)}; seen: ${seen || "nothing"}`,
+      `timed out after ${after()} waiting for endpoint ${id} ${goal}: ${where(w)}; seen: ${seen}`,
       error,
     );
   };
   const cancelled = () =>
     end(
       "cancelled",
-      `cancelled while waiting for endpoint ${endpointId} (${where(w)}, after ${after()})` +
+      `cancelled while waiting for endpoint ${id} (${where(w)}, after ${after()})` +
         (target === "running" ? ": it may still be provisioning" : ""),
     );
+  const gone = (how                      ) => {
+    closeOpenSpan(w.timeline, clock.now());
+    const is = how === "404" ? `is gone (404 after ${after()})` : `is TERMINATED after ${after()}`;
+    return end("gone", `endpoint ${id} ${is}`);
+  };
   return {
-    end,
     cancelled,
-    timedOut: () => timedOut(),
+    timedOut,
+    gone,
     afterFailure(failure                                         , err         )              {
-      switch (failure.kind) {
-        case "cancelled":
-          return cancelled();
-        case "timed-out":
-          return timedOut(err);
-        case "gone":
-          closeOpenSpan(w.timeline, clock.now());
-          return end("gone", `endpoint ${endpointId} is gone (404 after ${after()})`);
-        case "failed":
-          return end("failed", failure.message, err);
-      }
+      if (failure.kind === "failed") return end("failed", failure.message, err);
+      if (failure.kind === "cancelled") return cancelled();
+      return failure.kind === "timed-out" ? timedOut(err) : gone("404");
     },
-    success(s                )              {
-      const upper = s.status.trim().toUpperCase();
-      const note =
-        upper === "SLEEPING"
-          ? " (min-replicas 0: deployed and idle; the first request wakes it)"
-          : upper === "READY"
-            ? " (treated as RUNNING)"
-            : "";
-      return end("success", `endpoint ${endpointId} is ${s.status}${note} after ${after()}`);
-    },
-    failed(s                )              {
-      if (s.status.trim().toUpperCase() === "FAILED") {
-        const during = s.phase ? ` during ${s.phase}` : "";
-        const code = s.errorCode ? ` with error code ${s.errorCode}` : " without an error code";
-        return end("failed", `endpoint ${endpointId} FAILED${during}${code} after ${after()}`);
-      }
-      return end(
-        "failed",
-        `endpoint ${endpointId} is ${s.status} after ${after()}: it was stopped or deleted while the action waited for RUNNING`,
-      );
-    },
+    settled: (s                , verdict                       ) =>
+      end(verdict === "success" ? "success" : "failed", `endpoint ${id} ${(0,status_table/* endedText */.EH)(s, verdict, after())}`),
   };
 }
 
@@ -2325,11 +1999,10 @@ function messages(opts             , w         ) {
                      
               
                     
-                                                    
                              
                                                                    
                          
-                                                                                                   
+                                                                   
                           
      
                                                                                              
@@ -2368,12 +2041,7 @@ function recordFound(report           , found               )       {
 
 /** What a deploy asks for, for the reports, before anything is known about the endpoint. */
 function recordRequested(report           , inputs        )       {
-  if (inputs.hfModelRepo) {
-    report.model = {
-      repo: inputs.hfModelRepo,
-      ...(inputs.hfModelRevision ? { revision: inputs.hfModelRevision } : {}),
-    };
-  }
+  if (inputs.hfModelRepo) report.model = { repo: inputs.hfModelRepo, revision: inputs.hfModelRevision };
   if (inputs.gpu) report.gpu = inputs.gpu.label;
   report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
 }
@@ -2392,59 +2060,40 @@ function recordRequested(report           , inputs        )       {
 async function awaitEndpoint(
   op                  ,
   endpointId        ,
-  wait                           ,
+  { target, minReplicas }                           ,
   /** When an update was sent: a RUNNING older than that may still be the old version. */
   updateSentAtMs         ,
 )                {
   const { client, report } = op;
-  const { target } = wait;
   const outcome = await waitForEndpoint({
+    ...op,
     endpointId,
     getStatus: (id) => client.status(id, { maxAttempts: 1 }),
-    clock: op.clock,
-    signal: op.signal,
-    deadlineMs: op.deadlineMs,
-    minReplicas: wait.minReplicas,
+    minReplicas,
     target,
-    log: op.log,
     onStatus: (s) => recordStatus(report, s),
-    ...(updateSentAtMs === undefined ? {} : { updateSettleMs: timing/* UPDATE_SETTLE_MS */.NN, updateSentAtMs }),
+    updateSettleMs: updateSentAtMs === undefined ? undefined : timing/* UPDATE_SETTLE_MS */.NN,
+    updateSentAtMs,
   });
   report.timeline = outcome.timeline;
   if (outcome.last) recordStatus(report, outcome.last);
-  if (outcome.kind === "success" || (target === "gone" && outcome.kind === "gone")) return;
-  switch (outcome.kind) {
-    case "failed":
-      report.hint = (0,error_codes/* errorHint */.c$)(outcome.last?.errorCode);
-      throw new OperationFailure(outcome.message, "failed");
-    case "timed-out":
-      throw new OperationFailure(outcome.message, "timed-out");
-    case "cancelled":
-      throw new OperationFailure(outcome.message, "cancelled");
-    default:
-      throw new OperationFailure(
-        `endpoint ${endpointId} disappeared while waiting: ${outcome.message}`,
-        "failed",
-      );
-  }
+  const { kind, message } = outcome;
+  if (kind === "success" || (target === "gone" && kind === "gone")) return;
+  if (kind === "gone")
+    throw new result/* OperationFailure */.C(`endpoint ${endpointId} disappeared while waiting: ${message}`, "failed");
+  if (kind === "failed") report.hint = (0,error_codes/* errorHint */.c$)(outcome.last?.errorCode);
+  throw new result/* OperationFailure */.C(message, kind);
 }
 
-// EXTERNAL MODULE: ./build/endpoint/resolve.js + 1 modules
-var resolve = __webpack_require__(2579);
 ;// CONCATENATED MODULE: ./build/operations/create.js
-// Carrying out a planned create. It is sent once: after an answer that may have been lost, the
-// name is looked up again before anything is created again, so a run never leaves two GPU
-// endpoints where one was asked for. What counts as "made by this run" is decided in one place
-// (src/endpoint/created-claim.ts, through src/endpoint/resolve.ts): only an answered create proves
-// it. After a lost answer the one endpoint of the name that appeared may be a rival's: the run
-// waits on it only when GET shows the settings it asked for, says it cannot prove it made it, and
-// never deletes it.
+// Carrying out a planned create, sent once: after an answer that may have been lost, the name is
+// looked up again before anything is created again, so a run never leaves two GPU endpoints where
+// one was asked for. Only an answered create proves an endpoint this run's (src/endpoint/created-claim.ts).
 //
-// Two runs of one name at once (a workflow without a `concurrency:` group): the run that sees an
-// endpoint of the name appear after its look-up creates nothing; when both created anyway, the
-// endpoint created first is kept, and the run that owns the other deletes its own duplicate and
-// fails, saying another run is deploying the name. It does not adopt the keeper: that run's settings
-// may differ, and reporting someone else's deploy as ours would hide the race from the user.
+// Two runs of one name at once (no `concurrency:` group): the run that sees an endpoint of the name
+// appear after its look-up creates nothing; when both created anyway, the endpoint created first is
+// kept, and the other run deletes its own duplicate and fails. It does not adopt the keeper: that
+// run's settings may differ, and reporting someone else's deploy as ours would hide the race.
 
 
 
@@ -2452,8 +2101,8 @@ var resolve = __webpack_require__(2579);
                                                                 
 
 
-
                                                                  
+
 
 
 
@@ -2464,19 +2113,30 @@ const MAX_CREATES = 2;
 const ONE_AT_A_TIME =
   "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
 
-/** Returns the new endpoint's id, remembered for the post step and in the report. */
+/** Returns the new endpoint's id, remembered for the post step, in the report and in the ledger. */
 async function createEndpoint(
   op                  ,
   body                    ,
   memory              ,
 )                  {
+  // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+  const settings = requestedSettings(op.inputs, body.hfModelRepoRevision);
   refuseWithoutTime(op);
   await refuseAfterRival(op, memory);
-  const { id, proved } = await createOnce(op, body, memory);
-  if (!proved) return id;
-  op.report.endpointId = id;
-  op.remember(id, true);
-  op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  refuseWithoutTime(op);
+  const { id, proved } = await createOnce(op, body, memory).catch(async (err         ) => {
+    // A create that may have made an endpoint is recorded without an id; one the API refused (or
+    // that never left) made nothing, and leaves no record.
+    const refused = err instanceof errors/* ApiError */.h && ["permanent", "not-sent", "throttled"].includes(err.kind);
+    if (!refused) await op.ledger?.record(undefined, settings, "Create");
+    throw err;
+  });
+  if (proved) {
+    op.report.endpointId = id;
+    op.remember(id, true);
+    op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  }
+  await op.ledger?.record(id, settings, "Create");
   return id;
 }
 
@@ -2494,7 +2154,7 @@ async function refuseAfterRival(op                  , memory              )     
     cache: memory.specs,
   });
   if (named.length === 0) return;
-  throw new OperationFailure(
+  throw new result/* OperationFailure */.C(
     `endpoint ${named.map((e) => e.id).join(", ")} named "${inputs.name}" appeared in project ${inputs.projectId} ` +
       `after this run looked the name up: another run is deploying this name, and this run created nothing. ${ONE_AT_A_TIME}`,
     "failed",
@@ -2508,25 +2168,17 @@ async function createOnce(
   memory              ,
 )                                           {
   const { inputs, client } = op;
+  const names = { projectId: inputs.projectId, name: inputs.name };
   const facts              = { lookupIds: memory.listed };
   for (let attempt = 1; ; attempt++) {
-    refuseWithoutTime(op);
     op.noteCreate(facts);
     const created = await sendCreate(op, body, facts);
     if (created) recordStatus(op.report, created.status);
-    const found = await (0,resolve/* findCreated */.i)(client, {
-      projectId: inputs.projectId,
-      name: inputs.name,
-      facts,
-      clock: op.clock,
-      deadlineMs: op.deadlineMs,
-      signal: op.signal,
-      cache: memory.specs,
-    });
+    const found = await (0,lookup/* findCreated */.it)(client, { ...op, ...names, facts, cache: memory.specs });
     const taken = await takeFound(op, found, created !== undefined, body);
     if (taken) return taken;
     if (created) {
-      throw new OperationFailure(
+      throw new result/* OperationFailure */.C(
         `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
           `look for "${inputs.name}" in Friendli Suite`,
         "failed",
@@ -2537,13 +2189,14 @@ async function createOnce(
         signal: op.signal,
         cache: memory.specs,
       });
-      throw new OperationFailure(
+      throw new result/* OperationFailure */.C(
         `creating "${inputs.name}" failed ${attempt} times without an answer` +
           (again.length ? `; endpoints of that name now: ${again.map((e) => e.id).join(", ")}` : ""),
         "failed",
       );
     }
     op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
+    refuseWithoutTime(op);
   }
 }
 
@@ -2565,7 +2218,7 @@ async function takeFound(
     case "unsure": {
       const [only, ...more] = named.filter((e) => verdict.ids.includes(e.id));
       if (!answered && only && more.length === 0) return { id: unproven(op, only, body), proved: false };
-      throw new OperationFailure(
+      throw new result/* OperationFailure */.C(
         `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
           `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
           `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
@@ -2574,7 +2227,7 @@ async function takeFound(
       );
     }
     case "others":
-      throw new OperationFailure(
+      throw new result/* OperationFailure */.C(
         `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
           `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
           `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
@@ -2597,7 +2250,7 @@ function unproven(op                  , found               , body              
   const { changes } = specChanges(found.spec, body);
   if (changes.length > 0) {
     const shown = changes.map((c) => `${c.field} ${c.from}, not ${c.to}`).join("; ");
-    throw new OperationFailure(
+    throw new result/* OperationFailure */.C(
       `this run's create went unanswered, and ${named}, which appeared since, does not have the settings this ` +
         `run asked for (${shown}): another run's, most likely. ${ONE_AT_A_TIME}`,
       "failed",
@@ -2629,7 +2282,7 @@ async function yieldToKeeper(op                  , own        , keeper        ) 
   } catch (err) {
     if (err instanceof errors/* ApiError */.h && err.kind === "aborted") throw err;
     if (!(err instanceof errors/* ApiError */.h && err.status === 404)) {
-      throw new OperationFailure(
+      throw new result/* OperationFailure */.C(
         `${race}; this run could not delete its own duplicate ${own} (${(0,redact/* formatError */.Wk)(err, op.secrets)}): the post ` +
           `step tries again. ${ONE_AT_A_TIME}`,
         "failed",
@@ -2639,7 +2292,7 @@ async function yieldToKeeper(op                  , own        , keeper        ) 
   op.noteDeleteOwed(false);
   op.report.deletedAfterFailure = true;
   op.log.info(`Deleted endpoint ${own}, this run's duplicate of "${inputs.name}"`);
-  throw new OperationFailure(
+  throw new result/* OperationFailure */.C(
     `${race}; this run deleted its own duplicate ${own}. ${ONE_AT_A_TIME}`,
     "failed",
   );
@@ -2649,16 +2302,11 @@ async function yieldToKeeper(op                  , own        , keeper        ) 
 function refuseWithoutTime(op                  )       {
   const left = op.deadlineMs - op.clock.now();
   if (left >= Math.min(timing/* MIN_TIME_FOR_CREATE_MS */.ht, op.inputs.waitTimeoutMs / 2)) return;
-  throw new OperationFailure(
+  throw new result/* OperationFailure */.C(
     `only ${(0,format/* formatDuration */.a3)(Math.max(0, left))} of wait-timeout was left, too little to create "${op.inputs.name}" ` +
       "and find its id; nothing was created (raise wait-timeout)",
     "timed-out",
   );
-}
-
-/** False for a create that was refused, throttled or never sent: nothing was created. */
-function createMayHaveActed(err         )          {
-  return !(err instanceof errors/* ApiError */.h && ["permanent", "not-sent", "throttled"].includes(err.kind));
 }
 
 /**
@@ -2714,7 +2362,7 @@ async function deleteEndpoint(op                  , plan      , found           
 // weights and config.json at the repository's root, and weights that leave room for the KV cache on
 // the chosen GPUs; it finds out otherwise only after a GPU is allocated and billed.
 
-                                                                                                  
+                                                                                                            
 
 /** Over this share of GPU memory the weights leave no room for the engine: the deploy fails. */
 const FIT_FAIL_RATIO = 0.95;
@@ -2725,11 +2373,6 @@ const GB = 1e9;
 
 function formatGb(bytes        )         {
   return `${(bytes / GB).toFixed(bytes < 10 * GB ? 2 : 1)} GB`;
-}
-
-/** Root files that hold safetensors weights (single file or shards). */
-function weightFiles(files                   )                    {
-  return files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
 }
 
 /** The smallest option of each GPU model that holds `bytes` under the fail ratio, smallest memory first. */
@@ -2748,104 +2391,71 @@ function optionsThatFit(bytes        )              {
 function fitFinding(bytes        , ctx                  )                                       {
   const memory = (0,gpus/* optionMemoryBytes */.eB)(ctx.instanceOptionId);
   if (memory === undefined) {
-    return {
-      finding: {
-        check: "fit",
-        severity: "info",
-        message: `weights ${formatGb(bytes)}; instance option ${ctx.gpuLabel} is not in the GPU table, so the fit was not checked`,
-      },
-    };
+    const message = `weights ${formatGb(bytes)}; instance option ${ctx.gpuLabel} is not in the GPU table, so the fit was not checked`;
+    return { finding: { check: "fit", severity: "info", message } };
   }
   const ratio = bytes / memory;
   const share = `weights ${formatGb(bytes)} are ${Math.round(ratio * 100)}% of ${ctx.gpuLabel}'s ${formatGb(memory)} GPU memory`;
-  if (ratio > FIT_FAIL_RATIO) {
-    const fits = optionsThatFit(bytes).map((o) => o.label);
-    const advice = fits.length > 0 ? `options that fit: ${fits.join(", ")}` : "no instance option holds them";
-    return {
-      ratio,
-      finding: { check: "fit", severity: "fail", message: `${share}: they do not fit (${advice})` },
-    };
-  }
-  if (ratio > FIT_WARN_RATIO) {
-    return {
-      ratio,
-      finding: {
-        check: "fit",
-        severity: "warn",
-        message: `${share}: little room is left for the KV cache; the engine may fail to start or serve short contexts only`,
-      },
-    };
-  }
-  return { ratio, finding: { check: "fit", severity: "info", message: share } };
+  const fits = optionsThatFit(bytes).map((o) => o.label);
+  const advice = fits.length > 0 ? `options that fit: ${fits.join(", ")}` : "no instance option holds them";
+  const [severity, message]                     =
+    ratio > FIT_FAIL_RATIO
+      ? ["fail", `${share}: they do not fit (${advice})`]
+      : ratio > FIT_WARN_RATIO
+        ? [
+            "warn",
+            `${share}: little room is left for the KV cache; the engine may fail to start or serve short contexts only`,
+          ]
+        : ["info", share];
+  return { ratio, finding: { check: "fit", severity, message } };
 }
 
-/** The findings when the Hub did not give the facts. */
-function failureFindings(answer                              , ctx                  )            {
+/** The finding when the Hub did not give the facts. */
+function failureFinding(answer                              , ctx                  )          {
   const at = ctx.revision === undefined ? ctx.repo : `${ctx.repo}@${ctx.revision}`;
   switch (answer.kind) {
     case "unauthorized":
-      return [
-        ctx.hasToken
-          ? {
-              check: "access",
-              severity: "fail",
-              message: `the Hugging Face Hub refused hf-token (401) for ${at}: check the token`,
-            }
-          : {
-              check: "access",
-              severity: "fail",
-              message: `the Hugging Face Hub answered 401 for ${ctx.repo}: it does not exist, or it is private. Pass \`hf-token\` (a token that can read it), or set \`preflight: false\` to deploy without checking`,
-            },
-      ];
+      return {
+        check: "access",
+        severity: "fail",
+        message: ctx.hasToken
+          ? `the Hugging Face Hub refused hf-token (401) for ${at}: check the token`
+          : `the Hugging Face Hub answered 401 for ${ctx.repo}: it does not exist, or it is private. Pass \`hf-token\` (a token that can read it), or set \`preflight: false\` to deploy without checking`,
+      };
     case "not-found":
-      return [
-        {
-          check: "access",
-          severity: "fail",
-          message: `model ${ctx.repo} was not found on the Hugging Face Hub, or hf-token cannot read it`,
-        },
-      ];
+      return {
+        check: "access",
+        severity: "fail",
+        message: `model ${ctx.repo} was not found on the Hugging Face Hub, or hf-token cannot read it`,
+      };
     case "revision-not-found":
-      return [
-        {
-          check: "revision",
-          severity: "fail",
-          message: `revision ${ctx.revision ?? "(default branch)"} does not exist in ${ctx.repo}`,
-        },
-      ];
+      return {
+        check: "revision",
+        severity: "fail",
+        message: `revision ${ctx.revision ?? "(default branch)"} does not exist in ${ctx.repo}`,
+      };
     case "unreachable":
-      return [
-        {
-          check: "hub",
-          severity: "warn",
-          message: `could not check ${at} on the Hugging Face Hub (${answer.reason}); deploying without the pre-flight`,
-        },
-      ];
+      return {
+        check: "hub",
+        severity: "warn",
+        message: `could not check ${at} on the Hugging Face Hub (${answer.reason}); deploying without the pre-flight`,
+      };
   }
 }
 
-/** Every check over a readable repository. */
-function factFindings(
-  facts          ,
-  ctx                  ,
-)                                                         {
-  const findings            = [];
-  findings.push({
-    check: "revision",
-    severity: "info",
-    message:
-      ctx.revision === undefined
-        ? `${ctx.repo} pinned at ${facts.sha} (the default branch's commit)`
-        : `${ctx.repo}@${ctx.revision} is commit ${facts.sha}`,
-  });
-  const weights = weightFiles(facts.files);
-  const bytes = weights.reduce((n, f) => n + f.size, 0);
+/** Every check over a readable repository; `fit` is the GPU fit's, when there are weights. */
+function factFindings(facts          , ctx                  , hasWeights         , fit          )            {
+  const pinned =
+    ctx.revision === undefined
+      ? `${ctx.repo} pinned at ${facts.sha} (the default branch's commit)`
+      : `${ctx.repo}@${ctx.revision} is commit ${facts.sha}`;
+  const findings            = [{ check: "revision", severity: "info", message: pinned }];
   const missing = [
-    ...(weights.length === 0 ? ["safetensors weights"] : []),
+    ...(hasWeights ? [] : ["safetensors weights"]),
     ...(facts.files.some((f) => f.path === "config.json") ? [] : ["config.json"]),
   ];
   if (missing.length > 0) {
-    const found =
+    const root =
       facts.files
         .map((f) => f.path)
         .slice(0, 8)
@@ -2853,15 +2463,10 @@ function factFindings(
     findings.push({
       check: "files",
       severity: "fail",
-      message: `Friendli needs safetensors weights and config.json at the repository root; ${facts.sha.slice(0, 12)} has no ${missing.join(" and no ")} (root: ${found})`,
+      message: `Friendli needs safetensors weights and config.json at the repository root; ${facts.sha.slice(0, 12)} has no ${missing.join(" and no ")} (root: ${root})`,
     });
   }
-  let ratio                    ;
-  if (weights.length > 0) {
-    const fit = fitFinding(bytes, ctx);
-    findings.push(fit.finding);
-    ratio = fit.ratio;
-  }
+  if (fit) findings.push(fit);
   if (facts.gated) {
     findings.push({
       check: "gated",
@@ -2869,42 +2474,38 @@ function factFindings(
       message: `${ctx.repo} is gated: Friendli downloads it with the Hugging Face token saved in its integrations, and that token's account must have been granted access, or the deploy fails while downloading the model`,
     });
   }
-  findings.push({
-    check: "chat-template",
-    severity: "info",
-    message:
-      facts.chatTemplate === null
-        ? "the chat template could not be read; the smoke test tries chat first"
-        : facts.chatTemplate
-          ? "has a chat template: the smoke test uses chat completions"
-          : "has no chat template: the smoke test uses completions",
-  });
-  return { findings, ratio, bytes };
+  const template =
+    facts.chatTemplate === null
+      ? "the chat template could not be read; the smoke test tries chat first"
+      : facts.chatTemplate
+        ? "has a chat template: the smoke test uses chat completions"
+        : "has no chat template: the smoke test uses completions";
+  findings.push({ check: "chat-template", severity: "info", message: template });
+  return findings;
 }
 
 /** The whole verdict: the findings, whether the deploy may go on, and what to pin and report. */
 function decide_decide(answer           , ctx                  , elapsedMs        )                  {
   if (answer.kind !== "found") {
-    const findings = failureFindings(answer, ctx);
-    return {
-      ok: !findings.some((f) => f.severity === "fail"),
-      checked: answer.kind !== "unreachable",
-      findings,
-      elapsedMs,
-    };
+    const finding = failureFinding(answer, ctx);
+    const checked = answer.kind !== "unreachable";
+    return { ok: finding.severity !== "fail", checked, findings: [finding], elapsedMs };
   }
-  const { findings, ratio, bytes } = factFindings(answer, ctx);
-  const result                  = {
+  // Safetensors weights at the root, single file or shards.
+  const weights = answer.files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
+  const bytes = weights.reduce((n, f) => n + f.size, 0);
+  const fit = weights.length > 0 ? fitFinding(bytes, ctx) : undefined;
+  const findings = factFindings(answer, ctx, weights.length > 0, fit?.finding);
+  return {
     ok: !findings.some((f) => f.severity === "fail"),
     checked: true,
     findings,
     revision: answer.sha,
     smokeRoute: answer.chatTemplate === false ? "completions" : "chat",
     weightBytes: bytes,
+    memoryRatio: fit?.ratio,
     elapsedMs,
   };
-  if (ratio !== undefined) result.memoryRatio = ratio;
-  return result;
 }
 
 ;// CONCATENATED MODULE: ./build/preflight/index.js
@@ -2912,33 +2513,17 @@ function decide_decide(answer           , ctx                  , elapsedMs      
 // whether the model can be deployed at all. Light on purpose: the Hub client and undici's fetch are
 // imported only when it runs, so a run with the pre-flight turned off never loads them.
 
-                                         
+
+
+
+
                                               
-
-
-
-
-                                                                    
-
-                                   
-               
-                                                                              
-                               
-                                                                   
-                              
                                                   
-                 
+
+                                                                             
                            
                    
-               
-                      
-                                                                       
-                         
                     
-                            
-                    
-                                                     
-                                                                    
  
 
 /**
@@ -2954,12 +2539,7 @@ function hubUrlFrom(
   if (given && given !== fields/* DEFAULT_HUB_URL */.Sc) return { url: given };
   const fromEnv = env.HF_ENDPOINT?.trim();
   if (!fromEnv) return { url: fields/* DEFAULT_HUB_URL */.Sc };
-  let url                 ;
-  try {
-    url = new URL(fromEnv);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(fromEnv);
   if (!url || !(0,request_policy/* isAllowedBaseUrl */.h5)(url) || url.username || url.password || url.search || url.hash) {
     return {
       url: fields/* DEFAULT_HUB_URL */.Sc,
@@ -2975,28 +2555,11 @@ function hubUrlFrom(
  */
 async function runPreflight(o                  )                           {
   const started = o.clock.now();
-  const ctx                   = {
-    repo: o.repo,
-    revision: o.revision,
-    hasToken: o.hfToken !== undefined && o.hfToken !== "",
-    instanceOptionId: o.instanceOptionId,
-    gpuLabel: o.gpuLabel,
-  };
+  // hf-token is sent to the Hub only, never printed; an empty one is none.
+  const hfToken = o.hfToken || undefined;
   const { askHub } = await Promise.all(/* import() */[__webpack_require__.e(9), __webpack_require__.e(332)]).then(__webpack_require__.bind(__webpack_require__, 1951));
-  const answer = await askHub({
-    hubUrl: o.hubUrl,
-    repo: o.repo,
-    revision: o.revision,
-    hfToken: ctx.hasToken ? o.hfToken : undefined,
-    dispatcher: o.dispatcher,
-    clock: o.clock,
-    signal: o.signal,
-    deadlineMs: started + (o.budgetMs ?? timing/* PREFLIGHT_BUDGET_MS */.Jw),
-    attemptTimeoutMs: o.attemptTimeoutMs ?? timing/* HUB_ATTEMPT_TIMEOUT_MS */.dN,
-    attempts: o.attempts ?? timing/* HUB_ATTEMPTS */.PW,
-    ...(o.attemptTimer ? { attemptTimer: o.attemptTimer } : {}),
-  });
-  return decide_decide(answer, ctx, o.clock.now() - started);
+  const answer = await askHub({ ...o, hfToken, deadlineMs: started + (o.budgetMs ?? timing/* PREFLIGHT_BUDGET_MS */.Jw) });
+  return decide_decide(answer, { ...o, hasToken: hfToken !== undefined }, o.clock.now() - started);
 }
 
 ;// CONCATENATED MODULE: ./build/operations/preflight.js
@@ -3006,19 +2569,20 @@ async function runPreflight(o                  )                           {
 
 
 
-                                                                      
+
+                                                             
                                                      
 
 async function preflightStep(op                  )                           {
-  const { inputs, report } = op;
+  const { inputs, report, log } = op;
   if (!inputs.hfModelRepo || !inputs.gpu) {
     throw new Error("the pre-flight needs hf-model-repo and gpu (the input parser guarantees both)");
   }
   const hub = hubUrlFrom(inputs.hfEndpoint, op.env);
-  if (hub.ignored) op.log.warning(hub.ignored);
+  if (hub.ignored) log.warning(hub.ignored);
   // The Hub gets its own proxy-aware dispatcher unless the run was handed one (tests).
-  const own = op.dispatcher === undefined ? (0,request_policy/* createDefaultDispatcher */.hT)() : undefined;
-  op.log.info(`Pre-flight: asking ${hub.url} about ${inputs.hfModelRepo}`);
+  const dispatcher = op.dispatcher ?? (0,request_policy/* createDefaultDispatcher */.hT)();
+  log.info(`Pre-flight: asking ${hub.url} about ${inputs.hfModelRepo}`);
   try {
     const r = await runPreflight({
       repo: inputs.hfModelRepo,
@@ -3029,150 +2593,25 @@ async function preflightStep(op                  )                           {
       gpuLabel: inputs.gpu.label,
       clock: op.clock,
       signal: op.signal,
-      dispatcher: op.dispatcher ?? (own                           ),
+      dispatcher,
     });
     report.preflight = r;
     // Warnings are annotations (the summary's pre-flight table shows every finding); a dry run
     // prints the rest with its plan (describePlan), so once.
-    for (const [i, line] of (0,preflight_report/* findingLines */.hq)(r.findings).entries()) {
-      const f = r.findings[i]           ;
-      if (f.severity === "warn") op.log.warning((0,preflight_report/* findingAnnotation */.BN)(f));
-      else if (!inputs.dryRun) op.log.info(line);
+    for (const f of r.findings) {
+      if (f.severity === "warn") log.warning(`pre-flight ${f.check}: ${f.message}`);
+      else if (!inputs.dryRun) log.info((0,preflight_report/* findingLine */.mC)(f));
     }
-    op.log.info(
-      `Pre-flight ${r.ok ? (r.checked ? "passed" : "skipped") : "failed"} in ${(r.elapsedMs / 1000).toFixed(1)} s`,
-    );
+    const verdict = r.ok ? (r.checked ? "passed" : "skipped") : "failed";
+    log.info(`Pre-flight ${verdict} in ${(0,format/* formatDuration */.a3)(r.elapsedMs, { tenths: true })}`);
     // `model-revision` is the commit deployed: pinned only when the deploy goes ahead.
     if (r.ok && r.revision && report.model && !report.model.revision) {
       report.model = { ...report.model, revision: r.revision };
     }
     return r;
   } finally {
-    await own?.close();
+    if (dispatcher !== op.dispatcher) await dispatcher.close();
   }
-}
-
-;// CONCATENATED MODULE: ./build/operations/rollback.js
-// Rolling a failed update back (`rollback-on-failure`): the settings of the ledger's last successful
-// deployment are PUT again and waited for, on a budget of their own (a timed-out update has spent
-// the run's). The run still fails: the version it was asked for did not deploy.
-
-
-
-
-                                                           
-
-                                                  
-                                                              
-
-                                                
-
-
-
-                                                     
-
-/** Thrown instead of the update's failure once the rollback serves: `result: rolled-back`. */
-class RolledBack extends Error {
-           failure         ;
-  constructor(failure         ) {
-    super("rolled back");
-    this.failure = failure;
-  }
-}
-
-/** A failure a rollback answers: the new version FAILED, or did not come up in time. */
-function rollsBack(err         )          {
-  if (err instanceof OperationFailure) return err.result === "failed" || err.result === "timed-out";
-  return err instanceof errors/* ApiError */.h && err.kind === "deadline";
-}
-
-/** What recorded settings cost per hour, priced as the run's own request is. */
-function settingsCost(
-  settings                    ,
-  inputs                                        ,
-)                         {
-  return (0,estimate/* estimateHourlyCost */.Bb)({
-    instanceOptionId: settings.gpu.instanceOptionId,
-    minReplicas: settings.autoscaling.minReplicas,
-    maxReplicas: settings.autoscaling.maxReplicas,
-    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
-    ...(inputs.gpu ? { pricedFor: inputs.gpu.instanceOptionId } : {}),
-  });
-}
-
-/** Why `max-hourly-cost`, which holds for every request that sets a GPU, stops the rollback's PUT. */
-function rollbackOverCap(
-  cost                        ,
-  capUsd                    ,
-)                     {
-  if (capUsd === undefined) return undefined;
-  if (!cost) return "the recorded GPU or replicas have no estimate, so `max-hourly-cost` cannot be checked";
-  return (0,estimate/* exceedsCap */.Wf)(cost, capUsd)
-    ? `they cost ${(0,estimate/* estimateText */.YL)(cost)}, above \`max-hourly-cost\` ${(0,estimate/* usd */.dR)(capUsd)}`
-    : undefined;
-}
-
-/**
- * Puts the rollback's settings back and waits for RUNNING. True when they serve again; false (with
- * a warning) when the rollback failed too, and the update's failure stands.
- */
-async function rollBack(
-  op                  ,
-  endpoint               ,
-  rollback          ,
-  failure         ,
-)                   {
-  const { report, log } = op;
-  const deadlineMs = op.clock.now() + timing/* ROLLBACK_BUDGET_MS */.ui;
-  const client = op.clientUntil?.(deadlineMs) ?? op.client;
-  const rop                   = { ...op, client, deadlineMs };
-  const before = report.timeline;
-  const { deploymentId, payload } = rollback.entry;
-  const cost = settingsCost(payload.settings, op.inputs);
-  const overCap = rollbackOverCap(cost, op.inputs.maxHourlyCost);
-  if (overCap) {
-    const message =
-      `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
-      `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
-    report.warnings.push(message);
-    log.warning(message);
-    return false;
-  }
-  log.warning(
-    `The update of endpoint ${endpoint.id} did not deploy (${(0,redact/* formatError */.Wk)(failure, client.http.secrets)}); ` +
-      `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
-  );
-  const sentAtMs = op.clock.now();
-  // The update's last span (a rollout cut short by the timeout, or FAILED) ends as the rollback
-  // replaces it, or the summary would show it lasting to the end of the run beside the rollback's.
-  closeOpenSpan(before, sentAtMs);
-  try {
-    await client.update(endpoint.id, rollback.request.body);
-    await awaitEndpoint(
-      rop,
-      endpoint.id,
-      { target: "running", minReplicas: payload.settings.autoscaling.minReplicas },
-      sentAtMs,
-    );
-  } catch (err) {
-    report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
-    if (op.signal.aborted) throw err;
-    const message = `The rollback of endpoint ${endpoint.id} failed too: ${(0,redact/* formatError */.Wk)(err, client.http.secrets)}`;
-    report.warnings.push(message);
-    log.warning(message);
-    return false;
-  }
-  report.timeline = [...before, ...report.timeline];
-  report.rolledBack = true;
-  report.previous = versionOf(rollback.entry);
-  // What runs now is what it costs: the failed request's estimate no longer describes the endpoint.
-  report.cost = { ...report.cost, hourly: cost };
-  log.info(
-    `Rolled back: endpoint ${endpoint.id} serves the settings of GitHub deployment ${deploymentId} again` +
-      (cost ? `; estimated cost: ${(0,estimate/* estimateText */.YL)(cost)}` : ""),
-  );
-  await op.ledger?.recordRollback(endpoint.id, rollback.entry);
-  return true;
 }
 
 // EXTERNAL MODULE: ./build/friendli/error-body.js
@@ -3206,28 +2645,44 @@ function smokePath(route            )         {
 
 /** The `data:` payloads of complete events in `text` (an unfinished last event is left out). */
 function sseData(text        )           {
-  const out           = [];
-  const events = text.replace(/\r\n?/g, "\n").split("\n\n");
   // The piece after the last blank line is not complete yet.
-  events.pop();
-  for (const event of events) {
+  const events = text.replace(/\r\n?/g, "\n").split("\n\n").slice(0, -1);
+  return events.flatMap((event) => {
     const lines = event.split("\n").filter((l) => l.startsWith("data:"));
-    if (lines.length > 0) out.push(lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n"));
-  }
-  return out;
+    return lines.length > 0 ? [lines.map((l) => l.slice(5).replace(/^ /, "")).join("\n")] : [];
+  });
 }
 
-/** The text one chunk carries: `delta.content` (chat) or `text` (completions). */
+/**
+ * The text of an OpenAI-shaped answer's first choice: `text` (completions), or the chat `message`
+ * (a whole answer) or `delta` (a streamed chunk); undefined when it has none.
+ */
+function choiceText(route            , body         , part                     )                     {
+  const choices =
+    body !== null && typeof body === "object" ? (body                         ).choices : undefined;
+  const first          = Array.isArray(choices) ? choices[0] : undefined;
+  if (first === null || typeof first !== "object") return undefined;
+  const choice = first                           ;
+  if (route === "completions") return typeof choice.text === "string" ? choice.text : undefined;
+  const said = choice[part];
+  if (said === null || typeof said !== "object") return undefined;
+  const { content, reasoning_content: reasoning } = said                           ;
+  if (typeof content === "string") return content;
+  // A whole answer may come in the newer OpenAI shape: an array of typed parts.
+  if (part === "message" && Array.isArray(content)) {
+    const texts = content
+      .map((p) => (p && typeof p === "object" ? (p                      ).text : undefined))
+      .filter((t)              => typeof t === "string");
+    if (texts.length > 0) return texts.join("");
+  }
+  // A reasoning model may think before it answers, and a tiny max_tokens may end before any
+  // content: its thought is its first token, and the answer still answered.
+  return (part === "delta" || content === null) && typeof reasoning === "string" ? reasoning : undefined;
+}
+
+/** The text one streamed chunk carries ("" for none, e.g. a chat stream's opening role-only chunk). */
 function chunkText(route            , chunk         )         {
-  if (chunk === null || typeof chunk !== "object") return "";
-  const choices = (chunk                         ).choices;
-  const first = Array.isArray(choices) ? (choices[0]                                       ) : undefined;
-  if (!first || typeof first !== "object") return "";
-  if (route === "completions") return typeof first.text === "string" ? first.text : "";
-  const delta = first.delta                                                                  ;
-  if (typeof delta?.content === "string") return delta.content;
-  // A reasoning model may think before it answers: its first thought is its first token too.
-  return typeof delta?.reasoning_content === "string" ? delta.reasoning_content : "";
+  return choiceText(route, chunk, "delta") ?? "";
 }
 
 function parse(data        )          {
@@ -3242,25 +2697,13 @@ function parse(data        )          {
 function streamedReply(route            , text        )                            {
   const data = sseData(text.endsWith("\n\n") ? text : `${text}\n\n`);
   if (data.length === 0) return undefined;
-  let reply = "";
-  let chunks = 0;
-  let usageTokens                    ;
-  let done = false;
-  for (const d of data) {
-    if (d.trim() === "[DONE]") {
-      done = true;
-      continue;
-    }
-    const chunk = parse(d);
-    const piece = chunkText(route, chunk);
-    if (piece !== "") {
-      reply += piece;
-      chunks++;
-    }
-    const usage = (chunk                                                           )?.usage;
-    if (typeof usage?.completion_tokens === "number") usageTokens = usage.completion_tokens;
-  }
-  return { text: reply, outputTokens: usageTokens ?? chunks, done };
+  const chunks = data.filter((d) => d.trim() !== "[DONE]").map(parse);
+  const pieces = chunks.map((c) => chunkText(route, c)).filter((p) => p !== "");
+  const usage = chunks
+    .map((c) => (c                                                           )?.usage?.completion_tokens)
+    .findLast((t) => typeof t === "number");
+  const done = data.length > chunks.length;
+  return { text: pieces.join(""), outputTokens: typeof usage === "number" ? usage : pieces.length, done };
 }
 
 /**
@@ -3273,12 +2716,8 @@ function firstTokenWatch(route            )                             {
   return (piece) => {
     if (seen) return false;
     buffer += piece;
-    if (sseData(buffer).some((d) => chunkText(route, parse(d)) !== "")) {
-      seen = true;
-      buffer = "";
-      return true;
-    }
-    return false;
+    seen = sseData(buffer).some((d) => chunkText(route, parse(d)) !== "");
+    return seen;
   };
 }
 
@@ -3289,9 +2728,9 @@ function tokensPerSecond(outputTokens        , latencyMs        )               
 }
 
                              
-                                                      
+                                                                           
                   
-                                                    
+                                                                               
                      
  
 
@@ -3315,100 +2754,20 @@ function missedGate(
   return undefined;
 }
 
-;// CONCATENATED MODULE: ./build/smoke/measure.js
-// The measures of a passing answer (time to first token, output tokens, tokens per second) and the
-// words the log gives them. Pure.
+;// CONCATENATED MODULE: ./build/smoke/answer.js
+// What a 2xx answer means: a reply (measured, and through the gates) or a failure that says why
+// not; and the excerpts of replies and error bodies that the messages quote. Pure: the loop passes
+// the answer, when it was sent and when its first token came, and a redactor for the token.
 
-
-                           
-                  
-                        
-                           
- 
-
-/** Only what was measured: a plain (unstreamed) answer has no first token and no token count. */
-function measure(
-  outputTokens                    ,
-  ttftMs                    ,
-  latencyMs        ,
-)           {
-  const m           = {};
-  if (ttftMs !== undefined) m.ttftMs = ttftMs;
-  if (outputTokens !== undefined) {
-    m.outputTokens = outputTokens;
-    const rate = tokensPerSecond(outputTokens, latencyMs);
-    if (rate !== undefined) m.tokensPerSecond = rate;
-  }
-  return m;
-}
-
-/** " (first token after 240 ms, 12 output tokens, 40 tokens/s)", or "" when nothing was measured. */
-function describeMeasure(m          )         {
-  const parts = [
-    m.ttftMs !== undefined ? `first token after ${Math.round(m.ttftMs)} ms` : undefined,
-    m.outputTokens !== undefined ? `${m.outputTokens} output tokens` : undefined,
-    m.tokensPerSecond !== undefined ? `${m.tokensPerSecond} tokens/s` : undefined,
-  ].filter(Boolean);
-  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
-}
-
-;// CONCATENATED MODULE: ./build/smoke/reply.js
-// What a successful answer's body says: the reply text of an OpenAI-shaped completion, and the
-// excerpts of it (and of error bodies) that the messages quote. Pure.
 
                                                        
+
+
 
 /** How much of the reply goes into the summary. */
 const REPLY_CHARS = 200;
 /** How much of an error detail or an unexpected body a message quotes. */
 const MAX_DETAIL = 300;
-
-function bodyText(body         )         {
-  if (body === undefined || body === null) return "";
-  return typeof body === "string" ? body : JSON.stringify(body);
-}
-
-/** The reply text of an OpenAI-shaped chat.completion or text_completion; undefined if absent. */
-function replyText(route            , body         )                     {
-  if (body === null || typeof body !== "object") return undefined;
-  const choices = (body                         ).choices;
-  if (!Array.isArray(choices) || choices.length === 0) return undefined;
-  const first = choices[0]                                  ;
-  if (first === null || typeof first !== "object") return undefined;
-  if (route === "completions") return typeof first.text === "string" ? first.text : undefined;
-  const message = first.message                                              ;
-  if (message === null || typeof message !== "object") return undefined;
-  const content = message.content;
-  if (typeof content === "string") return content;
-  // The newer OpenAI shape: an array of typed parts.
-  if (Array.isArray(content)) {
-    const texts = content
-      .map((p) => (p && typeof p === "object" ? (p                      ).text : undefined))
-      .filter((t)              => typeof t === "string");
-    if (texts.length > 0) return texts.join("");
-  }
-  // A reasoning model may spend a tiny max_tokens before any content; it still answered.
-  if (content === null && typeof message.reasoning_content === "string") return message.reasoning_content;
-  return undefined;
-}
-
-/** Trimmed, then cut by code point (never through a surrogate pair), without a space before the '…'. */
-function excerpt(text        , max = REPLY_CHARS)         {
-  return (0,format/* truncate */.xv)(text.trim(), max, { ellipsisAfter: true, trimCut: true });
-}
-
-;// CONCATENATED MODULE: ./build/smoke/answer.js
-// What a 2xx answer means: a reply (measured, and through the gates) or a failure that says why
-// not. Pure: the loop passes the answer, when it was sent and when its first token came, and a
-// redactor for the token.
-
-
-
-                                                       
-
-
-
-
 
                               
                     
@@ -3420,6 +2779,14 @@ function excerpt(text        , max = REPLY_CHARS)         {
                         
  
 
+                           
+                                                                                              
+                  
+                        
+                                                                           
+                           
+ 
+
                           
                                                      
                                                                            
@@ -3427,7 +2794,7 @@ function excerpt(text        , max = REPLY_CHARS)         {
 /** `clean` takes the secrets out of a text; every piece of the model's text goes through it. */
 function judgeAnswer(a             , gates            , clean                       )               {
   const streamed = typeof a.body === "string" ? streamedReply(a.route, a.body) : undefined;
-  const text = streamed ? streamed.text : replyText(a.route, a.body);
+  const text = streamed ? streamed.text : choiceText(a.route, a.body, "message");
   if (text === undefined) {
     const got = clean((0,format/* oneLine */.TN)(bodyText(a.body)));
     const field = a.route === "chat" ? "choices[0].message.content" : "choices[0].text";
@@ -3449,15 +2816,48 @@ function judgeAnswer(a             , gates            , clean                   
   return { kind: "pass", latencyMs, reply, measured: measure(streamed?.outputTokens, ttftMs, latencyMs) };
 }
 
+/** Only what was measured: a plain (unstreamed) answer has no first token and no token count. */
+function measure(
+  outputTokens                    ,
+  ttftMs                    ,
+  latencyMs        ,
+)           {
+  const rate = outputTokens === undefined ? undefined : tokensPerSecond(outputTokens, latencyMs);
+  return {
+    ...(ttftMs === undefined ? {} : { ttftMs }),
+    ...(outputTokens === undefined ? {} : { outputTokens }),
+    ...(rate === undefined ? {} : { tokensPerSecond: rate }),
+  };
+}
+
+/** " (first token after 240 ms, 12 output tokens, 40 tokens/s)", or "" when nothing was measured. */
+function describeMeasure(m          )         {
+  const parts = [
+    m.ttftMs !== undefined ? `first token after ${Math.round(m.ttftMs)} ms` : undefined,
+    m.outputTokens !== undefined ? `${m.outputTokens} output tokens` : undefined,
+    m.tokensPerSecond !== undefined ? `${m.tokensPerSecond} tokens/s` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+function bodyText(body         )         {
+  if (body === undefined || body === null) return "";
+  return typeof body === "string" ? body : JSON.stringify(body);
+}
+
+/** Trimmed, then cut by code point (never through a surrogate pair), without a space before the '…'. */
+function excerpt(text        , max = REPLY_CHARS)         {
+  return (0,format/* truncate */.xv)(text.trim(), max, { ellipsisAfter: true, trimCut: true });
+}
+
 // EXTERNAL MODULE: ./build/friendli/advice.js
 var friendli_advice = __webpack_require__(5220);
 // EXTERNAL MODULE: ./build/friendli/retry.js
 var retry = __webpack_require__(9120);
 ;// CONCATENATED MODULE: ./build/smoke/decide.js
 // What the smoke test does after an attempt that did not pass: fail (with what message), switch
-// from chat to completions, or try again (after how long). Pure: the loop in ./smoke-test.ts
-// hands over where it stands and what came back, and applies the step it gets. The delays are in
-// ../base/timing.ts with their reasons.
+// from chat to completions, or try again (after how long). Pure: ./smoke-test.ts hands over where
+// it stands and what came back, and applies the step it gets.
 
 
 
@@ -3487,21 +2887,17 @@ var retry = __webpack_require__(9120);
                                                              
                     
                    
-                            
                      
                                                                                           
                        
  
 
-/** What an attempt that did not pass got: a non-2xx answer, or a request error (never "aborted"). */
+/**
+ * What an attempt that did not pass got: a non-2xx answer (`detail`: the server's, already redacted
+ * and cut), or a request error (never "aborted").
+ */
                           
-     
-                     
-                     
-                                                                 
-                      
-                          
-     
+                                                                            
                                                                                 
 
 /** The message goes after "smoke test failed: " and the fall-back reason. */
@@ -3533,48 +2929,39 @@ function attemptsText(total        )         {
   return `${total} attempt${total === 1 ? "" : "s"}`;
 }
 
+const fail = (message        , status         )               => ({ kind: "fail", message, status });
+
 /** The failure when the run's deadline has come before the next attempt. */
 function deadlineFailure(s         )               {
   const last = s.last ? `; last: ${s.last.text}` : "";
-  return {
-    kind: "fail",
-    message: `the run's deadline passed before POST ${smokePath(s.route)} answered${last} (${attemptsText(s.total)})`,
-    status: s.last?.status,
-  };
+  const path = smokePath(s.route);
+  return fail(
+    `the run's deadline passed before POST ${path} answered${last} (${attemptsText(s.total)})`,
+    s.last?.status,
+  );
 }
 
 function afterAttempt(s         , got              , t            )            {
-  const path = smokePath(s.route);
   if (got.kind === "error") {
-    if (got.errorKind === "deadline") {
-      return { kind: "fail", message: `${got.message} (${attemptsText(s.total)})`, status: s.last?.status };
-    }
+    if (got.errorKind === "deadline")
+      return fail(`${got.message} (${attemptsText(s.total)})`, s.last?.status);
     // A connection refused or reset while the engine's pods are swapped in is as transient as a
     // 503; a refused redirect or an untrusted certificate is not.
-    if (got.errorKind !== "not-sent" && got.errorKind !== "ambiguous") {
-      return { kind: "fail", message: got.message, status: got.status };
-    }
+    if (got.errorKind !== "not-sent" && got.errorKind !== "ambiguous") return fail(got.message, got.status);
     return retryStep({ ...s, last: { text: got.message } }, undefined, "a network error", t);
   }
   const said = got.detail ? `${got.status} (${got.detail})` : String(got.status);
   if (s.route === "chat" && saysNoChatTemplate(got.status, got.detail)) {
+    const fellBack = `the model has no chat template (chat answered ${got.status}), and `;
     return {
       kind: "fallback",
-      next: {
-        route: "completions",
-        fellBack: `the model has no chat template (chat answered ${got.status}), and `,
-        attempt: 0,
-        total: s.total,
-      },
+      next: { route: "completions", fellBack, attempt: 0, total: s.total },
       note: `Smoke test: chat answered ${said}; the model has no chat template, trying POST ${client/* COMPLETIONS_PATH */.Ov}`,
     };
   }
   if (!isTransientStatus(got.status)) {
-    return {
-      kind: "fail",
-      message: `POST ${path} answered ${said}${hintFor(got.status)}`,
-      status: got.status,
-    };
+    const advice = (0,friendli_advice/* statusAdvice */.F)(got.status, "inference");
+    return fail(`POST ${smokePath(s.route)} answered ${said}${advice ? `: ${advice}` : ""}`, got.status);
   }
   return retryStep({ ...s, last: { text: said, status: got.status } }, got.retryAfter, String(got.status), t);
 }
@@ -3584,12 +2971,12 @@ function retryStep(s         , retryAfter                    , reason        , t
   const path = smokePath(s.route);
   const lastText = s.last?.text ?? reason;
   const attempts = attemptsText(s.total);
+  const warmup = (0,format/* formatDuration */.a3)(t.warmupMs, { tenths: true });
   if (t.now >= t.windowEnd) {
-    return {
-      kind: "fail",
-      message: `POST ${path} still answered ${lastText} after the ${(0,format/* formatDuration */.a3)(t.warmupMs, { tenths: true })} warm-up window (${attempts})`,
-      status: s.last?.status,
-    };
+    return fail(
+      `POST ${path} still answered ${lastText} after the ${warmup} warm-up window (${attempts})`,
+      s.last?.status,
+    );
   }
   const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(retryAfter, t.now);
   const wanted = retryAfterMs ?? (0,backoff/* backoffDelay */.EY)(s.attempt, t.random, timing/* SMOKE_BACKOFF */.Ze);
@@ -3599,42 +2986,32 @@ function retryStep(s         , retryAfter                    , reason        , t
   // window's end instead.
   const waitMs = Math.min(Math.max(wanted, timing/* SMOKE_MIN_WAIT_MS */.Wq), t.windowEnd - t.now);
   if (t.now + waitMs >= t.deadlineMs) {
-    return {
-      kind: "fail",
-      message: `POST ${path} answered ${lastText}, and the run's deadline leaves no time to try again (${attempts})`,
-      status: s.last?.status,
-    };
+    const why = `POST ${path} answered ${lastText}, and the run's deadline leaves no time to try again (${attempts})`;
+    return fail(why, s.last?.status);
   }
   const how = retryAfterMs !== undefined ? " (Retry-After)" : "";
+  const ends = (0,format/* formatDuration */.a3)(t.windowEnd - t.now, { tenths: true });
   return {
     kind: "retry",
     next: s,
     waitMs,
-    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${(0,format/* formatDuration */.a3)(waitMs, { tenths: true })}${how}; warm-up window ends in ${(0,format/* formatDuration */.a3)(t.windowEnd - t.now, { tenths: true })}`,
+    note: `Smoke test (${s.route}): attempt ${s.total + 1} after ${reason}, waiting ${(0,format/* formatDuration */.a3)(waitMs, { tenths: true })}${how}; warm-up window ends in ${ends}`,
     debug: `Smoke test (${s.route}): attempt ${s.total}: ${lastText}`,
   };
 }
 
-function hintFor(status        )         {
-  const advice = (0,friendli_advice/* statusAdvice */.F)(status, "inference");
-  return advice ? `: ${advice}` : "";
-}
-
 ;// CONCATENATED MODULE: ./build/smoke/smoke-test.js
-// The smoke test: after RUNNING, one small inference request proves the endpoint answers.
-// A fresh engine answers 503 (and a busy one 429) for a while after Friendli reports RUNNING, so
-// those are retried through a short warm-up window; everything else fails at once with what came
-// back. A model without a chat template cannot serve the chat route at all, so that one error
-// switches to the completions route instead of failing. The answer is streamed, so the test also
-// measures the time to first token and the output rate, and can gate on them and on the reply.
-// The loop is short: what each attempt's answer means is decided by pure pieces in ./smoke/
-// (decide.ts: retry, wait, fall back or fail; answer.ts: the reply, its gates and measures).
+// The smoke test: after RUNNING, one small streamed inference request proves the endpoint answers
+// and measures it. A fresh engine answers 503 (a busy one 429) for a while after RUNNING, so those
+// are retried through a short warm-up window; a model without a chat template falls back to the
+// completions route; anything else fails at once, as the pure pieces beside it decide.
+
                                               
 
                                              
 
 
-                                                                         
+                                                            
 
 
 
@@ -3642,26 +3019,13 @@ function hintFor(status        )         {
 
 
 
-
-
-const DEFAULT_WARMUP_MS = timing/* SMOKE_WARMUP_MS */.K_;
 const DEFAULT_MAX_TOKENS = 16;
 
                              
-     
-               
-                        
-                    
-                        
-                                                                                                  
-                      
-                            
-                                                                               
-                               
-     
+                                                                                  
                                                     
 
-                            
+                                               
                          
                      
                  
@@ -3677,122 +3041,91 @@ const DEFAULT_MAX_TOKENS = 16;
                      
                                                         
                    
-                                                           
-                  
-                                                                               
-                     
  
 
 async function smokeTest(opts                  )                           {
   const { client, endpointId, clock, signal, deadlineMs, log } = opts;
-  const warmupMs = opts.warmupMs ?? DEFAULT_WARMUP_MS;
+  const warmupMs = opts.warmupMs ?? timing/* SMOKE_WARMUP_MS */.K_;
   const maxTokens = opts.maxTokens ?? DEFAULT_MAX_TOKENS;
   const clean = (s        ) => (0,redact/* redact */.E$)(s, client.http.secrets);
-  const send = sender(opts, maxTokens);
+  const send = sender(opts, maxTokens, clean);
   const windowEnd = clock.now() + warmupMs;
   let s          = { route: opts.route ?? "chat", fellBack: "", attempt: 0, total: 0 };
-  const fail = (step              )                  => {
-    const message = clean(`smoke test failed: ${s.fellBack}${step.message}`);
-    return step.status === undefined ? { ok: false, message } : { ok: false, message, status: step.status };
+  const fail = ({ message, status }              )                            => {
+    const said = clean(`smoke test failed: ${s.fellBack}${message}`);
+    return {
+      done: status === undefined ? { ok: false, message: said } : { ok: false, message: said, status },
+    };
   };
 
   log.info(
     `Smoke test: POST ${smokePath(s.route)} (model ${endpointId}, max_tokens ${maxTokens}${(opts.stream ?? true) ? ", streamed" : ""}), warm-up window ${(0,format/* formatDuration */.a3)(warmupMs, { tenths: true })}`,
   );
-  for (;;) {
+  return (0,backoff/* askAgain */.et)                 ({
+    clock,
+    signal,
     // Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.
-    if (signal.aborted) throw (0,errors/* abortedError */.i)(s.route, signal.reason, "smoke test");
-    if (clock.now() >= deadlineMs) return fail(deadlineFailure(s));
-    s = { ...s, attempt: s.attempt + 1, total: s.total + 1 };
-    const startedAt = clock.now();
-    const sent = await send(s.route);
-    if ("answer" in sent && sent.answer.status >= 200 && sent.answer.status < 300) {
-      const { status, body } = sent.answer;
-      const a = {
-        route: s.route,
-        status,
-        body,
-        startedAt,
-        finishedAt: clock.now(),
-        firstTokenAt: sent.firstTokenAt,
-      };
-      const verdict = judgeAnswer(a, opts, clean);
-      if (verdict.kind === "fail") return fail(verdict);
-      const { latencyMs, reply, measured } = verdict;
-      log.info(
-        `Smoke test passed: ${s.route} answered ${status} in ${Math.round(latencyMs)} ms after ${attemptsText(s.total)}${describeMeasure(measured)}`,
-      );
-      return { ok: true, latencyMs, reply, route: s.route, ...measured };
-    }
-    const got               = "error" in sent ? sent.error : outcomeOf(sent.answer, clean);
-    const step = afterAttempt(s, got, {
-      now: clock.now(),
-      windowEnd,
-      warmupMs,
-      deadlineMs,
-      random: () => clock.random(),
-    });
-    if (step.kind === "fail") return fail(step);
-    log.info(step.note);
-    s = step.next;
-    if (step.kind === "retry") {
-      log.debug(step.debug);
-      try {
-        await clock.sleep(step.waitMs, signal);
-      } catch (err) {
-        throw (0,errors/* abortedError */.i)(s.route, err, "smoke test");
+    aborted: (reason) => {
+      throw (0,errors/* abortedError */.i)(s.route, reason, "smoke test");
+    },
+    round: async () => {
+      if (clock.now() >= deadlineMs) return fail(deadlineFailure(s));
+      s = { ...s, attempt: s.attempt + 1, total: s.total + 1 };
+      const sent = await send(s.route);
+      if ("ok" in sent) {
+        const verdict = judgeAnswer(sent.ok, opts, clean);
+        if (verdict.kind === "fail") return fail(verdict);
+        const { latencyMs, reply, measured } = verdict;
+        log.info(
+          `Smoke test passed: ${s.route} answered ${sent.ok.status} in ${Math.round(latencyMs)} ms after ${attemptsText(s.total)}${describeMeasure(measured)}`,
+        );
+        return { done: { ok: true, latencyMs, reply, route: s.route, ...measured } };
       }
-    }
-  }
+      const times = { now: clock.now(), windowEnd, warmupMs, deadlineMs, random: () => clock.random() };
+      const step = afterAttempt(s, sent.miss, times);
+      if (step.kind === "fail") return fail(step);
+      log.info(step.note);
+      s = step.next;
+      if (step.kind === "fallback") return {};
+      log.debug(step.debug);
+      return { waitMs: step.waitMs };
+    },
+  });
 }
 
-           
-                                                  
-                                                        
-
 /**
- * Sends one request on a route, watching for its first token. Each is sent once (retry "never"):
- * the loop decides what a 503 from a warming engine means. Errors other than a request's failure
- * (cancellation, a bug) are thrown.
+ * Sends one request on a route, watching for its first token: a 2xx answer to judge, or what the
+ * miss was. Each is sent once (retry "never"): the loop decides what a 503 from a warming engine
+ * means. Errors other than a request's failure (cancellation, a bug) are thrown.
  */
-function sender(opts                  , maxTokens        )                                       {
+function sender(opts                  , maxTokens        , clean                       ) {
   const { client, endpointId, prompt, clock } = opts;
   const streaming = (opts.stream ?? true) ? { stream: true, stream_options: { include_usage: true } } : {};
-  return async (route) => {
+  return async (route            )                                                        => {
     let firstTokenAt                    ;
     const watch = firstTokenWatch(route);
     const onChunk = (piece        ) => {
       if (firstTokenAt === undefined && watch(piece)) firstTokenAt = clock.now();
     };
+    const startedAt = clock.now();
+    const input = route === "chat" ? { messages: [{ role: "user", content: prompt }] } : { prompt };
     try {
-      const answer =
-        route === "chat"
-          ? await client.chat(
-              {
-                model: endpointId,
-                messages: [{ role: "user", content: prompt }],
-                max_tokens: maxTokens,
-                ...streaming,
-              },
-              onChunk,
-            )
-          : await client.completions(
-              { model: endpointId, prompt, max_tokens: maxTokens, ...streaming },
-              onChunk,
-            );
-      return { answer, firstTokenAt };
+      const { status, body, retryAfter } = await client[route](
+        { model: endpointId, ...input, max_tokens: maxTokens, ...streaming },
+        onChunk,
+      );
+      if (status >= 200 && status < 300) {
+        return { ok: { route, status, body, startedAt, finishedAt: clock.now(), firstTokenAt } };
+      }
+      // The server's detail, redacted and cut, is what the decision quotes.
+      const d = (0,error_body/* errorDetail */.m2)(bodyText(body));
+      const detail = d === undefined ? undefined : (0,format/* truncate */.xv)(clean(d), MAX_DETAIL, { ellipsisAfter: true });
+      return { miss: { kind: "answer", status, detail, retryAfter } };
     } catch (err) {
       if (!(err instanceof errors/* ApiError */.h) || err.kind === "aborted") throw err;
-      return { error: { kind: "error", errorKind: err.kind, message: err.message, status: err.status } };
+      return { miss: { kind: "error", errorKind: err.kind, message: err.message, status: err.status } };
     }
   };
-}
-
-/** A non-2xx answer as the decision sees it: the server's detail redacted and cut. */
-function outcomeOf(answer             , clean                       )               {
-  const d = (0,error_body/* errorDetail */.m2)(bodyText(answer.body));
-  const detail = d === undefined ? undefined : (0,format/* truncate */.xv)(clean(d), MAX_DETAIL, { ellipsisAfter: true });
-  return { kind: "answer", status: answer.status, detail, retryAfter: answer.retryAfter };
 }
 
 ;// CONCATENATED MODULE: ./build/operations/smoke.js
@@ -3809,226 +3142,181 @@ async function runSmokeTest(
   endpointId        ,
   route             ,
 )                {
-  if (!op.inputs.wait) {
-    op.log.warning("smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped");
-    return;
+  const { inputs, log } = op;
+  if (!inputs.wait) {
+    return log.warning(
+      "smoke-test needs wait: true (an endpoint that is not RUNNING cannot answer); skipped",
+    );
   }
   // A SLEEPING endpoint (min replicas 0) counts as deployed, and the smoke test's request is what
   // wakes it: that can take minutes, so it may use the rest of the run rather than the usual window.
   const asleep = op.report.status?.trim().toUpperCase() === "SLEEPING";
   const r = await smokeTest({
-    ...(asleep ? { warmupMs: Math.max(0, op.deadlineMs - op.clock.now()) } : {}),
-    client: op.client,
+    ...op,
+    warmupMs: asleep ? Math.max(0, op.deadlineMs - op.clock.now()) : undefined,
     endpointId,
-    prompt: op.inputs.smokeTestPrompt,
-    clock: op.clock,
-    signal: op.signal,
-    deadlineMs: op.deadlineMs,
-    log: op.log,
-    ...(route ? { route } : {}),
-    ...(op.inputs.smokeTestExpect !== undefined ? { expect: op.inputs.smokeTestExpect } : {}),
-    ...(op.inputs.smokeTestMaxTtftMs !== undefined ? { maxTtftMs: op.inputs.smokeTestMaxTtftMs } : {}),
+    prompt: inputs.smokeTestPrompt,
+    route,
+    expect: inputs.smokeTestExpect,
+    maxTtftMs: inputs.smokeTestMaxTtftMs,
   });
-  if (!r.ok) throw new OperationFailure(r.message, "failed");
-  op.report.smokeTest = {
-    latencyMs: r.latencyMs,
-    reply: r.reply,
-    route: r.route,
-    ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
-    ...(r.outputTokens !== undefined ? { outputTokens: r.outputTokens } : {}),
-    ...(r.tokensPerSecond !== undefined ? { tokensPerSecond: r.tokensPerSecond } : {}),
-  };
-  op.log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
+  if (!r.ok) throw new result/* OperationFailure */.C(r.message, "failed");
+  const { ok: _, ...measured } = r;
+  op.report.smokeTest = measured;
+  log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
 }
 
-// EXTERNAL MODULE: ./build/inputs/preview-names.js
-var preview_names = __webpack_require__(813);
-;// CONCATENATED MODULE: ./build/operations/sweep-run.js
-// The sweep's part of a run (operation: sweep): the facts plan() decides from, the dry run's
-// listing, and carrying out the plan's rows. The executor (../sweep/execute.ts) and GitHub's client are
-// loaded here, on first use, so a deploy never loads them.
+// EXTERNAL MODULE: ./build/operations/sweep-run.js
+var sweep_run = __webpack_require__(5325);
+;// CONCATENATED MODULE: ./build/operations/rollback.js
+// Rolling a failed update back (`rollback-on-failure`): the settings of the ledger's last successful
+// deployment are PUT again and waited for, on a budget of their own (a timed-out update has spent
+// the run's). The run still fails (`rolled-back`): the version it was asked for did not deploy.
 
 
 
-
-                                                                 
-
-                                                                              
-                                                     
 
                                                            
 
-/** The previews of this repository in the project and the state of each PR, as of now. */
-async function sweepFacts(op                  )                      {
-  const [{ findSweepFacts }, { createPullRequestReader }] = await Promise.all([
-    __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408)),
-    __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 823)),
-  ]);
-  const pullRequest = await createPullRequestReader({
-    token: op.inputs.githubToken,
-    repository: op.run.repository,
-    apiUrl: op.env.GITHUB_API_URL,
-    log: op.log,
-    signal: op.signal,
+                                                  
+                                                              
+
+                                                
+
+
+
+                                                     
+
+/** A failure a rollback answers: the new version FAILED, or did not come up in time. */
+function rollsBack(err         )          {
+  if (err instanceof result/* OperationFailure */.C) return err.result === "failed" || err.result === "timed-out";
+  return err instanceof errors/* ApiError */.h && err.kind === "deadline";
+}
+
+/** What recorded settings cost per hour, priced as the run's own request is. */
+function settingsCost(
+  settings                    ,
+  inputs                                        ,
+)                         {
+  return (0,estimate/* estimateHourlyCost */.Bb)({
+    instanceOptionId: settings.gpu.instanceOptionId,
+    minReplicas: settings.autoscaling.minReplicas,
+    maxReplicas: settings.autoscaling.maxReplicas,
+    pricePerGpuHour: inputs.gpuHourlyPrice,
+    pricedFor: inputs.gpu?.instanceOptionId,
   });
-  const found = await findSweepFacts({
-    client: op.client,
-    projectId: op.inputs.projectId,
-    matcher: matcherOf(op),
-    pullRequest,
-    log: op.log,
-    signal: op.signal,
-    ...(op.inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: op.inputs.gpuHourlyPrice }),
-  });
-  return { ...found, nowMs: op.clock.now() };
 }
 
-/** `name-prefix` when given, else this repository's own preview naming. */
-function matcherOf(op                  )                 {
-  return op.inputs.namePrefix ? { prefix: op.inputs.namePrefix } : { repository: op.run.repository };
-}
-
-/** Dry run: the rows into the report and the log (what would be deleted and why); nothing sent. */
-async function showSweep(op                  , plan           )                {
-  await startReport(op, plan);
-  op.log.info("dry-run: nothing was deleted.");
-}
-
-/** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
-async function executeSweep(op                  , plan           )                {
-  const report = await startReport(op, plan);
-  const [{ deletePlanned }, ledger] = await Promise.all([__webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408)), ledgerOf(op)]);
-  await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
-  if (!op.signal.aborted) await recordSweepCosts(op, report);
-  if (!op.signal.aborted && op.inputs.githubDeployment) await closeOrphans(op, report);
-  const failure = sweep_run_sweepOutcome(op).error;
-  if (failure) throw failure;
+/** Why `max-hourly-cost`, which holds for every request that sets a GPU, stops the rollback's PUT. */
+function rollbackOverCap(
+  cost                        ,
+  capUsd                    ,
+)                     {
+  if (capUsd === undefined) return undefined;
+  if (!cost) return "the recorded GPU or replicas have no estimate, so `max-hourly-cost` cannot be checked";
+  return (0,estimate/* exceedsCap */.Wf)(cost, capUsd)
+    ? `they cost ${(0,estimate/* estimateText */.YL)(cost)}, above \`max-hourly-cost\` ${(0,estimate/* usd */.dR)(capUsd)}`
+    : undefined;
 }
 
 /**
- * What each deleted preview cost until now, from the team cost report: one read for all of them,
- * on the report's own budget; a report that cannot be read leaves the column empty (a debug line).
+ * Puts the rollback's settings back and waits for RUNNING; `report.rolledBack` once they serve
+ * again. A rollback that fails too only warns: the update's failure stands.
  */
-async function recordSweepCosts(op                  , report                      )                {
-  const deleted = report.rows.filter((r) => r.action === "deleted");
-  if (deleted.length === 0 || !op.clientUntil) return;
-  const { readCostToDate } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5848));
-  const client = op.clientUntil(op.clock.now() + timing/* COST_REPORT_BUDGET_MS */.ky);
-  try {
-    const endpoints = deleted.map((r) => {
-      const createdAtMs = r.createdAt ? Date.parse(r.createdAt) : Number.NaN;
-      return { id: r.id, ...(Number.isFinite(createdAtMs) ? { createdAtMs } : {}) };
-    });
-    const costs = await readCostToDate(client, { endpoints, nowMs: op.clock.now() }, op.log, op.secrets);
-    for (const row of deleted) {
-      const usd = costs?.get(row.id)?.usd;
-      if (usd !== undefined) row.costToDateUsd = usd;
-    }
-  } finally {
-    await client.http.close();
+async function rollBack(
+  op                  ,
+  endpoint               ,
+  rollback          ,
+  failure         ,
+)                {
+  const { report, log } = op;
+  const deadlineMs = op.clock.now() + timing/* ROLLBACK_BUDGET_MS */.ui;
+  const client = op.clientUntil?.(deadlineMs) ?? op.client;
+  const before = report.timeline;
+  const { deploymentId, payload } = rollback.entry;
+  const cost = settingsCost(payload.settings, op.inputs);
+  const overCap = rollbackOverCap(cost, op.inputs.maxHourlyCost);
+  if (overCap) {
+    const message =
+      `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
+      `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
+    report.warnings.push(message);
+    return log.warning(message);
   }
-}
-
-/**
- * The previews of the ledger whose endpoint no longer exists (none of that name was found, and its
- * recorded id answers 404) get their deployments marked inactive, and are listed in the summary.
- */
-async function closeOrphans(op                  , report             )                {
-  const { retireOrphans } = await __webpack_require__.e(/* import() */ 596).then(__webpack_require__.bind(__webpack_require__, 5596));
-  const found = new Set(report.rows.map((r) => r.name));
-  report.closed = await retireOrphans({
-    ...ledgerOptions(op),
-    missing: (e) =>
-      e.projectId === op.inputs.projectId &&
-      !found.has(e.name) &&
-      (0,preview_names/* parsePreviewName */.D2)(e.name, matcherOf(op)) !== undefined,
-    gone: (id) =>
-      op.client.status(id).then(
-        () => false,
-        (err) => err instanceof errors/* ApiError */.h && err.status === 404,
-      ),
-  });
-  for (const name of report.closed)
-    op.log.info(
-      `No endpoint of the preview ${JSON.stringify(name)} is left: its deployments were marked inactive`,
-    );
-}
-
-/** With `github-deployment: true`, each deleted preview's deployments are marked inactive. */
-async function ledgerOf(op                  )                                   {
-  if (!op.inputs.githubDeployment) return undefined;
-  const { sweepLedger } = await __webpack_require__.e(/* import() */ 596).then(__webpack_require__.bind(__webpack_require__, 5596));
-  return sweepLedger(ledgerOptions(op));
-}
-
-function ledgerOptions(op                  ) {
-  return {
-    enabled: true,
-    context: op.run,
-    token: op.inputs.githubToken,
-    apiUrl: op.env.GITHUB_API_URL,
-    log: op.log,
-    secrets: [...op.secrets],
-    signal: op.signal,
-  };
-}
-
-async function startReport(op                  , plan           ) {
-  const { startSweepReport } = await __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408));
-  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
-  op.report.sweep = {
-    ...report,
-    dryRun: op.inputs.dryRun,
-    ...(op.inputs.maxAgeMs === undefined ? {} : { maxAgeMs: op.inputs.maxAgeMs }),
-  };
-  return op.report.sweep;
-}
-
-/** The sweep's failures (PR reads, deletes) as the error that fails the run, once all is done. */
-function sweep_run_sweepOutcome(op                  )                               {
-  const failures = op.report.sweep?.failures ?? [];
-  if (failures.length === 0) return {};
-  const head =
-    failures.length === 1
-      ? "The sweep failed:"
-      : `The sweep failed ${failures.length} times (the rest went through):`;
-  return { error: new OperationFailure([head, ...failures.map((f) => `- ${f}`)].join("\n"), "failed") };
+  log.warning(
+    `The update of endpoint ${endpoint.id} did not deploy (${(0,redact/* formatError */.Wk)(failure, client.http.secrets)}); ` +
+      `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
+  );
+  const sentAtMs = op.clock.now();
+  // The update's last span (a rollout cut short by the timeout, or FAILED) ends as the rollback
+  // replaces it, or the summary would show it lasting to the end of the run beside the rollback's.
+  closeOpenSpan(before, sentAtMs);
+  try {
+    await client.update(endpoint.id, rollback.request.body);
+    const wait = { target: "running", minReplicas: payload.settings.autoscaling.minReplicas }         ;
+    await awaitEndpoint({ ...op, client, deadlineMs }, endpoint.id, wait, sentAtMs);
+  } catch (err) {
+    report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
+    if (op.signal.aborted) throw err;
+    const message = `The rollback of endpoint ${endpoint.id} failed too: ${(0,redact/* formatError */.Wk)(err, client.http.secrets)}`;
+    report.warnings.push(message);
+    return log.warning(message);
+  }
+  report.timeline = [...before, ...report.timeline];
+  report.rolledBack = true;
+  report.previous = (0,run/* versionOf */.E)(rollback.entry);
+  // What runs now is what it costs: the failed request's estimate no longer describes the endpoint.
+  report.cost = { ...report.cost, hourly: cost };
+  log.info(
+    `Rolled back: endpoint ${endpoint.id} serves the settings of GitHub deployment ${deploymentId} again` +
+      (cost ? `; estimated cost: ${(0,estimate/* estimateText */.YL)(cost)}` : ""),
+  );
+  await op.ledger?.recordRollback(endpoint.id, rollback.entry);
 }
 
 ;// CONCATENATED MODULE: ./build/operations/update.js
 // Carrying out a planned update: a new version with every requested setting, so an update
-// converges on what the workflow says.
+// converges on what the workflow says; with `rollback-on-failure`, the last good settings are put
+// back when it does not deploy.
+
 
                                                            
-                                                                 
-                                            
 
 
-/** Sends the PUT; returns when it was sent, from which on an updatedAt is the new version's. */
+
+
+
 async function updateEndpoint(
   op                  ,
   plan      ,
-  endpoint               ,
-  body                    ,
-)                  {
+  { endpoint, request, rollback }                                            ,
+)                {
+  const settings = requestedSettings(op.inputs, request.body.hfModelRepoRevision);
+  await op.ledger?.record(endpoint.id, settings, "Update");
+  if (rollback) op.log.info(describeRollback(rollback));
   op.log.info(`Updating endpoint ${endpoint.id}: new version with the requested settings`);
   op.remember(endpoint.id, false);
+  // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
-  await op.client.update(endpoint.id, body);
+  await op.client.update(endpoint.id, request.body);
+  if (plan.wait) {
+    try {
+      await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    } catch (err) {
+      // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
+      if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
+      throw err;
+    }
+    return;
+  }
   // The PUT answers the spec, not the status: without a wait, the only status known would be the
-  // one listed before the update (RUNNING while it is UPDATING). Read it once.
-  if (!plan.wait) await readStatusOnce(op, endpoint.id);
-  return sentAtMs;
-}
-
-/** One status read for the outputs; the write already succeeded, so a failed read only warns. */
-async function readStatusOnce(op                  , endpointId        )                {
+  // one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
   try {
-    recordStatus(op.report, await op.client.status(endpointId));
+    recordStatus(op.report, await op.client.status(endpoint.id));
   } catch (err) {
     if (op.signal.aborted) throw err;
     op.log.warning(
-      `Endpoint ${endpointId} was updated, but its status could not be read: ${(0,redact/* formatError */.Wk)(err, op.client.http.secrets)}`,
+      `Endpoint ${endpoint.id} was updated, but its status could not be read: ${(0,redact/* formatError */.Wk)(err, op.client.http.secrets)}`,
     );
   }
 }
@@ -4040,7 +3328,6 @@ async function readStatusOnce(op                  , endpointId        )         
 
 
 
-                                                  
 
 
 
@@ -4056,14 +3343,9 @@ async function readStatusOnce(op                  , endpointId        )         
 
 
 
-                        
-              
-                  
-                                                                            
-                       
- 
-
-async function runOperation(op                  )                        {
+async function runOperation(
+  op                  ,
+)                                                                  {
   const { inputs, report } = op;
   let plan                  ;
   try {
@@ -4072,22 +3354,25 @@ async function runOperation(op                  )                        {
     // A sweep replaces the one-endpoint lookup by the preview listing and its PRs' states.
     plan =
       inputs.operation === "sweep"
-        ? plan_plan(inputs, { found: undefined, sweep: await sweepFacts(op) })
+        ? plan_plan(inputs, { found: undefined, sweep: await (0,sweep_run/* sweepFacts */.Yk)(op) })
         : await lookupAndPlan(op, memory);
     if (inputs.dryRun && plan.action.kind === "sweep") {
-      await showSweep(op, plan.action);
-      return { plan, ...sweep_run_sweepOutcome(op) };
+      await (0,sweep_run/* showSweep */.GY)(op, plan.action);
+      return { plan, ...(0,sweep_run/* sweepOutcome */.xQ)(op) };
     }
     if (inputs.dryRun) {
-      showPlan(op, plan);
+      const request = plannedRequest(plan);
+      if (request) report.plannedRequest = request;
+      op.log.info(describePlan(plan));
+      op.log.info(describeRequest(request, inputs.apiUrl));
       // A plan that refuses fails the dry run as it would fail the run (execute throws below).
       if (plan.action.kind !== "fail") return { plan };
     } else op.log.debug(describePlan(plan));
     await execute(op, plan, memory);
     return { plan };
   } catch (error) {
-    if (error instanceof RolledBack && plan) return { plan, error: error.failure, rolledBack: true };
-    return plan ? { plan, error } : { error };
+    // The update failed, and its rollback (`report.rolledBack`) serves the last good settings again.
+    return plan ? { plan, error, rolledBack: report.rolledBack } : { error };
   }
 }
 
@@ -4096,104 +3381,56 @@ async function lookupAndPlan(op                  , memory              )        
   // Before this run records anything: the history as the previous runs left it.
   const ledger = op.ledger ? await op.ledger.read() : {};
   memory.lookedUpAtMs = op.clock.now();
-  const found = await withStatus(
-    op,
-    ledger,
-    await (0,lookup/* lookupEndpoint */.sS)(op.client, inputs, {
-      signal: op.signal,
-      listed: memory.listed,
-      cache: memory.specs,
-      // An endpoint-id is checked against project-id before anything changes it.
-      forWrite:
-        inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
-      ...remembered(op, ledger),
-    }),
-  );
+  let found = await (0,lookup/* lookupEndpoint */.sS)(op.client, inputs, {
+    signal: op.signal,
+    listed: memory.listed,
+    cache: memory.specs,
+    // An endpoint-id is checked against project-id before anything changes it.
+    forWrite:
+      inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
+    remembered: remembered(op, ledger),
+  });
+  // A lookup by endpoint-id for a write reads the spec only; the status decides whether the ledger
+  // makes the deploy a no-op.
+  const mayBeUnchanged = inputs.ifExists === "update" && inputs.ifUnchanged === "skip" && ledger.lastSuccess;
+  if (found && !found.status && inputs.operation === "deploy" && mayBeUnchanged) {
+    found = { ...found, status: await op.client.status(found.id) };
+  }
   let plan = plan_plan(inputs, { found, ledger });
   if (needsPreflight(inputs, plan)) {
     // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
-    const pre = await preflightStep(op);
-    plan = plan_plan(inputs, {
-      found,
-      ledger,
-      findings: pre.findings,
-      ...(pre.revision ? { revision: pre.revision } : {}),
-      ...(pre.smokeRoute ? { smokeRoute: pre.smokeRoute } : {}),
-    });
+    const { findings, revision, smokeRoute } = await preflightStep(op);
+    plan = plan_plan(inputs, { found, ledger, findings, revision, smokeRoute });
   }
-  if (plan.action.kind === "update") showLedgerDecisions(op, plan.action);
+  // Drift: settings changed outside the action since the ledger's last success; the PUT puts them back.
+  if (plan.action.kind === "update" && plan.action.drift) {
+    const { endpoint, drift } = plan.action;
+    const message =
+      `Drift on endpoint ${endpoint.id}: its ${drift.join(", ")} differ from the settings ` +
+      `the last successful deployment recorded (changed outside this action); updating to the requested settings`;
+    report.warnings.push(message);
+    op.log.warning(message);
+  }
   if (found) recordFound(report, found);
-  if (inputs.operation === "deploy" || inputs.operation === "status")
-    recordHourlyCost(report, plan, found, inputs, op.log);
+  if (inputs.operation === "deploy" || inputs.operation === "status") recordHourlyCost(op, plan, found);
   if (found && inputs.operation === "status") report.hint = (0,error_codes/* errorHint */.c$)(found.status?.errorCode);
   return plan;
 }
 
-/**
- * What the ledger changed in an update, said before the PUT: drift (settings changed outside the
- * action, which the update puts back) as a warning in the log and the summary, and the settings a
- * rollback would send (a dry run shows both in its plan).
- */
-function showLedgerDecisions(
-  op                  ,
-  action                                             ,
-)       {
-  if (action.drift) {
-    const message =
-      `Drift on endpoint ${action.endpoint.id}: its ${action.drift.join(", ")} differ from the settings ` +
-      `the last successful deployment recorded (changed outside this action); updating to the requested settings`;
-    op.report.warnings.push(message);
-    op.log.warning(message);
-  }
-  if (action.rollback && !op.inputs.dryRun) op.log.info(describeRollback(action.rollback));
-}
-
 /** The endpoint id the ledger remembers for this name, for the lookup to confirm with one GET. */
-function remembered(op                  , ledger            )                                    {
+function remembered(op                  , ledger            ) {
   const { inputs, log } = op;
-  if (inputs.endpointId) return {};
-  const id = (0,ledger_ledger/* rememberedEndpointId */.Ft)(ledger, inputs.name, inputs.projectId);
-  if (!id) return {};
+  const id = inputs.endpointId ? undefined : (0,ledger_ledger/* rememberedEndpointId */.Ft)(ledger, inputs.name, inputs.projectId);
+  if (!id) return undefined;
   return {
-    remembered: {
-      id,
-      // A delete needs no status; a deploy decides on it (no-op or not), a status check reports it.
-      readStatus: inputs.operation !== "delete",
-      onMiss: (reason) =>
-        log.info(
-          `The ledger's endpoint ${id} is not "${inputs.name}" any more (${reason}): looking the name up`,
-        ),
-    },
+    id,
+    // A delete needs no status; a deploy decides on it (no-op or not), a status check reports it.
+    readStatus: inputs.operation !== "delete",
+    onMiss: (reason        ) =>
+      log.info(
+        `The ledger's endpoint ${id} is not "${inputs.name}" any more (${reason}): looking the name up`,
+      ),
   };
-}
-
-/**
- * A lookup by endpoint-id for a write reads the spec only; whether a deploy is a no-op depends on
- * the status too, so it is read when the ledger could make it one.
- */
-async function withStatus(
-  op                  ,
-  ledger            ,
-  found                           ,
-)                                     {
-  if (!found || found.status || !mayBeUnchanged(op.inputs, ledger)) return found;
-  return { ...found, status: await op.client.status(found.id) };
-}
-
-function mayBeUnchanged(inputs        , ledger            )          {
-  return (
-    inputs.operation === "deploy" &&
-    inputs.ifExists === "update" &&
-    inputs.ifUnchanged === "skip" &&
-    ledger.lastSuccess !== undefined
-  );
-}
-
-function showPlan(op                  , plan      )       {
-  const request = plannedRequest(plan);
-  if (request) op.report.plannedRequest = request;
-  op.log.info(describePlan(plan));
-  op.log.info(describeRequest(request, op.inputs.apiUrl));
 }
 
 /** Carries the plan out: the one write it names, then the wait and the smoke test. */
@@ -4201,58 +3438,26 @@ async function execute(op                  , plan      , memory              )  
   const a = plan.action;
   switch (a.kind) {
     case "fail":
-      throw new OperationFailure(a.message, "failed");
+      throw new result/* OperationFailure */.C(a.message, "failed");
     case "nothing":
-      op.log.info(a.reason);
-      return;
+      return op.log.info(a.reason);
     case "delete":
       await deleteEndpoint(op, plan, a.endpoint);
-      return op.ledger?.retire(a.endpoint.id);
-    case "create": {
-      // What is sent, the commit the pre-flight pinned included, is what the ledger records.
-      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
-      let id        ;
-      let sent = false;
-      const sending                   = {
-        ...op,
-        noteCreate: (facts) => {
-          sent = true;
-          op.noteCreate(facts);
-        },
-      };
-      try {
-        id = await createEndpoint(sending, a.request.body, memory);
-      } catch (err) {
-        // A create that went out and may have made an endpoint is recorded without an id; one the
-        // API refused (or that never left) made nothing, and leaves no record.
-        if (sent && createMayHaveActed(err)) await op.ledger?.begin(undefined, settings, "Create");
-        throw err;
-      }
-      await op.ledger?.begin(id, settings, "Create");
-      return afterwards(op, plan, id);
-    }
-    case "update": {
-      const settings = requestedSettings(op.inputs, a.request.body.hfModelRepoRevision);
-      await op.ledger?.begin(a.endpoint.id, settings, "Update");
-      const sentAtMs = await updateEndpoint(op, plan, a.endpoint, a.request.body);
-      try {
-        if (plan.wait) await awaitEndpoint(op, a.endpoint.id, plan.wait, sentAtMs);
-      } catch (err) {
-        if (a.rollback && rollsBack(err) && (await rollBack(op, a.endpoint, a.rollback, err))) {
-          throw new RolledBack(err);
-        }
-        throw err;
-      }
+      await op.ledger?.retire(a.endpoint.id);
+      return;
+    case "create":
+      return afterwards(op, plan, await createEndpoint(op, a.request.body, memory));
+    case "update":
+      await updateEndpoint(op, plan, a);
       return afterwards(op, { ...plan, wait: undefined }, a.endpoint.id);
-    }
     case "sweep":
-      return executeSweep(op, a);
+      return (0,sweep_run/* executeSweep */.od)(op, a);
     case "unchanged":
       op.log.info(
         `Endpoint ${a.endpoint.id}${statusOf(a.endpoint)} already serves these settings (GitHub deployment ` +
           `${a.entry.deploymentId}): no update sent (\`if-unchanged: skip\`)`,
       );
-      await op.ledger?.begin(a.endpoint.id, requestedSettings(op.inputs), "Unchanged");
+      await op.ledger?.record(a.endpoint.id, requestedSettings(op.inputs), "Unchanged");
       return afterwards(op, plan, a.endpoint.id);
     case "reuse":
       if (plan.operation === "deploy")
@@ -4270,11 +3475,55 @@ function statusOf(found               )         {
   return found.status ? ` (${found.status.status})` : "";
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/schemas.js + 2 modules
+var core_schemas = __webpack_require__(1041);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var mini_schemas = __webpack_require__(4343);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/mini/iso.js
+
+
+const ZodMiniISODateTime = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniISODateTime", (inst, def) => {
+    core_schemas/* $ZodISODateTime */.Ko.init(inst, def);
+    mini_schemas/* ZodMiniStringFormat */.zUr.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function datetime(params) {
+    return api/* _isoDateTime */.G1(ZodMiniISODateTime, params);
+}
+const ZodMiniISODate = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISODate", (inst, def) => {
+    core.$ZodISODate.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function date(params) {
+    return core._isoDate(ZodMiniISODate, params);
+}
+const ZodMiniISOTime = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISOTime", (inst, def) => {
+    core.$ZodISOTime.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function time(params) {
+    return core._isoTime(ZodMiniISOTime, params);
+}
+const ZodMiniISODuration = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISODuration", (inst, def) => {
+    core.$ZodISODuration.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function duration(params) {
+    return core._isoDuration(ZodMiniISODuration, params);
+}
+
 // EXTERNAL MODULE: ./build/friendli/schemas.js
-var schemas = __webpack_require__(4214);
+var friendli_schemas = __webpack_require__(4214);
 ;// CONCATENATED MODULE: ./build/report/outputs.js
 // The step's outputs (action.yml), written on success and on failure alike: whatever the run
-// learned, '' for what it did not. Pure, so main.ts is the only place that touches @actions/core.
+// learned, '' for what it did not.
 
 
 
@@ -4286,17 +3535,18 @@ var schemas = __webpack_require__(4214);
 /** The typed values behind the outputs: numbers stay numbers and unknowns are null, for `json`. */
 function values(r           )          {
   return {
-    [names/* Output */.k7.endpointId]: shaped(r.endpointId, schemas/* ENDPOINT_ID */.ct),
+    [names/* Output */.k7.endpointId]: shaped(r.endpointId, friendli_schemas/* ENDPOINT_ID */.ct),
     [names/* Output */.k7.endpointName]: r.endpointName || null,
-    [names/* Output */.k7.modelRevision]: shaped(r.model?.revision, COMMIT),
-    [names/* Output */.k7.status]: shaped(r.status, schemas/* UPPER_WORD */.c5),
-    [names/* Output */.k7.phase]: shaped(r.phase, schemas/* UPPER_WORD */.c5),
-    [names/* Output */.k7.errorCode]: shaped(r.errorCode, schemas/* UPPER_WORD */.c5),
+    [names/* Output */.k7.modelRevision]: shaped(r.model?.revision, /^[0-9a-f]{40}$/),
+    [names/* Output */.k7.status]: shaped(r.status, friendli_schemas/* UPPER_WORD */.c5),
+    [names/* Output */.k7.phase]: shaped(r.phase, friendli_schemas/* UPPER_WORD */.c5),
+    [names/* Output */.k7.errorCode]: shaped(r.errorCode, friendli_schemas/* UPPER_WORD */.c5),
     [names/* Output */.k7.createdAt]: timestamp(r.createdAt),
     [names/* Output */.k7.updatedAt]: timestamp(r.updatedAt),
     [names/* Output */.k7.result]: r.result,
     [names/* Output */.k7.inferenceUrl]: r.inferenceUrl || null,
-    [names/* Output */.k7.elapsedSeconds]: elapsedSeconds(r),
+    // Seconds to a tenth: precise enough to compare runs, short to read.
+    [names/* Output */.k7.elapsedSeconds]: Math.round(Math.max(0, r.finishedAtMs - r.startedAtMs) / 100) / 10,
     [names/* Output */.k7.smokeTestLatencyMs]: r.smokeTest ? Math.round(r.smokeTest.latencyMs) : null,
     [names/* Output */.k7.smokeTestTtftMs]: measured(r.smokeTest?.ttftMs, 0),
     [names/* Output */.k7.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
@@ -4305,30 +3555,20 @@ function values(r           )          {
   };
 }
 
-/** A model commit, as the inputs and the pre-flight give it: 40 hex digits. */
-const COMMIT = /^[0-9a-f]{40}$/;
-
-// RFC 3339's date-time: the API's looser timestamp shape lets `::` and spaces through, which a later
-// step that echoes the output would hand to the runner as a command.
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+// The API's looser timestamp shape lets `::` and spaces through, which a later step that echoes
+// the output would hand to the runner as a command.
+const RFC3339 = datetime({ offset: true });
 
 /**
  * A strict RFC 3339 timestamp, printed from the value parsed (UTC, `Z`; milliseconds when it had a
  * fraction), or null: the output is then our own text, never the server's.
  */
 function timestamp(value                           )                {
-  const m = value ? RFC3339.exec(value) : null;
-  if (!m || !value) return null;
-  const [, y, mo, d, h, mi, s, , oh, om] = m.map(Number);
-  const daysInMonth = new Date(Date.UTC(y ?? 0, mo ?? 0, 0)).getUTCDate();
-  if ((mo ?? 0) < 1 || (mo ?? 0) > 12 || (d ?? 0) < 1 || (d ?? 0) > daysInMonth) return null;
-  if ((h ?? 0) > 23 || (mi ?? 0) > 59 || (s ?? 0) > 59 || (oh ?? 0) > 23 || (om ?? 0) > 59) return null;
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) return null;
-  // Milliseconds when the value had a fraction, as the API wrote it; none when it had none.
-  const iso = new Date(ms).toISOString();
-  return m[7] ? iso : iso.replace(/\.\d{3}Z$/, "Z");
+  // RFC 3339 allows a lower-case `t` and `z`; zod's check knows only the upper-case ones.
+  const upper = value?.toUpperCase();
+  if (!upper || !RFC3339.safeParse(upper).success) return null;
+  const iso = new Date(upper).toISOString();
+  return upper.includes(".") ? iso : iso.replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A measure rounded to `digits` decimals, or null when it was not measured. */
@@ -4339,18 +3579,12 @@ function measured(value                    , digits        )                {
 }
 
 /**
- * The value when it has the shape the API schemas check (friendli/schemas.ts), else null. The
- * schemas already turn a misshapen API field into an API error; this keeps any other path to an
- * output (a report filled in elsewhere) from handing a workflow a line break or `::`.
+ * The value when it has the shape the API schemas check, else null: the schemas already refuse a
+ * misshapen API field; this keeps any other path to an output from handing a workflow a line break
+ * or `::`.
  */
 function shaped(value                           , shape        )                {
   return value && shape.test(value) ? value : null;
-}
-
-/** Wall time of the run in seconds, to a tenth: precise enough to compare runs, short to read. */
-function elapsedSeconds(r           )         {
-  const ms = Math.max(0, r.finishedAtMs - r.startedAtMs);
-  return Math.round(ms / 100) / 10;
 }
 
 function buildOutputs(r           )                             {
@@ -4360,7 +3594,7 @@ function buildOutputs(r           )                             {
     out[name] = value === null ? "" : String(value);
   }
   // Money keeps its two decimals in the output ("10.00"); `json` holds the number.
-  out[names/* Output */.k7.hourlyCostUsd] = (0,estimate/* hourlyCostOutput */.aY)(r.cost?.hourly);
+  out[names/* Output */.k7.hourlyCostUsd] = r.cost?.hourly?.maxUsd.toFixed(2) ?? "";
   // Keys are the output names, so `fromJSON(steps.x.outputs.json)['endpoint-id']` reads the same.
   out[names/* Output */.k7.json] = JSON.stringify(typed);
   return out;
@@ -4382,7 +3616,6 @@ var summary = __webpack_require__(3788);
                                          
 
                                            
-                                            
 
 
 
@@ -4412,10 +3645,8 @@ var summary = __webpack_require__(3788);
 
 const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled", "rolled-back"]);
 
-/** One run as the steps below share it. */
-               
-                
-              
+/** One run as the steps below share it; its `core` is the guarded one, and the run's Logger. */
+                               
                     
                     
                                                      
@@ -4424,9 +3655,11 @@ const FAILURE_RESULTS = new Set(["failed", "timed-out", "cancelled", "rolled-bac
                        
                                                             
                       
+                                                                      
+                      
  
 
-async function run(overrides                   = {})                     {
+async function main_run(overrides                   = {})                     {
   const given          = {
     env: process.env,
     clock: clock/* systemClock */.m,
@@ -4436,38 +3669,32 @@ async function run(overrides                   = {})                     {
   };
   const secrets = maskSecrets(given.core);
   // Every sink redacted and every log line unable to form a workflow command (base/safe-text.ts).
-  const deps          = { ...given, core: (0,safe_text/* guardCore */.nj)(given.core, secrets) };
-  const { core } = deps;
-  const report = newReport(core, deps.clock);
-  const r      = {
-    deps,
-    log: { info: core.info, warning: core.warning, debug: core.debug },
-    secrets,
-    report,
-    warn: (message) => {
-      report.warnings.push(message);
-      core.warning(message);
-    },
+  const core = (0,safe_text/* guardCore */.nj)(given.core, secrets);
+  const report = newReport(core, given.clock);
+  const warn = (message        ) => {
+    report.warnings.push(message);
+    core.warning(message);
   };
+  const r      = { ...given, core, secrets, report, warn, createSent: false };
   try {
-    r.context = (0,context/* readRunContext */.$)(deps.env);
+    r.context = (0,context/* readRunContext */.$)(r.env);
     const parsed = (0,inputs_inputs/* parseInputs */.TL)((name) => core.getInput(name), r.context, core.debug);
     if (parsed.kind !== "ok") {
       if (parsed.kind === "invalid") report.message = invalidInputsMessage(parsed.problems);
-      else r.warn(parsed.reason);
-      report.result = resultOf({ stage: "inputs", skipped: parsed.kind === "skip" });
+      else warn(parsed.reason);
+      report.result = (0,result/* resultOf */.B)({ stage: "inputs", skipped: parsed.kind === "skip" });
       return await finish(r);
     }
     r.inputs = parsed.inputs;
     report.operation = r.inputs.operation;
     if (r.inputs.operation !== "sweep") report.endpointName = r.inputs.name;
     if (/^(main|master)$/.test(r.context.actionRef)) {
-      r.warn(
+      warn(
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
     const ignored = (0,inputs_inputs/* ignoredSmokeGates */.ez)(r.inputs);
-    if (ignored) r.warn(ignored);
+    if (ignored) warn(ignored);
     await operate(r, r.inputs, r.context);
   } catch (err) {
     report.result = "failed";
@@ -4476,29 +3703,24 @@ async function run(overrides                   = {})                     {
   return await finish(r);
 }
 
-/** The Friendli client for a given deadline: the run's, the rollback's, the clean-up's. */
-function clientsFor(deps         , inputs        , log        )                                         {
-  return (deadlineMs) => new client/* FriendliClient */.rH((0,client_options/* friendliHttpOptions */.a)(inputs, deps, deadlineMs, log));
-}
-
 /** Runs the operation, sets `result` from how it went, and cleans up after a failure. */
 async function operate(r     , inputs        , context            )                {
-  const { deps, report, log } = r;
-  const { clock, signal, core } = deps;
-  const clientUntil = clientsFor(deps, inputs, log);
+  const { report, secrets, clock, signal, core: log } = r;
+  const clientUntil = (deadlineMs        ) =>
+    new client/* FriendliClient */.rH((0,client_options/* friendliHttpOptions */.a)(inputs, r, deadlineMs, log));
   const deadlineMs = report.startedAtMs + inputs.waitTimeoutMs;
-  const saved = savedForPostStep(r);
-  const ledger = openLedgerRun({
+  const hooks = savedForPostStep(r);
+  const ledger = new run/* LedgerRun */.r({
     inputs,
     context,
-    apiUrl: deps.env.GITHUB_API_URL,
+    apiUrl: r.env.GITHUB_API_URL,
     log,
-    secrets: r.secrets,
+    secrets,
     signal,
     report,
-    saveDeploymentId: (id) => core.saveState(names/* State */.Uw.deploymentId, String(id)),
+    saveDeploymentId: (id) => r.core.saveState(names/* State */.Uw.deploymentId, String(id)),
   });
-  const op                   = {
+  const { plan, error, rolledBack } = await runOperation({
     inputs,
     run: context,
     client: clientUntil(deadlineMs),
@@ -4507,55 +3729,47 @@ async function operate(r     , inputs        , context            )             
     deadlineMs,
     log,
     report,
-    secrets: r.secrets,
-    env: deps.env,
-    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-    ...saved.hooks,
+    secrets,
+    env: r.env,
+    dispatcher: r.dispatcher,
+    ...hooks,
     ledger,
     clientUntil,
-  };
-  const { plan, error, rolledBack } = await runOperation(op);
-  if (error !== undefined) report.message = (0,redact/* formatError */.Wk)(error, r.secrets);
-  report.result = resultOf({
-    stage: "plan",
-    dryRun: inputs.dryRun,
-    aborted: signal.aborted,
-    error,
-    ...(plan ? { plan } : {}),
-    ...(rolledBack ? { rolledBack } : {}),
   });
+  if (error !== undefined) report.message = (0,redact/* formatError */.Wk)(error, secrets);
+  const aborted = signal.aborted;
+  report.result = (0,result/* resultOf */.B)({ stage: "plan", dryRun: inputs.dryRun, aborted, error, plan, rolledBack });
   await ledger.end(report.result);
   // The cost so far is a courtesy on a budget of its own, after a run that went well: after a
   // failure the run ends without another request (a refused token would be refused again).
   if (!FAILURE_RESULTS.has(report.result)) {
-    if (!signal.aborted)
-      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets: r.secrets });
+    if (!aborted)
+      await recordCostSoFar(report, { inputs, clientUntil, now: () => clock.now(), log, secrets });
     return;
   }
-  const facts = {
-    result: report.result,
-    operation: inputs.operation,
-    createdHere: report.createdByThisRun === true,
-    // A create went out, yet whether it made this endpoint is unknown: its answer was lost.
-    unproven: saved.createSent() && report.endpointId !== undefined && report.createdByThisRun === undefined,
-    createSent: saved.createSent(),
-    teamId: inputs.teamId,
-    name: inputs.name,
-    projectId: inputs.projectId,
-    ifExists: inputs.ifExists,
-    deleteOnFailure: inputs.deleteOnFailure,
-    ...(report.endpointId ? { endpointId: report.endpointId } : {}),
-    ...(report.endpointName ? { endpointName: report.endpointName } : {}),
-  };
-  await afterFailure(report, facts, {
+  await afterFailure(report, failureFacts(r, inputs), {
     clientUntil,
     clock,
     log,
     warn: r.warn,
-    secrets: r.secrets,
-    owe: saved.hooks.noteDeleteOwed,
+    secrets,
+    owe: hooks.noteDeleteOwed,
   });
   if (report.deletedAfterFailure && report.endpointId) await ledger.retire(report.endpointId);
+}
+
+function failureFacts(r     , inputs        )               {
+  const { result, endpointId, endpointName, createdByThisRun } = r.report;
+  return {
+    ...inputs,
+    result,
+    endpointId,
+    endpointName,
+    createdHere: createdByThisRun === true,
+    createSent: r.createSent,
+    // A create went out, yet whether it made this endpoint is unknown: its answer was lost.
+    unproven: r.createSent && endpointId !== undefined && createdByThisRun === undefined,
+  };
 }
 
 /**
@@ -4563,16 +3777,15 @@ async function operate(r     , inputs        , context            )             
  * create goes out, so a cancellation before its id is known still leaves the post step what it
  * needs to prove which endpoint, if any, that create made), a DELETE the run owes, and the endpoint.
  */
-function savedForPostStep(r     ) {
-  const { core } = r.deps;
-  let createSent = false;
-  const hooks                                                                       = {
+function savedForPostStep(r     )                                                                       {
+  const { core } = r;
+  return {
     noteCreate: (facts) => {
-      if (!createSent) {
-        core.saveState(names/* State */.Uw.createSentAt, String(r.deps.clock.now()));
+      if (!r.createSent) {
+        core.saveState(names/* State */.Uw.createSentAt, String(r.clock.now()));
         core.saveState(names/* State */.Uw.lookupIds, [...facts.lookupIds].join(","));
       }
-      createSent = true;
+      r.createSent = true;
       if (facts.answeredCreatedAt) core.saveState(names/* State */.Uw.createCreatedAt, facts.answeredCreatedAt);
     },
     noteDeleteOwed: (owed) => core.saveState(names/* State */.Uw.deleteOwed, String(owed)),
@@ -4583,14 +3796,12 @@ function savedForPostStep(r     ) {
       core.saveState(names/* State */.Uw.createdByThisRun, String(createdByThisRun === true));
     },
   };
-  return { hooks, createSent: () => createSent };
 }
 
 /** Outputs, state, summary, PR comment and the step's failure: everything the run reports. */
 async function finish(r     )                     {
-  const { report, inputs, context, log, secrets } = r;
-  const { core, clock, signal } = r.deps;
-  report.finishedAtMs = clock.now();
+  const { report, inputs, context, core, secrets, signal } = r;
+  report.finishedAtMs = r.clock.now();
   if (report.endpointId && inputs && report.result !== "deleted" && !report.deletedAfterFailure) {
     report.inferenceUrl = `${inputs.apiUrl}/dedicated/v1`;
   }
@@ -4609,19 +3820,24 @@ async function finish(r     )                     {
       .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
     if (unconfirmed.length > 0) core.saveState(names/* State */.Uw.sweepUnconfirmed, JSON.stringify(unconfirmed));
   } catch (err) {
-    log.warning(`state for the post step not saved: ${(0,redact/* formatError */.Wk)(err, secrets)}`);
+    core.warning(`state for the post step not saved: ${(0,redact/* formatError */.Wk)(err, secrets)}`);
   }
-  await writeSummary(core, report, log);
+  try {
+    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report)).write();
+  } catch (err) {
+    core.debug(`job summary not written: ${String(err)}`);
+  }
   // No request after a cancellation; the comment never fails the step.
   // A sweep acts on many PRs' previews, none of them this event's: it comments on no PR.
   if (inputs?.prComment && inputs.operation !== "sweep" && context?.pullRequest && !signal.aborted) {
     const { upsertPrComment } = await __webpack_require__.e(/* import() */ 191).then(__webpack_require__.bind(__webpack_require__, 2191));
+    const token = inputs.githubToken;
     await upsertPrComment({
       report,
       context,
-      token: inputs.githubToken,
-      apiUrl: r.deps.env.GITHUB_API_URL,
-      log,
+      token,
+      apiUrl: r.env.GITHUB_API_URL,
+      log: core,
       secrets,
       signal,
     });
@@ -4634,17 +3850,11 @@ async function finish(r     )                     {
 }
 
 function newReport(core      , clock       )            {
-  const operation = core.getInput(names/* Input */.pd.operation);
-  return {
-    // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
-    operation:
-      operation === "delete" || operation === "status" || operation === "sweep" ? operation : "deploy",
-    result: "failed",
-    startedAtMs: clock.now(),
-    finishedAtMs: clock.now(),
-    timeline: [],
-    warnings: [],
-  };
+  // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
+  const given = core.getInput(names/* Input */.pd.operation);
+  const operation = (["delete", "status", "sweep"]         ).find((o) => o === given) ?? "deploy";
+  const now = clock.now();
+  return { operation, result: "failed", startedAtMs: now, finishedAtMs: now, timeline: [], warnings: [] };
 }
 
 function invalidInputsMessage(problems                                           )         {
@@ -4666,14 +3876,6 @@ function maskSecrets(core      )           {
   return secrets;
 }
 
-async function writeSummary(core      , report           , log        )                {
-  try {
-    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report)).write();
-  } catch (err) {
-    log.debug(`job summary not written: ${String(err)}`);
-  }
-}
-
 
 /***/ }),
 
@@ -4681,32 +3883,29 @@ async function writeSummary(core      , report           , log        )         
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BN: () => (/* binding */ findingAnnotation),
 /* harmony export */   _O: () => (/* binding */ renderPreflight),
-/* harmony export */   hq: () => (/* binding */ findingLines)
+/* harmony export */   hq: () => (/* binding */ findingLines),
+/* harmony export */   mC: () => (/* binding */ findingLine)
 /* harmony export */ });
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8253);
 /* harmony import */ var _base_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
-// The pre-flight's findings as the job summary and the dry run show them. Messages hold a repo name
-// and commit the user or the Hub supplied, so every one is escaped here.
+// The pre-flight's findings as the log, the job summary and the dry run show them. Messages hold a
+// repo name and commit the user or the Hub supplied, so the summary escapes every one.
 
 
-                                                                     
 
-const MARK                           = { fail: "❌", warn: "⚠️", info: "✅" };
-const WORD                           = { fail: "fail", warn: "warning", info: "ok" };
+                                                           
 
-/** One plain line per finding, for the log and the dry run: "pre-flight fit: warning: …". */
+const MARK = { fail: "❌", warn: "⚠️", info: "✅" };
+const WORD = { fail: "fail", warn: "warning", info: "ok" };
+
+/** One plain line, for the log and the dry run: "pre-flight fit: warning: …". */
+function findingLine(f         )         {
+  return `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`;
+}
+
 function findingLines(findings                    )           {
-  return findings.map((f) => `pre-flight ${f.check}: ${WORD[f.severity]}: ${f.message}`);
-}
-
-/** A warning finding as an annotation: the runner already says "warning", so the line does not. */
-function findingAnnotation(f         )         {
-  return `pre-flight ${f.check}: ${f.message}`;
-}
-
-function row(f         )         {
-  return `| ${MARK[f.severity]} | ${f.check} | ${(0,_base_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(f.message)} |`;
+  return findings.map(findingLine);
 }
 
 /** A summary section: the verdict, then a table of findings. */
@@ -4716,13 +3915,12 @@ function renderPreflight(r                 )         {
     : r.checked
       ? "passed"
       : "skipped: the Hub could not be asked";
-  const seconds = (r.elapsedMs / 1000).toFixed(1);
   return [
-    `### Pre-flight ${verdict} (${seconds} s)`,
+    `### Pre-flight ${verdict} (${(0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs, { tenths: true })})`,
     "",
     "| | check | finding |",
     "| --- | --- | --- |",
-    ...r.findings.map(row),
+    ...r.findings.map((f) => `| ${MARK[f.severity]} | ${f.check} | ${(0,_base_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(f.message)} |`),
     "",
   ].join("\n");
 }
@@ -4769,8 +3967,11 @@ function shellQuote(value        )         {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  CX: () => (/* binding */ deploymentLink),
+  vk: () => (/* binding */ elapsed),
   YQ: () => (/* binding */ endpointFate),
   Br: () => (/* binding */ renderSummary),
+  Pl: () => (/* binding */ safeUrl),
   hI: () => (/* binding */ statusClass)
 });
 
@@ -4820,13 +4021,12 @@ const MAX_ROWS = 200;
                   
                                                                   
                   
-                                                                                                
-                  
+                                                                          
+                 
  
 
 function renderSweepSummary(r             , opts                     )         {
-  const result = opts.result ?? r.result;
-  const parts = [`## ${HEADINGS[result] ?? `Friendli sweep: ${result}`}`, intro(r, opts)];
+  const parts = [`## ${HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
   const cost = costTable(r.rows, opts.dryRun);
   if (cost) parts.push(cost);
@@ -4860,8 +4060,10 @@ function intro(r             , opts                     )         {
 function table(rows            )         {
   const lines = ["| Endpoint | PR | State | Age | Action | Why |", "| --- | --- | --- | --- | --- | --- |"];
   for (const row of rows.slice(0, MAX_ROWS)) {
+    const state = row.pr.kind === "closed" && row.pr.merged ? "merged" : PR_STATES[row.pr.kind];
+    const age = row.ageMs === undefined ? "unknown" : (0,format/* formatDuration */.a3)(row.ageMs);
     lines.push(
-      `| ${esc(row.name)} (${esc(row.id)}) | #${row.prNumber} | ${prState(row)} | ${formatAge(row.ageMs)} | ` +
+      `| ${esc(row.name)} (${esc(row.id)}) | #${row.prNumber} | ${state} | ${age} | ` +
         `${ACTIONS[row.action]} | ${esc(row.reason)} |`,
     );
   }
@@ -4877,61 +4079,38 @@ function costTable(rows            , dryRun         )                     {
   const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
   if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
   // A dry run reads no cost report: only what deleting would free.
-  const frees = dryRun ? "Would free per hour" : "Frees per hour";
-  const cells = (row                                                 ) =>
-    dryRun ? `| ${row.name} | ${row.hourly} |` : `| ${row.name} | ${row.soFar} | ${row.hourly} |`;
+  const line = (name        , soFar        , hourly        ) =>
+    dryRun ? `| ${name} | ${hourly} |` : `| ${name} | ${soFar} | ${hourly} |`;
+  const known = (unit        , value                    ) =>
+    value === undefined ? "unknown" : `${(0,estimate/* usd */.dR)(value)}${unit}`;
+  const total = (unit        , values                           ) =>
+    `${(0,estimate/* usd */.dR)(Math.round(values.reduce        ((n, v) => n + (v ?? 0), 0) * 100) / 100)}${unit}` +
+    (values.includes(undefined) ? " (of those known)" : "");
   const lines = [
     "### What they cost",
     "",
-    cells({ name: "Endpoint", soFar: "Cost so far", hourly: `${frees} (at max replicas)` }),
+    line("Endpoint", "Cost so far", `${dryRun ? "Would free" : "Frees"} per hour (at max replicas)`),
     dryRun ? "| --- | --- |" : "| --- | --- | --- |",
+    ...doomed
+      .slice(0, MAX_ROWS)
+      .map((r) =>
+        line(`${esc(r.name)} (${esc(r.id)})`, known("", r.costToDateUsd), known("/h", r.hourlyUsd)),
+      ),
   ];
-  for (const row of doomed.slice(0, MAX_ROWS)) {
-    lines.push(
-      cells({
-        name: `${esc(row.name)} (${esc(row.id)})`,
-        soFar: row.costToDateUsd === undefined ? "unknown" : (0,estimate/* usd */.dR)(row.costToDateUsd),
-        hourly: row.hourlyUsd === undefined ? "unknown" : `${(0,estimate/* usd */.dR)(row.hourlyUsd)}/h`,
-      }),
-    );
-  }
-  if (doomed.length > MAX_ROWS)
-    lines.push(cells({ name: `and ${doomed.length - MAX_ROWS} more`, soFar: "", hourly: "" }));
-  const sum = (values                           ) =>
-    Math.round(values.reduce        ((n, v) => n + (v ?? 0), 0) * 100) / 100;
-  const partial = (values                           ) =>
-    values.includes(undefined) ? " (of those known)" : "";
+  if (doomed.length > MAX_ROWS) lines.push(line(`and ${doomed.length - MAX_ROWS} more`, "", ""));
   const soFar = doomed.map((r) => r.costToDateUsd);
   const hourly = doomed.map((r) => r.hourlyUsd);
-  lines.push(
-    cells({
-      name: "**Total**",
-      soFar: `${(0,estimate/* usd */.dR)(sum(soFar))}${partial(soFar)}`,
-      hourly: `${(0,estimate/* usd */.dR)(sum(hourly))}/h${partial(hourly)}`,
-    }),
-  );
+  lines.push(line("**Total**", total("", soFar), total("/h", hourly)));
   return lines.join("\n");
 }
 
-function prState(row          )         {
-  switch (row.pr.kind) {
-    case "open":
-      return "open";
-    case "closed":
-      return row.pr.merged ? "merged" : "closed";
-    case "unknown":
-      return "unknown (404)";
-    case "unreadable":
-      return "unknown (unreadable answer)";
-    case "error":
-      return "unknown (error)";
-  }
-}
-
-/** For the log and the summary: "3h 05m", or "unknown". */
-function formatAge(ageMs                    )         {
-  return ageMs === undefined ? "unknown" : (0,format/* formatDuration */.a3)(ageMs);
-}
+const PR_STATES                                         = {
+  open: "open",
+  closed: "closed",
+  unknown: "unknown (404)",
+  unreadable: "unknown (unreadable answer)",
+  error: "unknown (error)",
+};
 
 function esc(value        )         {
   return (0,markdown/* escapeMarkdown */.FV)(value, { maxLength: 100, newlines: "space" });
@@ -4953,7 +4132,6 @@ var curl = __webpack_require__(6681);
 
 
 
-                                                     
 
                                                  
 
@@ -4982,7 +4160,7 @@ const CALLABLE                      = new Set(["created", "updated", "reused", "
  * "ready" or "failed" what the wait did not (SLEEPING is ready only with min-replicas 0).
  */
 function statusClass(r           , status = r.status ?? "")              {
-  return (0,status_table/* classifyStatus */.x)(status, {
+  return (0,status_table/* classifyStatus */.xo)(status, {
     minReplicas: r.replicas?.min ?? 0,
     // While deleting, every status is on the way out: TERMINATING is progress, not a failure.
     target: r.operation === "delete" ? "gone" : "running",
@@ -5042,85 +4220,63 @@ function renderSummary(r           )         {
 }
 
 function heading(r           )         {
-  const { icon, text } = summary_HEADINGS[r.result] ?? { icon: "ℹ️", text: String(r.result) };
+  const { icon, text } = summary_HEADINGS[r.result];
   const name = r.endpointName || r.endpointId;
   const status = r.status ? ` (${(0,markdown/* escapeMarkdown */.FV)(r.status, { newlines: "space" })})` : "";
   return `## ${icon} Friendli ${r.operation}: ${text}${name ? ` · ${(0,markdown/* escapeMarkdown */.FV)(name, { newlines: "space" })}` : ""}${status}`;
 }
 
-function detailsTable(r           )         {
-  const rows                                      = [
-    ["Endpoint", endpointCell(r)],
-    [r.rolledBack ? "Requested model (failed)" : "Model", r.model ? modelCell(r.model) : undefined],
-    ["GPU", r.gpu ? (0,markdown/* escapeMarkdown */.FV)(r.gpu) : undefined],
-    ["Replicas", r.replicas ? `${r.replicas.min}–${r.replicas.max}` : undefined],
-    ...previousRows(r),
-    ["Result", (0,markdown/* escapeMarkdown */.FV)(r.result)],
-    ["Status", r.status ? (0,markdown/* escapeMarkdown */.FV)(r.status) : undefined],
-    ["Phase", r.phase ? (0,markdown/* escapeMarkdown */.FV)(r.phase) : undefined],
-    ["Error code", r.errorCode ? (0,markdown/* escapeMarkdown */.FV)(r.errorCode) : undefined],
-    ["Created", r.createdAt ? (0,markdown/* escapeMarkdown */.FV)(r.createdAt) : undefined],
-    ["Updated", r.updatedAt ? (0,markdown/* escapeMarkdown */.FV)(r.updatedAt) : undefined],
-    ["Elapsed", (0,format/* formatDuration */.a3)(r.finishedAtMs - r.startedAtMs)],
-    // Figures the action computed or summed itself: nothing here is outside text.
-    ...(0,words/* costRows */.D)(r.cost),
-  ];
-  const lines = ["| | |", "| --- | --- |"];
-  for (const [key, value] of rows) if (value) lines.push(`| ${key} | ${value} |`);
-  return lines.join("\n");
+/** A two-column table of the rows that have a value. */
+function summary_table(rows                                             )         {
+  const filled = rows.filter(([, value]) => value).map(([key, value]) => `| ${key} | ${value} |`);
+  return ["| | |", "| --- | --- |", ...filled].join("\n");
 }
 
-/** The version before this run (and after a rollback, the one serving again), and the deployment. */
-function previousRows(r           )                                      {
-  const rows                                      = [];
+function detailsTable(r           )         {
+  const id = r.endpointId && `id ${(0,markdown/* escapeMarkdown */.FV)(r.endpointId)}`;
+  // The version before this run, and after a rollback the one serving again.
   const p = r.previous;
-  if (p) {
-    const label = r.rolledBack ? "Serving again (rolled back)" : "Previous version";
-    const replicas = `${p.replicas.min}–${p.replicas.max}`;
-    rows.push([label, `${modelCell(p.model)} · ${(0,markdown/* escapeMarkdown */.FV)(p.gpu)} · replicas ${replicas}`]);
-  }
-  const d = r.deployment;
-  if (d?.id !== undefined) {
-    const text = `${d.id} in ${(0,markdown/* escapeMarkdown */.FV)(d.environment)}`;
-    rows.push(["GitHub deployment", d.url ? `[${text}](${d.url})` : text]);
-  }
-  return rows;
+  return summary_table([
+    ["Endpoint", r.endpointName ? `${(0,markdown/* escapeMarkdown */.FV)(r.endpointName)}${id ? ` (${id})` : ""}` : id],
+    [r.rolledBack ? "Requested model (failed)" : "Model", r.model && modelCell(r.model)],
+    ["GPU", (0,markdown/* escapeMarkdown */.FV)(r.gpu)],
+    ["Replicas", r.replicas && `${r.replicas.min}–${r.replicas.max}`],
+    [
+      r.rolledBack ? "Serving again (rolled back)" : "Previous version",
+      p && `${modelCell(p.model)} · ${(0,markdown/* escapeMarkdown */.FV)(p.gpu)} · replicas ${p.replicas.min}–${p.replicas.max}`,
+    ],
+    ["GitHub deployment", deploymentLink(r.deployment)],
+    ["Result", (0,markdown/* escapeMarkdown */.FV)(r.result)],
+    ["Status", (0,markdown/* escapeMarkdown */.FV)(r.status)],
+    ["Phase", (0,markdown/* escapeMarkdown */.FV)(r.phase)],
+    ["Error code", (0,markdown/* escapeMarkdown */.FV)(r.errorCode)],
+    ["Created", (0,markdown/* escapeMarkdown */.FV)(r.createdAt)],
+    ["Updated", (0,markdown/* escapeMarkdown */.FV)(r.updatedAt)],
+    ["Elapsed", elapsed(r)],
+    // Figures the action computed or summed itself: nothing here is outside text.
+    ...(0,words/* costRows */.D)(r.cost),
+  ]);
+}
+
+function elapsed(r           )         {
+  return (0,format/* formatDuration */.a3)(r.finishedAtMs - r.startedAtMs);
+}
+
+/** The GitHub deployment this run recorded, linked to its environment's deployments page. */
+function deploymentLink(d                         )                     {
+  if (d?.id === undefined) return undefined;
+  const text = `${d.id} in ${(0,markdown/* escapeMarkdown */.FV)(d.environment, { maxLength: 120 })}`;
+  const url = d.url ? safeUrl(d.url) : undefined;
+  return url ? `[${text}](${url})` : text;
+}
+
+/** A URL that cannot end the Markdown link or open HTML, or undefined. */
+function safeUrl(url        )                     {
+  return /^https?:\/\/[^\s<>()"'`\\[\]]+$/.test(url) ? url : undefined;
 }
 
 function modelCell(m                                 )         {
   return (0,markdown/* escapeMarkdown */.FV)(m.repo) + (m.revision ? `@${(0,markdown/* escapeMarkdown */.FV)(m.revision)}` : "");
-}
-
-function endpointCell(r           )                     {
-  if (r.endpointName && r.endpointId) {
-    return `${(0,markdown/* escapeMarkdown */.FV)(r.endpointName)} (id ${(0,markdown/* escapeMarkdown */.FV)(r.endpointId)})`;
-  }
-  if (r.endpointName) return (0,markdown/* escapeMarkdown */.FV)(r.endpointName);
-  return r.endpointId ? `id ${(0,markdown/* escapeMarkdown */.FV)(r.endpointId)}` : undefined;
-}
-
-               
-                
-                  
-                
-                
-                
- 
-
-function bars(r           )        {
-  const lastIndex = r.timeline.length - 1;
-  const endedBadly = r.result === "failed" || r.result === "timed-out";
-  return r.timeline.map((span           , i) => {
-    const endMs = Math.max(span.startMs, span.endMs ?? r.finishedAtMs);
-    return {
-      label: span.label,
-      startMs: span.startMs,
-      endMs,
-      open: span.endMs === undefined,
-      // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
-      crit: statusClass(r, span.label) === "failure" || (endedBadly && i === lastIndex),
-    };
-  });
 }
 
 /**
@@ -5129,27 +4285,26 @@ function bars(r           )        {
  * shows the reader's wall-clock time.
  */
 function timeline(r           )         {
-  const all = bars(r);
+  const endedBadly = r.result === "failed" || r.result === "timed-out";
   const gantt = ["gantt", "  dateFormat x", "  axisFormat %H:%M:%S", "  section Endpoint"];
-  for (const [i, bar] of all.entries()) {
-    const name = (0,markdown/* mermaidText */.Hg)(bar.label) || "unnamed";
-    const ms = bar.endMs - bar.startMs;
+  const rows = ["| Phase | Started | Duration |", "| --- | --- | --- |"];
+  for (const [i, span] of r.timeline.entries()) {
+    const endMs = Math.max(span.startMs, span.endMs ?? r.finishedAtMs);
+    const took = (0,format/* formatDuration */.a3)(endMs - span.startMs);
+    const open = span.endMs === undefined;
+    // The span the run failed in: a FAILED/stopped status, or the phase a timeout cut short.
+    const crit = statusClass(r, span.label) === "failure" || (endedBadly && i === r.timeline.length - 1);
     // An open span that has just begun (RUNNING seen on the last poll) is a moment, not a stretch.
-    const milestone = bar.open && ms < 1000;
-    const tags = [bar.crit ? "crit" : bar.open ? "active" : "done"];
-    if (milestone) tags.push("milestone");
-    const title = milestone ? name : `${name} ${(0,format/* formatDuration */.a3)(ms)}`;
-    gantt.push(`  ${title} :${tags.join(", ")}, s${i}, ${bar.startMs}, ${bar.endMs}`);
-  }
-  const table = ["| Phase | Started | Duration |", "| --- | --- | --- |"];
-  for (const bar of all) {
-    const duration =
-      (0,format/* formatDuration */.a3)(bar.endMs - bar.startMs) + (bar.open ? " (until the end of the run)" : "");
-    table.push(
-      `| ${(0,markdown/* escapeMarkdown */.FV)(bar.label)} | +${(0,format/* formatDuration */.a3)(bar.startMs - r.startedAtMs)} | ${duration} |`,
+    const milestone = open && endMs - span.startMs < 1000;
+    const name = (0,markdown/* mermaidText */.Hg)(span.label) || "unnamed";
+    const tags = (crit ? "crit" : open ? "active" : "done") + (milestone ? ", milestone" : "");
+    gantt.push(`  ${milestone ? name : `${name} ${took}`} :${tags}, s${i}, ${span.startMs}, ${endMs}`);
+    const started = `+${(0,format/* formatDuration */.a3)(span.startMs - r.startedAtMs)}`;
+    rows.push(
+      `| ${(0,markdown/* escapeMarkdown */.FV)(span.label)} | ${started} | ${took}${open ? " (until the end of the run)" : ""} |`,
     );
   }
-  return `### Timeline\n\n${(0,markdown/* codeBlock */.DV)(gantt.join("\n"), "mermaid")}\n\n${table.join("\n")}`;
+  return `### Timeline\n\n${(0,markdown/* codeBlock */.DV)(gantt.join("\n"), "mermaid")}\n\n${rows.join("\n")}`;
 }
 
 function plannedRequest(p                                          )         {
@@ -5159,19 +4314,15 @@ function plannedRequest(p                                          )         {
 }
 
 function smokeTest(s                                     )         {
-  const lines = [
-    "### Smoke test",
-    "",
-    "| | |",
-    "| --- | --- |",
-    `| Route | ${(0,markdown/* escapeMarkdown */.FV)(s.route)} |`,
-    `| Latency | ${Math.round(s.latencyMs)} ms |`,
-    ...(s.ttftMs !== undefined ? [`| Time to first token | ${Math.round(s.ttftMs)} ms |`] : []),
-    ...(s.outputTokens !== undefined ? [`| Output tokens | ${s.outputTokens} |`] : []),
-    ...(s.tokensPerSecond !== undefined ? [`| Tokens per second | ${s.tokensPerSecond} |`] : []),
-    `| Reply | ${(0,markdown/* escapeMarkdown */.FV)(s.reply, { maxLength: 500 }) || "(empty)"} |`,
-  ];
-  return lines.join("\n");
+  const ms = (value                    ) => value !== undefined && `${Math.round(value)} ms`;
+  return `### Smoke test\n\n${summary_table([
+    ["Route", (0,markdown/* escapeMarkdown */.FV)(s.route)],
+    ["Latency", ms(s.latencyMs)],
+    ["Time to first token", ms(s.ttftMs)],
+    ["Output tokens", s.outputTokens !== undefined && String(s.outputTokens)],
+    ["Tokens per second", s.tokensPerSecond !== undefined && String(s.tokensPerSecond)],
+    ["Reply", (0,markdown/* escapeMarkdown */.FV)(s.reply, { maxLength: 500 }) || "(empty)"],
+  ])}`;
 }
 
 // Ids and URLs go into a shell command a reader may paste: only plain ones are put there.
@@ -5210,158 +4361,8 @@ function sweepSummary(r           , sweep                                 )     
 }
 
 
-/***/ }),
-
-/***/ 9387:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cK: () => (/* binding */ planSweep),
-/* harmony export */   we: () => (/* binding */ sweepResult)
-/* harmony export */ });
-/* unused harmony exports decideSweep, ageOf */
-// What the sweep does with one preview endpoint, decided from its PR's state on GitHub and the
-// endpoint's age. Pure, so every case is a row of a table test.
-
-/** The PR as GitHub answered `GET /repos/{owner}/{repo}/pulls/{number}`. */
-                     
-                    
-                                       
-                                                                                     
-                       
-                                                                                                
-                                           
-                                                           
-                                       
-
-                         
-                            
-                                                                                    
-                 
-                                                   
-                 
- 
-
-                         
-                                                                                                   
-                            
-                                                                         
-                               
- 
-
-/** Delete a preview whose PR is over, or (with max-age) stale; keep everything uncertain. */
-function decideSweep(pr         , { ageMs, maxAgeMs }               )                {
-  switch (pr.kind) {
-    case "closed":
-      return { action: "delete", reason: pr.merged ? "PR merged" : "PR closed" };
-    case "unknown":
-      return {
-        action: "keep",
-        reason: "GitHub does not know this PR (404): kept; delete it by hand if it is stale",
-        warn: true,
-      };
-    case "error":
-      return { action: "keep", reason: "PR state unknown (GitHub request failed): kept", warn: true };
-    case "unreadable":
-      return {
-        action: "keep",
-        reason: "GitHub's answer about this PR was not a pull request: kept",
-        warn: true,
-      };
-    case "open":
-      if (maxAgeMs === undefined) return { action: "keep", reason: "PR open" };
-      if (ageMs === undefined)
-        return {
-          action: "keep",
-          reason: "PR open; the endpoint's last update time is unknown: kept",
-          warn: true,
-        };
-      return ageMs > maxAgeMs
-        ? { action: "delete", reason: "PR open, but the endpoint is older than max-age" }
-        : { action: "keep", reason: "PR open and the endpoint is younger than max-age" };
-  }
-}
-
-/** A preview endpoint as a ledger or the listing knows it. */
-                                  
-             
-               
-                   
-                            
-                  
-                                                                                       
-                            
-                                                                                            
-                     
- 
-
-/** One preview with its PR's state and what the table decided for it. */
-                                                          
-              
-                 
-                          
- 
-
-/**
- * Every preview through the table, in the order found. A PR the states lack counts as an error.
- * When more than half of the PR answers were unreadable, what answers is not GitHub (a proxy, a
- * sign-in page) or not in its right mind: the sweep deletes nothing and fails.
- */
-function planSweep(
-  previews                            ,
-  states                              ,
-  opts                                                 ,
-)                    {
-  const answers = [...states.values()];
-  const unreadable = answers.filter((s) => s.kind === "unreadable").length;
-  const distrust = unreadable * 2 > answers.length;
-  const halted          = {
-    kind: "error",
-    message:
-      `${unreadable} of ${answers.length} PR answers from GitHub were not pull requests: ` +
-      "the sweep deleted nothing (is GITHUB_API_URL GitHub's API, or a proxy's page?)",
-  };
-  return previews.map((p) => {
-    const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
-    const ageMs = ageOf(p.updatedAt, opts.nowMs);
-    const age = ageMs === undefined ? {} : { ageMs };
-    if (distrust) {
-      const reason = "kept: more than half of the PR answers were unreadable";
-      return {
-        ...p,
-        pr: pr.kind === "unreadable" ? halted : pr,
-        ...age,
-        decision: { action: "keep", reason },
-      };
-    }
-    const decision = decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs });
-    return { ...p, pr, ...age, decision };
-  });
-}
-
-/** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
-function ageOf(updatedAt                           , nowMs        )                     {
-  if (!updatedAt) return undefined;
-  const at = Date.parse(updatedAt);
-  return Number.isFinite(at) ? Math.max(0, nowMs - at) : undefined;
-}
-
-                                                                   
-
-/**
- * The run's result: `failed` when any delete or PR lookup failed (the others still ran), else
- * `swept` when something was deleted, `planned` when a dry run would have, `clean` when nothing.
- */
-function sweepResult(counts                                                        )              {
-  if (counts.failures > 0) return "failed";
-  if (counts.deleted > 0) return "swept";
-  if (counts.planned > 0) return "planned";
-  return "clean";
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=219.index.js.map
+//# sourceMappingURL=31.index.js.map

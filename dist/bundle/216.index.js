@@ -1,5 +1,5 @@
-export const id = 797;
-export const ids = [797];
+export const id = 216;
+export const ids = [216];
 export const modules = {
 
 /***/ 3972:
@@ -8,15 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
 /* harmony export */   a_: () => (/* binding */ clampRetryAfter),
+/* harmony export */   et: () => (/* binding */ askAgain),
 /* harmony export */   rU: () => (/* binding */ retryLoop)
 /* harmony export */ });
 /* unused harmony export retryDelay */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2030);
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
-// Retrying, one way for every loop: the shape of the loop (retryLoop, for the Friendli client and the
-// Hub fetch) and the wait between attempts (capped exponential backoff with full jitter, a server's
-// Retry-After clamped, no attempt that could not start before the deadline), which the smoke test's
-// own loop uses too. Each caller passes its own base and cap (src/base/timing.ts).
+// Asking again, one way for every loop: askAgain, the loop of the waiter, the smoke test, the
+// search for a created endpoint and retryLoop (the Friendli client, the Hub fetch, the post step's
+// sweep check); and the wait between attempts (capped exponential backoff with full jitter, a
+// server's Retry-After clamped). Each caller passes its own base and cap (src/base/timing.ts).
 
 
 
@@ -27,8 +28,8 @@ export const modules = {
 
 /**
  * Capped exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And
- * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))). `attempt` is the 1-based number
- * of the retry about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
+ * Jitter"): a uniform wait in [0, min(cap, base * 2^(attempt-1))), `attempt` the 1-based retry
+ * about to happen. Full jitter spreads many clients best; a 0 ms wait is allowed.
  */
 function backoffDelay(attempt        , random              , opts                 = {})         {
   const baseMs = opts.baseMs ?? _timing_js__WEBPACK_IMPORTED_MODULE_1__/* .RETRY_BACKOFF_BASE_MS */ .r8;
@@ -40,7 +41,7 @@ function backoffDelay(attempt        , random              , opts               
 }
 
                                                   
-                                                                            
+                                                     
                   
                                                                      
                         
@@ -48,7 +49,6 @@ function backoffDelay(attempt        , random              , opts               
                 
                                                               
                      
-                                                                                                 
                            
  
 
@@ -61,10 +61,9 @@ function clampRetryAfter(ms        , maxMs         = _timing_js__WEBPACK_IMPORTE
 }
 
 /**
- * The wait before the next attempt, or undefined when that attempt could not start before the
- * deadline (the caller then fails with kind "deadline" instead of sleeping in vain). The server's
- * Retry-After wins over backoff; it is clamped to [0, maxRetryAfterMs]. We never wait until or
- * past the deadline: an attempt starting at the deadline has no time left to finish.
+ * The wait before the next attempt (the server's clamped Retry-After wins over backoff), or
+ * undefined when that attempt could not start before the deadline: an attempt starting at the
+ * deadline has no time left to finish, so the caller fails at once instead of sleeping in vain.
  */
 function retryDelay(input                 )                     {
   const wanted =
@@ -72,14 +71,40 @@ function retryDelay(input                 )                     {
       ? clampRetryAfter(input.retryAfterMs, input.maxRetryAfterMs)
       : backoffDelay(input.attempt, input.random, input);
   const delay = Math.min(wanted, _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._);
-  if (!Number.isFinite(delay)) return undefined;
-  if (input.nowMs + delay >= input.deadlineMs) return undefined;
+  if (!Number.isFinite(delay) || input.nowMs + delay >= input.deadlineMs) return undefined;
   return delay;
 }
 
-                               
+/** One round's word: the loop's answer, or ask again after `waitMs` (at once when absent). */
+                                                  
+
+                       
                
-                      
+                       
+                                      
+                                                                                             
+                              
+ 
+
+/**
+ * Asks again until a round answers: the one loop of every poll and retry. Each caller's round
+ * decides, by its own deadline, whether to answer or how long to wait.
+ */
+async function askAgain   (o             )             {
+  for (let n = 1; ; n++) {
+    if (o.signal?.aborted) return o.aborted(o.signal.reason);
+    const r = await o.round(n);
+    if ("done" in r) return r.done;
+    if (r.waitMs === undefined) continue;
+    try {
+      await o.clock.sleep(r.waitMs, o.signal);
+    } catch (err) {
+      return o.aborted(err);
+    }
+  }
+}
+
+                                                           
                                                            
                      
                            
@@ -89,39 +114,35 @@ function retryDelay(input                 )                     {
                                                              
                                                                                                    
                                             
-                                                                   
-                                  
                                                                                  
                                              
  
 
 /** Attempts until one succeeds, `failed` stops, the deadline comes or the run is cancelled. */
-async function retryLoop   (o              )             {
-  for (let n = 1; ; n++) {
-    if (o.signal.aborted) o.aborted(o.signal.reason);
-    if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
-    let retryAfterMs                    ;
-    try {
-      return await o.attempt(n);
-    } catch (err) {
-      ({ retryAfterMs } = o.failed(err, n));
-    }
-    const delay = retryDelay({
-      attempt: n,
-      retryAfterMs,
-      random: () => o.clock.random(),
-      nowMs: o.clock.now(),
-      deadlineMs: o.deadlineMs,
-      ...o.backoff,
-    });
-    if (delay === undefined) o.outOfTime("wait");
-    o.waiting?.(n, delay);
-    try {
-      await o.clock.sleep(delay, o.signal);
-    } catch (err) {
-      o.aborted(err);
-    }
-  }
+function retryLoop   (o              )             {
+  return askAgain   ({
+    ...o,
+    round: async (n) => {
+      if (o.clock.now() >= o.deadlineMs) o.outOfTime("before");
+      let retryAfterMs                    ;
+      try {
+        return { done: await o.attempt(n) };
+      } catch (err) {
+        ({ retryAfterMs } = o.failed(err, n));
+      }
+      const waitMs = retryDelay({
+        attempt: n,
+        retryAfterMs,
+        random: () => o.clock.random(),
+        nowMs: o.clock.now(),
+        deadlineMs: o.deadlineMs,
+        ...o.backoff,
+      });
+      if (waitMs === undefined) o.outOfTime("wait");
+      o.waiting?.(n, waitMs);
+      return { waitMs };
+    },
+  });
 }
 
 
@@ -134,7 +155,9 @@ async function retryLoop   (o              )             {
 /* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 // Time is injected everywhere (sleep, now, random) so tests and the benchmark drive it exactly.
+
 
                         
                 
@@ -149,24 +172,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const systemClock        = {
   now: () => Date.now(),
   random: () => Math.random(),
+  // timers/promises rejects with an AbortError of its own: the callers look for the signal's reason.
   sleep: (ms, signal) =>
-    new Promise      ((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        Math.min(Math.max(0, ms), MAX_TIMER_MS),
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
+    (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.min(Math.max(0, ms), MAX_TIMER_MS), undefined, { signal }).catch((err         ) => {
+      throw signal?.aborted ? signal.reason : err;
     }),
 };
 
@@ -179,10 +188,11 @@ const systemClock        = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ mapLimit)
 /* harmony export */ });
-// Bounded concurrency: the one way the action runs many requests at once (the name lookup, the sweep).
+// Bounded concurrency: the one way the action runs many requests at once (the name lookup, the
+// sweep). A few lines here rather than p-limit: none of the chosen libraries has it.
 
 /**
- * Runs fn over items with at most `limit` calls in flight, in input order of start. Stops starting
+ * Runs fn over items with at most `limit` calls in flight, started in input order. Stops starting
  * new work after the first failure or an abort, and rethrows that failure.
  */
 async function mapLimit      (
@@ -192,22 +202,22 @@ async function mapLimit      (
   signal              ,
 )               {
   const results = new Array   (items.length);
-  let next = 0;
+  // One iterator shared by the workers: each item is taken once.
+  const queue = items.entries();
   let failed = false;
   const worker = async () => {
-    while (!failed && next < items.length) {
+    for (const [i, item] of queue) {
+      if (failed) return;
       signal?.throwIfAborted();
-      const i = next++;
       try {
-        results[i] = await fn(items[i]     );
+        results[i] = await fn(item);
       } catch (err) {
         failed = true;
         throw err;
       }
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-  await Promise.all(workers);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
 
@@ -223,12 +233,11 @@ async function mapLimit      (
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-// Plain-text formatting shared by every layer: the waiter's log lines as well as the reports, so
-// it belongs to neither.
+// Plain-text formatting shared by every layer: the log lines as well as the reports.
 
 /**
  * "45s", "1m 02s", "1h 03m": what a person reads in logs and the summary, the one duration format.
- * `tenths` keeps a tenth of a second under a minute ("0.5s", "3.2s") for the short waits of retries.
+ * `tenths` keeps a tenth of a second under a minute ("0.5s", "3.2s"): short waits and timings.
  */
 function formatDuration(ms        , opts                       = {})         {
   const valid = Number.isFinite(ms) && ms > 0 ? ms : 0;
@@ -236,12 +245,9 @@ function formatDuration(ms        , opts                       = {})         {
   const totalSeconds = Math.round(valid / 1000);
   if (totalSeconds < 60) return `${totalSeconds}s`;
   const totalMinutes = Math.floor(totalSeconds / 60);
+  const pad2 = (n        ) => String(n).padStart(2, "0");
   if (totalMinutes < 60) return `${totalMinutes}m ${pad2(totalSeconds % 60)}s`;
   return `${Math.floor(totalMinutes / 60)}h ${pad2(totalMinutes % 60)}m`;
-}
-
-function pad2(n        )         {
-  return String(n).padStart(2, "0");
 }
 
                            
@@ -297,24 +303,10 @@ function oneLine(s        )         {
 
 
 
-// Numeric entities rather than backslashes: a backslash escape is not honoured inside every
-// construct (e.g. after an entity or in HTML blocks), an entity always renders as the character.
-const ENTITIES                         = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "\\": "&#92;",
-  "*": "&#42;",
-  "~": "&#126;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "#": "&#35;",
-  // A mention in a PR comment notifies the person or team named: a hostile model name must not.
-  "@": "&#64;",
-};
+// Entities rather than backslashes: a backslash escape is not honoured inside every construct (e.g.
+// after an entity or in HTML blocks), an entity always renders as the character. `@` among them: a
+// mention in a PR comment notifies the person or team named, which a hostile model name must not.
+const NAMED                         = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const SPECIAL = /[&<>"|`\\*~[\]#@]/g;
 // `_` only emphasises at a word boundary (GFM), so WORKLOAD_INIT_ERROR stays readable in the raw file.
 const EDGE_UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
@@ -326,8 +318,7 @@ const EDGE_UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
                      
      
                                                                                                    
-                                                                                                 
-                                                        
+                                                                                             
      
                        
  
@@ -391,7 +382,7 @@ function escapeWithUrls(text        )         {
 }
 
 function escapeChars(text        )         {
-  return text.replace(SPECIAL, (c) => ENTITIES[c] ?? c).replace(EDGE_UNDERSCORE, "&#95;");
+  return text.replace(SPECIAL, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`).replace(EDGE_UNDERSCORE, "&#95;");
 }
 
 /**
@@ -425,9 +416,8 @@ function mermaidText(value         )         {
 /* harmony export */   pd: () => (/* binding */ Input)
 /* harmony export */ });
 /* unused harmony export RESULTS */
-// Every input, output and state name in one place: a rename is one edit, a typo a compile error.
-// These names are the action's public contract (action.yml; test/unit/action-yml.test.ts holds
-// the two together).
+// Every input, output and state name in one place: a rename is one edit, a typo a compile error. The
+// inputs and outputs are the action's public contract: test/unit/action-yml.test.ts holds action.yml to them.
 
 const Input = {
   operation: "operation",
@@ -512,15 +502,9 @@ const State = {
   createCreatedAt: "create-created-at",
   /** The ids of the look-up's listing before the create, comma-separated: none of them is ours. */
   lookupIds: "lookup-ids",
-  /**
-   * "true" from just before the main step sends the DELETE of endpoint-id it owes (delete-on-failure,
-   * or its own duplicate) until that DELETE is confirmed: the post step finishes a delete cut short.
-   */
+  /** "true" while a DELETE the main step owes (delete-on-failure, its own duplicate) is unconfirmed. */
   deleteOwed: "delete-owed",
-  /**
-   * A sweep's previews whose DELETE it had not seen answered when it stopped (JSON
-   * `[{id, name, prNumber}]`): the post step confirms which are gone and closes their deployments.
-   */
+  /** A sweep's previews whose DELETE was unanswered when it stopped (JSON `[{id, name, prNumber}]`). */
   sweepUnconfirmed: "sweep-unconfirmed",
   /** This run's GitHub deployment: the post step marks it after a cancellation. */
   deploymentId: "deployment-id",
@@ -561,7 +545,7 @@ const RESULTS = (/* unused pure expression or super */ null && ([
 /* harmony export */ });
 /* unused harmony export MIN_SECRET_FRAGMENT */
 // The one redactor and the one error formatter: every path out of the action (log, setFailed,
-// summary, PR comment, outputs) goes through formatError, so a server that echoes the token or the
+// summary, PR comment, outputs) goes through them, so a server that echoes the token or the
 // Authorization header in an error body cannot make us print it.
 
 const MASK = "***";
@@ -569,46 +553,35 @@ const MASK = "***";
 // Shorter "secrets" would shred ordinary text; GitHub's own masking still covers them in logs.
 const MIN_SECRET_LENGTH = 4;
 /**
- * The shortest `friendli-token` the action accepts: long enough that its private part has runs of
- * MIN_SECRET_FRAGMENT characters to find, raw or decoded (a shorter one would either go unmasked in
- * its base64 form or mask ordinary words).
+ * The shortest `friendli-token` the action accepts: a shorter one would have too few runs of
+ * MIN_SECRET_FRAGMENT to find, and go unmasked in its base64 form or mask ordinary words.
  */
 const MIN_REDACTABLE_TOKEN_LENGTH = 16;
 
-function escapeRegExp(s        )         {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The raw value and the escaped forms a server or a library is likely to echo it in. */
-function secretForms(secret        )           {
-  return [secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)];
-}
-
 /**
- * Replaces each secret in every form secretForms knows (raw, URL- and JSON-escaped), then every
- * fragment of it that decoding reveals (see maskFragments), and any credential-looking value.
+ * Replaces each secret in the forms a server or a library is likely to echo it in (raw, URL- and
+ * JSON-escaped), then every fragment of it that decoding reveals (maskFragments), and any
+ * credential-looking value.
  */
 function redact(text        , secrets                   )         {
-  let out = text;
-  const variants = new Set        ();
   const usable = secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
-  for (const s of usable) {
-    for (const form of secretForms(s)) if (form.length >= MIN_SECRET_LENGTH) variants.add(form);
-  }
+  const forms = usable.flatMap((s) => [
+    s,
+    encodeURIComponent(s),
+    encodeURI(s),
+    JSON.stringify(s).slice(1, -1),
+  ]);
   // Longest first, so a secret that contains another is replaced whole.
-  for (const v of [...variants].sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escapeRegExp(v), "g"), MASK);
-  }
+  const variants = [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH);
+  variants.sort((a, b) => b.length - a.length);
+  const out = variants.reduce((masked, v) => masked.replaceAll(v, MASK), text);
   return redactTokenShapes(maskFragments(out, usable));
 }
 
 // Prefixes that say what kind of token follows (Friendli, Hugging Face, GitHub): public, the same
 // in every token of the kind. What follows is the secret's private part.
 const PUBLIC_PREFIXES = ["github_pat_", "flp_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
-/**
- * A run this long of a secret's private part is the secret: half a token printed on its own is
- * as good as the whole to someone who sees the other half elsewhere.
- */
+/** A run this long of a secret's private part is the secret: half a token is as good as the whole. */
 const MIN_SECRET_FRAGMENT = 8;
 
 /** The part of a secret after its public prefix (the whole secret when it has none). */
@@ -625,13 +598,8 @@ const IGNORABLE = /^[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]$/u;
 const ENCODED =
   /&#(\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|&shy;|\\u([0-9a-fA-F]{4})|\\([nrt/])|%(?:25)*([0-9a-fA-F]{2})/y;
 
-                
-                                 
-                
-              
-                            
-               
- 
+/** A character of the text at [start, end), and what it decodes to. */
+                                                         
 
 /** The text as a reader (or a decoder) sees it: each character decoded, the skippable ones left out. */
 function decodedUnits(text        )         {
@@ -646,20 +614,11 @@ function decodedUnits(text        )         {
       if (m) {
         const [whole, dec, hex, json, esc, pct] = m;
         end = i + whole.length;
-        const code =
-          dec !== undefined
-            ? Number(dec)
-            : hex !== undefined
-              ? Number.parseInt(hex, 16)
-              : json !== undefined
-                ? Number.parseInt(json, 16)
-                : pct !== undefined
-                  ? Number.parseInt(pct, 16)
-                  : undefined;
+        // NaN for `&shy;` and the escapes, which are decoded by name.
+        const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? json ?? pct ?? "", 16);
         if (whole === "&shy;") char = "\u00ad";
         else if (esc !== undefined) char = esc === "/" ? "/" : " ";
-        else if (code !== undefined && code <= 0x10ffff && !(pct !== undefined && code >= 0x80))
-          char = String.fromCodePoint(code);
+        else if (code <= 0x10ffff && !(pct !== undefined && code >= 0x80)) char = String.fromCodePoint(code);
         else end = i + 1;
       }
     }
@@ -685,10 +644,7 @@ function maskFragments(text        , secrets                   )         {
   const units = decodedUnits(text);
   const view = units.map((u) => u.char).join("");
   // One entry per UTF-16 unit of the view: the index of the text's unit it came from.
-  const owner           = [];
-  units.forEach((u, i) => {
-    for (let k = 0; k < u.char.length; k++) owner.push(i);
-  });
+  const owner = units.flatMap((u, i) => Array.from({ length: u.char.length }, () => i));
   const masked = new Uint8Array(view.length);
   const mark = (from        , to        ) => masked.fill(1, Math.max(0, from), Math.min(view.length, to));
   for (const { prefix, grams } of needles) {
@@ -701,18 +657,12 @@ function maskFragments(text        , secrets                   )         {
   markDecodable(view, new Set(needles.flatMap((n) => [...n.grams])), mark);
   let out = "";
   let last = 0;
-  for (let p = 0; p < view.length; ) {
-    if (!masked[p]) {
-      p++;
-      continue;
-    }
-    let q = p;
-    while (q < view.length && masked[q]) q++;
-    const from = units[owner[p] ?? 0]?.start ?? 0;
-    const to = units[owner[q - 1] ?? 0]?.end ?? from;
+  for (const run of Array.from(masked, (m) => (m ? "1" : "0"))
+    .join("")
+    .matchAll(/1+/g)) {
+    const from = units[owner[run.index] ?? 0]?.start ?? 0;
     out += text.slice(last, from) + MASK;
-    last = to;
-    p = q;
+    last = units[owner[run.index + run[0].length - 1] ?? 0]?.end ?? from;
   }
   return out + text.slice(last);
 }
@@ -861,16 +811,12 @@ function formatError(err         , secrets                   )         {
 // replies, GitHub answers, inputs echoed back) on its way to the log, and the guard that puts the
 // redactor in front of every runner sink (log, annotations, outputs, state, summary).
 //
-// The runner reads the step's stdout one line at a time, trims it and obeys a line that starts with
-// `::` (`::add-mask::`, `::stop-commands::`, `::save-state::`...); the legacy `##[command]` form is
-// obeyed wherever it appears in a line. A forged line could hide our errors, mask our messages or
-// make the post step act on the wrong endpoint.
-//
-// Why escaping rather than one-line rendering or `stop-commands`: a multi-line message of our own
-// (the bad-input list, a dry-run request) stays readable line by line, and every line is safe on
-// its own, so nothing depends on a later line arriving (a `stop-commands` block that a crash or a
-// cancellation never closes would silence the rest of the job, our own failure included). The
-// escape is visible: a reader sees `\::error::` and knows the text was someone else's.
+// The runner trims each stdout line and obeys one that starts with `::` (`::add-mask::`,
+// `::stop-commands::`...), and `##[command]` anywhere in a line: a forged line could hide our
+// errors or make the post step act on the wrong endpoint. Escaping, not one-line rendering or
+// `stop-commands`: our own multi-line messages stay readable, every line is safe on its own (a
+// `stop-commands` block that a crash never closes would silence the rest of the job), and a reader
+// sees `\::error::` and knows the text was someone else's.
 
                                       
                                        
@@ -913,9 +859,8 @@ function neutralise(text        )         {
 }
 
 /**
- * A logger whose lines are redacted and neutralised. Warnings and debug lines are workflow
- * commands whose message the runner library escapes itself (line breaks become %0A), so they are
- * only redacted.
+ * A logger whose lines are redacted and neutralised. Warnings and debug lines are workflow commands
+ * whose message @actions/core escapes itself (line breaks become %0A): they are only redacted.
  */
 function safeLogger(
   core                                          ,
@@ -951,9 +896,9 @@ function guardCore(core      , secrets                   )       {
     setSecret: (s) => core.setSecret(s),
     setOutput: (name, value) => core.setOutput(name, clean(value)),
     saveState: (name, value) => core.saveState(name, clean(value)),
-    setFailed: (m) => core.setFailed(typeof m === "string" ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(m, secrets) : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(m), secrets)),
+    setFailed: (m) => core.setFailed((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(String(m), secrets)),
     info: log.info,
-    warning: (m) => log.warning(typeof m === "string" ? m : String(m)),
+    warning: (m) => log.warning(String(m)),
     debug: log.debug,
     summary,
   };
@@ -1015,21 +960,16 @@ function guardCore(core      , secrets                   )       {
 /* harmony export */   z$: () => (/* binding */ FINAL_POLL_MARGIN_MS)
 /* harmony export */ });
 // Every delay, cap and deadline of the action, each with its reason, so a change of timing is one
-// edit that a reviewer reads beside the others. Times in milliseconds. The code that applies them
-// (the waiter, the HTTP layer, the resolver, the smoke test, the cleanup) imports them from here.
+// edit read beside the others. Milliseconds. The code that applies them imports them from here.
 
-// ---------------------------------------------------------------------------------------------
-// The run's deadline (wait-timeout)
-// ---------------------------------------------------------------------------------------------
+// --- The run's deadline (wait-timeout) ---
 
 /** `wait-timeout`'s default: a large model downloads and loads in well under half an hour. */
 const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
 const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
 
-// ---------------------------------------------------------------------------------------------
-// Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts)
-// ---------------------------------------------------------------------------------------------
+// --- Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts) ---
 
 /** Any failure noticed within 15 s: no ordinary sleep between polls is longer than this. */
 const QUIET_MS = 14_800;
@@ -1051,8 +991,8 @@ const POLL_JITTER = 0.05;
 /** While waiting, a line every minute tells the log reader the action is alive. */
 const HEARTBEAT_MS = 60_000;
 /**
- * When the next poll would fall after the deadline, one last poll goes out this long before it
- * instead (the HTTP layer starts nothing at the deadline itself; a status read answers in less).
+ * A poll that would fall after the deadline goes out this long before it instead: the HTTP layer
+ * starts nothing at the deadline itself, and a status read answers in less.
  */
 const FINAL_POLL_MARGIN_MS = 500;
 /** A 404 this soon after the wait starts is a list that lags the create, not a deleted endpoint. */
@@ -1060,24 +1000,14 @@ const NOT_FOUND_GRACE_MS = 30_000;
 /** Failed polls in a row that a wait survives (about 30 s with the backoff above). */
 const MAX_CONSECUTIVE_POLL_FAILURES = 5;
 
-// ---------------------------------------------------------------------------------------------
-// After an update
-// ---------------------------------------------------------------------------------------------
+// --- After an update ---
 
-/**
- * Friendli does not say how soon an update shows as UPDATING: for this long after the PUT, a
- * RUNNING that may still be the old version is not taken for the new one.
- */
+/** Friendli does not say how soon an update shows as UPDATING: till then RUNNING may be the old version. */
 const UPDATE_SETTLE_MS = 60_000;
-/**
- * How far the API's clock may differ from ours when its updatedAt is compared with our times (the
- * settle check after an update).
- */
+/** How far the API's clock may differ from ours, when its updatedAt is compared with our times. */
 const CLOCK_SKEW_MS = 5_000;
 
-// ---------------------------------------------------------------------------------------------
-// Retries of one request (the HTTP layer)
-// ---------------------------------------------------------------------------------------------
+// --- Retries of one request (the HTTP layer) ---
 
 /** One request's own time: a stalled socket must not eat the run's deadline. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -1088,61 +1018,47 @@ const RETRY_BACKOFF_BASE_MS = 500;
 const RETRY_BACKOFF_CAP_MS = 20_000;
 /** A server asking for a longer wait gets this much: one bad header must not park a run. */
 const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * The shortest wait a Retry-After gets. `Retry-After: 0` (or a date in the past) is legal, but
- * obeying it literally turns a throttled API into a request loop bounded only by the deadline.
- */
+/** `Retry-After: 0` is legal, but obeyed literally it turns a throttled API into a request loop. */
 const MIN_RETRY_AFTER_MS = 1_000;
 /** Backstops under REQUEST_TIMEOUT_MS in the undici dispatcher, for a socket that never answers. */
 const CONNECT_TIMEOUT_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 60_000;
 const BODY_TIMEOUT_MS = 60_000;
 
-// ---------------------------------------------------------------------------------------------
-// Lag tolerance: the listing can trail a create by a moment
-// ---------------------------------------------------------------------------------------------
+// --- The listing can trail a create by a moment ---
 
 /**
- * Waits between listings while looking for the endpoint this run's create made (the create step,
- * the resolver and the post step's clean-up all use this one table): about a minute. A list that
- * lags longer would hide the new endpoint from a second create after a lost answer (a duplicate),
- * from the report after an answered one, or from the post step's clean-up.
+ * Waits between listings while looking for the endpoint this run's create made (create step,
+ * resolver, post step): about a minute. A list that lags longer would hide the new endpoint from a
+ * second create after a lost answer (a duplicate), from the report, or from the post step's clean-up.
  */
 const CREATED_LAG_DELAYS_MS                    = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 /**
- * A create already sent when the run is cancelled is not cut off: its answer is the only proof of
- * which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
- * It gets this long after the signal; the runner sends SIGTERM 7.5 s after SIGINT, then kills.
+ * A create already sent is not cut off by a cancellation for this long: its answer is the only proof
+ * of which endpoint it made (src/endpoint/created-claim.ts), which the post step needs to delete it.
+ * The runner sends SIGTERM 7.5 s after SIGINT, then kills.
  */
 const CREATE_ANSWER_GRACE_MS = 5_000;
 /**
  * A look-up this young is what a create goes by; an older one (a pre-flight ran in between) is
- * repeated first, so a run that sees another run's endpoint of the name appear meanwhile creates
- * nothing. A rival created in the last moment is still caught when the new id is resolved.
+ * repeated first, so a rival endpoint of the name that appeared meanwhile stops the create.
  */
 const FRESH_LOOKUP_MS = 1_000;
-/**
- * Time a create needs after it is sent: to find the new id in a lagging list and report it. With
- * less left, sending it could leave an endpoint the run can neither name nor clean up.
- */
+/** With less left, a create could leave an endpoint the run can neither find (lagging list) nor clean up. */
 const MIN_TIME_FOR_CREATE_MS = 60_000;
 
-// ---------------------------------------------------------------------------------------------
-// The pre-flight on the Hugging Face Hub
-// ---------------------------------------------------------------------------------------------
+// --- The pre-flight on the Hugging Face Hub ---
 
 /** The whole pre-flight, retries included: a slow Hub costs seconds, never the deploy. */
 const PREFLIGHT_BUDGET_MS = 20_000;
 /** One Hub request: the Hub answers model info in well under a second when it is well. */
 const HUB_ATTEMPT_TIMEOUT_MS = 8_000;
-/** Attempts of one Hub request, the first included: a 502 or 429 once is common, three in a row is an outage. */
+/** A 502 or 429 once is common, three in a row is an outage. */
 const HUB_ATTEMPTS = 3;
-/** Backoff between Hub attempts (full jitter): short, as the whole pre-flight has PREFLIGHT_BUDGET_MS. */
+/** Short, as the whole pre-flight has PREFLIGHT_BUDGET_MS. */
 const HUB_RETRY_BACKOFF = { baseMs: 500, capMs: 2_000 }         ;
 
-// ---------------------------------------------------------------------------------------------
-// The smoke test
-// ---------------------------------------------------------------------------------------------
+// --- The smoke test ---
 
 /** A fresh engine answers 503 for a while after RUNNING: its requests are retried this long. */
 const SMOKE_WARMUP_MS = 120_000;
@@ -1151,350 +1067,64 @@ const SMOKE_BACKOFF = { baseMs: 1000, capMs: 10_000 }         ;
 /** Full jitter can pick ~0 ms; this floor stops a hot loop. */
 const SMOKE_MIN_WAIT_MS = 100;
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup and reporting
-// ---------------------------------------------------------------------------------------------
+// --- Cleanup and reporting ---
 
-/**
- * delete-on-failure's own time, in the main step and in the post step: after a timeout the run's
- * deadline has passed. Enough for a few retries, short of a job's patience.
- */
+/** delete-on-failure's own time (the run's may be spent): a few retries, short of a job's patience. */
 const CLEANUP_DEADLINE_MS = 60_000;
-/**
- * The whole post step: a minute of lagging listings (CREATED_LAG_DELAYS_MS) to find what a
- * cancelled create made, then the DELETE with the HTTP layer's retries; no request starts later.
- */
+/** The post step: a minute of lagging listings to find what a cancelled create made, then the DELETE. */
 const POST_DEADLINE_MS = 90_000;
 /**
- * How long the post step reads a cancelled sweep's previews while their DELETEs may still be
- * carried out (the server acts on a request whose client is gone): at least one request's own time
- * (REQUEST_TIMEOUT_MS), after which the main step would have given that DELETE up. Inside
- * POST_DEADLINE_MS, which the runner's five minutes for a cancelled job's remaining steps leave
- * room for. Reads back off as below.
+ * How long the post step reads a cancelled sweep's previews while their DELETEs may still be carried
+ * out (the server acts on a request whose client is gone): one request's own time, after which the
+ * main step would have given it up. Inside POST_DEADLINE_MS, within the runner's five minutes.
  */
 const SWEEP_SETTLE_MS = 30_000;
 const SWEEP_SETTLE_BACKOFF = { baseMs: 1000, capMs: 8000 }         ;
 /** All requests of one PR comment together: a slow GitHub must not hold the job. */
 const PR_COMMENT_TIMEOUT_MS = 30_000;
 
-// ---------------------------------------------------------------------------------------------
-// operation: sweep
-// ---------------------------------------------------------------------------------------------
+// --- operation: sweep ---
 
-/**
- * Requests in flight at once, for the name lookup's spec reads and for a sweep (spec reads, PR
- * reads, deletes): keeps a 500-endpoint project to seconds without looking like a flood to either API.
- */
+/** Spec reads, PR reads, deletes in flight: a 500-endpoint project in seconds, no flood to either API. */
 const REQUESTS_IN_FLIGHT = 8;
 /** One PR read from GitHub: a slow GitHub must not hold the sweep for the run's whole deadline. */
 const PR_READ_TIMEOUT_MS = 30_000;
 
+// --- Rollback and the deployment ledger ---
+
 /**
- * A rollback's own budget: the PUT of the last good settings and the wait for them. It does not
- * share the run's deadline, which a timed-out update has spent; the previous version was serving
- * minutes ago, so a rolling update back to it should take about as long as the failed one did (the
- * simulator's reference rollout is about 3 minutes), and 20 minutes bounds a rollback that hangs.
+ * A rollback's own budget (a timed-out update has spent the run's): a rolling update back should
+ * take about as long as the failed one (the simulator's rollout is about 3 minutes); 20 bounds a hang.
  */
 const ROLLBACK_BUDGET_MS = 20 * 60_000;
-/**
- * One call to GitHub's deployments API (a read with all its pages counts as one): the ledger is a
- * courtesy, so a GitHub that does not answer costs at most this, once; the ledger then turns off.
- */
+/** One call (a read's pages together) to GitHub's deployments API: the ledger is a courtesy, then off. */
 const LEDGER_CALL_TIMEOUT_MS = 15_000;
 
-// ---------------------------------------------------------------------------------------------
-// What it costs (docs/cost.md)
-// ---------------------------------------------------------------------------------------------
+// --- What it costs (docs/cost.md) ---
 
-/**
- * The team cost report's own time, every page together: the figure is a courtesy beside the
- * deploy, so a slow or silent report costs the run at most this, and the summary goes without it.
- * One page of 35 daily buckets is a small JSON answer, well under a second when the API is well.
- */
+/** The team cost report, every page: a courtesy, so a slow report costs at most this (one page: < 1 s). */
 const COST_REPORT_BUDGET_MS = 5_000;
 
 
 /***/ }),
 
-/***/ 3659:
+/***/ 6058:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   _U: () => (/* binding */ findByName),
-  sS: () => (/* binding */ lookupEndpoint),
-  rI: () => (/* binding */ specOf)
+  it: () => (/* binding */ findCreated),
+  sS: () => (/* binding */ lookupEndpoint)
 });
 
-// UNUSED EXPORTS: DuplicateNameError, expectAtMostOne
+// UNUSED EXPORTS: DuplicateNameError, confirmRememberedEndpoint, expectAtMostOne
 
+// EXTERNAL MODULE: ./build/base/backoff.js
+var backoff = __webpack_require__(3972);
 // EXTERNAL MODULE: ./build/base/concurrency.js
 var concurrency = __webpack_require__(4751);
-// EXTERNAL MODULE: ./build/base/timing.js
-var timing = __webpack_require__(2892);
-// EXTERNAL MODULE: ./build/friendli/errors.js
-var errors = __webpack_require__(3615);
-;// CONCATENATED MODULE: ./build/endpoint/confirm.js
-// Confirming an endpoint id remembered from elsewhere (the deployment ledger) before acting on it:
-// one GET, which must show the expected name in the expected project. Reading only. Anything short
-// of that sends the caller back to the ordinary lookup by name, so a stale memory costs one request
-// and never points a change at the wrong endpoint.
-                                                            
-
-                                                           
-
-                   
-                                                       
-                                                                                                
-                                                                   
-
-/**
- * Whether endpoint `id` is still `name` in project `projectId`. A 404 or a mismatch is an answer
- * (fall back to the lookup); any other failure (cancellation, a rejected token, the deadline) is
- * thrown, as the lookup would meet it too.
- */
-async function confirmRememberedEndpoint(
-  client                             ,
-  expected                                                 ,
-)                        {
-  const { id, name, projectId } = expected;
-  if (id.trim() === "" || id === "." || id === "..") return { confirmed: false, reason: "unusable" };
-  let spec              ;
-  try {
-    spec = await client.get(id);
-  } catch (err) {
-    if (err instanceof errors/* ApiError */.h && err.status === 404) return { confirmed: false, reason: "gone" };
-    throw err;
-  }
-  if (spec.name !== name || spec.projectId !== projectId) return { confirmed: false, reason: "mismatch" };
-  return { confirmed: true, id, spec };
-}
-
-;// CONCATENATED MODULE: ./build/endpoint/lookup.js
-// Finding an endpoint that already exists: by id when the workflow gives one, else by name in the
-// project. The list carries no names and the create response carries no id, so a name lookup is:
-// list the project, then GET each candidate's spec. src/endpoint/resolve.ts uses the same pieces to find the
-// id of an endpoint this run has just created.
-
-
-                                                            
-
-                                                                           
-
-
-/** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
-                                
-             
-                          
-                      
- 
-
-/** What a name lookup returns: the listing gave the status, a GET the spec. */
-                                                    
-
-/**
- * Spec by endpoint id, kept for one run: names do not change under us for the run's purpose. A
- * caller that looks up more than once (deploy: the lookup, the resolution after each create, the
- * last look after failed creates) passes one cache to every call, so no endpoint is read twice.
- */
-                                                  
-
-/** Two or more endpoints carry the requested name: the action must not guess which to use. */
-class DuplicateNameError extends Error {
-  // No `name` of its own: the error formatter prefixes any name other than "Error", and the user
-  // should read the message, not "DuplicateNameError: ...".
-           ids          ;
-           endpointName        ;
-           projectId        ;
-  constructor(endpointName        , projectId        , ids          ) {
-    super(
-      `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
-        "Delete the extra ones or pass endpoint-id.",
-    );
-    this.ids = ids;
-    this.endpointName = endpointName;
-    this.projectId = projectId;
-  }
-}
-
-/** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
-function expectAtMostOne                         (
-  found     ,
-  endpointName        ,
-  projectId        ,
-)                {
-  if (found.length > 1)
-    throw new DuplicateNameError(
-      endpointName,
-      projectId,
-      found.map((f) => f.id),
-    );
-  return found[0];
-}
-
-/** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
-async function specOf(
-  client                ,
-  cache           ,
-  id        ,
-)                                    {
-  const cached = cache.get(id);
-  if (cached) return cached;
-  try {
-    const spec = await client.get(id);
-    cache.set(id, spec);
-    return spec;
-  } catch (err) {
-    // Deleted between list and GET, or not yet visible after a create: not (yet) a match.
-    if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
-    throw err;
-  }
-}
-
-function matches(spec                          , projectId        , name        )                       {
-  return spec !== undefined && spec.name === name && spec.projectId === projectId;
-}
-
-/** Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws. */
-async function abortable   (
-  operation        ,
-  signal                         ,
-  work                  ,
-)             {
-  try {
-    return await work();
-  } catch (err) {
-    if (signal?.aborted && !(err instanceof errors/* ApiError */.h)) throw (0,errors/* abortedError */.i)(operation, err);
-    throw err;
-  }
-}
-
-                       
-                                
-                       
-                       
-                    
-                                                                                                      
-                       
- 
-
-/**
- * Every endpoint named `name` in the project. All candidates are checked, not just the first
- * match, so a duplicate is seen (expectAtMostOne turns it into an error naming both ids).
- */
-async function findByName(
-  client                ,
-  projectId        ,
-  name        ,
-  opts              = {},
-)                           {
-  const cache            = opts.cache ?? new Map();
-  return abortable("lookup", opts.signal, async () => {
-    const listed = await client.listAll(projectId);
-    for (const e of listed) opts.listed?.add(e.id);
-    const specs = await (0,concurrency/* mapLimit */.s)(
-      listed,
-      opts.concurrency ?? timing/* REQUESTS_IN_FLIGHT */.Gr,
-      (e) => specOf(client, cache, e.id),
-      opts.signal,
-    );
-    const found                  = [];
-    listed.forEach((e, i) => {
-      const spec = specs[i];
-      if (matches(spec, projectId, name)) found.push({ id: e.id, status: e.status, spec });
-    });
-    return found;
-  });
-}
-
-/** Who to look for: the inputs' endpoint-id, else the name in the project. */
-                        
-                    
-               
-                      
- 
-
-                                
-                       
-                                                                                             
-                       
-     
-                                                                                              
-                                                                               
-     
-                     
-                                                                                  
-                    
-     
-                                                                                                
-                                                                                                 
-     
-                                                                                      
- 
-
-/** An endpoint-id that names an endpoint of another project: the run refuses to change it. */
-class ForeignEndpointError extends Error {
-  constructor(id        , spec              , projectId        ) {
-    super(
-      `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
-        `${projectId}: refusing to change it (check endpoint-id and project-id)`,
-    );
-  }
-}
-
-/**
- * The endpoint this run should act on, or undefined when there is none. Two of one name:
- * DuplicateNameError. By id for a write: ForeignEndpointError when it is in another project.
- */
-async function lookupEndpoint(
-  client                ,
-  target              ,
-  options                = {},
-)                                     {
-  const id = target.endpointId;
-  if (id) {
-    try {
-      if (!options.forWrite) return { id, status: await client.status(id) };
-      const spec = await client.get(id);
-      if (spec.projectId !== target.projectId) throw new ForeignEndpointError(id, spec, target.projectId);
-      return { id, spec };
-    } catch (err) {
-      if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
-      throw err;
-    }
-  }
-  const hint = options.remembered;
-  if (hint) {
-    const c = await confirmRememberedEndpoint(client, { id: hint.id, ...target });
-    if (c.confirmed) {
-      options.cache?.set(c.id, c.spec);
-      return hint.readStatus
-        ? { id: c.id, spec: c.spec, status: await client.status(c.id) }
-        : { id: c.id, spec: c.spec };
-    }
-    hint.onMiss?.(c.reason);
-  }
-  const found = await findByName(client, target.projectId, target.name, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.listed ? { listed: options.listed } : {}),
-    ...(options.cache ? { cache: options.cache } : {}),
-  });
-  return expectAtMostOne(found, target.name, target.projectId);
-}
-
-
-/***/ }),
-
-/***/ 2579:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ findCreated)
-});
-
 // EXTERNAL MODULE: ./build/base/format.js
 var format = __webpack_require__(8253);
 // EXTERNAL MODULE: ./build/base/timing.js
@@ -1502,19 +1132,13 @@ var timing = __webpack_require__(2892);
 // EXTERNAL MODULE: ./build/friendli/errors.js
 var errors = __webpack_require__(3615);
 ;// CONCATENATED MODULE: ./build/endpoint/created-claim.js
-// Which endpoint of the requested name this run's create made, if it can prove one, and which
-// endpoint of the name is kept when two runs created it at once. Pure: the create step (resolving
-// the new id), delete-on-failure and the post step's clean-up all decide by `judgeCreation`, so a
-// run deletes only what this one function calls its own.
-//
-// The proof. Friendli stores nothing run-unique that a GET shows back: the spec has no version
-// comment, the create answer has no id, the listing gives id -> {status, createdAt} without names,
-// and GET /{id} gives the name and project. So "this run created X" rests on X having the name,
-// not having been in this run's look-up before the create, and on the create's answer: X's
-// createdAt equals the answer's createdAt, and no other fresh endpoint of the name has that same
-// createdAt. Without an answer (reset, timeout, cancellation) nothing is proved: a rival run's
-// endpoint created in the same seconds looks exactly like ours, so every fresh endpoint of the name
-// is unsure. Left to chance: two creates of the name answered with the same createdAt (unsure too).
+// Which endpoint of the requested name this run's create made, if it can prove one, and which one
+// is kept when two runs created the name at once. Pure: the create step, delete-on-failure and the
+// post step all decide by `judgeCreation`, so a run deletes only what this one function calls its
+// own. The proof (docs/security.md): Friendli stores nothing run-unique that a GET shows back, so
+// X is this run's when it carries the name, was not in the look-up before the create, and has the
+// create answer's createdAt, which no other fresh endpoint of the name shares. Without an answer
+// nothing is proved: a rival's endpoint created in the same seconds looks exactly like ours.
 /** What this run's create left behind: saved for the post step, which decides by the same rules. */
                               
                                                                
@@ -1591,21 +1215,196 @@ function settled(verdict                 )          {
   return verdict.kind !== "none" && verdict.kind !== "others";
 }
 
-// EXTERNAL MODULE: ./build/endpoint/lookup.js + 1 modules
-var lookup = __webpack_require__(3659);
-;// CONCATENATED MODULE: ./build/endpoint/resolve.js
-// Finding what this run's create made: the one loop behind the create step (the new endpoint's
-// id), delete-on-failure and the post step's clean-up. The create response carries no id and the
-// list carries no names, so each round lists the project by name (src/endpoint/lookup.ts reads the specs)
-// and judges the endpoints of the name with judgeCreation (src/endpoint/created-claim.ts), listing again
-// after a short wait while the listing may lag behind the create.
+;// CONCATENATED MODULE: ./build/endpoint/lookup.js
+// Finding an endpoint: one that already exists (by id when the workflow gives one, by an id the
+// ledger remembers, confirmed by one GET, else by name in the project), and the one this run's
+// create made. The list carries no names and the create answer no id, so a name lookup lists the
+// project, then GETs each candidate's spec.
+
                                               
+
 
 
                                                             
 
+                                                                           
 
 
+/** An endpoint that exists. A name lookup knows both parts; a lookup by id only the one it read. */
+                                
+             
+                          
+                      
+ 
+
+/** What a name lookup returns: the listing gave the status, a GET the spec. */
+                                                    
+
+/** Spec by endpoint id, one per run (names do not change under us): no endpoint is read twice. */
+                                                  
+
+/** Two or more endpoints carry the requested name: the action must not guess which to use. */
+class DuplicateNameError extends Error {
+  // No `name` of its own: the error formatter prefixes any name other than "Error", and the user
+  // should read the message, not "DuplicateNameError: ...".
+           ids          ;
+  constructor(endpointName        , projectId        , ids          ) {
+    super(
+      `${ids.length} endpoints are named "${endpointName}" in project ${projectId}: ${ids.join(", ")}. ` +
+        "Delete the extra ones or pass endpoint-id.",
+    );
+    this.ids = ids;
+  }
+}
+
+/** The one endpoint of a findByName result, undefined for none, DuplicateNameError for more. */
+function expectAtMostOne                         (found     , name        , projectId        ) {
+  const ids = found.map((f) => f.id);
+  if (ids.length > 1) throw new DuplicateNameError(name, projectId, ids);
+  return found[0];
+}
+
+/** The spec, from the cache or one GET; undefined when the endpoint vanished (404) meanwhile. */
+async function specOf(
+  client                             ,
+  cache           ,
+  id        ,
+)                                    {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  try {
+    const spec = await client.get(id);
+    cache.set(id, spec);
+    return spec;
+  } catch (err) {
+    // Deleted between list and GET, or not yet visible after a create: not (yet) a match.
+    if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** A name, or a test of the name (the sweep's: a preview of this repository). */
+                                                      
+
+function matches(spec                          , projectId        , name           )                       {
+  if (spec === undefined || spec.projectId !== projectId) return false;
+  return typeof name === "string" ? spec.name === name : name(spec.name);
+}
+
+                       
+                       
+                       
+                    
+                                                                                                      
+                       
+ 
+
+/**
+ * Every endpoint named `name` (or whose name it accepts) in the project. All candidates are checked,
+ * not just the first match, so a duplicate is seen (expectAtMostOne turns it into an error naming both ids).
+ */
+async function findByName(
+  client                ,
+  projectId        ,
+  name           ,
+  opts              = {},
+)                           {
+  const cache            = opts.cache ?? new Map();
+  try {
+    const listed = await client.listAll(projectId);
+    for (const e of listed) opts.listed?.add(e.id);
+    const specs = await (0,concurrency/* mapLimit */.s)(
+      listed,
+      opts.concurrency ?? timing/* REQUESTS_IN_FLIGHT */.Gr,
+      (e) => specOf(client, cache, e.id),
+      opts.signal,
+    );
+    return listed.flatMap((e, i) => {
+      const spec = specs[i];
+      return matches(spec, projectId, name) ? [{ id: e.id, status: e.status, spec }] : [];
+    });
+  } catch (err) {
+    // Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws.
+    if (opts.signal?.aborted && !(err instanceof errors/* ApiError */.h)) throw (0,errors/* abortedError */.i)("lookup", err);
+    throw err;
+  }
+}
+
+                   
+                                                       
+                                                                                                
+                                                                   
+
+/**
+ * Whether endpoint `id`, remembered from elsewhere (the deployment ledger), is still `name` in
+ * project `projectId`: one GET. A 404 or a mismatch sends the caller back to the lookup by name, so
+ * a stale memory costs one request and never points a change at the wrong endpoint; any other
+ * failure (cancellation, a rejected token, the deadline) is thrown, as the lookup would meet it too.
+ */
+async function confirmRememberedEndpoint(
+  client                             ,
+  expected                                                 ,
+)                        {
+  const { id, name, projectId } = expected;
+  if (id.trim() === "" || id === "." || id === "..") return { confirmed: false, reason: "unusable" };
+  // Read afresh, not from the run's cache: only a confirmed spec goes there.
+  const spec = await specOf(client, new Map(), id);
+  if (!spec) return { confirmed: false, reason: "gone" };
+  if (spec.name !== name || spec.projectId !== projectId) return { confirmed: false, reason: "mismatch" };
+  return { confirmed: true, id, spec };
+}
+
+                                                                         
+                                                                                                           
+                     
+     
+                                                                                           
+                                                                           
+     
+                                                                                      
+ 
+
+/**
+ * The endpoint this run should act on (the inputs' endpoint-id, else the name in the project), or
+ * undefined when there is none. Two of one name: DuplicateNameError. By id for a write: an error
+ * when it is in another project.
+ */
+async function lookupEndpoint(
+  client                ,
+  target                                                          ,
+  options                = {},
+)                                     {
+  const id = target.endpointId;
+  if (id) {
+    try {
+      if (!options.forWrite) return { id, status: await client.status(id) };
+      const spec = await client.get(id);
+      if (spec.projectId !== target.projectId) {
+        throw new Error(
+          `endpoint-id ${id} is "${spec.name}" in project ${spec.projectId}, not in project-id ` +
+            `${target.projectId}: refusing to change it (check endpoint-id and project-id)`,
+        );
+      }
+      return { id, spec };
+    } catch (err) {
+      if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+  const hint = options.remembered;
+  if (hint) {
+    const c = await confirmRememberedEndpoint(client, { id: hint.id, ...target });
+    if (c.confirmed) {
+      options.cache?.set(c.id, c.spec);
+      return hint.readStatus
+        ? { id: c.id, spec: c.spec, status: await client.status(c.id) }
+        : { id: c.id, spec: c.spec };
+    }
+    hint.onMiss?.(c.reason);
+  }
+  const found = await findByName(client, target.projectId, target.name, options);
+  return expectAtMostOne(found, target.name, target.projectId);
+}
 
                                      
                     
@@ -1617,8 +1416,6 @@ var lookup = __webpack_require__(3659);
                        
                                                                       
                     
-                                                                      
-                                  
                                                        
                                      
  
@@ -1630,39 +1427,42 @@ var lookup = __webpack_require__(3659);
  
 
 /**
- * Lists the name until the verdict is settled or the waits run out; returns the last verdict
- * (`none` after every wait: nothing of the name appeared). Throws ApiError "deadline" when the
- * deadline comes before the next listing, and "aborted" when the run is cancelled.
+ * What this run's create made, for the create step, delete-on-failure and the post step: lists the
+ * name and judges it (./created-claim.ts) until the verdict is settled or the waits for a listing
+ * that lags the create run out (then `none`: nothing of the name appeared). Throws ApiError
+ * "deadline" when the deadline comes before the next listing, and "aborted" when cancelled.
  */
 async function findCreated(client                , opts                    )                        {
   const { projectId, name, clock, signal, facts } = opts;
-  const delays = opts.lagDelaysMs ?? timing/* CREATED_LAG_DELAYS_MS */.uv;
   // Names do not change under us: each round reads only the specs of ids it has not seen.
   const cache            = opts.cache ?? new Map();
-  for (let round = 0; ; round++) {
-    signal?.throwIfAborted();
-    const named = await (0,lookup/* findByName */._U)(client, projectId, name, {
-      ...(signal ? { signal } : {}),
-      cache,
-    });
-    const verdict = judgeCreation(
-      named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
-      facts,
-    );
-    const delay = delays[round];
-    if (settled(verdict) || delay === undefined) return { verdict, named };
-    if (clock.now() + delay >= opts.deadlineMs) {
-      throw new errors/* ApiError */.h({
-        kind: "deadline",
-        operation: "resolve",
-        message:
-          `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
-          `${projectId} (listed ${round + 1} times, next wait ${(0,format/* formatDuration */.a3)(delay, { tenths: true })})`,
-      });
-    }
-    opts.onWait?.(delay);
-    await clock.sleep(delay, signal);
-  }
+  return (0,backoff/* askAgain */.et)              ({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      const named = await findByName(client, projectId, name, { signal, cache });
+      const verdict = judgeCreation(
+        named.map((e) => ({ id: e.id, createdAt: e.status.createdAt })),
+        facts,
+      );
+      const delay = timing/* CREATED_LAG_DELAYS_MS */.uv[n - 1];
+      if (settled(verdict) || delay === undefined) return { done: { verdict, named } };
+      if (clock.now() + delay >= opts.deadlineMs) {
+        throw new errors/* ApiError */.h({
+          kind: "deadline",
+          operation: "resolve",
+          message:
+            `the run's deadline came before the new endpoint named "${name}" appeared in project ` +
+            `${projectId} (listed ${n} times, next wait ${(0,format/* formatDuration */.a3)(delay, { tenths: true })})`,
+        });
+      }
+      opts.onWait?.(delay);
+      return { waitMs: delay };
+    },
+  });
 }
 
 
@@ -1710,17 +1510,15 @@ function statusAdvice(status        , about            = "endpoint-api")        
 /* harmony export */   rH: () => (/* binding */ FriendliClient),
 /* harmony export */   v6: () => (/* binding */ CHAT_PATH)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
-/* harmony import */ var _cost_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7625);
-/* harmony import */ var _error_body_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3615);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8523);
-/* harmony import */ var _request_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3590);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4214);
-// Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each
-// operation picks its retry policy here, next to what it does, so the choice is reviewed once.
-
+/* harmony import */ var _error_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1649);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3615);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8523);
+/* harmony import */ var _request_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3590);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4214);
+// Typed operations of the Dedicated Endpoints API over the one HTTP layer (./http.ts). Each picks
+// its retry policy here, next to what it does, so the choice is reviewed once.
 
 
 
@@ -1736,14 +1534,10 @@ const TEAM_COST_PATH = "/v1/team/cost";
 
 /** The list API allows 1-100; 100 keeps a project with hundreds of endpoints to a few pages. */
 const LIST_PAGE_LIMIT = 100;
-
 // A server that keeps handing out cursors must not keep the run listing forever.
 const MAX_LIST_PAGES = 200;
-
-/**
- * The most endpoints a name lookup reads: the listing carries no names, so each one costs a GET of
- * its spec. A project with more is far beyond what a GPU bill allows, or a hostile listing.
- */
+// The most endpoints a name lookup reads: the listing has no names, so each costs a GET of its spec.
+// A project with more is far beyond what a GPU bill allows, or a hostile listing.
 const MAX_LISTED_ENDPOINTS = 1000;
 
 // Per-route caps on response size: a status is a few hundred bytes, a spec a few KB, a full page
@@ -1756,18 +1550,7 @@ const INFERENCE_BODY = 1024 * 1024;
 const COST_BODY = 1024 * 1024;
 
 // DELETE answers `{}`; accept anything JSON-ish.
-const AnyBody = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J();
-
-                        
-                         
-                                                                               
-                      
- 
-
-                          
-             
-                         
- 
+const AnyBody = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J();
 
 /** The smoke test's view of an inference call: it judges status and body itself. */
                               
@@ -1778,60 +1561,57 @@ const AnyBody = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J();
  
 
 /** An OpenAI-style inference body; `model` is the endpoint id (optionally `id:adapter`). */
-                         
-                
-                         
- 
+                                                               
 
 class FriendliClient {
            http      ;
 
   /** Takes the HTTP layer's options (the usual case) or a ready Http (to share one dispatcher). */
   constructor(httpOrOptions                    ) {
-    this.http = "send" in httpOrOptions ? httpOrOptions : (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .createHttp */ .V)(httpOrOptions);
+    this.http = "send" in httpOrOptions ? httpOrOptions : (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .createHttp */ .V)(httpOrOptions);
+  }
+
+  /** The data of a JSON answer, checked by the op's schema. */
+          async data   (op           )             {
+    return (await this.http.send(op)).data;
   }
 
   /** Sent once: a create is retried only when the server certainly did not process it (./retry.ts). */
-  async create(body                    )                        {
-    const res = await this.http.send({
+  async create(body                    ) {
+    const status = await this.data({
       operation: "create",
       method: "POST",
       path: ENDPOINT_BASE,
       body,
-      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .EndpointStatusSchema */ .dG,
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointStatusSchema */ .dG,
       retry: "create",
       maxBodyBytes: SMALL_BODY,
       // Its answer is the only proof of which endpoint it made: a cancellation does not cut it off.
       graceMs: _base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .CREATE_ANSWER_GRACE_MS */ .cX,
     });
-    const idField = res.data.endpointId ?? res.data.id;
-    const endpointId = typeof idField === "string" && idField.trim() !== "" ? idField : undefined;
-    return endpointId === undefined ? { status: res.data } : { status: res.data, endpointId };
-  }
-
-  async listPage(projectId        , cursor         , limit = LIST_PAGE_LIMIT)                        {
-    const res = await this.http.send({
-      operation: "list",
-      method: "GET",
-      path: ENDPOINT_BASE,
-      query: { project_id: projectId, cursor, limit },
-      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .EndpointListSchema */ .Le,
-      retry: "idempotent",
-      maxBodyBytes: LIST_BODY,
-    });
-    return res.data;
+    // Only if the live API ever sends `id`/`endpointId` (the spec has none).
+    const id = status.endpointId ?? status.id;
+    return typeof id === "string" && id.trim() !== "" ? { status, endpointId: id } : { status };
   }
 
   /** Every endpoint of the project, across all pages, in the order the API lists them. */
-  async listAll(projectId        )                            {
-    const out                   = [];
+  async listAll(projectId        ) {
+    const out                                                = [];
     const seenCursors = new Set        ();
     let cursor                    ;
     for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const res = await this.listPage(projectId, cursor);
+      const res = await this.data({
+        operation: "list",
+        method: "GET",
+        path: ENDPOINT_BASE,
+        query: { project_id: projectId, cursor, limit: LIST_PAGE_LIMIT },
+        schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointListSchema */ .Le,
+        retry: "idempotent",
+        maxBodyBytes: LIST_BODY,
+      });
       for (const [id, status] of res.data) out.push({ id, status });
       if (out.length > MAX_LISTED_ENDPOINTS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .h({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
           kind: "permanent",
           operation: "list",
           message:
@@ -1843,7 +1623,7 @@ class FriendliClient {
       if (next === undefined || next === "") return out;
       // A repeated cursor would loop forever; the pages so far cannot be trusted to be complete.
       if (seenCursors.has(next)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .h({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
           kind: "ambiguous",
           operation: "list",
           message: `list failed: the API handed out page cursor ${next} twice; the listing cannot be trusted`,
@@ -1852,7 +1632,7 @@ class FriendliClient {
       seenCursors.add(next);
       cursor = next;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .h({
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
       kind: "permanent",
       operation: "list",
       message: `list failed: more than ${MAX_LIST_PAGES} pages of endpoints in project ${projectId}`,
@@ -1860,41 +1640,36 @@ class FriendliClient {
   }
 
   /** Throws ApiError with status 404 when the endpoint does not exist; callers check for it. */
-  async get(id        )                        {
-    const res = await this.http.send({
+  get(id        )                        {
+    return this.data({
       operation: "get",
       method: "GET",
-      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
-      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .EndpointSpecSchema */ .Qr,
+      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointSpecSchema */ .Qr,
       retry: "idempotent",
       maxBodyBytes: SPEC_BODY,
     });
-    return res.data;
   }
 
-  /**
-   * PUT is idempotent by definition; repeating an update after an ambiguous failure re-applies
-   * the same spec, which is the outcome the caller asked for.
-   */
-  async update(id        , body                    )                        {
-    const res = await this.http.send({
+  /** Repeating a PUT after an ambiguous failure re-applies the same spec: the outcome asked for. */
+  update(id        , body                    )                        {
+    return this.data({
       operation: "update",
       method: "PUT",
-      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
+      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
       body,
-      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .EndpointSpecSchema */ .Qr,
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointSpecSchema */ .Qr,
       retry: "idempotent",
       maxBodyBytes: SPEC_BODY,
     });
-    return res.data;
   }
 
   /** A 404 after an ambiguous first attempt may mean that attempt deleted it; the caller decides. */
   async delete(id        )                {
-    await this.http.send({
+    await this.data({
       operation: "delete",
       method: "DELETE",
-      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
+      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .pathFor */ .p0)(ENDPOINT_BASE, id),
       schema: AnyBody,
       retry: "idempotent",
       maxBodyBytes: SMALL_BODY,
@@ -1902,47 +1677,40 @@ class FriendliClient {
   }
 
   /** The waiter passes maxAttempts 1: it tolerates failed polls itself and polls again anyway. */
-  async status(id        , opts                           = {})                          {
-    const res = await this.http.send({
+  status(id        , opts                           = {})                          {
+    return this.data({
       operation: "status",
       method: "GET",
-      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .pathFor */ .p0)(ENDPOINT_BASE, id, "status"),
-      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .EndpointStatusSchema */ .dG,
+      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .pathFor */ .p0)(ENDPOINT_BASE, id, "status"),
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointStatusSchema */ .dG,
       retry: "idempotent",
       maxBodyBytes: SMALL_BODY,
       maxAttempts: opts.maxAttempts,
     });
-    return res.data;
   }
 
   /**
    * One page of the team's cost report (daily buckets, by line item). Never retried: the API asks
    * for minutes between calls, and the caller treats any failure as "no figure" (src/cost/report.ts).
    */
-  async teamCost(query   
-                      
-                    
-                  
-                  
-   )                        {
-    const res = await this.http.send({
+  teamCost(q                                                                      )                        {
+    return this.data({
       operation: "cost report",
       method: "GET",
       path: TEAM_COST_PATH,
       query: {
-        start_time: query.startTime,
-        end_time: query.endTime,
+        start_time: q.startTime,
+        end_time: q.endTime,
         bucket_width: "1d",
         group_by: "line_item",
-        limit: query.limit,
-        page: query.page,
+        limit: q.limit,
+        page: q.page,
       },
-      schema: _cost_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .CostResponseSchema */ ._,
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .CostResponseSchema */ ._2,
       retry: "never",
       maxAttempts: 1,
       maxBodyBytes: COST_BODY,
     });
-    return res.data;
   }
 
   /** Not retried: the smoke test decides what a 503 from a waking endpoint means. */
@@ -1961,62 +1729,22 @@ class FriendliClient {
     body               ,
     onChunk                         ,
   )                       {
-    const op = {
+    const res = await this.http.send({
       operation,
-      method: "POST"         ,
+      method: "POST",
       path,
       body,
-      retry: "never"         ,
+      retry: "never",
       raw: true,
       maxBodyBytes: INFERENCE_BODY,
-    };
-    const res = await this.http.send(onChunk ? { ...op, onChunk } : op);
-    const retryAfter = (0,_error_body_js__WEBPACK_IMPORTED_MODULE_2__/* .firstHeader */ .Yp)(res.headers["retry-after"]);
+      onChunk,
+    });
+    const retryAfter = (0,_error_body_js__WEBPACK_IMPORTED_MODULE_1__/* .firstHeader */ .Yp)(res.headers["retry-after"]);
     return retryAfter === undefined
       ? { status: res.status, body: res.data }
       : { status: res.status, body: res.data, retryAfter };
   }
 }
-
-
-/***/ }),
-
-/***/ 7625:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ CostResultSchema),
-/* harmony export */   _: () => (/* binding */ CostResponseSchema)
-/* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
-// The team cost report (`GET /v1/team/cost`) as Friendli's OpenAPI document defines it
-// (CostResponse, CostBucket, CostResult), not as its 200 example shows it: the example nests a
-// second `data` inside the first, which the schema does not allow. zod/mini, as in
-// src/friendli/schemas.ts. Each result is checked on its own (../cost/report.ts), so one bad line item is
-// ignored rather than the whole report.
-
-
-/** One line item of a bucket; `total` is USD as a decimal string, `unit_price` cents per unit. */
-const CostResultSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-  total: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-  quantity: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-  unit_price: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-  line_item: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-});
-
-const CostBucketSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-  start_time: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-  end_time: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-  results: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
-});
-                                                          
-
-const CostResponseSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-  has_more: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-  next_page: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-  data: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(CostBucketSchema),
-});
-                                                              
 
 
 /***/ }),
@@ -2032,9 +1760,9 @@ const CostResponseSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject 
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8253);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3615);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9120);
-// Reading what the server answered: the explanation in an error body, what a status means in
-// words, and the one function that turns a response into data or an ApiError. Pure: the caller
-// passes the time and the redactor.
+// What the server answered: the explanation in an error body, a status in words, and the one
+// function that turns a response into data or an ApiError. Pure: the caller passes the time and
+// the redactor.
                                                        
 
 
@@ -2066,37 +1794,28 @@ function errorDetail(text        )                     {
   const o = body                           ;
   const detail = o.detail;
   if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) {
-    const parts = detail.map((d) => {
-      if (d && typeof d === "object") {
+  if (Array.isArray(detail) && detail.length > 0) {
+    return detail
+      .map((d) => {
+        if (!d || typeof d !== "object") return String(d);
         const { loc, msg } = d                                    ;
-        const where = Array.isArray(loc) ? loc.map(String).join(".") : undefined;
+        const where = Array.isArray(loc) ? loc.map(String).join(".") : "";
         const what = typeof msg === "string" ? msg : JSON.stringify(d);
         return where ? `${where}: ${what}` : what;
-      }
-      return String(d);
-    });
-    if (parts.length > 0) return parts.join("; ");
+      })
+      .join("; ");
   }
   if (detail !== undefined && detail !== null) return JSON.stringify(detail);
   const error = o.error;
-  if (error && typeof error === "object") {
-    const m = (error                         ).message;
-    if (typeof m === "string") return m;
-  }
-  if (typeof error === "string") {
-    const d = o.error_description;
-    return typeof d === "string" ? `${error}: ${d}` : error;
-  }
+  const message = error && typeof error === "object" ? (error                         ).message : undefined;
+  if (typeof message === "string") return message;
+  const description = typeof o.error_description === "string" ? o.error_description : undefined;
+  if (typeof error === "string") return description === undefined ? error : `${error}: ${description}`;
   if (typeof o.message === "string") return o.message;
-  if (typeof o.error_description === "string") return o.error_description;
-  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(trimmed);
+  return description ?? (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(trimmed);
 }
 
-/**
- * What a status means, in words; `advice` (what to change, naming the action's inputs) comes from
- * the caller, who knows the inputs.
- */
+/** A status in words; `advice` (what to change, naming the action's inputs) comes from the caller. */
 function describeStatus(status        , detail                    , advice         )         {
   const said = detail ? `; the server said: ${detail}` : "";
   const change = advice ? `: ${advice}` : "";
@@ -2116,8 +1835,7 @@ function describeStatus(status        , detail                    , advice      
     case 429:
       return `rate limited (429)${said}`;
     default:
-      if (status >= 500) return `server error (${status})${said}`;
-      return `HTTP ${status}${said}`;
+      return `${status >= 500 ? `server error (${status})` : `HTTP ${status}`}${said}`;
   }
 }
 
@@ -2135,24 +1853,29 @@ function parseLoose(text        )          {
   }
 }
 
-/** What one answered request is, as interpretResponse needs it. */
-                  
-                                                                        
+/** What interpretResponse needs of a request. */
+                               
+                                                                                 
                     
                  
+                                                                      
                
-           
-                 
-                                                         
-               
- 
-
-                               
                      
                                                                             
                       
-                                                                                          
+                                                                                                        
                 
+ 
+
+                                                             
+
+                                  
+                 
+          
+                   
+ 
+
+                   
                 
                                                        
                                
@@ -2160,102 +1883,85 @@ function parseLoose(text        )          {
                                                   
  
 
+                                                                          
+
 /** Turns a response into data or an ApiError; never retries. */
-function interpretResponse   (
-  a        ,
-  o                     ,
-)                                                          {
-  const where = `[${a.method} ${a.path}]`;
-  if (a.status >= 300 && a.status < 400) throw redirectRefused(a, o.clean, where);
-  if (o.raw) return { status: a.status, data: parseLoose(a.text)     , headers: a.headers };
-  const retryAfterRaw = firstHeader(a.headers["retry-after"]);
-  const kind = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyResponse */ .IJ)(a.status, retryAfterRaw !== undefined, o.retry);
-  if (kind === "ok") {
-    if (o.schema === undefined)
-      return { status: a.status, data: parseLoose(a.text)     , headers: a.headers };
-    return { status: a.status, data: parseBody(a, o.schema, o.clean, where), headers: a.headers };
-  }
-  const rawDetail = errorDetail(a.text);
+function interpretResponse   (op              , res       , ctx         )                  {
+  const where = `[${op.method} ${op.path}]`;
+  const { status, headers, text } = res;
+  if (status >= 300 && status < 400) throw redirectRefused(op, res, ctx.clean, where);
+  if (op.raw) return { status, data: parseLoose(text)     , headers };
+  const retryAfter = firstHeader(headers["retry-after"]);
+  const kind = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyResponse */ .IJ)(status, retryAfter !== undefined, op.retry);
+  if (kind === "ok" && op.schema)
+    return { status, data: parseBody(op, op.schema, res, ctx.clean, where), headers };
+  if (kind === "ok") return { status, data: parseLoose(text)     , headers };
+  const raw = errorDetail(text);
   const detail =
-    rawDetail === undefined ? undefined : (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(o.clean(rawDetail), MAX_DETAIL, { ellipsisAfter: true });
-  return throwStatus(a, kind, detail, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(retryAfterRaw, o.nowMs), o, where);
+    raw === undefined ? undefined : (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(ctx.clean(raw), MAX_DETAIL, { ellipsisAfter: true });
+  const described = describeStatus(status, detail, ctx.advise?.(status));
+  throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
+    kind,
+    operation: op.operation,
+    status,
+    detail,
+    retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(retryAfter, ctx.nowMs),
+    message: ctx.clean(`${op.operation} failed: ${described} ${where}`),
+  });
 }
 
-/**
- * undici's request() does not follow redirects; we must not either: the token would go to
- * whatever host (or plain-http URL) the Location names.
- */
-function redirectRefused(a        , clean                       , where        )           {
-  const location = firstHeader(a.headers.location);
+/** undici's request() does not follow redirects, nor may we: the token would go wherever Location says. */
+function redirectRefused(op                    , res       , clean                       , where        ) {
+  const location = firstHeader(res.headers.location);
   let target = "an unknown location";
   if (location) {
     try {
-      const to = new URL(location, a.url);
-      target = to.protocol === a.url.protocol ? to.host : `${to.protocol}//${to.host}`;
+      const to = new URL(location, res.url);
+      target = to.protocol === res.url.protocol ? to.host : `${to.protocol}//${to.host}`;
     } catch {
       target = "an invalid location";
     }
   }
   return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
     kind: "permanent",
-    operation: a.operation,
-    status: a.status,
+    operation: op.operation,
+    status: res.status,
     message: clean(
-      `${a.operation} failed: refusing to follow a redirect (${a.status}) to ${target}: check api-url ${where}`,
+      `${op.operation} failed: refusing to follow a redirect (${res.status}) to ${target}: check api-url ${where}`,
     ),
   });
 }
 
 /** A 2xx body checked against its schema; one that is not JSON or not the shape is ambiguous. */
-function parseBody   (a        , schema            , clean                       , where        )    {
+function parseBody   (
+  op              ,
+  schema            ,
+  res       ,
+  clean                       ,
+  where        ,
+)    {
   // Redact before truncating: a cut could leave half a token that no longer matches.
   const excerpt = () =>
-    (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(a.text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
+    (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(res.text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
+  const fail = (what        ) =>
+    new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
+      kind: "ambiguous",
+      operation: op.operation,
+      status: res.status,
+      message: clean(
+        `${op.operation}: the server answered ${res.status} with ${what}: ${excerpt()} ${where}`,
+      ),
+    });
   let json         ;
   try {
-    json = JSON.parse(a.text);
+    json = JSON.parse(res.text);
   } catch {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
-      kind: "ambiguous",
-      operation: a.operation,
-      status: a.status,
-      message: `${a.operation}: the server answered ${a.status} with a body that is not JSON: ${excerpt()} ${where}`,
-    });
+    throw fail("a body that is not JSON");
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-    .join("; ");
-  throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
-    kind: "ambiguous",
-    operation: a.operation,
-    status: a.status,
-    message: clean(
-      `${a.operation}: the server answered ${a.status} with an unexpected body (${issues}): ${excerpt()} ${where}`,
-    ),
-  });
-}
-
-function throwStatus(
-  a        ,
-  kind             ,
-  detail                    ,
-  retryAfterMs                    ,
-  o                                                     ,
-  where        ,
-)        {
-  throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
-    kind,
-    operation: a.operation,
-    status: a.status,
-    detail,
-    retryAfterMs,
-    message: o.clean(
-      `${a.operation} failed: ${describeStatus(a.status, detail, o.advise?.(a.status))} ${where}`,
-    ),
-  });
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  throw fail(`an unexpected body (${issues.join("; ")})`);
 }
 
 
@@ -2268,7 +1974,7 @@ function throwStatus(
 /* harmony export */   h: () => (/* binding */ ApiError),
 /* harmony export */   i: () => (/* binding */ abortedError)
 /* harmony export */ });
-// CONTRACT (types) shared by the HTTP layer, the resolver and the waiter.
+// The one error of the Friendli client, and how a failed request may be treated.
 
 /**
  * How a failed request is treated:
@@ -2285,11 +1991,11 @@ function throwStatus(
 class ApiError extends Error {
                     name = "ApiError";
            kind             ;
-  /** HTTP status when a response arrived. */
+  /** When a response arrived. */
            status                    ;
-  /** The server's `detail` (or equivalent), already redacted, for the message. */
+  /** The server's `detail` (or equivalent), already redacted. */
            detail                    ;
-  /** Parsed Retry-After, in ms, when the server sent a usable one. */
+  /** The server's usable Retry-After, in ms. */
            retryAfterMs                    ;
   /** "create", "list", "status", ... */
            operation        ;
@@ -2342,20 +2048,13 @@ function abortedError(operation        , cause          , what         = operati
 // fixed list in the `instanceOptionId` description of Friendli's OpenAPI document.
 
 
-/** A GPU choice as the inputs carry it. */
-               
-                                    
-                           
-                                                                                                
-                
- 
-
                             
                                                            
               
                        
+                                    
                            
-                  
+                                                                                             
                 
  
 
@@ -2377,12 +2076,7 @@ const GPU_MODELS                    = TABLE.map(([gpu]) => gpu);
  * Memory of one GPU of each model, in GB (10^9 bytes) as NVIDIA states it: what the pre-flight
  * weighs a model's weights against. The B200 is the 180 GB part Friendli offers.
  */
-const GPU_MEMORY_GB                                   = {
-  "A100 80GB": 80,
-  H100: 80,
-  H200: 141,
-  B200: 180,
-};
+const GPU_MEMORY_GB                                   = { "A100 80GB": 80, H100: 80, H200: 141, B200: 180 };
 
 /** Total GPU memory of an option in bytes, or undefined for an id that is not in the table. */
 function optionMemoryBytes(instanceOptionId        )                     {
@@ -2410,7 +2104,9 @@ const FRIENDLY = /^(?:(\d+)x)?(?:nvidia)?([a-z0-9]+?)(?:x(\d+))?$/;
 // does not exist is rejected by the API with a clear 4xx before anything is provisioned.
 const RAW_ID = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{12}$/;
 
-                                                                             
+                    
+                                                                    
+                                   
 
 function resolveGpu(input        )                {
   const text = input.trim();
@@ -2459,7 +2155,7 @@ function suggest(typed        )                     {
   return best && best.distance <= Math.max(1, Math.floor(typed.length / 2)) ? best.gpu : undefined;
 }
 
-/** Levenshtein distance (neither Node nor zod has one). */
+/** Levenshtein distance: 11 lines here rather than a dependency (none of the chosen libraries has one). */
 function editDistance(a        , b        )         {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -2508,12 +2204,12 @@ var request_policy = __webpack_require__(3590);
 // exhaust the runner's memory with a huge body, nor its stack with JSON nested thousands deep (a
 // RangeError there would look like a broken connection and be retried).
 
-/** A response the action will not read: too big or too deep. Described in one line, never retried as a network error. */
+/** A response the action will not read (too big or too deep): never retried as a network error. */
 class BadResponseError extends Error {
                     name = "BadResponseError";
 }
 
-/** Deeper than any answer of the API (the deepest is about 5 levels); far below what recursion in JSON.stringify or zod survives. */
+/** Deeper than any answer of the API (about 5 levels); far below what JSON.stringify or zod survives. */
 const MAX_JSON_DEPTH = 64;
 
 /**
@@ -2550,10 +2246,10 @@ async function readCapped(
 }
 
 /**
- * Whether `text`, read as JSON, nests arrays and objects deeper than `max`. A linear scan that
- * skips strings, so it needs no parse and no recursion; text that is not JSON just counts brackets.
+ * Throws for a body whose arrays and objects, read as JSON, nest deeper than MAX_JSON_DEPTH. A
+ * linear scan that skips strings: no parse, no recursion; text that is not JSON just counts brackets.
  */
-function jsonDeeperThan(text        , max        )          {
+function checkDepth(text        )       {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -2563,16 +2259,9 @@ function jsonDeeperThan(text        , max        )          {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
+      if (++depth > MAX_JSON_DEPTH)
+        throw new BadResponseError(`the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
     } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
-/** Throws BadResponseError for a body nested deeper than MAX_JSON_DEPTH. */
-function checkDepth(text        )       {
-  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new BadResponseError(`the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
 }
 
@@ -2580,12 +2269,8 @@ function checkDepth(text        )       {
 var retry = __webpack_require__(9120);
 ;// CONCATENATED MODULE: ./build/friendli/http.js
 // The one HTTP layer: every Friendli request goes through send(), which applies the run's abort
-// signal and a per-request timeout, classifies each failure (./retry.ts) and retries only what is
-// safe to repeat. What a request looks like is ./request-policy.ts; what an answer means is
-// ./error-body.ts. Messages are redacted with the token.
+// signal and a per-request timeout and retries only what is safe to repeat (./retry.ts).
 
-
-                                                       
 
 
 
@@ -2598,10 +2283,8 @@ var retry = __webpack_require__(9120);
 
 
 
-                                                    
-
                               
-                                                                                         
+                                                           
                   
                 
                   
@@ -2610,42 +2293,29 @@ var retry = __webpack_require__(9120);
                
                                                                                      
                       
-                                                                                            
+                                                                     
                      
                             
                        
               
      
-                                                                                                   
-                                                                                                  
                                                                                                  
+                                                                                             
      
                                                                     
                      
-                                                                                                   
+                                                                                        
                                                   
  
 
-                     
-                                                                                 
-                    
-                     
-                                                                          
-               
+                                                 
+                                            
                                                       
                  
-                                                                            
-                      
-                     
                        
-     
-                                                                                                  
-                                                                                            
-     
-                
                                                                                 
                         
-                                                                                                         
+                                                                                      
                                    
                                                                                                      
                    
@@ -2653,12 +2323,6 @@ var retry = __webpack_require__(9120);
 
 /** For routes that set none: far above any answer of the Dedicated Endpoint API but the listing. */
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
-
-                           
-                 
-          
-                                                         
- 
 
                        
                                                              
@@ -2669,51 +2333,41 @@ const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
                                       
  
 
-/** What every request of one Http shares. */
-                
-                    
-                                  
-                  
+/** The options with their defaults filled in, and what every request shares. */
                          
-                           
-                             
-                                                                   
-                    
-                               
- 
+                                                                                                     
+                                    
+                      
+                                 
+    
 
 function createHttp(opts             )       {
-  const headers = (0,request_policy/* baseHeaders */.u3)(opts.token, opts.teamId, opts.userAgent);
-  const baseUrl = (0,request_policy/* checkBaseUrl */.xd)(opts.baseUrl);
-  const ownsDispatcher = opts.dispatcher === undefined;
-  const dispatcher = opts.dispatcher ?? (0,request_policy/* createDefaultDispatcher */.hT)();
   const secrets = [opts.token];
-  const conn       = {
-    opts,
-    headers,
-    baseUrl,
-    dispatcher,
+  const c       = {
+    ...opts,
+    headers: (0,request_policy/* baseHeaders */.u3)(opts.token, opts.teamId, opts.userAgent),
+    baseUrl: (0,request_policy/* checkBaseUrl */.xd)(opts.baseUrl),
+    dispatcher: opts.dispatcher ?? (0,request_policy/* createDefaultDispatcher */.hT)(),
     requestTimeoutMs: opts.requestTimeoutMs ?? timing/* REQUEST_TIMEOUT_MS */.j2,
-    defaultMaxAttempts: opts.maxAttempts ?? timing/* MAX_REQUEST_ATTEMPTS */.sS,
+    maxAttempts: opts.maxAttempts ?? timing/* MAX_REQUEST_ATTEMPTS */.sS,
     requestTimer: opts.requestTimer ?? clock/* systemClock */.m.sleep,
     secrets,
-    clean: (s        ) => (0,redact/* redact */.E$)(s, secrets),
+    clean: (s) => (0,redact/* redact */.E$)(s, secrets),
   };
   return {
-    send: (op) => send(conn, op),
-    baseUrl,
+    send: (op) => send(c, op),
+    baseUrl: c.baseUrl,
     secrets,
     close: async () => {
-      if (ownsDispatcher) await dispatcher.close();
+      if (opts.dispatcher === undefined) await c.dispatcher.close();
     },
   };
 }
 
 /** One request, bounded by its own timeout; every failure becomes an ApiError. Never retries. */
 async function attemptOnce   (c      , op           )                           {
-  const { clock, signal, deadlineMs } = c.opts;
-  const url = (0,request_policy/* urlFor */.dk)(c.baseUrl, op.path, op.query);
-  const timeoutMs = Math.max(1, Math.min(c.requestTimeoutMs, deadlineMs - clock.now()));
+  const { clock, signal } = c;
+  const timeoutMs = Math.max(1, Math.min(c.requestTimeoutMs, c.deadlineMs - clock.now()));
   const requestCtl = new AbortController();
   const timerCtl = new AbortController();
   const abortIn = (ms        , reason               ) =>
@@ -2721,67 +2375,54 @@ async function attemptOnce   (c      , op           )                           
       () => requestCtl.abort(reason()),
       () => {},
     );
-  abortIn(timeoutMs, () => new retry/* RequestTimeoutError */.DH(timeoutMs));
-  // With a grace, the run's signal aborts the request only that long after it fired.
-  const { graceMs } = op;
-  const graced = () => abortIn(graceMs ?? 0, () => signal.reason);
-  if (graceMs !== undefined)
-    signal.addEventListener("abort", graced, { once: true, signal: timerCtl.signal });
-  const body = op.body === undefined ? undefined : JSON.stringify(op.body);
-  const reqHeaders = body === undefined ? c.headers : { ...c.headers, "Content-Type": "application/json" };
   let phase               = "request";
   try {
+    const url = (0,request_policy/* urlFor */.dk)(c.baseUrl, op.path, op.query);
+    const body = op.body === undefined ? undefined : JSON.stringify(op.body);
+    abortIn(timeoutMs, () => new retry/* RequestTimeoutError */.DH(timeoutMs));
+    // With a grace, the run's signal aborts the request only that long after it fired.
+    const { graceMs } = op;
+    if (graceMs !== undefined) {
+      const graced = () => abortIn(graceMs, () => signal.reason);
+      signal.addEventListener("abort", graced, { once: true, signal: timerCtl.signal });
+    }
     const res = await (0,undici/* request */.Em)(url, {
       method: op.method,
-      headers: reqHeaders,
+      headers: body === undefined ? c.headers : { ...c.headers, "Content-Type": "application/json" },
       body,
       signal: graceMs === undefined ? AbortSignal.any([signal, requestCtl.signal]) : requestCtl.signal,
       dispatcher: c.dispatcher,
     });
     phase = "body";
-    const text = await readCapped(
-      res.body,
-      res.headers["content-length"],
-      op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      op.onChunk,
-    );
+    const limit = op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const text = await readCapped(res.body, res.headers["content-length"], limit, op.onChunk);
     checkDepth(text);
-    const answer = { operation: op.operation, method: op.method, path: op.path, url };
-    return (0,error_body/* interpretResponse */.xO)(
-      { ...answer, status: res.statusCode, headers: res.headers, text },
-      {
-        retry: op.retry,
-        schema: op.schema,
-        raw: op.raw,
-        nowMs: clock.now(),
-        clean: c.clean,
-        advise: c.opts.advise,
-      },
-    );
+    const reply = { url, status: res.statusCode, headers: res.headers, text };
+    return (0,error_body/* interpretResponse */.xO)(op, reply, { nowMs: clock.now(), clean: c.clean, advise: c.advise });
   } catch (err) {
     if (err instanceof errors/* ApiError */.h) throw err;
     if (err instanceof BadResponseError) throw badResponse(op, err);
     if (signal.aborted) throw (0,errors/* abortedError */.i)(op.operation, err);
-    throw networkFailure(c, op, url, err, phase);
+    throw networkFailure(c, op, err, phase);
   } finally {
     timerCtl.abort();
   }
 }
 
 /** A request that got no (complete) response: what happened, in words, and whether to retry. */
-function networkFailure(c      , op                 , url     , err         , phase              )           {
-  let kind = (0,retry/* classifyNetworkError */.LW)(err, phase);
-  // An abort that the run did not ask for is not a cancellation.
-  if (kind === "aborted") kind = "ambiguous";
+function networkFailure(c      , op                 , err         , phase              )           {
+  const kind = (0,retry/* classifyNetworkError */.LW)(err, phase);
   const proxyStatus = (0,retry/* proxyTunnelStatus */.zc)(err);
+  const host = new URL(c.baseUrl).host;
   const what =
     err instanceof retry/* RequestTimeoutError */.DH
       ? err.message
       : proxyStatus !== undefined
-        ? `the proxy refused to connect to ${url.host} (${proxyStatus}): check HTTPS_PROXY / NO_PROXY${proxyStatus === 407 ? " and the proxy credentials" : ""}`
+        ? `the proxy refused to connect to ${host} (${proxyStatus}): check HTTPS_PROXY / NO_PROXY${proxyStatus === 407 ? " and the proxy credentials" : ""}`
         : `${phase === "body" ? "the connection broke while reading the response" : "the request failed"}: ${(0,redact/* formatError */.Wk)(err, c.secrets)}`;
   return new errors/* ApiError */.h({
-    kind,
+    // An abort that the run did not ask for is not a cancellation.
+    kind: kind === "aborted" ? "ambiguous" : kind,
     operation: op.operation,
     message: c.clean(`${op.operation} failed: ${what} [${op.method} ${op.path}]`),
     cause: err,
@@ -2800,71 +2441,55 @@ function badResponse(op                 , err                  )           {
 
 function reasonOf(e          )         {
   if (e.status !== undefined) return String(e.status);
-  const cause = e.cause;
-  if (cause instanceof retry/* RequestTimeoutError */.DH) return "a timeout";
-  return (0,retry/* errorCode */.CA)(cause) ?? "a network error";
+  if (e.cause instanceof retry/* RequestTimeoutError */.DH) return "a timeout";
+  return (0,retry/* errorCode */.CA)(e.cause) ?? "a network error";
 }
 
-/** The same failure with a longer message (and, for a missed deadline, another kind). */
-function restated(e          , message        , kind = e.kind, cause          = e.cause)           {
+/** No attempt can start: the deadline passed, or the wait before the next would end after it. */
+function deadlineError(operation        , when                   , last                      )           {
+  if (when === "wait" && last) {
+    const why = "not retrying: the next attempt could not start before the run's deadline";
+    return new errors/* ApiError */.h({ ...last, kind: "deadline", message: `${last.message}; ${why}`, cause: last });
+  }
   return new errors/* ApiError */.h({
-    kind,
-    operation: e.operation,
-    status: e.status,
-    detail: e.detail,
-    retryAfterMs: e.retryAfterMs,
-    message,
-    cause,
+    kind: "deadline",
+    operation,
+    status: last?.status,
+    message: `${operation}: the run's deadline passed${last ? `; last error: ${last.message}` : ""}`,
+    cause: last,
   });
 }
 
 /** Attempts until one succeeds, a failure may not be retried, or the deadline comes. */
 async function send   (c      , op           )                           {
-  const { clock, signal, deadlineMs, log } = c.opts;
-  const max = Math.max(1, op.maxAttempts ?? c.defaultMaxAttempts);
+  const max = Math.max(1, op.maxAttempts ?? c.maxAttempts);
   let last                      ;
   // Attempts that used up the budget. A throttled answer does not: the server said when to come
-  // back, so those retries are bounded by the run's deadline alone (a 2-minute wait-timeout under
-  // endless 429s ends as timed-out, not as a failure after four tries). maxAttempts 1 still means
-  // one request: that caller (the waiter) counts and spaces its own retries.
+  // back, so the run's deadline alone bounds those (endless 429s end as timed-out, not as a failure
+  // after four tries). maxAttempts 1 still means one request: the waiter spaces its own retries.
   let counted = 0;
   let throttled = false;
   return (0,backoff/* retryLoop */.rU)({
-    clock,
-    signal,
-    deadlineMs,
+    clock: c.clock,
+    signal: c.signal,
+    deadlineMs: c.deadlineMs,
     attempt: () => attemptOnce(c, op),
-    failed: (err, attempt) => {
-      const e =
-        err instanceof errors/* ApiError */.h
-          ? err
-          : new errors/* ApiError */.h({
-              kind: "ambiguous",
-              operation: op.operation,
-              message: c.clean(`${op.operation} failed: ${(0,redact/* formatError */.Wk)(err, c.secrets)}`),
-              cause: err,
-            });
+    failed: (e, attempt) => {
+      if (!(e instanceof errors/* ApiError */.h)) throw e; // attemptOnce throws nothing else
       last = e;
       if (e.kind === "aborted" || e.kind === "permanent" || e.kind === "deadline") throw e;
       throttled = e.kind === "throttled" && max > 1;
       if (!throttled) counted++;
-      if (!(0,retry/* shouldRetry */.Sc)(e.kind, op.retry, counted, max)) {
-        throw attempt === 1 ? e : restated(e, `${e.message} (gave up after ${attempt} attempts)`);
-      }
-      return { retryAfterMs: e.retryAfterMs };
+      if ((0,retry/* shouldRetry */.Sc)(e.kind, op.retry, counted, max)) return { retryAfterMs: e.retryAfterMs };
+      if (attempt === 1) throw e;
+      throw new errors/* ApiError */.h({
+        ...e,
+        message: `${e.message} (gave up after ${attempt} attempts)`,
+        cause: e.cause,
+      });
     },
     outOfTime: (when) => {
-      if (when === "wait" && last) {
-        const why = "not retrying: the next attempt could not start before the run's deadline";
-        throw restated(last, `${last.message}; ${why}`, "deadline", last);
-      }
-      throw new errors/* ApiError */.h({
-        kind: "deadline",
-        operation: op.operation,
-        status: last?.status,
-        message: `${op.operation}: the run's deadline passed${last ? `; last error: ${last.message}` : ""}`,
-        cause: last,
-      });
+      throw deadlineError(op.operation, when, last);
     },
     aborted: (reason) => {
       throw (0,errors/* abortedError */.i)(op.operation, reason);
@@ -2873,10 +2498,9 @@ async function send   (c      , op           )                           {
       if (!last) return;
       // "2/4" would promise a give-up that throttled retries do not have.
       const next = throttled ? `${attempt + 1}` : `${attempt + 1}/${max}`;
-      log.info(
-        `${op.operation}: attempt ${next} after ${reasonOf(last)}, waiting ${(0,format/* formatDuration */.a3)(delay, { tenths: true })}`,
-      );
-      log.debug(`${op.operation}: attempt ${attempt} failed (${last.kind}): ${last.message}`);
+      const wait = (0,format/* formatDuration */.a3)(delay, { tenths: true });
+      c.log.info(`${op.operation}: attempt ${next} after ${reasonOf(last)}, waiting ${wait}`);
+      c.log.debug(`${op.operation}: attempt ${attempt} failed (${last.kind}): ${last.message}`);
     },
   });
 }
@@ -2906,14 +2530,12 @@ async function send   (c      , op           )                           {
 
 
 
-// The build writes package.json's version in place of "dev" (scripts/build.ts): run from source, as
-// the tests do, the action is no release.
+// The build writes package.json's version in place of "dev" (scripts/build.ts).
 const USER_AGENT = "friendli-deploy-action/1.0.0";
 
 /**
- * EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and lower-case forms) as
- * self-hosted runners set them, and connects directly when none is set. The timeouts are
- * backstops under our own per-request timeout; the size cap stops a runaway body.
+ * Honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (any case) as self-hosted runners set them. The
+ * timeouts are backstops under our own per-request timeout; the size cap stops a runaway body.
  */
 function createDefaultDispatcher()             {
   return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
@@ -2970,13 +2592,12 @@ function baseHeaders(token        , teamId                    , userAgent = USER
   if (teamId !== undefined && !isHeaderSafe(teamId)) {
     throw new Error("team-id must be visible ASCII without spaces or control characters");
   }
-  const headers                         = {
+  return {
     Authorization: `Bearer ${token}`,
     Accept: "application/json",
     "User-Agent": userAgent,
+    ...(teamId ? { "X-Friendli-Team": teamId } : {}),
   };
-  if (teamId) headers["X-Friendli-Team"] = teamId;
-  return headers;
 }
 
 /** The full URL of a path and its query; unset query values are left out. */
@@ -3009,27 +2630,23 @@ function urlFor(
 /* harmony export */ });
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8253);
 // Pure retry decisions: what a failure means, whether to try again, what Retry-After says (the wait
-// itself is ../base/backoff.ts). No I/O here, so every rule is a row in a table test (test/unit/retry.test.ts).
+// itself is ../base/backoff.ts), each rule a row in a table test.
 //
-// Why our own loop (./http.ts) and not undici's RetryAgent/RetryHandler: not to keep a create from
-// being resent (POST is not among its default methods), but because our waits go through the
-// injected clock (tests run on virtual time), no attempt starts past the run's deadline, every retry
-// writes its log line, and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status
-// code alone, decides whether a request may go again.
+// Our own loop (./http.ts), not undici's RetryAgent: our waits go through the injected clock (tests
+// run on virtual time), no attempt starts past the run's deadline, every retry writes its log line,
+// and what failed (not sent, throttled, ambiguous: ./errors.ts), not the status alone, decides.
 
                                                
 
-/**
- * - idempotent: GET, DELETE and PUTs that may safely repeat: retry not-sent, throttled, ambiguous.
- * - create: retry only what the server certainly did not process (not-sent, 429).
- * - never: one attempt.
- */
-                                                            
+/** The failure kinds each policy retries: a create only what the server certainly did not process. */
+const RETRIED = {
+  idempotent: ["not-sent", "throttled", "ambiguous"],
+  create: ["not-sent", "throttled"],
+  never: [],
+}                                                          ;
+                                               
 
-/**
- * Where a transport error happened: before the response headers arrived ("request"), or while the
- * response body was being read ("body"), when the server has certainly seen the request.
- */
+/** Where a transport error happened: before the response headers, or in the body (the server saw it). */
                                               
 
 /** The abort reason of our own per-request timeout: retryable, unlike the run's cancellation. */
@@ -3175,25 +2792,10 @@ function parseRetryAfter(value                    , nowMs        )              
   return Math.max(0, at - nowMs);
 }
 
-/**
- * Which failure kinds a policy may retry. `attempt` counts the attempts that used up the budget:
- * the HTTP layer does not count throttled answers (the deadline bounds those).
- */
-function shouldRetry(
-  kind             ,
-  policy             ,
-  attempt        ,
-  maxAttempts        ,
-)          {
-  if (attempt >= maxAttempts) return false;
-  switch (policy) {
-    case "never":
-      return false;
-    case "create":
-      return kind === "not-sent" || kind === "throttled";
-    case "idempotent":
-      return kind === "not-sent" || kind === "throttled" || kind === "ambiguous";
-  }
+/** `attempt` counts the attempts that used up the budget (the HTTP layer does not count throttled ones). */
+function shouldRetry(kind             , policy             , attempt        , max        )          {
+  const retried                         = RETRIED[policy];
+  return attempt < max && retried.includes(kind);
 }
 
 
@@ -3205,21 +2807,21 @@ function shouldRetry(
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Le: () => (/* binding */ EndpointListSchema),
 /* harmony export */   Qr: () => (/* binding */ EndpointSpecSchema),
+/* harmony export */   _2: () => (/* binding */ CostResponseSchema),
 /* harmony export */   c5: () => (/* binding */ UPPER_WORD),
 /* harmony export */   ct: () => (/* binding */ ENDPOINT_ID),
 /* harmony export */   dG: () => (/* binding */ EndpointStatusSchema),
 /* harmony export */   zq: () => (/* binding */ MAX_REPLICAS)
 /* harmony export */ });
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
 /* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
 // Response shapes of Friendli's Dedicated Endpoint API, as its OpenAPI document describes them.
-// Lenient on purpose: unknown fields pass through, status strings are not an enum (the API may add
-// one; the waiter decides what an unknown one means), and fields the spec marks required but that
-// the action can live without are optional, so a small drift in the live API does not fail a deploy.
-// zod/mini rather than zod: see src/inputs/inputs.ts. Mini loads no error messages by default; English
-// ones are configured here so a body that fails a schema is still described in words.
+// Lenient on purpose, so a small drift in the live API does not fail a deploy: unknown fields pass,
+// status strings are no enum (the waiter decides what a new one means), and required fields the
+// action can live without are optional. zod/mini (see src/inputs/inputs.ts) loads no messages:
+// English ones are configured here, so a body that fails a schema is described in words.
 
 
 
@@ -3227,9 +2829,8 @@ zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W((0,zod_v4_locales_en_js__
 
 const nullableString = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP());
 
-// Fields that become step outputs, log lines and request paths are checked by shape, so a hostile
-// or broken API cannot hand a workflow a value with line breaks, `::` or `${{` in it: the value
-// fails here, as an unexpected body, and never reaches an output.
+// Fields that become step outputs, log lines and request paths are checked by shape: a value with
+// line breaks, `::` or `${{` from a hostile or broken API fails here, as an unexpected body.
 /** An endpoint id: a short token of letters, digits, '_', '-' and '.' (not only dots). */
 const ENDPOINT_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
 /** A status, phase or error code: one upper-case word (`INITIALIZING`, `WORKLOAD_INIT_ERROR`). */
@@ -3268,10 +2869,9 @@ const EndpointSpecSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject 
                                                               
 
 /**
- * The listing's map of ids to statuses, as [id, status] pairs. Not a zod record: that copies into
- * a plain object, where an id `__proto__` sets the prototype instead of adding an entry and the
- * endpoint vanishes from the listing. JSON.parse makes every key an own property, so reading the
- * entries of the parsed object sees them all.
+ * The listing's map of ids to statuses, as [id, status] pairs. Not a zod record: that copies into a
+ * plain object, where an id `__proto__` sets the prototype and the endpoint vanishes from the list.
+ * JSON.parse makes every key an own property, so the parsed object's entries are all there.
  */
 const EndpointEntries = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(
   zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .custom */ .IeY                         ((v) => v !== null && typeof v === "object" && !Array.isArray(v), {
@@ -3299,7 +2899,21 @@ const EndpointListSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject 
   data: EndpointEntries,
   nextCursor: nullableString,
 });
+
+/**
+ * The team cost report (`GET /v1/team/cost`) as the OpenAPI document's schema defines it, not as
+ * its 200 example shows it (that nests a second `data`, which the schema does not allow). Each
+ * result is checked on its own (../cost/report.ts), so one bad line item is ignored, not the report.
+ */
+const CostResponseSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
+  has_more: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+  next_page: nullableString,
+  data: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(
+    zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ start_time: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), end_time: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), results: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()) }),
+  ),
+});
                                                               
+                                                      
 
 /** AutoscalingPolicy's `maxReplica` maximum; `minReplica` is 0 or more, both integers. */
 const MAX_REPLICAS = 10;
@@ -3317,7 +2931,7 @@ const MAX_REPLICAS = 10;
  
 
 /** EndpointAdvancedConfig: the one object whose keys are snake_case. */
-                                 
+                          
                                          
                                         
                           
@@ -3328,15 +2942,9 @@ const MAX_REPLICAS = 10;
  
 
 /** Request body of PUT /dedicated/beta/endpoint/{id} (DedicatedEndpointUpdateBody): all optional. */
-                                     
-                
-                            
-                       
-                               
-                                                                                         
-                            
+                                                                                                             
                              
- 
+  
 
 
 /***/ }),
@@ -3349,17 +2957,14 @@ const MAX_REPLICAS = 10;
 /* harmony export */   c: () => (/* binding */ dependabotSkipReason)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4343);
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
-// CONTRACT (types) — the reader is implemented below this block.
+// What the action needs of the GitHub run, read from the runner's env and event payload
+// (GITHUB_EVENT_PATH) without loading @actions/github, which costs startup time.
 
 // zod/mini rather than zod: see src/inputs/inputs.ts.
 
 
-/**
- * What the action needs of the GitHub run, read from the runner's env and event payload
- * (GITHUB_EVENT_PATH) without loading @actions/github, which costs startup time.
- */
                              
                     
                      
@@ -3386,8 +2991,6 @@ const MAX_REPLICAS = 10;
     
  
 
-const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
-
 /** The login GitHub documents for Dependabot's runs (`github.actor == 'dependabot[bot]'`). */
 const DEPENDABOT_LOGIN = "dependabot[bot]";
 
@@ -3408,11 +3011,24 @@ function readRunContext(
   env                    = process.env,
   readFile = (p        ) => node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(p, "utf8"),
 )             {
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const repository = env.GITHUB_REPOSITORY ?? "";
+  const {
+    GITHUB_EVENT_NAME: eventName = "",
+    GITHUB_REPOSITORY: repository = "",
+    GITHUB_RUN_ID: runId = "",
+  } = env;
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const runId = env.GITHUB_RUN_ID ?? "";
-  const context             = {
+  const event = /^pull_request(_target)?$/.test(eventName)
+    ? readEvent(env.GITHUB_EVENT_PATH, readFile)
+    : undefined;
+  const pr = event?.pull_request;
+  const head = pr?.head.repo?.full_name;
+  // GitHub's rule: a run whose actor is Dependabot gets Dependabot secrets instead of Actions
+  // secrets (and keeps that actor when someone re-runs it); under `pull_request_target` a PR that
+  // Dependabot opened gets no secrets at all, whoever the actor is.
+  const dependabot =
+    env.GITHUB_ACTOR === DEPENDABOT_LOGIN ||
+    (eventName === "pull_request_target" && pr?.user?.login === DEPENDABOT_LOGIN);
+  return {
     eventName,
     repository,
     sha: env.GITHUB_SHA ?? "",
@@ -3422,26 +3038,15 @@ function readRunContext(
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : "",
     workflow: env.GITHUB_WORKFLOW ?? "",
     actionRef: env.GITHUB_ACTION_REF ?? "",
+    dependabot: dependabot || undefined,
+    pullRequest: pr && {
+      number: pr.number,
+      // Compared case-insensitively: GitHub repository names are case-insensitive.
+      fromFork: head === undefined || head.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
+      headSha: pr.head.sha,
+      action: event.action ?? "",
+    },
   };
-  let author                    ;
-  if (PR_EVENTS.has(eventName)) {
-    const read = readPullRequest(env.GITHUB_EVENT_PATH, readFile);
-    if (read) {
-      context.pullRequest = read.pullRequest;
-      author = read.author;
-    }
-  }
-  if (isDependabotRun(eventName, env.GITHUB_ACTOR ?? "", author)) context.dependabot = true;
-  return context;
-}
-
-/**
- * GitHub's rule: a run whose actor is Dependabot gets Dependabot secrets instead of Actions
- * secrets (and keeps that actor when someone re-runs it); under `pull_request_target` a PR that
- * Dependabot opened gets no secrets at all, whoever the actor is.
- */
-function isDependabotRun(eventName        , actor        , prAuthor         )          {
-  return actor === DEPENDABOT_LOGIN || (eventName === "pull_request_target" && prAuthor === DEPENDABOT_LOGIN);
 }
 
 /** Why an empty token on a Dependabot run is skipped, and how to give Dependabot the token. */
@@ -3454,29 +3059,12 @@ function dependabotSkipReason(eventName        )         {
 }
 
 // A missing or unreadable payload means "no PR info", not a crash: the inputs then ask for `name`.
-function readPullRequest(
-  path                    ,
-  readFile                       ,
-)                                                                                       {
-  if (!path) return undefined;
-  let payload         ;
+function readEvent(path                    , readFile                       ) {
   try {
-    payload = JSON.parse(readFile(path));
+    return path ? PullRequestEventSchema.safeParse(JSON.parse(readFile(path))).data : undefined;
   } catch {
     return undefined;
   }
-  const parsed = PullRequestEventSchema.safeParse(payload);
-  if (!parsed.success) return undefined;
-  const { pull_request: pr, action } = parsed.data;
-  const head = pr.head.repo?.full_name;
-  const pullRequest = {
-    number: pr.number,
-    // Compared case-insensitively: GitHub repository names are case-insensitive.
-    fromFork: head === undefined || head.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
-    headSha: pr.head.sha,
-    action: action ?? "",
-  };
-  return pr.user?.login ? { pullRequest, author: pr.user.login } : { pullRequest };
 }
 
 
@@ -3487,124 +3075,81 @@ function readPullRequest(
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ usdAmount),
-/* harmony export */   BH: () => (/* binding */ friendliToken),
 /* harmony export */   CC: () => (/* binding */ hfModelRepo),
-/* harmony export */   Ew: () => (/* binding */ hfEndpoint),
 /* harmony export */   Hq: () => (/* binding */ MAX_INT),
 /* harmony export */   NK: () => (/* binding */ gpu),
 /* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
 /* harmony export */   TH: () => (/* binding */ isUnexpandedExpression),
-/* harmony export */   UU: () => (/* binding */ name),
-/* harmony export */   _k: () => (/* binding */ hfToken),
-/* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cA: () => (/* binding */ environment),
 /* harmony export */   id: () => (/* binding */ id),
-/* harmony export */   j4: () => (/* binding */ waitTimeout),
-/* harmony export */   lV: () => (/* binding */ MISSING),
 /* harmony export */   nd: () => (/* binding */ integer),
-/* harmony export */   w8: () => (/* binding */ namePrefix),
-/* harmony export */   wC: () => (/* binding */ unset),
-/* harmony export */   y0: () => (/* binding */ apiUrl),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   pc: () => (/* binding */ baseUrl),
+/* harmony export */   rJ: () => (/* binding */ secret),
 /* harmony export */   yE: () => (/* binding */ MIN_GPU_HOURLY_PRICE),
 /* harmony export */   yL: () => (/* binding */ oneOf),
-/* harmony export */   yy: () => (/* binding */ maxAge),
 /* harmony export */   z5: () => (/* binding */ hfModelRevision),
-/* harmony export */   zM: () => (/* binding */ boolean)
+/* harmony export */   zM: () => (/* binding */ boolean),
+/* harmony export */   zY: () => (/* binding */ endpointName)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8395);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8532);
-/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8253);
-/* harmony import */ var _base_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8612);
-/* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8839);
-/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2892);
-/* harmony import */ var _friendli_gpus_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9719);
-/* harmony import */ var _friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3590);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8532);
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8253);
+/* harmony import */ var _base_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8839);
+/* harmony import */ var _friendli_gpus_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9719);
+/* harmony import */ var _friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3590);
 // One parser per kind of input value, each turning a problem into a message that names the input
 // and what to write instead. The schema in ./inputs.ts puts them together.
 
 
+                                                  
 
 
 
 
-
-
-const DEFAULT_API_URL = "https://api.friendli.ai";
 const DEFAULT_HUB_URL = "https://huggingface.co";
-/** Endpoint names are not specified by Friendli: this is a sanity bound, not the API's rule. */
-const MAX_NAME_LENGTH = 100;
 const MAX_ID_LENGTH = 200;
 /** The API's integers are most likely 32-bit: a larger value could only come back as a 422. */
 const MAX_INT = 2_147_483_647;
 
-const INTEGER = /^(0|[1-9][0-9]*)$/;
-const HF_PART = /^[A-Za-z0-9._-]{1,96}$/;
 const HF_URL =
   /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+)\/([^/?#\s]+)/i;
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i;
-// Endpoint names: Friendli publishes no rule, so only what is surely wrong is refused: whitespace,
-// control and invisible format characters, and '/', which would read as a path.
-const NAME = /^[^\s\p{Cc}\p{Cf}/]+$/u;
 
 /** `got` for a message: bare when it reads unambiguously, else quoted and escaped; always short. */
 function show(value        )         {
-  const short = (0,_base_format_js__WEBPACK_IMPORTED_MODULE_5__/* .clip */ .$Q)(value);
+  const short = (0,_base_format_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(value);
   return /^[\x21-\x7e]+$/.test(short) && !short.includes('"') ? short : JSON.stringify(short);
 }
 
 /**
- * A value that is one `${{ ... }}` expression, left as text. The runner expands every expression
- * before the action starts, but @github/local-action copies action.yml's defaults verbatim (the
- * `github-token` default is `${{ github.token }}`): such a value carries no meaning, so the input
- * reads as not given rather than failing a run that may never use it.
+ * A value that is one `${{ ... }}` expression, left as text: @github/local-action copies action.yml's
+ * defaults verbatim (`github-token: ${{ github.token }}`), where the runner would have expanded them.
+ * It carries no meaning, so it reads as not given rather than failing a run that may never use it.
  */
 function isUnexpandedExpression(value        )          {
   return /^\$\{\{[\s\S]*\}\}$/.test(value.trim());
 }
 
-/** Problems about absent values: dropped on a fork PR, where any input may come from a secret. */
-const MISSING = { missing: true }         ;
-
-                                                           
-
-/** A custom issue, as classic zod's ctx.addIssue() records it (zod/mini's transforms have no addIssue). */
-function addIssue(ctx                     , message        , params                          )       {
-  ctx.issues.push({ code: "custom", message, input: ctx.value, ...(params ? { params } : {}) });
-}
-
 /** A field from a plain function: a `{ problem }` becomes an issue on this input. */
-function field   (parse          ) {
-  return zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(
-    zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi((value        , ctx) => {
+function field   (parse                                            ) {
+  return zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(
+    zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .transform */ .pdi((value        , ctx) => {
       const out = parse(value);
-      if (typeof out === "object" && out !== null && "problem" in out) {
-        addIssue(ctx, out.problem);
-        return zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-      }
-      return out     ;
+      if (typeof out !== "object" || out === null || !("problem" in out)) return out     ;
+      // zod/mini's transforms have no ctx.addIssue(): the issue it would record.
+      ctx.issues.push({ code: "custom", message: out.problem, input: value });
+      return zod_mini__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
     }),
   );
 }
 
-/** '' is unset: the inner schema's default applies, or the value is undefined. */
-function unset                         (schema   ) {
-  return zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(
-    zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi((value         ) => (value === "" ? undefined : value)),
-    schema,
-  );
-}
-
 function integer(input           , min        , max        ) {
-  const rule =
-    max === MAX_INT
-      ? min === 0
-        ? "a whole number, 0 or more"
-        : "a positive integer"
-      : `an integer from ${min} to ${max}`;
+  const any = min === 0 ? "a whole number, 0 or more" : "a positive integer";
+  const rule = max === MAX_INT ? any : `an integer from ${min} to ${max}`;
   return field((value) => {
-    const n = INTEGER.test(value) ? Number(value) : Number.NaN;
+    const n = /^(0|[1-9][0-9]*)$/.test(value) ? Number(value) : Number.NaN;
     return n >= min && n <= max ? n : { problem: `\`${input}\` must be ${rule} (got ${show(value)})` };
   });
 }
@@ -3620,7 +3165,7 @@ function boolean(input           ) {
 }
 
 function oneOf                                                (input           , values   ) {
-  return zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(values, {
+  return zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(values, {
     error: (issue) => `\`${input}\` must be one of ${values.join(", ")} (got ${show(String(issue.input))})`,
   });
 }
@@ -3638,7 +3183,7 @@ function id(input           ) {
       return {
         problem: `\`${input}\` is too long for an id (${value.length} characters, at most ${MAX_ID_LENGTH})`,
       };
-    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeaderSafe */ .pC)(value))
+    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .isHeaderSafe */ .pC)(value))
       return {
         problem: `\`${input}\` must be an id of visible ASCII characters, without spaces or control characters (got ${show(value)})`,
       };
@@ -3655,97 +3200,56 @@ function id(input           ) {
 }
 
 /**
- * Leading and trailing whitespace was trimmed already, so only what is inside the value is left to
- * name. Never the value itself, nor its length: it is a secret.
+ * A token sent in a header, never echoed nor its length. Given `kind`, a value too short for the
+ * redactor to find in its encoded forms without masking ordinary words is refused.
  */
-const headerUnsafe = (input           ) =>
-  `\`${input}\` contains spaces, a line break or other characters that cannot be sent in an HTTP header: check the secret's value`;
-
-const friendliToken = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(
-  zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-  zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi((value        , ctx) => {
-    if (value === "") {
-      addIssue(
-        ctx,
-        "`friendli-token` is empty: add a repository secret (Settings → Secrets and variables → Actions), e.g. FRIENDLI_TOKEN, and pass `friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
-        MISSING,
-      );
-      return zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-    }
-    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeaderSafe */ .pC)(value)) {
-      addIssue(ctx, headerUnsafe(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken));
-      return zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-    }
-    // A secret the redactor cannot find in its encoded forms without masking ordinary words.
-    if (value.length < _base_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av) {
-      addIssue(
-        ctx,
-        `\`friendli-token\` is shorter than ${_base_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av} characters, too short to be a Personal Access Token (flp_...) or to keep out of logs safely: check the secret's value`,
-      );
-      return zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-    }
+function secret(input           , kind         ) {
+  return field((value) => {
+    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .isHeaderSafe */ .pC)(value))
+      return {
+        problem: `\`${input}\` contains spaces, a line break or other characters that cannot be sent in an HTTP header: check the secret's value`,
+      };
+    if (kind && value.length < _base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av)
+      return {
+        problem: `\`${input}\` is shorter than ${_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av} characters, too short to be ${kind} or to keep out of logs safely: check the secret's value`,
+      };
     return value;
-  }),
-);
+  });
+}
 
-// Validated like the Friendli token (it goes into a header too), never echoed.
-const githubToken = field((value) =>
-  value === "" || (0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeaderSafe */ .pC)(value) ? value : { problem: headerUnsafe(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken) },
-);
+/** Text of at most `max` characters (code points) without what `refused` matches. */
+function text(input           , max        , refused        , what        ) {
+  return field((value) => {
+    const length = [...value].length;
+    if (length > max) return { problem: `\`${input}\` must be at most ${max} characters (got ${length})` };
+    if (refused.test(value)) return { problem: `\`${input}\` must not contain ${what} (got ${show(value)})` };
+    return value;
+  });
+}
 
-const name = field((value) => {
-  const length = [...value].length;
-  if (length > MAX_NAME_LENGTH)
-    return { problem: `\`name\` must be at most ${MAX_NAME_LENGTH} characters (got ${length})` };
-  if (!NAME.test(value))
-    return {
-      problem: `\`name\` must not contain whitespace, control characters or '/' (got ${show(value)})`,
-    };
-  return value;
-});
+// Endpoint names (and `name-prefix`, the start of one): Friendli publishes no rule, so only what is
+// surely wrong is refused: whitespace, control and invisible format characters, and '/', which would
+// read as a path. 100 characters is a sanity bound, not the API's rule.
+const endpointName = (input           ) =>
+  text(input, 100, /[\s\p{Cc}\p{Cf}/]/u, "whitespace, control characters or '/'");
 
-/** `name-prefix`: the characters of a name; the PR number follows it. */
-const namePrefix = field((value) => {
-  const length = [...value].length;
-  if (length > MAX_NAME_LENGTH)
-    return { problem: `\`name-prefix\` must be at most ${MAX_NAME_LENGTH} characters (got ${length})` };
-  if (!NAME.test(value))
-    return {
-      problem: `\`name-prefix\` must not contain whitespace, control characters or '/' (got ${show(value)})`,
-    };
-  return value;
-});
-
-/** GitHub's limit on an environment name. */
-const MAX_ENVIRONMENT_LENGTH = 255;
-
-// GitHub accepts most characters in an environment name; a control character or an overlong name is
-// a mistake in the workflow, and the name reaches the log and the summary.
-const environment = field((value) => {
-  const length = [...value].length;
-  if (length > MAX_ENVIRONMENT_LENGTH)
-    return {
-      problem: `\`environment\` must be at most ${MAX_ENVIRONMENT_LENGTH} characters (got ${length})`,
-    };
-  if (/[\p{Cc}\p{Cf}]/u.test(value))
-    return { problem: `\`environment\` must not contain control characters (got ${show(value)})` };
-  return value;
-});
+// GitHub accepts most characters in an environment name, up to 255; a control character is a mistake
+// in the workflow, and the name reaches the log and the summary.
+const environment = (input           ) => text(input, 255, /[\p{Cc}\p{Cf}]/u, "control characters");
 
 const hfModelRepo = field((value) => {
   const url = HF_URL.exec(value);
-  if (url) {
+  if (url)
     return {
       problem: `\`hf-model-repo\` must be the model id, not a URL: use org/name, e.g. ${url[1]}/${url[2]} (got ${show(value)})`,
     };
-  }
   const parts = value.split("/");
   const problem = (why        ) => ({
     problem: `\`hf-model-repo\` must be a Hugging Face model id org/name (got ${show(value)}): ${why}`,
   });
   if (parts.length !== 2) return problem("use org/name, e.g. meta-llama/Llama-3.1-8B-Instruct");
   for (const part of parts) {
-    if (!HF_PART.test(part))
+    if (!/^[A-Za-z0-9._-]{1,96}$/.test(part))
       return problem("each part is 1 to 96 of the characters A-Z, a-z, 0-9, '.', '_' and '-'");
     if (/^[-.]|[-.]$/.test(part)) return problem("a part must not start or end with '-' or '.'");
     if (/--|\.\./.test(part)) return problem("a part must not contain '--' or '..'");
@@ -3756,71 +3260,54 @@ const hfModelRepo = field((value) => {
 
 const hfModelRevision = field((value) => {
   if (/^[0-9a-f]{40}$/i.test(value)) return value.toLowerCase();
-  if (/^[0-9a-f]{4,39}$/i.test(value)) {
+  if (/^[0-9a-f]{4,39}$/i.test(value))
     return {
       problem: `\`hf-model-revision\` looks like a short commit hash: use the full 40-character commit hash (got ${show(value)})`,
     };
-  }
   return {
     problem: `\`hf-model-revision\` must be a full 40-character commit hash, not a branch or tag name (got ${show(value)}): copy it from the model's "Files and versions" → "History" on Hugging Face`,
   };
 });
 
 const gpu = field((value) => {
-  const resolved = (0,_friendli_gpus_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveGpu */ .zq)(value);
+  const resolved = (0,_friendli_gpus_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveGpu */ .zq)(value);
   return resolved.ok ? resolved.gpu : { problem: resolved.message };
 });
 
 /** `90s`, `30m`, `1h30m`, `2h`, `1h30m15s` or plain seconds (`600`), in ms. */
 function parseDuration(text        )                     {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const match = DURATION.exec(text);
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text);
   if (!match || text === "") return undefined;
   const [, h = "0", m = "0", s = "0"] = match;
   return ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000;
 }
 
-const waitTimeout = field((value) => {
-  const ms = parseDuration(value);
-  if (ms === undefined)
-    return {
-      problem: `\`wait-timeout\` must be a duration such as 90s, 30m, 1h30m or plain seconds such as 600 (got ${show(value)})`,
-    };
-  if (ms === 0) return { problem: `\`wait-timeout\` must be more than zero (got ${show(value)})` };
-  if (ms > _base_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_WAIT_TIMEOUT_MS */ .ye)
-    return {
-      problem: `\`wait-timeout\` must be at most 6h, the time limit of a GitHub Actions job (got ${show(value)})`,
-    };
-  return ms;
-});
+/** A duration more than zero, in ms; `examples` say what to write, `limit` why a longer one is refused. */
+function duration(input           , examples        , limit                               ) {
+  return field((value) => {
+    const ms = parseDuration(value);
+    if (ms === undefined)
+      return { problem: `\`${input}\` must be a duration such as ${examples} (got ${show(value)})` };
+    if (ms === 0) return { problem: `\`${input}\` must be more than zero (got ${show(value)})` };
+    if (limit && ms > limit.ms)
+      return { problem: `\`${input}\` must be at most ${limit.says} (got ${show(value)})` };
+    return ms;
+  });
+}
 
 /**
- * `max-age`: how long a preview of an open PR may go without an update before a sweep deletes it.
- * Read like `wait-timeout`; no upper bound, since it is compared with an endpoint's age, not waited.
+ * A base URL a token is sent to, `fallback` when not given: https, or http on a loopback host; no
+ * credentials, query or fragment.
  */
-const maxAge = field((value) => {
-  const ms = parseDuration(value);
-  if (ms === undefined)
-    return {
-      problem: `\`max-age\` must be a duration such as 72h, 90m or plain seconds such as 3600 (got ${show(value)})`,
-    };
-  if (ms === 0) return { problem: `\`max-age\` must be more than zero (got ${show(value)})` };
-  return ms;
-});
-
-/** A base URL a token is sent to: https, or http on a loopback host; no credentials, query or fragment. */
-function baseUrl(input           , example        , tokenInput           ) {
-  return field((value) => {
+function baseUrl(input           , fallback        , tokenInput           ) {
+  const parse = field((value) => {
     // Userinfo is a credential: never echo it.
     const got = show(value.replace(/\/\/[^/?#]*@/, "//***@"));
-    let url     ;
-    try {
-      url = new URL(value);
-    } catch {
-      return { problem: `\`${input}\` must be an absolute URL such as ${example} (got ${got})` };
-    }
+    const url = URL.parse(value);
+    if (!url) return { problem: `\`${input}\` must be an absolute URL such as ${fallback} (got ${got})` };
     // The HTTP layer's own predicate: a URL accepted here must not be refused when the request is made.
-    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .isAllowedBaseUrl */ .h5)(url))
+    if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .isAllowedBaseUrl */ .h5)(url))
       return {
         problem: `\`${input}\` must use https (http only for localhost, 127.0.0.0/8 and [::1]) (got ${got})`,
       };
@@ -3832,21 +3319,8 @@ function baseUrl(input           , example        , tokenInput           ) {
       return { problem: `\`${input}\` must be a base URL without a query or fragment (got ${got})` };
     return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   });
+  return zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._default */ .Rvf(parse, fallback);
 }
-
-const apiUrl = baseUrl(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl, DEFAULT_API_URL, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken);
-const hfEndpoint = baseUrl(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint, DEFAULT_HUB_URL, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken);
-
-// Sent to the Hub in a header, so validated like the other tokens; never echoed.
-const hfToken = field((value) => {
-  if (value === "") return value;
-  if (!(0,_friendli_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeaderSafe */ .pC)(value)) return { problem: headerUnsafe(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken) };
-  if (value.length < _base_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av)
-    return {
-      problem: `\`hf-token\` is shorter than ${_base_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REDACTABLE_TOKEN_LENGTH */ .Av} characters, too short to be a Hugging Face token (hf_...) or to keep out of logs safely: check the secret's value`,
-    };
-  return value;
-});
 
 /** A price or a cap far above any GPU bill is a typo (cents for dollars), not a setting. */
 const MAX_USD = 1_000_000;
@@ -3880,7 +3354,7 @@ function usdAmount(input           , min = 0) {
 /* harmony export */   ez: () => (/* binding */ ignoredSmokeGates)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SMOKE_TEST_PROMPT, provenance */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4343);
 /* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8253);
 /* harmony import */ var _base_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8612);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
@@ -3888,12 +3362,10 @@ function usdAmount(input           , min = 0) {
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9009);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4347);
 /* harmony import */ var _preview_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(813);
-// The action's inputs, declared once: each input's name is in src/base/names.ts (and action.yml, which a
-// test holds to it), its parsing in ./inputs/fields.ts, its place in the schema below; the `Inputs`
-// type is what the schema produces. One zod schema: a field schema per input (each reports its own
-// problem), then one cross-input check that runs even when fields failed, so a run reports every
-// problem at once. zod/mini, not zod: the same engine (zod/v4/core) with functions instead of
-// methods, so the bundle keeps only what is used (classic zod cost ~30 ms of startup and ~6 MiB).
+// The action's inputs: each one's key and name in src/base/names.ts (a test holds action.yml to it), its
+// parser and default in FIELDS under the same key (a missing or extra key is a compile error). Each field
+// reports its own problem and the cross-input check runs even when fields failed: every problem at once.
+// zod/mini, not zod: the bundle keeps only what it uses (classic zod cost ~30 ms of startup and ~6 MiB).
 
 
 
@@ -3903,13 +3375,10 @@ function usdAmount(input           , min = 0) {
 
 
 
-const DEFAULT_API_URL = "https://api.friendli.ai";
 const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 const MAX_VERSION_COMMENT_LENGTH = 500;
 
 const OPERATIONS = ["deploy", "delete", "status", "sweep"]         ;
-const IF_EXISTS = ["update", "reuse", "fail"]         ;
-const IF_UNCHANGED = ["skip", "update"]         ;
                                                     
 
 /** Every input of the action, parsed and validated once, at the boundary. '' inputs are absent. */
@@ -3933,213 +3402,161 @@ function provenance(ctx            )         {
   return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
 }
 
-/**
- * One field schema per input, keyed by the input's name: `satisfies` makes an input of ../base/names.ts
- * missing here, or a key here that is no input, a compile error.
- */
-const FIELD_TABLE = {
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation, OPERATIONS), "deploy")),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken]: _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .friendliToken */ .BH,
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .name */ .UU)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRepo]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRepo */ .CC)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRevision]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRevision */ .z5)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.preflight]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.preflight), true)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfToken */ ._k)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfEndpoint */ .Ew, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HUB_URL */ .Sc)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpu]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .gpu */ .NK)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 0)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 1)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds, 0, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq), 300)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxInputLength]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxInputLength, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxContextLength]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxContextLength, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.versionComment]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP())),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists, IF_EXISTS), "update")),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait), true)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.waitTimeout]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .waitTimeout */ .j4, _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_WAIT_TIMEOUT_MS */ .f)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.deleteOnFailure]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.deleteOnFailure), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.prComment]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.prComment), true)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken]: _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .githubToken */ .bU,
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubDeployment]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubDeployment), true)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.environment]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .environment */ .cA)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged, IF_UNCHANGED), "skip")),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.rollbackOnFailure]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.rollbackOnFailure), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestPrompt]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), DEFAULT_SMOKE_TEST_PROMPT)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestExpect]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP())),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .apiUrl */ .y0, DEFAULT_API_URL)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.dryRun]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.dryRun), false)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .maxAge */ .yy)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .namePrefix */ .w8)),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_GPU_HOURLY_PRICE */ .yE))),
-  [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost]: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .unset */ .wC)(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost))),
-}                                           ;
-const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc(FIELD_TABLE);
+                              
+const flag = (input           , fallback         ) => zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(input), fallback);
+const count = (input           ) => zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(input, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq));
 
-                                         
+const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+  operation: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation, OPERATIONS), "deploy"),
+  friendliToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken, "a Personal Access Token (flp_...)"), ""),
+  teamId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId)),
+  projectId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId), ""),
+  name: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name)),
+  endpointId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId)),
+  hfModelRepo: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRepo */ .CC),
+  hfModelRevision: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRevision */ .z5),
+  preflight: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.preflight, true),
+  // Sent to the Hub only; masked by main.ts before anything runs.
+  hfToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken, "a Hugging Face token (hf_...)")),
+  // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
+  hfEndpoint: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HUB_URL */ .Sc, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .gpu */ .NK),
+  minReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 0),
+  maxReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 1),
+  cooldownSeconds: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds, 0, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq), 300),
+  maxBatchSize: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize),
+  maxTokenCount: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount),
+  maxInputLength: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxInputLength),
+  maxContextLength: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxContextLength),
+  tokenizerSkipSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens, false),
+  tokenizerAddSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens, false),
+  enableContentLogging: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging)),
+  versionComment: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+  ifExists: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists, ["update", "reuse", "fail"]), "update"),
+  wait: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait, true),
+  waitTimeout: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(
+    (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.waitTimeout, "90s, 30m, 1h30m or plain seconds such as 600", {
+      ms: _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_WAIT_TIMEOUT_MS */ .ye,
+      says: "6h, the time limit of a GitHub Actions job",
+    }),
+    _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_WAIT_TIMEOUT_MS */ .f,
+  ),
+  deleteOnFailure: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.deleteOnFailure, false),
+  prComment: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.prComment, true),
+  githubToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken), ""),
+  githubDeployment: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubDeployment, true),
+  // As given: environmentName() in ../ledger/ledger.ts derives the default.
+  environment: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .environment */ .cA)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.environment)),
+  ifUnchanged: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged, ["skip", "update"]), "skip"),
+  rollbackOnFailure: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.rollbackOnFailure, false),
+  smokeTest: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest, false),
+  smokeTestPrompt: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), DEFAULT_SMOKE_TEST_PROMPT),
+  smokeTestExpect: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+  smokeTestMaxTtftMs: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs),
+  apiUrl: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl, "https://api.friendli.ai", _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken),
+  dryRun: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.dryRun, false),
+  // No upper bound: an age is compared with an endpoint's, not waited for.
+  maxAge: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge, "72h, 90m or plain seconds such as 3600")),
+  namePrefix: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix)),
+  gpuHourlyPrice: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_GPU_HOURLY_PRICE */ .yE)),
+  maxHourlyCost: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost)),
+}                                     );
 
-/** The fields, then the rules between inputs, which run even when fields failed. */
-function fieldSchema(ctx            ) {
-  return FIELDS.check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .superRefine */ .zni((v, check) => crossCheck(v, check, ctx), { when: () => true }));
-}
+                                      
 
-function crossCheck(v           , check                                  , ctx            )       {
+/** The rules between inputs, which run even when fields failed. */
+function crossCheck(v        , check                               , ctx            )       {
   // A field that failed holds no value: cross-input rules look only at fields that parsed.
   const failed = new Set(check.issues.map((issue) => issue.path?.[0]));
-  const parsed =                           (key   ) => (failed.has(key) ? undefined : v[key]);
-  const missing = (input           , message        ) =>
-    check.addIssue({ code: "custom", path: [input], params: _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MISSING */ .lV, message });
+  // `missing`: a problem of absence, dropped where any input may come from a secret (see parseInputs).
+  const refuse = (key     , message        , missing       ) =>
+    check.addIssue({ code: "custom", path: [key], message, params: { missing } });
+  const absent = (key     ) => !failed.has(key) && (v[key] === undefined || v[key] === "");
+  const need = (key     , message        ) => {
+    if (absent(key)) refuse(key, message, true);
+  };
+  const operation = failed.has("operation") ? undefined : v.operation;
+  // Refused rather than ignored, so a `max-age` on a deploy step is not taken for a setting, nor the
+  // cost cap for a guard it is not.
+  const onlyFor = (reader           , keys                ) => {
+    for (const key of keys)
+      if (operation && operation !== reader && v[key] !== undefined)
+        refuse(
+          key,
+          `\`${_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd[key]}\` is only read by \`operation: ${reader}\`: remove it from this \`operation: ${operation}\` step`,
+        );
+  };
 
-  const operation = parsed(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation);
-  if (v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId] === undefined && !failed.has(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId))
-    missing(
-      _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId,
-      "`project-id` is required: the id of the Friendli project that owns the endpoint",
-    );
+  need(
+    "friendliToken",
+    "`friendli-token` is empty: add a repository secret (Settings → Secrets and variables → Actions), e.g. FRIENDLI_TOKEN, and pass `friendli-token: ${{ secrets.FRIENDLI_TOKEN }}`",
+  );
+  need("projectId", "`project-id` is required: the id of the Friendli project that owns the endpoint");
   if (operation === "deploy") {
-    if (v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRepo] === undefined && !failed.has(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRepo))
-      missing(
-        _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRepo,
-        "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name",
-      );
-    if (v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpu] === undefined && !failed.has(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpu))
-      missing(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpu, "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`");
+    need("hfModelRepo", "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name");
+    need("gpu", "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`");
   }
+  if (!failed.has("minReplicas") && !failed.has("maxReplicas") && v.minReplicas > v.maxReplicas)
+    refuse(
+      "minReplicas",
+      `\`min-replicas\` must not be more than \`max-replicas\` (got ${v.minReplicas} > ${v.maxReplicas})`,
+    );
+  onlyFor("sweep", ["maxAge", "namePrefix"]);
+  onlyFor("deploy", ["maxHourlyCost"]);
 
-  const min = parsed(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas);
-  const max = parsed(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas);
-  if (min !== undefined && max !== undefined && min > max)
-    check.addIssue({
-      code: "custom",
-      path: [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas],
-      message: `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`,
-    });
-
-  if (operation) sweepCheck(v, check, operation);
-  // The cap holds a deploy's settings; anywhere else it would read as a guard it is not.
-  if (operation && operation !== "deploy" && v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost] !== undefined)
-    check.addIssue({
-      code: "custom",
-      path: [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost],
-      message: `\`max-hourly-cost\` is only read by \`operation: deploy\`: remove it from this \`operation: ${operation}\` step`,
-    });
-
-  if (v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name] === undefined && !failed.has(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name) && !ctx.pullRequest && operation !== "sweep") {
-    if (operation === "deploy")
-      missing(
-        _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name,
-        "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
-      );
-    else if (operation && v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId] === undefined && !failed.has(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId))
-      missing(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name, `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
-  }
-}
-
-/**
- * A sweep needs no endpoint, model or GPU, but a GitHub token to read the PRs; its own inputs are
- * refused elsewhere rather than ignored, so a `max-age` on a deploy step is not taken for a setting.
- */
-function sweepCheck(v           , check                                  , operation           )       {
+  // A sweep needs no endpoint, model or GPU, but a GitHub token to read the PRs; it chooses its
+  // endpoints by the preview naming, so a name or id would read as a filter it is not.
   if (operation === "sweep") {
-    if (v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken] === "")
-      check.addIssue({
-        code: "custom",
-        path: [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken],
-        params: _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MISSING */ .lV,
-        message:
-          "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
-      });
-    // A sweep chooses its endpoints by the preview naming: a name or id would read as a filter it is not.
-    for (const input of [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId]         )
-      if (v[input] !== undefined)
-        check.addIssue({
-          code: "custom",
-          path: [input],
-          message: `\`${input}\` is not read by \`operation: sweep\`, which finds this repository's previews by their names: remove it, or set \`name-prefix\` to sweep other names`,
-        });
-    return;
-  }
-  for (const input of [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix]         )
-    if (v[input] !== undefined)
-      check.addIssue({
-        code: "custom",
-        path: [input],
-        message: `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: ${operation}\` step`,
-      });
+    need(
+      "githubToken",
+      "`github-token` is required for `operation: sweep` (it reads each PR's state): leave it at its default `${{ github.token }}` and give the job `permissions: pull-requests: read`",
+    );
+    for (const key of ["name", "endpointId"]         )
+      if (v[key] !== undefined)
+        refuse(
+          key,
+          `\`${_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd[key]}\` is not read by \`operation: sweep\`, which finds this repository's previews by their names: remove it, or set \`name-prefix\` to sweep other names`,
+        );
+  } else if (operation === "deploy" && !ctx.pullRequest)
+    need(
+      "name",
+      "`name` is required outside pull request events (only there it defaults to `<owner>--<repo>-pr-<number>`)",
+    );
+  else if (operation && !ctx.pullRequest && absent("endpointId"))
+    need("name", `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\``);
 }
-
-                                                       
 
 /** The parsed fields as the rest of the action reads them: composite values built, defaults derived. */
 function toInputs(v        , ctx            ) {
+  const {
+    waitTimeout,
+    maxAge,
+    tokenizerSkipSpecialTokens,
+    tokenizerAddSpecialTokens,
+    maxBatchSize,
+    maxTokenCount,
+    maxInputLength,
+    maxContextLength,
+    enableContentLogging,
+    ...rest
+  } = v;
   return {
-    operation: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation],
-    friendliToken: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken],
-    teamId: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId],
-    projectId: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId] ?? "",
-    /** Endpoint name: the input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
-    name: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name] ?? (ctx.pullRequest ? (0,_preview_names_js__WEBPACK_IMPORTED_MODULE_5__/* .derivePreviewName */ .hc)(ctx.repository, ctx.pullRequest.number) : ""),
-    endpointId: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId],
-    /** Present when operation is deploy. */
-    hfModelRepo: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRepo],
-    hfModelRevision: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfModelRevision],
-    preflight: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.preflight],
-    /** Sent to the Hub only; masked by main.ts before anything runs. */
-    hfToken: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken],
-    /** Normalised base URL; left at its default, HF_ENDPOINT may choose another (see hubUrlFrom). */
-    hfEndpoint: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint],
-    /** Present when operation is deploy. */
-    gpu: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpu],
-    minReplicas: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas],
-    maxReplicas: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas],
-    cooldownSeconds: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds],
+    ...rest,
+    /** The input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
+    name: v.name ?? (ctx.pullRequest ? (0,_preview_names_js__WEBPACK_IMPORTED_MODULE_5__/* .derivePreviewName */ .hc)(ctx.repository, ctx.pullRequest.number) : ""),
     /** The engine settings, in the API's own snake_case keys; unset ones are left out. */
     advanced: {
-      tokenizer_skip_special_tokens: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens],
-      tokenizer_add_special_tokens: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens],
-      ...defined("max_batch_size", v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize]),
-      ...defined("max_token_count", v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount]),
-      ...defined("max_input_length", v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxInputLength]),
-      ...defined("max_context_length", v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxContextLength]),
-      ...defined("enable_content_logging", v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging]),
+      tokenizer_skip_special_tokens: tokenizerSkipSpecialTokens,
+      tokenizer_add_special_tokens: tokenizerAddSpecialTokens,
+      ...(maxBatchSize !== undefined && { max_batch_size: maxBatchSize }),
+      ...(maxTokenCount !== undefined && { max_token_count: maxTokenCount }),
+      ...(maxInputLength !== undefined && { max_input_length: maxInputLength }),
+      ...(maxContextLength !== undefined && { max_context_length: maxContextLength }),
+      ...(enableContentLogging !== undefined && { enable_content_logging: enableContentLogging }),
     },
-    /** The input, or provenance: repository, commit and workflow run URL. */
-    versionComment: (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.versionComment] ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
-    ifExists: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists],
-    wait: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait],
-    waitTimeoutMs: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.waitTimeout],
-    deleteOnFailure: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.deleteOnFailure],
-    prComment: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.prComment],
-    githubToken: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken],
-    /** The deployment ledger (docs/deployments.md). */
-    githubDeployment: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubDeployment],
-    /** The `environment` input as given; environmentName() in ../ledger/ledger.ts derives the default. */
-    environment: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.environment],
-    ifUnchanged: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged],
-    rollbackOnFailure: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.rollbackOnFailure],
-    smokeTest: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest],
-    smokeTestPrompt: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestPrompt],
-    smokeTestExpect: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestExpect],
-    smokeTestMaxTtftMs: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs],
-    /** Normalised base URL without trailing slash, https or loopback http. */
-    apiUrl: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl],
-    dryRun: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.dryRun],
-    /** operation sweep: previews of open PRs not updated for longer are deleted too. */
-    maxAgeMs: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge],
-    /** operation sweep: the names `<prefix><PR number>` instead of this repository's preview naming. */
-    namePrefix: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix],
-    /** USD per GPU-hour in place of the list price (docs/cost.md). */
-    gpuHourlyPrice: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice],
-    /** USD per hour at max replicas above which a deploy is refused before any create or update. */
-    maxHourlyCost: v[_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost],
+    versionComment: (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
+    waitTimeoutMs: waitTimeout,
+    maxAgeMs: maxAge,
   };
 }
 
@@ -4148,19 +3565,11 @@ function toInputs(v        , ctx            ) {
  * gate nothing, so the run says so once rather than pass a deploy the workflow meant to check.
  */
 function ignoredSmokeGates(inputs        )                     {
-  if (inputs.smokeTest) return undefined;
-  const given = [
-    ...(inputs.smokeTestExpect !== undefined ? [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestExpect] : []),
-    ...(inputs.smokeTestMaxTtftMs !== undefined ? [_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs] : []),
-  ];
+  const gates = ["smokeTestExpect", "smokeTestMaxTtftMs"]         ;
+  const given = inputs.smokeTest ? [] : gates.filter((key) => inputs[key] !== undefined);
   if (given.length === 0) return undefined;
-  const names = given.map((input) => `\`${input}\``).join(" and ");
+  const names = given.map((key) => `\`${_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd[key]}\``).join(" and ");
   return `${names} ${given.length > 1 ? "are" : "is"} read only with \`${_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest}: true\`; ignored`;
-}
-
-/** `{ key: value }`, or nothing when the value is unset: the API gets only the keys that were set. */
-function defined                     (key   , value               )                   {
-  return value === undefined ? {} : ({ [key]: value }                   );
 }
 
 const INPUT_ORDER                       = Object.values(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd);
@@ -4170,26 +3579,27 @@ function parseInputs(
   ctx            ,
   debug                            = () => {},
 )              {
-  // An unexpanded `${{ ... }}` is not given (see isUnexpandedExpression). The debug line names the
-  // input only: the text is a workflow expression, not something to echo.
+  // '' is not given, nor is an unexpanded `${{ ... }}` (see isUnexpandedExpression). The debug line
+  // names the input only: the text is a workflow expression, not something to echo.
   const unexpanded = new Set           ();
   const raw = Object.fromEntries(
-    INPUT_ORDER.map((input) => {
-      const value = read(input);
-      if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .isUnexpandedExpression */ .TH)(value)) return [input, value.trim()];
+    Object.entries(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd).map(([key, input]) => {
+      const value = read(input).trim();
+      if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .isUnexpandedExpression */ .TH)(value)) return [key, value || undefined];
       unexpanded.add(input);
       debug(
         `input \`${input}\` is an unexpanded \`\${{ ... }}\` expression (as @github/local-action passes action.yml's defaults): read as not given`,
       );
-      return [input, ""];
+      return [key, undefined];
     }),
   );
-  const result = fieldSchema(ctx).safeParse(raw);
+  const schema = FIELDS.check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .superRefine */ .zni((v, check) => crossCheck(v, check, ctx), { when: () => true }));
+  const result = schema.safeParse(raw);
   if (result.success) return { kind: "ok", inputs: toInputs(result.data, ctx) };
 
   const problems = result.error.issues
     .map((issue) => {
-      const input = issue.path[0]             ;
+      const input = _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd[issue.path[0]       ];
       const missing = issue.code === "custom" && issue.params?.missing === true;
       // Said where it matters: the run needs the input, and its text was never expanded.
       const message =
@@ -4201,10 +3611,9 @@ function parseInputs(
     // In the order of the interface table, whatever order the checks ran in.
     .sort((a, b) => INPUT_ORDER.indexOf(a.input) - INPUT_ORDER.indexOf(b.input));
 
-  // Fork PRs get no secrets (on `pull_request`; `pull_request_target` does get them, so an empty
-  // token there is a misconfiguration that must fail). Problems of absence are dropped there, as any
-  // input may come from a secret; a value that was given and is malformed is still reported, because
-  // it is a bug in the workflow that would otherwise surface only after the merge.
+  // Fork PRs get no secrets on `pull_request` (`pull_request_target` does: an empty token there must
+  // fail). Problems of absence are dropped there, as any input may come from a secret; a given value
+  // that is malformed is still reported: a bug in the workflow that would otherwise surface after merge.
   const tokenMissing = problems.some((p) => p.input === _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken && p.missing);
   const forkWithoutSecrets = ctx.eventName === "pull_request" && ctx.pullRequest?.fromFork === true;
   // Dependabot's runs get Dependabot secrets only: the same case as a fork's.
@@ -4311,39 +3720,266 @@ function parsePreviewName(name        , matcher                )                
 /* harmony export */   a: () => (/* binding */ friendliHttpOptions)
 /* harmony export */ });
 /* harmony import */ var _friendli_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5220);
-// The Friendli HTTP options both steps build from the inputs: where requests go, who sends them,
-// the advice that names the action's inputs, and the step's own deadline. One place, so the main
-// step and the post step cannot drift apart on a header or the advice.
-                                         
-                                              
+// The Friendli HTTP options both steps build from the inputs, in one place so the main step and the
+// post step cannot drift apart on a header or the advice that names the action's inputs.
                                              
 
                                                        
                                                   
 
-                      
-               
-                      
-                          
- 
-
 function friendliHttpOptions(
   inputs                                                     ,
-  deps            ,
+  { clock, signal, dispatcher }                                                      ,
   deadlineMs        ,
   log        ,
 )              {
+  const { apiUrl: baseUrl, friendliToken: token, teamId } = inputs;
+  return { baseUrl, token, teamId, dispatcher, clock, signal, deadlineMs, log, advise: _friendli_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .statusAdvice */ .F };
+}
+
+
+/***/ }),
+
+/***/ 5325:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ openSweepLedger),
+/* harmony export */   GY: () => (/* binding */ showSweep),
+/* harmony export */   Yk: () => (/* binding */ sweepFacts),
+/* harmony export */   od: () => (/* binding */ executeSweep),
+/* harmony export */   xQ: () => (/* binding */ sweepOutcome)
+/* harmony export */ });
+/* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2892);
+/* harmony import */ var _friendli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3615);
+/* harmony import */ var _inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(813);
+/* harmony import */ var _plan_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9353);
+// The sweep's part of a run (operation: sweep): the facts plan() decides from, the dry run's
+// listing, and carrying out the plan's rows. The executor (../sweep/execute.ts) and GitHub's client are
+// loaded here, on first use, so a deploy never loads them.
+
+
+
+
+                                                                 
+
+                                                                              
+                                                     
+
+                                                           
+
+/** The previews of this repository in the project and the state of each PR, as of now. */
+async function sweepFacts(op                  )                      {
+  const [{ findSweepFacts }, { createPullRequestReader }] = await Promise.all([
+    __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408)),
+    __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 823)),
+  ]);
+  const pullRequest = await createPullRequestReader({
+    token: op.inputs.githubToken,
+    repository: op.run.repository,
+    apiUrl: op.env.GITHUB_API_URL,
+    log: op.log,
+    signal: op.signal,
+  });
+  const found = await findSweepFacts({
+    client: op.client,
+    projectId: op.inputs.projectId,
+    matcher: matcherOf(op),
+    pullRequest,
+    log: op.log,
+    signal: op.signal,
+    pricePerGpuHour: op.inputs.gpuHourlyPrice,
+  });
+  return { ...found, nowMs: op.clock.now() };
+}
+
+/** `name-prefix` when given, else this repository's own preview naming. */
+function matcherOf(op                  )                 {
+  return op.inputs.namePrefix ? { prefix: op.inputs.namePrefix } : { repository: op.run.repository };
+}
+
+/** Dry run: the rows into the report and the log (what would be deleted and why); nothing sent. */
+async function showSweep(op                  , plan           )                {
+  await startReport(op, plan);
+  op.log.info("dry-run: nothing was deleted.");
+}
+
+/** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
+async function executeSweep(op                  , plan           )                {
+  const report = await startReport(op, plan);
+  const [{ deletePlanned }, ledger] = await Promise.all([__webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408)), openSweepLedger(op)]);
+  await deletePlanned({ client: op.client, log: op.log, signal: op.signal, ledger }, report, op.secrets);
+  if (!op.signal.aborted) await recordSweepCosts(op, report);
+  if (!op.signal.aborted && op.inputs.githubDeployment) await closeOrphans(op, report);
+  const failure = sweepOutcome(op).error;
+  if (failure) throw failure;
+}
+
+/**
+ * What each deleted preview cost until now, from the team cost report: one read for all of them,
+ * on the report's own budget; a report that cannot be read leaves the column empty (a debug line).
+ */
+async function recordSweepCosts(op                  , report                      )                {
+  const deleted = report.rows.filter((r) => r.action === "deleted");
+  if (deleted.length === 0 || !op.clientUntil) return;
+  const { readCostToDate } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 5848));
+  const client = op.clientUntil(op.clock.now() + _base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_REPORT_BUDGET_MS */ .ky);
+  try {
+    const endpoints = deleted.map((r) => {
+      const createdAtMs = r.createdAt ? Date.parse(r.createdAt) : Number.NaN;
+      return { id: r.id, ...(Number.isFinite(createdAtMs) ? { createdAtMs } : {}) };
+    });
+    const costs = await readCostToDate(client, { endpoints, nowMs: op.clock.now() }, op.log, op.secrets);
+    for (const row of deleted) {
+      const usd = costs?.get(row.id)?.usd;
+      if (usd !== undefined) row.costToDateUsd = usd;
+    }
+  } finally {
+    await client.http.close();
+  }
+}
+
+/**
+ * The previews of the ledger whose endpoint no longer exists (none of that name was found, and its
+ * recorded id answers 404) get their deployments marked inactive, and are listed in the summary.
+ */
+async function closeOrphans(op                  , report             )                {
+  const { retireOrphans } = await Promise.all(/* import() */[__webpack_require__.e(880), __webpack_require__.e(596)]).then(__webpack_require__.bind(__webpack_require__, 5596));
+  const found = new Set(report.rows.map((r) => r.name));
+  report.closed = await retireOrphans({
+    ...ledgerOptions(op),
+    missing: (e) =>
+      e.projectId === op.inputs.projectId &&
+      !found.has(e.name) &&
+      (0,_inputs_preview_names_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePreviewName */ .D2)(e.name, matcherOf(op)) !== undefined,
+    gone: (id) =>
+      op.client.status(id).then(
+        () => false,
+        (err) => err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h && err.status === 404,
+      ),
+  });
+  for (const name of report.closed)
+    op.log.info(
+      `No endpoint of the preview ${JSON.stringify(name)} is left: its deployments were marked inactive`,
+    );
+}
+
+                                                                                                   
+
+/**
+ * With `github-deployment: true`, each deleted preview's deployments are marked inactive: by the
+ * sweep, and by the post step for a cancelled sweep's deletes it confirms.
+ */
+async function openSweepLedger(op             )                                   {
+  if (!op.inputs.githubDeployment) return undefined;
+  const { sweepLedger } = await Promise.all(/* import() */[__webpack_require__.e(880), __webpack_require__.e(596)]).then(__webpack_require__.bind(__webpack_require__, 5596));
+  return sweepLedger(ledgerOptions(op));
+}
+
+function ledgerOptions(op             ) {
   return {
-    baseUrl: inputs.apiUrl,
-    token: inputs.friendliToken,
-    teamId: inputs.teamId,
-    dispatcher: deps.dispatcher,
-    clock: deps.clock,
-    signal: deps.signal,
-    deadlineMs,
-    log,
-    advise: _friendli_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .statusAdvice */ .F,
+    enabled: true,
+    context: op.run,
+    token: op.inputs.githubToken,
+    apiUrl: op.env.GITHUB_API_URL,
+    log: op.log,
+    secrets: [...op.secrets],
+    signal: op.signal,
   };
+}
+
+async function startReport(op                  , plan           ) {
+  const { startSweepReport } = await __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408));
+  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
+  op.report.sweep = { ...report, dryRun: op.inputs.dryRun, maxAgeMs: op.inputs.maxAgeMs };
+  return op.report.sweep;
+}
+
+/** The sweep's failures (PR reads, deletes) as the error that fails the run, once all is done. */
+function sweepOutcome(op                  )                               {
+  const failures = op.report.sweep?.failures ?? [];
+  if (failures.length === 0) return {};
+  const head =
+    failures.length === 1
+      ? "The sweep failed:"
+      : `The sweep failed ${failures.length} times (the rest went through):`;
+  return { error: new _plan_result_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationFailure */ .C([head, ...failures.map((f) => `- ${f}`)].join("\n"), "failed") };
+}
+
+
+/***/ }),
+
+/***/ 9353:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ resultOf),
+/* harmony export */   C: () => (/* binding */ OperationFailure)
+/* harmony export */ });
+/* harmony import */ var _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3615);
+/* harmony import */ var _sweep_decide_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9387);
+// The one place that turns how a run went into its `result` output.
+
+                                               
+
+
+                                                     
+
+/** Thrown to end a run with a result other than `failed` (timed-out, cancelled), or a plain failure. */
+class OperationFailure extends Error {
+  // No `name` of its own: the message is what the user reads (setFailed, summary), and the error
+  // formatter prefixes any non-"Error" name, which would print "OperationFailure: ...".
+           result                                      ;
+  constructor(message        , result                                      ) {
+    super(message);
+    this.result = result;
+  }
+}
+
+                        
+                                                                                                
+                                         
+     
+                    
+                                                                                   
+                  
+                      
+                                                   
+                      
+                                                                               
+                       
+                                                                                                       
+                           
+      
+
+const DONE                                                          = {
+  create: "created",
+  update: "updated",
+  reuse: "reused",
+  unchanged: "unchanged",
+  delete: "deleted",
+  nothing: "not-found",
+  fail: "failed",
+};
+
+function resultOf(o            )         {
+  if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
+  if (o.aborted) return "cancelled";
+  if (o.rolledBack && o.error !== undefined) return "rolled-back";
+  if (o.error !== undefined) return errorResult(o.error);
+  if (!o.plan) return "failed";
+  const action = o.plan.action;
+  if (action.kind === "sweep") return (0,_sweep_decide_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepResult */ .we)(action.rows, o.dryRun);
+  const kind = action.kind;
+  if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
+  return DONE[kind];
+}
+
+function errorResult(err         )         {
+  if (err instanceof OperationFailure) return err.result;
+  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h && err.kind === "aborted") return "cancelled";
+  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h && err.kind === "deadline") return "timed-out";
+  return "failed";
 }
 
 
@@ -4385,8 +4021,148 @@ function deleteSteps(
 }
 
 
+/***/ }),
+
+/***/ 9387:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cK: () => (/* binding */ planSweep),
+/* harmony export */   we: () => (/* binding */ sweepResult)
+/* harmony export */ });
+/* unused harmony exports decideSweep, ageOf */
+// What the sweep does with one preview endpoint, decided from its PR's state on GitHub and the
+// endpoint's age. Pure, so every case is a row of a table test.
+                                               
+
+/** The PR as GitHub answered `GET /repos/{owner}/{repo}/pulls/{number}`. */
+                     
+                    
+                                       
+                                                                                     
+                       
+                                                                                                
+                                           
+                                                           
+                                       
+
+                         
+                            
+                                                                                    
+                 
+                                                   
+                 
+ 
+
+                         
+                                                                                                   
+                            
+                                                                         
+                               
+ 
+
+/** Delete a preview whose PR is over, or (with max-age) stale; keep everything uncertain. */
+function decideSweep(pr         , { ageMs, maxAgeMs }               )                {
+  switch (pr.kind) {
+    case "closed":
+      return { action: "delete", reason: pr.merged ? "PR merged" : "PR closed" };
+    case "unknown":
+      return {
+        action: "keep",
+        reason: "GitHub does not know this PR (404): kept; delete it by hand if it is stale",
+        warn: true,
+      };
+    case "error":
+      return { action: "keep", reason: "PR state unknown (GitHub request failed): kept", warn: true };
+    case "unreadable":
+      return {
+        action: "keep",
+        reason: "GitHub's answer about this PR was not a pull request: kept",
+        warn: true,
+      };
+    case "open":
+      if (maxAgeMs === undefined) return { action: "keep", reason: "PR open" };
+      if (ageMs === undefined)
+        return {
+          action: "keep",
+          reason: "PR open; the endpoint's last update time is unknown: kept",
+          warn: true,
+        };
+      return ageMs > maxAgeMs
+        ? { action: "delete", reason: "PR open, but the endpoint is older than max-age" }
+        : { action: "keep", reason: "PR open and the endpoint is younger than max-age" };
+  }
+}
+
+/** A preview endpoint as a ledger or the listing knows it. */
+                                  
+             
+               
+                   
+                            
+                  
+                                                                                       
+                            
+                                                                                            
+                     
+ 
+
+/** One preview with its PR's state and what the table decided for it. */
+                                                          
+              
+                 
+                          
+ 
+
+/**
+ * Every preview through the table, in the order found. A PR the states lack counts as an error.
+ * When more than half of the PR answers were unreadable, what answers is not GitHub (a proxy, a
+ * sign-in page) or not in its right mind: the sweep deletes nothing and fails.
+ */
+function planSweep(
+  previews                            ,
+  states                              ,
+  opts                                                 ,
+)                    {
+  const answers = [...states.values()];
+  const unreadable = answers.filter((s) => s.kind === "unreadable").length;
+  const distrust = unreadable * 2 > answers.length;
+  const halted          = {
+    kind: "error",
+    message:
+      `${unreadable} of ${answers.length} PR answers from GitHub were not pull requests: ` +
+      "the sweep deleted nothing (is GITHUB_API_URL GitHub's API, or a proxy's page?)",
+  };
+  return previews.map((p)                  => {
+    const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
+    const ageMs = ageOf(p.updatedAt, opts.nowMs);
+    if (!distrust) return { ...p, pr, ageMs, decision: decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs }) };
+    const reason = "kept: more than half of the PR answers were unreadable";
+    return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision: { action: "keep", reason } };
+  });
+}
+
+/** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
+function ageOf(updatedAt                           , nowMs        )                     {
+  if (!updatedAt) return undefined;
+  const at = Date.parse(updatedAt);
+  return Number.isFinite(at) ? Math.max(0, nowMs - at) : undefined;
+}
+
+/**
+ * A sweep's result from its planned rows: `failed` when a PR's state could not be read (a failed
+ * delete fails the run as an error), else `swept` when it deleted something, `planned` when a dry
+ * run would have, `clean` when nothing.
+ */
+function sweepResult(rows                            , dryRun         )         {
+  if (rows.some((r) => r.pr.kind === "error")) return "failed";
+  if (!rows.some((r) => r.decision.action === "delete")) return "clean";
+  return dryRun ? "planned" : "swept";
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=797.index.js.map
+//# sourceMappingURL=216.index.js.map
