@@ -205,7 +205,7 @@ async function finish(r: Run): Promise<RunReport> {
     }
     core.saveState(State.result, report.result);
     // A sweep cut short: the DELETEs in flight may have gone through; the post step confirms them.
-    const unconfirmed = (report.sweep?.rows ?? [])
+    const unconfirmed = (report.sweep?.sleep ? [] : (report.sweep?.rows ?? []))
       .filter((row) => row.action === "pending")
       .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
     if (unconfirmed.length > 0) core.saveState(State.sweepUnconfirmed, JSON.stringify(unconfirmed));
@@ -242,7 +242,8 @@ async function finish(r: Run): Promise<RunReport> {
 function newReport(core: Core, clock: Clock): RunReport {
   // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
   const given = core.getInput(Input.operation);
-  const operation = (["delete", "status", "sweep"] as const).find((o) => o === given) ?? "deploy";
+  const named = (["delete", "status", "sweep", "sleep", "wake", "restart"] as const).find((o) => o === given);
+  const operation = named ?? "deploy";
   const now = clock.now();
   return { operation, result: "failed", startedAtMs: now, finishedAtMs: now, timeline: [], warnings: [] };
 }

@@ -16,6 +16,7 @@ export const Input = {
   gpu: "gpu",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
+  replicas: "replicas",
   cooldownSeconds: "cooldown-seconds",
   maxBatchSize: "max-batch-size",
   maxTokenCount: "max-token-count",
@@ -24,6 +25,9 @@ export const Input = {
   tokenizerSkipSpecialTokens: "tokenizer-skip-special-tokens",
   tokenizerAddSpecialTokens: "tokenizer-add-special-tokens",
   enableContentLogging: "enable-content-logging",
+  queueTimeoutMs: "queue-timeout-ms",
+  queueBackpressureMetric: "queue-backpressure-metric",
+  queueBackpressureThreshold: "queue-backpressure-threshold",
   versionComment: "version-comment",
   ifExists: "if-exists",
   wait: "wait",
@@ -45,6 +49,7 @@ export const Input = {
   // operation: sweep
   maxAge: "max-age",
   namePrefix: "name-prefix",
+  sweepAction: "sweep-action",
   // What it costs: see docs/cost.md.
   gpuHourlyPrice: "gpu-hourly-price",
   maxHourlyCost: "max-hourly-cost",
@@ -96,7 +101,7 @@ export const RESULTS = [
   "created",
   "updated",
   "reused",
-  /** The ledger showed the same settings serving: no PUT was sent. */
+  /** Nothing to send: the ledger showed the same settings serving, or it already was SLEEPING (sleep) or RUNNING (wake). */
   "unchanged",
   "deleted",
   "not-found",
@@ -110,5 +115,9 @@ export const RESULTS = [
   "clean",
   /** An update failed and the last good settings were put back; the step fails all the same. */
   "rolled-back",
+  // operation: sleep, wake, restart
+  "slept",
+  "woken",
+  "restarted",
 ] as const;
 export type Result = (typeof RESULTS)[number];

@@ -167,6 +167,22 @@ export class FriendliClient {
     });
   }
 
+  /**
+   * PUT …/sleep, /wake or /restart (no body): a repeated sleep or wake asks for the state it already
+   * has; a second restart would be refused (only a FAILED or TERMINATED one restarts), so it is
+   * retried only when the server certainly did not process the first.
+   */
+  lifecycle(id: string, op: "sleep" | "wake" | "restart"): Promise<EndpointStatus> {
+    return this.data({
+      operation: op,
+      method: "PUT",
+      path: pathFor(ENDPOINT_BASE, id, op),
+      schema: EndpointStatusSchema,
+      retry: op === "restart" ? "create" : "idempotent",
+      maxBodyBytes: SMALL_BODY,
+    });
+  }
+
   /** The waiter passes maxAttempts 1: it tolerates failed polls itself and polls again anyway. */
   status(id: string, opts: { maxAttempts?: number } = {}): Promise<EndpointStatus> {
     return this.data({

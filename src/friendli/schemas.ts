@@ -106,7 +106,9 @@ export interface CreateEndpointBody {
   instanceOptionId: string;
   hfModelRepo: string;
   hfModelRepoRevision?: string;
-  autoscalingPolicy: { minReplica: number; maxReplica: number; cooldownPeriod: number };
+  /** One or the other: a replica range, or a fixed count (EndpointSimplescaleConfig, at least 1). */
+  autoscalingPolicy?: { minReplica: number; maxReplica: number; cooldownPeriod: number };
+  simplescale?: { replicas: number };
   advanced: AdvancedConfig;
   initialVersionComment?: string;
 }
@@ -120,7 +122,20 @@ interface AdvancedConfig {
   max_input_length?: number;
   max_context_length?: number;
   enable_content_logging?: boolean;
+  queue_timeout_ms?: number;
+  queue_backpressure_metric_kind?: QueueBackpressureMetric;
+  queue_backpressure_metric_threshold?: number;
 }
+
+/** QueueBackpressureMetricKind: what the engine's request queue measures its backpressure by. */
+export const QUEUE_BACKPRESSURE_METRICS = [
+  "TPOT_MS",
+  "TTFT_MS",
+  "REQUEST_COUNT",
+  "WORKSPACE_UTILIZATION",
+  "QUEUED_PREFILL_TOKENS",
+] as const;
+type QueueBackpressureMetric = (typeof QUEUE_BACKPRESSURE_METRICS)[number];
 
 /** Request body of PUT /dedicated/beta/endpoint/{id} (DedicatedEndpointUpdateBody): all optional. */
 export type UpdateEndpointBody = Partial<Omit<CreateEndpointBody, "projectId" | "initialVersionComment">> & {

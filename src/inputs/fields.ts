@@ -53,6 +53,16 @@ export function integer(input: InputName, min: number, max: number) {
   });
 }
 
+/** A number more than 0, whole or decimal (`0.8`, `250`). */
+export function positiveNumber(input: InputName) {
+  return field((value) => {
+    const n = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : Number.NaN;
+    return n > 0
+      ? n
+      : { problem: `\`${input}\` must be a number more than 0, e.g. 0.8 or 250 (got ${show(value)})` };
+  });
+}
+
 // Not z.stringbool: its issue is marked non-continuable, which skips the cross-input check and would
 // hide every problem found there until this one is fixed.
 export function boolean(input: InputName) {

@@ -6,7 +6,7 @@ import { z } from "zod/mini";
 import { truncate } from "../base/format.ts";
 import { Input, type InputName } from "../base/names.ts";
 import { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
-import { MAX_REPLICAS } from "../friendli/schemas.ts";
+import { MAX_REPLICAS, QUEUE_BACKPRESSURE_METRICS } from "../friendli/schemas.ts";
 import { dependabotSkipReason, type RunContext } from "../github/context.ts";
 import {
   baseUrl,
@@ -24,6 +24,7 @@ import {
   MAX_INT,
   MIN_GPU_HOURLY_PRICE,
   oneOf,
+  positiveNumber,
   secret,
   usdAmount,
 } from "./fields.ts";
@@ -32,7 +33,7 @@ import { derivePreviewName } from "./preview-names.ts";
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 export const MAX_VERSION_COMMENT_LENGTH = 500;
 
-const OPERATIONS = ["deploy", "delete", "status", "sweep"] as const;
+const OPERATIONS = ["deploy", "delete", "status", "sweep", "sleep", "wake", "restart"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** Every input of the action, parsed and validated once, at the boundary. '' inputs are absent. */
@@ -75,8 +76,10 @@ const FIELDS = z.object({
   // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
   hfEndpoint: baseUrl(Input.hfEndpoint, DEFAULT_HUB_URL, Input.hfToken),
   gpu: z.optional(gpu),
-  minReplicas: z._default(integer(Input.minReplicas, 0, MAX_REPLICAS), 0),
-  maxReplicas: z._default(integer(Input.maxReplicas, 1, MAX_REPLICAS), 1),
+  // Defaulted in toInputs, where a fixed `replicas` n is the range [n, n] (1 to maxReplica's most).
+  minReplicas: z.optional(integer(Input.minReplicas, 0, MAX_REPLICAS)),
+  maxReplicas: z.optional(integer(Input.maxReplicas, 1, MAX_REPLICAS)),
+  replicas: z.optional(integer(Input.replicas, 1, MAX_REPLICAS)),
   cooldownSeconds: z._default(integer(Input.cooldownSeconds, 0, MAX_INT), 300),
   maxBatchSize: count(Input.maxBatchSize),
   maxTokenCount: count(Input.maxTokenCount),
@@ -85,6 +88,9 @@ const FIELDS = z.object({
   tokenizerSkipSpecialTokens: flag(Input.tokenizerSkipSpecialTokens, false),
   tokenizerAddSpecialTokens: flag(Input.tokenizerAddSpecialTokens, false),
   enableContentLogging: z.optional(boolean(Input.enableContentLogging)),
+  queueTimeoutMs: count(Input.queueTimeoutMs),
+  queueBackpressureMetric: z.optional(oneOf(Input.queueBackpressureMetric, QUEUE_BACKPRESSURE_METRICS)),
+  queueBackpressureThreshold: z.optional(positiveNumber(Input.queueBackpressureThreshold)),
   versionComment: z.optional(z.string()),
   ifExists: z._default(oneOf(Input.ifExists, ["update", "reuse", "fail"]), "update"),
   wait: flag(Input.wait, true),
@@ -112,6 +118,7 @@ const FIELDS = z.object({
   // No upper bound: an age is compared with an endpoint's, not waited for.
   maxAge: z.optional(duration(Input.maxAge, "72h, 90m or plain seconds such as 3600")),
   namePrefix: z.optional(endpointName(Input.namePrefix)),
+  sweepAction: z.optional(oneOf(Input.sweepAction, ["delete", "sleep"])), // absent: delete
   gpuHourlyPrice: z.optional(usdAmount(Input.gpuHourlyPrice, MIN_GPU_HOURLY_PRICE)),
   maxHourlyCost: z.optional(usdAmount(Input.maxHourlyCost)),
 } satisfies Record<Key, z.ZodMiniType>);
@@ -150,12 +157,13 @@ function crossCheck(v: Fields, check: z.core.$RefinementCtx<Fields>, ctx: RunCon
     need("hfModelRepo", "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name");
     need("gpu", "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`");
   }
-  if (!failed.has("minReplicas") && !failed.has("maxReplicas") && v.minReplicas > v.maxReplicas)
-    refuse(
-      "minReplicas",
-      `\`min-replicas\` must not be more than \`max-replicas\` (got ${v.minReplicas} > ${v.maxReplicas})`,
-    );
-  onlyFor("sweep", ["maxAge", "namePrefix"]);
+  const [min, max] = [v.minReplicas ?? 0, v.maxReplicas ?? 1];
+  if (!failed.has("minReplicas") && !failed.has("maxReplicas") && min > max)
+    refuse("minReplicas", `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`);
+  for (const key of ["minReplicas", "maxReplicas"] as const)
+    if (v.replicas !== undefined && v[key] !== undefined)
+      refuse(key, `\`${Input[key]}\` and \`replicas\` exclude each other: give one or the other`);
+  onlyFor("sweep", ["maxAge", "namePrefix", "sweepAction"]);
   onlyFor("deploy", ["maxHourlyCost"]);
 
   // A sweep needs no endpoint, model or GPU, but a GitHub token to read the PRs; it chooses its
@@ -207,7 +215,14 @@ function toInputs(v: Fields, ctx: RunContext) {
       ...(maxInputLength !== undefined && { max_input_length: maxInputLength }),
       ...(maxContextLength !== undefined && { max_context_length: maxContextLength }),
       ...(enableContentLogging !== undefined && { enable_content_logging: enableContentLogging }),
+      ...(v.queueTimeoutMs && { queue_timeout_ms: v.queueTimeoutMs }),
+      ...(v.queueBackpressureMetric && { queue_backpressure_metric_kind: v.queueBackpressureMetric }),
+      ...(v.queueBackpressureThreshold && {
+        queue_backpressure_metric_threshold: v.queueBackpressureThreshold,
+      }),
     },
+    minReplicas: v.replicas ?? v.minReplicas ?? 0,
+    maxReplicas: v.replicas ?? v.maxReplicas ?? 1,
     versionComment: truncate(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
     waitTimeoutMs: waitTimeout,
     maxAgeMs: maxAge,

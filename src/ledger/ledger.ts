@@ -5,6 +5,7 @@
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod/mini";
+import { QUEUE_BACKPRESSURE_METRICS } from "../friendli/schemas.ts";
 import { classifyStatus } from "../wait/status-table.ts";
 import type { DeploymentState } from "./trust.ts";
 
@@ -34,6 +35,8 @@ const SettingsSchema = z.object({
     maxReplicas: int(1, 10),
     cooldownSeconds: int(0, MAX_INT),
   }),
+  /** `replicas`: a fixed count sent in place of the policy above (which then records it as its range). */
+  simplescale: z.optional(z.object({ replicas: int(1, 10) })),
   /** Friendli's `advanced` object: only the keys that were sent. */
   engine: z.object({
     tokenizer_skip_special_tokens: z.boolean(),
@@ -43,6 +46,9 @@ const SettingsSchema = z.object({
     max_input_length: z.optional(int(1, MAX_INT)),
     max_context_length: z.optional(int(1, MAX_INT)),
     enable_content_logging: z.optional(z.boolean()),
+    queue_timeout_ms: z.optional(int(1, MAX_INT)),
+    queue_backpressure_metric_kind: z.optional(z.enum(QUEUE_BACKPRESSURE_METRICS)),
+    queue_backpressure_metric_threshold: z.optional(z.number().check(z.positive())),
   }),
 });
 export type DeploymentSettings = z.infer<typeof SettingsSchema>;
@@ -104,13 +110,14 @@ export function parsePayload(raw: unknown): LedgerPayload | undefined {
 }
 
 /**
- * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling,
- * engine. The GPU's label only names the option; an unset engine key means "Friendli's default",
- * which is not the same as any value given for it.
+ * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling
+ * (or the fixed count), engine. The GPU's label only names the option; an unset engine key means
+ * "Friendli's default", which is not the same as any value given for it.
  */
 export function sameSettings(recorded: DeploymentSettings, requested: DeploymentSettings): boolean {
-  // Through JSON, a key set to undefined is the unset key it stands for.
-  const sent = (s: DeploymentSettings) => JSON.parse(JSON.stringify({ ...s, gpu: s.gpu.instanceOptionId }));
+  // Through JSON, a key set to undefined is the unset key it stands for. A fixed count sends no policy.
+  const sent = ({ simplescale, autoscaling, gpu, ...s }: DeploymentSettings) =>
+    JSON.parse(JSON.stringify({ ...s, gpu: gpu.instanceOptionId, scale: simplescale ?? autoscaling }));
   return isDeepStrictEqual(sent(recorded), sent(requested));
 }
 

@@ -63,13 +63,14 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
     cache: memory.specs,
     // An endpoint-id is checked against project-id before anything changes it.
     forWrite:
-      inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
+      inputs.operation !== "status" && (inputs.operation !== "deploy" || inputs.ifExists === "update"),
     remembered: remembered(op, ledger),
   });
   // A lookup by endpoint-id for a write reads the spec only; the status decides whether the ledger
-  // makes the deploy a no-op.
+  // makes the deploy a no-op, and what a sleep, wake or restart sends.
   const mayBeUnchanged = inputs.ifExists === "update" && inputs.ifUnchanged === "skip" && ledger.lastSuccess;
-  if (found && !found.status && inputs.operation === "deploy" && mayBeUnchanged) {
+  const needsStatus = inputs.operation === "deploy" ? mayBeUnchanged : inputs.operation !== "delete";
+  if (found && !found.status && needsStatus) {
     found = { ...found, status: await op.client.status(found.id) };
   }
   let plan = makePlan(inputs, { found, ledger });
@@ -128,6 +129,15 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       return afterwards(op, { ...plan, wait: undefined }, a.endpoint.id);
     case "sweep":
       return executeSweep(op, a);
+    case "lifecycle":
+      if (a.request) {
+        const status = await op.client.lifecycle(a.endpoint.id, a.op);
+        recordFound(op.report, { ...a.endpoint, status });
+      }
+      op.log.info(
+        `${a.op} endpoint ${a.endpoint.id}${statusOf(a.endpoint)}: ${a.request ? "sent" : "nothing to send"}`,
+      );
+      return afterwards(op, plan, a.endpoint.id);
     case "unchanged":
       op.log.info(
         `Endpoint ${a.endpoint.id}${statusOf(a.endpoint)} already serves these settings (GitHub deployment ` +

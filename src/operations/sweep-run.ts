@@ -45,7 +45,7 @@ function matcherOf(op: OperationContext): PreviewMatcher {
 /** Dry run: the rows into the report and the log (what would be deleted and why); nothing sent. */
 export async function showSweep(op: OperationContext, plan: SweepPlan): Promise<void> {
   await startReport(op, plan);
-  op.log.info("dry-run: nothing was deleted.");
+  op.log.info(`dry-run: nothing was ${op.inputs.sweepAction === "sleep" ? "put to sleep" : "deleted"}.`);
 }
 
 /** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
@@ -64,7 +64,7 @@ export async function executeSweep(op: OperationContext, plan: SweepPlan): Promi
  * on the report's own budget; a report that cannot be read leaves the column empty (a debug line).
  */
 async function recordSweepCosts(op: OperationContext, report: { rows: SweepRow[] }): Promise<void> {
-  const deleted = report.rows.filter((r) => r.action === "deleted");
+  const deleted = report.rows.filter((r) => r.action === "deleted" || r.action === "slept");
   if (deleted.length === 0 || !op.clientUntil) return;
   const { readCostToDate } = await import("../cost/report.ts");
   const client = op.clientUntil(op.clock.now() + COST_REPORT_BUDGET_MS);
@@ -134,7 +134,8 @@ function ledgerOptions(op: LedgerParts) {
 
 async function startReport(op: OperationContext, plan: SweepPlan) {
   const { startSweepReport } = await import("../sweep/execute.ts");
-  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
+  const sleep = op.inputs.sweepAction === "sleep";
+  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log, sleep);
   op.report.sweep = { ...report, dryRun: op.inputs.dryRun, maxAgeMs: op.inputs.maxAgeMs };
   return op.report.sweep;
 }

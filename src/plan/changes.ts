@@ -1,6 +1,6 @@
 // What an update would change, as far as the API shows it. The endpoint's spec (GET) carries the
-// GPU and the autoscaling policy; the model, its revision and the engine settings are in no
-// response, so they can only be named as sent, not compared.
+// GPU and the autoscaling policy (a fixed count as its range); the model, its revision and the
+// engine settings are in no response, so they can only be named as sent, not compared.
 import { resolveGpu } from "../friendli/gpus.ts";
 import type { EndpointSpec, UpdateEndpointBody } from "../friendli/schemas.ts";
 
@@ -49,5 +49,9 @@ export function specChanges(
   compare("autoscalingPolicy.minReplica", num(spec?.autoscalingMin), num(policy?.minReplica));
   compare("autoscalingPolicy.maxReplica", num(spec?.autoscalingMax), num(policy?.maxReplica));
   compare("autoscalingPolicy.cooldownPeriod", num(spec?.autoscalingCooldown), num(policy?.cooldownPeriod));
+  // A fixed count: the spec shows it as the endpoint's replica range.
+  const [min, max] = [num(spec?.autoscalingMin), num(spec?.autoscalingMax)];
+  const range = min === undefined || min === max ? max : `${min}-${max}`;
+  compare("simplescale.replicas", max && range, num(body.simplescale?.replicas));
   return { changes, unseen };
 }

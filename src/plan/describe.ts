@@ -18,18 +18,22 @@ export function describePlan(p: Plan): string {
     if (a.rollback) lines.push(describeRollback(a.rollback));
   }
   if (p.cost) lines.push(`Cost: ${estimateText(p.cost)}`);
-  if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
+  if (p.wait) lines.push(`Then: wait until it is ${WAIT_GOAL[p.wait.target]}`);
   if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
   return lines.join("\n");
 }
 
+const WAIT_GOAL = { gone: "gone", running: "RUNNING", sleeping: "SLEEPING" } as const;
+
 /** The rollback target in words: which record, and every setting it would put back. */
 export function describeRollback(r: Rollback): string {
-  const { model, gpu, autoscaling } = r.entry.payload.settings;
+  const { model, gpu, autoscaling: a, simplescale } = r.entry.payload.settings;
+  const replicas = simplescale
+    ? `${simplescale.replicas} fixed`
+    : `${a.minReplicas}-${a.maxReplicas}, cooldown ${a.cooldownSeconds}s`;
   return (
     `If it fails: put back the settings of GitHub deployment ${r.entry.deploymentId} ` +
-    `(${model.repo}${model.revision ? `@${model.revision}` : ""}, ${gpu.label}, ` +
-    `replicas ${autoscaling.minReplicas}-${autoscaling.maxReplicas}, cooldown ${autoscaling.cooldownSeconds}s; ` +
+    `(${model.repo}${model.revision ? `@${model.revision}` : ""}, ${gpu.label}, replicas ${replicas}; ` +
     `${r.request.method} ${r.request.url})`
   );
 }
@@ -55,9 +59,14 @@ function actionText(p: Plan): string {
     case "fail":
       return `fail (${a.message})`;
     case "sweep": {
-      const doomed = a.rows.filter((r) => r.decision.action === "delete").length;
-      return `sweep ${a.rows.length} preview endpoint(s): delete ${doomed}, keep ${a.rows.length - doomed}`;
+      const doomed = a.rows.filter((r) => r.decision.action !== "keep").length;
+      const verb = a.rows.some((r) => r.decision.action === "sleep") ? "put to sleep" : "delete";
+      return `sweep ${a.rows.length} preview endpoint(s): ${verb} ${doomed}, keep ${a.rows.length - doomed}`;
     }
+    case "lifecycle":
+      return a.request
+        ? `${a.op} endpoint ${a.endpoint.id}${statusText(a.endpoint)}`
+        : `leave endpoint ${a.endpoint.id} as it is${statusText(a.endpoint)}: nothing to ${a.op}`;
   }
 }
 

@@ -20,6 +20,7 @@ import {
 import type { Finding } from "../preflight/types.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
 import { type FieldChange, specChanges } from "./changes.ts";
+import { type LifecycleAction, lifecycleAction, lifecycleWait } from "./lifecycle.ts";
 import { createBody, requestedSettings, updateBody } from "./request-bodies.ts";
 
 /** A request as dry run shows it: the path is relative to api-url; the token is never part of it. */
@@ -54,13 +55,14 @@ export type PlannedAction =
   | { kind: "nothing"; reason: string }
   /** Refused before any write, with the message the step fails with. */
   | { kind: "fail"; endpoint?: FoundEndpoint; message: string }
-  | { kind: "sweep"; rows: PlannedSweepRow[]; othersLeftAlone: number };
+  | { kind: "sweep"; rows: PlannedSweepRow[]; othersLeftAlone: number }
+  | LifecycleAction;
 
 export interface Plan {
   operation: Operation;
   action: PlannedAction;
   /** Absent: do not wait. SLEEPING counts as serving only when `minReplicas` is 0. */
-  wait?: { target: "running" | "gone"; minReplicas: number };
+  wait?: { target: "running" | "gone" | "sleeping"; minReplicas: number };
   smokeTest: boolean;
   /** The route the smoke test tries first, when the pre-flight read the model's chat template. */
   smokeRoute?: SmokeRoute;
@@ -97,7 +99,7 @@ export interface SweepFacts {
 }
 
 // A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
-const WAITED: ReadonlySet<PlannedAction["kind"]> = new Set(["create", "update", "reuse", "delete"]);
+const WAITED = new Set<PlannedAction["kind"]>(["create", "update", "reuse", "delete", "lifecycle"]);
 
 /** The decision table of every operation. */
 export function plan(inputs: Inputs, facts: PlanFacts): Plan {
@@ -121,12 +123,14 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
       ? (action.endpoint.spec?.autoscalingMin ?? inputs.minReplicas)
       : inputs.minReplicas;
   const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+  const wait =
+    action.kind === "lifecycle"
+      ? lifecycleWait(action.op)
+      : { target: action.kind === "delete" ? ("gone" as const) : ("running" as const), minReplicas };
   return {
     operation: inputs.operation,
     action,
-    ...(inputs.wait && WAITED.has(action.kind)
-      ? { wait: { target: action.kind === "delete" ? "gone" : "running", minReplicas } }
-      : {}),
+    ...(inputs.wait && WAITED.has(action.kind) ? { wait } : {}),
     smokeTest,
     ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
     findings,
@@ -171,11 +175,19 @@ function actionFor(inputs: Inputs, { found, ledger, revision, sweep }: PlanFacts
       // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
       return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
     }
+    case "sleep":
+    case "wake":
+    case "restart":
+      return lifecycleAction(inputs.operation, found, target);
     case "sweep":
       if (!sweep) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
       return {
         kind: "sweep",
-        rows: planSweep(sweep.previews, sweep.states, { nowMs: sweep.nowMs, maxAgeMs: inputs.maxAgeMs }),
+        rows: planSweep(sweep.previews, sweep.states, {
+          nowMs: sweep.nowMs,
+          maxAgeMs: inputs.maxAgeMs,
+          sleep: inputs.sweepAction === "sleep",
+        }),
         othersLeftAlone: sweep.othersLeftAlone,
       };
   }

@@ -22,6 +22,7 @@ export function requestedSettings(inputs: Inputs, resolved?: string): Deployment
       maxReplicas: inputs.maxReplicas,
       cooldownSeconds: inputs.cooldownSeconds,
     },
+    ...(inputs.replicas === undefined ? {} : { simplescale: { replicas: inputs.replicas } }),
     engine: { ...inputs.advanced },
   };
 }
@@ -49,11 +50,16 @@ export function updateBody(settings: DeploymentSettings, versionComment: string)
     instanceOptionId: settings.gpu.instanceOptionId,
     hfModelRepo: model.repo,
     ...(model.revision ? { hfModelRepoRevision: model.revision } : {}),
-    autoscalingPolicy: {
-      minReplica: autoscaling.minReplicas,
-      maxReplica: autoscaling.maxReplicas,
-      cooldownPeriod: autoscaling.cooldownSeconds,
-    },
+    // A fixed count goes without a policy: the API takes one or the other.
+    ...(settings.simplescale
+      ? { simplescale: settings.simplescale }
+      : {
+          autoscalingPolicy: {
+            minReplica: autoscaling.minReplicas,
+            maxReplica: autoscaling.maxReplicas,
+            cooldownPeriod: autoscaling.cooldownSeconds,
+          },
+        }),
     advanced: { ...settings.engine },
     newVersionComment: versionComment,
   } satisfies UpdateEndpointBody;

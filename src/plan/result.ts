@@ -32,7 +32,7 @@ export type RunOutcome =
       rolledBack?: boolean;
     };
 
-const DONE: Record<Exclude<PlannedAction["kind"], "sweep">, Result> = {
+const DONE: Record<Exclude<PlannedAction["kind"], "sweep" | "lifecycle">, Result> = {
   create: "created",
   update: "updated",
   reuse: "reused",
@@ -41,6 +41,8 @@ const DONE: Record<Exclude<PlannedAction["kind"], "sweep">, Result> = {
   nothing: "not-found",
   fail: "failed",
 };
+/** A lifecycle operation that sent its PUT; one that had nothing to send is `unchanged`. */
+const SENT = { sleep: "slept", wake: "woken", restart: "restarted" } as const;
 
 export function resultOf(o: RunOutcome): Result {
   if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
@@ -52,7 +54,8 @@ export function resultOf(o: RunOutcome): Result {
   if (action.kind === "sweep") return sweepResult(action.rows, o.dryRun);
   const kind = action.kind;
   if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
-  return DONE[kind];
+  if (action.kind === "lifecycle") return action.request ? SENT[action.op] : "unchanged";
+  return DONE[action.kind];
 }
 
 function errorResult(err: unknown): Result {

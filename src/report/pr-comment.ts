@@ -35,6 +35,7 @@ const HEADLINES = {
   "not-found": { icon: "🗑️", text: (n) => `Preview endpoint ${n} is gone` },
   skipped: { icon: "⏭️", text: (n, verb) => `${verb} of ${n} was skipped` },
   planned: { icon: "📝", text: (n, verb) => `Dry run: ${verb.toLowerCase()} of ${n} (nothing changed)` },
+  slept: { icon: "💤", text: (n) => `Preview endpoint ${n} is asleep` },
 } satisfies Record<string, Headline>;
 
 /** Which picture the comment shows. */
@@ -55,7 +56,9 @@ export function commentState(r: RunReport): PrCommentState {
     case "updated":
     case "reused":
     case "unchanged":
-      return BY_STATUS[statusClass(r)];
+    case "woken":
+    case "restarted":
+      return r.operation === "sleep" ? "slept" : BY_STATUS[statusClass(r)];
     // A sweep writes no PR comment (main.ts); were one asked for, nothing was deployed here.
     case "swept":
     case "clean":
@@ -73,6 +76,9 @@ const VERBS: Record<RunReport["operation"], string> = {
   delete: "Delete",
   status: "Status check",
   sweep: "Sweep",
+  sleep: "Sleep",
+  wake: "Wake",
+  restart: "Restart",
 };
 
 // Bounds keep the comment far below GitHub's 65,536-character limit whatever a server sends.
@@ -147,6 +153,8 @@ function stateBody(r: RunReport, state: PrCommentState): Paragraph[] {
       return failureBody(r, state);
     case "deleted":
       return ["The endpoint was deleted: it no longer serves requests or uses a GPU."];
+    case "slept":
+      return ["The endpoint sleeps: it uses no GPU; a request, or `operation: wake`, wakes it."];
     case "not-found":
       return r.operation === "delete"
         ? ["There was no endpoint to delete: it was already removed (or never deployed)."]

@@ -16,7 +16,7 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
   created: { icon: "✅", text: "Endpoint created" },
   updated: { icon: "✅", text: "Endpoint updated" },
   reused: { icon: "✅", text: "Endpoint reused" },
-  unchanged: { icon: "✅", text: "Endpoint unchanged (same settings already serving)" },
+  unchanged: { icon: "✅", text: "Endpoint unchanged (already as asked: nothing sent)" },
   deleted: { icon: "🗑️", text: "Endpoint deleted" },
   "not-found": { icon: "➖", text: "Endpoint not found" },
   planned: { icon: "📝", text: "Dry run: nothing changed" },
@@ -27,10 +27,21 @@ const HEADINGS: Record<Result, { icon: string; text: string }> = {
   swept: { icon: "🧹", text: "Stale previews deleted" },
   clean: { icon: "✅", text: "No stale previews" },
   "rolled-back": { icon: "↩️", text: "Update failed, previous version restored" },
+  slept: { icon: "💤", text: "Endpoint asleep (its GPUs freed)" },
+  woken: { icon: "✅", text: "Endpoint awake" },
+  restarted: { icon: "✅", text: "Endpoint restarted" },
 };
 
 /** Results after which the endpoint is there to be called. */
-const CALLABLE: ReadonlySet<Result> = new Set(["created", "updated", "reused", "unchanged", "rolled-back"]);
+const CALLABLE = new Set<Result>([
+  "created",
+  "updated",
+  "reused",
+  "unchanged",
+  "rolled-back",
+  "woken",
+  "restarted",
+]);
 
 /**
  * What a status means for this run, by the waiter's own state table, so the reports never call
@@ -40,7 +51,7 @@ export function statusClass(r: RunReport, status = r.status ?? ""): StatusClass 
   return classifyStatus(status, {
     minReplicas: r.replicas?.min ?? 0,
     // While deleting, every status is on the way out: TERMINATING is progress, not a failure.
-    target: r.operation === "delete" ? "gone" : "running",
+    target: r.operation === "delete" ? "gone" : r.operation === "sleep" ? "sleeping" : "running",
   });
 }
 

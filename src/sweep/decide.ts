@@ -14,7 +14,8 @@ export type PrState =
   | { kind: "error"; message: string };
 
 interface SweepDecision {
-  action: "delete" | "keep";
+  /** "sleep" in place of "delete" with `sweep-action: sleep` (planSweep). */
+  action: "delete" | "sleep" | "keep";
   /** Why, for the log and the summary: the action's own words (no outside text). */
   reason: string;
   /** Kept for a reason a person should look at. */
@@ -89,7 +90,7 @@ export interface PlannedSweepRow extends PreviewEndpoint {
 export function planSweep(
   previews: readonly PreviewEndpoint[],
   states: ReadonlyMap<number, PrState>,
-  opts: { nowMs: number; maxAgeMs: number | undefined },
+  opts: { nowMs: number; maxAgeMs: number | undefined; sleep?: boolean },
 ): PlannedSweepRow[] {
   const answers = [...states.values()];
   const unreadable = answers.filter((s) => s.kind === "unreadable").length;
@@ -103,10 +104,19 @@ export function planSweep(
   return previews.map((p): PlannedSweepRow => {
     const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
     const ageMs = ageOf(p.updatedAt, opts.nowMs);
-    if (!distrust) return { ...p, pr, ageMs, decision: decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs }) };
+    if (!distrust)
+      return { ...p, pr, ageMs, decision: sleepOrDelete(decideSweep(pr, { ageMs, ...opts }), p, opts) };
     const reason = "kept: more than half of the PR answers were unreadable";
     return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision: { action: "keep", reason } };
   });
+}
+
+/** With `sweep-action: sleep`, a doomed preview sleeps instead, unless it already does. */
+function sleepOrDelete(d: SweepDecision, p: PreviewEndpoint, opts: { sleep?: boolean }): SweepDecision {
+  if (!opts.sleep || d.action !== "delete") return d;
+  if (p.status?.trim().toUpperCase() === "SLEEPING")
+    return { action: "keep", reason: `${d.reason}; already asleep` };
+  return { ...d, action: "sleep" };
 }
 
 /** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
@@ -118,11 +128,11 @@ export function ageOf(updatedAt: string | null | undefined, nowMs: number): numb
 
 /**
  * A sweep's result from its planned rows: `failed` when a PR's state could not be read (a failed
- * delete fails the run as an error), else `swept` when it deleted something, `planned` when a dry
- * run would have, `clean` when nothing.
+ * delete fails the run as an error), else `swept` when it deleted (or put to sleep) something,
+ * `planned` when a dry run would have, `clean` when nothing.
  */
 export function sweepResult(rows: readonly PlannedSweepRow[], dryRun: boolean): Result {
   if (rows.some((r) => r.pr.kind === "error")) return "failed";
-  if (!rows.some((r) => r.decision.action === "delete")) return "clean";
+  if (rows.every((r) => r.decision.action === "keep")) return "clean";
   return dryRun ? "planned" : "swept";
 }

@@ -35,8 +35,9 @@ interface SweepSource {
   pricePerGpuHour?: number;
 }
 
-/** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
-type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending";
+/** `pending`: doomed, and no delete or sleep has answered yet; still pending at the end: cut short. */
+type SweepAction = "deleted" | "would-delete" | "kept" | "delete-failed" | "pending" | SleepAction;
+type SleepAction = "slept" | "would-sleep" | "sleep-failed";
 
 export interface SweepRow extends Omit<PlannedSweepRow, "decision"> {
   action: SweepAction;
@@ -54,6 +55,8 @@ export interface SweepReport {
   warnings: string[];
   /** Previews found gone whose deployments still stood: this sweep marked them inactive. */
   closed?: string[];
+  /** `sweep-action: sleep`: the doomed previews are put to sleep, not deleted. */
+  sleep?: boolean;
 }
 
 /**
@@ -91,6 +94,7 @@ export function startSweepReport(
   othersLeftAlone: number,
   dryRun: boolean,
   log: Logger,
+  sleep = false,
 ): SweepReport {
   const failures: string[] = [];
   const warnings: string[] = [];
@@ -101,17 +105,18 @@ export function startSweepReport(
       warnings.push(warning);
       log.warning(warning);
     }
-    const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "pending";
-    if (action === "would-delete")
-      log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
+    const verb = decision.action === "sleep" ? "sleep" : "delete";
+    const action: SweepAction = decision.action === "keep" ? "kept" : dryRun ? `would-${verb}` : "pending";
+    if (action !== "kept" && dryRun)
+      log.info(`dry-run: would ${verb} ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
   });
-  return { rows, othersLeftAlone, failures, warnings };
+  return { rows, othersLeftAlone, failures, warnings, sleep };
 }
 
 /**
- * Deletes the doomed rows in parallel. Each delete catches its own failure, so one failure never
- * leaves the other stale previews running; the row then reads `delete-failed`.
+ * Deletes (or puts to sleep) the doomed rows in parallel. Each catches its own failure, so one
+ * failure never leaves the other stale previews running; the row then reads `delete-failed`.
  */
 export async function deletePlanned(
   opts: Pick<SweepSource, "client" | "log" | "signal" | "ledger">,
@@ -129,19 +134,21 @@ async function deleteOne(
   secrets: readonly string[],
 ): Promise<void> {
   try {
-    await opts.client.delete(row.id);
-    row.action = "deleted";
-    opts.log.info(`Deleted ${row.id} ${show(row.name)}: ${row.reason}`);
+    await (report.sleep ? opts.client.lifecycle(row.id, "sleep") : opts.client.delete(row.id));
+    row.action = report.sleep ? "slept" : "deleted";
+    opts.log.info(`${report.sleep ? "Put to sleep" : "Deleted"} ${row.id} ${show(row.name)}: ${row.reason}`);
+    if (report.sleep) return;
   } catch (err) {
     // Gone already (someone else's delete, or our own lost answer): what the sweep wanted.
     if (!(err instanceof ApiError && err.status === 404)) {
       opts.signal?.throwIfAborted();
-      row.action = "delete-failed";
-      report.failures.push(`could not delete ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
+      row.action = report.sleep ? "sleep-failed" : "delete-failed";
+      const verb = report.sleep ? "put to sleep" : "delete";
+      report.failures.push(`could not ${verb} ${row.id} ${show(row.name)}: ${formatError(err, secrets)}`);
       return;
     }
     row.action = "deleted";
-    opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
+    opts.log.info(`${row.id} ${show(row.name)} was already gone (404)`);
   }
   try {
     await opts.ledger?.markInactive(row);

@@ -24,6 +24,9 @@ const ACTIONS: Record<SweepRow["action"], string> = {
   pending: "⏹️ not confirmed: the run stopped before the delete answered",
   kept: "kept",
   "delete-failed": "❌ delete failed",
+  slept: "💤 put to sleep",
+  "would-sleep": "📝 would put to sleep",
+  "sleep-failed": "❌ sleep failed",
 };
 
 /** A GitHub summary renders thousands of rows slowly; the rest is counted, not listed. */
@@ -38,7 +41,9 @@ interface SweepSummaryOptions {
 }
 
 export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): string {
-  const parts = [`## ${HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`}`, intro(r, opts)];
+  const heading = HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`;
+  // The headings end in the verb: "stale previews deleted", "nothing to delete".
+  const parts = [`## ${r.sleep ? heading.replace(/deleted?$/, "put to sleep") : heading}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
   const cost = costTable(r.rows, opts.dryRun);
   if (cost) parts.push(cost);
@@ -56,16 +61,20 @@ export function renderSweepSummary(r: SweepReport, opts: SweepSummaryOptions): s
 
 function intro(r: SweepReport, opts: SweepSummaryOptions): string {
   const count = (a: SweepRow["action"]) => r.rows.filter((row) => row.action === a).length;
+  const [done, would, failed, verb] = r.sleep
+    ? (["slept", "would-sleep", "sleep-failed", "put to sleep"] as const)
+    : (["deleted", "would-delete", "delete-failed", "deleted"] as const);
   const facts = [
     `${r.rows.length} preview endpoint(s) of this repository`,
-    opts.dryRun ? `${count("would-delete")} would be deleted` : `${count("deleted")} deleted`,
+    opts.dryRun ? `${count(would)} would be ${verb}` : `${count(done)} ${verb}`,
     `${count("kept")} kept`,
   ];
-  if (count("delete-failed") > 0) facts.push(`${count("delete-failed")} could not be deleted`);
+  if (count(failed) > 0) facts.push(`${count(failed)} could not be ${verb}`);
+  if (count("deleted") > 0 && r.sleep) facts.push(`${count("deleted")} already gone`);
   if (count("pending") > 0) facts.push(`${count("pending")} not confirmed deleted (the run stopped)`);
   if (r.othersLeftAlone > 0) facts.push(`${r.othersLeftAlone} other endpoint(s) of the project left alone`);
   const age = opts.maxAge ? ` max-age: ${escapeMarkdown(opts.maxAge)}.` : "";
-  const dry = opts.dryRun ? " `dry-run: true`: nothing was deleted." : "";
+  const dry = opts.dryRun ? ` \`dry-run: true\`: nothing was ${verb}.` : "";
   return `${facts.join(" · ")}.${age}${dry}`;
 }
 
@@ -88,7 +97,7 @@ function table(rows: SweepRow[]): string {
  * hour at its max replicas, with the totals. Figures the action computed or summed itself.
  */
 function costTable(rows: SweepRow[], dryRun: boolean): string | undefined {
-  const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
+  const doomed = rows.filter((r) => ["deleted", "would-delete", "slept", "would-sleep"].includes(r.action));
   if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
   // A dry run reads no cost report: only what deleting would free.
   const line = (name: string, soFar: string, hourly: string) =>

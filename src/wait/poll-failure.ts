@@ -5,7 +5,7 @@ import { ApiError } from "../friendli/errors.ts";
 
 export interface PollFailureContext {
   endpointId: string;
-  target: "running" | "gone";
+  target: "running" | "gone" | "sleeping";
   /** The run was cancelled. */
   aborted: boolean;
   msWaited: number;

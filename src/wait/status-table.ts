@@ -4,16 +4,17 @@ import { CLOCK_SKEW_MS } from "../base/timing.ts";
 import type { EndpointStatus } from "../friendli/schemas.ts";
 
 export type StatusClass = "success" | "failure" | "pending" | "unknown";
+/** "gone" (a delete): every status is pending, only a 404 ends the wait; "sleeping": a sleep. */
+type WaitTarget = "running" | "gone" | "sleeping";
 
 interface ClassifyOptions {
   minReplicas: number;
-  /** "gone" (waiting for a delete): every status is pending; only a 404 ends the wait. */
-  target: "running" | "gone";
+  target: WaitTarget;
 }
 
 /**
  * What a status means while waiting for RUNNING (InferenceDeploymentStatus in the spec; case and
- * surrounding spaces ignored):
+ * surrounding spaces ignored; waiting for SLEEPING, it is the success and RUNNING, READY pending):
  * - success: RUNNING; READY (undocumented, but the spec lists it beside RUNNING and the only public
  *   client treats both as ready: a wrong "ready" is caught by the smoke test, waiting forever on it
  *   would not be); SLEEPING with min-replicas 0 (deployed and idle: scale-to-zero is what min 0 asks
@@ -27,12 +28,13 @@ interface ClassifyOptions {
  */
 export function classifyStatus(status: string, opts: ClassifyOptions): StatusClass {
   if (opts.target === "gone") return "pending";
+  const asleep = opts.target === "sleeping";
   switch (status.trim().toUpperCase()) {
     case "RUNNING":
     case "READY":
-      return "success";
+      return asleep ? "pending" : "success";
     case "SLEEPING":
-      return opts.minReplicas === 0 ? "success" : "pending";
+      return asleep || opts.minReplicas === 0 ? "success" : "pending";
     case "FAILED":
     case "STOPPING":
     case "TERMINATING":

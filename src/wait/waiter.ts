@@ -26,7 +26,7 @@ export interface WaitOptions {
   /** Absolute clock time: no sleep goes past it; a last poll right at it is allowed. */
   deadlineMs: number;
   minReplicas: number;
-  target: "running" | "gone";
+  target: "running" | "gone" | "sleeping";
   log: Logger;
   /** Called with every status answer, as it arrives. */
   onStatus?: (s: EndpointStatus, atMs: number) => void;
@@ -241,7 +241,8 @@ function messages(opts: WaitOptions, w: Waiting) {
   });
   const timedOut = (error?: unknown) => {
     const seen = timelineText(w.timeline, clock.now()) || "nothing";
-    const goal = target === "gone" ? "to be deleted" : "to be RUNNING";
+    const goal =
+      target === "gone" ? "to be deleted" : `to be ${target === "sleeping" ? "SLEEPING" : "RUNNING"}`;
     return end(
       "timed-out",
       `timed out after ${after()} waiting for endpoint ${id} ${goal}: ${where(w)}; seen: ${seen}`,

@@ -309,6 +309,8 @@ describe("parseInputs: integers", () => {
     ["max-token-count", 1, 2_147_483_647, "a positive integer"],
     ["max-input-length", 1, 2_147_483_647, "a positive integer"],
     ["max-context-length", 1, 2_147_483_647, "a positive integer"],
+    ["replicas", 1, 10, "an integer from 1 to 10"],
+    ["queue-timeout-ms", 1, 2_147_483_647, "a positive integer"],
   ];
 
   it.each(ranges)("%s accepts its bounds %d and %d", (input, min, max) => {
@@ -399,8 +401,16 @@ describe("parseInputs: booleans", () => {
 
 describe("parseInputs: enums", () => {
   it.each([
-    ["operation", "Deploy", "`operation` must be one of deploy, delete, status, sweep (got Deploy)"],
-    ["operation", "create", "`operation` must be one of deploy, delete, status, sweep (got create)"],
+    [
+      "operation",
+      "Deploy",
+      "`operation` must be one of deploy, delete, status, sweep, sleep, wake, restart (got Deploy)",
+    ],
+    [
+      "operation",
+      "create",
+      "`operation` must be one of deploy, delete, status, sweep, sleep, wake, restart (got create)",
+    ],
     ["if-exists", "replace", "`if-exists` must be one of update, reuse, fail (got replace)"],
   ] as const)("%s refuses %s", (input, value, message) => {
     expect(problemOf(input, value)).toBe(message);
@@ -939,11 +949,128 @@ describe("parseInputs: operation sweep", () => {
     },
   );
 
-  it.each(["max-age", "name-prefix"] as const)("%s on another operation is refused, not ignored", (input) => {
-    expect(problemOf(input, input === "max-age" ? "72h" : "models-pr-")).toBe(
+  it.each(["delete", "sleep"] as const)("sweep-action %s", (value) => {
+    expect(ok({ ...sweep, "sweep-action": value }).sweepAction).toBe(value);
+  });
+
+  it("sweep-action refuses anything but delete and sleep", () => {
+    expect(problems({ ...sweep, "sweep-action": "stop" })).toEqual([
+      { input: "sweep-action", message: "`sweep-action` must be one of delete, sleep (got stop)" },
+    ]);
+  });
+
+  it.each([
+    ["max-age", "72h"],
+    ["name-prefix", "models-pr-"],
+    ["sweep-action", "sleep"],
+  ] as const)("%s on another operation is refused, not ignored", (input, value) => {
+    expect(problemOf(input, value)).toBe(
       `\`${input}\` is only read by \`operation: sweep\`: remove it from this \`operation: deploy\` step`,
     );
   });
+});
+
+describe("parseInputs: replicas, the request queue, sleep, wake and restart", () => {
+  it.each<[string, Given, Partial<Inputs>]>([
+    [
+      "neither replicas nor a range: the defaults 0 and 1",
+      {},
+      { minReplicas: 0, maxReplicas: 1, replicas: undefined },
+    ],
+    ["a range", { "min-replicas": "1", "max-replicas": "3" }, { minReplicas: 1, maxReplicas: 3 }],
+    ["min-replicas alone: max 1", { "min-replicas": "1" }, { minReplicas: 1, maxReplicas: 1 }],
+    ["max-replicas alone: min 0", { "max-replicas": "4" }, { minReplicas: 0, maxReplicas: 4 }],
+    ["a fixed count is the range [n, n]", { replicas: "3" }, { replicas: 3, minReplicas: 3, maxReplicas: 3 }],
+  ])("%s", (_what, given, expected) => {
+    expect(ok({ ...deploy, ...given })).toMatchObject(expected);
+  });
+
+  it.each<[Given, Array<{ input: InputName; message: string }>]>([
+    [
+      { replicas: "2", "min-replicas": "1" },
+      [
+        {
+          input: "min-replicas",
+          message: "`min-replicas` and `replicas` exclude each other: give one or the other",
+        },
+      ],
+    ],
+    [
+      { replicas: "2", "min-replicas": "0", "max-replicas": "3" },
+      [
+        {
+          input: "min-replicas",
+          message: "`min-replicas` and `replicas` exclude each other: give one or the other",
+        },
+        {
+          input: "max-replicas",
+          message: "`max-replicas` and `replicas` exclude each other: give one or the other",
+        },
+      ],
+    ],
+    [
+      { "min-replicas": "2" },
+      [{ input: "min-replicas", message: "`min-replicas` must not be more than `max-replicas` (got 2 > 1)" }],
+    ],
+  ])("refuses %j", (given, expected) => {
+    expect(problems({ ...deploy, ...given })).toEqual(expected);
+  });
+
+  it("the queue settings go into advanced under the API's keys", () => {
+    const given = {
+      "queue-timeout-ms": "30000",
+      "queue-backpressure-metric": "TTFT_MS",
+      "queue-backpressure-threshold": "1500.5",
+    };
+    expect(ok({ ...deploy, ...given }).advanced).toEqual({
+      tokenizer_skip_special_tokens: false,
+      tokenizer_add_special_tokens: false,
+      queue_timeout_ms: 30000,
+      queue_backpressure_metric_kind: "TTFT_MS",
+      queue_backpressure_metric_threshold: 1500.5,
+    });
+  });
+
+  it.each([
+    [
+      "queue-backpressure-metric",
+      "ttft",
+      "`queue-backpressure-metric` must be one of TPOT_MS, TTFT_MS, REQUEST_COUNT, WORKSPACE_UTILIZATION, QUEUED_PREFILL_TOKENS (got ttft)",
+    ],
+    [
+      "queue-backpressure-threshold",
+      "0",
+      "`queue-backpressure-threshold` must be a number more than 0, e.g. 0.8 or 250 (got 0)",
+    ],
+    [
+      "queue-backpressure-threshold",
+      "-1",
+      "`queue-backpressure-threshold` must be a number more than 0, e.g. 0.8 or 250 (got -1)",
+    ],
+    [
+      "queue-backpressure-threshold",
+      "1e3",
+      "`queue-backpressure-threshold` must be a number more than 0, e.g. 0.8 or 250 (got 1e3)",
+    ],
+    ["queue-timeout-ms", "0", "`queue-timeout-ms` must be a positive integer (got 0)"],
+  ] as const)("%s refuses %j", (input, value, message) => {
+    expect(problemOf(input, value)).toBe(message);
+  });
+
+  const base: Given = { "friendli-token": TOKEN, "project-id": "proj-1" };
+  it.each(["sleep", "wake", "restart"] as const)(
+    "operation %s: by name or endpoint-id, no model or GPU",
+    (operation) => {
+      expect(ok({ ...base, operation, name: "llama-prod" })).toMatchObject({ operation, name: "llama-prod" });
+      expect(ok({ ...base, operation, "endpoint-id": "dep1" })).toMatchObject({
+        operation,
+        endpointId: "dep1",
+      });
+      expect(problems({ ...base, operation })).toEqual([
+        { input: "name", message: `\`name\` or \`endpoint-id\` is required for \`operation: ${operation}\`` },
+      ]);
+    },
+  );
 });
 
 describe("ignoredSmokeGates: the smoke test's gates without the smoke test", () => {

@@ -268,6 +268,35 @@ describe("renderPrComment", () => {
       ["Delete of **models-pr-17** failed", "the endpoint may still exist"],
       ["curl", "operation: delete"],
     ],
+    [
+      "put to sleep",
+      { operation: "sleep", result: "slept", status: "SLEEPING" },
+      "slept",
+      ["💤 Preview endpoint **models-pr-17** is asleep", "uses no GPU", "`operation: wake`"],
+      ["curl", "ready"],
+    ],
+    [
+      "a sleep of an endpoint already asleep",
+      { operation: "sleep", result: "unchanged", status: "SLEEPING" },
+      "slept",
+      ["is asleep"],
+      ["curl", "ready"],
+    ],
+    ["woken", { operation: "wake", result: "woken", status: "RUNNING" }, "ready", ["is ready", "curl"], []],
+    [
+      "restarted",
+      { operation: "restart", result: "restarted", status: "RUNNING" },
+      "ready",
+      ["is ready", "curl"],
+      [],
+    ],
+    [
+      "a wake that timed out",
+      { operation: "wake", result: "timed-out", status: "AWAKING" },
+      "timed-out",
+      ["Wake of **models-pr-17** timed out", "AWAKING"],
+      ["curl"],
+    ],
   ];
 
   it.each(rows)("%s", (_label, overrides, state, present, absent) => {

@@ -21,9 +21,32 @@ const actions: Record<PlannedAction["kind"], PlannedAction> = {
   nothing: { kind: "nothing", reason: "none" },
   fail: { kind: "fail", message: "no" },
   sweep: { kind: "sweep", rows: [], othersLeftAlone: 0 },
+  lifecycle: { kind: "lifecycle", op: "sleep", endpoint, request: { method: "PUT", url: "/x/sleep" } },
 };
+/** operation sleep, wake or restart: with its PUT (`sent`), or with nothing to send. */
+const lifecycle = (
+  op: "sleep" | "wake" | "restart",
+  sent: boolean,
+  extra: Partial<Extract<RunOutcome, { stage: "plan" }>> = {},
+): RunOutcome => ({
+  stage: "plan",
+  plan: {
+    operation: op,
+    action: {
+      kind: "lifecycle",
+      op,
+      endpoint,
+      ...(sent ? { request: { method: "PUT", url: `/x/${op}` } } : {}),
+    },
+    smokeTest: false,
+    findings: [],
+  },
+  dryRun: false,
+  aborted: false,
+  ...extra,
+});
 const row = (
-  action: "delete" | "keep",
+  action: "delete" | "sleep" | "keep",
   pr: PrState = { kind: "closed", merged: false },
 ): PlannedSweepRow => ({
   id: "ep",
@@ -132,6 +155,21 @@ describe("resultOf", () => {
       "failed",
     ],
     ["a sweep cancelled", swept([row("delete")], { aborted: true }), "cancelled"],
+    ["a sweep that put something to sleep", swept([row("sleep"), row("keep")]), "swept"],
+    ["a dry-run sweep that would put something to sleep", swept([row("sleep")], { dryRun: true }), "planned"],
+    ["sleep sent", lifecycle("sleep", true), "slept"],
+    ["wake sent", lifecycle("wake", true), "woken"],
+    ["restart sent", lifecycle("restart", true), "restarted"],
+    ["sleep of a SLEEPING endpoint: nothing sent", lifecycle("sleep", false), "unchanged"],
+    ["wake of a RUNNING endpoint: nothing sent", lifecycle("wake", false), "unchanged"],
+    ["dry run of a sleep", lifecycle("sleep", true, { dryRun: true }), "planned"],
+    ["dry run of a wake with nothing to send", lifecycle("wake", false, { dryRun: true }), "planned"],
+    [
+      "a wake whose wait timed out",
+      lifecycle("wake", true, { error: new OperationFailure("t", "timed-out") }),
+      "timed-out",
+    ],
+    ["a restart refused by the API", lifecycle("restart", true, { error: new Error("400") }), "failed"],
   ])("%s -> %s", (_what, outcome, expected) => {
     expect(resultOf(outcome)).toBe(expected);
   });

@@ -83,6 +83,48 @@ describe("renderSweepSummary", () => {
     if (dryRun) expect(md).toContain("1 would be deleted");
   });
 
+  it.each<[string, Partial<SweepReport>, boolean, "swept" | "planned" | "clean" | "failed", string[]]>([
+    [
+      "previews put to sleep",
+      { rows: [row({ action: "slept" }), row({ action: "kept", reason: "PR merged; already asleep" })] },
+      false,
+      "swept",
+      [
+        "## 🧹 Friendli sweep: stale previews put to sleep",
+        "2 preview endpoint(s) of this repository · 1 put to sleep · 1 kept · 2 other endpoint(s) of the project left alone.",
+        "| acme--models-pr-1 (dep0000000001) | #1 | closed | 5h 00m | 💤 put to sleep | PR closed |",
+        "| acme--models-pr-1 (dep0000000001) | #1 | closed | 5h 00m | kept | PR merged; already asleep |",
+      ],
+    ],
+    [
+      "a dry run",
+      { rows: [row({ action: "would-sleep" })] },
+      true,
+      "planned",
+      [
+        "## 📝 Friendli sweep (dry run): previews that would be put to sleep",
+        "1 preview endpoint(s) of this repository · 1 would be put to sleep · 0 kept · 2 other endpoint(s) of the project left alone. `dry-run: true`: nothing was put to sleep.",
+        "| 📝 would put to sleep |",
+      ],
+    ],
+    ["nothing to do", { rows: [] }, false, "clean", ["## ✅ Friendli sweep: nothing to put to sleep"]],
+    [
+      "a sleep refused, and a preview already gone",
+      {
+        rows: [row({ action: "sleep-failed" }), row({ action: "deleted" })],
+        failures: ["could not put to sleep"],
+      },
+      false,
+      "failed",
+      ["· 0 put to sleep · 0 kept · 1 could not be put to sleep · 1 already gone ·", "| ❌ sleep failed |"],
+    ],
+  ])("sweep-action sleep: %s", (_what, over, dryRun, result, lines) => {
+    const md = renderSweepSummary(report({ ...over, sleep: true }), { dryRun, result });
+    for (const line of lines) expect(md).toContain(line);
+    // Only a preview found gone (404) reads deleted: someone else deleted it.
+    if (!over.rows?.some((r) => r.action === "deleted")) expect(md).not.toMatch(/delete/i);
+  });
+
   it("lists the previews whose deployments it closed though their endpoint was gone, escaped", () => {
     const md = renderSweepSummary(report({ closed: ["acme--models-pr-7", "x|y<b>@team"] }), {
       dryRun: false,

@@ -33,6 +33,19 @@ describe("classifyStatus: the state table", () => {
       expect(classifyStatus(status, { minReplicas: 0, target: "gone" })).toBe("pending");
     },
   );
+
+  it.each<[string, StatusClass]>([
+    ["SLEEPING", "success"],
+    ["RUNNING", "pending"],
+    ["READY", "pending"],
+    ["UPDATING", "pending"],
+    ["AWAKING", "pending"],
+    ["FAILED", "failure"],
+    ["TERMINATED", "failure"],
+    ["WARMING_UP", "unknown"],
+  ])("waiting for a sleep, %s is %s", (status, expected) => {
+    expect(classifyStatus(status, { minReplicas: 1, target: "sleeping" })).toBe(expected);
+  });
 });
 
 describe("spanLabel", () => {
