@@ -220,9 +220,7 @@ function failureBody(r           , state                )              {
     r.errorCode && `**Error code:** ${esc(r.errorCode, 100)}`,
     hint && `**What to change:** ${(0,markdown/* escapeMarkdown */.FV)(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`,
     r.message && `> ${esc(r.message, MAX_MESSAGE)}`,
-    state === "rolled-back" && r.previous
-      ? `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`
-      : undefined,
+    state === "rolled-back" && (0,summary/* rolledBackText */.Jh)(r),
     // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
     (0,summary/* endpointFate */.YQ)(r),
   ];

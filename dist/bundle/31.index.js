@@ -2734,22 +2734,25 @@ function tokensPerSecond(outputTokens        , latencyMs        )               
                      
  
 
-/** Why a passing answer still fails the gates, or undefined when it meets them. */
+/** Which gate a passing answer still fails and why, or undefined when it meets them. */
 function missedGate(
   gates            ,
   got                                               ,
   show                           ,
-)                     {
+)                                                                {
   if (gates.expect !== undefined && gates.expect !== "" && !got.reply.includes(gates.expect)) {
-    return `the reply does not contain the smoke-test-expect text ${JSON.stringify(gates.expect)} (reply: ${show(got.reply)})`;
+    const message = `the reply does not contain the smoke-test-expect text ${JSON.stringify(gates.expect)} (reply: ${show(got.reply)})`;
+    return { check: "expect", message };
   }
-  if (gates.maxTtftMs !== undefined) {
-    if (got.ttftMs === undefined) {
-      return "the endpoint did not stream its answer, so the time to first token could not be checked against smoke-test-max-ttft-ms";
-    }
-    if (got.ttftMs > gates.maxTtftMs) {
-      return `the first token came after ${Math.round(got.ttftMs)} ms, over smoke-test-max-ttft-ms (${gates.maxTtftMs} ms)`;
-    }
+  if (gates.maxTtftMs === undefined) return undefined;
+  if (got.ttftMs === undefined) {
+    const message =
+      "the endpoint did not stream its answer, so the time to first token could not be checked against smoke-test-max-ttft-ms";
+    return { check: "max-ttft", message };
+  }
+  if (got.ttftMs > gates.maxTtftMs) {
+    const message = `the first token came after ${Math.round(got.ttftMs)} ms, over smoke-test-max-ttft-ms (${gates.maxTtftMs} ms)`;
+    return { check: "max-ttft", message };
   }
   return undefined;
 }
@@ -2787,8 +2790,11 @@ const MAX_DETAIL = 300;
                            
  
 
+/** The smoke test's checks: a reply within its window, `smoke-test-expect`, `smoke-test-max-ttft-ms`. */
+                                                          
+
                           
-                                                     
+                                                                         
                                                                            
 
 /** `clean` takes the secrets out of a text; every piece of the model's text goes through it. */
@@ -2812,7 +2818,7 @@ function judgeAnswer(a             , gates            , clean                   
   const gate = missedGate(gates, { reply: text, ttftMs }, (t) =>
     JSON.stringify(excerpt((0,safe_text/* neutralise */.$0)(clean((0,format/* oneLine */.TN)(t))), 80)),
   );
-  if (gate) return { kind: "fail", message: gate, status: a.status };
+  if (gate) return { kind: "fail", ...gate, status: a.status };
   return { kind: "pass", latencyMs, reply, measured: measure(streamed?.outputTokens, ttftMs, latencyMs) };
 }
 
@@ -3023,7 +3029,7 @@ const DEFAULT_MAX_TOKENS = 16;
 
                              
                                                                                   
-                                                    
+                                                                       
 
                                                
                          
@@ -3051,11 +3057,11 @@ async function smokeTest(opts                  )                           {
   const send = sender(opts, maxTokens, clean);
   const windowEnd = clock.now() + warmupMs;
   let s          = { route: opts.route ?? "chat", fellBack: "", attempt: 0, total: 0 };
-  const fail = ({ message, status }              )                            => {
-    const said = clean(`smoke test failed: ${s.fellBack}${message}`);
-    return {
-      done: status === undefined ? { ok: false, message: said } : { ok: false, message: said, status },
-    };
+  // Every failure but a missed gate is the first check's: no usable reply within the window.
+  const fail = (f                                       )                            => {
+    const message = clean(`smoke test failed: ${s.fellBack}${f.message}`);
+    const status = f.status === undefined ? {} : { status: f.status };
+    return { done: { ok: false, message, check: f.check ?? "answer", ...status } };
   };
 
   log.info(
@@ -3160,7 +3166,10 @@ async function runSmokeTest(
     expect: inputs.smokeTestExpect,
     maxTtftMs: inputs.smokeTestMaxTtftMs,
   });
-  if (!r.ok) throw new result/* OperationFailure */.C(r.message, "failed");
+  if (!r.ok) {
+    op.report.failedCheck = r.check;
+    throw new result/* OperationFailure */.C(r.message, "failed");
+  }
   const { ok: _, ...measured } = r;
   op.report.smokeTest = measured;
   log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);
@@ -3187,7 +3196,7 @@ var sweep_run = __webpack_require__(5325);
 
                                                      
 
-/** A failure a rollback answers: the new version FAILED, or did not come up in time. */
+/** A failure a rollback answers: the new version FAILED, failed its smoke test or came up too late. */
 function rollsBack(err         )          {
   if (err instanceof result/* OperationFailure */.C) return err.result === "failed" || err.result === "timed-out";
   return err instanceof errors/* ApiError */.h && err.kind === "deadline";
@@ -3236,15 +3245,16 @@ async function rollBack(
   const { deploymentId, payload } = rollback.entry;
   const cost = settingsCost(payload.settings, op.inputs);
   const overCap = rollbackOverCap(cost, op.inputs.maxHourlyCost);
+  const failed = `The update of endpoint ${endpoint.id} ${report.failedCheck ? "failed its smoke test" : "did not deploy"}`;
   if (overCap) {
     const message =
-      `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
+      `${failed}, and the rollback to the settings of ` +
       `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
     report.warnings.push(message);
     return log.warning(message);
   }
   log.warning(
-    `The update of endpoint ${endpoint.id} did not deploy (${(0,redact/* formatError */.Wk)(failure, client.http.secrets)}); ` +
+    `${failed} (${(0,redact/* formatError */.Wk)(failure, client.http.secrets)}); ` +
       `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
   );
   const sentAtMs = op.clock.now();
@@ -3277,10 +3287,11 @@ async function rollBack(
 ;// CONCATENATED MODULE: ./build/operations/update.js
 // Carrying out a planned update: a new version with every requested setting, so an update
 // converges on what the workflow says; with `rollback-on-failure`, the last good settings are put
-// back when it does not deploy.
+// back when it does not deploy or fails its smoke test.
 
 
                                                            
+
 
 
 
@@ -3299,24 +3310,29 @@ async function updateEndpoint(
   // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
   await op.client.update(endpoint.id, request.body);
-  if (plan.wait) {
-    try {
-      await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
-    } catch (err) {
-      // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
-      if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
-      throw err;
-    }
-    return;
-  }
-  // The PUT answers the spec, not the status: without a wait, the only status known would be the
-  // one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
   try {
-    recordStatus(op.report, await op.client.status(endpoint.id));
+    if (plan.wait) await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    else await readStatus(op, endpoint.id);
+    // The health gate: a failed smoke test rolls back like a rollout that FAILED.
+    if (plan.smokeTest) await runSmokeTest(op, endpoint.id, plan.smokeRoute);
+  } catch (err) {
+    // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
+    if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
+    throw err;
+  }
+}
+
+/**
+ * The PUT answers the spec, not the status: without a wait, the only status known would be the
+ * one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
+ */
+async function readStatus(op                  , id        )                {
+  try {
+    recordStatus(op.report, await op.client.status(id));
   } catch (err) {
     if (op.signal.aborted) throw err;
     op.log.warning(
-      `Endpoint ${endpoint.id} was updated, but its status could not be read: ${(0,redact/* formatError */.Wk)(err, op.client.http.secrets)}`,
+      `Endpoint ${id} was updated, but its status could not be read: ${(0,redact/* formatError */.Wk)(err, op.client.http.secrets)}`,
     );
   }
 }
@@ -3448,8 +3464,7 @@ async function execute(op                  , plan      , memory              )  
     case "create":
       return afterwards(op, plan, await createEndpoint(op, a.request.body, memory));
     case "update":
-      await updateEndpoint(op, plan, a);
-      return afterwards(op, { ...plan, wait: undefined }, a.endpoint.id);
+      return updateEndpoint(op, plan, a);
     case "sweep":
       return (0,sweep_run/* executeSweep */.od)(op, a);
     case "unchanged":
@@ -3971,6 +3986,7 @@ __webpack_require__.d(__webpack_exports__, {
   vk: () => (/* binding */ elapsed),
   YQ: () => (/* binding */ endpointFate),
   Br: () => (/* binding */ renderSummary),
+  Jh: () => (/* binding */ rolledBackText),
   Pl: () => (/* binding */ safeUrl),
   hI: () => (/* binding */ statusClass)
 });
@@ -4130,6 +4146,7 @@ var curl = __webpack_require__(6681);
                                                
 
 
+                                                     
 
 
 
@@ -4193,6 +4210,21 @@ function endpointFate(r           )                     {
     : "The endpoint may still exist: if this run created it and it is not needed, delete it with `operation: delete`.";
 }
 
+const FAILED_CHECK                             = {
+  answer: "the smoke test got no usable reply within its window",
+  expect: "the smoke test's reply did not contain `smoke-test-expect`",
+  "max-ttft": "the smoke test's time to first token missed `smoke-test-max-ttft-ms`",
+};
+
+/** After a rollback: what failed (the rollout, or which check of the smoke test) and what was put back. */
+function rolledBackText(r           )                     {
+  const p = r.previous;
+  if (!r.rolledBack || !p) return undefined;
+  const why = r.failedCheck ? FAILED_CHECK[r.failedCheck] : "the new version did not deploy";
+  const what = `${modelCell(p.model)} · ${(0,markdown/* escapeMarkdown */.FV)(p.gpu)} · replicas ${p.replicas.min}–${p.replicas.max}`;
+  return `\`rollback-on-failure\`: ${why}, so the settings of GitHub deployment ${p.deploymentId} (${what}) were put back, and the endpoint serves them again.`;
+}
+
 function createdByThisRun(r           )                      {
   if (r.createdByThisRun !== undefined) return r.createdByThisRun;
   if (r.result === "created") return true;
@@ -4203,6 +4235,8 @@ function renderSummary(r           )         {
   if (r.sweep) return sweepSummary(r, r.sweep);
   const parts = [heading(r), detailsTable(r)];
   if (r.message) parts.push(`> ${(0,markdown/* escapeMarkdown */.FV)(r.message)}`);
+  const back = rolledBackText(r);
+  if (back) parts.push(back);
   if (r.hint) parts.push(`**What to do:** ${(0,markdown/* escapeMarkdown */.FV)(r.hint, { inlineCode: true })}`);
   const fate = endpointFate(r);
   if (fate) parts.push(fate);

@@ -125,8 +125,7 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
     case "create":
       return afterwards(op, plan, await createEndpoint(op, a.request.body, memory));
     case "update":
-      await updateEndpoint(op, plan, a);
-      return afterwards(op, { ...plan, wait: undefined }, a.endpoint.id);
+      return updateEndpoint(op, plan, a);
     case "sweep":
       return executeSweep(op, a);
     case "lifecycle":

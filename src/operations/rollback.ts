@@ -16,7 +16,7 @@ import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import type { OperationContext } from "./context.ts";
 
-/** A failure a rollback answers: the new version FAILED, or did not come up in time. */
+/** A failure a rollback answers: the new version FAILED, failed its smoke test or came up too late. */
 export function rollsBack(err: unknown): boolean {
   if (err instanceof OperationFailure) return err.result === "failed" || err.result === "timed-out";
   return err instanceof ApiError && err.kind === "deadline";
@@ -65,15 +65,16 @@ export async function rollBack(
   const { deploymentId, payload } = rollback.entry;
   const cost = settingsCost(payload.settings, op.inputs);
   const overCap = rollbackOverCap(cost, op.inputs.maxHourlyCost);
+  const failed = `The update of endpoint ${endpoint.id} ${report.failedCheck ? "failed its smoke test" : "did not deploy"}`;
   if (overCap) {
     const message =
-      `The update of endpoint ${endpoint.id} did not deploy, and the rollback to the settings of ` +
+      `${failed}, and the rollback to the settings of ` +
       `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
     report.warnings.push(message);
     return log.warning(message);
   }
   log.warning(
-    `The update of endpoint ${endpoint.id} did not deploy (${formatError(failure, client.http.secrets)}); ` +
+    `${failed} (${formatError(failure, client.http.secrets)}); ` +
       `rolling back to the settings of GitHub deployment ${deploymentId} (\`rollback-on-failure: true\`)`,
   );
   const sentAtMs = op.clock.now();

@@ -29,7 +29,10 @@ export async function runSmokeTest(
     expect: inputs.smokeTestExpect,
     maxTtftMs: inputs.smokeTestMaxTtftMs,
   });
-  if (!r.ok) throw new OperationFailure(r.message, "failed");
+  if (!r.ok) {
+    op.report.failedCheck = r.check;
+    throw new OperationFailure(r.message, "failed");
+  }
   const { ok: _, ...measured } = r;
   op.report.smokeTest = measured;
   log.info(`Smoke test (${r.route}) answered in ${r.latencyMs} ms: ${r.reply}`);

@@ -1,6 +1,6 @@
 // Carrying out a planned update: a new version with every requested setting, so an update
 // converges on what the workflow says; with `rollback-on-failure`, the last good settings are put
-// back when it does not deploy.
+// back when it does not deploy or fails its smoke test.
 import { formatError } from "../base/redact.ts";
 import { describeRollback } from "../plan/describe.ts";
 import type { Plan, PlannedAction } from "../plan/plan.ts";
@@ -8,6 +8,7 @@ import { requestedSettings } from "../plan/request-bodies.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
 import { rollBack, rollsBack } from "./rollback.ts";
+import { runSmokeTest } from "./smoke.ts";
 
 export async function updateEndpoint(
   op: OperationContext,
@@ -22,24 +23,29 @@ export async function updateEndpoint(
   // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
   await op.client.update(endpoint.id, request.body);
-  if (plan.wait) {
-    try {
-      await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
-    } catch (err) {
-      // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
-      if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
-      throw err;
-    }
-    return;
-  }
-  // The PUT answers the spec, not the status: without a wait, the only status known would be the
-  // one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
   try {
-    recordStatus(op.report, await op.client.status(endpoint.id));
+    if (plan.wait) await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    else await readStatus(op, endpoint.id);
+    // The health gate: a failed smoke test rolls back like a rollout that FAILED.
+    if (plan.smokeTest) await runSmokeTest(op, endpoint.id, plan.smokeRoute);
+  } catch (err) {
+    // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
+    if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
+    throw err;
+  }
+}
+
+/**
+ * The PUT answers the spec, not the status: without a wait, the only status known would be the
+ * one listed before the update (RUNNING while it is UPDATING). One read; a failed one only warns.
+ */
+async function readStatus(op: OperationContext, id: string): Promise<void> {
+  try {
+    recordStatus(op.report, await op.client.status(id));
   } catch (err) {
     if (op.signal.aborted) throw err;
     op.log.warning(
-      `Endpoint ${endpoint.id} was updated, but its status could not be read: ${formatError(err, op.client.http.secrets)}`,
+      `Endpoint ${id} was updated, but its status could not be read: ${formatError(err, op.client.http.secrets)}`,
     );
   }
 }

@@ -9,7 +9,7 @@ import type { RunContext } from "../github/context.ts";
 import type { StatusClass } from "../wait/status-table.ts";
 import { curlCommand } from "./curl.ts";
 import type { RunReport } from "./run-report.ts";
-import { deploymentLink, elapsed, endpointFate, safeUrl, statusClass } from "./summary.ts";
+import { deploymentLink, elapsed, endpointFate, rolledBackText, safeUrl, statusClass } from "./summary.ts";
 
 /**
  * The hidden line that identifies this endpoint's comment. The name is percent-encoded where it
@@ -194,9 +194,7 @@ function failureBody(r: RunReport, state: PrCommentState): Paragraph[] {
     r.errorCode && `**Error code:** ${esc(r.errorCode, 100)}`,
     hint && `**What to change:** ${escapeMarkdown(hint, { maxLength: MAX_MESSAGE, inlineCode: true })}`,
     r.message && `> ${esc(r.message, MAX_MESSAGE)}`,
-    state === "rolled-back" && r.previous
-      ? `\`rollback-on-failure\`: the settings of GitHub deployment ${r.previous.deploymentId} were put back, and the endpoint serves them again.`
-      : undefined,
+    state === "rolled-back" && rolledBackText(r),
     // An endpoint that was not deleted keeps its GPU (and its bill) until someone removes it.
     endpointFate(r),
   ];

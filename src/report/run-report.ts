@@ -4,6 +4,7 @@ import type { Result } from "../base/names.ts";
 import type { RunCost } from "../cost/words.ts";
 import type { Operation } from "../inputs/inputs.ts";
 import type { PreflightResult } from "../preflight/types.ts";
+import type { SmokeCheck } from "../smoke/answer.ts";
 import type { SweepReport } from "../sweep/execute.ts";
 import type { PhaseSpan } from "../wait/timeline.ts";
 
@@ -44,6 +45,8 @@ export interface RunReport {
     outputTokens?: number;
     tokensPerSecond?: number;
   };
+  /** The smoke test's check that failed, when one did. */
+  failedCheck?: SmokeCheck;
   preflight?: PreflightResult;
   /** This run's GitHub deployment (the ledger): its environment, its id once created, a link. */
   deployment?: { environment: string; id?: number; url?: string };

@@ -7,6 +7,7 @@ import { codeBlock, escapeMarkdown, mermaidText } from "../base/markdown.ts";
 import type { Result } from "../base/names.ts";
 import { costRows } from "../cost/words.ts";
 import { renderPreflight } from "../preflight/report.ts";
+import type { SmokeCheck } from "../smoke/answer.ts";
 import { renderSweepSummary } from "../sweep/summary.ts";
 import { classifyStatus, type StatusClass } from "../wait/status-table.ts";
 import { curlCommand } from "./curl.ts";
@@ -81,6 +82,21 @@ export function endpointFate(r: RunReport): string | undefined {
     : "The endpoint may still exist: if this run created it and it is not needed, delete it with `operation: delete`.";
 }
 
+const FAILED_CHECK: Record<SmokeCheck, string> = {
+  answer: "the smoke test got no usable reply within its window",
+  expect: "the smoke test's reply did not contain `smoke-test-expect`",
+  "max-ttft": "the smoke test's time to first token missed `smoke-test-max-ttft-ms`",
+};
+
+/** After a rollback: what failed (the rollout, or which check of the smoke test) and what was put back. */
+export function rolledBackText(r: RunReport): string | undefined {
+  const p = r.previous;
+  if (!r.rolledBack || !p) return undefined;
+  const why = r.failedCheck ? FAILED_CHECK[r.failedCheck] : "the new version did not deploy";
+  const what = `${modelCell(p.model)} · ${escapeMarkdown(p.gpu)} · replicas ${p.replicas.min}–${p.replicas.max}`;
+  return `\`rollback-on-failure\`: ${why}, so the settings of GitHub deployment ${p.deploymentId} (${what}) were put back, and the endpoint serves them again.`;
+}
+
 function createdByThisRun(r: RunReport): boolean | undefined {
   if (r.createdByThisRun !== undefined) return r.createdByThisRun;
   if (r.result === "created") return true;
@@ -91,6 +107,8 @@ export function renderSummary(r: RunReport): string {
   if (r.sweep) return sweepSummary(r, r.sweep);
   const parts = [heading(r), detailsTable(r)];
   if (r.message) parts.push(`> ${escapeMarkdown(r.message)}`);
+  const back = rolledBackText(r);
+  if (back) parts.push(back);
   if (r.hint) parts.push(`**What to do:** ${escapeMarkdown(r.hint, { inlineCode: true })}`);
   const fate = endpointFate(r);
   if (fate) parts.push(fate);

@@ -30,8 +30,11 @@ export interface Measured {
   tokensPerSecond?: number;
 }
 
+/** The smoke test's checks: a reply within its window, `smoke-test-expect`, `smoke-test-max-ttft-ms`. */
+export type SmokeCheck = "answer" | "expect" | "max-ttft";
+
 export type SmokeVerdict =
-  | { kind: "fail"; message: string; status: number }
+  | { kind: "fail"; message: string; status: number; check?: SmokeCheck }
   | { kind: "pass"; latencyMs: number; reply: string; measured: Measured };
 
 /** `clean` takes the secrets out of a text; every piece of the model's text goes through it. */
@@ -55,7 +58,7 @@ export function judgeAnswer(a: SmokeAnswer, gates: SmokeGates, clean: (s: string
   const gate = missedGate(gates, { reply: text, ttftMs }, (t) =>
     JSON.stringify(excerpt(neutralise(clean(oneLine(t))), 80)),
   );
-  if (gate) return { kind: "fail", message: gate, status: a.status };
+  if (gate) return { kind: "fail", ...gate, status: a.status };
   return { kind: "pass", latencyMs, reply, measured: measure(streamed?.outputTokens, ttftMs, latencyMs) };
 }
 

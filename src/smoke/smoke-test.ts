@@ -19,6 +19,7 @@ import {
   MAX_DETAIL,
   type Measured,
   type SmokeAnswer,
+  type SmokeCheck,
 } from "./answer.ts";
 import {
   afterAttempt,
@@ -34,7 +35,7 @@ const DEFAULT_MAX_TOKENS = 16;
 
 export type SmokeTestResult =
   | ({ ok: true; latencyMs: number; reply: string; route: SmokeRoute } & Measured)
-  | { ok: false; message: string; status?: number };
+  | { ok: false; message: string; status?: number; check: SmokeCheck };
 
 interface SmokeTestOptions extends SmokeGates {
   client: FriendliClient;
@@ -62,11 +63,11 @@ export async function smokeTest(opts: SmokeTestOptions): Promise<SmokeTestResult
   const send = sender(opts, maxTokens, clean);
   const windowEnd = clock.now() + warmupMs;
   let s: Smoking = { route: opts.route ?? "chat", fellBack: "", attempt: 0, total: 0 };
-  const fail = ({ message, status }: SmokeFailure): { done: SmokeTestResult } => {
-    const said = clean(`smoke test failed: ${s.fellBack}${message}`);
-    return {
-      done: status === undefined ? { ok: false, message: said } : { ok: false, message: said, status },
-    };
+  // Every failure but a missed gate is the first check's: no usable reply within the window.
+  const fail = (f: SmokeFailure & { check?: SmokeCheck }): { done: SmokeTestResult } => {
+    const message = clean(`smoke test failed: ${s.fellBack}${f.message}`);
+    const status = f.status === undefined ? {} : { status: f.status };
+    return { done: { ok: false, message, check: f.check ?? "answer", ...status } };
   };
 
   log.info(

@@ -103,22 +103,25 @@ export interface SmokeGates {
   maxTtftMs?: number;
 }
 
-/** Why a passing answer still fails the gates, or undefined when it meets them. */
+/** Which gate a passing answer still fails and why, or undefined when it meets them. */
 export function missedGate(
   gates: SmokeGates,
   got: { reply: string; ttftMs: number | undefined },
   show: (reply: string) => string,
-): string | undefined {
+): { check: "expect" | "max-ttft"; message: string } | undefined {
   if (gates.expect !== undefined && gates.expect !== "" && !got.reply.includes(gates.expect)) {
-    return `the reply does not contain the smoke-test-expect text ${JSON.stringify(gates.expect)} (reply: ${show(got.reply)})`;
+    const message = `the reply does not contain the smoke-test-expect text ${JSON.stringify(gates.expect)} (reply: ${show(got.reply)})`;
+    return { check: "expect", message };
   }
-  if (gates.maxTtftMs !== undefined) {
-    if (got.ttftMs === undefined) {
-      return "the endpoint did not stream its answer, so the time to first token could not be checked against smoke-test-max-ttft-ms";
-    }
-    if (got.ttftMs > gates.maxTtftMs) {
-      return `the first token came after ${Math.round(got.ttftMs)} ms, over smoke-test-max-ttft-ms (${gates.maxTtftMs} ms)`;
-    }
+  if (gates.maxTtftMs === undefined) return undefined;
+  if (got.ttftMs === undefined) {
+    const message =
+      "the endpoint did not stream its answer, so the time to first token could not be checked against smoke-test-max-ttft-ms";
+    return { check: "max-ttft", message };
+  }
+  if (got.ttftMs > gates.maxTtftMs) {
+    const message = `the first token came after ${Math.round(got.ttftMs)} ms, over smoke-test-max-ttft-ms (${gates.maxTtftMs} ms)`;
+    return { check: "max-ttft", message };
   }
   return undefined;
 }

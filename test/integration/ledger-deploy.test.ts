@@ -2,9 +2,9 @@
 // fake of GitHub's deployments API. What a first deploy records, the no-op second deploy and its
 // request count in a crowded project, if-unchanged, a missing permission, the ledger switched off,
 // a remembered endpoint deleted since, delete retiring the record, and rollbacks end to end (after a
-// FAILED update and after one that times out).
+// FAILED update, after one that times out, and after one whose smoke test fails).
 import { describe, expect, it } from "vitest";
-import { ROLLBACK_BUDGET_MS } from "../../src/base/timing.ts";
+import { ROLLBACK_BUDGET_MS, SMOKE_WARMUP_MS } from "../../src/base/timing.ts";
 import { PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import type { FakeDeployment } from "../support/fake-github-deployments.ts";
 import { deployInputs, REVISION, runInProcess } from "../support/in-process.ts";
@@ -301,6 +301,32 @@ describe("rollback-on-failure", () => {
     expect(r.outputs.result).toBe("failed");
     expect(requestsTo(env.sim, "update")).toHaveLength(1);
     expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+  });
+
+  it("the health gate: an update whose smoke test gets only 503s through its warm-up window is rolled back", async () => {
+    const env = await startEnv();
+    await deploy(env);
+    const OTHER = "2222222222222222222222222222222222222222";
+    env.sim.inject({ route: "chat", times: 1000, fault: { kind: "status", status: 503 } });
+    const t0 = env.clock.now();
+    const r = await deploy(env, {
+      "hf-model-revision": OTHER,
+      ...NO_HUB_CHECK,
+      "rollback-on-failure": "true",
+      "smoke-test": "true",
+    });
+    expect(r.outputs.result).toBe("rolled-back");
+    const puts = requestsTo(env.sim, "update").map((p) => p.body as { hfModelRepoRevision?: string });
+    expect(puts.map((b) => b.hfModelRepoRevision)).toEqual([OTHER, REVISION]);
+    const [, rollbackPut] = requestsTo(env.sim, "update");
+    // The smoke test's whole warm-up window (SMOKE_WARMUP_MS) passed before the rollback went out.
+    expect((rollbackPut?.at ?? 0) - t0).toBeGreaterThanOrEqual(SMOKE_WARMUP_MS);
+    expect(r.summary).toContain("smoke test failed: POST /dedicated/v1/chat/completions still answered 503");
+    expect(r.summary).toContain(
+      "the smoke test got no usable reply within its window, so the settings of GitHub deployment",
+    );
+    expect(states(github.deployments.deployments[1])).toEqual(["in_progress", "failure"]);
+    expect(states(github.deployments.deployments[2])).toEqual(["in_progress", "success"]);
   });
 
   it("an update that times out is rolled back on a budget of its own; a rollback that fails too leaves timed-out", async () => {

@@ -692,11 +692,13 @@ describe("renderPrComment: the deployment ledger", () => {
   });
 
   it("a rollback says the update failed and which version serves again", () => {
-    const body = renderPrComment(report({ result: "rolled-back", rolledBack: true, previous, deployment }), {
-      marker: markerFor(NAME),
-    });
+    const rolledBack = report({ result: "rolled-back", rolledBack: true, previous, deployment });
+    const body = renderPrComment({ ...rolledBack, failedCheck: "expect" }, { marker: markerFor(NAME) });
     expect(body).toContain("failed; the previous version serves again");
-    expect(body).toContain("the settings of GitHub deployment 5000 were put back");
+    expect(body).toContain(
+      "`rollback-on-failure`: the smoke test's reply did not contain `smoke-test-expect`, so the settings of GitHub deployment 5000 (",
+    );
+    expect(body).toContain("were put back, and the endpoint serves them again.");
     expect(body).toContain(
       `**Requested model (failed):** [meta-llama/Llama-3.1-8B-Instruct&#64;${REVISION}]`,
     );

@@ -23,6 +23,8 @@ interface Want {
   status?: number;
   latencyMs?: number;
   reply?: string;
+  /** The gate a failure missed; none for a body without a reply (the smoke test counts it as no reply). */
+  check?: "expect" | "max-ttft" | undefined;
   measured?: Measured;
   message?: string | RegExp;
 }
@@ -79,6 +81,7 @@ describe("judgeAnswer", () => {
       {
         kind: "fail",
         status: 200,
+        check: "expect",
         message: 'the reply does not contain the smoke-test-expect text "goodbye" (reply: "Hello there")',
       },
     ],
@@ -92,13 +95,17 @@ describe("judgeAnswer", () => {
       "a max TTFT without a stream",
       { body: { choices: [{ message: { content: "Hi" } }] } },
       { maxTtftMs: 1000 },
-      { kind: "fail", message: /did not stream its answer/ },
+      { kind: "fail", check: "max-ttft", message: /did not stream its answer/ },
     ],
     [
       "a first token over the max TTFT",
       { body: sse(chatChunk("Hi")), firstTokenAt: 1400 },
       { maxTtftMs: 399 },
-      { kind: "fail", message: /first token came after 400 ms, over smoke-test-max-ttft-ms \(399 ms\)/ },
+      {
+        kind: "fail",
+        check: "max-ttft",
+        message: /first token came after 400 ms, over smoke-test-max-ttft-ms \(399 ms\)/,
+      },
     ],
     [
       "a first token right at the max TTFT",
@@ -108,8 +115,9 @@ describe("judgeAnswer", () => {
     ],
   ])("%s", (_what, over, gates, want) => {
     const v = judgeAnswer({ ...base, ...over }, gates, clean);
-    const { message, ...rest } = want;
+    const { message, check, ...rest } = want;
     expect(v).toMatchObject(rest);
+    if (v.kind === "fail") expect(v.check).toBe(check);
     if (message !== undefined) {
       expect(v.kind).toBe("fail");
       if (v.kind === "fail") expect(v.message).toMatch(message);

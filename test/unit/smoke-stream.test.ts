@@ -81,30 +81,39 @@ describe("tokensPerSecond", () => {
 
 describe("missedGate", () => {
   const show = (t: string) => JSON.stringify(t);
-  it.each<[string, Parameters<typeof missedGate>[0], string, number | undefined, RegExp | undefined]>([
-    ["no gates", {}, "anything", undefined, undefined],
-    ["expected text present", { expect: "Hello" }, "Hello there", 10, undefined],
+  type Gate = "expect" | "max-ttft";
+  it.each<[string, Parameters<typeof missedGate>[0], string, number | undefined, [Gate, RegExp] | undefined]>(
     [
-      "expected text is case-sensitive",
-      { expect: "hello" },
-      "Hello there",
-      10,
-      /does not contain the smoke-test-expect text "hello" \(reply: "Hello there"\)/,
+      ["no gates", {}, "anything", undefined, undefined],
+      ["expected text present", { expect: "Hello" }, "Hello there", 10, undefined],
+      [
+        "expected text is case-sensitive",
+        { expect: "hello" },
+        "Hello there",
+        10,
+        ["expect", /does not contain the smoke-test-expect text "hello" \(reply: "Hello there"\)/],
+      ],
+      ["an empty expect checks nothing", { expect: "" }, "x", 10, undefined],
+      ["TTFT at the limit", { maxTtftMs: 500 }, "x", 500, undefined],
+      [
+        "TTFT over the limit",
+        { maxTtftMs: 500 },
+        "x",
+        501,
+        ["max-ttft", /after 501 ms, over smoke-test-max-ttft-ms \(500 ms\)/],
+      ],
+      ["TTFT unmeasured with a limit", { maxTtftMs: 500 }, "x", undefined, ["max-ttft", /did not stream/]],
+      [
+        "the text gate is checked first",
+        { expect: "y", maxTtftMs: 1 },
+        "x",
+        99,
+        ["expect", /smoke-test-expect/],
+      ],
     ],
-    ["an empty expect checks nothing", { expect: "" }, "x", 10, undefined],
-    ["TTFT at the limit", { maxTtftMs: 500 }, "x", 500, undefined],
-    [
-      "TTFT over the limit",
-      { maxTtftMs: 500 },
-      "x",
-      501,
-      /after 501 ms, over smoke-test-max-ttft-ms \(500 ms\)/,
-    ],
-    ["TTFT unmeasured with a limit", { maxTtftMs: 500 }, "x", undefined, /did not stream/],
-    ["the text gate is checked first", { expect: "y", maxTtftMs: 1 }, "x", 99, /smoke-test-expect/],
-  ])("%s", (_, gates, reply, ttftMs, pattern) => {
+  )("%s", (_, gates, reply, ttftMs, want) => {
     const missed = missedGate(gates, { reply, ttftMs }, show);
-    if (pattern) expect(missed).toMatch(pattern);
-    else expect(missed).toBeUndefined();
+    expect(missed?.check).toBe(want?.[0]);
+    if (want) expect(missed?.message).toMatch(want[1]);
   });
 });

@@ -104,7 +104,7 @@ function seen(s: Simulator, from: number) {
   return s.requests.map((r) => [r.route, r.status, r.at - from]);
 }
 
-function failure(r: SmokeTestResult): { message: string; status?: number } {
+function failure(r: SmokeTestResult): Extract<SmokeTestResult, { ok: false }> {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r)}`);
   return r;
 }
@@ -263,6 +263,8 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedJustRunning();
     const t1 = t.clock.now();
     const r = failure(await t.run(id, { warmupMs: 20_000 }));
+    // Every failure but a missed gate is the first check's: no usable reply within the window.
+    expect(r.check).toBe("answer");
     expect(r.status).toBe(503);
     expect(r.message).toBe(
       `smoke test failed: POST ${CHAT} still answered 503 (Endpoint is unavailable) after the 20s warm-up window (8 attempts)`,
@@ -278,6 +280,7 @@ describe("smokeTest through the simulator", () => {
     const t1 = t.clock.now();
     const r = failure(await t.run(id));
     expect(r.status).toBe(401);
+    expect(r.check).toBe("answer");
     expect(r.message).toBe(
       `smoke test failed: POST ${CHAT} answered 401 (Invalid API key): check the friendli-token secret`,
     );
@@ -290,6 +293,7 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedRunning();
     const r = failure(await t.run(id));
     expect(r.status).toBe(403);
+    expect(r.check).toBe("answer");
     expect(r.message).toContain(`POST ${CHAT} answered 403`);
     expect(r.message).toContain("check team-id");
     expect(t.sim.requests).toHaveLength(1);
@@ -300,6 +304,7 @@ describe("smokeTest through the simulator", () => {
     t.seedRunning();
     const r = failure(await t.run("depdoesnotexist"));
     expect(r.status).toBe(404);
+    expect(r.check).toBe("answer");
     expect(r.message).toMatch(/answered 404 \(.+\): the inference API does not know this endpoint id$/);
     expect(t.sim.requests).toHaveLength(1);
   });
@@ -309,6 +314,7 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedRunning();
     t.sim.setState(id, { status: "INITIALIZING", phase: "ENGINE_INITIALIZING" });
     const r = failure(await t.run(id));
+    expect(r.check).toBe("answer");
     expect(r.status).toBe(503);
     expect(r.message).toBe(
       `smoke test failed: POST ${CHAT} answered 503 (Endpoint is unavailable), and the run's deadline leaves no time to try again (5 attempts)`,
@@ -323,6 +329,7 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedRunning();
     t.clock.advance(1000);
     const r = failure(await t.run(id));
+    expect(r.check).toBe("answer");
     expect(r.message).toContain("deadline");
     expect(t.sim.requests).toHaveLength(0);
   });
@@ -332,6 +339,7 @@ describe("smokeTest through the simulator", () => {
     const id = t.seedRunning();
     t.sim.inject({ route: "chat", fault: { kind: "non-json" } });
     const r = failure(await t.run(id));
+    expect(r.check).toBe("answer");
     expect(r.status).toBe(200);
     expect(r.message).toContain(
       `POST ${CHAT} answered 200 with a body that has no choices[0].message.content`,
@@ -470,6 +478,7 @@ describe("the measured smoke test", () => {
     const id = t.seedRunning();
     expect((await t.run(id, { expect: "simulated endpoint" })).ok).toBe(true);
     const r = failure(await t.run(id, { expect: "Bonjour" }));
+    expect(r.check).toBe("expect");
     expect(r.message).toBe(
       `smoke test failed: the reply does not contain the smoke-test-expect text "Bonjour" (reply: "Hello from simulated endpoint ${id}.")`,
     );
@@ -482,6 +491,7 @@ describe("the measured smoke test", () => {
     t.sim.setTtftMs(900);
     expect((await t.run(id, { maxTtftMs: 900 })).ok).toBe(true);
     const r = failure(await t.run(id, { maxTtftMs: 899 }));
+    expect(r.check).toBe("max-ttft");
     expect(r.message).toBe(
       "smoke test failed: the first token came after 900 ms, over smoke-test-max-ttft-ms (899 ms)",
     );
@@ -490,6 +500,8 @@ describe("the measured smoke test", () => {
   it("a max TTFT cannot be met without streaming", async () => {
     const t = await setup();
     const id = t.seedRunning();
-    expect(failure(await t.run(id, { stream: false, maxTtftMs: 5000 })).message).toMatch(/did not stream/);
+    const r = failure(await t.run(id, { stream: false, maxTtftMs: 5000 }));
+    expect(r.message).toMatch(/did not stream/);
+    expect(r.check).toBe("max-ttft");
   });
 });

@@ -4,7 +4,7 @@ import { codeBlock, escapeMarkdown, mermaidText } from "../../src/base/markdown.
 import { RESULTS } from "../../src/base/names.ts";
 import { redact } from "../../src/base/redact.ts";
 import type { RunReport } from "../../src/report/run-report.ts";
-import { renderSummary } from "../../src/report/summary.ts";
+import { renderSummary, rolledBackText } from "../../src/report/summary.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const S = 1000;
@@ -490,6 +490,40 @@ describe("renderSummary: the deployment ledger", () => {
     );
     // The endpoint serves the old version: how to call it stays.
     expect(md).toContain("### How to call it");
+  });
+
+  it.each<[string, Partial<RunReport>, string | undefined]>([
+    [
+      "a failed smoke test not rolled back",
+      { result: "failed", rolledBack: false, failedCheck: "expect" },
+      undefined,
+    ],
+    ["a rollout that FAILED", { failedCheck: undefined }, "the new version did not deploy"],
+    [
+      "no reply within the window",
+      { failedCheck: "answer" },
+      "the smoke test got no usable reply within its window",
+    ],
+    [
+      "smoke-test-expect",
+      { failedCheck: "expect" },
+      "the smoke test's reply did not contain `smoke-test-expect`",
+    ],
+    [
+      "smoke-test-max-ttft-ms",
+      { failedCheck: "max-ttft" },
+      "the smoke test's time to first token missed `smoke-test-max-ttft-ms`",
+    ],
+  ])("after a rollback, what failed and what was put back: %s", (_, over, why) => {
+    const r = report({ result: "rolled-back", rolledBack: true, previous, ...over });
+    const text = rolledBackText(r);
+    if (why === undefined) return expect(text).toBeUndefined();
+    const said =
+      `\`rollback-on-failure\`: ${why}, so the settings of GitHub deployment 5000 ` +
+      "(org/model@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa · 1x H100 · replicas 0–1) were put back, " +
+      "and the endpoint serves them again.";
+    expect(text).toBe(said);
+    expect(renderSummary(r)).toContain(said);
   });
 
   it("an unchanged deploy is headed as such and stays callable", () => {
