@@ -69,6 +69,7 @@ const HEADLINES = {
   "not-found": { icon: "🗑️", text: (n) => `Preview endpoint ${n} is gone` },
   skipped: { icon: "⏭️", text: (n, verb) => `${verb} of ${n} was skipped` },
   planned: { icon: "📝", text: (n, verb) => `Dry run: ${verb.toLowerCase()} of ${n} (nothing changed)` },
+  slept: { icon: "💤", text: (n) => `Preview endpoint ${n} is asleep` },
 }                                   ;
 
 /** Which picture the comment shows. */
@@ -89,7 +90,9 @@ function commentState(r           )                 {
     case "updated":
     case "reused":
     case "unchanged":
-      return BY_STATUS[(0,summary/* statusClass */.hI)(r)];
+    case "woken":
+    case "restarted":
+      return r.operation === "sleep" ? "slept" : BY_STATUS[(0,summary/* statusClass */.hI)(r)];
     // A sweep writes no PR comment (main.ts); were one asked for, nothing was deployed here.
     case "swept":
     case "clean":
@@ -107,6 +110,9 @@ const VERBS                                         = {
   delete: "Delete",
   status: "Status check",
   sweep: "Sweep",
+  sleep: "Sleep",
+  wake: "Wake",
+  restart: "Restart",
 };
 
 // Bounds keep the comment far below GitHub's 65,536-character limit whatever a server sends.
@@ -181,6 +187,8 @@ function stateBody(r           , state                )              {
       return failureBody(r, state);
     case "deleted":
       return ["The endpoint was deleted: it no longer serves requests or uses a GPU."];
+    case "slept":
+      return ["The endpoint sleeps: it uses no GPU; a request, or `operation: wake`, wakes it."];
     case "not-found":
       return r.operation === "delete"
         ? ["There was no endpoint to delete: it was already removed (or never deployed)."]

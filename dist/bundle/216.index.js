@@ -434,6 +434,7 @@ const Input = {
   gpu: "gpu",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
+  replicas: "replicas",
   cooldownSeconds: "cooldown-seconds",
   maxBatchSize: "max-batch-size",
   maxTokenCount: "max-token-count",
@@ -442,6 +443,9 @@ const Input = {
   tokenizerSkipSpecialTokens: "tokenizer-skip-special-tokens",
   tokenizerAddSpecialTokens: "tokenizer-add-special-tokens",
   enableContentLogging: "enable-content-logging",
+  queueTimeoutMs: "queue-timeout-ms",
+  queueBackpressureMetric: "queue-backpressure-metric",
+  queueBackpressureThreshold: "queue-backpressure-threshold",
   versionComment: "version-comment",
   ifExists: "if-exists",
   wait: "wait",
@@ -463,6 +467,7 @@ const Input = {
   // operation: sweep
   maxAge: "max-age",
   namePrefix: "name-prefix",
+  sweepAction: "sweep-action",
   // What it costs: see docs/cost.md.
   gpuHourlyPrice: "gpu-hourly-price",
   maxHourlyCost: "max-hourly-cost",
@@ -514,7 +519,7 @@ const RESULTS = (/* unused pure expression or super */ null && ([
   "created",
   "updated",
   "reused",
-  /** The ledger showed the same settings serving: no PUT was sent. */
+  /** Nothing to send: the ledger showed the same settings serving, or it already was SLEEPING (sleep) or RUNNING (wake). */
   "unchanged",
   "deleted",
   "not-found",
@@ -528,6 +533,10 @@ const RESULTS = (/* unused pure expression or super */ null && ([
   "clean",
   /** An update failed and the last good settings were put back; the step fails all the same. */
   "rolled-back",
+  // operation: sleep, wake, restart
+  "slept",
+  "woken",
+  "restarted",
 ]))         ;
                                               
 
@@ -1676,6 +1685,22 @@ class FriendliClient {
     });
   }
 
+  /**
+   * PUT …/sleep, /wake or /restart (no body): a repeated sleep or wake asks for the state it already
+   * has; a second restart would be refused (only a FAILED or TERMINATED one restarts), so it is
+   * retried only when the server certainly did not process the first.
+   */
+  lifecycle(id        , op                              )                          {
+    return this.data({
+      operation: op,
+      method: "PUT",
+      path: (0,_request_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .pathFor */ .p0)(ENDPOINT_BASE, id, op),
+      schema: _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .EndpointStatusSchema */ .dG,
+      retry: op === "restart" ? "create" : "idempotent",
+      maxBodyBytes: SMALL_BODY,
+    });
+  }
+
   /** The waiter passes maxAttempts 1: it tolerates failed polls itself and polls again anyway. */
   status(id        , opts                           = {})                          {
     return this.data({
@@ -2805,6 +2830,7 @@ function shouldRetry(kind             , policy             , attempt        , ma
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DI: () => (/* binding */ QUEUE_BACKPRESSURE_METRICS),
 /* harmony export */   Le: () => (/* binding */ EndpointListSchema),
 /* harmony export */   Qr: () => (/* binding */ EndpointSpecSchema),
 /* harmony export */   _2: () => (/* binding */ CostResponseSchema),
@@ -2925,7 +2951,9 @@ const MAX_REPLICAS = 10;
                            
                       
                                
-                                                                                        
+                                                                                                     
+                                                                                         
+                                     
                            
                                  
  
@@ -2939,7 +2967,20 @@ const MAX_REPLICAS = 10;
                             
                               
                                    
+                            
+                                                           
+                                               
  
+
+/** QueueBackpressureMetricKind: what the engine's request queue measures its backpressure by. */
+const QUEUE_BACKPRESSURE_METRICS = [
+  "TPOT_MS",
+  "TTFT_MS",
+  "REQUEST_COUNT",
+  "WORKSPACE_UTILIZATION",
+  "QUEUED_PREFILL_TOKENS",
+]         ;
+                                                                           
 
 /** Request body of PUT /dedicated/beta/endpoint/{id} (DedicatedEndpointUpdateBody): all optional. */
                                                                                                              
@@ -3077,6 +3118,7 @@ function readEvent(path                    , readFile                       ) {
 /* harmony export */   $E: () => (/* binding */ usdAmount),
 /* harmony export */   CC: () => (/* binding */ hfModelRepo),
 /* harmony export */   Hq: () => (/* binding */ MAX_INT),
+/* harmony export */   Ly: () => (/* binding */ positiveNumber),
 /* harmony export */   NK: () => (/* binding */ gpu),
 /* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
 /* harmony export */   TH: () => (/* binding */ isUnexpandedExpression),
@@ -3151,6 +3193,16 @@ function integer(input           , min        , max        ) {
   return field((value) => {
     const n = /^(0|[1-9][0-9]*)$/.test(value) ? Number(value) : Number.NaN;
     return n >= min && n <= max ? n : { problem: `\`${input}\` must be ${rule} (got ${show(value)})` };
+  });
+}
+
+/** A number more than 0, whole or decimal (`0.8`, `250`). */
+function positiveNumber(input           ) {
+  return field((value) => {
+    const n = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : Number.NaN;
+    return n > 0
+      ? n
+      : { problem: `\`${input}\` must be a number more than 0, e.g. 0.8 or 250 (got ${show(value)})` };
   });
 }
 
@@ -3378,7 +3430,7 @@ function usdAmount(input           , min = 0) {
 const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
 const MAX_VERSION_COMMENT_LENGTH = 500;
 
-const OPERATIONS = ["deploy", "delete", "status", "sweep"]         ;
+const OPERATIONS = ["deploy", "delete", "status", "sweep", "sleep", "wake", "restart"]         ;
                                                     
 
 /** Every input of the action, parsed and validated once, at the boundary. '' inputs are absent. */
@@ -3421,8 +3473,10 @@ const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
   // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
   hfEndpoint: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HUB_URL */ .Sc, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken),
   gpu: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .gpu */ .NK),
-  minReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 0),
-  maxReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq), 1),
+  // Defaulted in toInputs, where a fixed `replicas` n is the range [n, n] (1 to maxReplica's most).
+  minReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
+  maxReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
+  replicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.replicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
   cooldownSeconds: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds, 0, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq), 300),
   maxBatchSize: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize),
   maxTokenCount: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount),
@@ -3431,6 +3485,9 @@ const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
   tokenizerSkipSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens, false),
   tokenizerAddSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens, false),
   enableContentLogging: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging)),
+  queueTimeoutMs: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueTimeoutMs),
+  queueBackpressureMetric: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureMetric, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .QUEUE_BACKPRESSURE_METRICS */ .DI)),
+  queueBackpressureThreshold: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .positiveNumber */ .Ly)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureThreshold)),
   versionComment: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
   ifExists: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists, ["update", "reuse", "fail"]), "update"),
   wait: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait, true),
@@ -3458,6 +3515,7 @@ const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
   // No upper bound: an age is compared with an endpoint's, not waited for.
   maxAge: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge, "72h, 90m or plain seconds such as 3600")),
   namePrefix: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix)),
+  sweepAction: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.sweepAction, ["delete", "sleep"])), // absent: delete
   gpuHourlyPrice: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_GPU_HOURLY_PRICE */ .yE)),
   maxHourlyCost: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost)),
 }                                     );
@@ -3496,12 +3554,13 @@ function crossCheck(v        , check                               , ctx        
     need("hfModelRepo", "`hf-model-repo` is required to deploy: the Hugging Face model id, org/name");
     need("gpu", "`gpu` is required to deploy: e.g. `1x H100`, `2x A100`, `4x H200`, `8x B200`");
   }
-  if (!failed.has("minReplicas") && !failed.has("maxReplicas") && v.minReplicas > v.maxReplicas)
-    refuse(
-      "minReplicas",
-      `\`min-replicas\` must not be more than \`max-replicas\` (got ${v.minReplicas} > ${v.maxReplicas})`,
-    );
-  onlyFor("sweep", ["maxAge", "namePrefix"]);
+  const [min, max] = [v.minReplicas ?? 0, v.maxReplicas ?? 1];
+  if (!failed.has("minReplicas") && !failed.has("maxReplicas") && min > max)
+    refuse("minReplicas", `\`min-replicas\` must not be more than \`max-replicas\` (got ${min} > ${max})`);
+  for (const key of ["minReplicas", "maxReplicas"]         )
+    if (v.replicas !== undefined && v[key] !== undefined)
+      refuse(key, `\`${_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd[key]}\` and \`replicas\` exclude each other: give one or the other`);
+  onlyFor("sweep", ["maxAge", "namePrefix", "sweepAction"]);
   onlyFor("deploy", ["maxHourlyCost"]);
 
   // A sweep needs no endpoint, model or GPU, but a GitHub token to read the PRs; it chooses its
@@ -3553,7 +3612,14 @@ function toInputs(v        , ctx            ) {
       ...(maxInputLength !== undefined && { max_input_length: maxInputLength }),
       ...(maxContextLength !== undefined && { max_context_length: maxContextLength }),
       ...(enableContentLogging !== undefined && { enable_content_logging: enableContentLogging }),
+      ...(v.queueTimeoutMs && { queue_timeout_ms: v.queueTimeoutMs }),
+      ...(v.queueBackpressureMetric && { queue_backpressure_metric_kind: v.queueBackpressureMetric }),
+      ...(v.queueBackpressureThreshold && {
+        queue_backpressure_metric_threshold: v.queueBackpressureThreshold,
+      }),
     },
+    minReplicas: v.replicas ?? v.minReplicas ?? 0,
+    maxReplicas: v.replicas ?? v.maxReplicas ?? 1,
     versionComment: (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
     waitTimeoutMs: waitTimeout,
     maxAgeMs: maxAge,
@@ -3801,7 +3867,7 @@ function matcherOf(op                  )                 {
 /** Dry run: the rows into the report and the log (what would be deleted and why); nothing sent. */
 async function showSweep(op                  , plan           )                {
   await startReport(op, plan);
-  op.log.info("dry-run: nothing was deleted.");
+  op.log.info(`dry-run: nothing was ${op.inputs.sweepAction === "sleep" ? "put to sleep" : "deleted"}.`);
 }
 
 /** Deletes what the plan doomed; one failure stops none of the others but fails the run at the end. */
@@ -3820,7 +3886,7 @@ async function executeSweep(op                  , plan           )              
  * on the report's own budget; a report that cannot be read leaves the column empty (a debug line).
  */
 async function recordSweepCosts(op                  , report                      )                {
-  const deleted = report.rows.filter((r) => r.action === "deleted");
+  const deleted = report.rows.filter((r) => r.action === "deleted" || r.action === "slept");
   if (deleted.length === 0 || !op.clientUntil) return;
   const { readCostToDate } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 5848));
   const client = op.clientUntil(op.clock.now() + _base_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_REPORT_BUDGET_MS */ .ky);
@@ -3890,7 +3956,8 @@ function ledgerOptions(op             ) {
 
 async function startReport(op                  , plan           ) {
   const { startSweepReport } = await __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 8408));
-  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log);
+  const sleep = op.inputs.sweepAction === "sleep";
+  const report = startSweepReport(plan.rows, plan.othersLeftAlone, op.inputs.dryRun, op.log, sleep);
   op.report.sweep = { ...report, dryRun: op.inputs.dryRun, maxAgeMs: op.inputs.maxAgeMs };
   return op.report.sweep;
 }
@@ -3952,7 +4019,7 @@ class OperationFailure extends Error {
                            
       
 
-const DONE                                                          = {
+const DONE                                                                        = {
   create: "created",
   update: "updated",
   reuse: "reused",
@@ -3961,6 +4028,8 @@ const DONE                                                          = {
   nothing: "not-found",
   fail: "failed",
 };
+/** A lifecycle operation that sent its PUT; one that had nothing to send is `unchanged`. */
+const SENT = { sleep: "slept", wake: "woken", restart: "restarted" }         ;
 
 function resultOf(o            )         {
   if (o.stage === "inputs") return o.skipped ? "skipped" : "failed";
@@ -3972,7 +4041,8 @@ function resultOf(o            )         {
   if (action.kind === "sweep") return (0,_sweep_decide_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepResult */ .we)(action.rows, o.dryRun);
   const kind = action.kind;
   if (o.dryRun && kind !== "nothing" && kind !== "fail") return "planned";
-  return DONE[kind];
+  if (action.kind === "lifecycle") return action.request ? SENT[action.op] : "unchanged";
+  return DONE[action.kind];
 }
 
 function errorResult(err         )         {
@@ -4047,7 +4117,8 @@ function deleteSteps(
                                        
 
                          
-                            
+                                                                             
+                                      
                                                                                     
                  
                                                    
@@ -4122,7 +4193,7 @@ function decideSweep(pr         , { ageMs, maxAgeMs }               )           
 function planSweep(
   previews                            ,
   states                              ,
-  opts                                                 ,
+  opts                                                                  ,
 )                    {
   const answers = [...states.values()];
   const unreadable = answers.filter((s) => s.kind === "unreadable").length;
@@ -4136,10 +4207,19 @@ function planSweep(
   return previews.map((p)                  => {
     const pr = states.get(p.prNumber) ?? { kind: "error", message: `PR #${p.prNumber} was not read` };
     const ageMs = ageOf(p.updatedAt, opts.nowMs);
-    if (!distrust) return { ...p, pr, ageMs, decision: decideSweep(pr, { ageMs, maxAgeMs: opts.maxAgeMs }) };
+    if (!distrust)
+      return { ...p, pr, ageMs, decision: sleepOrDelete(decideSweep(pr, { ageMs, ...opts }), p, opts) };
     const reason = "kept: more than half of the PR answers were unreadable";
     return { ...p, pr: pr.kind === "unreadable" ? halted : pr, ageMs, decision: { action: "keep", reason } };
   });
+}
+
+/** With `sweep-action: sleep`, a doomed preview sleeps instead, unless it already does. */
+function sleepOrDelete(d               , p                 , opts                     )                {
+  if (!opts.sleep || d.action !== "delete") return d;
+  if (p.status?.trim().toUpperCase() === "SLEEPING")
+    return { action: "keep", reason: `${d.reason}; already asleep` };
+  return { ...d, action: "sleep" };
 }
 
 /** Milliseconds since `updatedAt`, or undefined when it is absent or not a date. */
@@ -4151,12 +4231,12 @@ function ageOf(updatedAt                           , nowMs        )             
 
 /**
  * A sweep's result from its planned rows: `failed` when a PR's state could not be read (a failed
- * delete fails the run as an error), else `swept` when it deleted something, `planned` when a dry
- * run would have, `clean` when nothing.
+ * delete fails the run as an error), else `swept` when it deleted (or put to sleep) something,
+ * `planned` when a dry run would have, `clean` when nothing.
  */
 function sweepResult(rows                            , dryRun         )         {
   if (rows.some((r) => r.pr.kind === "error")) return "failed";
-  if (!rows.some((r) => r.decision.action === "delete")) return "clean";
+  if (rows.every((r) => r.decision.action === "keep")) return "clean";
   return dryRun ? "planned" : "swept";
 }
 

@@ -292,8 +292,9 @@ __webpack_require__.r(__webpack_exports__);
                            
  
 
-/** `pending`: doomed, and no delete has answered yet; a row still pending at the end was cut short. */
-                                                                                     
+/** `pending`: doomed, and no delete or sleep has answered yet; still pending at the end: cut short. */
+                                                                                                   
+                                                            
 
                                                                      
                       
@@ -311,6 +312,8 @@ __webpack_require__.r(__webpack_exports__);
                      
                                                                                             
                     
+                                                                                  
+                  
  
 
 /**
@@ -348,6 +351,7 @@ function startSweepReport(
   othersLeftAlone        ,
   dryRun         ,
   log        ,
+  sleep = false,
 )              {
   const failures           = [];
   const warnings           = [];
@@ -358,17 +362,18 @@ function startSweepReport(
       warnings.push(warning);
       log.warning(warning);
     }
-    const action              = decision.action === "keep" ? "kept" : dryRun ? "would-delete" : "pending";
-    if (action === "would-delete")
-      log.info(`dry-run: would delete ${p.id} ${show(p.name)}: ${decision.reason}`);
+    const verb = decision.action === "sleep" ? "sleep" : "delete";
+    const action              = decision.action === "keep" ? "kept" : dryRun ? `would-${verb}` : "pending";
+    if (action !== "kept" && dryRun)
+      log.info(`dry-run: would ${verb} ${p.id} ${show(p.name)}: ${decision.reason}`);
     return { ...p, action, reason: decision.reason };
   });
-  return { rows, othersLeftAlone, failures, warnings };
+  return { rows, othersLeftAlone, failures, warnings, sleep };
 }
 
 /**
- * Deletes the doomed rows in parallel. Each delete catches its own failure, so one failure never
- * leaves the other stale previews running; the row then reads `delete-failed`.
+ * Deletes (or puts to sleep) the doomed rows in parallel. Each catches its own failure, so one
+ * failure never leaves the other stale previews running; the row then reads `delete-failed`.
  */
 async function deletePlanned(
   opts                                                           ,
@@ -386,19 +391,21 @@ async function deleteOne(
   secrets                   ,
 )                {
   try {
-    await opts.client.delete(row.id);
-    row.action = "deleted";
-    opts.log.info(`Deleted ${row.id} ${show(row.name)}: ${row.reason}`);
+    await (report.sleep ? opts.client.lifecycle(row.id, "sleep") : opts.client.delete(row.id));
+    row.action = report.sleep ? "slept" : "deleted";
+    opts.log.info(`${report.sleep ? "Put to sleep" : "Deleted"} ${row.id} ${show(row.name)}: ${row.reason}`);
+    if (report.sleep) return;
   } catch (err) {
     // Gone already (someone else's delete, or our own lost answer): what the sweep wanted.
     if (!(err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ApiError */ .h && err.status === 404)) {
       opts.signal?.throwIfAborted();
-      row.action = "delete-failed";
-      report.failures.push(`could not delete ${row.id} ${show(row.name)}: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
+      row.action = report.sleep ? "sleep-failed" : "delete-failed";
+      const verb = report.sleep ? "put to sleep" : "delete";
+      report.failures.push(`could not ${verb} ${row.id} ${show(row.name)}: ${(0,_base_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(err, secrets)}`);
       return;
     }
     row.action = "deleted";
-    opts.log.info(`${row.id} ${show(row.name)} was already gone (404 on DELETE)`);
+    opts.log.info(`${row.id} ${show(row.name)} was already gone (404)`);
   }
   try {
     await opts.ledger?.markInactive(row);

@@ -437,14 +437,16 @@ function ref(context            )         {
 /* harmony export */ });
 /* unused harmony exports PAYLOAD_SCHEMA, sameSettings */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
-/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4333);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3305);
+/* harmony import */ var _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4214);
+/* harmony import */ var _wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4333);
 // The deployment ledger's pure half: what a GitHub deployment's payload records about a deploy, how a
 // payload read back is checked, and the decisions taken from it (no-op deploys, rollback, id memory).
 // Friendli cannot say which model or revision an endpoint runs, so this record is the only memory of
 // it. A payload comes back from GitHub, where anyone with write access could have written it: it is
 // parsed by shape, field by field, and one that does not fit is ignored, never half-trusted.
+
 
 
 
@@ -464,36 +466,41 @@ const REVISION = /^[0-9a-f]{40}$/;
 const OPTION_ID = /^[A-Za-z0-9]{1,64}$/;
 const LABEL = /^[A-Za-z0-9 ._-]{1,40}$/;
 
-const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(re));
-const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max));
+const str = (re        ) => zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._regex */ .Fk(re));
+const int = (min        , max        ) => zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._lte */ .Zm(max));
 
 /** The settings a deploy sends, as the ledger records, compares and restores them. */
-const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-  model: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(str(REVISION)) }),
-  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
-  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+const SettingsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+  model: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ repo: str(HF_REPO), revision: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(str(REVISION)) }),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ instanceOptionId: str(OPTION_ID), label: str(LABEL) }),
+  autoscaling: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     minReplicas: int(0, 10),
     maxReplicas: int(1, 10),
     cooldownSeconds: int(0, MAX_INT),
   }),
+  /** `replicas`: a fixed count sent in place of the policy above (which then records it as its range). */
+  simplescale: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ replicas: int(1, 10) })),
   /** Friendli's `advanced` object: only the keys that were sent. */
-  engine: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
-    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(int(1, MAX_INT)),
-    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()),
+  engine: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    tokenizer_skip_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(),
+    tokenizer_add_special_tokens: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(),
+    max_batch_size: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_token_count: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_input_length: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(int(1, MAX_INT)),
+    max_context_length: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(int(1, MAX_INT)),
+    enable_content_logging: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()),
+    queue_timeout_ms: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(int(1, MAX_INT)),
+    queue_backpressure_metric_kind: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_friendli_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QUEUE_BACKPRESSURE_METRICS */ .DI)),
+    queue_backpressure_metric_threshold: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._positive */ .NC())),
   }),
 });
                                                                 
 
-const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-  schema: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(PAYLOAD_SCHEMA),
-  version: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(PAYLOAD_VERSION),
+const PayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+  schema: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(PAYLOAD_SCHEMA),
+  version: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(PAYLOAD_VERSION),
   /** The id is absent when the run never learned it (a create whose id was not found). */
-  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(str(ID)), name: str(NAME), projectId: str(ID) }),
+  endpoint: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(str(ID)), name: str(NAME), projectId: str(ID) }),
   settings: SettingsSchema,
 });
                                                           
@@ -546,13 +553,14 @@ function parsePayload(raw         )                            {
 }
 
 /**
- * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling,
- * engine. The GPU's label only names the option; an unset engine key means "Friendli's default",
- * which is not the same as any value given for it.
+ * True when the two ask Friendli for the same endpoint: model, revision, GPU option, autoscaling
+ * (or the fixed count), engine. The GPU's label only names the option; an unset engine key means
+ * "Friendli's default", which is not the same as any value given for it.
  */
 function sameSettings(recorded                    , requested                    )          {
-  // Through JSON, a key set to undefined is the unset key it stands for.
-  const sent = (s                    ) => JSON.parse(JSON.stringify({ ...s, gpu: s.gpu.instanceOptionId }));
+  // Through JSON, a key set to undefined is the unset key it stands for. A fixed count sends no policy.
+  const sent = ({ simplescale, autoscaling, gpu, ...s }                    ) =>
+    JSON.parse(JSON.stringify({ ...s, gpu: gpu.instanceOptionId, scale: simplescale ?? autoscaling }));
   return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(sent(recorded), sent(requested));
 }
 
@@ -613,7 +621,7 @@ function decideIfUnchanged(input                )                    {
     };
   }
   const minReplicas = endpoint.minReplicas ?? requested.settings.autoscaling.minReplicas;
-  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
+  if ((0,_wait_status_table_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(endpoint.status, { minReplicas, target: "running" }) !== "success") {
     return { action: "update", reason: `the endpoint is not serving (${endpoint.status})` };
   }
   return { action: "skip", entry };
@@ -736,16 +744,17 @@ function trustedState(
                                                              
 
                                                                         
+/** "gone" (a delete): every status is pending, only a 404 ends the wait; "sleeping": a sleep. */
+                                                  
 
                            
                       
-                                                                                          
-                             
+                     
  
 
 /**
  * What a status means while waiting for RUNNING (InferenceDeploymentStatus in the spec; case and
- * surrounding spaces ignored):
+ * surrounding spaces ignored; waiting for SLEEPING, it is the success and RUNNING, READY pending):
  * - success: RUNNING; READY (undocumented, but the spec lists it beside RUNNING and the only public
  *   client treats both as ready: a wrong "ready" is caught by the smoke test, waiting forever on it
  *   would not be); SLEEPING with min-replicas 0 (deployed and idle: scale-to-zero is what min 0 asks
@@ -759,12 +768,13 @@ function trustedState(
  */
 function classifyStatus(status        , opts                 )              {
   if (opts.target === "gone") return "pending";
+  const asleep = opts.target === "sleeping";
   switch (status.trim().toUpperCase()) {
     case "RUNNING":
     case "READY":
-      return "success";
+      return asleep ? "pending" : "success";
     case "SLEEPING":
-      return opts.minReplicas === 0 ? "success" : "pending";
+      return asleep || opts.minReplicas === 0 ? "success" : "pending";
     case "FAILED":
     case "STOPPING":
     case "TERMINATING":

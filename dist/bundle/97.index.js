@@ -1,5 +1,5 @@
-export const id = 31;
-export const ids = [31,848,465];
+export const id = 97;
+export const ids = [97,848,465];
 export const modules = {
 
 /***/ 3711:
@@ -797,7 +797,7 @@ async function settleCancelledDeployment(
 
 /***/ }),
 
-/***/ 2031:
+/***/ 7097:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1042,18 +1042,22 @@ function describePlan(p      )         {
     if (a.rollback) lines.push(describeRollback(a.rollback));
   }
   if (p.cost) lines.push(`Cost: ${(0,estimate/* estimateText */.YL)(p.cost)}`);
-  if (p.wait) lines.push(`Then: wait until it is ${p.wait.target === "gone" ? "gone" : "RUNNING"}`);
+  if (p.wait) lines.push(`Then: wait until it is ${WAIT_GOAL[p.wait.target]}`);
   if (p.smokeTest) lines.push(`Then: a smoke test${p.smokeRoute ? ` (${p.smokeRoute} route first)` : ""}`);
   return lines.join("\n");
 }
 
+const WAIT_GOAL = { gone: "gone", running: "RUNNING", sleeping: "SLEEPING" }         ;
+
 /** The rollback target in words: which record, and every setting it would put back. */
 function describeRollback(r          )         {
-  const { model, gpu, autoscaling } = r.entry.payload.settings;
+  const { model, gpu, autoscaling: a, simplescale } = r.entry.payload.settings;
+  const replicas = simplescale
+    ? `${simplescale.replicas} fixed`
+    : `${a.minReplicas}-${a.maxReplicas}, cooldown ${a.cooldownSeconds}s`;
   return (
     `If it fails: put back the settings of GitHub deployment ${r.entry.deploymentId} ` +
-    `(${model.repo}${model.revision ? `@${model.revision}` : ""}, ${gpu.label}, ` +
-    `replicas ${autoscaling.minReplicas}-${autoscaling.maxReplicas}, cooldown ${autoscaling.cooldownSeconds}s; ` +
+    `(${model.repo}${model.revision ? `@${model.revision}` : ""}, ${gpu.label}, replicas ${replicas}; ` +
     `${r.request.method} ${r.request.url})`
   );
 }
@@ -1079,9 +1083,14 @@ function actionText(p      )         {
     case "fail":
       return `fail (${a.message})`;
     case "sweep": {
-      const doomed = a.rows.filter((r) => r.decision.action === "delete").length;
-      return `sweep ${a.rows.length} preview endpoint(s): delete ${doomed}, keep ${a.rows.length - doomed}`;
+      const doomed = a.rows.filter((r) => r.decision.action !== "keep").length;
+      const verb = a.rows.some((r) => r.decision.action === "sleep") ? "put to sleep" : "delete";
+      return `sweep ${a.rows.length} preview endpoint(s): ${verb} ${doomed}, keep ${a.rows.length - doomed}`;
     }
+    case "lifecycle":
+      return a.request
+        ? `${a.op} endpoint ${a.endpoint.id}${statusText(a.endpoint)}`
+        : `leave endpoint ${a.endpoint.id} as it is${statusText(a.endpoint)}: nothing to ${a.op}`;
   }
 }
 
@@ -1110,8 +1119,8 @@ var decide = __webpack_require__(9387);
 var gpus = __webpack_require__(9719);
 ;// CONCATENATED MODULE: ./build/plan/changes.js
 // What an update would change, as far as the API shows it. The endpoint's spec (GET) carries the
-// GPU and the autoscaling policy; the model, its revision and the engine settings are in no
-// response, so they can only be named as sent, not compared.
+// GPU and the autoscaling policy (a fixed count as its range); the model, its revision and the
+// engine settings are in no response, so they can only be named as sent, not compared.
 
                                                                                
 
@@ -1160,7 +1169,59 @@ function specChanges(
   compare("autoscalingPolicy.minReplica", num(spec?.autoscalingMin), num(policy?.minReplica));
   compare("autoscalingPolicy.maxReplica", num(spec?.autoscalingMax), num(policy?.maxReplica));
   compare("autoscalingPolicy.cooldownPeriod", num(spec?.autoscalingCooldown), num(policy?.cooldownPeriod));
+  // A fixed count: the spec shows it as the endpoint's replica range.
+  const [min, max] = [num(spec?.autoscalingMin), num(spec?.autoscalingMax)];
+  const range = min === undefined || min === max ? max : `${min}-${max}`;
+  compare("simplescale.replicas", max && range, num(body.simplescale?.replicas));
   return { changes, unseen };
+}
+
+;// CONCATENATED MODULE: ./build/plan/lifecycle.js
+// operation sleep, wake, restart: what to send an endpoint found by name or id, decided from its
+// status. Pure. Only restart's precondition is in the API's own words ("Restart a FAILED or
+// TERMINATED endpoint"), so only it is refused here; any other state is the API's to answer.
+                                                           
+
+
+
+                                                       
+
+/** No `request`: the endpoint already is what the operation asks for (`result: unchanged`). */
+                                  
+                    
+                  
+                          
+                                           
+ 
+
+              
+                                       
+                                                                
+
+const ALREADY                                       = { sleep: "SLEEPING", wake: "RUNNING" };
+
+function lifecycleAction(
+  op             ,
+  found                           ,
+  target        ,
+)                            {
+  // Nothing to put to sleep uses no GPU, as a delete of nothing deletes nothing.
+  if (!found && op === "sleep") return { kind: "nothing", reason: `No endpoint ${target} to put to sleep` };
+  if (!found) return { kind: "fail", message: `no endpoint ${target} to ${op}` };
+  const status = found.status?.status.trim().toUpperCase();
+  if (op === "restart" && status !== "FAILED" && status !== "TERMINATED") {
+    const message = `endpoint ${found.id} is ${status ?? "of unknown status"}: only a FAILED or TERMINATED endpoint can be restarted`;
+    return { kind: "fail", endpoint: found, message };
+  }
+  const request = { method: "PUT", url: (0,request_policy/* pathFor */.p0)(client/* ENDPOINT_BASE */.Mb, found.id, op) }         ;
+  return { kind: "lifecycle", op, endpoint: found, ...(status === ALREADY[op] ? {} : { request }) };
+}
+
+/** A sleep waits for SLEEPING; a wake or restart for RUNNING, which SLEEPING is not. */
+function lifecycleWait(op             ) {
+  return op === "sleep"
+    ? ({ target: "sleeping", minReplicas: 0 }         )
+    : ({ target: "running", minReplicas: 1 }         );
 }
 
 ;// CONCATENATED MODULE: ./build/plan/request-bodies.js
@@ -1188,6 +1249,7 @@ function requestedSettings(inputs        , resolved         )                   
       maxReplicas: inputs.maxReplicas,
       cooldownSeconds: inputs.cooldownSeconds,
     },
+    ...(inputs.replicas === undefined ? {} : { simplescale: { replicas: inputs.replicas } }),
     engine: { ...inputs.advanced },
   };
 }
@@ -1215,11 +1277,16 @@ function updateBody(settings                    , versionComment        ) {
     instanceOptionId: settings.gpu.instanceOptionId,
     hfModelRepo: model.repo,
     ...(model.revision ? { hfModelRepoRevision: model.revision } : {}),
-    autoscalingPolicy: {
-      minReplica: autoscaling.minReplicas,
-      maxReplica: autoscaling.maxReplicas,
-      cooldownPeriod: autoscaling.cooldownSeconds,
-    },
+    // A fixed count goes without a policy: the API takes one or the other.
+    ...(settings.simplescale
+      ? { simplescale: settings.simplescale }
+      : {
+          autoscalingPolicy: {
+            minReplica: autoscaling.minReplicas,
+            maxReplica: autoscaling.maxReplicas,
+            cooldownPeriod: autoscaling.cooldownSeconds,
+          },
+        }),
     advanced: { ...settings.engine },
     newVersionComment: versionComment,
   }                             ;
@@ -1240,6 +1307,7 @@ function updateBody(settings                    , versionComment        ) {
 
 
                                                      
+
 
 
 
@@ -1276,13 +1344,14 @@ function updateBody(settings                    , versionComment        ) {
                                        
                                                                         
                                                                
-                                                                        
+                                                                       
+                    
 
                        
                        
                         
                                                                                       
-                                                             
+                                                                          
                      
                                                                                                   
                           
@@ -1319,7 +1388,7 @@ function updateBody(settings                    , versionComment        ) {
  
 
 // A sweep's deletes are not waited for: a nightly job need not watch each GPU wind down.
-const WAITED                                     = new Set(["create", "update", "reuse", "delete"]);
+const WAITED = new Set                       (["create", "update", "reuse", "delete", "lifecycle"]);
 
 /** The decision table of every operation. */
 function plan_plan(inputs        , facts           )       {
@@ -1343,12 +1412,14 @@ function plan_plan(inputs        , facts           )       {
       ? (action.endpoint.spec?.autoscalingMin ?? inputs.minReplicas)
       : inputs.minReplicas;
   const smokeTest = inputs.smokeTest && inputs.operation === "deploy" && action.kind !== "fail";
+  const wait =
+    action.kind === "lifecycle"
+      ? lifecycleWait(action.op)
+      : { target: action.kind === "delete" ? ("gone"         ) : ("running"         ), minReplicas };
   return {
     operation: inputs.operation,
     action,
-    ...(inputs.wait && WAITED.has(action.kind)
-      ? { wait: { target: action.kind === "delete" ? "gone" : "running", minReplicas } }
-      : {}),
+    ...(inputs.wait && WAITED.has(action.kind) ? { wait } : {}),
     smokeTest,
     ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
     findings,
@@ -1393,11 +1464,19 @@ function actionFor(inputs        , { found, ledger, revision, sweep }           
       // A pure read reports absence; a wait for RUNNING on something that does not exist cannot succeed.
       return inputs.wait ? { kind: "fail", message: reason } : { kind: "nothing", reason };
     }
+    case "sleep":
+    case "wake":
+    case "restart":
+      return lifecycleAction(inputs.operation, found, target);
     case "sweep":
       if (!sweep) return { kind: "fail", message: "the sweep has no listing of the project's previews" };
       return {
         kind: "sweep",
-        rows: (0,decide/* planSweep */.cK)(sweep.previews, sweep.states, { nowMs: sweep.nowMs, maxAgeMs: inputs.maxAgeMs }),
+        rows: (0,decide/* planSweep */.cK)(sweep.previews, sweep.states, {
+          nowMs: sweep.nowMs,
+          maxAgeMs: inputs.maxAgeMs,
+          sleep: inputs.sweepAction === "sleep",
+        }),
         othersLeftAlone: sweep.othersLeftAlone,
       };
   }
@@ -1590,7 +1669,7 @@ function stretch(s           )                                 {
 
                                      
                      
-                             
+                                          
                                
                    
                    
@@ -1715,7 +1794,7 @@ function timelineText(timeline                      , now        )         {
                                                                                         
                      
                       
-                             
+                                          
               
                                                         
                                                        
@@ -1930,7 +2009,8 @@ function messages(opts             , w         ) {
   });
   const timedOut = (error          ) => {
     const seen = timelineText(w.timeline, clock.now()) || "nothing";
-    const goal = target === "gone" ? "to be deleted" : "to be RUNNING";
+    const goal =
+      target === "gone" ? "to be deleted" : `to be ${target === "sleeping" ? "SLEEPING" : "RUNNING"}`;
     return end(
       "timed-out",
       `timed out after ${after()} waiting for endpoint ${id} ${goal}: ${where(w)}; seen: ${seen}`,
@@ -3403,13 +3483,14 @@ async function lookupAndPlan(op                  , memory              )        
     cache: memory.specs,
     // An endpoint-id is checked against project-id before anything changes it.
     forWrite:
-      inputs.operation === "delete" || (inputs.operation === "deploy" && inputs.ifExists === "update"),
+      inputs.operation !== "status" && (inputs.operation !== "deploy" || inputs.ifExists === "update"),
     remembered: remembered(op, ledger),
   });
   // A lookup by endpoint-id for a write reads the spec only; the status decides whether the ledger
-  // makes the deploy a no-op.
+  // makes the deploy a no-op, and what a sleep, wake or restart sends.
   const mayBeUnchanged = inputs.ifExists === "update" && inputs.ifUnchanged === "skip" && ledger.lastSuccess;
-  if (found && !found.status && inputs.operation === "deploy" && mayBeUnchanged) {
+  const needsStatus = inputs.operation === "deploy" ? mayBeUnchanged : inputs.operation !== "delete";
+  if (found && !found.status && needsStatus) {
     found = { ...found, status: await op.client.status(found.id) };
   }
   let plan = plan_plan(inputs, { found, ledger });
@@ -3467,6 +3548,15 @@ async function execute(op                  , plan      , memory              )  
       return updateEndpoint(op, plan, a);
     case "sweep":
       return (0,sweep_run/* executeSweep */.od)(op, a);
+    case "lifecycle":
+      if (a.request) {
+        const status = await op.client.lifecycle(a.endpoint.id, a.op);
+        recordFound(op.report, { ...a.endpoint, status });
+      }
+      op.log.info(
+        `${a.op} endpoint ${a.endpoint.id}${statusOf(a.endpoint)}: ${a.request ? "sent" : "nothing to send"}`,
+      );
+      return afterwards(op, plan, a.endpoint.id);
     case "unchanged":
       op.log.info(
         `Endpoint ${a.endpoint.id}${statusOf(a.endpoint)} already serves these settings (GitHub deployment ` +
@@ -3830,7 +3920,7 @@ async function finish(r     )                     {
     }
     core.saveState(names/* State */.Uw.result, report.result);
     // A sweep cut short: the DELETEs in flight may have gone through; the post step confirms them.
-    const unconfirmed = (report.sweep?.rows ?? [])
+    const unconfirmed = (report.sweep?.sleep ? [] : (report.sweep?.rows ?? []))
       .filter((row) => row.action === "pending")
       .map(({ id, name, prNumber }) => ({ id, name, prNumber }));
     if (unconfirmed.length > 0) core.saveState(names/* State */.Uw.sweepUnconfirmed, JSON.stringify(unconfirmed));
@@ -3867,7 +3957,8 @@ async function finish(r     )                     {
 function newReport(core      , clock       )            {
   // Known before the inputs are validated, so even a bad-input failure is headed by its operation.
   const given = core.getInput(names/* Input */.pd.operation);
-  const operation = (["delete", "status", "sweep"]         ).find((o) => o === given) ?? "deploy";
+  const named = (["delete", "status", "sweep", "sleep", "wake", "restart"]         ).find((o) => o === given);
+  const operation = named ?? "deploy";
   const now = clock.now();
   return { operation, result: "failed", startedAtMs: now, finishedAtMs: now, timeline: [], warnings: [] };
 }
@@ -4028,6 +4119,9 @@ const ACTIONS                                     = {
   pending: "⏹️ not confirmed: the run stopped before the delete answered",
   kept: "kept",
   "delete-failed": "❌ delete failed",
+  slept: "💤 put to sleep",
+  "would-sleep": "📝 would put to sleep",
+  "sleep-failed": "❌ sleep failed",
 };
 
 /** A GitHub summary renders thousands of rows slowly; the rest is counted, not listed. */
@@ -4042,7 +4136,9 @@ const MAX_ROWS = 200;
  
 
 function renderSweepSummary(r             , opts                     )         {
-  const parts = [`## ${HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`}`, intro(r, opts)];
+  const heading = HEADINGS[opts.result] ?? `Friendli sweep: ${opts.result}`;
+  // The headings end in the verb: "stale previews deleted", "nothing to delete".
+  const parts = [`## ${r.sleep ? heading.replace(/deleted?$/, "put to sleep") : heading}`, intro(r, opts)];
   if (r.rows.length > 0) parts.push(table(r.rows));
   const cost = costTable(r.rows, opts.dryRun);
   if (cost) parts.push(cost);
@@ -4060,16 +4156,20 @@ function renderSweepSummary(r             , opts                     )         {
 
 function intro(r             , opts                     )         {
   const count = (a                    ) => r.rows.filter((row) => row.action === a).length;
+  const [done, would, failed, verb] = r.sleep
+    ? (["slept", "would-sleep", "sleep-failed", "put to sleep"]         )
+    : (["deleted", "would-delete", "delete-failed", "deleted"]         );
   const facts = [
     `${r.rows.length} preview endpoint(s) of this repository`,
-    opts.dryRun ? `${count("would-delete")} would be deleted` : `${count("deleted")} deleted`,
+    opts.dryRun ? `${count(would)} would be ${verb}` : `${count(done)} ${verb}`,
     `${count("kept")} kept`,
   ];
-  if (count("delete-failed") > 0) facts.push(`${count("delete-failed")} could not be deleted`);
+  if (count(failed) > 0) facts.push(`${count(failed)} could not be ${verb}`);
+  if (count("deleted") > 0 && r.sleep) facts.push(`${count("deleted")} already gone`);
   if (count("pending") > 0) facts.push(`${count("pending")} not confirmed deleted (the run stopped)`);
   if (r.othersLeftAlone > 0) facts.push(`${r.othersLeftAlone} other endpoint(s) of the project left alone`);
   const age = opts.maxAge ? ` max-age: ${(0,markdown/* escapeMarkdown */.FV)(opts.maxAge)}.` : "";
-  const dry = opts.dryRun ? " `dry-run: true`: nothing was deleted." : "";
+  const dry = opts.dryRun ? ` \`dry-run: true\`: nothing was ${verb}.` : "";
   return `${facts.join(" · ")}.${age}${dry}`;
 }
 
@@ -4092,7 +4192,7 @@ function table(rows            )         {
  * hour at its max replicas, with the totals. Figures the action computed or summed itself.
  */
 function costTable(rows            , dryRun         )                     {
-  const doomed = rows.filter((r) => r.action === "deleted" || r.action === "would-delete");
+  const doomed = rows.filter((r) => ["deleted", "would-delete", "slept", "would-sleep"].includes(r.action));
   if (!doomed.some((r) => r.hourlyUsd !== undefined || r.costToDateUsd !== undefined)) return undefined;
   // A dry run reads no cost report: only what deleting would free.
   const line = (name        , soFar        , hourly        ) =>
@@ -4156,7 +4256,7 @@ const summary_HEADINGS                                                 = {
   created: { icon: "✅", text: "Endpoint created" },
   updated: { icon: "✅", text: "Endpoint updated" },
   reused: { icon: "✅", text: "Endpoint reused" },
-  unchanged: { icon: "✅", text: "Endpoint unchanged (same settings already serving)" },
+  unchanged: { icon: "✅", text: "Endpoint unchanged (already as asked: nothing sent)" },
   deleted: { icon: "🗑️", text: "Endpoint deleted" },
   "not-found": { icon: "➖", text: "Endpoint not found" },
   planned: { icon: "📝", text: "Dry run: nothing changed" },
@@ -4167,10 +4267,21 @@ const summary_HEADINGS                                                 = {
   swept: { icon: "🧹", text: "Stale previews deleted" },
   clean: { icon: "✅", text: "No stale previews" },
   "rolled-back": { icon: "↩️", text: "Update failed, previous version restored" },
+  slept: { icon: "💤", text: "Endpoint asleep (its GPUs freed)" },
+  woken: { icon: "✅", text: "Endpoint awake" },
+  restarted: { icon: "✅", text: "Endpoint restarted" },
 };
 
 /** Results after which the endpoint is there to be called. */
-const CALLABLE                      = new Set(["created", "updated", "reused", "unchanged", "rolled-back"]);
+const CALLABLE = new Set        ([
+  "created",
+  "updated",
+  "reused",
+  "unchanged",
+  "rolled-back",
+  "woken",
+  "restarted",
+]);
 
 /**
  * What a status means for this run, by the waiter's own state table, so the reports never call
@@ -4180,7 +4291,7 @@ function statusClass(r           , status = r.status ?? "")              {
   return (0,status_table/* classifyStatus */.xo)(status, {
     minReplicas: r.replicas?.min ?? 0,
     // While deleting, every status is on the way out: TERMINATING is progress, not a failure.
-    target: r.operation === "delete" ? "gone" : "running",
+    target: r.operation === "delete" ? "gone" : r.operation === "sleep" ? "sleeping" : "running",
   });
 }
 
@@ -4399,4 +4510,4 @@ function sweepSummary(r           , sweep                                 )     
 
 };
 
-//# sourceMappingURL=31.index.js.map
+//# sourceMappingURL=97.index.js.map
