@@ -5,7 +5,7 @@
 import { z } from "zod/mini";
 import { truncate } from "../base/format.ts";
 import { Input, type InputName } from "../base/names.ts";
-import { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
+import { DEFAULT_WAIT_TIMEOUT_MS, GPU_FALLBACK_AFTER_MS, MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
 import { MAX_REPLICAS } from "../friendli/schemas.ts";
 import { dependabotSkipReason, type RunContext } from "../github/context.ts";
 import {
@@ -15,7 +15,7 @@ import {
   duration,
   endpointName,
   environment,
-  gpu,
+  gpus,
   hfModelRepo,
   hfModelRevision,
   id,
@@ -59,6 +59,9 @@ export function provenance(ctx: RunContext): string {
 type Key = keyof typeof Input;
 const flag = (input: InputName, fallback: boolean) => z._default(boolean(input), fallback);
 const count = (input: InputName) => z.optional(integer(input, 1, MAX_INT));
+const SIX_HOURS = { ms: MAX_WAIT_TIMEOUT_MS, says: "6h, the time limit of a GitHub Actions job" };
+const wait = (input: InputName, examples: string, fallback: number) =>
+  z._default(duration(input, examples, SIX_HOURS), fallback);
 
 const FIELDS = z.object({
   operation: z._default(oneOf(Input.operation, OPERATIONS), "deploy"),
@@ -74,7 +77,8 @@ const FIELDS = z.object({
   hfToken: z.optional(secret(Input.hfToken, "a Hugging Face token (hf_...)")),
   // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
   hfEndpoint: baseUrl(Input.hfEndpoint, DEFAULT_HUB_URL, Input.hfToken),
-  gpu: z.optional(gpu),
+  gpu: z.optional(gpus),
+  gpuFallbackAfter: wait(Input.gpuFallbackAfter, "10m, 90s or plain seconds", GPU_FALLBACK_AFTER_MS),
   minReplicas: z._default(integer(Input.minReplicas, 0, MAX_REPLICAS), 0),
   maxReplicas: z._default(integer(Input.maxReplicas, 1, MAX_REPLICAS), 1),
   cooldownSeconds: z._default(integer(Input.cooldownSeconds, 0, MAX_INT), 300),
@@ -88,11 +92,9 @@ const FIELDS = z.object({
   versionComment: z.optional(z.string()),
   ifExists: z._default(oneOf(Input.ifExists, ["update", "reuse", "fail"]), "update"),
   wait: flag(Input.wait, true),
-  waitTimeout: z._default(
-    duration(Input.waitTimeout, "90s, 30m, 1h30m or plain seconds such as 600", {
-      ms: MAX_WAIT_TIMEOUT_MS,
-      says: "6h, the time limit of a GitHub Actions job",
-    }),
+  waitTimeout: wait(
+    Input.waitTimeout,
+    "90s, 30m, 1h30m or plain seconds such as 600",
     DEFAULT_WAIT_TIMEOUT_MS,
   ),
   deleteOnFailure: flag(Input.deleteOnFailure, false),
@@ -192,10 +194,14 @@ function toInputs(v: Fields, ctx: RunContext) {
     maxInputLength,
     maxContextLength,
     enableContentLogging,
+    gpuFallbackAfter,
     ...rest
   } = v;
   return {
     ...rest,
+    /** The first choice of `gpu`; `gpus` has every choice, in order. */
+    gpu: v.gpu?.[0],
+    gpus: v.gpu ?? [],
     /** The input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
     name: v.name ?? (ctx.pullRequest ? derivePreviewName(ctx.repository, ctx.pullRequest.number) : ""),
     /** The engine settings, in the API's own snake_case keys; unset ones are left out. */
@@ -210,6 +216,7 @@ function toInputs(v: Fields, ctx: RunContext) {
     },
     versionComment: truncate(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
     waitTimeoutMs: waitTimeout,
+    gpuFallbackAfterMs: gpuFallbackAfter,
     maxAgeMs: maxAge,
   };
 }

@@ -5,8 +5,8 @@ import { formatError } from "../base/redact.ts";
 import { describeRollback } from "../plan/describe.ts";
 import type { Plan, PlannedAction } from "../plan/plan.ts";
 import { requestedSettings } from "../plan/request-bodies.ts";
-import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
+import { asked, awaitOnChoices, sendOnChoices } from "./gpu-fallback.ts";
 import { rollBack, rollsBack } from "./rollback.ts";
 
 export async function updateEndpoint(
@@ -21,10 +21,10 @@ export async function updateEndpoint(
   op.remember(endpoint.id, false);
   // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
-  await op.client.update(endpoint.id, request.body);
+  await sendOnChoices(op, plan, (on) => on.client.update(endpoint.id, asked(request.body, on)), endpoint.id);
   if (plan.wait) {
     try {
-      await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+      await awaitOnChoices(op, plan, endpoint.id, plan.wait, sentAtMs);
     } catch (err) {
       // A rollback that serves leaves the failure standing, with `report.rolledBack` set.
       if (rollback && rollsBack(err)) await rollBack(op, endpoint, rollback, err);
