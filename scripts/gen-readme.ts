@@ -135,6 +135,7 @@ const FIGURES: Record<string, () => string> = {
   "created-lag": () => s(T.CREATED_LAG_DELAYS_MS.reduce((a, b) => a + b, 0)),
   "create-grace": () => s(T.CREATE_ANSWER_GRACE_MS),
   "max-wait": () => `${T.MAX_WAIT_TIMEOUT_MS / 3_600_000}h`,
+  "gpu-fallback-after": () => `${T.GPU_FALLBACK_AFTER_MS / 60_000}m`,
   "hub-attempts": () => String(T.HUB_ATTEMPTS),
   "hub-attempt-timeout": () => s(T.HUB_ATTEMPT_TIMEOUT_MS),
   "hub-backoff": () => `${s(T.HUB_RETRY_BACKOFF.baseMs)} to ${s(T.HUB_RETRY_BACKOFF.capMs)}`,
@@ -236,6 +237,7 @@ const ACTION_YML: Record<string, string[]> = {
   name: ["preview-name-max", "preview-hash", "preview-pr-digits"],
   preflight: ["fit-fail", "fit-warn"],
   "wait-timeout": ["max-wait"],
+  "gpu-fallback-after": ["max-wait", "gpu-fallback-after"],
   "gpu-hourly-price": ["prices-inline"],
 };
 

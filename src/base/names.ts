@@ -14,6 +14,7 @@ export const Input = {
   hfToken: "hf-token",
   hfEndpoint: "hf-endpoint",
   gpu: "gpu",
+  gpuFallbackAfter: "gpu-fallback-after",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
   replicas: "replicas",
@@ -73,6 +74,7 @@ export const Output = {
   smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
   deploymentId: "deployment-id",
   hourlyCostUsd: "hourly-cost-usd",
+  gpu: "gpu",
   json: "json",
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

@@ -7,6 +7,8 @@
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
 export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** `gpu-fallback-after`'s default: ten times the reference lifecycle's 60 s for a VM (scripts/bench-polling.ts). */
+export const GPU_FALLBACK_AFTER_MS = 10 * 60_000;
 
 // --- Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts) ---
 

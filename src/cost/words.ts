@@ -6,6 +6,8 @@ import type { CostToDate } from "./report.ts";
 
 export interface RunCost {
   hourly?: HourlyCost;
+  /** `gpu` with several choices: the kept ones' estimates at max replicas, lowest and highest. */
+  choices?: { minUsd: number; maxUsd: number };
   toDate?: CostToDate;
 }
 
@@ -22,6 +24,12 @@ export function costRows(cost: RunCost | undefined): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   if (cost?.hourly)
     rows.push(["Cost per hour (estimate)", `${rangeText(cost.hourly)} at ${priceText(cost.hourly)}`]);
+  const c = cost?.choices;
+  if (c)
+    rows.push([
+      "Over the GPU choices",
+      `${usd(c.minUsd)} to ${usd(c.maxUsd)}/h at max replicas, before the run`,
+    ]);
   const read = cost?.toDate?.usd === undefined ? "" : " (Friendli's cost report)";
   if (cost?.toDate) rows.push(["Cost so far", `${toDateText(cost.toDate)}${read}`]);
   return rows;

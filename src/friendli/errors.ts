@@ -54,3 +54,18 @@ export function abortedError(operation: string, cause?: unknown, what: string = 
     cause,
   });
 }
+
+/**
+ * The API refused the instance option itself, so another may be taken: a create or update answered
+ * 400, 409 or 422 whose explanation names the instance option or capacity. The spec documents 400
+ * and 422 for both without a body, and no capacity API: the words are the only sign, and a refusal
+ * for anything else (a bad field, the project) would be refused on every GPU alike.
+ */
+export function refusesGpu(err: unknown): err is ApiError {
+  return (
+    err instanceof ApiError &&
+    (err.operation === "create" || err.operation === "update") &&
+    [400, 409, 422].includes(err.status ?? 0) &&
+    /instance[\s_-]?option|capacity|out of stock/i.test(err.detail ?? "")
+  );
+}

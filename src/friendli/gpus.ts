@@ -58,9 +58,10 @@ const FRIENDLY = /^(?:(\d+)x)?(?:nvidia)?([a-z0-9]+?)(?:x(\d+))?$/;
 // does not exist is rejected by the API with a clear 4xx before anything is provisioned.
 const RAW_ID = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{12}$/;
 
-type GpuResolution =
-  | { ok: true; gpu: Pick<GpuOption, "instanceOptionId" | "label"> }
-  | { ok: false; message: string };
+/** One choice of `gpu`: the option's id and how a person reads it. */
+export type GpuChoice = Pick<GpuOption, "instanceOptionId" | "label">;
+
+type GpuResolution = { ok: true; gpu: GpuChoice } | { ok: false; message: string };
 
 export function resolveGpu(input: string): GpuResolution {
   const text = input.trim();

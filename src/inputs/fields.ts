@@ -4,7 +4,7 @@ import { z } from "zod/mini";
 import { clip } from "../base/format.ts";
 import type { InputName } from "../base/names.ts";
 import { MIN_REDACTABLE_TOKEN_LENGTH } from "../base/redact.ts";
-import { resolveGpu } from "../friendli/gpus.ts";
+import { type GpuChoice, resolveGpu } from "../friendli/gpus.ts";
 import { isAllowedBaseUrl, isHeaderSafe } from "../friendli/request-policy.ts";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
@@ -178,9 +178,18 @@ export const hfModelRevision = field((value) => {
   };
 });
 
-export const gpu = field((value) => {
-  const resolved = resolveGpu(value);
-  return resolved.ok ? resolved.gpu : { problem: resolved.message };
+/** `gpu`: one instance option, or an ordered, comma-separated list of them, each named once. */
+export const gpus = field((value) => {
+  const choices: GpuChoice[] = [];
+  for (const item of value.split(",")) {
+    const resolved = resolveGpu(item);
+    if (!resolved.ok) return { problem: resolved.message };
+    const { label, instanceOptionId } = resolved.gpu;
+    if (choices.some((c) => c.instanceOptionId === instanceOptionId))
+      return { problem: `\`gpu\` names ${label} twice: list each instance option once (got ${show(value)})` };
+    choices.push(resolved.gpu);
+  }
+  return choices;
 });
 
 /** `90s`, `30m`, `1h30m`, `2h`, `1h30m15s` or plain seconds (`600`), in ms. */

@@ -5,7 +5,7 @@
 import { z } from "zod/mini";
 import { truncate } from "../base/format.ts";
 import { Input, type InputName } from "../base/names.ts";
-import { DEFAULT_WAIT_TIMEOUT_MS, MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
+import { DEFAULT_WAIT_TIMEOUT_MS, GPU_FALLBACK_AFTER_MS, MAX_WAIT_TIMEOUT_MS } from "../base/timing.ts";
 import { MAX_REPLICAS, QUEUE_BACKPRESSURE_METRICS } from "../friendli/schemas.ts";
 import { dependabotSkipReason, type RunContext } from "../github/context.ts";
 import {
@@ -15,7 +15,7 @@ import {
   duration,
   endpointName,
   environment,
-  gpu,
+  gpus,
   hfModelRepo,
   hfModelRevision,
   id,
@@ -28,10 +28,9 @@ import {
   secret,
   usdAmount,
 } from "./fields.ts";
-import { derivePreviewName } from "./preview-names.ts";
+import { derivePreviewName, MAX_VERSION_COMMENT_LENGTH, provenance } from "./preview-names.ts";
 
 export const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
-export const MAX_VERSION_COMMENT_LENGTH = 500;
 
 const OPERATIONS = ["deploy", "delete", "status", "sweep", "sleep", "wake", "restart"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -46,20 +45,12 @@ export type ParseResult =
   /** Every problem at once, each naming its input. */
   | { kind: "invalid"; problems: Array<{ input: InputName; message: string }> };
 
-/** The default version comment: where this version came from, so Friendli's history links back. */
-export function provenance(ctx: RunContext): string {
-  const sha = (ctx.pullRequest?.headSha || ctx.sha).slice(0, 7);
-  const source = ctx.repository
-    ? `${ctx.repository}${sha ? `@${sha}` : ""}`
-    : "friendli-deploy-action (local run)";
-  const pr = ctx.pullRequest ? ` (PR #${ctx.pullRequest.number})` : "";
-  const run = ctx.runUrl ? ` from ${ctx.runUrl}` : "";
-  return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
-}
-
 type Key = keyof typeof Input;
 const flag = (input: InputName, fallback: boolean) => z._default(boolean(input), fallback);
 const count = (input: InputName) => z.optional(integer(input, 1, MAX_INT));
+const SIX_HOURS = { ms: MAX_WAIT_TIMEOUT_MS, says: "6h, the time limit of a GitHub Actions job" };
+const wait = (input: InputName, examples: string, fallback: number) =>
+  z._default(duration(input, examples, SIX_HOURS), fallback);
 
 const FIELDS = z.object({
   operation: z._default(oneOf(Input.operation, OPERATIONS), "deploy"),
@@ -75,7 +66,8 @@ const FIELDS = z.object({
   hfToken: z.optional(secret(Input.hfToken, "a Hugging Face token (hf_...)")),
   // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
   hfEndpoint: baseUrl(Input.hfEndpoint, DEFAULT_HUB_URL, Input.hfToken),
-  gpu: z.optional(gpu),
+  gpu: z.optional(gpus),
+  gpuFallbackAfter: wait(Input.gpuFallbackAfter, "10m, 90s or plain seconds", GPU_FALLBACK_AFTER_MS),
   // Defaulted in toInputs, where a fixed `replicas` n is the range [n, n] (1 to maxReplica's most).
   minReplicas: z.optional(integer(Input.minReplicas, 0, MAX_REPLICAS)),
   maxReplicas: z.optional(integer(Input.maxReplicas, 1, MAX_REPLICAS)),
@@ -94,11 +86,9 @@ const FIELDS = z.object({
   versionComment: z.optional(z.string()),
   ifExists: z._default(oneOf(Input.ifExists, ["update", "reuse", "fail"]), "update"),
   wait: flag(Input.wait, true),
-  waitTimeout: z._default(
-    duration(Input.waitTimeout, "90s, 30m, 1h30m or plain seconds such as 600", {
-      ms: MAX_WAIT_TIMEOUT_MS,
-      says: "6h, the time limit of a GitHub Actions job",
-    }),
+  waitTimeout: wait(
+    Input.waitTimeout,
+    "90s, 30m, 1h30m or plain seconds such as 600",
     DEFAULT_WAIT_TIMEOUT_MS,
   ),
   deleteOnFailure: flag(Input.deleteOnFailure, false),
@@ -137,8 +127,7 @@ function crossCheck(v: Fields, check: z.core.$RefinementCtx<Fields>, ctx: RunCon
     if (absent(key)) refuse(key, message, true);
   };
   const operation = failed.has("operation") ? undefined : v.operation;
-  // Refused rather than ignored, so a `max-age` on a deploy step is not taken for a setting, nor the
-  // cost cap for a guard it is not.
+  // Refused, not ignored: a `max-age` on a deploy step would pass for a setting it is not.
   const onlyFor = (reader: Operation, keys: readonly Key[]) => {
     for (const key of keys)
       if (operation && operation !== reader && v[key] !== undefined)
@@ -200,10 +189,14 @@ function toInputs(v: Fields, ctx: RunContext) {
     maxInputLength,
     maxContextLength,
     enableContentLogging,
+    gpuFallbackAfter,
     ...rest
   } = v;
   return {
     ...rest,
+    /** The first choice of `gpu`; `gpus` has every choice, in order. */
+    gpu: v.gpu?.[0],
+    gpus: v.gpu ?? [],
     /** The input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
     name: v.name ?? (ctx.pullRequest ? derivePreviewName(ctx.repository, ctx.pullRequest.number) : ""),
     /** The engine settings, in the API's own snake_case keys; unset ones are left out. */
@@ -225,6 +218,7 @@ function toInputs(v: Fields, ctx: RunContext) {
     maxReplicas: v.replicas ?? v.maxReplicas ?? 1,
     versionComment: truncate(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
     waitTimeoutMs: waitTimeout,
+    gpuFallbackAfterMs: gpuFallbackAfter,
     maxAgeMs: maxAge,
   };
 }

@@ -1,5 +1,6 @@
-// The names of PR preview endpoints: made from the repository and the PR number, and recognised
-// again by the sweep. Pure; no I/O.
+// What the run context gives the inputs: the names of PR preview endpoints, made from the
+// repository and the PR number and recognised again by the sweep, and the default version comment
+// (where the version came from). Pure; no I/O.
 //
 // `<owner>--<repo>-pr-<n>`, lowercased. The double dash keeps two repositories apart whose names
 // would otherwise run together ("acme-ml/models" and "acme/ml-models"): a GitHub owner never
@@ -7,6 +8,21 @@
 // ("my.model" and "my_model" both become "my-model") or the name would not fit, a short hash of
 // the exact repository is added, so every repository keeps prefixes of its own.
 import { createHash } from "node:crypto";
+import { truncate } from "../base/format.ts";
+import type { RunContext } from "../github/context.ts";
+
+export const MAX_VERSION_COMMENT_LENGTH = 500;
+
+/** The default version comment: where this version came from, so Friendli's history links back. */
+export function provenance(ctx: RunContext): string {
+  const sha = (ctx.pullRequest?.headSha || ctx.sha).slice(0, 7);
+  const source = ctx.repository
+    ? `${ctx.repository}${sha ? `@${sha}` : ""}`
+    : "friendli-deploy-action (local run)";
+  const pr = ctx.pullRequest ? ` (PR #${ctx.pullRequest.number})` : "";
+  const run = ctx.runUrl ? ` from ${ctx.runUrl}` : "";
+  return truncate(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
+}
 
 /** A DNS label: the safest guess for a name Friendli may use in hostnames or cluster objects. */
 export const MAX_PREVIEW_NAME_LENGTH = 63;

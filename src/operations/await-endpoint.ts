@@ -5,7 +5,7 @@ import { UPDATE_SETTLE_MS } from "../base/timing.ts";
 import { errorHint } from "../friendli/error-codes.ts";
 import type { Plan } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { waitForEndpoint } from "../wait/waiter.ts";
+import { type WaitOptions, waitForEndpoint } from "../wait/waiter.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
 
 export async function awaitEndpoint(
@@ -14,6 +14,7 @@ export async function awaitEndpoint(
   { target, minReplicas }: NonNullable<Plan["wait"]>,
   /** When an update was sent: a RUNNING older than that may still be the old version. */
   updateSentAtMs?: number,
+  leaveAt?: WaitOptions["leaveAt"],
 ): Promise<void> {
   const { client, report } = op;
   const outcome = await waitForEndpoint({
@@ -25,6 +26,7 @@ export async function awaitEndpoint(
     onStatus: (s) => recordStatus(report, s),
     updateSettleMs: updateSentAtMs === undefined ? undefined : UPDATE_SETTLE_MS,
     updateSentAtMs,
+    leaveAt,
   });
   report.timeline = outcome.timeline;
   if (outcome.last) recordStatus(report, outcome.last);

@@ -9,11 +9,11 @@ import { describePlan, describeRequest } from "../plan/describe.ts";
 import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
 import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { awaitEndpoint } from "./await-endpoint.ts";
 import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
 import { recordHourlyCost } from "./cost.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
+import { asked, awaitOnChoices, current, keptGpus, noteChoices, sendOnChoices } from "./gpu-fallback.ts";
 import { preflightStep } from "./preflight.ts";
 import { runSmokeTest } from "./smoke.ts";
 import { executeSweep, showSweep, sweepFacts, sweepOutcome } from "./sweep-run.ts";
@@ -76,9 +76,10 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
   let plan = makePlan(inputs, { found, ledger });
   if (needsPreflight(inputs, plan)) {
     // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
-    const { findings, revision, smokeRoute } = await preflightStep(op);
-    plan = makePlan(inputs, { found, ledger, findings, revision, smokeRoute });
+    const { findings, revision, smokeRoute, weightBytes } = await preflightStep(op, keptGpus(plan, inputs));
+    plan = makePlan(inputs, { found, ledger, findings, revision, smokeRoute, weightBytes });
   }
+  noteChoices(op, plan);
   // Drift: settings changed outside the action since the ledger's last success; the PUT puts them back.
   if (plan.action.kind === "update" && plan.action.drift) {
     const { endpoint, drift } = plan.action;
@@ -111,8 +112,10 @@ function remembered(op: OperationContext, ledger: LedgerView) {
 }
 
 /** Carries the plan out: the one write it names, then the wait and the smoke test. */
-async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): Promise<void> {
+async function execute(given: OperationContext, plan: Plan, memory: LookupMemory): Promise<void> {
   const a = plan.action;
+  // On the first choice of `gpu` kept: what is sent and recorded names its GPU.
+  const op = current(given, plan);
   switch (a.kind) {
     case "fail":
       throw new OperationFailure(a.message, "failed");
@@ -122,8 +125,10 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
       await deleteEndpoint(op, plan, a.endpoint);
       await op.ledger?.retire(a.endpoint.id);
       return;
-    case "create":
-      return afterwards(op, plan, await createEndpoint(op, a.request.body, memory));
+    case "create": {
+      const create = (on: OperationContext) => createEndpoint(on, asked(a.request.body, on), memory);
+      return afterwards(op, plan, await sendOnChoices(op, plan, create));
+    }
     case "update":
       return updateEndpoint(op, plan, a);
     case "sweep":
@@ -152,7 +157,7 @@ async function execute(op: OperationContext, plan: Plan, memory: LookupMemory): 
 }
 
 async function afterwards(op: OperationContext, plan: Plan, id: string): Promise<void> {
-  if (plan.wait) await awaitEndpoint(op, id, plan.wait);
+  if (plan.wait) await awaitOnChoices(op, plan, id, plan.wait);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 

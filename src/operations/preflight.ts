@@ -2,15 +2,20 @@
 // updated, log what it found, and keep it in the report. What the findings mean for the run is the
 // plan's business (a `fail` finding makes the plan `fail`).
 import { formatDuration } from "../base/format.ts";
+import type { GpuChoice } from "../friendli/gpus.ts";
 import { createDefaultDispatcher } from "../friendli/request-policy.ts";
 import { hubUrlFrom, runPreflight } from "../preflight/index.ts";
 import { findingLine } from "../preflight/report.ts";
 import type { PreflightResult } from "../preflight/types.ts";
 import type { OperationContext } from "./context.ts";
 
-export async function preflightStep(op: OperationContext): Promise<PreflightResult> {
+/** `gpus`: the choices of `gpu` still kept, in order: the fit is the first's that holds the model. */
+export async function preflightStep(
+  op: OperationContext,
+  [gpu, ...fallbacks]: readonly GpuChoice[],
+): Promise<PreflightResult> {
   const { inputs, report, log } = op;
-  if (!inputs.hfModelRepo || !inputs.gpu) {
+  if (!inputs.hfModelRepo || !gpu) {
     throw new Error("the pre-flight needs hf-model-repo and gpu (the input parser guarantees both)");
   }
   const hub = hubUrlFrom(inputs.hfEndpoint, op.env);
@@ -24,8 +29,9 @@ export async function preflightStep(op: OperationContext): Promise<PreflightResu
       revision: inputs.hfModelRevision,
       hfToken: inputs.hfToken,
       hubUrl: hub.url,
-      instanceOptionId: inputs.gpu.instanceOptionId,
-      gpuLabel: inputs.gpu.label,
+      instanceOptionId: gpu.instanceOptionId,
+      gpuLabel: gpu.label,
+      fallbacks: fallbacks.map((g) => ({ instanceOptionId: g.instanceOptionId, gpuLabel: g.label })),
       clock: op.clock,
       signal: op.signal,
       dispatcher,

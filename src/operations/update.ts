@@ -5,8 +5,8 @@ import { formatError } from "../base/redact.ts";
 import { describeRollback } from "../plan/describe.ts";
 import type { Plan, PlannedAction } from "../plan/plan.ts";
 import { requestedSettings } from "../plan/request-bodies.ts";
-import { awaitEndpoint } from "./await-endpoint.ts";
 import { type OperationContext, recordStatus } from "./context.ts";
+import { asked, awaitOnChoices, sendOnChoices } from "./gpu-fallback.ts";
 import { rollBack, rollsBack } from "./rollback.ts";
 import { runSmokeTest } from "./smoke.ts";
 
@@ -22,9 +22,9 @@ export async function updateEndpoint(
   op.remember(endpoint.id, false);
   // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
-  await op.client.update(endpoint.id, request.body);
+  await sendOnChoices(op, plan, (on) => on.client.update(endpoint.id, asked(request.body, on)), endpoint.id);
   try {
-    if (plan.wait) await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    if (plan.wait) await awaitOnChoices(op, plan, endpoint.id, plan.wait, sentAtMs);
     else await readStatus(op, endpoint.id);
     // The health gate: a failed smoke test rolls back like a rollout that FAILED.
     if (plan.smokeTest) await runSmokeTest(op, endpoint.id, plan.smokeRoute);

@@ -13,8 +13,8 @@ export interface FieldChange {
 }
 
 /** The spec's GPU as the action names it ("NVIDIA H100" x 2 → "2x H100"), or its own words. */
-function gpuOf(spec: EndpointSpec): { id?: string; label: string } | undefined {
-  if (!spec.gpuType) return undefined;
+export function gpuOf(spec: EndpointSpec | undefined): { id?: string; label: string } | undefined {
+  if (!spec?.gpuType) return undefined;
   const text = `${spec.numGpu ?? 1}x ${spec.gpuType}`;
   const resolved = resolveGpu(text);
   return resolved.ok ? { id: resolved.gpu.instanceOptionId, label: resolved.gpu.label } : { label: text };
@@ -39,7 +39,7 @@ export function specChanges(
     else if (!same) changes.push({ field, from, to });
   };
   if (body.instanceOptionId !== undefined) {
-    const now = spec ? gpuOf(spec) : undefined;
+    const now = gpuOf(spec);
     const wanted = resolveGpu(body.instanceOptionId);
     const to = wanted.ok ? wanted.gpu.label : body.instanceOptionId;
     compare("gpu", now?.label, to, now?.id === body.instanceOptionId);

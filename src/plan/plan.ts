@@ -2,14 +2,14 @@
 // lookup found go in, a Plan with the exact request it would send comes out.
 
 import { truncate } from "../base/format.ts";
-import { capRefusal, estimateHourlyCost, type HourlyCost } from "../cost/estimate.ts";
+import type { HourlyCost } from "../cost/estimate.ts";
 import type { FoundEndpoint } from "../endpoint/lookup.ts";
 import { ENDPOINT_BASE } from "../friendli/client.ts";
 import { pathFor } from "../friendli/request-policy.ts";
 import type { SmokeRoute } from "../friendli/route.ts";
 import type { CreateEndpointBody, UpdateEndpointBody } from "../friendli/schemas.ts";
 import type { Inputs, Operation } from "../inputs/inputs.ts";
-import { MAX_VERSION_COMMENT_LENGTH } from "../inputs/inputs.ts";
+import { MAX_VERSION_COMMENT_LENGTH } from "../inputs/preview-names.ts";
 import {
   type DeploymentSettings,
   decideIfUnchanged,
@@ -19,7 +19,8 @@ import {
 } from "../ledger/ledger.ts";
 import type { Finding } from "../preflight/types.ts";
 import { type PlannedSweepRow, type PreviewEndpoint, type PrState, planSweep } from "../sweep/decide.ts";
-import { type FieldChange, specChanges } from "./changes.ts";
+import { type FieldChange, gpuOf, specChanges } from "./changes.ts";
+import { type Choice, noneLeft, weighChoices } from "./gpu-choices.ts";
 import { type LifecycleAction, lifecycleAction, lifecycleWait } from "./lifecycle.ts";
 import { createBody, requestedSettings, updateBody } from "./request-bodies.ts";
 
@@ -70,6 +71,8 @@ export interface Plan {
   findings: Finding[];
   /** A deploy's estimated cost per hour with the requested settings, when its GPU type has a price. */
   cost?: HourlyCost;
+  /** `gpu` with several choices: each, in order, with its estimate and why it was dropped. */
+  choices?: Choice[];
 }
 
 /** `rollback-on-failure`: the ledger entry whose settings go back if the update fails, and the PUT. */
@@ -84,6 +87,8 @@ interface PlanFacts {
   /** The commit the pre-flight resolved the default branch to: pinned in the create or update body. */
   revision?: string;
   smokeRoute?: SmokeRoute;
+  /** The pre-flight's size of the weights: each choice of `gpu` must hold them. */
+  weightBytes?: number;
   ledger?: LedgerView;
   /** operation sweep: what the preview listing and GitHub said, in place of `found`. */
   sweep?: SweepFacts;
@@ -106,17 +111,24 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
   // Only settings the deploy puts on the endpoint cost money and meet `max-hourly-cost`: a reused
   // endpoint keeps its own.
   const configures = inputs.operation === "deploy" && (!facts.found || inputs.ifExists === "update");
-  const cost = configures ? requestedCost(inputs) : undefined;
-  const refusal = configures ? capCheck(inputs, cost) : undefined;
+  // Each choice of `gpu` is held to the cap and to the model's size: the first one kept is asked for,
+  // unless the endpoint already serves these settings on a later one (where a fallback left it).
+  const weighed = configures ? weighChoices(inputs, facts.weightBytes) : undefined;
+  const on = weighed?.find((c) => !c.drop && c.gpu.instanceOptionId === gpuOf(facts.found?.spec)?.id);
+  const stays = on && actionFor({ ...inputs, gpu: on.gpu }, facts).kind === "unchanged";
+  const choices = on && stays ? [on, ...(weighed ?? []).filter((c) => c !== on)] : weighed;
+  const chosen = choices?.find((c) => !c.drop) ?? choices?.[0];
+  const cost = chosen?.cost;
+  const refusal = choices && noneLeft(choices);
   // The cap is a finding like the GPU-memory fit: shown with them, and it fails the plan the same way.
-  const findings: Finding[] = [
-    ...(facts.findings ?? []),
-    ...(refusal ? [{ check: "cost" as const, severity: "fail" as const, message: refusal }] : []),
-  ];
+  const findings: Finding[] = [...(facts.findings ?? [])];
+  // A single choice that does not fit is the pre-flight's own finding already.
+  if (refusal && !findings.some((f) => f.message === refusal))
+    findings.push({ check: "cost", severity: "fail", message: refusal });
   const blocking = findings.find((f) => f.severity === "fail");
   const action: PlannedAction = blocking
     ? { kind: "fail", message: blocking.message, ...(facts.found ? { endpoint: facts.found } : {}) }
-    : actionFor(inputs, facts);
+    : actionFor(chosen ? { ...inputs, gpu: chosen.gpu } : inputs, facts);
   // A reused endpoint sleeps by its own autoscaling minimum, not by the inputs'.
   const minReplicas =
     action.kind === "reuse"
@@ -135,30 +147,8 @@ export function plan(inputs: Inputs, facts: PlanFacts): Plan {
     ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
     findings,
     ...(cost ? { cost } : {}),
+    ...(choices && choices.length > 1 ? { choices } : {}),
   };
-}
-
-/** Why `max-hourly-cost` refuses the deploy, or undefined. A cap that cannot be checked refuses too. */
-function capCheck(inputs: Inputs, cost: HourlyCost | undefined): string | undefined {
-  if (inputs.maxHourlyCost === undefined || !inputs.gpu) return undefined;
-  if (!cost) {
-    return (
-      `\`max-hourly-cost\` cannot be checked: instance option ${inputs.gpu.label} is not in the GPU table, ` +
-      "so its GPUs and price are unknown. Name the GPU (e.g. `2x H100`), or remove `max-hourly-cost`"
-    );
-  }
-  return capRefusal(cost, inputs.maxHourlyCost);
-}
-
-/** The estimate for the requested GPU and replicas, at `gpu-hourly-price` or the list price. */
-function requestedCost(inputs: Inputs): HourlyCost | undefined {
-  if (!inputs.gpu) return undefined;
-  return estimateHourlyCost({
-    instanceOptionId: inputs.gpu.instanceOptionId,
-    minReplicas: inputs.minReplicas,
-    maxReplicas: inputs.maxReplicas,
-    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
-  });
 }
 
 function actionFor(inputs: Inputs, { found, ledger, revision, sweep }: PlanFacts): PlannedAction {

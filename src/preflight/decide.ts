@@ -28,7 +28,10 @@ export function optionsThatFit(bytes: number): GpuOption[] {
 }
 
 /** The GPU-fit finding for weights of `bytes` on the context's option. */
-export function fitFinding(bytes: number, ctx: PreflightContext): { finding: Finding; ratio?: number } {
+export function fitFinding(
+  bytes: number,
+  ctx: Pick<PreflightContext, "instanceOptionId" | "gpuLabel">,
+): { finding: Finding; ratio?: number } {
   const memory = optionMemoryBytes(ctx.instanceOptionId);
   if (memory === undefined) {
     const message = `weights ${formatGb(bytes)}; instance option ${ctx.gpuLabel} is not in the GPU table, so the fit was not checked`;
@@ -134,7 +137,9 @@ export function decide(answer: HubAnswer, ctx: PreflightContext, elapsedMs: numb
   // Safetensors weights at the root, single file or shards.
   const weights = answer.files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
   const bytes = weights.reduce((n, f) => n + f.size, 0);
-  const fit = weights.length > 0 ? fitFinding(bytes, ctx) : undefined;
+  // With several GPU choices, the fit of the first that holds the weights: the deploy goes there.
+  const fits = weights.length > 0 ? [ctx, ...(ctx.fallbacks ?? [])].map((g) => fitFinding(bytes, g)) : [];
+  const fit = fits.find((f) => f.finding.severity !== "fail") ?? fits[0];
   const findings = factFindings(answer, ctx, weights.length > 0, fit?.finding);
   return {
     ok: !findings.some((f) => f.severity === "fail"),

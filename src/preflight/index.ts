@@ -7,11 +7,11 @@ import { isAllowedBaseUrl } from "../friendli/request-policy.ts";
 import { DEFAULT_HUB_URL } from "../inputs/fields.ts";
 import { decide } from "./decide.ts";
 import type { AskHubOptions } from "./hub.ts";
-import type { PreflightResult } from "./types.ts";
+import type { PreflightContext, PreflightResult } from "./types.ts";
 
-export interface PreflightOptions extends Omit<AskHubOptions, "deadlineMs"> {
-  instanceOptionId: string;
-  gpuLabel: string;
+export interface PreflightOptions
+  extends Omit<AskHubOptions, "deadlineMs">,
+    Pick<PreflightContext, "instanceOptionId" | "gpuLabel" | "fallbacks"> {
   budgetMs?: number;
 }
 

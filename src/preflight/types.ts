@@ -53,6 +53,8 @@ export interface PreflightContext {
   instanceOptionId: string;
   /** How the option reads to a person ("2x H100"). */
   gpuLabel: string;
+  /** The other choices of `gpu`, in order, for the fit. */
+  fallbacks?: ReadonlyArray<{ instanceOptionId: string; gpuLabel: string }>;
 }
 
 export interface PreflightResult {

@@ -28,6 +28,8 @@ function values(r: RunReport): Scalars {
     [Output.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [Output.deploymentId]: r.deployment?.id ?? null,
     [Output.hourlyCostUsd]: r.cost?.hourly ? r.cost.hourly.maxUsd : null,
+    // A label of the GPU table ("2x H100") or a raw instance option id.
+    [Output.gpu]: shaped(r.gpu, /^[\w ]+$/),
   };
 }
 

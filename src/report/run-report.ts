@@ -22,7 +22,10 @@ export interface RunReport {
   startedAtMs: number;
   finishedAtMs: number;
   model?: { repo: string; revision?: string };
+  /** The GPU asked for; after a fallback (`gpu` with several choices), the one the endpoint ended on. */
   gpu?: string;
+  /** `gpu` with several choices: each GPU tried, in order, when it was asked for, and why it was left. */
+  gpuTried?: Array<{ label: string; sentAtMs: number; why?: string }>;
   replicas?: { min: number; max: number };
   timeline: PhaseSpan[];
   /**

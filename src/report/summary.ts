@@ -146,6 +146,7 @@ function detailsTable(r: RunReport): string {
     ["Endpoint", r.endpointName ? `${escapeMarkdown(r.endpointName)}${id ? ` (${id})` : ""}` : id],
     [r.rolledBack ? "Requested model (failed)" : "Model", r.model && modelCell(r.model)],
     ["GPU", escapeMarkdown(r.gpu)],
+    ["GPUs tried", r.gpuTried?.some((t) => t.why) && escapeMarkdown(triedText(r.gpuTried))],
     ["Replicas", r.replicas && `${r.replicas.min}–${r.replicas.max}`],
     [
       r.rolledBack ? "Serving again (rolled back)" : "Previous version",
@@ -162,6 +163,11 @@ function detailsTable(r: RunReport): string {
     // Figures the action computed or summed itself: nothing here is outside text.
     ...costRows(r.cost),
   ]);
+}
+
+/** "1x H100 got no VM in 10m; 1x H200": each GPU the endpoint was put on, and why it left it. */
+function triedText(tried: NonNullable<RunReport["gpuTried"]>): string {
+  return tried.map((t) => (t.why ? `${t.label} ${t.why}` : t.label)).join("; ");
 }
 
 export function elapsed(r: RunReport): string {

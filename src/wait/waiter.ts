@@ -40,6 +40,8 @@ export interface WaitOptions {
   updateSettleMs?: number;
   /** When the PUT was sent: an updatedAt from then on is the new version (default: the wait's start). */
   updateSentAtMs?: number;
+  /** A last poll at `ms` (clock time) ends the wait, timed out, while `stays` holds for the last status. */
+  leaveAt?: { ms: number; stays: (s: Partial<EndpointStatus>) => boolean };
 }
 
 export interface WaitOutcome {
@@ -119,7 +121,8 @@ export function waitForEndpoint(opts: WaitOptions): Promise<WaitOutcome> {
  * before the deadline: the HTTP layer starts no request at or past it, and the request needs a moment.
  */
 function nextWait(opts: WaitOptions, w: Waiting, now: number): number | undefined {
-  const lastPollAt = opts.deadlineMs - FINAL_POLL_MARGIN_MS;
+  const leaving = opts.leaveAt?.stays(w.last ?? {}) ? opts.leaveAt.ms : Number.POSITIVE_INFINITY;
+  const lastPollAt = Math.min(opts.deadlineMs - FINAL_POLL_MARGIN_MS, leaving);
   if (now >= lastPollAt) return undefined;
   // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
   if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, MAX_RETRY_AFTER_MS) > lastPollAt) {

@@ -94,6 +94,7 @@ describe("deploy: success", () => {
       "deployment-id": "",
       // 1x H100 at the $5.00 list price, 3 replicas at most.
       "hourly-cost-usd": "15.00",
+      gpu: "1x H100",
       json: expect.any(String),
     });
     expect(JSON.parse(r.outputs.json ?? "")).toStrictEqual({
@@ -113,6 +114,7 @@ describe("deploy: success", () => {
       "smoke-test-tokens-per-second": null,
       "deployment-id": null,
       "hourly-cost-usd": 15,
+      gpu: "1x H100",
     });
     expect(r.state).toMatchObject({
       "endpoint-id": ep?.id,

@@ -311,6 +311,20 @@ describe("errors", () => {
     expect(s.endpoints()).toHaveLength(0);
   });
 
+  it("refusedOptions: 400 naming the instance option for a create or an update with one", async () => {
+    const s = await start({ scenario: { refusedOptions: ["TwD5AqnBSVN0"] } });
+    const refused = await call(s, "POST", EP, { body: createBody({ instanceOptionId: "TwD5AqnBSVN0" }) });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({
+      detail: "No capacity for instance option 'TwD5AqnBSVN0' at the moment: choose another instance option.",
+    });
+    expect(s.endpoints()).toHaveLength(0);
+    const id = await createAndFind(s, { instanceOptionId: "LnK1wTaKc7WO" });
+    const put = await call(s, "PUT", `${EP}/${id}`, { body: { instanceOptionId: "TwD5AqnBSVN0" } });
+    expect(put.status).toBe(400);
+    expect(s.endpoints()[0]).toMatchObject({ versions: 1, instanceOptionId: "LnK1wTaKc7WO" });
+  });
+
   it("404 {detail: Not Found} for an unknown route, 405 for a wrong method", async () => {
     const s = await start();
     const nf = await call(s, "GET", "/dedicated/v2/whatever");

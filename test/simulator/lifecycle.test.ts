@@ -267,6 +267,21 @@ describe("lifecycle derived from the clock", () => {
     });
     expect(s.endpoints()[0]).toMatchObject({ versions: 2, hfModelRepo: "org/other" });
   });
+
+  it("noCapacity: an endpoint on such an option stays in REQUESTING_VIRTUAL_MACHINE; moved, it starts", async () => {
+    const s = await start({ scenario: { lifecycleMs: { ...LC }, noCapacity: ["TwD5AqnBSVN0"] } });
+    const stuck = await createAndFind(s, { instanceOptionId: "TwD5AqnBSVN0" });
+    const other = await createAndFind(s, { instanceOptionId: "LnK1wTaKc7WO" });
+    clock.advance(3_600_000);
+    const requesting = { status: "INITIALIZING", phase: "REQUESTING_VIRTUAL_MACHINE", errorCode: null };
+    expect(await status(s, stuck)).toMatchObject(requesting);
+    expect(await status(s, other)).toMatchObject({ status: "RUNNING" });
+    await call(s, "PUT", `${EP}/${stuck}`, { body: { instanceOptionId: "LnK1wTaKc7WO" } });
+    expect(await status(s, stuck)).toMatchObject(requesting);
+    clock.advance(600);
+    expect(await status(s, stuck)).toMatchObject({ status: "RUNNING" });
+    expect((await call(s, "GET", `${EP}/${stuck}`)).json).toMatchObject({ gpuType: "NVIDIA H200" });
+  });
 });
 
 describe("eventual consistency", () => {

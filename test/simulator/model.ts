@@ -130,6 +130,18 @@ export function deriveState(e: Endpoint, scenario: Scenario, now: number): Deriv
           }
         : afterRunning(e, scenario, now, a.at + lc.awaking, true);
     case "init": {
+      // No GPU of this option to be had: the request for a VM never ends.
+      if (scenario.noCapacity.includes(cfg.instanceOptionId)) {
+        const phase = "REQUESTING_VIRTUAL_MACHINE";
+        return {
+          status: "INITIALIZING",
+          phase,
+          errorCode: null,
+          since: a.at,
+          runningSince: null,
+          warms: false,
+        };
+      }
       const durations = phaseDurations(lc);
       const failure = findFailure(scenario, cfg);
       let start = a.at;

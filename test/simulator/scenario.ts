@@ -52,6 +52,10 @@ export interface Scenario {
   warmupMs: number;
   noChatTemplate: string[];
   cooldownSleeps: boolean;
+  /** Instance option ids with no GPU to be had: an endpoint on one stays in REQUESTING_VIRTUAL_MACHINE. */
+  noCapacity: string[];
+  /** Instance option ids the API refuses: a create or update with one answers 400 naming it. */
+  refusedOptions: string[];
 }
 
 /** Every phase over at once: for runs whose subject is not the lifecycle's timing. */
@@ -84,6 +88,8 @@ function defaultScenario(): Scenario {
     warmupMs: 0,
     noChatTemplate: [],
     cooldownSleeps: true,
+    noCapacity: [],
+    refusedOptions: [],
   };
 }
 

@@ -489,13 +489,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return e;
   };
 
-  const checkInstanceOption = (id: string): Reply | null =>
-    INSTANCE_OPTIONS[id]
-      ? null
-      : detail(
-          400,
-          `Invalid instance option ID '${id}'. Valid options: ${Object.keys(INSTANCE_OPTIONS).join(", ")}.`,
-        );
+  const checkInstanceOption = (id: string): Reply | null => {
+    if (!INSTANCE_OPTIONS[id])
+      return detail(
+        400,
+        `Invalid instance option ID '${id}'. Valid options: ${Object.keys(INSTANCE_OPTIONS).join(", ")}.`,
+      );
+    return scenario.refusedOptions.includes(id)
+      ? detail(400, `No capacity for instance option '${id}' at the moment: choose another instance option.`)
+      : null;
+  };
 
   const checkReplicas = (cfg: EndpointConfig): Reply | null =>
     !cfg.simplescale && cfg.autoscaling.minReplica > cfg.autoscaling.maxReplica

@@ -65,6 +65,7 @@ describe("every input of action.yml reaches Inputs", () => {
     [Input.hfToken]: { [Input.hfToken]: "hf_test_token_0123456789" },
     [Input.hfEndpoint]: { [Input.hfEndpoint]: "https://hub.example.com" },
     [Input.gpu]: { [Input.gpu]: "2x A100" },
+    [Input.gpuFallbackAfter]: { [Input.gpuFallbackAfter]: "2m" },
     [Input.minReplicas]: { [Input.minReplicas]: "1" },
     [Input.maxReplicas]: { [Input.maxReplicas]: "3" },
     [Input.replicas]: { [Input.replicas]: "2" },

@@ -11,9 +11,8 @@ import {
   ignoredSmokeGates,
   type ParseResult,
   parseInputs,
-  provenance,
 } from "../../src/inputs/inputs.ts";
-import { derivePreviewName } from "../../src/inputs/preview-names.ts";
+import { derivePreviewName, provenance } from "../../src/inputs/preview-names.ts";
 import { silentLogger } from "../support/log.ts";
 
 const SHA = "0c5a0ec25e76bd3ab8cb8b1aa9ad60cd0e6aa1ea";
@@ -83,6 +82,8 @@ describe("parseInputs: defaults", () => {
       hfToken: undefined,
       hfEndpoint: "https://huggingface.co",
       gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+      gpus: [{ instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" }],
+      gpuFallbackAfterMs: 10 * 60_000,
       minReplicas: 0,
       maxReplicas: 1,
       cooldownSeconds: 300,
@@ -122,6 +123,7 @@ describe("parseInputs: defaults", () => {
       "hf-token": " hf_test_token_0123456789 ",
       "hf-endpoint": "https://hub.example.com/mirror/",
       gpu: "8x B200",
+      "gpu-fallback-after": "90s",
       "min-replicas": "2",
       "max-replicas": "10",
       "cooldown-seconds": "0",
@@ -165,6 +167,8 @@ describe("parseInputs: defaults", () => {
       hfToken: "hf_test_token_0123456789",
       hfEndpoint: "https://hub.example.com/mirror",
       gpu: { instanceOptionId: "drbc6G9FxJWZ", label: "8x B200" },
+      gpus: [{ instanceOptionId: "drbc6G9FxJWZ", label: "8x B200" }],
+      gpuFallbackAfterMs: 90_000,
       minReplicas: 2,
       maxReplicas: 10,
       cooldownSeconds: 0,
@@ -543,6 +547,46 @@ describe("parseInputs: gpu", () => {
     const message = problemOf("gpu", "2x H1OO");
     expect(message).toContain('Did you mean "2x H100"?');
     expect(message).toContain("1x/2x/4x/8x B200");
+  });
+
+  // An ordered list of choices: `gpu` is the first, `gpus` all of them in the order given.
+  it.each([
+    ["1x H100, 1x H200, 1x A100 80GB", ["1x H100", "1x H200", "1x A100 80GB"]],
+    ["H200,h100", ["1x H200", "1x H100"]],
+    [" 2x H100 ,TwD5AqnBSVN0 ", ["2x H100", "1x H100"]],
+    ["Zz9Zz9Zz9Zz9, 1x B200", ["Zz9Zz9Zz9Zz9", "1x B200"]],
+  ])("the list %j", (value, labels) => {
+    const inputs = ok({ ...deploy, gpu: value });
+    expect(inputs.gpus.map((g) => g.label)).toEqual(labels);
+    expect(inputs.gpu).toEqual(inputs.gpus[0]);
+  });
+
+  it.each([
+    ["1x H100, 1x H2OO", 'Did you mean "1x H200"?'],
+    ["1x H100,", '`gpu` is not a known instance option (got "")'],
+    ["1x H100,,1x H200", '`gpu` is not a known instance option (got "")'],
+    ["1x H100, H100", "`gpu` names 1x H100 twice: list each instance option once"],
+    ["H100, TwD5AqnBSVN0", "`gpu` names 1x H100 twice"],
+  ])("refuses the list %j", (value, message) => {
+    expect(problemOf("gpu", value)).toContain(message);
+  });
+});
+
+describe("parseInputs: gpu-fallback-after", () => {
+  it.each([
+    ["2s", 2_000],
+    ["90", 90_000],
+    ["1h30m", 5_400_000],
+  ])("%s", (value, ms) => {
+    expect(ok({ ...deploy, "gpu-fallback-after": value }).gpuFallbackAfterMs).toBe(ms);
+  });
+
+  it.each([
+    ["0", "`gpu-fallback-after` must be more than zero"],
+    ["ten minutes", "`gpu-fallback-after` must be a duration such as 10m, 90s or plain seconds"],
+    ["7h", "`gpu-fallback-after` must be at most 6h"],
+  ])("refuses %j", (value, message) => {
+    expect(problemOf("gpu-fallback-after", value)).toContain(message);
   });
 });
 

@@ -39,6 +39,7 @@ const full: RunReport = report({
     tokensPerSecond: 19.7,
   },
   deployment: { environment: "friendli/my-model-pr-7", id: 5001 },
+  gpu: "2x H100",
   cost: { hourly: estimateHourlyCost({ instanceOptionId: "zfTutSiLn0Hq", minReplicas: 0, maxReplicas: 1 }) },
 });
 
@@ -64,7 +65,17 @@ describe("buildOutputs", () => {
       "model-revision": "0e9e39f249a16976918f6564b8830bc894c89659",
       "smoke-test-ttft-ms": "120",
       "smoke-test-tokens-per-second": "19.7",
+      gpu: "2x H100",
     });
+  });
+
+  it.each([
+    ["1x A100 80GB", "1x A100 80GB"],
+    ["Zz9Zz9Zz9Zz9", "Zz9Zz9Zz9Zz9"],
+    ["1x H100\n::stop-commands::x", ""],
+    [undefined, ""],
+  ])("gpu %j is %j: a label of the table or a raw id, nothing else", (gpu, expected) => {
+    expect(buildOutputs(report({ gpu }))[Output.gpu]).toBe(expected);
   });
 
   it("model-revision only when it is a full commit; smoke measures only when measured", () => {
@@ -119,6 +130,7 @@ describe("buildOutputs", () => {
       "smoke-test-tokens-per-second": 19.7,
       "deployment-id": 5001,
       "hourly-cost-usd": 10,
+      gpu: "2x H100",
     });
     const failed = JSON.parse(
       buildOutputs(

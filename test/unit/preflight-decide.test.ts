@@ -286,6 +286,23 @@ describe("decide", () => {
     });
     expect(decide({ kind: "unauthorized" }, CTX, 0).revision).toBeUndefined();
   });
+
+  // `gpu` with several choices: the fit is the first choice's that holds the weights.
+  const H200 = { instanceOptionId: "LnK1wTaKc7WO", gpuLabel: "1x H200" };
+  const B200x2 = { instanceOptionId: "brTZGIuYgVrs", gpuLabel: "2x B200" };
+  it.each<[string, number, Array<typeof H100>, "info" | "warn" | "fail", string]>([
+    ["the first fits: it is the one", 16, [H200], "info", "1x H100"],
+    ["the first does not: the second", 120, [H200], "warn", "1x H200"],
+    ["the first two do not: the third", 200, [H200, B200x2], "info", "2x B200"],
+    ["none fits: the first's failure", 400, [H200], "fail", "1x H100"],
+    ["no other choice", 120, [], "fail", "1x H100"],
+  ])("%s", (_, gb, fallbacks, severity, label) => {
+    const r = decide(facts({ files: weights(gb * GB) }), { ...CTX, fallbacks }, 0);
+    const fit = r.findings.find((f) => f.check === "fit");
+    expect(fit?.severity).toBe(severity);
+    expect(fit?.message).toContain(`of ${label}'s`);
+    expect(r.ok).toBe(severity !== "fail");
+  });
 });
 
 describe("hubUrlFrom", () => {

@@ -3,6 +3,7 @@ import { systemClock } from "../../src/base/clock.ts";
 import type { Logger } from "../../src/base/log.ts";
 import { ApiError } from "../../src/friendli/errors.ts";
 import type { EndpointStatus } from "../../src/friendli/schemas.ts";
+import { stillRequesting } from "../../src/plan/gpu-choices.ts";
 import { type WaitOptions, type WaitOutcome, waitForEndpoint } from "../../src/wait/waiter.ts";
 import { virtualClock } from "../support/clock.ts";
 import { silentLogger } from "../support/log.ts";
@@ -177,6 +178,30 @@ describe("waitForEndpoint: deadline", () => {
     expect(r2.outcome.kind).toBe("timed-out");
     expect(r2.outcome.polls).toBe(1);
     expect(r2.endedAt).toBe(0);
+  });
+
+  // A GPU choice's `gpu-fallback-after`: a poll at 120 s, and the wait leaves there only while the
+  // VM is still requested.
+  const leaveAt = { ms: T0 + 120 * S, stays: stillRequesting };
+  it.each<[string, Lifecycle, WaitOutcome["kind"], number]>([
+    ["still requesting its VM: leaves at 120 s", () => init("REQUESTING_VIRTUAL_MACHINE"), "timed-out", 120],
+    [
+      "the VM came at 119 s: waits on to the deadline",
+      (t) => init(t < 119 * S ? "REQUESTING_VIRTUAL_MACHINE" : "DOWNLOADING_MODEL"),
+      "timed-out",
+      599.5,
+    ],
+  ])("leaveAt: %s", async (_, lifecycle, kind, endedAt) => {
+    const r = await run(lifecycle, { deadlineMs: T0 + 600 * S, leaveAt });
+    expect(r.outcome.kind).toBe(kind);
+    expect(r.endedAt).toBe(endedAt);
+    expect(r.polls).toContain(120);
+  });
+
+  it("leaveAt: once the VM came, it polls as without it", async () => {
+    const r = await run(reference(), { deadlineMs: T0 + 600 * S, leaveAt });
+    expect(r.outcome.kind).toBe("success");
+    expect(r.polls).toEqual((await run(reference(), { deadlineMs: T0 + 600 * S })).polls);
   });
 
   it("the HTTP layer's own deadline error is a timeout", async () => {
