@@ -252,7 +252,7 @@ async function isGone(client                , id        )                   {
   try {
     return (await client.status(id)).status.trim().toUpperCase() === "TERMINATING";
   } catch (err) {
-    if (err instanceof errors/* ApiError */.h && err.status === 404) return true;
+    if (err instanceof errors/* ApiError */.hD && err.status === 404) return true;
     throw err;
   }
 }
@@ -422,7 +422,7 @@ async function deleteOwn(
     await client.delete(id);
   } catch (err) {
     // Most likely the main step's DELETE went through after all: gone is the goal.
-    if (err instanceof errors/* ApiError */.h && err.status === 404) {
+    if (err instanceof errors/* ApiError */.hD && err.status === 404) {
       step.core.info(`delete-on-failure: endpoint ${id} is already gone (404 on DELETE)`);
       return "not-found";
     }

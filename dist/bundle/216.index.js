@@ -432,6 +432,7 @@ const Input = {
   hfToken: "hf-token",
   hfEndpoint: "hf-endpoint",
   gpu: "gpu",
+  gpuFallbackAfter: "gpu-fallback-after",
   minReplicas: "min-replicas",
   maxReplicas: "max-replicas",
   replicas: "replicas",
@@ -491,6 +492,7 @@ const Output = {
   smokeTestTokensPerSecond: "smoke-test-tokens-per-second",
   deploymentId: "deployment-id",
   hourlyCostUsd: "hourly-cost-usd",
+  gpu: "gpu",
   json: "json",
 }         ;
                                                               
@@ -951,6 +953,7 @@ function guardCore(core      , secrets                   )       {
 /* harmony export */   f: () => (/* binding */ DEFAULT_WAIT_TIMEOUT_MS),
 /* harmony export */   hX: () => (/* binding */ NOT_FOUND_GRACE_MS),
 /* harmony export */   ht: () => (/* binding */ MIN_TIME_FOR_CREATE_MS),
+/* harmony export */   id: () => (/* binding */ GPU_FALLBACK_AFTER_MS),
 /* harmony export */   "in": () => (/* binding */ MIN_ENGINE_GAP_MS),
 /* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   ji: () => (/* binding */ POLL_JITTER),
@@ -977,6 +980,8 @@ function guardCore(core      , secrets                   )       {
 const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** A GitHub-hosted job is cancelled after 6 hours: waiting longer could never end in a result. */
 const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** `gpu-fallback-after`'s default: ten times the reference lifecycle's 60 s for a VM (scripts/bench-polling.ts). */
+const GPU_FALLBACK_AFTER_MS = 10 * 60_000;
 
 // --- Polling an endpoint's status (the budgets and the measurements are in src/wait/policy.ts) ---
 
@@ -1287,7 +1292,7 @@ async function specOf(
     return spec;
   } catch (err) {
     // Deleted between list and GET, or not yet visible after a create: not (yet) a match.
-    if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
+    if (err instanceof errors/* ApiError */.hD && err.status === 404) return undefined;
     throw err;
   }
 }
@@ -1334,7 +1339,7 @@ async function findByName(
     });
   } catch (err) {
     // Cancellation surfaces as the same ApiError "aborted" the HTTP layer throws.
-    if (opts.signal?.aborted && !(err instanceof errors/* ApiError */.h)) throw (0,errors/* abortedError */.i)("lookup", err);
+    if (opts.signal?.aborted && !(err instanceof errors/* ApiError */.hD)) throw (0,errors/* abortedError */.ip)("lookup", err);
     throw err;
   }
 }
@@ -1396,7 +1401,7 @@ async function lookupEndpoint(
       }
       return { id, spec };
     } catch (err) {
-      if (err instanceof errors/* ApiError */.h && err.status === 404) return undefined;
+      if (err instanceof errors/* ApiError */.hD && err.status === 404) return undefined;
       throw err;
     }
   }
@@ -1460,7 +1465,7 @@ async function findCreated(client                , opts                    )    
       const delay = timing/* CREATED_LAG_DELAYS_MS */.uv[n - 1];
       if (settled(verdict) || delay === undefined) return { done: { verdict, named } };
       if (clock.now() + delay >= opts.deadlineMs) {
-        throw new errors/* ApiError */.h({
+        throw new errors/* ApiError */.hD({
           kind: "deadline",
           operation: "resolve",
           message:
@@ -1620,7 +1625,7 @@ class FriendliClient {
       });
       for (const [id, status] of res.data) out.push({ id, status });
       if (out.length > MAX_LISTED_ENDPOINTS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD({
           kind: "permanent",
           operation: "list",
           message:
@@ -1632,7 +1637,7 @@ class FriendliClient {
       if (next === undefined || next === "") return out;
       // A repeated cursor would loop forever; the pages so far cannot be trusted to be complete.
       if (seenCursors.has(next)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD({
           kind: "ambiguous",
           operation: "list",
           message: `list failed: the API handed out page cursor ${next} twice; the listing cannot be trusted`,
@@ -1641,7 +1646,7 @@ class FriendliClient {
       seenCursors.add(next);
       cursor = next;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .h({
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD({
       kind: "permanent",
       operation: "list",
       message: `list failed: more than ${MAX_LIST_PAGES} pages of endpoints in project ${projectId}`,
@@ -1925,7 +1930,7 @@ function interpretResponse   (op              , res       , ctx         )       
   const detail =
     raw === undefined ? undefined : (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(ctx.clean(raw), MAX_DETAIL, { ellipsisAfter: true });
   const described = describeStatus(status, detail, ctx.advise?.(status));
-  throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
+  throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD({
     kind,
     operation: op.operation,
     status,
@@ -1947,7 +1952,7 @@ function redirectRefused(op                    , res       , clean              
       target = "an invalid location";
     }
   }
-  return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
+  return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD({
     kind: "permanent",
     operation: op.operation,
     status: res.status,
@@ -1969,7 +1974,7 @@ function parseBody   (
   const excerpt = () =>
     (0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(clean((0,_base_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(res.text)), MAX_BODY_EXCERPT, { ellipsisAfter: true }) || "(empty)";
   const fail = (what        ) =>
-    new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h({
+    new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD({
       kind: "ambiguous",
       operation: op.operation,
       status: res.status,
@@ -1996,8 +2001,9 @@ function parseBody   (
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ ApiError),
-/* harmony export */   i: () => (/* binding */ abortedError)
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   iW: () => (/* binding */ refusesGpu),
+/* harmony export */   ip: () => (/* binding */ abortedError)
 /* harmony export */ });
 // The one error of the Friendli client, and how a failed request may be treated.
 
@@ -2054,6 +2060,21 @@ function abortedError(operation        , cause          , what         = operati
     message: `${what} cancelled: the run was aborted`,
     cause,
   });
+}
+
+/**
+ * The API refused the instance option itself, so another may be taken: a create or update answered
+ * 400, 409 or 422 whose explanation names the instance option or capacity. The spec documents 400
+ * and 422 for both without a body, and no capacity API: the words are the only sign, and a refusal
+ * for anything else (a bad field, the project) would be refused on every GPU alike.
+ */
+function refusesGpu(err         )                  {
+  return (
+    err instanceof ApiError &&
+    (err.operation === "create" || err.operation === "update") &&
+    [400, 409, 422].includes(err.status ?? 0) &&
+    /instance[\s_-]?option|capacity|out of stock/i.test(err.detail ?? "")
+  );
 }
 
 
@@ -2129,9 +2150,10 @@ const FRIENDLY = /^(?:(\d+)x)?(?:nvidia)?([a-z0-9]+?)(?:x(\d+))?$/;
 // does not exist is rejected by the API with a clear 4xx before anything is provisioned.
 const RAW_ID = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{12}$/;
 
-                    
-                                                                    
-                                   
+/** One choice of `gpu`: the option's id and how a person reads it. */
+                                                                      
+
+                                                                                   
 
 function resolveGpu(input        )                {
   const text = input.trim();
@@ -2425,9 +2447,9 @@ async function attemptOnce   (c      , op           )                           
     const reply = { url, status: res.statusCode, headers: res.headers, text };
     return (0,error_body/* interpretResponse */.xO)(op, reply, { nowMs: clock.now(), clean: c.clean, advise: c.advise });
   } catch (err) {
-    if (err instanceof errors/* ApiError */.h) throw err;
+    if (err instanceof errors/* ApiError */.hD) throw err;
     if (err instanceof BadResponseError) throw badResponse(op, err);
-    if (signal.aborted) throw (0,errors/* abortedError */.i)(op.operation, err);
+    if (signal.aborted) throw (0,errors/* abortedError */.ip)(op.operation, err);
     throw networkFailure(c, op, err, phase);
   } finally {
     timerCtl.abort();
@@ -2445,7 +2467,7 @@ function networkFailure(c      , op                 , err         , phase       
       : proxyStatus !== undefined
         ? `the proxy refused to connect to ${host} (${proxyStatus}): check HTTPS_PROXY / NO_PROXY${proxyStatus === 407 ? " and the proxy credentials" : ""}`
         : `${phase === "body" ? "the connection broke while reading the response" : "the request failed"}: ${(0,redact/* formatError */.Wk)(err, c.secrets)}`;
-  return new errors/* ApiError */.h({
+  return new errors/* ApiError */.hD({
     // An abort that the run did not ask for is not a cancellation.
     kind: kind === "aborted" ? "ambiguous" : kind,
     operation: op.operation,
@@ -2456,7 +2478,7 @@ function networkFailure(c      , op                 , err         , phase       
 
 /** A create may still have been processed; any other route fails at once (retrying gets the same). */
 function badResponse(op                 , err                  )           {
-  return new errors/* ApiError */.h({
+  return new errors/* ApiError */.hD({
     kind: op.retry === "create" ? "ambiguous" : "permanent",
     operation: op.operation,
     message: `${op.operation} failed: a bad response from the server: ${err.message} [${op.method} ${op.path}]`,
@@ -2474,9 +2496,9 @@ function reasonOf(e          )         {
 function deadlineError(operation        , when                   , last                      )           {
   if (when === "wait" && last) {
     const why = "not retrying: the next attempt could not start before the run's deadline";
-    return new errors/* ApiError */.h({ ...last, kind: "deadline", message: `${last.message}; ${why}`, cause: last });
+    return new errors/* ApiError */.hD({ ...last, kind: "deadline", message: `${last.message}; ${why}`, cause: last });
   }
-  return new errors/* ApiError */.h({
+  return new errors/* ApiError */.hD({
     kind: "deadline",
     operation,
     status: last?.status,
@@ -2500,14 +2522,14 @@ async function send   (c      , op           )                           {
     deadlineMs: c.deadlineMs,
     attempt: () => attemptOnce(c, op),
     failed: (e, attempt) => {
-      if (!(e instanceof errors/* ApiError */.h)) throw e; // attemptOnce throws nothing else
+      if (!(e instanceof errors/* ApiError */.hD)) throw e; // attemptOnce throws nothing else
       last = e;
       if (e.kind === "aborted" || e.kind === "permanent" || e.kind === "deadline") throw e;
       throttled = e.kind === "throttled" && max > 1;
       if (!throttled) counted++;
       if ((0,retry/* shouldRetry */.Sc)(e.kind, op.retry, counted, max)) return { retryAfterMs: e.retryAfterMs };
       if (attempt === 1) throw e;
-      throw new errors/* ApiError */.h({
+      throw new errors/* ApiError */.hD({
         ...e,
         message: `${e.message} (gave up after ${attempt} attempts)`,
         cause: e.cause,
@@ -2517,7 +2539,7 @@ async function send   (c      , op           )                           {
       throw deadlineError(op.operation, when, last);
     },
     aborted: (reason) => {
-      throw (0,errors/* abortedError */.i)(op.operation, reason);
+      throw (0,errors/* abortedError */.ip)(op.operation, reason);
     },
     waiting: (attempt, delay) => {
       if (!last) return;
@@ -3119,9 +3141,9 @@ function readEvent(path                    , readFile                       ) {
 /* harmony export */   CC: () => (/* binding */ hfModelRepo),
 /* harmony export */   Hq: () => (/* binding */ MAX_INT),
 /* harmony export */   Ly: () => (/* binding */ positiveNumber),
-/* harmony export */   NK: () => (/* binding */ gpu),
 /* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
 /* harmony export */   TH: () => (/* binding */ isUnexpandedExpression),
+/* harmony export */   a5: () => (/* binding */ gpus),
 /* harmony export */   cA: () => (/* binding */ environment),
 /* harmony export */   id: () => (/* binding */ id),
 /* harmony export */   nd: () => (/* binding */ integer),
@@ -3321,9 +3343,18 @@ const hfModelRevision = field((value) => {
   };
 });
 
-const gpu = field((value) => {
-  const resolved = (0,_friendli_gpus_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveGpu */ .zq)(value);
-  return resolved.ok ? resolved.gpu : { problem: resolved.message };
+/** `gpu`: one instance option, or an ordered, comma-separated list of them, each named once. */
+const gpus = field((value) => {
+  const choices              = [];
+  for (const item of value.split(",")) {
+    const resolved = (0,_friendli_gpus_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveGpu */ .zq)(item);
+    if (!resolved.ok) return { problem: resolved.message };
+    const { label, instanceOptionId } = resolved.gpu;
+    if (choices.some((c) => c.instanceOptionId === instanceOptionId))
+      return { problem: `\`gpu\` names ${label} twice: list each instance option once (got ${show(value)})` };
+    choices.push(resolved.gpu);
+  }
+  return choices;
 });
 
 /** `90s`, `30m`, `1h30m`, `2h`, `1h30m15s` or plain seconds (`600`), in ms. */
@@ -3402,12 +3433,11 @@ function usdAmount(input           , min = 0) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   XF: () => (/* binding */ MAX_VERSION_COMMENT_LENGTH),
 /* harmony export */   ez: () => (/* binding */ ignoredSmokeGates)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SMOKE_TEST_PROMPT, provenance */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4343);
-/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8253);
+/* unused harmony export DEFAULT_SMOKE_TEST_PROMPT */
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8253);
 /* harmony import */ var _base_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8612);
 /* harmony import */ var _base_timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
 /* harmony import */ var _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4214);
@@ -3428,7 +3458,6 @@ function usdAmount(input           , min = 0) {
 
 
 const DEFAULT_SMOKE_TEST_PROMPT = "Say hello in one short sentence.";
-const MAX_VERSION_COMMENT_LENGTH = 500;
 
 const OPERATIONS = ["deploy", "delete", "status", "sweep", "sleep", "wake", "restart"]         ;
                                                     
@@ -3443,81 +3472,72 @@ const OPERATIONS = ["deploy", "delete", "status", "sweep", "sleep", "wake", "res
                                                       
                                                                                 
 
-/** The default version comment: where this version came from, so Friendli's history links back. */
-function provenance(ctx            )         {
-  const sha = (ctx.pullRequest?.headSha || ctx.sha).slice(0, 7);
-  const source = ctx.repository
-    ? `${ctx.repository}${sha ? `@${sha}` : ""}`
-    : "friendli-deploy-action (local run)";
-  const pr = ctx.pullRequest ? ` (PR #${ctx.pullRequest.number})` : "";
-  const run = ctx.runUrl ? ` from ${ctx.runUrl}` : "";
-  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
-}
-
                               
-const flag = (input           , fallback         ) => zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(input), fallback);
-const count = (input           ) => zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(input, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq));
+const flag = (input           , fallback         ) => zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(input), fallback);
+const count = (input           ) => zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(input, 1, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq));
+const SIX_HOURS = { ms: _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_WAIT_TIMEOUT_MS */ .ye, says: "6h, the time limit of a GitHub Actions job" };
+const wait = (input           , examples        , fallback        ) =>
+  zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(input, examples, SIX_HOURS), fallback);
 
-const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-  operation: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation, OPERATIONS), "deploy"),
-  friendliToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken, "a Personal Access Token (flp_...)"), ""),
-  teamId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId)),
-  projectId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId), ""),
-  name: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name)),
-  endpointId: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId)),
-  hfModelRepo: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRepo */ .CC),
-  hfModelRevision: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRevision */ .z5),
+const FIELDS = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+  operation: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.operation, OPERATIONS), "deploy"),
+  friendliToken: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken, "a Personal Access Token (flp_...)"), ""),
+  teamId: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.teamId)),
+  projectId: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.projectId), ""),
+  name: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.name)),
+  endpointId: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__.id)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.endpointId)),
+  hfModelRepo: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRepo */ .CC),
+  hfModelRevision: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .hfModelRevision */ .z5),
   preflight: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.preflight, true),
   // Sent to the Hub only; masked by main.ts before anything runs.
-  hfToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken, "a Hugging Face token (hf_...)")),
+  hfToken: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken, "a Hugging Face token (hf_...)")),
   // Left at its default, HF_ENDPOINT may choose another (see hubUrlFrom).
   hfEndpoint: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfEndpoint, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HUB_URL */ .Sc, _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.hfToken),
-  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .gpu */ .NK),
+  gpu: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .gpus */ .a5),
+  gpuFallbackAfter: wait(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuFallbackAfter, "10m, 90s or plain seconds", _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .GPU_FALLBACK_AFTER_MS */ .id),
   // Defaulted in toInputs, where a fixed `replicas` n is the range [n, n] (1 to maxReplica's most).
-  minReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
-  maxReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
-  replicas: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.replicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
-  cooldownSeconds: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds, 0, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq), 300),
+  minReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.minReplicas, 0, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
+  maxReplicas: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxReplicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
+  replicas: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.replicas, 1, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REPLICAS */ .zq)),
+  cooldownSeconds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .nd)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.cooldownSeconds, 0, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_INT */ .Hq), 300),
   maxBatchSize: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxBatchSize),
   maxTokenCount: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxTokenCount),
   maxInputLength: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxInputLength),
   maxContextLength: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxContextLength),
   tokenizerSkipSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerSkipSpecialTokens, false),
   tokenizerAddSpecialTokens: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.tokenizerAddSpecialTokens, false),
-  enableContentLogging: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging)),
+  enableContentLogging: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zM)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.enableContentLogging)),
   queueTimeoutMs: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueTimeoutMs),
-  queueBackpressureMetric: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureMetric, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .QUEUE_BACKPRESSURE_METRICS */ .DI)),
-  queueBackpressureThreshold: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .positiveNumber */ .Ly)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureThreshold)),
-  versionComment: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
-  ifExists: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists, ["update", "reuse", "fail"]), "update"),
+  queueBackpressureMetric: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureMetric, _friendli_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .QUEUE_BACKPRESSURE_METRICS */ .DI)),
+  queueBackpressureThreshold: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .positiveNumber */ .Ly)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.queueBackpressureThreshold)),
+  versionComment: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+  ifExists: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifExists, ["update", "reuse", "fail"]), "update"),
   wait: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.wait, true),
-  waitTimeout: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(
-    (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.waitTimeout, "90s, 30m, 1h30m or plain seconds such as 600", {
-      ms: _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_WAIT_TIMEOUT_MS */ .ye,
-      says: "6h, the time limit of a GitHub Actions job",
-    }),
+  waitTimeout: wait(
+    _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.waitTimeout,
+    "90s, 30m, 1h30m or plain seconds such as 600",
     _base_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_WAIT_TIMEOUT_MS */ .f,
   ),
   deleteOnFailure: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.deleteOnFailure, false),
   prComment: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.prComment, true),
-  githubToken: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken), ""),
+  githubToken: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .secret */ .rJ)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubToken), ""),
   githubDeployment: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.githubDeployment, true),
   // As given: environmentName() in ../ledger/ledger.ts derives the default.
-  environment: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .environment */ .cA)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.environment)),
-  ifUnchanged: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged, ["skip", "update"]), "skip"),
+  environment: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .environment */ .cA)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.environment)),
+  ifUnchanged: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ifUnchanged, ["skip", "update"]), "skip"),
   rollbackOnFailure: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.rollbackOnFailure, false),
   smokeTest: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTest, false),
-  smokeTestPrompt: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), DEFAULT_SMOKE_TEST_PROMPT),
-  smokeTestExpect: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+  smokeTestPrompt: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), DEFAULT_SMOKE_TEST_PROMPT),
+  smokeTestExpect: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
   smokeTestMaxTtftMs: count(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.smokeTestMaxTtftMs),
   apiUrl: (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl, "https://api.friendli.ai", _base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.friendliToken),
   dryRun: flag(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.dryRun, false),
   // No upper bound: an age is compared with an endpoint's, not waited for.
-  maxAge: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge, "72h, 90m or plain seconds such as 3600")),
-  namePrefix: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix)),
-  sweepAction: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.sweepAction, ["delete", "sleep"])), // absent: delete
-  gpuHourlyPrice: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_GPU_HOURLY_PRICE */ .yE)),
-  maxHourlyCost: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost)),
+  maxAge: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p0)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxAge, "72h, 90m or plain seconds such as 3600")),
+  namePrefix: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .endpointName */ .zY)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.namePrefix)),
+  sweepAction: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.sweepAction, ["delete", "sleep"])), // absent: delete
+  gpuHourlyPrice: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.gpuHourlyPrice, _fields_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_GPU_HOURLY_PRICE */ .yE)),
+  maxHourlyCost: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .usdAmount */ .$E)(_base_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.maxHourlyCost)),
 }                                     );
 
                                       
@@ -3534,8 +3554,7 @@ function crossCheck(v        , check                               , ctx        
     if (absent(key)) refuse(key, message, true);
   };
   const operation = failed.has("operation") ? undefined : v.operation;
-  // Refused rather than ignored, so a `max-age` on a deploy step is not taken for a setting, nor the
-  // cost cap for a guard it is not.
+  // Refused, not ignored: a `max-age` on a deploy step would pass for a setting it is not.
   const onlyFor = (reader           , keys                ) => {
     for (const key of keys)
       if (operation && operation !== reader && v[key] !== undefined)
@@ -3597,10 +3616,14 @@ function toInputs(v        , ctx            ) {
     maxInputLength,
     maxContextLength,
     enableContentLogging,
+    gpuFallbackAfter,
     ...rest
   } = v;
   return {
     ...rest,
+    /** The first choice of `gpu`; `gpus` has every choice, in order. */
+    gpu: v.gpu?.[0],
+    gpus: v.gpu ?? [],
     /** The input, or on pull request events `<owner>--<repo>-pr-<number>` made safe. */
     name: v.name ?? (ctx.pullRequest ? (0,_preview_names_js__WEBPACK_IMPORTED_MODULE_5__/* .derivePreviewName */ .hc)(ctx.repository, ctx.pullRequest.number) : ""),
     /** The engine settings, in the API's own snake_case keys; unset ones are left out. */
@@ -3620,8 +3643,9 @@ function toInputs(v        , ctx            ) {
     },
     minReplicas: v.replicas ?? v.minReplicas ?? 0,
     maxReplicas: v.replicas ?? v.maxReplicas ?? 1,
-    versionComment: (0,_base_format_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)(v.versionComment ?? provenance(ctx), MAX_VERSION_COMMENT_LENGTH),
+    versionComment: (0,_base_format_js__WEBPACK_IMPORTED_MODULE_7__/* .truncate */ .xv)(v.versionComment ?? (0,_preview_names_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)(ctx), _preview_names_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_VERSION_COMMENT_LENGTH */ .XF),
     waitTimeoutMs: waitTimeout,
+    gpuFallbackAfterMs: gpuFallbackAfter,
     maxAgeMs: maxAge,
   };
 }
@@ -3659,7 +3683,7 @@ function parseInputs(
       return [key, undefined];
     }),
   );
-  const schema = FIELDS.check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .superRefine */ .zni((v, check) => crossCheck(v, check, ctx), { when: () => true }));
+  const schema = FIELDS.check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .superRefine */ .zni((v, check) => crossCheck(v, check, ctx), { when: () => true }));
   const result = schema.safeParse(raw);
   if (result.success) return { kind: "ok", inputs: toInputs(result.data, ctx) };
 
@@ -3704,12 +3728,16 @@ function parseInputs(
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D2: () => (/* binding */ parsePreviewName),
+/* harmony export */   XF: () => (/* binding */ MAX_VERSION_COMMENT_LENGTH),
+/* harmony export */   aH: () => (/* binding */ provenance),
 /* harmony export */   hc: () => (/* binding */ derivePreviewName)
 /* harmony export */ });
 /* unused harmony exports MAX_PREVIEW_NAME_LENGTH, MAX_PR_DIGITS, HASH_LENGTH, previewPrefix */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-// The names of PR preview endpoints: made from the repository and the PR number, and recognised
-// again by the sweep. Pure; no I/O.
+/* harmony import */ var _base_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8253);
+// What the run context gives the inputs: the names of PR preview endpoints, made from the
+// repository and the PR number and recognised again by the sweep, and the default version comment
+// (where the version came from). Pure; no I/O.
 //
 // `<owner>--<repo>-pr-<n>`, lowercased. The double dash keeps two repositories apart whose names
 // would otherwise run together ("acme-ml/models" and "acme/ml-models"): a GitHub owner never
@@ -3717,6 +3745,21 @@ function parseInputs(
 // ("my.model" and "my_model" both become "my-model") or the name would not fit, a short hash of
 // the exact repository is added, so every repository keeps prefixes of its own.
 
+
+                                                       
+
+const MAX_VERSION_COMMENT_LENGTH = 500;
+
+/** The default version comment: where this version came from, so Friendli's history links back. */
+function provenance(ctx            )         {
+  const sha = (ctx.pullRequest?.headSha || ctx.sha).slice(0, 7);
+  const source = ctx.repository
+    ? `${ctx.repository}${sha ? `@${sha}` : ""}`
+    : "friendli-deploy-action (local run)";
+  const pr = ctx.pullRequest ? ` (PR #${ctx.pullRequest.number})` : "";
+  const run = ctx.runUrl ? ` from ${ctx.runUrl}` : "";
+  return (0,_base_format_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(`Deployed by ${source}${pr}${run}`, MAX_VERSION_COMMENT_LENGTH);
+}
 
 /** A DNS label: the safest guess for a name Friendli may use in hostnames or cluster objects. */
 const MAX_PREVIEW_NAME_LENGTH = 63;
@@ -3921,7 +3964,7 @@ async function closeOrphans(op                  , report             )          
     gone: (id) =>
       op.client.status(id).then(
         () => false,
-        (err) => err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h && err.status === 404,
+        (err) => err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && err.status === 404,
       ),
   });
   for (const name of report.closed)
@@ -4047,8 +4090,8 @@ function resultOf(o            )         {
 
 function errorResult(err         )         {
   if (err instanceof OperationFailure) return err.result;
-  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h && err.kind === "aborted") return "cancelled";
-  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h && err.kind === "deadline") return "timed-out";
+  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && err.kind === "aborted") return "cancelled";
+  if (err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && err.kind === "deadline") return "timed-out";
   return "failed";
 }
 

@@ -16,7 +16,7 @@ for (const signal of ["SIGINT", "SIGTERM"]         ) {
   process.on(signal, () => controller.abort(new Error(`received ${signal}: the workflow was cancelled`)));
 }
 
-const { run } = await Promise.all(/* import() */[__webpack_require__.e(979), __webpack_require__.e(880), __webpack_require__.e(216), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 7097));
+const { run } = await Promise.all(/* import() */[__webpack_require__.e(979), __webpack_require__.e(880), __webpack_require__.e(216), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 8029));
 await run({ signal: controller.signal });
 // Keep-alive sockets or a lingering timer must not hold a cancelled run past the runner's kill.
 if (controller.signal.aborted) process.exit();

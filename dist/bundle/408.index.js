@@ -397,7 +397,7 @@ async function deleteOne(
     if (report.sleep) return;
   } catch (err) {
     // Gone already (someone else's delete, or our own lost answer): what the sweep wanted.
-    if (!(err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ApiError */ .h && err.status === 404)) {
+    if (!(err instanceof _friendli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ApiError */ .hD && err.status === 404)) {
       opts.signal?.throwIfAborted();
       row.action = report.sleep ? "sleep-failed" : "delete-failed";
       const verb = report.sleep ? "put to sleep" : "delete";

@@ -83,6 +83,17 @@ class LedgerRun extends _deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .Deployme
   }
 
   /**
+   * The endpoint moved to another choice of `gpu`: the deployment recorded for the last one ends
+   * `failure` (`why`), and one of `settings` is recorded, so the ledger holds what serves.
+   */
+  async moveTo(endpointId        , settings                    , why        )                {
+    if (this.deploymentId === undefined) return;
+    await this.finish("failure", { description: why });
+    this.deploymentId = undefined;
+    await this.record(endpointId, settings, `Moved to ${settings.gpu.label}`);
+  }
+
+  /**
    * The failed update's deployment ends `failure`, and the rollback is recorded as a deployment of
    * its own with the settings put back (`success`): the ledger's newest entry is then what serves.
    */

@@ -1,5 +1,5 @@
-export const id = 97;
-export const ids = [97,848,465];
+export const id = 29;
+export const ids = [29,848,465];
 export const modules = {
 
 /***/ 3711:
@@ -497,6 +497,8 @@ async function readCostToDate(
 
                           
                       
+                                                                                                  
+                                               
                       
  
 
@@ -513,6 +515,12 @@ function costRows(cost                     )                          {
   const rows                          = [];
   if (cost?.hourly)
     rows.push(["Cost per hour (estimate)", `${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_0__/* .rangeText */ .lq)(cost.hourly)} at ${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_0__/* .priceText */ .BC)(cost.hourly)}`]);
+  const c = cost?.choices;
+  if (c)
+    rows.push([
+      "Over the GPU choices",
+      `${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_0__/* .usd */ .dR)(c.minUsd)} to ${(0,_estimate_js__WEBPACK_IMPORTED_MODULE_0__/* .usd */ .dR)(c.maxUsd)}/h at max replicas, before the run`,
+    ]);
   const read = cost?.toDate?.usd === undefined ? "" : " (Friendli's cost report)";
   if (cost?.toDate) rows.push(["Cost so far", `${toDateText(cost.toDate)}${read}`]);
   return rows;
@@ -719,6 +727,17 @@ class LedgerRun extends _deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .Deployme
   }
 
   /**
+   * The endpoint moved to another choice of `gpu`: the deployment recorded for the last one ends
+   * `failure` (`why`), and one of `settings` is recorded, so the ledger holds what serves.
+   */
+  async moveTo(endpointId        , settings                    , why        )                {
+    if (this.deploymentId === undefined) return;
+    await this.finish("failure", { description: why });
+    this.deploymentId = undefined;
+    await this.record(endpointId, settings, `Moved to ${settings.gpu.label}`);
+  }
+
+  /**
    * The failed update's deployment ends `failure`, and the rollback is recorded as a deployment of
    * its own with the settings put back (`success`): the ledger's newest entry is then what serves.
    */
@@ -797,7 +816,7 @@ async function settleCancelledDeployment(
 
 /***/ }),
 
-/***/ 7097:
+/***/ 8029:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -823,7 +842,7 @@ var context = __webpack_require__(9009);
 // EXTERNAL MODULE: ./build/inputs/fields.js
 var fields = __webpack_require__(4347);
 // EXTERNAL MODULE: ./build/inputs/inputs.js
-var inputs_inputs = __webpack_require__(743);
+var inputs = __webpack_require__(743);
 // EXTERNAL MODULE: ./build/ledger/run.js
 var run = __webpack_require__(2465);
 // EXTERNAL MODULE: ./build/base/timing.js
@@ -936,7 +955,7 @@ async function afterFailure(report           , facts              , deps        
     deps.log.info(`delete-on-failure: deleted endpoint ${id}, which this run created`);
   } catch (err) {
     // A 404 is gone: most likely our own first attempt, whose answer was lost before the retry.
-    if (!(err instanceof errors/* ApiError */.h && err.status === 404)) {
+    if (!(err instanceof errors/* ApiError */.hD && err.status === 404)) {
       const why = (0,redact/* formatError */.Wk)(err, deps.secrets);
       return deps.warn(
         `delete-on-failure: could not delete endpoint ${id}: ${why}; the post step tries again`,
@@ -1113,6 +1132,8 @@ function statusText(found               )         {
 var format = __webpack_require__(8253);
 // EXTERNAL MODULE: ./build/friendli/request-policy.js
 var request_policy = __webpack_require__(3590);
+// EXTERNAL MODULE: ./build/inputs/preview-names.js
+var preview_names = __webpack_require__(813);
 // EXTERNAL MODULE: ./build/sweep/decide.js
 var decide = __webpack_require__(9387);
 // EXTERNAL MODULE: ./build/friendli/gpus.js
@@ -1133,8 +1154,8 @@ var gpus = __webpack_require__(9719);
  
 
 /** The spec's GPU as the action names it ("NVIDIA H100" x 2 → "2x H100"), or its own words. */
-function gpuOf(spec              )                                             {
-  if (!spec.gpuType) return undefined;
+function gpuOf(spec                          )                                             {
+  if (!spec?.gpuType) return undefined;
   const text = `${spec.numGpu ?? 1}x ${spec.gpuType}`;
   const resolved = (0,gpus/* resolveGpu */.zq)(text);
   return resolved.ok ? { id: resolved.gpu.instanceOptionId, label: resolved.gpu.label } : { label: text };
@@ -1159,7 +1180,7 @@ function specChanges(
     else if (!same) changes.push({ field, from, to });
   };
   if (body.instanceOptionId !== undefined) {
-    const now = spec ? gpuOf(spec) : undefined;
+    const now = gpuOf(spec);
     const wanted = (0,gpus/* resolveGpu */.zq)(body.instanceOptionId);
     const to = wanted.ok ? wanted.gpu.label : body.instanceOptionId;
     compare("gpu", now?.label, to, now?.id === body.instanceOptionId);
@@ -1174,6 +1195,237 @@ function specChanges(
   const range = min === undefined || min === max ? max : `${min}-${max}`;
   compare("simplescale.replicas", max && range, num(body.simplescale?.replicas));
   return { changes, unseen };
+}
+
+;// CONCATENATED MODULE: ./build/preflight/decide.js
+// The pre-flight's rules, as pure functions over what the Hub said. Friendli needs safetensors
+// weights and config.json at the repository's root, and weights that leave room for the KV cache on
+// the chosen GPUs; it finds out otherwise only after a GPU is allocated and billed.
+
+                                                                                                            
+
+/** Over this share of GPU memory the weights leave no room for the engine: the deploy fails. */
+const FIT_FAIL_RATIO = 0.95;
+/** Over this share little is left for the KV cache: a warning. */
+const FIT_WARN_RATIO = 0.8;
+
+const GB = 1e9;
+
+function formatGb(bytes        )         {
+  return `${(bytes / GB).toFixed(bytes < 10 * GB ? 2 : 1)} GB`;
+}
+
+/** The smallest option of each GPU model that holds `bytes` under the fail ratio, smallest memory first. */
+function optionsThatFit(bytes        )              {
+  const best = new Map                                               ();
+  for (const option of gpus/* GPU_OPTIONS */.Ul) {
+    const memory = (0,gpus/* optionMemoryBytes */.eB)(option.instanceOptionId);
+    if (memory === undefined || bytes / memory > FIT_FAIL_RATIO) continue;
+    const known = best.get(option.gpu);
+    if (!known || memory < known.memory) best.set(option.gpu, { option, memory });
+  }
+  return [...best.values()].sort((a, b) => a.memory - b.memory).map((x) => x.option);
+}
+
+/** The GPU-fit finding for weights of `bytes` on the context's option. */
+function fitFinding(
+  bytes        ,
+  ctx                                                         ,
+)                                       {
+  const memory = (0,gpus/* optionMemoryBytes */.eB)(ctx.instanceOptionId);
+  if (memory === undefined) {
+    const message = `weights ${formatGb(bytes)}; instance option ${ctx.gpuLabel} is not in the GPU table, so the fit was not checked`;
+    return { finding: { check: "fit", severity: "info", message } };
+  }
+  const ratio = bytes / memory;
+  const share = `weights ${formatGb(bytes)} are ${Math.round(ratio * 100)}% of ${ctx.gpuLabel}'s ${formatGb(memory)} GPU memory`;
+  const fits = optionsThatFit(bytes).map((o) => o.label);
+  const advice = fits.length > 0 ? `options that fit: ${fits.join(", ")}` : "no instance option holds them";
+  const [severity, message]                     =
+    ratio > FIT_FAIL_RATIO
+      ? ["fail", `${share}: they do not fit (${advice})`]
+      : ratio > FIT_WARN_RATIO
+        ? [
+            "warn",
+            `${share}: little room is left for the KV cache; the engine may fail to start or serve short contexts only`,
+          ]
+        : ["info", share];
+  return { ratio, finding: { check: "fit", severity, message } };
+}
+
+/** The finding when the Hub did not give the facts. */
+function failureFinding(answer                              , ctx                  )          {
+  const at = ctx.revision === undefined ? ctx.repo : `${ctx.repo}@${ctx.revision}`;
+  switch (answer.kind) {
+    case "unauthorized":
+      return {
+        check: "access",
+        severity: "fail",
+        message: ctx.hasToken
+          ? `the Hugging Face Hub refused hf-token (401) for ${at}: check the token`
+          : `the Hugging Face Hub answered 401 for ${ctx.repo}: it does not exist, or it is private. Pass \`hf-token\` (a token that can read it), or set \`preflight: false\` to deploy without checking`,
+      };
+    case "not-found":
+      return {
+        check: "access",
+        severity: "fail",
+        message: `model ${ctx.repo} was not found on the Hugging Face Hub, or hf-token cannot read it`,
+      };
+    case "revision-not-found":
+      return {
+        check: "revision",
+        severity: "fail",
+        message: `revision ${ctx.revision ?? "(default branch)"} does not exist in ${ctx.repo}`,
+      };
+    case "unreachable":
+      return {
+        check: "hub",
+        severity: "warn",
+        message: `could not check ${at} on the Hugging Face Hub (${answer.reason}); deploying without the pre-flight`,
+      };
+  }
+}
+
+/** Every check over a readable repository; `fit` is the GPU fit's, when there are weights. */
+function factFindings(facts          , ctx                  , hasWeights         , fit          )            {
+  const pinned =
+    ctx.revision === undefined
+      ? `${ctx.repo} pinned at ${facts.sha} (the default branch's commit)`
+      : `${ctx.repo}@${ctx.revision} is commit ${facts.sha}`;
+  const findings            = [{ check: "revision", severity: "info", message: pinned }];
+  const missing = [
+    ...(hasWeights ? [] : ["safetensors weights"]),
+    ...(facts.files.some((f) => f.path === "config.json") ? [] : ["config.json"]),
+  ];
+  if (missing.length > 0) {
+    const root =
+      facts.files
+        .map((f) => f.path)
+        .slice(0, 8)
+        .join(", ") || "nothing";
+    findings.push({
+      check: "files",
+      severity: "fail",
+      message: `Friendli needs safetensors weights and config.json at the repository root; ${facts.sha.slice(0, 12)} has no ${missing.join(" and no ")} (root: ${root})`,
+    });
+  }
+  if (fit) findings.push(fit);
+  if (facts.gated) {
+    findings.push({
+      check: "gated",
+      severity: "warn",
+      message: `${ctx.repo} is gated: Friendli downloads it with the Hugging Face token saved in its integrations, and that token's account must have been granted access, or the deploy fails while downloading the model`,
+    });
+  }
+  const template =
+    facts.chatTemplate === null
+      ? "the chat template could not be read; the smoke test tries chat first"
+      : facts.chatTemplate
+        ? "has a chat template: the smoke test uses chat completions"
+        : "has no chat template: the smoke test uses completions";
+  findings.push({ check: "chat-template", severity: "info", message: template });
+  return findings;
+}
+
+/** The whole verdict: the findings, whether the deploy may go on, and what to pin and report. */
+function decide_decide(answer           , ctx                  , elapsedMs        )                  {
+  if (answer.kind !== "found") {
+    const finding = failureFinding(answer, ctx);
+    const checked = answer.kind !== "unreachable";
+    return { ok: finding.severity !== "fail", checked, findings: [finding], elapsedMs };
+  }
+  // Safetensors weights at the root, single file or shards.
+  const weights = answer.files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
+  const bytes = weights.reduce((n, f) => n + f.size, 0);
+  // With several GPU choices, the fit of the first that holds the weights: the deploy goes there.
+  const fits = weights.length > 0 ? [ctx, ...(ctx.fallbacks ?? [])].map((g) => fitFinding(bytes, g)) : [];
+  const fit = fits.find((f) => f.finding.severity !== "fail") ?? fits[0];
+  const findings = factFindings(answer, ctx, weights.length > 0, fit?.finding);
+  return {
+    ok: !findings.some((f) => f.severity === "fail"),
+    checked: true,
+    findings,
+    revision: answer.sha,
+    smokeRoute: answer.chatTemplate === false ? "completions" : "chat",
+    weightBytes: bytes,
+    memoryRatio: fit?.ratio,
+    elapsedMs,
+  };
+}
+
+;// CONCATENATED MODULE: ./build/plan/gpu-choices.js
+// `gpu` as an ordered list of choices: which of them a deploy may use, and when the endpoint moves
+// on to the next. Pure; src/operations/gpu-fallback.ts carries the moves out.
+
+                                                     
+                                                  
+
+
+/** One choice of `gpu`: its estimate, and why the deploy may not use it, when it may not. */
+                         
+                 
+                    
+                
+ 
+
+/**
+ * Every choice of `gpu`, in order, each dropped when it is over `max-hourly-cost` (or cannot be
+ * priced against it), or when the pre-flight weighed the model (`weightBytes`) and it does not fit.
+ * `gpu-hourly-price` is the price of the first choice's GPU model, as it is of a single `gpu`.
+ */
+function weighChoices(inputs        , weightBytes         )           {
+  const { maxHourlyCost: cap, gpus } = inputs;
+  return gpus.map((gpu) => {
+    const cost = (0,estimate/* estimateHourlyCost */.Bb)({
+      instanceOptionId: gpu.instanceOptionId,
+      minReplicas: inputs.minReplicas,
+      maxReplicas: inputs.maxReplicas,
+      pricePerGpuHour: inputs.gpuHourlyPrice,
+      pricedFor: gpus[0]?.instanceOptionId,
+    });
+    const unpriced =
+      `\`max-hourly-cost\` cannot be checked: instance option ${gpu.label} is not in the GPU table, ` +
+      "so its GPUs and price are unknown. Name the GPU (e.g. `2x H100`), or remove `max-hourly-cost`";
+    const fit = weightBytes ? fitFinding(weightBytes, { ...gpu, gpuLabel: gpu.label }).finding : undefined;
+    const drop =
+      (cap !== undefined && !cost ? unpriced : (0,estimate/* capRefusal */.P1)(cost, cap)) ??
+      (fit?.severity === "fail" ? fit.message : undefined);
+    return { gpu, ...(cost ? { cost } : {}), ...(drop ? { drop } : {}) };
+  });
+}
+
+/** Why no choice is left, or undefined. A single choice's reason reads as it always did. */
+function noneLeft(choices                   )                     {
+  if (choices.some((c) => !c.drop)) return undefined;
+  if (choices.length === 1) return choices[0]?.drop;
+  return `no GPU of \`gpu\` is left: ${choices.map((c) => `${c.gpu.label}: ${c.drop}`).join("; ")}`;
+}
+
+                   
+                                                                                       
+                    
+                                                                 
+                 
+                                         
+                
+                              
+                  
+                        
+ 
+
+/**
+ * After a wait on one of several choices ended without success: the endpoint moves to the next
+ * choice only when the wait timed out at `gpu-fallback-after`, with the endpoint still requesting
+ * its VM. A download, a FAILED or the run's deadline ends the run as a single GPU's would.
+ */
+function movesOn(w         )          {
+  return w.timedOut && w.early && w.next && stillRequesting(w);
+}
+
+/** The endpoint has not left REQUESTING_VIRTUAL_MACHINE: no VM for its GPU yet. */
+function stillRequesting(s                                            )          {
+  const upper = (text                ) => text?.trim().toUpperCase();
+  return upper(s.status) === "INITIALIZING" && upper(s.phase) === "REQUESTING_VIRTUAL_MACHINE";
 }
 
 ;// CONCATENATED MODULE: ./build/plan/lifecycle.js
@@ -1297,7 +1549,7 @@ function updateBody(settings                    , versionComment        ) {
 // lookup found go in, a Plan with the exact request it would send comes out.
 
 
-
+                                                      
                                                            
 
 
@@ -1307,6 +1559,7 @@ function updateBody(settings                    , versionComment        ) {
 
 
                                                      
+
 
 
 
@@ -1359,6 +1612,8 @@ function updateBody(settings                    , versionComment        ) {
                       
                                                                                                        
                     
+                                                                                              
+                     
  
 
 /** `rollback-on-failure`: the ledger entry whose settings go back if the update fails, and the PUT. */
@@ -1373,6 +1628,8 @@ function updateBody(settings                    , versionComment        ) {
                                                                                                        
                     
                           
+                                                                                   
+                       
                       
                                                                                         
                      
@@ -1395,17 +1652,24 @@ function plan_plan(inputs        , facts           )       {
   // Only settings the deploy puts on the endpoint cost money and meet `max-hourly-cost`: a reused
   // endpoint keeps its own.
   const configures = inputs.operation === "deploy" && (!facts.found || inputs.ifExists === "update");
-  const cost = configures ? requestedCost(inputs) : undefined;
-  const refusal = configures ? capCheck(inputs, cost) : undefined;
+  // Each choice of `gpu` is held to the cap and to the model's size: the first one kept is asked for,
+  // unless the endpoint already serves these settings on a later one (where a fallback left it).
+  const weighed = configures ? weighChoices(inputs, facts.weightBytes) : undefined;
+  const on = weighed?.find((c) => !c.drop && c.gpu.instanceOptionId === gpuOf(facts.found?.spec)?.id);
+  const stays = on && actionFor({ ...inputs, gpu: on.gpu }, facts).kind === "unchanged";
+  const choices = on && stays ? [on, ...(weighed ?? []).filter((c) => c !== on)] : weighed;
+  const chosen = choices?.find((c) => !c.drop) ?? choices?.[0];
+  const cost = chosen?.cost;
+  const refusal = choices && noneLeft(choices);
   // The cap is a finding like the GPU-memory fit: shown with them, and it fails the plan the same way.
-  const findings            = [
-    ...(facts.findings ?? []),
-    ...(refusal ? [{ check: "cost"         , severity: "fail"         , message: refusal }] : []),
-  ];
+  const findings            = [...(facts.findings ?? [])];
+  // A single choice that does not fit is the pre-flight's own finding already.
+  if (refusal && !findings.some((f) => f.message === refusal))
+    findings.push({ check: "cost", severity: "fail", message: refusal });
   const blocking = findings.find((f) => f.severity === "fail");
   const action                = blocking
     ? { kind: "fail", message: blocking.message, ...(facts.found ? { endpoint: facts.found } : {}) }
-    : actionFor(inputs, facts);
+    : actionFor(chosen ? { ...inputs, gpu: chosen.gpu } : inputs, facts);
   // A reused endpoint sleeps by its own autoscaling minimum, not by the inputs'.
   const minReplicas =
     action.kind === "reuse"
@@ -1424,30 +1688,8 @@ function plan_plan(inputs        , facts           )       {
     ...(smokeTest && facts.smokeRoute ? { smokeRoute: facts.smokeRoute } : {}),
     findings,
     ...(cost ? { cost } : {}),
+    ...(choices && choices.length > 1 ? { choices } : {}),
   };
-}
-
-/** Why `max-hourly-cost` refuses the deploy, or undefined. A cap that cannot be checked refuses too. */
-function capCheck(inputs        , cost                        )                     {
-  if (inputs.maxHourlyCost === undefined || !inputs.gpu) return undefined;
-  if (!cost) {
-    return (
-      `\`max-hourly-cost\` cannot be checked: instance option ${inputs.gpu.label} is not in the GPU table, ` +
-      "so its GPUs and price are unknown. Name the GPU (e.g. `2x H100`), or remove `max-hourly-cost`"
-    );
-  }
-  return (0,estimate/* capRefusal */.P1)(cost, inputs.maxHourlyCost);
-}
-
-/** The estimate for the requested GPU and replicas, at `gpu-hourly-price` or the list price. */
-function requestedCost(inputs        )                         {
-  if (!inputs.gpu) return undefined;
-  return (0,estimate/* estimateHourlyCost */.Bb)({
-    instanceOptionId: inputs.gpu.instanceOptionId,
-    minReplicas: inputs.minReplicas,
-    maxReplicas: inputs.maxReplicas,
-    ...(inputs.gpuHourlyPrice === undefined ? {} : { pricePerGpuHour: inputs.gpuHourlyPrice }),
-  });
 }
 
 function actionFor(inputs        , { found, ledger, revision, sweep }           )                {
@@ -1557,7 +1799,7 @@ function rollbackFor(
   if (!entry) return undefined;
   const comment = (0,format/* truncate */.xv)(
     `Rollback to GitHub deployment ${entry.deploymentId}. ${inputs.versionComment}`,
-    inputs_inputs/* MAX_VERSION_COMMENT_LENGTH */.XF,
+    preview_names/* MAX_VERSION_COMMENT_LENGTH */.XF,
   );
   const body = updateBody(entry.payload.settings, comment);
   return { entry, request: { method: "PUT", url: endpointUrl(found), body } };
@@ -1583,6 +1825,334 @@ function plannedRequest(p      )                             {
 
 // EXTERNAL MODULE: ./build/plan/result.js
 var result = __webpack_require__(9353);
+;// CONCATENATED MODULE: ./build/operations/context.js
+// What every step of carrying out a plan gets, and how what it learns reaches the report. The
+// report is filled in as facts are learned, so a cancelled or failed run still reports everything
+// it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
+
+                                         
+                                              
+                                             
+                                                                
+                                                                      
+                                                            
+                                                             
+                                                       
+                                                  
+                                                  
+                                                         
+
+/** What the lookup left for the steps after it: the listed ids and the specs already read. */
+                               
+                                                                                                  
+                      
+                                                                                    
+                   
+                                                                                               
+                       
+ 
+
+                                   
+                 
+                  
+                         
+               
+                      
+                                                                 
+                     
+              
+                    
+                             
+                                                                   
+                         
+                                                                   
+                          
+     
+                                                                                             
+                                                                                                 
+     
+                                       
+                                                                                              
+                                      
+     
+                                                                                             
+                                                                                     
+     
+                                                                            
+                                                                  
+                     
+                                                                                        
+                                                       
+ 
+
+/** Copies what a status answer says into the report. */
+function recordStatus(report           , s                )       {
+  report.status = s.status;
+  report.phase = s.phase ?? null;
+  report.errorCode = s.errorCode ?? null;
+  if (s.createdAt) report.createdAt = s.createdAt;
+  if (s.updatedAt) report.updatedAt = s.updatedAt;
+}
+
+/** What the report says about an endpoint that was there before the run. */
+function recordFound(report           , found               )       {
+  report.endpointId = found.id;
+  report.createdByThisRun = false;
+  if (found.spec?.name) report.endpointName = found.spec.name;
+  if (found.status) recordStatus(report, found.status);
+}
+
+/** What a deploy asks for, for the reports, before anything is known about the endpoint. */
+function recordRequested(report           , inputs        )       {
+  if (inputs.hfModelRepo) report.model = { repo: inputs.hfModelRepo, revision: inputs.hfModelRevision };
+  if (inputs.gpu) report.gpu = inputs.gpu.label;
+  report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
+}
+
+;// CONCATENATED MODULE: ./build/operations/create.js
+// Carrying out a planned create, sent once: after an answer that may have been lost, the name is
+// looked up again before anything is created again, so a run never leaves two GPU endpoints where
+// one was asked for. Only an answered create proves an endpoint this run's (src/endpoint/created-claim.ts).
+//
+// Two runs of one name at once (no `concurrency:` group): the run that sees an endpoint of the name
+// appear after its look-up creates nothing; when both created anyway, the endpoint created first is
+// kept, and the other run deletes its own duplicate and fails. It does not adopt the keeper: that
+// run's settings may differ, and reporting someone else's deploy as ours would hide the race.
+
+
+
+
+                                                                
+
+
+                                                                 
+
+
+
+
+
+/** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
+const MAX_CREATES = 2;
+
+const ONE_AT_A_TIME =
+  "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
+
+/** Returns the new endpoint's id, remembered for the post step, in the report and in the ledger. */
+async function createEndpoint(
+  op                  ,
+  body                    ,
+  memory              ,
+)                  {
+  // What is sent, the commit the pre-flight pinned included, is what the ledger records.
+  const settings = requestedSettings(op.inputs, body.hfModelRepoRevision);
+  refuseWithoutTime(op);
+  await refuseAfterRival(op, memory);
+  refuseWithoutTime(op);
+  const { id, proved } = await createOnce(op, body, memory).catch(async (err         ) => {
+    // A create that may have made an endpoint is recorded without an id; one the API refused (or
+    // that never left) made nothing, and leaves no record.
+    const refused = err instanceof errors/* ApiError */.hD && ["permanent", "not-sent", "throttled"].includes(err.kind);
+    if (!refused) await op.ledger?.record(undefined, settings, "Create");
+    throw err;
+  });
+  if (proved) {
+    op.report.endpointId = id;
+    op.remember(id, true);
+    op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
+  }
+  await op.ledger?.record(id, settings, "Create");
+  return id;
+}
+
+/**
+ * Right before the create, when the look-up is no longer fresh (the pre-flight can take seconds):
+ * an endpoint of the name that was not there at the look-up was made by another run meanwhile.
+ * Creating a second one would only be deleted again, so nothing is created. A fresh look-up is not
+ * repeated: a rival created since is caught when the new id is resolved (the keeper rule).
+ */
+async function refuseAfterRival(op                  , memory              )                {
+  const { inputs } = op;
+  if (op.clock.now() - memory.lookedUpAtMs < timing/* FRESH_LOOKUP_MS */.TQ) return;
+  const named = await (0,lookup/* findByName */._U)(op.client, inputs.projectId, inputs.name, {
+    signal: op.signal,
+    cache: memory.specs,
+  });
+  if (named.length === 0) return;
+  throw new result/* OperationFailure */.C(
+    `endpoint ${named.map((e) => e.id).join(", ")} named "${inputs.name}" appeared in project ${inputs.projectId} ` +
+      `after this run looked the name up: another run is deploying this name, and this run created nothing. ${ONE_AT_A_TIME}`,
+    "failed",
+  );
+}
+
+/** The new endpoint's id, and whether an answered create proves it this run's. */
+async function createOnce(
+  op                  ,
+  body                    ,
+  memory              ,
+)                                           {
+  const { inputs, client } = op;
+  const names = { projectId: inputs.projectId, name: inputs.name };
+  const facts              = { lookupIds: memory.listed };
+  for (let attempt = 1; ; attempt++) {
+    op.noteCreate(facts);
+    const created = await sendCreate(op, body, facts);
+    if (created) recordStatus(op.report, created.status);
+    const found = await (0,lookup/* findCreated */.it)(client, { ...op, ...names, facts, cache: memory.specs });
+    const taken = await takeFound(op, found, created !== undefined, body);
+    if (taken) return taken;
+    if (created) {
+      throw new result/* OperationFailure */.C(
+        `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
+          `look for "${inputs.name}" in Friendli Suite`,
+        "failed",
+      );
+    }
+    if (attempt >= MAX_CREATES) {
+      const again = await (0,lookup/* findByName */._U)(client, inputs.projectId, inputs.name, {
+        signal: op.signal,
+        cache: memory.specs,
+      });
+      throw new result/* OperationFailure */.C(
+        `creating "${inputs.name}" failed ${attempt} times without an answer` +
+          (again.length ? `; endpoints of that name now: ${again.map((e) => e.id).join(", ")}` : ""),
+        "failed",
+      );
+    }
+    op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
+    refuseWithoutTime(op);
+  }
+}
+
+/**
+ * The endpoint the run goes on with, from what the listing after its create showed; undefined when
+ * nothing of the name appeared. Throws when the run cannot go on (a rival, or no proof).
+ */
+async function takeFound(
+  op                  ,
+  { verdict, named }              ,
+  answered         ,
+  body                    ,
+)                                                       {
+  const { inputs } = op;
+  switch (verdict.kind) {
+    case "mine":
+      if (verdict.keeper === verdict.id) return { id: verdict.id, proved: true };
+      return yieldToKeeper(op, verdict.id, verdict.keeper);
+    case "unsure": {
+      const [only, ...more] = named.filter((e) => verdict.ids.includes(e.id));
+      if (!answered && only && more.length === 0) return { id: unproven(op, only, body), proved: false };
+      throw new result/* OperationFailure */.C(
+        `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
+          `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
+          `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
+          "delete the extra one with operation: delete and its endpoint-id",
+        "failed",
+      );
+    }
+    case "others":
+      throw new result/* OperationFailure */.C(
+        `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
+          `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
+          `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
+        "failed",
+      );
+    case "none":
+      return undefined;
+  }
+}
+
+/**
+ * The create's answer was lost and one endpoint of the name appeared since the look-up: this run's
+ * or a rival's, nothing tells which. It is the run's endpoint from here on but not remembered as
+ * created here, so nothing deletes it; the run waits on it only when GET shows the settings it asked for.
+ */
+function unproven(op                  , found               , body                    )         {
+  const named = `endpoint ${found.id} ("${op.inputs.name}")`;
+  op.report.endpointId = found.id;
+  op.remember(found.id, undefined);
+  const { changes } = specChanges(found.spec, body);
+  if (changes.length > 0) {
+    const shown = changes.map((c) => `${c.field} ${c.from}, not ${c.to}`).join("; ");
+    throw new result/* OperationFailure */.C(
+      `this run's create went unanswered, and ${named}, which appeared since, does not have the settings this ` +
+        `run asked for (${shown}): another run's, most likely. ${ONE_AT_A_TIME}`,
+      "failed",
+    );
+  }
+  const message =
+    `This run's create went unanswered, so it cannot prove that it made ${named}, which appeared since with ` +
+    "the requested settings: another run may have. The run waits on it, and never deletes it.";
+  op.report.warnings.push(message);
+  op.log.warning(message);
+  return found.id;
+}
+
+/**
+ * Another run's endpoint of the name was created first: it is kept, and this run deletes its own
+ * duplicate (proved its own by judgeCreation), whatever delete-on-failure says. The DELETE is owed
+ * until it is confirmed, so a cancellation meanwhile leaves it to the post step.
+ */
+async function yieldToKeeper(op                  , own        , keeper        )                 {
+  const { inputs } = op;
+  op.report.endpointId = own;
+  op.remember(own, true);
+  op.noteDeleteOwed(true);
+  const race =
+    `another run is deploying "${inputs.name}" at the same time: both created it, and the other run's endpoint ` +
+    `${keeper}, created first, is kept`;
+  try {
+    await op.client.delete(own);
+  } catch (err) {
+    if (err instanceof errors/* ApiError */.hD && err.kind === "aborted") throw err;
+    if (!(err instanceof errors/* ApiError */.hD && err.status === 404)) {
+      throw new result/* OperationFailure */.C(
+        `${race}; this run could not delete its own duplicate ${own} (${(0,redact/* formatError */.Wk)(err, op.secrets)}): the post ` +
+          `step tries again. ${ONE_AT_A_TIME}`,
+        "failed",
+      );
+    }
+  }
+  op.noteDeleteOwed(false);
+  op.report.deletedAfterFailure = true;
+  op.log.info(`Deleted endpoint ${own}, this run's duplicate of "${inputs.name}"`);
+  throw new result/* OperationFailure */.C(
+    `${race}; this run deleted its own duplicate ${own}. ${ONE_AT_A_TIME}`,
+    "failed",
+  );
+}
+
+/** With too little of the run left to find a new endpoint's id, nothing is created. */
+function refuseWithoutTime(op                  )       {
+  const left = op.deadlineMs - op.clock.now();
+  if (left >= Math.min(timing/* MIN_TIME_FOR_CREATE_MS */.ht, op.inputs.waitTimeoutMs / 2)) return;
+  throw new result/* OperationFailure */.C(
+    `only ${(0,format/* formatDuration */.a3)(Math.max(0, left))} of wait-timeout was left, too little to create "${op.inputs.name}" ` +
+      "and find its id; nothing was created (raise wait-timeout)",
+    "timed-out",
+  );
+}
+
+/**
+ * The create's answer, or undefined when it was lost (the server may or may not have acted). What
+ * came back goes into `facts` and to the post step: it is the only proof of what the create made.
+ */
+async function sendCreate(op                  , body                    , facts             ) {
+  try {
+    const created = await op.client.create(body);
+    if (created.status.createdAt) facts.answeredCreatedAt = created.status.createdAt;
+    if (created.endpointId) facts.answeredId = created.endpointId;
+    op.noteCreate(facts);
+    return created;
+  } catch (err) {
+    if (!(err instanceof errors/* ApiError */.hD) || err.kind !== "ambiguous") throw err;
+    op.log.warning(
+      `The create request's answer was lost (${err.message}); looking "${op.inputs.name}" up before creating again`,
+    );
+    return undefined;
+  }
+}
+
 // EXTERNAL MODULE: ./build/base/backoff.js
 var backoff = __webpack_require__(3972);
 ;// CONCATENATED MODULE: ./build/wait/policy.js
@@ -1689,7 +2259,7 @@ function stretch(s           )                                 {
                                                                                                           
 
 function classifyPollFailure(err         , c                    )              {
-  const apiErr = err instanceof errors/* ApiError */.h ? err : undefined;
+  const apiErr = err instanceof errors/* ApiError */.hD ? err : undefined;
   if (c.aborted || apiErr?.kind === "aborted") return { kind: "cancelled" };
   if (apiErr?.kind === "deadline") return { kind: "timed-out" };
   const after = (0,format/* formatDuration */.a3)(c.msWaited);
@@ -1729,7 +2299,7 @@ function classifyPollFailure(err         , c                    )              {
 }
 
 function errorText(err         )         {
-  if (err instanceof errors/* ApiError */.h) return `${err.status ?? err.kind}: ${err.message}`;
+  if (err instanceof errors/* ApiError */.hD) return `${err.status ?? err.kind}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -1808,6 +2378,8 @@ function timelineText(timeline                      , now        )         {
                           
                                                                                                          
                           
+                                                                                                            
+                                                                           
  
 
                               
@@ -1887,7 +2459,8 @@ function waitForEndpoint(opts             )                       {
  * before the deadline: the HTTP layer starts no request at or past it, and the request needs a moment.
  */
 function nextWait(opts             , w         , now        )                     {
-  const lastPollAt = opts.deadlineMs - timing/* FINAL_POLL_MARGIN_MS */.z$;
+  const leaving = opts.leaveAt?.stays(w.last ?? {}) ? opts.leaveAt.ms : Number.POSITIVE_INFINITY;
+  const lastPollAt = Math.min(opts.deadlineMs - timing/* FINAL_POLL_MARGIN_MS */.z$, leaving);
   if (now >= lastPollAt) return undefined;
   // Asked to come back only after the last poll: polling earlier would ignore Retry-After.
   if (w.retryAfterMs !== undefined && now + Math.min(w.retryAfterMs, timing/* MAX_RETRY_AFTER_MS */.yL) > lastPollAt) {
@@ -2042,90 +2615,6 @@ function messages(opts             , w         ) {
   };
 }
 
-;// CONCATENATED MODULE: ./build/operations/context.js
-// What every step of carrying out a plan gets, and how what it learns reaches the report. The
-// report is filled in as facts are learned, so a cancelled or failed run still reports everything
-// it knew; its `result` is set in one place only (src/plan/result.ts, called by main.ts).
-
-                                         
-                                              
-                                             
-                                                                
-                                                                      
-                                                            
-                                                             
-                                                       
-                                                  
-                                                  
-                                                         
-
-/** What the lookup left for the steps after it: the listed ids and the specs already read. */
-                               
-                                                                                                  
-                      
-                                                                                    
-                   
-                                                                                               
-                       
- 
-
-                                   
-                 
-                  
-                         
-               
-                      
-                                                                 
-                     
-              
-                    
-                             
-                                                                   
-                         
-                                                                   
-                          
-     
-                                                                                             
-                                                                                                 
-     
-                                       
-                                                                                              
-                                      
-     
-                                                                                             
-                                                                                     
-     
-                                                                            
-                                                                  
-                     
-                                                                                        
-                                                       
- 
-
-/** Copies what a status answer says into the report. */
-function recordStatus(report           , s                )       {
-  report.status = s.status;
-  report.phase = s.phase ?? null;
-  report.errorCode = s.errorCode ?? null;
-  if (s.createdAt) report.createdAt = s.createdAt;
-  if (s.updatedAt) report.updatedAt = s.updatedAt;
-}
-
-/** What the report says about an endpoint that was there before the run. */
-function recordFound(report           , found               )       {
-  report.endpointId = found.id;
-  report.createdByThisRun = false;
-  if (found.spec?.name) report.endpointName = found.spec.name;
-  if (found.status) recordStatus(report, found.status);
-}
-
-/** What a deploy asks for, for the reports, before anything is known about the endpoint. */
-function recordRequested(report           , inputs        )       {
-  if (inputs.hfModelRepo) report.model = { repo: inputs.hfModelRepo, revision: inputs.hfModelRevision };
-  if (inputs.gpu) report.gpu = inputs.gpu.label;
-  report.replicas = { min: inputs.minReplicas, max: inputs.maxReplicas };
-}
-
 ;// CONCATENATED MODULE: ./build/operations/await-endpoint.js
 // The bridge between a plan's wait and the waiter: polls through the client, mirrors every status
 // it sees into the report, and turns a bad outcome into the failure that ends the run.
@@ -2143,6 +2632,7 @@ async function awaitEndpoint(
   { target, minReplicas }                           ,
   /** When an update was sent: a RUNNING older than that may still be the old version. */
   updateSentAtMs         ,
+  leaveAt                         ,
 )                {
   const { client, report } = op;
   const outcome = await waitForEndpoint({
@@ -2154,6 +2644,7 @@ async function awaitEndpoint(
     onStatus: (s) => recordStatus(report, s),
     updateSettleMs: updateSentAtMs === undefined ? undefined : timing/* UPDATE_SETTLE_MS */.NN,
     updateSentAtMs,
+    leaveAt,
   });
   report.timeline = outcome.timeline;
   if (outcome.last) recordStatus(report, outcome.last);
@@ -2163,250 +2654,6 @@ async function awaitEndpoint(
     throw new result/* OperationFailure */.C(`endpoint ${endpointId} disappeared while waiting: ${message}`, "failed");
   if (kind === "failed") report.hint = (0,error_codes/* errorHint */.c$)(outcome.last?.errorCode);
   throw new result/* OperationFailure */.C(message, kind);
-}
-
-;// CONCATENATED MODULE: ./build/operations/create.js
-// Carrying out a planned create, sent once: after an answer that may have been lost, the name is
-// looked up again before anything is created again, so a run never leaves two GPU endpoints where
-// one was asked for. Only an answered create proves an endpoint this run's (src/endpoint/created-claim.ts).
-//
-// Two runs of one name at once (no `concurrency:` group): the run that sees an endpoint of the name
-// appear after its look-up creates nothing; when both created anyway, the endpoint created first is
-// kept, and the other run deletes its own duplicate and fails. It does not adopt the keeper: that
-// run's settings may differ, and reporting someone else's deploy as ours would hide the race.
-
-
-
-
-                                                                
-
-
-                                                                 
-
-
-
-
-
-/** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
-const MAX_CREATES = 2;
-
-const ONE_AT_A_TIME =
-  "Run deploys of one endpoint name one at a time: give the job a `concurrency:` group per endpoint name (see the README)";
-
-/** Returns the new endpoint's id, remembered for the post step, in the report and in the ledger. */
-async function createEndpoint(
-  op                  ,
-  body                    ,
-  memory              ,
-)                  {
-  // What is sent, the commit the pre-flight pinned included, is what the ledger records.
-  const settings = requestedSettings(op.inputs, body.hfModelRepoRevision);
-  refuseWithoutTime(op);
-  await refuseAfterRival(op, memory);
-  refuseWithoutTime(op);
-  const { id, proved } = await createOnce(op, body, memory).catch(async (err         ) => {
-    // A create that may have made an endpoint is recorded without an id; one the API refused (or
-    // that never left) made nothing, and leaves no record.
-    const refused = err instanceof errors/* ApiError */.h && ["permanent", "not-sent", "throttled"].includes(err.kind);
-    if (!refused) await op.ledger?.record(undefined, settings, "Create");
-    throw err;
-  });
-  if (proved) {
-    op.report.endpointId = id;
-    op.remember(id, true);
-    op.log.info(`Created endpoint ${id} ("${op.inputs.name}")`);
-  }
-  await op.ledger?.record(id, settings, "Create");
-  return id;
-}
-
-/**
- * Right before the create, when the look-up is no longer fresh (the pre-flight can take seconds):
- * an endpoint of the name that was not there at the look-up was made by another run meanwhile.
- * Creating a second one would only be deleted again, so nothing is created. A fresh look-up is not
- * repeated: a rival created since is caught when the new id is resolved (the keeper rule).
- */
-async function refuseAfterRival(op                  , memory              )                {
-  const { inputs } = op;
-  if (op.clock.now() - memory.lookedUpAtMs < timing/* FRESH_LOOKUP_MS */.TQ) return;
-  const named = await (0,lookup/* findByName */._U)(op.client, inputs.projectId, inputs.name, {
-    signal: op.signal,
-    cache: memory.specs,
-  });
-  if (named.length === 0) return;
-  throw new result/* OperationFailure */.C(
-    `endpoint ${named.map((e) => e.id).join(", ")} named "${inputs.name}" appeared in project ${inputs.projectId} ` +
-      `after this run looked the name up: another run is deploying this name, and this run created nothing. ${ONE_AT_A_TIME}`,
-    "failed",
-  );
-}
-
-/** The new endpoint's id, and whether an answered create proves it this run's. */
-async function createOnce(
-  op                  ,
-  body                    ,
-  memory              ,
-)                                           {
-  const { inputs, client } = op;
-  const names = { projectId: inputs.projectId, name: inputs.name };
-  const facts              = { lookupIds: memory.listed };
-  for (let attempt = 1; ; attempt++) {
-    op.noteCreate(facts);
-    const created = await sendCreate(op, body, facts);
-    if (created) recordStatus(op.report, created.status);
-    const found = await (0,lookup/* findCreated */.it)(client, { ...op, ...names, facts, cache: memory.specs });
-    const taken = await takeFound(op, found, created !== undefined, body);
-    if (taken) return taken;
-    if (created) {
-      throw new result/* OperationFailure */.C(
-        `the endpoint was created but its id could not be found by listing project ${inputs.projectId}; ` +
-          `look for "${inputs.name}" in Friendli Suite`,
-        "failed",
-      );
-    }
-    if (attempt >= MAX_CREATES) {
-      const again = await (0,lookup/* findByName */._U)(client, inputs.projectId, inputs.name, {
-        signal: op.signal,
-        cache: memory.specs,
-      });
-      throw new result/* OperationFailure */.C(
-        `creating "${inputs.name}" failed ${attempt} times without an answer` +
-          (again.length ? `; endpoints of that name now: ${again.map((e) => e.id).join(", ")}` : ""),
-        "failed",
-      );
-    }
-    op.log.info(`No endpoint named "${inputs.name}" appeared: creating it again (attempt ${attempt + 1})`);
-    refuseWithoutTime(op);
-  }
-}
-
-/**
- * The endpoint the run goes on with, from what the listing after its create showed; undefined when
- * nothing of the name appeared. Throws when the run cannot go on (a rival, or no proof).
- */
-async function takeFound(
-  op                  ,
-  { verdict, named }              ,
-  answered         ,
-  body                    ,
-)                                                       {
-  const { inputs } = op;
-  switch (verdict.kind) {
-    case "mine":
-      if (verdict.keeper === verdict.id) return { id: verdict.id, proved: true };
-      return yieldToKeeper(op, verdict.id, verdict.keeper);
-    case "unsure": {
-      const [only, ...more] = named.filter((e) => verdict.ids.includes(e.id));
-      if (!answered && only && more.length === 0) return { id: unproven(op, only, body), proved: false };
-      throw new result/* OperationFailure */.C(
-        `endpoints ${verdict.ids.join(", ")} named "${inputs.name}" were created in project ${inputs.projectId} ` +
-          `since this run looked the name up, and this run cannot prove which one its create made (${verdict.why}): ` +
-          `it deletes none of them and waits on none. Another run is probably deploying this name. ${ONE_AT_A_TIME}; ` +
-          "delete the extra one with operation: delete and its endpoint-id",
-        "failed",
-      );
-    }
-    case "others":
-      throw new result/* OperationFailure */.C(
-        `the endpoint was created but did not show in the listing of project ${inputs.projectId} within a ` +
-          `minute; only another run's endpoint of the name did (${verdict.ids.join(", ")}). Look for ` +
-          `"${inputs.name}" in Friendli Suite. ${ONE_AT_A_TIME}`,
-        "failed",
-      );
-    case "none":
-      return undefined;
-  }
-}
-
-/**
- * The create's answer was lost and one endpoint of the name appeared since the look-up: this run's
- * or a rival's, nothing tells which. It is the run's endpoint from here on but not remembered as
- * created here, so nothing deletes it; the run waits on it only when GET shows the settings it asked for.
- */
-function unproven(op                  , found               , body                    )         {
-  const named = `endpoint ${found.id} ("${op.inputs.name}")`;
-  op.report.endpointId = found.id;
-  op.remember(found.id, undefined);
-  const { changes } = specChanges(found.spec, body);
-  if (changes.length > 0) {
-    const shown = changes.map((c) => `${c.field} ${c.from}, not ${c.to}`).join("; ");
-    throw new result/* OperationFailure */.C(
-      `this run's create went unanswered, and ${named}, which appeared since, does not have the settings this ` +
-        `run asked for (${shown}): another run's, most likely. ${ONE_AT_A_TIME}`,
-      "failed",
-    );
-  }
-  const message =
-    `This run's create went unanswered, so it cannot prove that it made ${named}, which appeared since with ` +
-    "the requested settings: another run may have. The run waits on it, and never deletes it.";
-  op.report.warnings.push(message);
-  op.log.warning(message);
-  return found.id;
-}
-
-/**
- * Another run's endpoint of the name was created first: it is kept, and this run deletes its own
- * duplicate (proved its own by judgeCreation), whatever delete-on-failure says. The DELETE is owed
- * until it is confirmed, so a cancellation meanwhile leaves it to the post step.
- */
-async function yieldToKeeper(op                  , own        , keeper        )                 {
-  const { inputs } = op;
-  op.report.endpointId = own;
-  op.remember(own, true);
-  op.noteDeleteOwed(true);
-  const race =
-    `another run is deploying "${inputs.name}" at the same time: both created it, and the other run's endpoint ` +
-    `${keeper}, created first, is kept`;
-  try {
-    await op.client.delete(own);
-  } catch (err) {
-    if (err instanceof errors/* ApiError */.h && err.kind === "aborted") throw err;
-    if (!(err instanceof errors/* ApiError */.h && err.status === 404)) {
-      throw new result/* OperationFailure */.C(
-        `${race}; this run could not delete its own duplicate ${own} (${(0,redact/* formatError */.Wk)(err, op.secrets)}): the post ` +
-          `step tries again. ${ONE_AT_A_TIME}`,
-        "failed",
-      );
-    }
-  }
-  op.noteDeleteOwed(false);
-  op.report.deletedAfterFailure = true;
-  op.log.info(`Deleted endpoint ${own}, this run's duplicate of "${inputs.name}"`);
-  throw new result/* OperationFailure */.C(
-    `${race}; this run deleted its own duplicate ${own}. ${ONE_AT_A_TIME}`,
-    "failed",
-  );
-}
-
-/** With too little of the run left to find a new endpoint's id, nothing is created. */
-function refuseWithoutTime(op                  )       {
-  const left = op.deadlineMs - op.clock.now();
-  if (left >= Math.min(timing/* MIN_TIME_FOR_CREATE_MS */.ht, op.inputs.waitTimeoutMs / 2)) return;
-  throw new result/* OperationFailure */.C(
-    `only ${(0,format/* formatDuration */.a3)(Math.max(0, left))} of wait-timeout was left, too little to create "${op.inputs.name}" ` +
-      "and find its id; nothing was created (raise wait-timeout)",
-    "timed-out",
-  );
-}
-
-/**
- * The create's answer, or undefined when it was lost (the server may or may not have acted). What
- * came back goes into `facts` and to the post step: it is the only proof of what the create made.
- */
-async function sendCreate(op                  , body                    , facts             ) {
-  try {
-    const created = await op.client.create(body);
-    if (created.status.createdAt) facts.answeredCreatedAt = created.status.createdAt;
-    if (created.endpointId) facts.answeredId = created.endpointId;
-    op.noteCreate(facts);
-    return created;
-  } catch (err) {
-    if (!(err instanceof errors/* ApiError */.h) || err.kind !== "ambiguous") throw err;
-    op.log.warning(
-      `The create request's answer was lost (${err.message}); looking "${op.inputs.name}" up before creating again`,
-    );
-    return undefined;
-  }
 }
 
 ;// CONCATENATED MODULE: ./build/operations/delete.js
@@ -2423,7 +2670,7 @@ async function deleteEndpoint(op                  , plan      , found           
   try {
     await op.client.delete(found.id);
   } catch (err) {
-    if (!(err instanceof errors/* ApiError */.h && err.status === 404)) throw err;
+    if (!(err instanceof errors/* ApiError */.hD && err.status === 404)) throw err;
     // It was there a moment ago: a 404 now is most likely our own first attempt, whose answer was
     // lost before the retry. Either way it is gone, which is what the run asked for.
     op.log.info(`Endpoint ${found.id} is gone (404 on DELETE): deleted`);
@@ -2437,155 +2684,145 @@ async function deleteEndpoint(op                  , plan      , found           
   op.report.phase = null;
 }
 
-;// CONCATENATED MODULE: ./build/preflight/decide.js
-// The pre-flight's rules, as pure functions over what the Hub said. Friendli needs safetensors
-// weights and config.json at the repository's root, and weights that leave room for the KV cache on
-// the chosen GPUs; it finds out otherwise only after a GPU is allocated and billed.
+;// CONCATENATED MODULE: ./build/operations/gpu-fallback.js
+// GPU fallback, for `gpu` with several choices: the same endpoint moves to the next choice when the
+// API refuses its GPU, or when it has not left REQUESTING_VIRTUAL_MACHINE within
+// `gpu-fallback-after`, all within wait-timeout. The decisions are pure (src/plan/gpu-choices.ts,
+// refusesGpu); the choices tried are kept in the report, the current one is the last of them.
 
-                                                                                                            
 
-/** Over this share of GPU memory the weights leave no room for the engine: the deploy fails. */
-const FIT_FAIL_RATIO = 0.95;
-/** Over this share little is left for the KV cache: a warning. */
-const FIT_WARN_RATIO = 0.8;
 
-const GB = 1e9;
 
-function formatGb(bytes        )         {
-  return `${(bytes / GB).toFixed(bytes < 10 * GB ? 2 : 1)} GB`;
+                                                     
+                                                  
+
+                                            
+
+
+
+
+                                                     
+
+const kept = (plan      )           => plan.choices?.filter((c) => !c.drop) ?? [];
+
+/** The choices the pre-flight weighs the model against: the kept ones, or the one `gpu` names. */
+function keptGpus(plan      , inputs        )              {
+  return plan.choices ? kept(plan).map((c) => c.gpu) : inputs.gpus;
 }
 
-/** The smallest option of each GPU model that holds `bytes` under the fail ratio, smallest memory first. */
-function optionsThatFit(bytes        )              {
-  const best = new Map                                               ();
-  for (const option of gpus/* GPU_OPTIONS */.Ul) {
-    const memory = (0,gpus/* optionMemoryBytes */.eB)(option.instanceOptionId);
-    if (memory === undefined || bytes / memory > FIT_FAIL_RATIO) continue;
-    const known = best.get(option.gpu);
-    if (!known || memory < known.memory) best.set(option.gpu, { option, memory });
+/** The run on the choice it is on (the last one tried): bodies and the ledger name that GPU. */
+function current(op                  , plan      )                   {
+  const choice = kept(plan)[Math.max(0, (op.report.gpuTried?.length ?? 0) - 1)];
+  return choice ? { ...op, inputs: { ...op.inputs, gpu: choice.gpu } } : op;
+}
+
+/** A planned body with the instance option of the choice `op` is on. */
+function asked                                                (body   , op                  )    {
+  return op.inputs.gpu ? { ...body, instanceOptionId: op.inputs.gpu.instanceOptionId } : body;
+}
+
+/** The dropped choices as notes (log and summary), the kept ones' cost range, and the GPU asked for. */
+function noteChoices({ report, log }                  , plan      )       {
+  const choices = kept(plan);
+  // With none left, the run's failure names each.
+  if (choices.length === 0) return;
+  for (const { gpu, drop } of plan.choices ?? []) {
+    if (!drop) continue;
+    report.warnings.push(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
+    log.warning(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
   }
-  return [...best.values()].sort((a, b) => a.memory - b.memory).map((x) => x.option);
+  report.gpu = choices[0]?.gpu.label;
+  const usd = choices.flatMap((c) => (c.cost ? [c.cost.maxUsd] : []));
+  if (usd.length > 1)
+    report.cost = { ...report.cost, choices: { minUsd: Math.min(...usd), maxUsd: Math.max(...usd) } };
 }
 
-/** The GPU-fit finding for weights of `bytes` on the context's option. */
-function fitFinding(bytes        , ctx                  )                                       {
-  const memory = (0,gpus/* optionMemoryBytes */.eB)(ctx.instanceOptionId);
-  if (memory === undefined) {
-    const message = `weights ${formatGb(bytes)}; instance option ${ctx.gpuLabel} is not in the GPU table, so the fit was not checked`;
-    return { finding: { check: "fit", severity: "info", message } };
-  }
-  const ratio = bytes / memory;
-  const share = `weights ${formatGb(bytes)} are ${Math.round(ratio * 100)}% of ${ctx.gpuLabel}'s ${formatGb(memory)} GPU memory`;
-  const fits = optionsThatFit(bytes).map((o) => o.label);
-  const advice = fits.length > 0 ? `options that fit: ${fits.join(", ")}` : "no instance option holds them";
-  const [severity, message]                     =
-    ratio > FIT_FAIL_RATIO
-      ? ["fail", `${share}: they do not fit (${advice})`]
-      : ratio > FIT_WARN_RATIO
-        ? [
-            "warn",
-            `${share}: little room is left for the KV cache; the engine may fail to start or serve short contexts only`,
-          ]
-        : ["info", share];
-  return { ratio, finding: { check: "fit", severity, message } };
-}
-
-/** The finding when the Hub did not give the facts. */
-function failureFinding(answer                              , ctx                  )          {
-  const at = ctx.revision === undefined ? ctx.repo : `${ctx.repo}@${ctx.revision}`;
-  switch (answer.kind) {
-    case "unauthorized":
-      return {
-        check: "access",
-        severity: "fail",
-        message: ctx.hasToken
-          ? `the Hugging Face Hub refused hf-token (401) for ${at}: check the token`
-          : `the Hugging Face Hub answered 401 for ${ctx.repo}: it does not exist, or it is private. Pass \`hf-token\` (a token that can read it), or set \`preflight: false\` to deploy without checking`,
-      };
-    case "not-found":
-      return {
-        check: "access",
-        severity: "fail",
-        message: `model ${ctx.repo} was not found on the Hugging Face Hub, or hf-token cannot read it`,
-      };
-    case "revision-not-found":
-      return {
-        check: "revision",
-        severity: "fail",
-        message: `revision ${ctx.revision ?? "(default branch)"} does not exist in ${ctx.repo}`,
-      };
-    case "unreachable":
-      return {
-        check: "hub",
-        severity: "warn",
-        message: `could not check ${at} on the Hugging Face Hub (${answer.reason}); deploying without the pre-flight`,
-      };
+/**
+ * `send` on the current choice, and on each next one while the API refuses the GPU. `endpointId`:
+ * the endpoint exists, and the ledger records each choice it moves to.
+ */
+async function sendOnChoices   (
+  op                  ,
+  plan      ,
+  send                                      ,
+  endpointId         ,
+)             {
+  const first = kept(plan)[0];
+  if (first && !op.report.gpuTried)
+    op.report.gpuTried = [{ label: first.gpu.label, sentAtMs: op.clock.now() }];
+  for (;;) {
+    try {
+      return await send(current(op, plan));
+    } catch (err) {
+      if (!plan.choices || !(0,errors/* refusesGpu */.iW)(err)) throw err;
+      await moveOn(op, plan, `was refused by the API (${err.detail})`, err, endpointId);
+    }
   }
 }
 
-/** Every check over a readable repository; `fit` is the GPU fit's, when there are weights. */
-function factFindings(facts          , ctx                  , hasWeights         , fit          )            {
-  const pinned =
-    ctx.revision === undefined
-      ? `${ctx.repo} pinned at ${facts.sha} (the default branch's commit)`
-      : `${ctx.repo}@${ctx.revision} is commit ${facts.sha}`;
-  const findings            = [{ check: "revision", severity: "info", message: pinned }];
-  const missing = [
-    ...(hasWeights ? [] : ["safetensors weights"]),
-    ...(facts.files.some((f) => f.path === "config.json") ? [] : ["config.json"]),
-  ];
-  if (missing.length > 0) {
-    const root =
-      facts.files
-        .map((f) => f.path)
-        .slice(0, 8)
-        .join(", ") || "nothing";
-    findings.push({
-      check: "files",
-      severity: "fail",
-      message: `Friendli needs safetensors weights and config.json at the repository root; ${facts.sha.slice(0, 12)} has no ${missing.join(" and no ")} (root: ${root})`,
-    });
+/** The plan's wait, moving the endpoint on while its GPU gets no VM (movesOn). */
+async function awaitOnChoices(
+  op                  ,
+  plan      ,
+  endpointId        ,
+  wait                           ,
+  updateSentAtMs         ,
+)                {
+  const { report } = op;
+  let sentAtMs = updateSentAtMs;
+  for (;;) {
+    const asked = report.gpuTried?.at(-1);
+    const next = asked !== undefined && (report.gpuTried?.length ?? 0) < kept(plan).length;
+    const leaveAt = asked && next ? asked.sentAtMs + op.inputs.gpuFallbackAfterMs : Number.POSITIVE_INFINITY;
+    const before = report.timeline;
+    report.timeline = [];
+    try {
+      const leave = { ms: leaveAt, stays: stillRequesting };
+      return await awaitEndpoint(current(op, plan), endpointId, wait, sentAtMs, leave);
+    } catch (err) {
+      const timedOut = err instanceof result/* OperationFailure */.C && err.result === "timed-out";
+      const { status, phase } = report;
+      if (!movesOn({ timedOut, early: leaveAt < op.deadlineMs, next, status, phase }))
+        throw asked && stillRequesting(report) ? noVm(op, plan, err) : err;
+      closeOpenSpan(report.timeline, op.clock.now());
+      const why = `got no VM in ${(0,format/* formatDuration */.a3)(op.clock.now() - (asked?.sentAtMs ?? 0))}`;
+      await moveOn(op, plan, why, err, endpointId);
+      sentAtMs = op.clock.now();
+      const body = (on                  ) =>
+        updateBody(requestedSettings(on.inputs, report.model?.revision), on.inputs.versionComment);
+      await sendOnChoices(op, plan, (on) => on.client.update(endpointId, body(on)), endpointId);
+    } finally {
+      report.timeline = [...before, ...report.timeline];
+    }
   }
-  if (fit) findings.push(fit);
-  if (facts.gated) {
-    findings.push({
-      check: "gated",
-      severity: "warn",
-      message: `${ctx.repo} is gated: Friendli downloads it with the Hugging Face token saved in its integrations, and that token's account must have been granted access, or the deploy fails while downloading the model`,
-    });
-  }
-  const template =
-    facts.chatTemplate === null
-      ? "the chat template could not be read; the smoke test tries chat first"
-      : facts.chatTemplate
-        ? "has a chat template: the smoke test uses chat completions"
-        : "has no chat template: the smoke test uses completions";
-  findings.push({ check: "chat-template", severity: "info", message: template });
-  return findings;
 }
 
-/** The whole verdict: the findings, whether the deploy may go on, and what to pin and report. */
-function decide_decide(answer           , ctx                  , elapsedMs        )                  {
-  if (answer.kind !== "found") {
-    const finding = failureFinding(answer, ctx);
-    const checked = answer.kind !== "unreachable";
-    return { ok: finding.severity !== "fail", checked, findings: [finding], elapsedMs };
-  }
-  // Safetensors weights at the root, single file or shards.
-  const weights = answer.files.filter((f) => f.path.endsWith(".safetensors") && !f.path.includes("/"));
-  const bytes = weights.reduce((n, f) => n + f.size, 0);
-  const fit = weights.length > 0 ? fitFinding(bytes, ctx) : undefined;
-  const findings = factFindings(answer, ctx, weights.length > 0, fit?.finding);
-  return {
-    ok: !findings.some((f) => f.severity === "fail"),
-    checked: true,
-    findings,
-    revision: answer.sha,
-    smokeRoute: answer.chatTemplate === false ? "completions" : "chat",
-    weightBytes: bytes,
-    memoryRatio: fit?.ratio,
-    elapsedMs,
-  };
+/** Leaves the current choice (`why`) for the next one; with none left, the run fails naming each. */
+async function moveOn(op                  , plan      , why        , err         , endpointId         ) {
+  const { report, log } = op;
+  const tried = report.gpuTried ?? [];
+  const left = tried.at(-1);
+  if (left) left.why = why;
+  const next = kept(plan)[tried.length];
+  if (!next || !left) throw noVm(op, plan, err);
+  tried.push({ label: next.gpu.label, sentAtMs: op.clock.now() });
+  report.gpu = next.gpu.label;
+  report.cost = { ...report.cost, hourly: next.cost };
+  log.warning(`${left.label} ${why}: moving to ${next.gpu.label}, the next choice of \`gpu\``);
+  const settings = requestedSettings(current(op, plan).inputs, report.model?.revision);
+  if (endpointId) await op.ledger?.moveTo(endpointId, settings, `${left.label} ${why}`);
+}
+
+/** The failure once no choice got a VM: what ended the last one, then each GPU tried and how. */
+function noVm(op                  , plan      , err         )                   {
+  const tried = op.report.gpuTried ?? [];
+  const last = tried.at(-1);
+  if (last && !last.why) last.why = `got no VM in ${(0,format/* formatDuration */.a3)(op.clock.now() - last.sentAtMs)}`;
+  const untried = kept(plan).slice(tried.length);
+  const each = tried.map((t) => `${t.label} ${t.why}`).join("; ");
+  const rest = untried.length > 0 ? `; not tried: ${untried.map((c) => c.gpu.label).join(", ")}` : "";
+  const message = `${(0,redact/* formatError */.Wk)(err, op.secrets)}. No GPU of \`gpu\` got a VM: ${each}${rest}`;
+  return new result/* OperationFailure */.C(message, err instanceof result/* OperationFailure */.C ? err.result : "failed");
 }
 
 ;// CONCATENATED MODULE: ./build/preflight/index.js
@@ -2598,11 +2835,11 @@ function decide_decide(answer           , ctx                  , elapsedMs      
 
 
                                               
-                                                  
+                                                                    
 
-                                                                             
-                           
-                   
+                                 
+                                            
+                                                                           
                     
  
 
@@ -2647,15 +2884,20 @@ async function runPreflight(o                  )                           {
 // updated, log what it found, and keep it in the report. What the findings mean for the run is the
 // plan's business (a `fail` finding makes the plan `fail`).
 
+                                                     
 
 
 
                                                              
                                                      
 
-async function preflightStep(op                  )                           {
+/** `gpus`: the choices of `gpu` still kept, in order: the fit is the first's that holds the model. */
+async function preflightStep(
+  op                  ,
+  [gpu, ...fallbacks]                      ,
+)                           {
   const { inputs, report, log } = op;
-  if (!inputs.hfModelRepo || !inputs.gpu) {
+  if (!inputs.hfModelRepo || !gpu) {
     throw new Error("the pre-flight needs hf-model-repo and gpu (the input parser guarantees both)");
   }
   const hub = hubUrlFrom(inputs.hfEndpoint, op.env);
@@ -2669,8 +2911,9 @@ async function preflightStep(op                  )                           {
       revision: inputs.hfModelRevision,
       hfToken: inputs.hfToken,
       hubUrl: hub.url,
-      instanceOptionId: inputs.gpu.instanceOptionId,
-      gpuLabel: inputs.gpu.label,
+      instanceOptionId: gpu.instanceOptionId,
+      gpuLabel: gpu.label,
+      fallbacks: fallbacks.map((g) => ({ instanceOptionId: g.instanceOptionId, gpuLabel: g.label })),
       clock: op.clock,
       signal: op.signal,
       dispatcher,
@@ -3152,7 +3395,7 @@ async function smokeTest(opts                  )                           {
     signal,
     // Cancellation is not a smoke-test verdict: the caller reports the run as cancelled.
     aborted: (reason) => {
-      throw (0,errors/* abortedError */.i)(s.route, reason, "smoke test");
+      throw (0,errors/* abortedError */.ip)(s.route, reason, "smoke test");
     },
     round: async () => {
       if (clock.now() >= deadlineMs) return fail(deadlineFailure(s));
@@ -3208,7 +3451,7 @@ function sender(opts                  , maxTokens        , clean                
       const detail = d === undefined ? undefined : (0,format/* truncate */.xv)(clean(d), MAX_DETAIL, { ellipsisAfter: true });
       return { miss: { kind: "answer", status, detail, retryAfter } };
     } catch (err) {
-      if (!(err instanceof errors/* ApiError */.h) || err.kind === "aborted") throw err;
+      if (!(err instanceof errors/* ApiError */.hD) || err.kind === "aborted") throw err;
       return { miss: { kind: "error", errorKind: err.kind, message: err.message, status: err.status } };
     }
   };
@@ -3279,7 +3522,7 @@ var sweep_run = __webpack_require__(5325);
 /** A failure a rollback answers: the new version FAILED, failed its smoke test or came up too late. */
 function rollsBack(err         )          {
   if (err instanceof result/* OperationFailure */.C) return err.result === "failed" || err.result === "timed-out";
-  return err instanceof errors/* ApiError */.h && err.kind === "deadline";
+  return err instanceof errors/* ApiError */.hD && err.kind === "deadline";
 }
 
 /** What recorded settings cost per hour, priced as the run's own request is. */
@@ -3389,9 +3632,9 @@ async function updateEndpoint(
   op.remember(endpoint.id, false);
   // From now on an updatedAt is the new version's.
   const sentAtMs = op.clock.now();
-  await op.client.update(endpoint.id, request.body);
+  await sendOnChoices(op, plan, (on) => on.client.update(endpoint.id, asked(request.body, on)), endpoint.id);
   try {
-    if (plan.wait) await awaitEndpoint(op, endpoint.id, plan.wait, sentAtMs);
+    if (plan.wait) await awaitOnChoices(op, plan, endpoint.id, plan.wait, sentAtMs);
     else await readStatus(op, endpoint.id);
     // The health gate: a failed smoke test rolls back like a rollout that FAILED.
     if (plan.smokeTest) await runSmokeTest(op, endpoint.id, plan.smokeRoute);
@@ -3496,9 +3739,10 @@ async function lookupAndPlan(op                  , memory              )        
   let plan = plan_plan(inputs, { found, ledger });
   if (needsPreflight(inputs, plan)) {
     // Before anything is created or updated: a model Friendli cannot deploy fails here, unbilled.
-    const { findings, revision, smokeRoute } = await preflightStep(op);
-    plan = plan_plan(inputs, { found, ledger, findings, revision, smokeRoute });
+    const { findings, revision, smokeRoute, weightBytes } = await preflightStep(op, keptGpus(plan, inputs));
+    plan = plan_plan(inputs, { found, ledger, findings, revision, smokeRoute, weightBytes });
   }
+  noteChoices(op, plan);
   // Drift: settings changed outside the action since the ledger's last success; the PUT puts them back.
   if (plan.action.kind === "update" && plan.action.drift) {
     const { endpoint, drift } = plan.action;
@@ -3531,8 +3775,10 @@ function remembered(op                  , ledger            ) {
 }
 
 /** Carries the plan out: the one write it names, then the wait and the smoke test. */
-async function execute(op                  , plan      , memory              )                {
+async function execute(given                  , plan      , memory              )                {
   const a = plan.action;
+  // On the first choice of `gpu` kept: what is sent and recorded names its GPU.
+  const op = current(given, plan);
   switch (a.kind) {
     case "fail":
       throw new result/* OperationFailure */.C(a.message, "failed");
@@ -3542,8 +3788,10 @@ async function execute(op                  , plan      , memory              )  
       await deleteEndpoint(op, plan, a.endpoint);
       await op.ledger?.retire(a.endpoint.id);
       return;
-    case "create":
-      return afterwards(op, plan, await createEndpoint(op, a.request.body, memory));
+    case "create": {
+      const create = (on                  ) => createEndpoint(on, asked(a.request.body, on), memory);
+      return afterwards(op, plan, await sendOnChoices(op, plan, create));
+    }
     case "update":
       return updateEndpoint(op, plan, a);
     case "sweep":
@@ -3572,7 +3820,7 @@ async function execute(op                  , plan      , memory              )  
 }
 
 async function afterwards(op                  , plan      , id        )                {
-  if (plan.wait) await awaitEndpoint(op, id, plan.wait);
+  if (plan.wait) await awaitOnChoices(op, plan, id, plan.wait);
   if (plan.smokeTest) await runSmokeTest(op, id, plan.smokeRoute);
 }
 
@@ -3657,6 +3905,8 @@ function values(r           )          {
     [names/* Output */.k7.smokeTestTokensPerSecond]: measured(r.smokeTest?.tokensPerSecond, 1),
     [names/* Output */.k7.deploymentId]: r.deployment?.id ?? null,
     [names/* Output */.k7.hourlyCostUsd]: r.cost?.hourly ? r.cost.hourly.maxUsd : null,
+    // A label of the GPU table ("2x H100") or a raw instance option id.
+    [names/* Output */.k7.gpu]: shaped(r.gpu, /^[\w ]+$/),
   };
 }
 
@@ -3783,7 +4033,7 @@ async function main_run(overrides                   = {})                     {
   const r      = { ...given, core, secrets, report, warn, createSent: false };
   try {
     r.context = (0,context/* readRunContext */.$)(r.env);
-    const parsed = (0,inputs_inputs/* parseInputs */.TL)((name) => core.getInput(name), r.context, core.debug);
+    const parsed = (0,inputs/* parseInputs */.TL)((name) => core.getInput(name), r.context, core.debug);
     if (parsed.kind !== "ok") {
       if (parsed.kind === "invalid") report.message = invalidInputsMessage(parsed.problems);
       else warn(parsed.reason);
@@ -3798,7 +4048,7 @@ async function main_run(overrides                   = {})                     {
         `This action is used at @${r.context.actionRef}: pin it to a release tag or commit for reproducible deploys`,
       );
     }
-    const ignored = (0,inputs_inputs/* ignoredSmokeGates */.ez)(r.inputs);
+    const ignored = (0,inputs/* ignoredSmokeGates */.ez)(r.inputs);
     if (ignored) warn(ignored);
     await operate(r, r.inputs, r.context);
   } catch (err) {
@@ -4385,6 +4635,7 @@ function detailsTable(r           )         {
     ["Endpoint", r.endpointName ? `${(0,markdown/* escapeMarkdown */.FV)(r.endpointName)}${id ? ` (${id})` : ""}` : id],
     [r.rolledBack ? "Requested model (failed)" : "Model", r.model && modelCell(r.model)],
     ["GPU", (0,markdown/* escapeMarkdown */.FV)(r.gpu)],
+    ["GPUs tried", r.gpuTried?.some((t) => t.why) && (0,markdown/* escapeMarkdown */.FV)(triedText(r.gpuTried))],
     ["Replicas", r.replicas && `${r.replicas.min}–${r.replicas.max}`],
     [
       r.rolledBack ? "Serving again (rolled back)" : "Previous version",
@@ -4401,6 +4652,11 @@ function detailsTable(r           )         {
     // Figures the action computed or summed itself: nothing here is outside text.
     ...(0,words/* costRows */.D)(r.cost),
   ]);
+}
+
+/** "1x H100 got no VM in 10m; 1x H200": each GPU the endpoint was put on, and why it left it. */
+function triedText(tried                                    )         {
+  return tried.map((t) => (t.why ? `${t.label} ${t.why}` : t.label)).join("; ");
 }
 
 function elapsed(r           )         {
@@ -4510,4 +4766,4 @@ function sweepSummary(r           , sweep                                 )     
 
 };
 
-//# sourceMappingURL=97.index.js.map
+//# sourceMappingURL=29.index.js.map
