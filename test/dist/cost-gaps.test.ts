@@ -2,50 +2,30 @@
 // outside the window, a cursor that leads back, amounts no endpoint could have cost; a spec whose
 // replicas are outside the API's range; a rollback above `max-hourly-cost`; a price of 0. Each runs
 // as the runner runs it, against the simulator and the loopback fake GitHub.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
-import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import type { DeploymentSettings } from "../../src/ledger/ledger.ts";
+import type { ActionRun } from "../support/run-action.ts";
+import {
+  BAD_REVISION,
+  BAD_REVISION_FAILS,
+  MODEL,
+  PROJECT,
+  REVISION,
+  recordedSettings,
+  useLedgerWorld,
+} from "../support/use-ledger-world.ts";
 
 const TOKEN = "flp_distCostGapsToken0123456789abc";
 const GITHUB_TOKEN = "ghs_distCostGapsGithubToken01234567";
-const PROJECT = "demo-project";
-const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
-const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
-const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
-const PR_EVENT: unknown = JSON.parse(
-  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
-);
 const H100 = { 1: "TwD5AqnBSVN0", 2: "zfTutSiLn0Hq" } as const;
 const B200X8 = "drbc6G9FxJWZ";
 const HOUR = 3_600_000;
 
-let sim: Simulator;
-let gh: FakeGitHub;
-beforeAll(async () => {
-  [sim, gh] = await Promise.all([
-    startSimulator({
-      scenario: {
-        lifecycleMs: INSTANT_LIFECYCLE,
-        failures: [
-          {
-            match: { hfModelRepoRevision: BAD_REVISION },
-            phase: "ENGINE_INITIALIZING",
-            errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
-          },
-        ],
-      },
-    }),
-    startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" }),
-  ]);
+const { sim, gh, run, ...world } = useLedgerWorld({
+  token: TOKEN,
+  githubToken: GITHUB_TOKEN,
+  scenario: { failures: BAD_REVISION_FAILS },
 });
-afterAll(async () => {
-  await Promise.all([sim?.close(), gh?.close()]);
-});
-beforeEach(() => gh.reset());
 afterEach(() => sim.costQuirk(null));
 
 /** A RUNNING endpoint made an hour ago: one replica of 1x H100 billed since, $5.00 by now. */
@@ -59,22 +39,6 @@ function seedHourOld(name: string, policy = { minReplica: 1, maxReplica: 1, cool
     hfModelRepoRevision: REVISION,
     instanceOptionId: H100[1],
     autoscalingPolicy: policy,
-  });
-}
-
-function run(inputs: Record<string, string>, pr = false): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      "friendli-token": TOKEN,
-      "project-id": PROJECT,
-      "github-token": GITHUB_TOKEN,
-      "api-url": sim.url,
-      "pr-comment": "false",
-      preflight: "false",
-      ...inputs,
-    },
-    ...(pr ? { eventName: "pull_request", event: PR_EVENT } : {}),
-    env: { GITHUB_REPOSITORY: "acme/models", GITHUB_API_URL: gh.url },
   });
 }
 
@@ -165,20 +129,7 @@ describe("an estimate from a spec outside the API's range", () => {
 describe("max-hourly-cost holds for the rollback", () => {
   /** An endpoint serving `recorded` (as the action's own last success says), updated to a revision that fails. */
   async function failedUpdate(name: string, recorded: DeploymentSettings, more: Record<string, string>) {
-    const id = sim.seed({
-      name,
-      projectId: PROJECT,
-      status: "RUNNING",
-      hfModelRepo: MODEL,
-      hfModelRepoRevision: REVISION,
-      instanceOptionId: recorded.gpu.instanceOptionId,
-      autoscalingPolicy: { minReplica: 0, maxReplica: recorded.autoscaling.maxReplicas, cooldownPeriod: 300 },
-    });
-    gh.deployments.seed({
-      environment: `friendli/${name}`,
-      payload: buildPayload({ id, name, projectId: PROJECT }, recorded),
-      states: ["in_progress", "success"],
-    });
+    const id = world.servingRecorded(name, recorded);
     const r = await run({
       name,
       "hf-model-repo": MODEL,
@@ -188,18 +139,14 @@ describe("max-hourly-cost holds for the rollback", () => {
       "max-hourly-cost": "10",
       ...more,
     });
-    const puts = sim.requests
-      .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
-      .map((q) => q.body as { hfModelRepoRevision?: string });
-    return { r, puts };
+    return { r, puts: world.putsTo(id) };
   }
 
-  const recorded = (instanceOptionId: string, label: string, maxReplicas: number): DeploymentSettings => ({
-    model: { repo: MODEL, revision: REVISION },
-    gpu: { instanceOptionId, label },
-    autoscaling: { minReplicas: 0, maxReplicas, cooldownSeconds: 300 },
-    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-  });
+  const recorded = (instanceOptionId: string, label: string, maxReplicas: number): DeploymentSettings =>
+    recordedSettings((s) => {
+      s.gpu = { instanceOptionId, label };
+      s.autoscaling.maxReplicas = maxReplicas;
+    });
 
   it("a recorded 8x B200 x 10 replicas ($720.00/h) above a $10 cap is not sent, and the run says so", async () => {
     const { r, puts } = await failedUpdate("gaps-rollback-over", recorded(B200X8, "8x B200", 10), {});

@@ -4,81 +4,35 @@
 // the PR comment name the check and what was put back; a create has nothing to roll back to; the
 // cap and the ledger's trust hold as for a FAILED rollout; without a smoke test there is no gate.
 // Each runs as the runner runs it, against the simulator and the loopback fake GitHub.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
+import { afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/report/pr-comment.ts";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
-import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
+import type { ActionRun } from "../support/run-action.ts";
+import {
+  REVISION as GOOD,
+  MODEL,
+  OTHER_REVISION,
+  recordedSettings as recorded,
+  useLedgerWorld,
+} from "../support/use-ledger-world.ts";
 
 const TOKEN = "flp_distHealthGateToken0123456789ab";
 const GITHUB_TOKEN = "ghs_distHealthGateGithubToken012345";
-const PROJECT = "demo-project";
-const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
-const GOOD = "0e9e39f249a16976918f6564b8830bc894c89659";
-const NEW = "1111111111111111111111111111111111111111";
-const H100 = "TwD5AqnBSVN0";
+const NEW = OTHER_REVISION;
 const B200X8 = "drbc6G9FxJWZ";
-const PR_EVENT: unknown = JSON.parse(
-  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
-);
 
-let sim: Simulator;
-let gh: FakeGitHub;
-beforeAll(async () => {
-  [sim, gh] = await Promise.all([
-    startSimulator({ scenario: { lifecycleMs: INSTANT_LIFECYCLE } }),
-    startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([sim?.close(), gh?.close()]);
-});
-beforeEach(() => gh.reset());
+const { sim, gh, ...world } = useLedgerWorld({ token: TOKEN, githubToken: GITHUB_TOKEN });
 afterEach(() => {
   sim.clearFaults();
   sim.setTtftMs(0);
 });
 
-/** What the action's own last success recorded: GOOD on 1x H100, 0–1 replicas ($5.00/h at most). */
-function recorded(change: (s: DeploymentSettings) => void = () => {}): DeploymentSettings {
-  const s: DeploymentSettings = {
-    model: { repo: MODEL, revision: GOOD },
-    gpu: { instanceOptionId: H100, label: "1x H100" },
-    autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
-    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-  };
-  change(s);
-  return s;
-}
-
-/** An endpoint serving GOOD, with the ledger's record of `settings`; returns its id. */
-function serving(name: string, settings = recorded()): string {
-  const id = sim.seed({
-    name,
-    projectId: PROJECT,
-    status: "RUNNING",
-    hfModelRepo: MODEL,
-    hfModelRepoRevision: GOOD,
-    instanceOptionId: settings.gpu.instanceOptionId,
-    autoscalingPolicy: { minReplica: 0, maxReplica: settings.autoscaling.maxReplicas, cooldownPeriod: 300 },
-  });
-  gh.deployments.seed({
-    environment: `friendli/${name}`,
-    payload: buildPayload({ id, name, projectId: PROJECT }, settings),
-    states: ["in_progress", "success"],
-  });
-  return id;
-}
+/** An endpoint serving GOOD, with the ledger's record of `settings` (by default GOOD on 1x H100, 0–1 replicas: $5.00/h at most); returns its id. */
+const serving = (name: string, settings = recorded()): string => world.servingRecorded(name, settings);
 
 /** A deploy of NEW on 1x H100 with 0–2 replicas ($10.00/h at most), a smoke test and the gate. */
 function deploy(name: string, inputs: Record<string, string> = {}, pr = false): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      "friendli-token": TOKEN,
-      "project-id": PROJECT,
+  return world.run(
+    {
       name,
       "hf-model-repo": MODEL,
       "hf-model-revision": NEW,
@@ -86,21 +40,14 @@ function deploy(name: string, inputs: Record<string, string> = {}, pr = false): 
       "max-replicas": "2",
       "smoke-test": "true",
       "rollback-on-failure": "true",
-      "github-token": GITHUB_TOKEN,
-      "api-url": sim.url,
       "pr-comment": String(pr),
-      preflight: "false",
       ...inputs,
     },
-    ...(pr ? { eventName: "pull_request", event: PR_EVENT } : {}),
-    env: { GITHUB_REPOSITORY: "acme/models", GITHUB_API_URL: gh.url },
-  });
+    pr,
+  );
 }
 
-const putsTo = (id: string) =>
-  sim.requests
-    .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
-    .map((q) => (q.body as { hfModelRepoRevision?: string }).hfModelRepoRevision);
+const putsTo = (id: string) => world.putsTo(id).map((b) => b.hfModelRepoRevision);
 
 const PUT_BACK =
   /so the settings of GitHub deployment \d+ \(meta-llama\/Llama-3\.1-8B-Instruct@0e9e39f249a16976918f6564b8830bc894c89659 · 1x H100 · replicas 0–1\) were put back, and the endpoint serves them again\./;

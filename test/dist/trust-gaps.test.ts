@@ -3,58 +3,36 @@
 // base64 or hex and cut short, so that no whole-secret form is left to match. Each runs
 // dist/index.js as the runner does, against the simulator (or the hostile API) and the loopback
 // fake GitHub.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
+import { afterEach, describe, expect, it } from "vitest";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
-import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
-import { useFakeGitHub } from "../support/use-fake-github.ts";
+import { type ActionRun, runAction } from "../support/run-action.ts";
 import { useHostile } from "../support/use-hostile.ts";
+import {
+  BAD_REVISION,
+  BAD_REVISION_FAILS,
+  MODEL,
+  OTHER_REVISION,
+  PR_EVENT,
+  PROJECT,
+  REPOSITORY,
+  REVISION,
+  recordedSettings,
+  useLedgerWorld,
+} from "../support/use-ledger-world.ts";
 
 const TOKEN = "flp_distGapsToken0123456789abcdefXY";
 const GITHUB_TOKEN = "ghs_distGapsGithubToken0123456789";
 const HF_TOKEN = "hf_distGapsHubToken0123456789abcdefQ";
-const REPOSITORY = "acme/models";
-const PROJECT = "demo-project";
-const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
-const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
-const OTHER_REVISION = "1111111111111111111111111111111111111111";
-const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
-const PR_EVENT: unknown = JSON.parse(
-  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
-);
 const MALLORY: FakeUser = { login: "mallory", type: "User" };
 
-const gh = useFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" });
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({
-    scenario: {
-      lifecycleMs: INSTANT_LIFECYCLE,
-      teams: [{ id: "demo-team", projects: [PROJECT] }],
-      failures: [
-        {
-          match: { hfModelRepoRevision: BAD_REVISION },
-          phase: "ENGINE_INITIALIZING",
-          errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
-        },
-      ],
-    },
-  });
-});
-afterAll(async () => {
-  await sim?.close();
+const { sim, gh, ...world } = useLedgerWorld({
+  token: TOKEN,
+  githubToken: GITHUB_TOKEN,
+  scenario: { teams: [{ id: "demo-team", projects: [PROJECT] }], failures: BAD_REVISION_FAILS },
 });
 
 describe("a success status another account adds to the action's own failed record gives it no trust", () => {
-  const settings = (revision: string): DeploymentSettings => ({
-    model: { repo: MODEL, revision },
-    gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
-    autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
-    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-  });
+  const settings = (revision: string) => recordedSettings((s) => (s.model.revision = revision));
 
   /**
    * An endpoint serving REVISION as the action's own record says, then the action's own record of
@@ -62,48 +40,17 @@ describe("a success status another account adds to the action's own failed recor
    * the older record inactive). GET shows no model or revision: no drift check can see the lie.
    */
   function forge(name: string) {
-    const id = sim.seed({
-      name,
-      projectId: PROJECT,
-      status: "RUNNING",
-      hfModelRepo: MODEL,
-      hfModelRepoRevision: REVISION,
-      instanceOptionId: "TwD5AqnBSVN0",
-      autoscalingPolicy: { minReplica: 0, maxReplica: 1, cooldownPeriod: 300 },
-    });
-    const record = (revision: string, states: Array<"in_progress" | "success" | "failure">) =>
-      gh.deployments.seed({
-        environment: `friendli/${name}`,
-        payload: buildPayload({ id, name, projectId: PROJECT }, settings(revision)),
-        states,
-      });
-    const good = record(REVISION, ["in_progress", "success"]);
-    const failed = record(OTHER_REVISION, ["in_progress", "failure"]);
+    const id = world.serving(name);
+    const good = world.record(name, id, settings(REVISION));
+    const failed = world.record(name, id, settings(OTHER_REVISION), { states: ["in_progress", "failure"] });
     gh.deployments.postStatus(failed, { state: "success", creator: MALLORY });
     return { id, good, failed };
   }
 
   const deploy = (name: string, inputs: Record<string, string>) =>
-    runAction({
-      inputs: {
-        "friendli-token": TOKEN,
-        "project-id": PROJECT,
-        name,
-        "hf-model-repo": MODEL,
-        gpu: "1x H100",
-        "pr-comment": "false",
-        preflight: "false",
-        "github-token": GITHUB_TOKEN,
-        "api-url": sim.url,
-        ...inputs,
-      },
-      env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
-    });
+    world.run({ name, "hf-model-repo": MODEL, gpu: "1x H100", ...inputs });
 
-  const putsTo = (id: string) =>
-    sim.requests
-      .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
-      .map((q) => (q.body as { hfModelRepoRevision?: string }).hfModelRepoRevision);
+  const putsTo = (id: string) => world.putsTo(id).map((b) => b.hfModelRepoRevision);
 
   it("a deploy of the failed record's settings is not unchanged: it sends them", async () => {
     const name = "gaps-forged-status-noop";

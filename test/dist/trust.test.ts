@@ -3,114 +3,52 @@
 // GitHub's, a look-alike of the sticky comment, mentions and references in outside text, secrets
 // in forms the plain redactor misses, and timestamps that carry `::`. Each runs dist/index.js as
 // the runner does, against the simulator and the loopback fake GitHub.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
-import { buildPayload, type DeploymentSettings } from "../../src/ledger/ledger.ts";
+import type { DeploymentSettings } from "../../src/ledger/ledger.ts";
 import { markerFor } from "../../src/report/pr-comment.ts";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
-import { type FakeGitHub, type FakePull, startFakeGitHub } from "../support/fake-github.ts";
+import type { FakePull } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
-import { type ActionRun, repoRoot, runAction } from "../support/run-action.ts";
+import { type ActionRun, runAction } from "../support/run-action.ts";
 import { useHostile } from "../support/use-hostile.ts";
+import {
+  BAD_REVISION,
+  BAD_REVISION_FAILS,
+  MODEL,
+  OTHER_REVISION,
+  PR_EVENT,
+  PROJECT,
+  REPOSITORY,
+  REVISION,
+  recordedSettings as settings,
+  useLedgerWorld,
+} from "../support/use-ledger-world.ts";
 
 const TOKEN = "flp_distTrustToken0123456789abcdef";
 const GITHUB_TOKEN = "ghs_distTrustGithubToken0123456789";
-const REPOSITORY = "acme/models";
-const PROJECT = "demo-project";
-const MODEL = "meta-llama/Llama-3.1-8B-Instruct";
-const REVISION = "0e9e39f249a16976918f6564b8830bc894c89659";
-const OTHER_REVISION = "1111111111111111111111111111111111111111";
-const BAD_REVISION = "bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0";
-const PR_EVENT: unknown = JSON.parse(
-  readFileSync(join(repoRoot, "test/fixtures/events/pull_request.same-repo.json"), "utf8"),
-);
 const MALLORY: FakeUser = { login: "mallory", type: "User" };
 
-let sim: Simulator;
-let gh: FakeGitHub;
-beforeAll(async () => {
-  [sim, gh] = await Promise.all([
-    startSimulator({
-      scenario: {
-        lifecycleMs: INSTANT_LIFECYCLE,
-        teams: [{ id: "demo-team", projects: [PROJECT, "sweep-a", "sweep-b"] }],
-        failures: [
-          {
-            match: { hfModelRepoRevision: BAD_REVISION },
-            phase: "ENGINE_INITIALIZING",
-            errorCode: "INFERENCE_ENGINE_MEMORY_ERROR",
-          },
-        ],
-      },
-    }),
-    startFakeGitHub({ token: GITHUB_TOKEN, owner: "acme", repo: "models" }),
-  ]);
+const {
+  sim,
+  gh,
+  serving: seedEndpoint,
+  putsTo,
+  ...world
+} = useLedgerWorld({
+  token: TOKEN,
+  githubToken: GITHUB_TOKEN,
+  scenario: {
+    teams: [{ id: "demo-team", projects: [PROJECT, "sweep-a", "sweep-b"] }],
+    failures: BAD_REVISION_FAILS,
+  },
 });
-afterAll(async () => {
-  await Promise.all([sim?.close(), gh?.close()]);
-});
-beforeEach(() => gh.reset());
-
-/** What a deploy of these inputs asks for, as the ledger records it. */
-function settings(change: (s: DeploymentSettings) => void = () => {}): DeploymentSettings {
-  const s: DeploymentSettings = {
-    model: { repo: MODEL, revision: REVISION },
-    gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
-    autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
-    engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-  };
-  change(s);
-  return s;
-}
-
-/** A RUNNING endpoint of this name serving the requested settings (as GET shows them). */
-function seedEndpoint(name: string, overrides: { maxReplica?: number; instanceOptionId?: string } = {}) {
-  return sim.seed({
-    name,
-    projectId: PROJECT,
-    status: "RUNNING",
-    hfModelRepo: MODEL,
-    hfModelRepoRevision: REVISION,
-    instanceOptionId: overrides.instanceOptionId ?? "TwD5AqnBSVN0",
-    autoscalingPolicy: { minReplica: 0, maxReplica: overrides.maxReplica ?? 1, cooldownPeriod: 300 },
-  });
-}
 
 /** A successful deployment record in the endpoint's environment, created by `creator`. */
-function record(name: string, id: string, s: DeploymentSettings, creator?: FakeUser) {
-  return gh.deployments.seed({
-    environment: `friendli/${name}`,
-    payload: buildPayload({ id, name, projectId: PROJECT }, s),
-    states: ["in_progress", "success"],
-    ...(creator ? { creator } : {}),
-  });
-}
+const record = (name: string, id: string, s: DeploymentSettings, creator?: FakeUser) =>
+  world.record(name, id, s, creator ? { creator } : {});
 
-function deploy(name: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      "friendli-token": TOKEN,
-      "project-id": PROJECT,
-      name,
-      "hf-model-repo": MODEL,
-      "hf-model-revision": REVISION,
-      gpu: "1x H100",
-      "pr-comment": "false",
-      preflight: "false",
-      "github-token": GITHUB_TOKEN,
-      "api-url": sim.url,
-      ...inputs,
-    },
-    env: { GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: gh.url },
-  });
-}
-
-const putsTo = (id: string) =>
-  sim.requests
-    .filter((q) => q.route === "update" && q.path.endsWith(`/${id}`))
-    .map((q) => q.body as Record<string, unknown>);
+const deploy = (name: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+  world.run({ name, "hf-model-repo": MODEL, "hf-model-revision": REVISION, gpu: "1x H100", ...inputs });
 
 describe("the ledger trusts only its own records of this endpoint", () => {
   it("a newer success written by another account that claims the requested settings does not make the deploy unchanged", async () => {
