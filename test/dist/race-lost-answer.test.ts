@@ -6,47 +6,30 @@
 // nor the post step). A create already sent when SIGINT comes is given a grace for its answer, so
 // a cancellation does not throw the proof away.
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
-import { gate, until } from "../support/race.ts";
+import { describe, expect, it } from "vitest";
+import { INSTANT_LIFECYCLE } from "../simulator/index.ts";
+import { createsOf, cleanUpAll as done, gate, raceInputs, until } from "../support/race.ts";
 import { type ActionRun, runAction } from "../support/run-action.ts";
+import { useSimulator } from "../support/use-simulator.ts";
 
 const TOKEN = "flp_race_lost_answer_token_0123";
 /** Endpoints of these names fail as soon as they are created: a run that waits on one fails. */
 const FAILING = ["lost-rival-fails", "lost-alone-fails", "lost-other-settings"];
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({
-    scenario: {
-      // Any other endpoint provisions for a minute: a run waiting on it can be cancelled meanwhile.
-      lifecycleMs: { ...INSTANT_LIFECYCLE, requestingVirtualMachine: 60_000 },
-      failures: FAILING.map((name) => ({
-        match: { name },
-        phase: "REQUESTING_VIRTUAL_MACHINE" as const,
-        errorCode: "WORKLOAD_INIT_UNKNOWN_ERROR",
-        afterMs: 0,
-      })),
-    },
-  });
-});
-afterAll(async () => {
-  await sim?.close();
+const sim = useSimulator({
+  scenario: {
+    // Any other endpoint provisions for a minute: a run waiting on it can be cancelled meanwhile.
+    lifecycleMs: { ...INSTANT_LIFECYCLE, requestingVirtualMachine: 60_000 },
+    failures: FAILING.map((name) => ({
+      match: { name },
+      phase: "REQUESTING_VIRTUAL_MACHINE" as const,
+      errorCode: "WORKLOAD_INIT_UNKNOWN_ERROR",
+      afterMs: 0,
+    })),
+  },
 });
 
-const inputs = (name: string, overrides: Record<string, string> = {}) => ({
-  "friendli-token": TOKEN,
-  "project-id": "demo-project",
-  name,
-  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
-  gpu: "1x H100",
-  "pr-comment": "false",
-  preflight: "false",
-  "github-deployment": "false",
-  "delete-on-failure": "true",
-  "api-url": sim.url,
-  ...overrides,
-});
+const inputs = (name: string, overrides: Record<string, string> = {}) =>
+  raceInputs(TOKEN, sim.url, name, { "delete-on-failure": "true", ...overrides });
 
 function deploy(name: string, overrides: Record<string, string> = {}, onSpawn?: (c: ChildProcess) => void) {
   return runAction({ inputs: inputs(name, overrides), ...(onSpawn ? { onSpawn } : {}) });
@@ -56,8 +39,7 @@ function post(name: string, state: Record<string, string>) {
   return runAction({ step: "post", inputs: inputs(name), state });
 }
 
-const creates = (name: string) =>
-  sim.requests.filter((r) => r.route === "create" && (r.body as { name?: string } | null)?.name === name);
+const creates = (name: string) => createsOf(sim, name);
 const endpointsNamed = (name: string) => sim.endpoints().filter((e) => e.name === name);
 const deletesOf = (id: string | undefined) =>
   sim.requests.filter((r) => r.route === "delete" && r.path.endsWith(`/${id}`));
@@ -67,9 +49,6 @@ const warningsOf = (run: ActionRun) =>
     .filter((l) => l.startsWith("::warning"))
     .map((l) => l.replace(/%0A/g, "\n").replace(/%25/g, "%"))
     .join("\n");
-const done = (runs: ActionRun[]) => {
-  for (const r of runs) r.cleanup();
-};
 
 /**
  * The first create of `name` to arrive is held, then its connection is reset before the server
@@ -84,20 +63,33 @@ function loseFirstCreate(): () => void {
   return held.open;
 }
 
+/**
+ * Run A's create answer is lost while run B (with `rivalOverrides`), started once A's create has
+ * arrived, looks the name up, finds nothing and creates it; both runs as they end.
+ */
+async function lostWhileRivalCreates(name: string, rivalOverrides: Record<string, string>) {
+  const release = loseFirstCreate();
+  const lostRun = deploy(name);
+  await until("run A's create", () => creates(name).length === 1);
+  const rivalRun = deploy(name, rivalOverrides);
+  await until("run B's answered create", () => creates(name)[1]?.status === 200);
+  release();
+  return Promise.all([lostRun, rivalRun]);
+}
+
+/** The one endpoint of `name` (there must be exactly one). */
+function onlyEndpoint(name: string) {
+  const all = endpointsNamed(name);
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
 describe("a run whose create answer was lost, while a rival run creates the name", () => {
   it("waits on the rival's endpoint, which fails: delete-on-failure does not delete it, it warns with the step", async () => {
     const name = "lost-rival-fails";
-    const release = loseFirstCreate();
-    const lostRun = deploy(name);
-    await until("run A's create", () => creates(name).length === 1);
-    // Run B looks the name up while A's create is in the simulator's hands, finds nothing, creates.
-    const rivalRun = deploy(name, { "delete-on-failure": "false" });
-    await until("run B's answered create", () => creates(name)[1]?.status === 200);
-    release();
-    const [a, b] = await Promise.all([lostRun, rivalRun]);
+    const [a, b] = await lostWhileRivalCreates(name, { "delete-on-failure": "false" });
     try {
-      const [rival] = endpointsNamed(name);
-      expect(endpointsNamed(name)).toHaveLength(1);
+      const rival = onlyEndpoint(name);
       expect(b.outputs["endpoint-id"]).toBe(rival?.id);
       // A waited on it (its status is the rival's FAILED) and failed, without claiming it.
       expect(a.outputs.result).toBe("failed");
@@ -150,16 +142,9 @@ describe("a run whose create answer was lost, while a rival run creates the name
 
   it("the rival's endpoint has other settings: the run fails on them, deletes nothing, creates nothing more", async () => {
     const name = "lost-other-settings";
-    const release = loseFirstCreate();
-    const lostRun = deploy(name);
-    await until("run A's create", () => creates(name).length === 1);
-    const rivalRun = deploy(name, { "max-replicas": "3", "delete-on-failure": "false" });
-    await until("run B's answered create", () => creates(name)[1]?.status === 200);
-    release();
-    const [a, b] = await Promise.all([lostRun, rivalRun]);
+    const [a, b] = await lostWhileRivalCreates(name, { "max-replicas": "3", "delete-on-failure": "false" });
     try {
-      const [rival] = endpointsNamed(name);
-      expect(endpointsNamed(name)).toHaveLength(1);
+      const rival = onlyEndpoint(name);
       expect(a.outputs.result).toBe("failed");
       expect(a.stdout).toContain(
         `endpoint ${rival?.id} ("${name}"), which appeared since, does not have the settings`,
@@ -181,8 +166,7 @@ describe("a lost answer with no rival: the endpoint is most likely the run's, bu
     sim.inject({ route: "create", fault: { kind: "reset", when: "after" } });
     const run = await deploy(name);
     try {
-      const [only] = endpointsNamed(name);
-      expect(endpointsNamed(name)).toHaveLength(1);
+      const only = onlyEndpoint(name);
       expect(run.outputs.result).toBe("failed");
       expect(run.outputs["endpoint-id"]).toBe(only?.id);
       expect(run.outputs.status).toBe("FAILED");

@@ -3,47 +3,33 @@
 // the test releases it, so the interleaving is exact; its clock can be moved ahead, so a rival's
 // endpoint is created "later" without the test waiting for it.
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANT_LIFECYCLE, type Simulator, startSimulator } from "../simulator/index.ts";
+import { describe, expect, it } from "vitest";
+import { INSTANT_LIFECYCLE } from "../simulator/index.ts";
 import type { LoggedRequest } from "../simulator/server.ts";
-import { type ActionRun, runAction } from "../support/run-action.ts";
+import { createsOf, cleanUpAll as done, gate, raceInputs, until } from "../support/race.ts";
+import { runAction } from "../support/run-action.ts";
+import { useSimulator } from "../support/use-simulator.ts";
 
 const TOKEN = "flp_race_test_token_0123456789";
-let sim: Simulator;
 /** Added to the simulator's clock: endpoints created after a bump look that much later. */
 let aheadMs = 0;
 
-beforeAll(async () => {
-  sim = await startSimulator({
-    clock: { now: () => Date.now() + aheadMs },
-    scenario: {
-      lifecycleMs: INSTANT_LIFECYCLE,
-      failures: [
-        {
-          match: { name: "race-fails" },
-          phase: "REQUESTING_VIRTUAL_MACHINE",
-          errorCode: "WORKLOAD_INIT_UNKNOWN_ERROR",
-        },
-      ],
-    },
-  });
-});
-afterAll(async () => {
-  await sim?.close();
+const sim = useSimulator({
+  clock: { now: () => Date.now() + aheadMs },
+  scenario: {
+    lifecycleMs: INSTANT_LIFECYCLE,
+    failures: [
+      {
+        match: { name: "race-fails" },
+        phase: "REQUESTING_VIRTUAL_MACHINE",
+        errorCode: "WORKLOAD_INIT_UNKNOWN_ERROR",
+      },
+    ],
+  },
 });
 
-const inputs = (name: string, overrides: Record<string, string> = {}) => ({
-  "friendli-token": TOKEN,
-  "project-id": "demo-project",
-  name,
-  "hf-model-repo": "meta-llama/Llama-3.1-8B-Instruct",
-  gpu: "1x H100",
-  "pr-comment": "false",
-  preflight: "false",
-  "github-deployment": "false",
-  "api-url": sim.url,
-  ...overrides,
-});
+const inputs = (name: string, overrides: Record<string, string> = {}) =>
+  raceInputs(TOKEN, sim.url, name, overrides);
 
 /** One run of the main step; its GITHUB_RUN_ID lands in the create's version comment. */
 function deploy(
@@ -63,32 +49,12 @@ function post(name: string, state: Record<string, string>, overrides: Record<str
   return runAction({ step: "post", inputs: inputs(name, overrides), state });
 }
 
-async function until(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!ok()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function gate(): { until: Promise<void>; open: () => void } {
-  let open = () => {};
-  const p = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { until: p, open };
-}
-
-const creates = (name: string) =>
-  sim.requests.filter((r) => r.route === "create" && (r.body as { name?: string } | null)?.name === name);
+const creates = (name: string) => createsOf(sim, name);
 const runOf = (r: LoggedRequest | undefined) =>
   /actions\/runs\/(\d+)/.exec(
     (r?.body as { initialVersionComment?: string } | null)?.initialVersionComment ?? "",
   )?.[1];
 const live = (name: string) => sim.endpoints().filter((e) => e.name === name && !e.deleted);
-const done = (runs: ActionRun[]) => {
-  for (const r of runs) r.cleanup();
-};
 
 describe("two deploys of one name started together", () => {
   it.each(["false", "true"])(
