@@ -3,12 +3,16 @@
 // later sweep closes the GitHub deployments of previews whose endpoint is gone.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
-import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import type { FakeUser } from "../support/fake-github-deployments.ts";
 import { runAction } from "../support/run-action.ts";
-import { SWEEP_PROJECT, SWEEP_REPOSITORY, seedSweepProject } from "../support/sweep-project.ts";
+import {
+  deployedPreview,
+  SWEEP_PROJECT,
+  SWEEP_REPOSITORY,
+  seedSweepProject,
+} from "../support/sweep-project.ts";
 
 const TOKEN = "flp_dist_sweep_late_token_0123456789";
 const GITHUB_TOKEN = "ghs_dist_sweep_late_token_0123456789";
@@ -33,26 +37,10 @@ const inputs = () => ({
 });
 const env = () => ({ GITHUB_REPOSITORY: SWEEP_REPOSITORY, GITHUB_API_URL: gh.url });
 
-/** A deploy of preview `n` that succeeded, as the action records it (or as `creator` forged it). */
+/** A deploy of preview `n` that succeeded, with its deployment's states so far. */
 function deployed(n: number, id: string, creator?: FakeUser) {
-  const name = derivePreviewName(SWEEP_REPOSITORY, n);
-  const deployment = gh.deployments.seed({
-    environment: environmentName(undefined, name),
-    payload: {
-      schema: PAYLOAD_SCHEMA,
-      version: 1,
-      endpoint: { id, name, projectId: SWEEP_PROJECT },
-      settings: {
-        model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
-        gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
-        autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
-        engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-      },
-    },
-    ...(creator ? { creator } : {}),
-    states: ["success"],
-  });
-  return { id, name, deployment, states: () => deployment.statuses.map((s) => s.state) };
+  const d = deployedPreview(gh, n, id, creator);
+  return { ...d, states: () => d.deployment.statuses.map((s) => s.state) };
 }
 
 /** Calls `then` once `count` requests matching `match` were answered, polling the log. */

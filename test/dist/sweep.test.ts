@@ -2,12 +2,16 @@
 // executor and GitHub client chunks load from dist/, the PRs are read from the fake GitHub named by
 // GITHUB_API_URL, and result, outputs and the summary's table reach their files.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { derivePreviewName } from "../../src/inputs/preview-names.ts";
-import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import { type Simulator, startSimulator } from "../simulator/index.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.ts";
 import { runAction } from "../support/run-action.ts";
-import { liveNames, SWEEP_PROJECT, SWEEP_REPOSITORY, seedSweepProject } from "../support/sweep-project.ts";
+import {
+  deployedPreview,
+  liveNames,
+  SWEEP_PROJECT,
+  SWEEP_REPOSITORY,
+  seedSweepProject,
+} from "../support/sweep-project.ts";
 
 const TOKEN = "flp_dist_sweep_token_0123456789";
 const GITHUB_TOKEN = "ghs_dist_sweep_token_0123456789";
@@ -68,25 +72,7 @@ it("a sweep cancelled while its DELETEs are in flight: the post step confirms th
       { id: ids.closed, n: 1 },
       { id: ids.merged, n: 2 },
       { id: ids.stale, n: 4 },
-    ].map(({ id, n }) => {
-      const name = derivePreviewName(SWEEP_REPOSITORY, n);
-      const deployment = gh2.deployments.seed({
-        environment: environmentName(undefined, name),
-        payload: {
-          schema: PAYLOAD_SCHEMA,
-          version: 1,
-          endpoint: { id, name, projectId: SWEEP_PROJECT },
-          settings: {
-            model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
-            gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
-            autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
-            engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
-          },
-        },
-        states: ["success"],
-      });
-      return { id, name, deployment };
-    });
+    ].map(({ id, n }) => deployedPreview(gh2, n, id));
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;

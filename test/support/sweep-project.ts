@@ -4,8 +4,10 @@
 // the same name and number, a preview named the old way), seeded into the simulator, with the PRs'
 // states in the fake GitHub.
 import { derivePreviewName } from "../../src/inputs/preview-names.ts";
+import { environmentName, PAYLOAD_SCHEMA } from "../../src/ledger/ledger.ts";
 import type { Simulator } from "../simulator/index.ts";
 import type { FakeGitHub } from "./fake-github.ts";
+import type { FakeUser } from "./fake-github-deployments.ts";
 
 export const SWEEP_REPOSITORY = "acme/models";
 export const SWEEP_PROJECT = "demo-project";
@@ -52,6 +54,28 @@ export function seedSweepProject(
   gh.pulls.set(4, { state: "open", merged: false });
   // PR 5: none, GitHub answers 404.
   return ids;
+}
+
+/** A deploy of preview `n` (endpoint `id`) that succeeded, as the action records it (or as `creator` forged it). */
+export function deployedPreview(gh: FakeGitHub, n: number, id: string, creator?: FakeUser) {
+  const name = derivePreviewName(SWEEP_REPOSITORY, n);
+  const deployment = gh.deployments.seed({
+    environment: environmentName(undefined, name),
+    payload: {
+      schema: PAYLOAD_SCHEMA,
+      version: 1,
+      endpoint: { id, name, projectId: SWEEP_PROJECT },
+      settings: {
+        model: { repo: "meta-llama/Llama-3.1-8B-Instruct" },
+        gpu: { instanceOptionId: "TwD5AqnBSVN0", label: "1x H100" },
+        autoscaling: { minReplicas: 0, maxReplicas: 1, cooldownSeconds: 300 },
+        engine: { tokenizer_skip_special_tokens: false, tokenizer_add_special_tokens: false },
+      },
+    },
+    ...(creator ? { creator } : {}),
+    states: ["success"],
+  });
+  return { id, name, deployment };
 }
 
 /** The project's live endpoints as sorted names, fillers left out: the before/after picture. */
