@@ -1885,6 +1885,12 @@ var result = __webpack_require__(9353);
                                                        
  
 
+/** A warning in the log and among the job summary's warnings. */
+function warn(op                                          , message        )       {
+  op.report.warnings.push(message);
+  op.log.warning(message);
+}
+
 /** Copies what a status answer says into the report. */
 function recordStatus(report           , s                )       {
   report.status = s.status;
@@ -2083,8 +2089,7 @@ function unproven(op                  , found               , body              
   const message =
     `This run's create went unanswered, so it cannot prove that it made ${named}, which appeared since with ` +
     "the requested settings: another run may have. The run waits on it, and never deletes it.";
-  op.report.warnings.push(message);
-  op.log.warning(message);
+  warn(op, message);
   return found.id;
 }
 
@@ -2701,7 +2706,7 @@ async function deleteEndpoint(op                  , plan      , found           
 
 
 
-                                                     
+
 
 const kept = (plan      )           => plan.choices?.filter((c) => !c.drop) ?? [];
 
@@ -2722,14 +2727,13 @@ function asked                                                (body   , op      
 }
 
 /** The dropped choices as notes (log and summary), the kept ones' cost range, and the GPU asked for. */
-function noteChoices({ report, log }                  , plan      )       {
+function noteChoices(op                  , plan      )       {
+  const { report } = op;
   const choices = kept(plan);
   // With none left, the run's failure names each.
   if (choices.length === 0) return;
   for (const { gpu, drop } of plan.choices ?? []) {
-    if (!drop) continue;
-    report.warnings.push(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
-    log.warning(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
+    if (drop) warn(op, `${gpu.label} is dropped from \`gpu\`: ${drop}`);
   }
   report.gpu = choices[0]?.gpu.label;
   const usd = choices.flatMap((c) => (c.cost ? [c.cost.maxUsd] : []));
@@ -3517,7 +3521,7 @@ var sweep_run = __webpack_require__(5325);
 
 
 
-                                                     
+
 
 /** A failure a rollback answers: the new version FAILED, failed its smoke test or came up too late. */
 function rollsBack(err         )          {
@@ -3573,8 +3577,7 @@ async function rollBack(
     const message =
       `${failed}, and the rollback to the settings of ` +
       `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
-    report.warnings.push(message);
-    return log.warning(message);
+    return warn(op, message);
   }
   log.warning(
     `${failed} (${(0,redact/* formatError */.Wk)(failure, client.http.secrets)}); ` +
@@ -3592,8 +3595,7 @@ async function rollBack(
     report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
     if (op.signal.aborted) throw err;
     const message = `The rollback of endpoint ${endpoint.id} failed too: ${(0,redact/* formatError */.Wk)(err, client.http.secrets)}`;
-    report.warnings.push(message);
-    return log.warning(message);
+    return warn(op, message);
   }
   report.timeline = [...before, ...report.timeline];
   report.rolledBack = true;
@@ -3749,8 +3751,7 @@ async function lookupAndPlan(op                  , memory              )        
     const message =
       `Drift on endpoint ${endpoint.id}: its ${drift.join(", ")} differ from the settings ` +
       `the last successful deployment recorded (changed outside this action); updating to the requested settings`;
-    report.warnings.push(message);
-    op.log.warning(message);
+    warn(op, message);
   }
   if (found) recordFound(report, found);
   if (inputs.operation === "deploy" || inputs.operation === "status") recordHourlyCost(op, plan, found);

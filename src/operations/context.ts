@@ -57,6 +57,12 @@ export interface OperationContext {
   clientUntil?: (deadlineMs: number) => FriendliClient;
 }
 
+/** A warning in the log and among the job summary's warnings. */
+export function warn(op: Pick<OperationContext, "report" | "log">, message: string): void {
+  op.report.warnings.push(message);
+  op.log.warning(message);
+}
+
 /** Copies what a status answer says into the report. */
 export function recordStatus(report: RunReport, s: EndpointStatus): void {
   report.status = s.status;

@@ -17,7 +17,7 @@ import type { CreateEndpointBody } from "../friendli/schemas.ts";
 import { specChanges } from "../plan/changes.ts";
 import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { type LookupMemory, type OperationContext, recordStatus } from "./context.ts";
+import { type LookupMemory, type OperationContext, recordStatus, warn } from "./context.ts";
 
 /** Creates sent at most: the second only after the first's answer was lost and nothing appeared. */
 const MAX_CREATES = 2;
@@ -171,8 +171,7 @@ function unproven(op: OperationContext, found: NamedEndpoint, body: CreateEndpoi
   const message =
     `This run's create went unanswered, so it cannot prove that it made ${named}, which appeared since with ` +
     "the requested settings: another run may have. The run waits on it, and never deletes it.";
-  op.report.warnings.push(message);
-  op.log.warning(message);
+  warn(op, message);
   return found.id;
 }
 

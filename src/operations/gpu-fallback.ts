@@ -14,7 +14,7 @@ import { requestedSettings, updateBody } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import type { OperationContext } from "./context.ts";
+import { type OperationContext, warn } from "./context.ts";
 
 const kept = (plan: Plan): Choice[] => plan.choices?.filter((c) => !c.drop) ?? [];
 
@@ -35,14 +35,13 @@ export function asked<B extends { instanceOptionId?: string | null }>(body: B, o
 }
 
 /** The dropped choices as notes (log and summary), the kept ones' cost range, and the GPU asked for. */
-export function noteChoices({ report, log }: OperationContext, plan: Plan): void {
+export function noteChoices(op: OperationContext, plan: Plan): void {
+  const { report } = op;
   const choices = kept(plan);
   // With none left, the run's failure names each.
   if (choices.length === 0) return;
   for (const { gpu, drop } of plan.choices ?? []) {
-    if (!drop) continue;
-    report.warnings.push(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
-    log.warning(`${gpu.label} is dropped from \`gpu\`: ${drop}`);
+    if (drop) warn(op, `${gpu.label} is dropped from \`gpu\`: ${drop}`);
   }
   report.gpu = choices[0]?.gpu.label;
   const usd = choices.flatMap((c) => (c.cost ? [c.cost.maxUsd] : []));

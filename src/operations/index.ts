@@ -9,7 +9,7 @@ import { describePlan, describeRequest } from "../plan/describe.ts";
 import { plan as makePlan, needsPreflight, type Plan, plannedRequest } from "../plan/plan.ts";
 import { requestedSettings } from "../plan/request-bodies.ts";
 import { OperationFailure } from "../plan/result.ts";
-import { type LookupMemory, type OperationContext, recordFound, recordRequested } from "./context.ts";
+import { type LookupMemory, type OperationContext, recordFound, recordRequested, warn } from "./context.ts";
 import { recordHourlyCost } from "./cost.ts";
 import { createEndpoint } from "./create.ts";
 import { deleteEndpoint } from "./delete.ts";
@@ -86,8 +86,7 @@ async function lookupAndPlan(op: OperationContext, memory: LookupMemory): Promis
     const message =
       `Drift on endpoint ${endpoint.id}: its ${drift.join(", ")} differ from the settings ` +
       `the last successful deployment recorded (changed outside this action); updating to the requested settings`;
-    report.warnings.push(message);
-    op.log.warning(message);
+    warn(op, message);
   }
   if (found) recordFound(report, found);
   if (inputs.operation === "deploy" || inputs.operation === "status") recordHourlyCost(op, plan, found);

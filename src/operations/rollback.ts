@@ -14,7 +14,7 @@ import type { Rollback } from "../plan/plan.ts";
 import { OperationFailure } from "../plan/result.ts";
 import { closeOpenSpan } from "../wait/timeline.ts";
 import { awaitEndpoint } from "./await-endpoint.ts";
-import type { OperationContext } from "./context.ts";
+import { type OperationContext, warn } from "./context.ts";
 
 /** A failure a rollback answers: the new version FAILED, failed its smoke test or came up too late. */
 export function rollsBack(err: unknown): boolean {
@@ -70,8 +70,7 @@ export async function rollBack(
     const message =
       `${failed}, and the rollback to the settings of ` +
       `GitHub deployment ${deploymentId} was not sent: ${overCap}`;
-    report.warnings.push(message);
-    return log.warning(message);
+    return warn(op, message);
   }
   log.warning(
     `${failed} (${formatError(failure, client.http.secrets)}); ` +
@@ -89,8 +88,7 @@ export async function rollBack(
     report.timeline = [...before, ...report.timeline.filter((s) => !before.includes(s))];
     if (op.signal.aborted) throw err;
     const message = `The rollback of endpoint ${endpoint.id} failed too: ${formatError(err, client.http.secrets)}`;
-    report.warnings.push(message);
-    return log.warning(message);
+    return warn(op, message);
   }
   report.timeline = [...before, ...report.timeline];
   report.rolledBack = true;
