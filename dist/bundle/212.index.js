@@ -210,42 +210,34 @@ async function settle(
   gone                   ,
 )                             {
   const { core, clock, signal } = step;
+  const deadlineMs = clock.now() + timing/* SWEEP_SETTLE_MS */.es;
   let left = [...previews];
-  const stillThere = new Error("still there");
-  try {
-    await (0,backoff/* retryLoop */.rU)({
-      clock,
-      signal,
-      deadlineMs: clock.now() + timing/* SWEEP_SETTLE_MS */.es,
-      backoff: timing/* SWEEP_SETTLE_BACKOFF */.W6,
-      attempt: async () => {
-        const out = await (0,concurrency/* mapLimit */.s)(left, timing/* REQUESTS_IN_FLIGHT */.Gr, (p) => isGone(client, p.id), signal);
-        for (const p of left.filter((_, i) => out[i])) {
-          gone.push(p);
-          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
-        }
-        left = left.filter((_, i) => !out[i]);
-        if (left.length > 0) throw stillThere;
-      },
-      failed: (err) => {
-        if (err !== stillThere) throw err;
-        return {};
-      },
-      outOfTime: () => {
-        throw stillThere;
-      },
-      aborted: (reason) => {
-        throw reason;
-      },
-      waiting: (_, ms) =>
-        core.info(
-          `${left.length} preview(s) still there; reading again in ${(0,format/* formatDuration */.a3)(ms, { tenths: true })}`,
-        ),
-    });
-  } catch (err) {
-    if (err !== stillThere) throw err;
-  }
-  return left;
+  return (0,backoff/* askAgain */.et)                   ({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      if (n > 1 && clock.now() >= deadlineMs) return { done: left };
+      const out = await (0,concurrency/* mapLimit */.s)(left, timing/* REQUESTS_IN_FLIGHT */.Gr, (p) => isGone(client, p.id), signal);
+      for (const p of left.filter((_, i) => out[i])) {
+        gone.push(p);
+        core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+      }
+      left = left.filter((_, i) => !out[i]);
+      const random = () => clock.random();
+      const waitMs =
+        left.length > 0
+          ? (0,backoff/* retryDelay */.a2)({ attempt: n, random, nowMs: clock.now(), deadlineMs, ...timing/* SWEEP_SETTLE_BACKOFF */.W6 })
+          : undefined;
+      if (waitMs === undefined) return { done: left };
+      core.info(
+        `${left.length} preview(s) still there; reading again in ${(0,format/* formatDuration */.a3)(waitMs, { tenths: true })}`,
+      );
+      return { waitMs };
+    },
+  });
 }
 
 async function isGone(client                , id        )                   {

@@ -7,11 +7,11 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
 /* harmony export */   a_: () => (/* binding */ clampRetryAfter),
 /* harmony export */   et: () => (/* binding */ askAgain),
 /* harmony export */   rU: () => (/* binding */ retryLoop)
 /* harmony export */ });
-/* unused harmony export retryDelay */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2030);
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2892);
 // Asking again, one way for every loop: askAgain, the loop of the waiter, the smoke test, the

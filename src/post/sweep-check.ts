@@ -3,7 +3,7 @@
 // is read until it is gone or SWEEP_SETTLE_MS has passed; nothing is deleted here: the
 // cancellation may have been meant to stop the sweep.
 import type { Dispatcher } from "undici";
-import { retryLoop } from "../base/backoff.ts";
+import { askAgain, retryDelay } from "../base/backoff.ts";
 import type { Clock } from "../base/clock.ts";
 import { mapLimit } from "../base/concurrency.ts";
 import type { PostCore } from "../base/core.ts";
@@ -75,42 +75,34 @@ async function settle(
   gone: PreviewEndpoint[],
 ): Promise<PreviewEndpoint[]> {
   const { core, clock, signal } = step;
+  const deadlineMs = clock.now() + SWEEP_SETTLE_MS;
   let left = [...previews];
-  const stillThere = new Error("still there");
-  try {
-    await retryLoop({
-      clock,
-      signal,
-      deadlineMs: clock.now() + SWEEP_SETTLE_MS,
-      backoff: SWEEP_SETTLE_BACKOFF,
-      attempt: async () => {
-        const out = await mapLimit(left, REQUESTS_IN_FLIGHT, (p) => isGone(client, p.id), signal);
-        for (const p of left.filter((_, i) => out[i])) {
-          gone.push(p);
-          core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
-        }
-        left = left.filter((_, i) => !out[i]);
-        if (left.length > 0) throw stillThere;
-      },
-      failed: (err) => {
-        if (err !== stillThere) throw err;
-        return {};
-      },
-      outOfTime: () => {
-        throw stillThere;
-      },
-      aborted: (reason) => {
-        throw reason;
-      },
-      waiting: (_, ms) =>
-        core.info(
-          `${left.length} preview(s) still there; reading again in ${formatDuration(ms, { tenths: true })}`,
-        ),
-    });
-  } catch (err) {
-    if (err !== stillThere) throw err;
-  }
-  return left;
+  return askAgain<PreviewEndpoint[]>({
+    clock,
+    signal,
+    aborted: (reason) => {
+      throw reason;
+    },
+    round: async (n) => {
+      if (n > 1 && clock.now() >= deadlineMs) return { done: left };
+      const out = await mapLimit(left, REQUESTS_IN_FLIGHT, (p) => isGone(client, p.id), signal);
+      for (const p of left.filter((_, i) => out[i])) {
+        gone.push(p);
+        core.info(`Confirmed: ${p.id} ("${p.name}") was deleted by the cancelled sweep`);
+      }
+      left = left.filter((_, i) => !out[i]);
+      const random = () => clock.random();
+      const waitMs =
+        left.length > 0
+          ? retryDelay({ attempt: n, random, nowMs: clock.now(), deadlineMs, ...SWEEP_SETTLE_BACKOFF })
+          : undefined;
+      if (waitMs === undefined) return { done: left };
+      core.info(
+        `${left.length} preview(s) still there; reading again in ${formatDuration(waitMs, { tenths: true })}`,
+      );
+      return { waitMs };
+    },
+  });
 }
 
 async function isGone(client: FriendliClient, id: string): Promise<boolean> {
